@@ -1,0 +1,35 @@
+// `npm run bench`: builds the site, serves it with a fresh local D1 under
+// `wrangler pages dev`, and runs every bench/*.bench.ts against it. Each bench
+// measures against a baseline in the same run and reports ratios, because
+// absolute numbers on a shared 2-core machine are noise.
+import "../scripts/env.ts";
+import { execFileSync } from "node:child_process";
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { migrate, seed } from "../scripts/db.ts";
+import { freshState, startServer } from "../test/e2e/server.ts";
+import type { Bench, BenchRow } from "./lib.ts";
+
+const only = process.argv[2];
+const PERSIST = ".tmp/bench-state";
+
+execFileSync("node", ["scripts/build.ts"], { stdio: ["ignore", "ignore", "inherit"] });
+await freshState(PERSIST);
+migrate(PERSIST);
+await seed(PERSIST);
+const server = await startServer({ persistTo: PERSIST });
+
+const rows: BenchRow[] = [];
+try {
+  const files = (await readdir(import.meta.dirname)).filter((f) => f.endsWith(".bench.ts") && (!only || f.includes(only))).sort();
+  for (const file of files) {
+    const mod = (await import(pathToFileURL(join(import.meta.dirname, file)).href)) as { default: Bench };
+    console.error(`running ${file} …`);
+    rows.push(...(await mod.default({ baseURL: server.url, persistTo: PERSIST })));
+  }
+} finally {
+  await server.stop();
+}
+
+console.table(rows);

@@ -1,0 +1,35 @@
+// Every var and secret is read here, once, so the rest of the server works
+// with typed, validated settings instead of raw strings.
+import { clampMinGroupSize } from "../lib/anonymity.ts";
+
+/** Secrets are set with `wrangler pages secret put`, never in wrangler.toml. */
+export interface Secrets {
+  ADMIN_TOKEN?: string;
+  TURNSTILE_SECRET_KEY?: string;
+  ACCESS_TEAM_DOMAIN?: string;
+  ACCESS_AUD?: string;
+}
+
+export type AppEnv = Env & Secrets;
+
+export interface Config {
+  minGroupSize: number;
+  allowedOrigins: string[];
+  ackPromiseDays: number;
+}
+
+function positiveInt(raw: string | undefined, fallback: number): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+export function readConfig(env: Partial<AppEnv>): Config {
+  return {
+    minGroupSize: clampMinGroupSize(positiveInt(env.MIN_GROUP_SIZE, 5)),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? "")
+      .split(",")
+      .map((s) => s.trim().replace(/\/+$/, ""))
+      .filter(Boolean),
+    ackPromiseDays: positiveInt(env.ACK_PROMISE_DAYS, 7),
+  };
+}

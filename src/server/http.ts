@@ -1,0 +1,143 @@
+// HTTP helpers shared by every Pages Function: the one JSON error shape from
+// DESIGN.md, JSON responses, and the single body parser.
+import type { z } from "zod";
+
+export const MAX_BODY_BYTES = 32 * 1024;
+
+export type ErrorFields = Record<string, string>;
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: ErrorFields };
+}
+
+/** A foreseeable failure with its own status; the middleware renders it. */
+export class HttpError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields?: ErrorFields;
+  readonly headers?: Record<string, string>;
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    options: { fields?: ErrorFields; headers?: Record<string, string> } = {},
+  ) {
+    super(message);
+    this.name = "HttpError";
+    this.status = status;
+    this.code = code;
+    this.fields = options.fields;
+    this.headers = options.headers;
+  }
+}
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("Content-Type", "application/json; charset=utf-8");
+  return new Response(JSON.stringify(data), { ...init, headers });
+}
+
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  options: { fields?: ErrorFields; headers?: Record<string, string> } = {},
+): Response {
+  const body: ErrorBody = { error: { code, message } };
+  if (options.fields && Object.keys(options.fields).length > 0) body.error.fields = options.fields;
+  return json(body, { status, headers: options.headers });
+}
+
+export function httpErrorResponse(err: HttpError): Response {
+  return errorResponse(err.status, err.code, err.message, { fields: err.fields, headers: err.headers });
+}
+
+export function isJsonContentType(value: string | null): boolean {
+  if (!value) return false;
+  const mediaType = value.split(";")[0]!.trim().toLowerCase();
+  return mediaType === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
+}
+
+/**
+ * Reads the body with a hard byte cap. Content-Length can be absent (chunked)
+ * or wrong, so the cap is enforced on the bytes actually read.
+ */
+export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(request.headers.get("Content-Length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new HttpError(400, "malformed_json", "The request body is not valid UTF-8.");
+  }
+}
+
+function tooLarge(maxBytes: number): HttpError {
+  return new HttpError(413, "body_too_large", `The request body is larger than ${maxBytes} bytes.`);
+}
+
+/** Turns zod issues into per-field messages keyed by dotted path ("answers.q1"). */
+export function issuesToFields(issues: readonly z.core.$ZodIssue[]): ErrorFields {
+  const fields: ErrorFields = {};
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key].join(".");
+        fields[path] ??= "Unknown field.";
+      }
+      continue;
+    }
+    const path = issue.path.length > 0 ? issue.path.join(".") : "body";
+    fields[path] ??= issue.message;
+  }
+  return fields;
+}
+
+/**
+ * The one body parser: 415 when not JSON, 413 when too large, 400 when the
+ * JSON is malformed, 422 with per-field details when it does not fit `schema`.
+ */
+export async function parseJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<z.infer<S>> {
+  if (!isJsonContentType(request.headers.get("Content-Type"))) {
+    throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
+  }
+  const text = await readBodyText(request, maxBytes);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, "malformed_json", "The request body is not valid JSON.");
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    throw new HttpError(422, "validation_failed", "Some fields are missing or invalid.", {
+      fields: issuesToFields(result.error.issues),
+    });
+  }
+  return result.data;
+}

@@ -1,0 +1,120 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axeViolations, formatViolations, launchBrowser, watchPage } from "./browser.ts";
+
+const baseURL = inject("baseURL");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, options: { colorScheme?: "light" | "dark" } = {}) {
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? "light" });
+  const page = await context.newPage();
+  const problems = watchPage(page, baseURL);
+  const response = await page.goto(`${baseURL}${path}`);
+  return { page, problems, response: response!, close: () => context.close() };
+}
+
+const PAGES = ["/", "/policy/", "/results/", "/surveys/", "/ideas/"];
+
+describe("site skeleton", () => {
+  for (const prefix of ["", "/zh-cn"]) {
+    for (const path of PAGES) {
+      const url = `${prefix}${path}`;
+      it(`${url} renders in its language, satisfies the CSP and passes axe (WCAG 2.1 AA)`, async () => {
+        const { page, problems, response, close } = await open(url);
+        try {
+          expect(response.status()).toBe(200);
+          expect(await page.getAttribute("html", "lang")).toBe(prefix ? "zh-CN" : "en");
+          expect(await page.locator("h1").count()).toBe(1);
+          const nav = page.getByRole("navigation");
+          expect(await nav.getByRole("link").count()).toBe(4);
+          const violations = await axeViolations(page);
+          expect(violations, formatViolations(violations)).toEqual([]);
+          expect(problems).toEqual([]);
+        } finally {
+          await close();
+        }
+      });
+    }
+  }
+
+  it("passes axe in the dark colour scheme too", async () => {
+    for (const url of ["/", "/zh-cn/"]) {
+      const { page, problems, close } = await open(url, { colorScheme: "dark" });
+      try {
+        const violations = await axeViolations(page);
+        expect(violations, formatViolations(violations)).toEqual([]);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+  });
+
+  it("switches language and stays on the same page", async () => {
+    const { page, close } = await open("/surveys/");
+    try {
+      await page.click("[data-locale-switch='zh-cn']");
+      await page.waitForURL(`${baseURL}/zh-cn/surveys/`);
+      expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
+      expect(await page.locator("h1").textContent()).toBe("问卷调查");
+      await page.click("[data-locale-switch='en']");
+      await page.waitForURL(`${baseURL}/surveys/`);
+      expect(await page.locator("h1").textContent()).toBe("Surveys");
+    } finally {
+      await close();
+    }
+  });
+
+  it("is usable with the keyboard: the skip link moves focus to the content", async () => {
+    const { page, close } = await open("/");
+    try {
+      await page.keyboard.press("Tab");
+      const skip = page.locator(".skip-link");
+      expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press("Enter");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    } finally {
+      await close();
+    }
+  });
+
+  it("answers an unknown page with the 404 page and status 404", async () => {
+    const { page, response, close } = await open("/no/such/page");
+    try {
+      expect(response.status()).toBe(404);
+      expect(await page.locator("h1").textContent()).toBe("Page not found");
+      expect(await page.getByRole("heading", { name: "页面不存在" }).count()).toBe(1);
+    } finally {
+      await close();
+    }
+  });
+
+  it("serves the security headers on pages", async () => {
+    const res = await fetch(`${baseURL}/`);
+    const csp = res.headers.get("Content-Security-Policy") ?? "";
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(res.headers.get("Referrer-Policy")).toBe("no-referrer");
+    expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+  });
+
+  it("answers unknown /api paths with JSON, not the HTML 404", async () => {
+    const res = await fetch(`${baseURL}/api/nope`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get("Content-Type")).toContain("application/json");
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_found");
+  });
+
+  it("reports database health", async () => {
+    const res = await fetch(`${baseURL}/api/health`);
+    expect(await res.json()).toEqual({ ok: true, database: "ok" });
+  });
+});

@@ -1,0 +1,47 @@
+// Requests go through exports.default.fetch: the real Pages router, the real
+// middleware and a real local D1 inside workerd.
+import { exports } from "cloudflare:workers";
+
+export const ORIGIN = "https://candor.test";
+
+export interface ApiResult<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export async function api<T = any>(
+  path: string,
+  init: RequestInit & { json?: unknown } = {},
+): Promise<ApiResult<T>> {
+  const headers = new Headers(init.headers);
+  let body = init.body;
+  if (init.json !== undefined) {
+    body = JSON.stringify(init.json);
+    if (!headers.has("Content-Type")) headers.set("Content-Type", "application/json");
+  }
+  const response = await (exports as any).default.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers, body }));
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // leave non-JSON bodies as text so a test can assert on them
+  }
+  return { status: response.status, headers: response.headers, body: parsed as T };
+}
+
+/** Asserts the DESIGN.md error shape and returns the error object. */
+export function expectError(result: ApiResult, status: number, code: string) {
+  const body = result.body as { error?: { code?: string; message?: string; fields?: Record<string, string> } };
+  if (result.status !== status || body?.error?.code !== code) {
+    throw new Error(`expected ${status} ${code}, got ${result.status} ${JSON.stringify(result.body)}`);
+  }
+  if (typeof body.error.message !== "string" || body.error.message.length === 0) {
+    throw new Error(`error without a message: ${JSON.stringify(result.body)}`);
+  }
+  if (!(result.headers.get("Content-Type") ?? "").startsWith("application/json")) {
+    throw new Error(`error is not JSON: ${result.headers.get("Content-Type")}`);
+  }
+  return body.error as { code: string; message: string; fields?: Record<string, string> };
+}
