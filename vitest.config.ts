@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { TMP_DIR } from "./scripts/env.ts";
 
 // Three projects: pure logic in Node; API routes inside workerd against a real
 // local D1 (the functions are built into a Worker first, exactly as Pages
@@ -19,7 +20,7 @@ export default defineConfig({
       {
         plugins: [
           cloudflareTest({
-            main: "./.tmp/functions-worker/index.js",
+            main: `./${TMP_DIR}/functions-worker/index.js`,
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
               bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: "test-admin-token" },

@@ -8,17 +8,19 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { migrate, seed } from "../scripts/db.ts";
+import { TMP_DIR } from "../scripts/env.ts";
 import { freshState, startServer } from "../test/e2e/server.ts";
 import type { Bench, BenchRow } from "./lib.ts";
 
 const only = process.argv[2];
-const PERSIST = ".tmp/bench-state";
+const PERSIST = `${TMP_DIR}/bench-state`;
+const DIST = `${TMP_DIR}/bench-dist`;
 
-execFileSync("node", ["scripts/build.ts"], { stdio: ["ignore", "ignore", "inherit"] });
+execFileSync("node", ["scripts/build.ts", DIST], { stdio: ["ignore", "ignore", "inherit"] });
 await freshState(PERSIST);
 migrate(PERSIST);
 await seed(PERSIST);
-const server = await startServer({ persistTo: PERSIST });
+const server = await startServer({ persistTo: PERSIST, dist: DIST });
 
 const rows: BenchRow[] = [];
 try {

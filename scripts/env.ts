@@ -8,3 +8,9 @@ export const OFFLINE_ENV = {
 } as const;
 
 Object.assign(process.env, OFFLINE_ENV);
+
+/**
+ * Scratch space for builds, test databases and bundles. CANDOR_TMP lets two
+ * test runs share a checkout without overwriting each other's files.
+ */
+export const TMP_DIR = process.env.CANDOR_TMP ?? ".tmp";

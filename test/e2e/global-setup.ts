@@ -4,6 +4,7 @@ import "../../scripts/env.ts";
 import { execFileSync } from "node:child_process";
 import type { TestProject } from "vitest/node";
 import { migrate, seed } from "../../scripts/db.ts";
+import { TMP_DIR } from "../../scripts/env.ts";
 import { chromiumPath } from "./browser.ts";
 import { freshState, startServer, type RunningServer } from "./server.ts";
 
@@ -14,16 +15,17 @@ declare module "vitest" {
   }
 }
 
-const PERSIST = ".tmp/e2e-state";
+const PERSIST = `${TMP_DIR}/e2e-state`;
+const DIST = `${TMP_DIR}/e2e-dist`;
 let server: RunningServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   chromiumPath(); // fail fast, with install instructions, before the slow steps
-  execFileSync("node", ["scripts/build.ts"], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("node", ["scripts/build.ts", DIST], { stdio: ["ignore", "ignore", "inherit"] });
   await freshState(PERSIST);
   migrate(PERSIST);
   await seed(PERSIST);
-  server = await startServer({ persistTo: PERSIST });
+  server = await startServer({ persistTo: PERSIST, dist: DIST });
   project.provide("baseURL", server.url);
   project.provide("persistTo", PERSIST);
 }

@@ -21,6 +21,7 @@ export interface RunningServer {
   url: string;
   port: number;
   persistTo: string;
+  dist: string;
   stop(): Promise<void>;
   /** Restarts on the same port and database (to test delivery after an outage). */
   restart(): Promise<void>;
@@ -65,7 +66,12 @@ function killGroup(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startServer(options: { persistTo: string; port?: number; vars?: Record<string, string> }): Promise<RunningServer> {
+export async function startServer(options: {
+  persistTo: string;
+  dist: string;
+  port?: number;
+  vars?: Record<string, string>;
+}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess;
@@ -75,7 +81,7 @@ export async function startServer(options: { persistTo: string; port?: number; v
     const binding = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ["--binding", `${k}=${v}`]);
     child = spawn(
       "npx",
-      ["wrangler", "pages", "dev", "dist", "--port", String(port), "--ip", "127.0.0.1",
+      ["wrangler", "pages", "dev", options.dist, "--port", String(port), "--ip", "127.0.0.1",
         "--persist-to", options.persistTo, "--show-interactive-dev-session=false", ...binding],
       { detached: true, stdio: ["ignore", "pipe", "pipe"], env: process.env },
     );
@@ -94,6 +100,7 @@ export async function startServer(options: { persistTo: string; port?: number; v
     url,
     port,
     persistTo: options.persistTo,
+    dist: options.dist,
     stop: () => killGroup(child),
     restart: async () => {
       await killGroup(child);
