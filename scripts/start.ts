@@ -15,8 +15,16 @@ await seed();
 const server = spawn(
   "wrangler",
   ["pages", "dev", "dist", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"],
-  { stdio: "inherit", detached: true },
+  { stdio: ["inherit", "pipe", "inherit"], detached: true },
 );
+
+// Wrangler announces its bind address; readers want one address to open.
+server.stdout!.setEncoding("utf8");
+server.stdout!.on("data", (chunk: string) => {
+  process.stdout.write(
+    chunk.replace(/\[wrangler:info\] Ready on \S+/, `\n  Candor is running at http://localhost:${port}  (Ctrl-C to stop)\n`),
+  );
+});
 
 let stopping = false;
 function stop(signal: NodeJS.Signals) {
