@@ -1,0 +1,199 @@
+// Spots details in free text that could identify the person who wrote it: an
+// e-mail address, a phone number, an employee number, a date, a shift or a
+// ticket number. Pages warn before sending (never block): an anonymous channel
+// is only anonymous if the text itself does not name the writer. Shared by the
+// suggestion box and free-text survey answers; pure, so it runs in the browser
+// and in tests alike. Tuned for few false alarms on ordinary prose in English
+// and Chinese — a warning that cries wolf gets ignored.
+
+export type IdentifyingKind = "email" | "phone" | "employee_id" | "date" | "shift_or_ticket";
+
+export interface IdentifyingFinding {
+  kind: IdentifyingKind;
+  /** UTF-16 offsets into the text, end exclusive (String.prototype.slice). */
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Detector {
+  kind: IdentifyingKind;
+  pattern: RegExp;
+  /** Higher wins when two findings overlap (a keyword match beats a bare shape). */
+  priority: number;
+  /** Extra check on the match; false drops it. */
+  accept?: (match: RegExpExecArray) => boolean;
+}
+
+const digitsIn = (s: string) => s.replace(/\D/g, "").length;
+
+const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+const CN_NUM = "[一二三四五六七八九十〇零两]";
+
+function validDay(month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+const DETECTORS: Detector[] = [
+  // --- e-mail
+  {
+    kind: "email",
+    pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
+    priority: 5,
+  },
+  // --- phone numbers
+  {
+    // mainland mobile: 11 digits starting 13–19, optionally +86 and grouped 3-4-4
+    kind: "phone",
+    pattern: /(?<![\d+])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)/g,
+    priority: 4,
+  },
+  {
+    // mainland landline: area code 0xx(x) then 7–8 digits, e.g. 010-12345678, (021) 8765 4321
+    kind: "phone",
+    pattern: /(?<!\d)(?:\(0\d{2,3}\)|0\d{2,3})[\s-]?\d{3,4}[\s-]?\d{4}(?!\d)/g,
+    priority: 4,
+    accept: (m) => {
+      const n = digitsIn(m[0]);
+      return n >= 10 && n <= 12;
+    },
+  },
+  {
+    // international: a leading + (or 00) and 8–15 digits in groups
+    kind: "phone",
+    pattern: /(?<![\w+])(?:\+|00)\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,6}(?!\d)/g,
+    priority: 4,
+    accept: (m) => {
+      const n = digitsIn(m[0]);
+      return n >= 8 && n <= 15;
+    },
+  },
+  {
+    // North American style: (555) 123-4567, 555-123-4567
+    kind: "phone",
+    pattern: /(?<![\d-])(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\d-])/g,
+    priority: 3,
+  },
+  {
+    // hotline-style extension: 分机 1234, ext. 1234
+    kind: "phone",
+    pattern: /(?:分机号?|\bext\.?|\bextension)\s*[:：#]?\s*\d{3,6}(?!\d)/gi,
+    priority: 3,
+  },
+  // --- employee numbers
+  {
+    kind: "employee_id",
+    pattern:
+      /(?:工号|员工号|员工编号|职工号|人员编号|\b(?:employee|staff|badge|personnel|agent)\s*(?:id|no\.?|number|#|code)|\bemp(?:loyee)?\s*id)\s*(?:是|为|:|：|#|=)?\s*[A-Za-z]{0,4}[-_]?\d{3,10}(?!\d)/gi,
+    priority: 6,
+  },
+  {
+    // bare shape: 1–3 capital letters and 5–8 digits (E104582, CS-004512), not a year or an amount
+    kind: "employee_id",
+    pattern: /\b[A-Z]{1,3}[-_]?\d{5,8}\b/g,
+    priority: 1,
+  },
+  // --- shifts and tickets
+  {
+    kind: "shift_or_ticket",
+    pattern:
+      /(?:工单号?|单号|订单号?|投诉单号?|案件号|\b(?:ticket|case|incident|order|complaint|request|call)\s*(?:id|no\.?|number|#|ref(?:erence)?)?)\s*(?:是|为|:|：|#|=)?\s*[A-Za-z]{0,5}[-_]?\d[\d-]{3,}(?!\d)/gi,
+    priority: 6,
+    // "order 2026" could be prose; four digits count only with an explicit marker or a Chinese keyword
+    accept: (m) => digitsIn(m[0]) >= 5 || /[#:：号]|\b(?:no|number|id|ref)\b/i.test(m[0]) || /^[工单订投案]/.test(m[0]),
+  },
+  {
+    kind: "shift_or_ticket",
+    pattern: /(?:班次|\bshift)\s*(?:no\.?|number|#)?\s*(?:是|为|:|：|#)?\s*[A-Za-z]?-?\d{1,4}(?![\d%.]|\s*(?:hours?|hrs?|h|minutes?|mins?|小时|分钟|个))/gi,
+    priority: 6,
+  },
+  {
+    kind: "shift_or_ticket",
+    pattern: /(?:[早中晚夜]班|第\s*\d{1,2}\s*班)\s*(?:\d{1,2}[:：]\d{2}\s*[-–~至到]\s*\d{1,2}[:：]\d{2})/g,
+    priority: 5,
+  },
+  {
+    kind: "shift_or_ticket",
+    pattern: /(?<![\w#])#\d{4,}(?!\d)/g,
+    priority: 2,
+  },
+  // --- dates
+  {
+    kind: "date",
+    pattern: /(?<!\d)(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?!\d)/g,
+    priority: 3,
+    accept: (m) => validDay(Number(m[2]), Number(m[3])),
+  },
+  {
+    kind: "date",
+    pattern: /(?<![\d.])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?![\d.])/g,
+    priority: 3,
+    accept: (m) => validDay(Number(m[1]), Number(m[2])) || validDay(Number(m[2]), Number(m[1])),
+  },
+  {
+    kind: "date",
+    pattern: /(?<!\d)(\d{1,2})月(\d{1,2})[日号](?!\d)/g,
+    priority: 3,
+    accept: (m) => validDay(Number(m[1]), Number(m[2])),
+  },
+  {
+    kind: "date",
+    pattern: new RegExp(`${CN_NUM}{1,3}月${CN_NUM}{1,3}[日号]`, "g"),
+    priority: 3,
+  },
+  {
+    kind: "date",
+    pattern: new RegExp(`\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b`, "g"),
+    priority: 3,
+    accept: (m) => Number(m[0].match(/\s(\d{1,2})/)?.[1]) <= 31,
+  },
+  {
+    kind: "date",
+    pattern: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b(?:,?\\s+\\d{4})?`, "g"),
+    priority: 3,
+    accept: (m) => Number(m[0].match(/^\d{1,2}/)?.[0]) <= 31 && Number(m[0].match(/^\d{1,2}/)?.[0]) >= 1,
+  },
+];
+
+/** Every identifying detail found, in text order, without overlaps. */
+export function findIdentifying(text: string): IdentifyingFinding[] {
+  if (!text) return [];
+  const candidates: (IdentifyingFinding & { priority: number })[] = [];
+  for (const detector of DETECTORS) {
+    const pattern = new RegExp(detector.pattern.source, detector.pattern.flags);
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      if (detector.accept && !detector.accept(m)) continue;
+      const raw = m[0];
+      const trimmed = raw.trimEnd();
+      candidates.push({
+        kind: detector.kind,
+        start: m.index,
+        end: m.index + trimmed.length,
+        text: trimmed,
+        priority: detector.priority,
+      });
+    }
+  }
+  // Highest priority first, then longest: keep a candidate only if it overlaps nothing kept.
+  candidates.sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: (IdentifyingFinding & { priority: number })[] = [];
+  for (const c of candidates) {
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    kept.push(c);
+  }
+  return kept
+    .sort((a, b) => a.start - b.start)
+    .map(({ kind, start, end, text: t }) => ({ kind, start, end, text: t }));
+}
+
+/** The distinct kinds found, in a stable order, for a one-line warning. */
+export function identifyingKinds(text: string): IdentifyingKind[] {
+  const found = new Set(findIdentifying(text).map((f) => f.kind));
+  return IDENTIFYING_KINDS.filter((k) => found.has(k));
+}
+
+export const IDENTIFYING_KINDS: readonly IdentifyingKind[] = ["email", "phone", "employee_id", "date", "shift_or_ticket"];

@@ -1,0 +1,130 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { findIdentifying, identifyingKinds, type IdentifyingKind } from "../../src/lib/identifying.ts";
+
+function kindsOf(text: string): IdentifyingKind[] {
+  return findIdentifying(text).map((f) => f.kind);
+}
+
+function expectFinds(text: string, kind: IdentifyingKind, match: string) {
+  const findings = findIdentifying(text);
+  const hit = findings.find((f) => f.kind === kind);
+  expect(hit, `${kind} in ${JSON.stringify(text)}: ${JSON.stringify(findings)}`).toBeDefined();
+  expect(hit!.text).toBe(match);
+  expect(text.slice(hit!.start, hit!.end)).toBe(match);
+}
+
+describe("identifying details: what is caught", () => {
+  it.each([
+    ["Write to me at li.wei+cs@example.com.cn please", "li.wei+cs@example.com.cn"],
+    ["我的邮箱是zhangsan@corp.example.com，欢迎联系", "zhangsan@corp.example.com"],
+  ])("e-mail: %s", (text, match) => expectFinds(text, "email", match));
+
+  it.each([
+    ["Call me on 13812345678", "13812345678"],
+    ["电话：138 1234 5678。", "138 1234 5678"],
+    ["手机 +86 139-1234-5678", "+86 139-1234-5678"],
+    ["座机010-12345678找我", "010-12345678"],
+    ["landline (021) 8765 4321", "(021) 8765 4321"],
+    ["reach me at +44 20 7946 0958 today", "+44 20 7946 0958"],
+    ["or +1 (555) 123-4567", "+1 (555) 123-4567"],
+    ["US office 555-123-4567", "555-123-4567"],
+    ["内线分机 8021", "分机 8021"],
+  ])("phone: %s", (text, match) => expectFinds(text, "phone", match));
+
+  it.each([
+    ["我的工号是E104582", "工号是E104582"],
+    ["工号：20231157", "工号：20231157"],
+    ["Employee ID: CS-004512", "Employee ID: CS-004512"],
+    ["staff no. 88231 here", "staff no. 88231"],
+    ["signed E104582", "E104582"],
+  ])("employee number: %s", (text, match) => expectFinds(text, "employee_id", match));
+
+  it.each([
+    ["It happened on 2026-11-03 at the desk", "2026-11-03"],
+    ["on 3/11/2026 we", "3/11/2026"],
+    ["2026年11月3日晚上", "2026年11月3日"],
+    ["上个月11月3号的会议", "11月3号"],
+    ["三月五日那天", "三月五日"],
+    ["since March 3rd, 2026 the queue", "March 3rd, 2026"],
+    ["on 14 Nov my supervisor", "14 Nov"],
+  ])("date: %s", (text, match) => expectFinds(text, "date", match));
+
+  it.each([
+    ["ticket #48213 was closed unfairly", "ticket #48213"],
+    ["工单号：GD20261103001 被退回", "工单号：GD20261103001"],
+    ["case no. 7731 took hours", "case no. 7731"],
+    ["I am on shift 3 this week", "shift 3"],
+    ["班次：B2", "班次：B2"],
+    ["夜班 22:00-06:00 人手不够", "夜班 22:00-06:00"],
+    ["see #20451", "#20451"],
+  ])("shift or ticket: %s", (text, match) => expectFinds(text, "shift_or_ticket", match));
+
+  it("reports each finding once, in text order, with spans that slice back to the text", () => {
+    const text = "工号E104582，电话13812345678，邮箱a@b.cn，2026-11-03 工单号 GD12345";
+    const findings = findIdentifying(text);
+    expect(findings.map((f) => f.kind)).toEqual(["employee_id", "phone", "email", "date", "shift_or_ticket"]);
+    for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.text);
+    for (let i = 1; i < findings.length; i++) expect(findings[i]!.start).toBeGreaterThanOrEqual(findings[i - 1]!.end);
+    expect(identifyingKinds(text)).toEqual(["email", "phone", "employee_id", "date", "shift_or_ticket"]);
+  });
+});
+
+describe("identifying details: ordinary prose is left alone", () => {
+  const prose = [
+    "The quarterly bonus should reward problem-resolution rate as much as customer satisfaction.",
+    "Our team reached 92.5% satisfaction in Q3 2026 but the tier thresholds changed twice.",
+    "Please publish the criteria for the top 10% tier before the annual review, not after.",
+    "A 3-day resilience training every 6 months would help supervisors under pressure.",
+    "Average handling time of 320 seconds is unrealistic for complex complaints.",
+    "Budget 5000 yuan per team for team activities; 2 events a year would be enough.",
+    "I may be wrong, but honour certificates matter less than clear promotion paths.",
+    "We should shift focus from speed to quality-audit scores.",
+    "Version 2.1 of the policy is clearer than 1.4 was.",
+    "In 2025 the commendation meeting was held once; twice a year would be better.",
+    "建议把问题解决率和客户满意度放在同等重要的位置。",
+    "第三季度我们的满意度达到了92%，但奖励等级的门槛调整了两次。",
+    "希望每季度公布一次绩效奖金的计算方法，年度评估前就公布。",
+    "夜班的同事压力很大，建议增加心理支持和抗压培训。",
+    "每个团队每年5000元的团队活动预算比较合适，每年两次活动就够了。",
+    "跨部门交流可以安排在每月的第二周，持续3天。",
+    "荣誉证书和表彰大会很好，但晋升通道更重要。",
+    "平均处理时长320秒对于复杂投诉来说不现实。",
+    "排名前10%的主管应该获得额外的培训机会。",
+    "2026年的奖励政策比2025年清楚多了。",
+  ];
+
+  it.each(prose)("no finding in: %s", (text) => {
+    expect(findIdentifying(text)).toEqual([]);
+  });
+
+  it("never throws and only returns spans inside the text, whatever the input", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (text) => {
+        for (const f of findIdentifying(text)) {
+          expect(f.start).toBeGreaterThanOrEqual(0);
+          expect(f.end).toBeLessThanOrEqual(text.length);
+          expect(text.slice(f.start, f.end)).toBe(f.text);
+        }
+      }),
+    );
+  });
+
+  it("finds a phone number wherever it is embedded in prose", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...prose),
+        fc.stringMatching(/^1[3-9]\d{9}$/),
+        (sentence, phone) => {
+          const text = `${sentence} ${phone} ${sentence}`;
+          expect(kindsOf(text)).toEqual(["phone"]);
+        },
+      ),
+    );
+  });
+
+  it("is empty for empty input", () => {
+    expect(findIdentifying("")).toEqual([]);
+    expect(identifyingKinds("")).toEqual([]);
+  });
+});
