@@ -1,0 +1,13 @@
+// POST /api/ideas/{id}/support {token}: "me too" on a published idea, once per browser.
+import { ZSupportInput } from "../../../../src/lib/ideas/model.ts";
+import type { AppEnv } from "../../../../src/server/config.ts";
+import { json, parseJsonBody } from "../../../../src/server/http.ts";
+import { supportIdea } from "../../../../src/server/ideas.ts";
+import { allow } from "../../../../src/server/route.ts";
+
+export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env, params }) => {
+  const { token } = await parseJsonBody(request, ZSupportInput);
+  return json(await supportIdea(env, request, String(params.id), token), { status: 201 });
+};
+
+export const onRequest = allow("POST");

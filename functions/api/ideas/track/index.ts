@@ -1,0 +1,14 @@
+// POST /api/ideas/track {receipt}: the idea, its history and the messages its
+// author may see. The receipt travels in the body, never in a URL.
+import { ZTrackInput } from "../../../../src/lib/ideas/model.ts";
+import type { AppEnv } from "../../../../src/server/config.ts";
+import { json, parseJsonBody } from "../../../../src/server/http.ts";
+import { trackIdea } from "../../../../src/server/ideas.ts";
+import { allow } from "../../../../src/server/route.ts";
+
+export const onRequestPost: PagesFunction<AppEnv> = async ({ request, env }) => {
+  const { receipt } = await parseJsonBody(request, ZTrackInput);
+  return json({ idea: await trackIdea(env, request, receipt) });
+};
+
+export const onRequest = allow("POST");

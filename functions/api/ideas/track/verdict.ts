@@ -1,0 +1,14 @@
+// POST /api/ideas/track/verdict {receipt, verdict, comment?}: the author says
+// whether HR's answer resolved the idea; the board shows it beside the status.
+import { ZVerdictInput } from "../../../../src/lib/ideas/model.ts";
+import type { AppEnv } from "../../../../src/server/config.ts";
+import { json, parseJsonBody } from "../../../../src/server/http.ts";
+import { giveVerdict } from "../../../../src/server/ideas.ts";
+import { allow } from "../../../../src/server/route.ts";
+
+export const onRequestPost: PagesFunction<AppEnv> = async ({ request, env }) => {
+  const input = await parseJsonBody(request, ZVerdictInput);
+  return json({ idea: await giveVerdict(env, request, input) });
+};
+
+export const onRequest = allow("POST");

@@ -1,0 +1,398 @@
+// SQL for the suggestion box: ideas, their status history, messages and
+// supports. Functions take the database first; rows become domain objects in
+// one mapper per shape. Writes that belong together go in one batch.
+import {
+  LIMITS,
+  type BoardIdea,
+  type TBoardQuery,
+  type BoardStats,
+  type IdeaCategory,
+  type IdeaMessage,
+  type IdeaStatus,
+  type MessageAuthor,
+  type MessageVisibility,
+  type StatusChange,
+  type TIdeaInput,
+  type TrackedIdea,
+  type Verdict,
+} from "../../lib/ideas/model.ts";
+import { isPublishable } from "../../lib/anonymity.ts";
+
+// ---------------------------------------------------------------- rows
+
+interface IdeaRow {
+  id: string;
+  receipt_hash: string;
+  category: string;
+  title: string;
+  body: string;
+  locale: string;
+  publish_consent: number;
+  status: string;
+  received_on: string;
+  published: number;
+  public_title: string | null;
+  public_body: string | null;
+  published_on: string | null;
+  rewarded: number;
+  duplicate_of: string | null;
+  verdict: string | null;
+  verdict_comment: string | null;
+  verdict_on: string | null;
+}
+
+interface HistoryRow {
+  idea_id: string;
+  seq: number;
+  status: string;
+  on_day: string;
+  note: string | null;
+}
+
+interface MessageRow {
+  idea_id: string;
+  seq: number;
+  author: string;
+  visibility: string;
+  body: string;
+  on_day: string;
+}
+
+export interface Idea {
+  id: string;
+  category: IdeaCategory;
+  title: string;
+  body: string;
+  locale: string;
+  publishConsent: boolean;
+  status: IdeaStatus;
+  receivedOn: string;
+  published: boolean;
+  publicTitle: string | null;
+  publicBody: string | null;
+  publishedOn: string | null;
+  rewarded: boolean;
+  duplicateOf: string | null;
+  verdict: Verdict | null;
+  verdictComment: string | null;
+  verdictOn: string | null;
+}
+
+function rowToIdea(row: IdeaRow): Idea {
+  return {
+    id: row.id,
+    category: row.category as IdeaCategory,
+    title: row.title,
+    body: row.body,
+    locale: row.locale,
+    publishConsent: Boolean(row.publish_consent),
+    status: row.status as IdeaStatus,
+    receivedOn: row.received_on,
+    published: Boolean(row.published),
+    publicTitle: row.public_title,
+    publicBody: row.public_body,
+    publishedOn: row.published_on,
+    rewarded: Boolean(row.rewarded),
+    duplicateOf: row.duplicate_of,
+    verdict: row.verdict as Verdict | null,
+    verdictComment: row.verdict_comment,
+    verdictOn: row.verdict_on,
+  };
+}
+
+function rowToStatusChange(row: HistoryRow): StatusChange {
+  return { status: row.status as IdeaStatus, on: row.on_day, note: row.note };
+}
+
+function rowToMessage(row: MessageRow): IdeaMessage {
+  return { from: row.author as MessageAuthor, visibility: row.visibility as MessageVisibility, body: row.body, on: row.on_day };
+}
+
+function groupBy<R extends { idea_id: string }>(rows: R[]): Map<string, R[]> {
+  const map = new Map<string, R[]>();
+  for (const row of rows) {
+    const list = map.get(row.idea_id);
+    if (list) list.push(row);
+    else map.set(row.idea_id, [row]);
+  }
+  return map;
+}
+
+// ---------------------------------------------------------------- author side
+
+/** Stores a new idea with its first status; returns false when the receipt hash already exists (retry with a new code). */
+export async function insertIdea(
+  db: D1Database,
+  idea: { id: string; receiptHash: string; input: TIdeaInput; day: string },
+): Promise<boolean> {
+  const { id, receiptHash, input, day } = idea;
+  try {
+    await db.batch([
+      db
+        .prepare(
+          `INSERT INTO ideas (id, receipt_hash, category, title, body, locale, publish_consent, status, received_on)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'received', ?8)`,
+        )
+        .bind(id, receiptHash, input.category, input.title, input.body, input.locale ?? "en", input.publishConsent ? 1 : 0, day),
+      db.prepare("INSERT INTO idea_status_history (idea_id, seq, status, on_day, note) VALUES (?1, 1, 'received', ?2, NULL)").bind(id, day),
+    ]);
+    return true;
+  } catch (err) {
+    if (/UNIQUE constraint failed: ideas\.receipt_hash/.test(String(err))) return false;
+    throw err;
+  }
+}
+
+/** The one lookup a receipt allows: by its hash, through the unique index. */
+export async function findIdeaByReceiptHash(db: D1Database, receiptHash: string): Promise<Idea | null> {
+  const row = await db.prepare("SELECT * FROM ideas WHERE receipt_hash = ?1").bind(receiptHash).first<IdeaRow>();
+  return row === null ? null : rowToIdea(row);
+}
+
+export async function readIdea(db: D1Database, id: string): Promise<Idea | null> {
+  const row = await db.prepare("SELECT * FROM ideas WHERE id = ?1").bind(id).first<IdeaRow>();
+  return row === null ? null : rowToIdea(row);
+}
+
+/** Everything the author may see: their text, HR's moderated version, history, every message of the conversation. */
+export async function readTrackedIdea(db: D1Database, idea: Idea): Promise<TrackedIdea> {
+  const [history, messages, supports] = await db.batch([
+    db.prepare("SELECT * FROM idea_status_history WHERE idea_id = ?1 ORDER BY seq").bind(idea.id),
+    db.prepare("SELECT * FROM idea_messages WHERE idea_id = ?1 ORDER BY seq").bind(idea.id),
+    db.prepare("SELECT COUNT(*) AS n FROM idea_supports WHERE idea_id = ?1").bind(idea.id),
+  ]);
+  return {
+    id: idea.id,
+    category: idea.category,
+    title: idea.title,
+    body: idea.body,
+    locale: idea.locale,
+    status: idea.status,
+    receivedOn: idea.receivedOn,
+    publishConsent: idea.publishConsent,
+    published: idea.published,
+    publicTitle: idea.published ? idea.publicTitle : null,
+    publicBody: idea.published ? idea.publicBody : null,
+    rewarded: idea.rewarded,
+    verdict: idea.verdict,
+    verdictComment: idea.verdictComment,
+    supportCount: (supports!.results[0] as { n: number }).n,
+    history: (history!.results as unknown as HistoryRow[]).map(rowToStatusChange),
+    messages: (messages!.results as unknown as MessageRow[]).map(rowToMessage),
+  };
+}
+
+function nextSeq(table: "idea_messages" | "idea_status_history"): string {
+  return `(SELECT COALESCE(MAX(seq), 0) + 1 FROM ${table} WHERE idea_id = ?1)`;
+}
+
+/** An anonymous reply from the author; false when the conversation already holds the maximum number of replies. */
+export async function addAuthorMessage(db: D1Database, ideaId: string, body: string, day: string): Promise<boolean> {
+  const result = await db
+    .prepare(
+      `INSERT INTO idea_messages (idea_id, seq, author, visibility, body, on_day)
+       SELECT ?1, ${nextSeq("idea_messages")}, 'author', 'private', ?2, ?3
+       WHERE (SELECT COUNT(*) FROM idea_messages WHERE idea_id = ?1 AND author = 'author') < ?4`,
+    )
+    .bind(ideaId, body, day, LIMITS.authorMessagesMax)
+    .run();
+  return result.meta.changes === 1;
+}
+
+export async function countHrMessages(db: D1Database, ideaId: string): Promise<number> {
+  const row = await db
+    .prepare("SELECT COUNT(*) AS n FROM idea_messages WHERE idea_id = ?1 AND author = 'hr'")
+    .bind(ideaId)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/** The author's verdict on HR's answer; saying it again replaces it. */
+export async function setVerdict(db: D1Database, ideaId: string, verdict: Verdict, comment: string | null, day: string): Promise<void> {
+  await db
+    .prepare("UPDATE ideas SET verdict = ?2, verdict_comment = ?3, verdict_on = ?4 WHERE id = ?1")
+    .bind(ideaId, verdict, comment, day)
+    .run();
+}
+
+// ---------------------------------------------------------------- public board
+
+/** Published ideas only, with HR's moderated text, public answers and timeline. */
+export async function listBoard(db: D1Database, query: TBoardQuery): Promise<BoardIdea[]> {
+  const filters = ["i.published = 1"];
+  const params: string[] = [];
+  if (query.status) {
+    params.push(query.status);
+    filters.push(`i.status = ?${params.length}`);
+  }
+  if (query.category) {
+    params.push(query.category);
+    filters.push(`i.category = ?${params.length}`);
+  }
+  const where = filters.join(" AND ");
+  const order = query.sort === "support" ? "support_count DESC, i.published_on DESC, i.id" : "i.published_on DESC, support_count DESC, i.id";
+  const [ideas, history, answers] = await db.batch([
+    db
+      .prepare(
+        `SELECT i.*, (SELECT COUNT(*) FROM idea_supports s WHERE s.idea_id = i.id) AS support_count,
+                (SELECT d.published FROM ideas d WHERE d.id = i.duplicate_of) AS duplicate_published
+         FROM ideas i WHERE ${where} ORDER BY ${order} LIMIT 500`,
+      )
+      .bind(...params),
+    db
+      .prepare(
+        `SELECT h.* FROM idea_status_history h JOIN ideas i ON i.id = h.idea_id
+         WHERE ${where} ORDER BY h.idea_id, h.seq`,
+      )
+      .bind(...params),
+    db
+      .prepare(
+        `SELECT m.* FROM idea_messages m JOIN ideas i ON i.id = m.idea_id
+         WHERE ${where} AND m.author = 'hr' AND m.visibility = 'public' ORDER BY m.idea_id, m.seq`,
+      )
+      .bind(...params),
+  ]);
+  const historyById = groupBy(history!.results as unknown as HistoryRow[]);
+  const answersById = groupBy(answers!.results as unknown as MessageRow[]);
+  return (ideas!.results as unknown as (IdeaRow & { support_count: number; duplicate_published: number | null })[]).map(
+    (row) => ({
+      id: row.id,
+      category: row.category as IdeaCategory,
+      // the moderated version, never the original
+      title: row.public_title!,
+      body: row.public_body!,
+      status: row.status as IdeaStatus,
+      publishedOn: row.published_on!,
+      rewarded: Boolean(row.rewarded),
+      verdict: row.verdict as Verdict | null,
+      supportCount: row.support_count,
+      duplicateOf: row.duplicate_published === 1 ? row.duplicate_of : null,
+      history: (historyById.get(row.id) ?? []).map(rowToStatusChange),
+      answers: (answersById.get(row.id) ?? []).map((m) => ({ body: m.body, on: m.on_day })),
+    }),
+  );
+}
+
+export type SupportOutcome = "added" | "already" | "not_found";
+
+/** One support per idea and browser token hash; only published ideas can be supported. */
+export async function addSupport(db: D1Database, ideaId: string, tokenHash: string): Promise<{ outcome: SupportOutcome; count: number }> {
+  const [inserted, count] = await db.batch([
+    db
+      .prepare(
+        `INSERT OR IGNORE INTO idea_supports (idea_id, token_hash)
+         SELECT id, ?2 FROM ideas WHERE id = ?1 AND published = 1`,
+      )
+      .bind(ideaId, tokenHash),
+    db
+      .prepare(
+        `SELECT (SELECT published FROM ideas WHERE id = ?1) AS published,
+                (SELECT COUNT(*) FROM idea_supports WHERE idea_id = ?1) AS n`,
+      )
+      .bind(ideaId),
+  ]);
+  const row = count!.results[0] as { published: number | null; n: number };
+  if (row.published !== 1) return { outcome: "not_found", count: 0 };
+  return { outcome: inserted!.meta.changes === 1 ? "added" : "already", count: row.n };
+}
+
+/**
+ * Board transparency figures, computed in SQL. An idea is acknowledged on the
+ * first day HR moved it past "received" or answered it. A share or median
+ * over fewer than k ideas is withheld, like any small-group aggregate.
+ */
+export async function boardStats(db: D1Database, options: { today: string; ackPromiseDays: number; minGroupSize: number }): Promise<BoardStats> {
+  const [counts, median] = await db.batch([
+    db
+      .prepare(
+        `WITH firsts AS (
+           SELECT i.received_on, i.verdict,
+             (SELECT MIN(m.on_day) FROM idea_messages m WHERE m.idea_id = i.id AND m.author = 'hr') AS first_answer,
+             (SELECT MIN(h.on_day) FROM idea_status_history h WHERE h.idea_id = i.id AND h.status <> 'received') AS first_move
+           FROM ideas i
+         ), acks AS (
+           SELECT *, CASE WHEN first_answer IS NULL THEN first_move
+                          WHEN first_move IS NULL THEN first_answer
+                          ELSE MIN(first_answer, first_move) END AS ack_on
+           FROM firsts
+         )
+         SELECT COUNT(*) AS received,
+           COALESCE(SUM(ack_on IS NOT NULL OR julianday(?1) - julianday(received_on) > ?2), 0) AS ack_due,
+           COALESCE(SUM(ack_on IS NOT NULL AND julianday(ack_on) - julianday(received_on) <= ?2), 0) AS ack_within,
+           COALESCE(SUM(first_answer IS NOT NULL), 0) AS answered,
+           COALESCE(SUM(verdict IS NOT NULL), 0) AS verdicts,
+           COALESCE(SUM(verdict = 'resolved'), 0) AS resolved
+         FROM acks`,
+      )
+      .bind(options.today, options.ackPromiseDays),
+    db.prepare(
+      `WITH d AS (
+         SELECT julianday(MIN(m.on_day)) - julianday(i.received_on) AS days
+         FROM ideas i JOIN idea_messages m ON m.idea_id = i.id AND m.author = 'hr'
+         GROUP BY i.id
+       ), o AS (
+         SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS rn, COUNT(*) OVER () AS n FROM d
+       )
+       SELECT AVG(days) AS median FROM o WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`,
+    ),
+  ]);
+  const c = counts!.results[0] as { received: number; ack_due: number; ack_within: number; answered: number; verdicts: number; resolved: number };
+  const m = median!.results[0] as { median: number | null } | undefined;
+  const k = options.minGroupSize;
+  const ackShown = isPublishable(c.ack_due, k);
+  const answeredShown = isPublishable(c.answered, k);
+  const verdictsShown = isPublishable(c.verdicts, k);
+  return {
+    received: c.received,
+    ackPromiseDays: options.ackPromiseDays,
+    ackDue: c.ack_due,
+    ackWithinPromise: ackShown ? c.ack_within : null,
+    ackShare: ackShown ? c.ack_within / c.ack_due : null,
+    answered: c.answered,
+    medianDaysToFirstAnswer: answeredShown && m?.median != null ? m.median : null,
+    verdicts: c.verdicts,
+    resolved: verdictsShown ? c.resolved : null,
+    resolvedShare: verdictsShown ? c.resolved / c.verdicts : null,
+    minGroupSize: k,
+  };
+}
+
+// ---------------------------------------------------------------- HR side
+// Used by demo data and tests until the HR console (a separate issue) exposes
+// them through authenticated endpoints.
+
+/** Moves an idea to a status, recording it in the history with an optional public note. */
+export async function setStatus(db: D1Database, ideaId: string, status: IdeaStatus, day: string, note: string | null = null): Promise<void> {
+  await db.batch([
+    db.prepare("UPDATE ideas SET status = ?2 WHERE id = ?1").bind(ideaId, status),
+    db
+      .prepare(`INSERT INTO idea_status_history (idea_id, seq, status, on_day, note) VALUES (?1, ${nextSeq("idea_status_history")}, ?2, ?3, ?4)`)
+      .bind(ideaId, status, day, note),
+  ]);
+}
+
+export async function addHrMessage(db: D1Database, ideaId: string, visibility: MessageVisibility, body: string, day: string): Promise<void> {
+  await db
+    .prepare(
+      `INSERT INTO idea_messages (idea_id, seq, author, visibility, body, on_day)
+       VALUES (?1, ${nextSeq("idea_messages")}, 'hr', ?2, ?3, ?4)`,
+    )
+    .bind(ideaId, visibility, body, day)
+    .run();
+}
+
+/** Publishes HR's moderated version; the database refuses it without the author's consent. */
+export async function publishIdea(db: D1Database, ideaId: string, version: { title: string; body: string; day: string }): Promise<void> {
+  await db
+    .prepare("UPDATE ideas SET published = 1, public_title = ?2, public_body = ?3, published_on = ?4 WHERE id = ?1")
+    .bind(ideaId, version.title, version.body, version.day)
+    .run();
+}
+
+export async function setRewarded(db: D1Database, ideaId: string, rewarded: boolean): Promise<void> {
+  await db.prepare("UPDATE ideas SET rewarded = ?2 WHERE id = ?1").bind(ideaId, rewarded ? 1 : 0).run();
+}
+
+export async function setDuplicateOf(db: D1Database, ideaId: string, originalId: string | null): Promise<void> {
+  await db.prepare("UPDATE ideas SET duplicate_of = ?2 WHERE id = ?1").bind(ideaId, originalId).run();
+}

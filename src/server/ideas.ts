@@ -1,0 +1,122 @@
+// The suggestion box's server logic, between the thin routes in
+// functions/api/ideas/ and the SQL in db/ideas.ts: limits, receipts, and the
+// rules about who may see and say what.
+import { dayStamp } from "../lib/anonymity.ts";
+import { CLOSED_STATUSES, type TBoardQuery, type TIdeaInput, type TrackedIdea, type Verdict } from "../lib/ideas/model.ts";
+import { generateReceipt, hashReceipt, hashReceiptInput } from "../lib/receipt.ts";
+import type { AppEnv } from "./config.ts";
+import { readConfig } from "./config.ts";
+import {
+  addAuthorMessage,
+  addSupport,
+  boardStats,
+  countHrMessages,
+  findIdeaByReceiptHash,
+  insertIdea,
+  listBoard,
+  readIdea,
+  readTrackedIdea,
+  setVerdict,
+  type Idea,
+} from "./db/ideas.ts";
+import { HttpError } from "./http.ts";
+import { countHit, enforceLimit, peekHits, readLimits, tooManyRequests } from "./rate-limit.ts";
+import { verifyTurnstile } from "./turnstile.ts";
+
+type IdeasEnv = Pick<AppEnv, "DB" | "RATE_LIMITS" | "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE"> & { TURNSTILE_SECRET_KEY?: string };
+
+/** Stores an idea and returns its receipt: the only time the code exists outside the author's hands. */
+export async function submitIdea(env: IdeasEnv, request: Request, input: TIdeaInput, now = new Date()): Promise<{ receipt: string }> {
+  await enforceLimit(env, request, "idea_submit", now);
+  await verifyTurnstile(env, input.turnstileToken);
+  // A collision of 80 random bits will not happen; the retry keeps it harmless if it ever did.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const receipt = generateReceipt();
+    const stored = await insertIdea(env.DB, {
+      id: crypto.randomUUID(),
+      receiptHash: await hashReceipt(receipt),
+      input,
+      day: dayStamp(now),
+    });
+    if (stored) return { receipt };
+  }
+  throw new Error("could not store an idea with a fresh receipt code");
+}
+
+const WRONG_RECEIPT = () =>
+  new HttpError(404, "not_found", "No idea matches this receipt code. Check it and try again.");
+
+/**
+ * Finds the idea a receipt belongs to. The secret is never compared in code:
+ * its SHA-256 is looked up through the unique index, and malformed input is
+ * hashed too, so a typo and a wrong code cost the same. Wrong codes are
+ * counted per client (salted hash, never the address) and end in 429.
+ */
+export async function ideaForReceipt(env: IdeasEnv, request: Request, receipt: string, now = new Date()): Promise<Idea> {
+  await enforceLimit(env, request, "idea_track", now);
+  const failureLimit = readLimits(env.RATE_LIMITS).idea_track_failure;
+  const failures = await peekHits(env.DB, request, "idea_track_failure", failureLimit, now);
+  if (failures.hits >= failureLimit.limit) throw tooManyRequests(failures.retryAfter);
+  const { valid, hash } = await hashReceiptInput(receipt);
+  const idea = await findIdeaByReceiptHash(env.DB, hash);
+  if (idea && valid) return idea;
+  await countHit(env.DB, request, "idea_track_failure", failureLimit, now);
+  throw WRONG_RECEIPT();
+}
+
+export async function trackIdea(env: IdeasEnv, request: Request, receipt: string, now = new Date()): Promise<TrackedIdea> {
+  const idea = await ideaForReceipt(env, request, receipt, now);
+  return readTrackedIdea(env.DB, idea);
+}
+
+export async function replyToIdea(env: IdeasEnv, request: Request, receipt: string, body: string, now = new Date()): Promise<TrackedIdea> {
+  await enforceLimit(env, request, "idea_reply", now);
+  const idea = await ideaForReceipt(env, request, receipt, now);
+  const added = await addAuthorMessage(env.DB, idea.id, body, dayStamp(now));
+  if (!added) {
+    throw new HttpError(409, "conversation_full", "This conversation has reached its maximum number of replies. Please send a new idea instead.");
+  }
+  return readTrackedIdea(env.DB, idea);
+}
+
+/** The author's last word: only once HR has answered or closed the idea. */
+export async function giveVerdict(
+  env: IdeasEnv,
+  request: Request,
+  input: { receipt: string; verdict: Verdict; comment?: string },
+  now = new Date(),
+): Promise<TrackedIdea> {
+  await enforceLimit(env, request, "idea_reply", now);
+  const idea = await ideaForReceipt(env, request, input.receipt, now);
+  const answered = CLOSED_STATUSES.includes(idea.status) || (await countHrMessages(env.DB, idea.id)) > 0;
+  if (!answered) {
+    throw new HttpError(409, "not_answered_yet", "HR has not answered this idea yet; you can give your verdict once they have.");
+  }
+  const comment = input.comment !== undefined && input.comment.trim() !== "" ? input.comment : null;
+  await setVerdict(env.DB, idea.id, input.verdict, comment, dayStamp(now));
+  return readTrackedIdea(env.DB, (await readIdea(env.DB, idea.id)) ?? idea);
+}
+
+export async function board(env: IdeasEnv, query: TBoardQuery, now = new Date()) {
+  const config = readConfig(env);
+  const [ideas, stats] = await Promise.all([
+    listBoard(env.DB, query),
+    boardStats(env.DB, { today: dayStamp(now), ackPromiseDays: config.ackPromiseDays, minGroupSize: config.minGroupSize }),
+  ]);
+  return { ideas, stats };
+}
+
+async function sha256Hex(value: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** "Me too": once per browser token (only its hash kept, per idea), capped per client by the salted-hash counter. */
+export async function supportIdea(env: IdeasEnv, request: Request, ideaId: string, token: string, now = new Date()): Promise<{ supportCount: number }> {
+  await enforceLimit(env, request, "idea_support", now);
+  // Hash with the idea id so one browser's supports cannot be linked across ideas from the table.
+  const { outcome, count } = await addSupport(env.DB, ideaId, await sha256Hex(`${ideaId}:${token}`));
+  if (outcome === "not_found") throw new HttpError(404, "not_found", "No published idea with this id.");
+  if (outcome === "already") throw new HttpError(409, "already_supported", "You have already supported this idea from this browser.");
+  return { supportCount: count };
+}

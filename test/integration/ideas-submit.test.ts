@@ -1,0 +1,256 @@
+import { env } from "cloudflare:test";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { onRequestPost as submitRoute } from "../../functions/api/ideas/index.ts";
+import { hashReceipt } from "../../src/lib/receipt.ts";
+import { HttpError } from "../../src/server/http.ts";
+import { submitIdea, trackIdea } from "../../src/server/ideas.ts";
+import { SITEVERIFY_URL } from "../../src/server/turnstile.ts";
+import { api, expectError } from "./helpers.ts";
+import { SAMPLE, clearIdeas, countIdeas, dumpIdeaTables, freshIp, from, submit } from "./ideas-fixtures.ts";
+
+const RECEIPT_SHAPE = /^[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
+const HOSTILE = {
+  title: `<script>alert("x")</script> '; DROP TABLE ideas; --`,
+  body: `Robert'); DELETE FROM ideas WHERE ('1'='1 \u0000 NUL, \u202Eright-to-left\u202C, zero\u200Bwidth\u200D, <img src=x onerror=alert(1)> {{7*7}} \${x}`,
+};
+
+beforeEach(clearIdeas);
+
+function post(json: unknown, ip = freshIp(), headers: Record<string, string> = {}) {
+  return api("/api/ideas", { method: "POST", json, headers: from(ip, headers) });
+}
+
+describe("POST /api/ideas", () => {
+  it("stores the idea and answers 201 with a receipt code, shown once", async () => {
+    const res = await post(SAMPLE);
+    expect(res.status).toBe(201);
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+    expect(Object.keys(res.body)).toEqual(["receipt"]);
+    expect(res.body.receipt).toMatch(RECEIPT_SHAPE);
+    const row = await env.DB.prepare("SELECT * FROM ideas").first<Record<string, unknown>>();
+    expect(row).toMatchObject({ category: "reward_policy", title: SAMPLE.title, body: SAMPLE.body, locale: "en", publish_consent: 1, status: "received", published: 0, rewarded: 0 });
+    const history = await env.DB.prepare("SELECT status, seq, note FROM idea_status_history").all();
+    expect(history.results).toEqual([{ status: "received", seq: 1, note: null }]);
+  });
+
+  it("stores only the receipt's SHA-256, never the code", async () => {
+    const { receipt } = await submit();
+    const row = await env.DB.prepare("SELECT receipt_hash FROM ideas").first<{ receipt_hash: string }>();
+    expect(row!.receipt_hash).toBe(await hashReceipt(receipt));
+    const dump = await dumpIdeaTables();
+    expect(dump).not.toContain(receipt);
+    expect(dump).not.toContain(receipt.replace(/-/g, ""));
+  });
+
+  it("stores no address, user agent or time of day: not in the schema, not in the row", async () => {
+    const ip = "203.0.113.77";
+    const ua = "Mozilla/5.0 (CandorTest; Agent-7731)";
+    const res = await post(SAMPLE, ip, { "User-Agent": ua, "X-Forwarded-For": ip });
+    expect(res.status).toBe(201);
+    for (const table of ["ideas", "idea_status_history", "idea_messages", "idea_supports"]) {
+      const columns = await env.DB.prepare(`SELECT name, type FROM pragma_table_info('${table}')`).all<{ name: string; type: string }>();
+      for (const { name } of columns.results) {
+        expect(name, `${table}.${name}`).not.toMatch(/(^|_)(ip|ip_hash|address|addr|user_agent|agent|ua|time|timestamp|at|created|updated|host|device|seconds)(_|$)/i);
+      }
+    }
+    const dump = await dumpIdeaTables();
+    expect(dump).not.toContain(ip);
+    expect(dump).not.toContain("CandorTest");
+    const row = await env.DB.prepare("SELECT * FROM ideas").first<Record<string, unknown>>();
+    const today = new Date().toISOString().slice(0, 10);
+    expect(row!.received_on).toBe(today);
+    // no value anywhere in the row looks like a time of day or an epoch timestamp
+    for (const [key, value] of Object.entries(row!)) {
+      expect(String(value), key).not.toMatch(/\d{2}:\d{2}|T\d{2}|^\d{10,13}$/);
+    }
+  });
+
+  it("stores hostile text verbatim and returns it as text", async () => {
+    const { receipt } = await submit({ ...HOSTILE, locale: "zh-cn" });
+    const row = await env.DB.prepare("SELECT title, body FROM ideas").first<{ title: string; body: string }>();
+    expect(row).toEqual(HOSTILE);
+    const tracked = await api("/api/ideas/track", { method: "POST", json: { receipt }, headers: from(freshIp()) });
+    expect(tracked.status).toBe(200);
+    expect(tracked.headers.get("Content-Type")).toContain("application/json");
+    expect(tracked.body.idea.title).toBe(HOSTILE.title);
+    expect(tracked.body.idea.body).toBe(HOSTILE.body);
+    expect(await countIdeas()).toBe(1);
+  });
+
+  it("keeps the text exactly, including surrounding whitespace and Chinese", async () => {
+    const body = "  建议每季度公布奖励等级的门槛，让主管提前规划。\n第二行  ";
+    const { receipt } = await submit({ title: "公布门槛", body });
+    const tracked = await api("/api/ideas/track", { method: "POST", json: { receipt }, headers: from(freshIp()) });
+    expect(tracked.body.idea.body).toBe(body);
+    expect(tracked.body.idea.title).toBe("公布门槛");
+  });
+
+  describe("refuses bad input with the right error and stores nothing", () => {
+    let before: string;
+    beforeEach(async () => {
+      await submit();
+      before = await dumpIdeaTables();
+    });
+    afterEach(async () => {
+      expect(await dumpIdeaTables()).toBe(before);
+    });
+
+    it("400 for malformed JSON", async () => {
+      const res = await api("/api/ideas", { method: "POST", body: '{"title": "x",', headers: from(freshIp(), { "Content-Type": "application/json" }) });
+      expectError(res, 400, "malformed_json");
+    });
+
+    it("415 for a body that is not JSON", async () => {
+      const res = await api("/api/ideas", { method: "POST", body: "title=x", headers: from(freshIp(), { "Content-Type": "application/x-www-form-urlencoded" }) });
+      expectError(res, 415, "unsupported_media_type");
+    });
+
+    it("413 for a 1 MB string", async () => {
+      const res = await post({ ...SAMPLE, body: "x".repeat(1024 * 1024) });
+      expectError(res, 413, "body_too_large");
+    });
+
+    it("422 for a field over its own limit, per field", async () => {
+      const err = expectError(await post({ ...SAMPLE, title: "t".repeat(121) }), 422, "validation_failed");
+      expect(Object.keys(err.fields!)).toEqual(["title"]);
+      const err2 = expectError(await post({ ...SAMPLE, body: "b".repeat(4001) }), 422, "validation_failed");
+      expect(Object.keys(err2.fields!)).toEqual(["body"]);
+    });
+
+    it("422 for text that is only whitespace or too short", async () => {
+      const err = expectError(await post({ ...SAMPLE, title: "   \u200B  ", body: "short" }), 422, "validation_failed");
+      expect(Object.keys(err.fields!).sort()).toEqual(["body", "title"]);
+    });
+
+    it("422 for wrong types, unknown categories and unknown fields", async () => {
+      const err = expectError(
+        await post({ ...SAMPLE, publishConsent: "yes", category: "salary", locale: "fr", ip: "1.2.3.4" }),
+        422,
+        "validation_failed",
+      );
+      expect(Object.keys(err.fields!).sort()).toEqual(["category", "ip", "locale", "publishConsent"]);
+      expect(err.fields!.ip).toBe("Unknown field.");
+      expectError(await post([SAMPLE]), 422, "validation_failed");
+      expectError(await post(null), 422, "validation_failed");
+      expectError(await post({}), 422, "validation_failed");
+    });
+
+    it("405 for a wrong method, with Allow", async () => {
+      const res = await api("/api/ideas", { method: "PUT", json: SAMPLE });
+      expectError(res, 405, "method_not_allowed");
+      expect(res.headers.get("Allow")).toBe("GET, POST");
+    });
+
+    it("403 for another site's form", async () => {
+      expectError(await post(SAMPLE, freshIp(), { Origin: "https://evil.example" }), 403, "forbidden_origin");
+    });
+  });
+});
+
+describe("POST /api/ideas: per-client limit (idea_submit)", () => {
+  it("trips with 429 and Retry-After after the configured number, without storing the extra idea", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 30; i++) expect((await post(SAMPLE, ip)).status).toBe(201);
+    const res = await post(SAMPLE, ip);
+    expectError(res, 429, "rate_limited");
+    expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await countIdeas()).toBe(30);
+    // a different client (another NAT address) is not affected
+    expect((await post(SAMPLE)).status).toBe(201);
+  });
+
+  it("resets when the window ends", async () => {
+    const limited = { ...env, RATE_LIMITS: JSON.stringify({ idea_submit: { limit: 2, windowSeconds: 600 } }) };
+    const request = new Request("https://candor.test/api/ideas", { headers: from("203.0.113.5") });
+    const input = { ...SAMPLE, locale: "en" as const, category: "process" as const };
+    await submitIdea(limited, request, input, new Date("2026-11-27T10:00:00Z"));
+    await submitIdea(limited, request, input, new Date("2026-11-27T10:05:00Z"));
+    const err = await submitIdea(limited, request, input, new Date("2026-11-27T10:09:59Z")).catch((e) => e);
+    expect(err).toBeInstanceOf(HttpError);
+    expect(err.status).toBe(429);
+    await expect(submitIdea(limited, request, input, new Date("2026-11-27T10:10:00Z"))).resolves.toHaveProperty("receipt");
+    expect(await countIdeas()).toBe(3);
+  });
+
+  it("counts by a salted hash only, and forgets salts (and counts) older than 48 hours", async () => {
+    const request = new Request("https://candor.test/api/ideas/track", { headers: from("203.0.113.99") });
+    await trackIdea(env, request, "0000-0000-0000-0000", new Date("2026-11-24T09:00:00Z")).catch(() => undefined);
+    await submitIdea(env, request, { ...SAMPLE, locale: "en" }, new Date("2026-11-25T09:00:00Z"));
+    const dump = JSON.stringify((await env.DB.prepare("SELECT * FROM rate_limit_counters").all()).results);
+    expect(dump).toContain("idea_track_failure");
+    expect(dump).not.toContain("203.0.113.99");
+    await submitIdea(env, request, { ...SAMPLE, locale: "en" }, new Date("2026-11-27T09:00:00Z"));
+    const days = await env.DB.prepare("SELECT day FROM rate_limit_salts ORDER BY day").all<{ day: string }>();
+    expect(days.results.map((r) => r.day)).toEqual(["2026-11-27"]);
+    const counters = await env.DB.prepare("SELECT DISTINCT day FROM rate_limit_counters ORDER BY day").all<{ day: string }>();
+    expect(counters.results.map((r) => r.day)).toEqual(["2026-11-27"]);
+  });
+});
+
+describe("POST /api/ideas with Turnstile configured", () => {
+  // Cloudflare's documented test secrets: 1x… always passes, 2x… always fails.
+  const PASS = "1x0000000000000000000000000000000AA";
+  const FAIL = "2x0000000000000000000000000000000AA";
+  const calls: { url: string; form: Record<string, string> }[] = [];
+
+  beforeEach(() => {
+    calls.length = 0;
+    // siteverify leaves the machine: a stand-in answers as Cloudflare does for the test secrets
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      const form = Object.fromEntries([...((init?.body as FormData) ?? new FormData()).entries()].map(([k, v]) => [k, String(v)]));
+      calls.push({ url, form });
+      const success = form.secret === PASS;
+      return new Response(JSON.stringify(success ? { success: true } : { success: false, "error-codes": ["invalid-input-response"] }), {
+        headers: { "Content-Type": "application/json" },
+      });
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  function call(secret: string, body: unknown) {
+    const request = new Request("https://candor.test/api/ideas", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "CF-Connecting-IP": freshIp() },
+      body: JSON.stringify(body),
+    });
+    const ctx = {
+      request,
+      env: { ...env, TURNSTILE_SECRET_KEY: secret },
+      params: {},
+      data: {},
+      functionPath: "/api/ideas",
+      next: async () => new Response(null, { status: 404 }),
+      waitUntil: () => undefined,
+      passThroughOnException: () => undefined,
+    };
+    return (submitRoute as unknown as (c: typeof ctx) => Promise<Response>)(ctx);
+  }
+
+  it("accepts a token Cloudflare verifies, without sending the client's address", async () => {
+    const res = await call(PASS, { ...SAMPLE, turnstileToken: "XXXX.DUMMY.TOKEN.XXXX" });
+    expect(res.status).toBe(201);
+    expect(calls).toEqual([{ url: SITEVERIFY_URL, form: { secret: PASS, response: "XXXX.DUMMY.TOKEN.XXXX" } }]);
+    expect(await countIdeas()).toBe(1);
+  });
+
+  it("refuses with 403 when Cloudflare rejects the token, and stores nothing", async () => {
+    const err = await call(FAIL, { ...SAMPLE, turnstileToken: "XXXX.DUMMY.TOKEN.XXXX" }).catch((e) => e);
+    expect(err).toBeInstanceOf(HttpError);
+    expect([err.status, err.code]).toEqual([403, "turnstile_failed"]);
+    expect(calls).toHaveLength(1);
+    expect(await countIdeas()).toBe(0);
+  });
+
+  it("asks for the token (422 on turnstileToken) when it is missing", async () => {
+    const err = await call(PASS, SAMPLE).catch((e) => e);
+    expect([err.status, err.code]).toEqual([422, "validation_failed"]);
+    expect(Object.keys(err.fields)).toEqual(["turnstileToken"]);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("is off when no secret is configured: no outbound call", async () => {
+    expect((await post(SAMPLE)).status).toBe(201);
+    expect(calls).toHaveLength(0);
+  });
+});
