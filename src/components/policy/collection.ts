@@ -1,0 +1,10 @@
+// The published policy timeline, read from the content collection (already
+// validated by the loader, see src/lib/policy/loader.ts).
+import { getCollection } from "astro:content";
+import type { TPolicyVersion } from "../../lib/policy/schema.ts";
+import { timeline, type Timeline } from "../../lib/policy/versions.ts";
+
+export async function policyTimeline(): Promise<Timeline<TPolicyVersion>> {
+  const entries = await getCollection("policy");
+  return timeline(entries.map((e) => e.data as TPolicyVersion));
+}
