@@ -1,0 +1,233 @@
+import { env } from "cloudflare:test";
+import { beforeEach, describe, expect, it } from "vitest";
+import { addHrMessage, boardStats, insertIdea, publishIdea, setRewarded, setStatus, setVerdict } from "../../src/server/db/ideas.ts";
+import { HttpError } from "../../src/server/http.ts";
+import { supportIdea } from "../../src/server/ideas.ts";
+import { api, expectError } from "./helpers.ts";
+import { SAMPLE, clearIdeas, dumpIdeaTables, freshIp, from, submit } from "./ideas-fixtures.ts";
+
+beforeEach(clearIdeas);
+
+const board = (query = "") => api(`/api/ideas${query}`);
+const support = (id: string, token: unknown, ip = freshIp()) =>
+  api(`/api/ideas/${id}/support`, { method: "POST", json: { token }, headers: from(ip) });
+const token = () => crypto.randomUUID().replace(/-/g, "");
+
+async function published(overrides: Record<string, unknown> = {}, title = "Moderated title", day = "2026-11-20") {
+  const idea = await submit(overrides);
+  await publishIdea(env.DB, idea.id, { title, body: `Moderated: ${title}`, day });
+  return idea;
+}
+
+describe("GET /api/ideas", () => {
+  it("lists published ideas only, with HR's moderated text, never the original", async () => {
+    const hidden = await submit({ title: "Unpublished original title", body: "Unpublished original body text" });
+    await submit({ title: "No consent original", body: "Never to be published, says the author.", publishConsent: false });
+    const shown = await published({ title: "Original title with names", body: "Original body naming my supervisor" }, "Clearer bonus rules");
+    await addHrMessage(env.DB, shown.id, "public", "Agreed; the new rules are on the policy page.", "2026-11-22");
+    await addHrMessage(env.DB, shown.id, "private", "Private note for the author only.", "2026-11-21");
+    await addHrMessage(env.DB, hidden.id, "public", "A public answer on an unpublished idea.", "2026-11-22");
+    await setStatus(env.DB, shown.id, "planned", "2026-11-21", "Scheduled for Q1.");
+
+    const res = await board();
+    expect(res.status).toBe(200);
+    expect(res.body.ideas).toEqual([
+      {
+        id: shown.id,
+        category: "reward_policy",
+        title: "Clearer bonus rules",
+        body: "Moderated: Clearer bonus rules",
+        status: "planned",
+        publishedOn: "2026-11-20",
+        rewarded: false,
+        verdict: null,
+        supportCount: 0,
+        duplicateOf: null,
+        history: [
+          { status: "received", on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), note: null },
+          { status: "planned", on: "2026-11-21", note: "Scheduled for Q1." },
+        ],
+        answers: [{ body: "Agreed; the new rules are on the policy page.", on: "2026-11-22" }],
+      },
+    ]);
+    const text = JSON.stringify(res.body);
+    for (const secret of ["Original title", "naming my supervisor", "Unpublished", "No consent", "Private note", "on an unpublished idea"]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it("cannot publish an idea whose author did not consent (the database refuses)", async () => {
+    const { id } = await submit({ publishConsent: false });
+    await expect(publishIdea(env.DB, id, { title: "t", body: "b", day: "2026-11-20" })).rejects.toThrow(/CHECK constraint/);
+    expect((await board()).body.ideas).toEqual([]);
+  });
+
+  it("shows the author's verdict beside HR's status and highlights rewarded ideas, without the verdict comment", async () => {
+    const { id } = await published();
+    await setStatus(env.DB, id, "done", "2026-11-25");
+    await setVerdict(env.DB, id, "not_resolved", "Still waiting for the Q2 numbers.", "2026-11-26");
+    await setRewarded(env.DB, id, true);
+    const [idea] = (await board()).body.ideas;
+    expect(idea).toMatchObject({ status: "done", verdict: "not_resolved", rewarded: true });
+    expect(JSON.stringify(idea)).not.toContain("Q2 numbers");
+  });
+
+  it("filters by status and category, and sorts by support", async () => {
+    const a = await published({ category: "training" }, "A training idea", "2026-11-20");
+    const b = await published({ category: "tools" }, "A tools idea", "2026-11-21");
+    const c = await published({ category: "tools" }, "Another tools idea", "2026-11-22");
+    await setStatus(env.DB, b.id, "done", "2026-11-23");
+    for (let i = 0; i < 3; i++) expect((await support(a.id, token())).status).toBe(201);
+    expect((await support(b.id, token())).status).toBe(201);
+
+    const titles = async (q: string) => ((await board(q)).body.ideas as { title: string }[]).map((i) => i.title);
+    expect(await titles("")).toEqual(["Another tools idea", "A tools idea", "A training idea"]);
+    expect(await titles("?sort=support")).toEqual(["A training idea", "A tools idea", "Another tools idea"]);
+    expect(await titles("?category=tools")).toEqual(["Another tools idea", "A tools idea"]);
+    expect(await titles("?status=done")).toEqual(["A tools idea"]);
+    expect(await titles("?status=done&category=training")).toEqual([]);
+    expect(await titles("?status=&category=")).toHaveLength(3);
+    void c;
+  });
+
+  it("422 for unknown filter values or parameters", async () => {
+    expect(Object.keys(expectError(await board("?status=archived"), 422, "validation_failed").fields!)).toEqual(["status"]);
+    expect(Object.keys(expectError(await board("?category=salary"), 422, "validation_failed").fields!)).toEqual(["category"]);
+    expect(Object.keys(expectError(await board("?sort=random&x=1"), 422, "validation_failed").fields!).sort()).toEqual(["sort", "x"]);
+    expectError(await board("?status=%3Cscript%3E'%3B%20DROP%20TABLE%20ideas%3B--"), 422, "validation_failed");
+    expect((await board()).status).toBe(200);
+  });
+
+  it("returns hostile moderated text verbatim as JSON text", async () => {
+    const hostile = `<script>alert(1)</script>'; DROP TABLE ideas;-- \u0000\u202E\u200B`;
+    const { id } = await submit();
+    await publishIdea(env.DB, id, { title: hostile, body: hostile, day: "2026-11-20" });
+    const res = await board();
+    expect(res.headers.get("Content-Type")).toContain("application/json");
+    expect(res.body.ideas[0].title).toBe(hostile);
+    expect(res.body.ideas[0].body).toBe(hostile);
+  });
+});
+
+describe("board figures (computed in SQL)", () => {
+  async function idea(receivedOn: string, n: number) {
+    const id = `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+    const input = { ...SAMPLE, locale: "en" as const, category: "process" as const };
+    await insertIdea(env.DB, { id, receiptHash: n.toString(16).padStart(64, "0"), input, day: receivedOn });
+    return id;
+  }
+
+  it("counts received, acknowledged within the promise, median days to first answer and resolved share", async () => {
+    // six ideas; today is 2026-11-30, promise 7 days
+    const ids = [];
+    for (let i = 0; i < 6; i++) ids.push(await idea(`2026-11-0${i + 1}`, i + 1));
+    // 1: answered after 2 days (ack in time); 2: status move after 3 days, answer after 9; 3: answer after 10 (late)
+    await addHrMessage(env.DB, ids[0]!, "private", "a", "2026-11-03");
+    await setStatus(env.DB, ids[1]!, "under_review", "2026-11-05");
+    await addHrMessage(env.DB, ids[1]!, "public", "b", "2026-11-11");
+    await addHrMessage(env.DB, ids[2]!, "public", "c", "2026-11-13");
+    // 4: answered after 1 day; 5: after 4 days; 6: never acknowledged (overdue)
+    await addHrMessage(env.DB, ids[3]!, "public", "d", "2026-11-05");
+    await addHrMessage(env.DB, ids[4]!, "public", "e", "2026-11-09");
+    for (const [i, v] of [[0, "resolved"], [1, "resolved"], [2, "not_resolved"], [3, "resolved"], [4, "resolved"]] as const) {
+      await setVerdict(env.DB, ids[i]!, v, null, "2026-11-20");
+    }
+    const stats = await boardStats(env.DB, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5 });
+    expect(stats).toEqual({
+      received: 6,
+      ackPromiseDays: 7,
+      ackDue: 6,
+      ackWithinPromise: 4, // ideas 1, 2, 4, 5
+      ackShare: 4 / 6,
+      answered: 5,
+      medianDaysToFirstAnswer: 4, // days 2, 9, 10, 1, 4 → sorted 1 2 4 9 10
+      verdicts: 5,
+      resolved: 4,
+      resolvedShare: 4 / 5,
+      minGroupSize: 5,
+    });
+    // a longer promise counts idea 3 (10 days) in time; a shorter one fewer
+    expect((await boardStats(env.DB, { today: "2026-11-30", ackPromiseDays: 10, minGroupSize: 5 })).ackWithinPromise).toBe(5);
+    expect((await boardStats(env.DB, { today: "2026-11-30", ackPromiseDays: 2, minGroupSize: 5 })).ackWithinPromise).toBe(2);
+    // even count of answers: the median is the mean of the middle two
+    await addHrMessage(env.DB, ids[5]!, "public", "f", "2026-11-26"); // 20 days
+    expect((await boardStats(env.DB, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5 })).medianDaysToFirstAnswer).toBe(6.5);
+  });
+
+  it("does not count an idea still inside its window as due, and withholds shares over fewer than k ideas", async () => {
+    await idea("2026-11-28", 1);
+    const id2 = await idea("2026-11-20", 2);
+    await addHrMessage(env.DB, id2, "public", "x", "2026-11-21");
+    await setVerdict(env.DB, id2, "resolved", null, "2026-11-22");
+    const stats = await boardStats(env.DB, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5 });
+    expect(stats).toMatchObject({ received: 2, ackDue: 1, ackWithinPromise: null, ackShare: null, answered: 1, medianDaysToFirstAnswer: null, verdicts: 1, resolved: null, resolvedShare: null });
+  });
+
+  it("is part of GET /api/ideas, with the promise from configuration", async () => {
+    await submit();
+    const res = await board();
+    expect(res.body.stats).toMatchObject({ received: 1, ackPromiseDays: 7, ackDue: 0, answered: 0, verdicts: 0, minGroupSize: 5 });
+  });
+});
+
+describe("POST /api/ideas/{id}/support", () => {
+  it("counts one support per browser token: 201, then 409 for the same token", async () => {
+    const { id } = await published();
+    const t = token();
+    const first = await support(id, t);
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({ supportCount: 1 });
+    expectError(await support(id, t), 409, "already_supported");
+    expect((await support(id, token())).body).toEqual({ supportCount: 2 });
+    expect((await board()).body.ideas[0].supportCount).toBe(2);
+  });
+
+  it("stores only a hash of the token, per idea", async () => {
+    const a = await published({}, "A");
+    const b = await published({}, "B");
+    const t = token();
+    await support(a.id, t);
+    await support(b.id, t);
+    const rows = await env.DB.prepare("SELECT token_hash FROM idea_supports").all<{ token_hash: string }>();
+    expect(rows.results).toHaveLength(2);
+    expect(rows.results[0]!.token_hash).not.toBe(rows.results[1]!.token_hash);
+    expect(await dumpIdeaTables()).not.toContain(t);
+  });
+
+  it("404 for an unpublished or unknown idea, nothing stored", async () => {
+    const { id } = await submit();
+    expectError(await support(id, token()), 404, "not_found");
+    expectError(await support("00000000-0000-4000-8000-000000000000", token()), 404, "not_found");
+    expectError(await support("<script>'; DROP TABLE ideas;--", token()), 404, "not_found");
+    const n = await env.DB.prepare("SELECT COUNT(*) AS n FROM idea_supports").first<{ n: number }>();
+    expect(n!.n).toBe(0);
+  });
+
+  it("422 for a missing, short or odd token; 405 for GET", async () => {
+    const { id } = await published();
+    expectError(await api(`/api/ideas/${id}/support`, { method: "POST", json: {} }), 422, "validation_failed");
+    expectError(await support(id, "short"), 422, "validation_failed");
+    expectError(await support(id, "x".repeat(129)), 422, "validation_failed");
+    expectError(await support(id, "<script>alert(1)</script>aaaaaa"), 422, "validation_failed");
+    expectError(await support(id, 12345678901234567890), 422, "validation_failed");
+    expectError(await api(`/api/ideas/${id}/support`), 405, "method_not_allowed");
+    expect((await board()).body.ideas[0].supportCount).toBe(0);
+  });
+
+  it("caps supports per client with the salted-hash counter (idea_support), then resets", async () => {
+    const limited = { ...env, RATE_LIMITS: JSON.stringify({ idea_support: { limit: 2, windowSeconds: 3600 } }) };
+    const request = new Request("https://candor.test/api/ideas/x/support", { headers: from("203.0.113.50") });
+    const ideas = [await published({}, "1"), await published({}, "2"), await published({}, "3")];
+    const at = new Date("2026-11-27T10:00:00Z");
+    await supportIdea(limited, request, ideas[0]!.id, token(), at);
+    await supportIdea(limited, request, ideas[1]!.id, token(), at);
+    const err = await supportIdea(limited, request, ideas[2]!.id, token(), at).catch((e) => e);
+    expect(err).toBeInstanceOf(HttpError);
+    expect([err.status, err.code]).toEqual([429, "rate_limited"]);
+    expect(Number(err.headers["Retry-After"])).toBe(3600);
+    await expect(supportIdea(limited, request, ideas[2]!.id, token(), new Date("2026-11-27T11:00:00Z"))).resolves.toEqual({ supportCount: 1 });
+    const dump = JSON.stringify((await env.DB.prepare("SELECT * FROM rate_limit_counters").all()).results);
+    expect(dump).toContain("idea_support");
+    expect(dump).not.toContain("203.0.113.50");
+  });
+});
