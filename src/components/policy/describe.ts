@@ -69,6 +69,10 @@ function describeField(ctx: DiffContext, change: ItemChange, f: FieldChange): Ch
     return { text: t("policy.compare.textChanged", { field }), before: (f.from as TLocalized)[locale], after: (f.to as TLocalized)[locale] };
   }
   const show = (v: FieldValue, side: "from" | "to") => formatValue(ctx, change, f, v, side);
+  // A reward with no size or detail is fully said by its label ("Reward “Promotion” added").
+  if (f.field === "reward" && (f.from === null || f.to === null) && show(f.from ?? f.to, f.from === null ? "to" : "from") === "") {
+    return { text: t(f.from === null ? "policy.compare.itemAdded" : "policy.compare.itemRemoved", { field }) };
+  }
   if (f.from === null) return { text: t("policy.compare.fieldAdded", { field, to: show(f.to, "to") }) };
   if (f.to === null) return { text: t("policy.compare.fieldRemoved", { field, from: show(f.from, "from") }) };
   return { text: t("policy.compare.fieldChanged", { field, from: show(f.from, "from"), to: show(f.to, "to") }) };
@@ -104,8 +108,15 @@ function formatValue(ctx: DiffContext, change: ItemChange, f: FieldChange, value
       return t(`policy.direction.${value as "higher" | "lower"}`);
     case "kind":
       return t(`policy.kind.${value as "material" | "non-material"}`);
-    case "reward":
-      return describeReward(t, locale, version.rewardForms, value as TTierReward);
+    case "reward": {
+      // The label already names the form: show only its size and detail.
+      const r = value as TTierReward;
+      const parts = [
+        ...(r.percentOfBase !== undefined ? [t("policy.tiers.bonusShort", { percent: formatNumber(locale, r.percentOfBase) })] : []),
+        ...(r.detail ? [r.detail[locale]] : []),
+      ];
+      return parts.join(" — ");
+    }
     case "rewards":
       return (value as string[]).map((id) => version.rewardForms.find((r) => r.id === id)?.name[locale] ?? id).join(", ");
     case "budget.annual":
