@@ -2,10 +2,18 @@
 // bad file fails the build with a message that names the file and the field.
 // Collections register here.
 import { defineCollection } from "astro:content";
+import { glob } from "astro/loaders";
 import { policyLoader } from "./lib/policy/loader.ts";
 import { ZPolicyVersion } from "./lib/policy/schema.ts";
+import { ZSurveyFields } from "./lib/surveys/schema.ts";
 
 // Reward policy versions: src/content/policy/<version>.json (+ optional <version>.<locale>.md prose).
 const policy = defineCollection({ loader: policyLoader({ base: "src/content/policy" }), schema: ZPolicyVersion });
 
-export const collections = { policy };
+// Surveys: src/content/surveys/<id>.json (metadata + SurveyJS JSON). Pages and
+// functions read them through src/lib/surveys/registry.ts; the collection
+// makes the build fail on a malformed file (the registry adds the date-order
+// and question checks, and the pages import it, so the build runs those too).
+const surveys = defineCollection({ loader: glob({ pattern: "*.json", base: "src/content/surveys" }), schema: ZSurveyFields });
+
+export const collections = { policy, surveys };

@@ -1,0 +1,131 @@
+// Published aggregates and their suppression (DESIGN.md, non-negotiable 2).
+// Rules, applied to everything this module returns:
+//   - fewer than k responses in total: nothing but the fact of suppression;
+//   - a question answered by fewer than k people: no figures for it;
+//   - a choice picked by 1..k-1 people: its count is withheld (null), and when
+//     that would leave exactly one withheld count (derivable as total minus the
+//     rest), the next smallest count is withheld too;
+//   - free text is never published, whatever the numbers.
+import { isPublishable } from "../anonymity.ts";
+import { FREE_TEXT_TYPES, type ChoiceValue, type QuestionSpec } from "./questions.ts";
+import type { TSurveyText } from "./schema.ts";
+
+export interface ScalarCount {
+  question: string;
+  value: ChoiceValue;
+  n: number;
+}
+
+export interface ArrayItemCount {
+  question: string;
+  item: ChoiceValue;
+  n: number;
+  /** Sum of 0-based positions (ranking). */
+  rankSum: number;
+}
+
+export interface RawAggregates {
+  responses: number;
+  answered: Record<string, number>;
+  scalars: ScalarCount[];
+  items: ArrayItemCount[];
+}
+
+export interface ChoiceResult {
+  value: ChoiceValue | boolean;
+  text: TSurveyText | string;
+  /** null = withheld: fewer than k people, or needed to keep another withheld count from being derived. */
+  count: number | null;
+}
+
+export interface QuestionResult {
+  name: string;
+  type: QuestionSpec["type"];
+  title: TSurveyText | string;
+  /** People who answered, null when suppressed. */
+  answered: number | null;
+  suppressed: boolean;
+  /** Free text is stored for HR but never published. */
+  published: boolean;
+  choices?: ChoiceResult[];
+  /** rating: mean of the scale values. */
+  mean?: number;
+  /** rating 0–10: net promoter score (% 9–10 minus % 0–6). */
+  nps?: number;
+  /** ranking: mean position (1 = first) per item, best first. */
+  ranking?: { value: ChoiceValue; text: TSurveyText | string; meanRank: number }[];
+}
+
+export interface SurveyResults {
+  k: number;
+  responses: number | null;
+  suppressed: boolean;
+  questions: QuestionResult[];
+}
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Withholds counts below k, then one more if a single withheld count could be derived from the total. */
+export function suppressCounts(counts: number[], k: number): (number | null)[] {
+  const out: (number | null)[] = counts.map((n) => (n > 0 && !isPublishable(n, k) ? null : n));
+  const withheld = () => out.filter((v) => v === null).length;
+  if (withheld() === 1) {
+    let smallest = -1;
+    out.forEach((v, i) => {
+      if (v !== null && v > 0 && (smallest === -1 || v < (out[smallest] as number))) smallest = i;
+    });
+    if (smallest !== -1) out[smallest] = null;
+  }
+  return out;
+}
+
+export function buildResults(specs: QuestionSpec[], raw: RawAggregates, k: number): SurveyResults {
+  const enough = isPublishable(raw.responses, k);
+  const questions = specs.map((spec): QuestionResult => {
+    const base = { name: spec.name, type: spec.type, title: spec.title };
+    if (FREE_TEXT_TYPES.includes(spec.type)) return { ...base, answered: null, suppressed: true, published: false };
+    const answered = raw.answered[spec.name] ?? 0;
+    if (!enough || !isPublishable(answered, k)) return { ...base, answered: null, suppressed: true, published: true };
+    const result: QuestionResult = { ...base, answered, suppressed: false, published: true };
+
+    if (spec.type === "ranking") {
+      const items = raw.items.filter((i) => i.question === spec.name);
+      result.ranking = spec.choices
+        .map((c) => {
+          const it = items.find((i) => i.item === c.value);
+          return { value: c.value, text: c.text, n: it?.n ?? 0, meanRank: it && it.n > 0 ? round(it.rankSum / it.n + 1) : 0 };
+        })
+        // A partial ranking's item ranked by fewer than k people gets no mean.
+        .filter((r) => isPublishable(r.n, k))
+        .sort((a, b) => a.meanRank - b.meanRank)
+        .map(({ value, text, meanRank }) => ({ value, text, meanRank }));
+      return result;
+    }
+
+    const valueCounts =
+      spec.type === "checkbox"
+        ? spec.choices.map((c) => raw.items.find((i) => i.question === spec.name && i.item === c.value)?.n ?? 0)
+        : spec.type === "boolean"
+          ? [true, false].map((b) => raw.scalars.find((s) => s.question === spec.name && s.value === (b ? 1 : 0))?.n ?? 0)
+          : spec.choices.map((c) => raw.scalars.find((s) => s.question === spec.name && s.value === c.value)?.n ?? 0);
+    const choices: { value: ChoiceValue | boolean; text: TSurveyText | string }[] =
+      spec.type === "boolean" ? [{ value: true, text: { default: "Yes", "zh-cn": "是" } }, { value: false, text: { default: "No", "zh-cn": "否" } }] : spec.choices;
+    // Checkbox counts overlap (one person, several choices), so none is derivable from the total: suppress below k only.
+    const shown = spec.type === "checkbox" ? valueCounts.map((n) => (n > 0 && !isPublishable(n, k) ? null : n)) : suppressCounts(valueCounts, k);
+    result.choices = choices.map((c, i) => ({ value: c.value, text: c.text, count: shown[i]! }));
+
+    if (spec.type === "rating" && spec.choices.every((c) => typeof c.value === "number")) {
+      const total = valueCounts.reduce((a, b) => a + b, 0);
+      const sum = spec.choices.reduce((acc, c, i) => acc + (c.value as number) * valueCounts[i]!, 0);
+      if (total > 0) result.mean = round(sum / total);
+      const values = spec.choices.map((c) => c.value as number);
+      if (Math.min(...values) === 0 && Math.max(...values) === 10 && total > 0) {
+        const promoters = spec.choices.reduce((acc, c, i) => acc + ((c.value as number) >= 9 ? valueCounts[i]! : 0), 0);
+        const detractors = spec.choices.reduce((acc, c, i) => acc + ((c.value as number) <= 6 ? valueCounts[i]! : 0), 0);
+        result.nps = Math.round(((promoters - detractors) / total) * 100);
+      }
+    }
+    return result;
+  });
+  return { k, responses: enough ? raw.responses : null, suppressed: !enough, questions };
+}

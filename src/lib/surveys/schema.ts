@@ -1,0 +1,77 @@
+// A survey as Candor knows it: metadata (dates, audience, access, results
+// visibility, k) plus the SurveyJS JSON the form renders and the server
+// validates against. One schema checks the files at build time (the content
+// collection) and when the functions load them (src/lib/surveys/registry.ts).
+import { z } from "zod";
+import { LOCALES, type Locale } from "../../i18n/config.ts";
+import { MIN_GROUP_SIZE_FLOOR, clampMinGroupSize } from "../anonymity.ts";
+
+/** SurveyJS's own localisable string: `{"default": "…", "zh-cn": "…"}`, where "default" is English. */
+export const ZSurveyText = z.strictObject({
+  default: z.string().trim().min(1, "the English (default) text is empty"),
+  "zh-cn": z.string().trim().min(1, "the zh-cn text is empty"),
+});
+export type TSurveyText = z.infer<typeof ZSurveyText>;
+
+const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "not a date");
+
+export const ACCESS = ["open", "invitation"] as const;
+export const VISIBILITY = ["live", "after-close", "hidden"] as const;
+export type TAccess = (typeof ACCESS)[number];
+export type TVisibility = (typeof VISIBILITY)[number];
+
+/** The file's fields. Astro's collection loader needs a schema without refinements, hence two names. */
+export const ZSurveyFields = z.strictObject({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/, "lower-case letters, digits and hyphens"),
+    /** Bumped whenever the questions change, so stored answers say which form they answered. */
+    version: z.int().min(1),
+    title: ZSurveyText,
+    description: ZSurveyText,
+    /** First and last day (inclusive, UTC) on which answers are accepted. */
+    opens: ZDay,
+    closes: ZDay,
+    /** Headcount the survey is sent to, for the participation rate. */
+    audience: z.int().min(1),
+    access: z.enum(ACCESS),
+    resultsVisibility: z.enum(VISIBILITY),
+    /** Minimum group size for this survey's aggregates; omitted = the site's MIN_GROUP_SIZE. Never below 3. */
+    minGroupSize: z.int().min(MIN_GROUP_SIZE_FLOOR, `never below ${MIN_GROUP_SIZE_FLOOR}`).optional(),
+    /** The SurveyJS JSON (pages/elements), checked further by describeQuestions(). */
+    definition: z.looseObject({ pages: z.array(z.looseObject({ name: z.string(), elements: z.array(z.looseObject({})) })).min(1) }),
+});
+
+export const ZSurveyFile = ZSurveyFields.refine((s) => s.opens <= s.closes, { message: "closes must not be before opens", path: ["closes"] });
+
+export type TSurveyFile = z.infer<typeof ZSurveyFile>;
+export type TSurveyDefinition = TSurveyFile["definition"];
+
+export type SurveyStatus = "upcoming" | "open" | "closed";
+
+/** Status from the calendar day (UTC): open from `opens` through `closes`, inclusive. */
+export function surveyStatus(survey: Pick<TSurveyFile, "opens" | "closes">, today: string): SurveyStatus {
+  if (today < survey.opens) return "upcoming";
+  if (today > survey.closes) return "closed";
+  return "open";
+}
+
+/** k for this survey: its own setting, else the site's, never below the floor. */
+export function effectiveMinGroupSize(survey: Pick<TSurveyFile, "minGroupSize">, siteDefault: number): number {
+  return clampMinGroupSize(survey.minGroupSize ?? siteDefault);
+}
+
+/** Whether results may be published now, given the survey's visibility rule. */
+export function resultsAvailable(visibility: TVisibility, status: SurveyStatus): "yes" | "hidden" | "not_yet" {
+  if (visibility === "hidden") return "hidden";
+  if (visibility === "after-close" && status !== "closed") return "not_yet";
+  return "yes";
+}
+
+export function localText(text: TSurveyText | string | undefined, locale: Locale): string {
+  if (text === undefined) return "";
+  if (typeof text === "string") return text;
+  // SurveyJS's "default" is the survey's own language, English here, whatever DEFAULT_LOCALE says.
+  return locale === "en" ? text.default : (text[locale] ?? text.default);
+}
+
+export { LOCALES };

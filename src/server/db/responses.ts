@@ -1,0 +1,87 @@
+// Storing a survey response (tables survey_responses, survey_answers,
+// survey_submissions, survey_tokens). Everything a response needs is written
+// in ONE D1 batch — D1's only transaction — so a failure stores nothing, and
+// the database itself refuses a second use of a submission id or a code.
+import type { Locale } from "../../i18n/config.ts";
+import type { AnswerRow } from "../../lib/surveys/validate.ts";
+import { sha256Hex, tokenHash, toHex } from "./tokens.ts";
+
+export interface NewResponse {
+  surveyId: string;
+  surveyVersion: number;
+  locale: Locale;
+  /** UTC day only (dayStamp). */
+  day: string;
+  rows: AnswerRow[];
+  submissionId: string;
+  /** Invitation code, for invitation-only surveys; consumed in the same batch. */
+  token?: string;
+}
+
+export type StoreOutcome = "stored" | "duplicate" | "token_used";
+
+/** The idempotency key as stored: a hash, so the id the browser held is not kept. */
+export function submissionHash(surveyId: string, submissionId: string): Promise<string> {
+  return sha256Hex(`${surveyId}:${submissionId}`);
+}
+
+export async function isDuplicateSubmission(env: { DB: D1Database }, surveyId: string, submissionId: string): Promise<boolean> {
+  const row = await env.DB.prepare("SELECT 1 AS found FROM survey_submissions WHERE submission_hash = ?1")
+    .bind(await submissionHash(surveyId, submissionId))
+    .first<{ found: number }>();
+  return row !== null;
+}
+
+function randomId(): string {
+  return toHex(crypto.getRandomValues(new Uint8Array(16)).buffer as ArrayBuffer);
+}
+
+/**
+ * Writes the idempotency key, consumes the code (if any), and stores the
+ * response with its answers — all or nothing. The idempotency key goes first
+ * so that a retry of a response that already consumed its code reads as a
+ * duplicate (200), not as a used code (409).
+ */
+export async function storeResponse(env: { DB: D1Database }, r: NewResponse): Promise<StoreOutcome> {
+  const db = env.DB;
+  const id = randomId();
+  const statements: D1PreparedStatement[] = [
+    db.prepare("INSERT INTO survey_submissions (submission_hash, survey_id) VALUES (?1, ?2)").bind(await submissionHash(r.surveyId, r.submissionId), r.surveyId),
+  ];
+  if (r.token !== undefined) {
+    // The trigger survey_tokens_single_use aborts the batch if the code was already used.
+    statements.push(
+      db.prepare("UPDATE survey_tokens SET used = 1 WHERE token_hash = ?1 AND survey_id = ?2").bind(await tokenHash(r.surveyId, r.token), r.surveyId),
+    );
+  }
+  statements.push(
+    db.prepare("INSERT INTO survey_responses (id, survey_id, survey_version, locale, day) VALUES (?1, ?2, ?3, ?4, ?5)").bind(
+      id,
+      r.surveyId,
+      r.surveyVersion,
+      r.locale,
+      r.day,
+    ),
+  );
+  for (const row of r.rows) {
+    statements.push(
+      db.prepare("INSERT INTO survey_answers (response_id, survey_id, question, num, text, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)").bind(
+        id,
+        r.surveyId,
+        row.question,
+        row.num,
+        row.text,
+        row.json,
+      ),
+    );
+  }
+  try {
+    await db.batch(statements);
+    return "stored";
+  } catch (err) {
+    const message = String((err as Error)?.message ?? err);
+    if (message.includes("survey_submissions.submission_hash")) return "duplicate";
+    if (message.includes("survey_token_already_used")) return "token_used";
+    throw err;
+  }
+}

@@ -1,0 +1,80 @@
+// Reading survey participation and aggregates (tables survey_responses,
+// survey_answers). Free-text questions are never read here: the public API
+// has no path to them.
+import type { QuestionSpec } from "../../lib/surveys/questions.ts";
+import { FREE_TEXT_TYPES } from "../../lib/surveys/questions.ts";
+import type { RawAggregates } from "../../lib/surveys/results.ts";
+
+export interface DayCount {
+  day: string;
+  responses: number;
+}
+
+export async function countResponses(env: { DB: D1Database }, surveyId: string): Promise<number> {
+  const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM survey_responses WHERE survey_id = ?1").bind(surveyId).first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+export async function countResponsesByDay(env: { DB: D1Database }, surveyId: string): Promise<DayCount[]> {
+  const { results } = await env.DB.prepare(
+    "SELECT day, COUNT(*) AS responses FROM survey_responses WHERE survey_id = ?1 GROUP BY day ORDER BY day",
+  )
+    .bind(surveyId)
+    .all<DayCount>();
+  return results.map((r) => ({ day: r.day, responses: r.responses }));
+}
+
+/** Counts by survey id, for the list page: one query for all surveys. */
+export async function countAllResponses(env: { DB: D1Database }): Promise<Map<string, number>> {
+  const { results } = await env.DB.prepare("SELECT survey_id, COUNT(*) AS n FROM survey_responses GROUP BY survey_id").all<{
+    survey_id: string;
+    n: number;
+  }>();
+  return new Map(results.map((r) => [r.survey_id, r.n]));
+}
+
+/**
+ * Raw counts for the results, over responses stored before `beforeDay`
+ * (exclusive) when given — live results leave out today's responses so a
+ * single new answer cannot be read off by comparing two refreshes.
+ */
+export async function readAggregates(
+  env: { DB: D1Database },
+  surveyId: string,
+  specs: QuestionSpec[],
+  beforeDay?: string,
+): Promise<RawAggregates> {
+  const db = env.DB;
+  const published = JSON.stringify(specs.filter((s) => !FREE_TEXT_TYPES.includes(s.type)).map((s) => s.name));
+  const until = beforeDay ?? "9999-12-31";
+  const inScope = `a.survey_id = ?1 AND a.question IN (SELECT value FROM json_each(?2))
+    AND a.response_id IN (SELECT id FROM survey_responses WHERE survey_id = ?1 AND day < ?3)`;
+  const [total, answered, scalars, items] = await db.batch([
+    db.prepare("SELECT COUNT(*) AS n FROM survey_responses WHERE survey_id = ?1 AND day < ?2").bind(surveyId, until),
+    db.prepare(`SELECT a.question, COUNT(*) AS n FROM survey_answers a WHERE ${inScope} GROUP BY a.question`).bind(surveyId, published, until),
+    db
+      .prepare(`SELECT a.question, a.num, a.text, COUNT(*) AS n FROM survey_answers a WHERE ${inScope} AND a.json IS NULL GROUP BY a.question, a.num, a.text`)
+      .bind(surveyId, published, until),
+    db
+      .prepare(
+        `SELECT a.question, j.value AS item, COUNT(*) AS n, SUM(j.key) AS rank_sum
+         FROM survey_answers a, json_each(a.json) j WHERE ${inScope} AND a.json IS NOT NULL GROUP BY a.question, j.value`,
+      )
+      .bind(surveyId, published, until),
+  ]);
+  return {
+    responses: (total!.results[0] as { n: number }).n,
+    answered: Object.fromEntries((answered!.results as { question: string; n: number }[]).map((r) => [r.question, r.n])),
+    scalars: (scalars!.results as { question: string; num: number | null; text: string | null; n: number }[]).map((r) => ({
+      question: r.question,
+      value: r.num ?? r.text ?? "",
+      n: r.n,
+    })),
+    items: (items!.results as { question: string; item: string | number; n: number; rank_sum: number }[]).map((r) => ({
+      question: r.question,
+      item: r.item,
+      n: r.n,
+      rankSum: r.rank_sum,
+    })),
+  };
+}

@@ -1,0 +1,87 @@
+// Invitation codes for invitation-only surveys (table survey_tokens). A code
+// is shown to HR once, when generated; only its SHA-256 is stored. Using it
+// flips `used`, with no date and no link to the response it unlocked.
+
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32: no I, L, O, U
+const CODE_CHARS = 12; // 60 bits: not guessable within any rate limit
+
+export function toHex(buffer: ArrayBuffer): string {
+  return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  return toHex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
+}
+
+/** A fresh code, grouped for reading aloud or typing: "7KQ2-M9XD-4RTB". */
+export function generateCode(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(CODE_CHARS));
+  const chars = [...bytes].map((b) => ALPHABET[b & 31]).join("");
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
+
+/** Codes are forgiving to type: case, spaces and hyphens don't matter, O/I/L read as 0/1/1. */
+export function normalizeCode(input: string): string {
+  return input
+    .toUpperCase()
+    .replace(/[\s-]/g, "")
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1");
+}
+
+export function tokenHash(surveyId: string, code: string): Promise<string> {
+  return sha256Hex(`${surveyId}:${normalizeCode(code)}`);
+}
+
+export type TokenState = "valid" | "used" | "unknown";
+
+export async function readTokenState(env: { DB: D1Database }, surveyId: string, code: string): Promise<TokenState> {
+  const row = await env.DB.prepare("SELECT used FROM survey_tokens WHERE token_hash = ?1 AND survey_id = ?2")
+    .bind(await tokenHash(surveyId, code), surveyId)
+    .first<{ used: number }>();
+  if (!row) return "unknown";
+  return row.used === 1 ? "used" : "valid";
+}
+
+/**
+ * Creates `count` codes for a survey and returns them in clear text, the only
+ * time they exist as such. The audit-log row is written in the same batch:
+ * codes never exist without a record of who made them.
+ */
+export async function createTokens(
+  env: { DB: D1Database },
+  surveyId: string,
+  count: number,
+  audit: { actor: string; at: string },
+): Promise<string[]> {
+  const codes = Array.from({ length: count }, generateCode);
+  const statements = await Promise.all(
+    codes.map(async (code) =>
+      env.DB.prepare("INSERT INTO survey_tokens (token_hash, survey_id, used) VALUES (?1, ?2, 0)").bind(await tokenHash(surveyId, code), surveyId),
+    ),
+  );
+  statements.push(
+    env.DB.prepare("INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)").bind(
+      audit.at,
+      audit.actor,
+      "survey.tokens.create",
+      "survey",
+      surveyId,
+      JSON.stringify({ count }),
+    ),
+  );
+  await env.DB.batch(statements);
+  return codes;
+}
+
+export interface TokenCounts {
+  issued: number;
+  used: number;
+}
+
+export async function countTokens(env: { DB: D1Database }, surveyId: string): Promise<TokenCounts> {
+  const row = await env.DB.prepare("SELECT COUNT(*) AS issued, COALESCE(SUM(used), 0) AS used FROM survey_tokens WHERE survey_id = ?1")
+    .bind(surveyId)
+    .first<{ issued: number; used: number }>();
+  return { issued: row?.issued ?? 0, used: row?.used ?? 0 };
+}

@@ -1,0 +1,588 @@
+// The surveys API through the real Pages router and middleware, against a
+// real local D1. Demo surveys are picked by their status today (not by id),
+// so these tests keep meaning something as the calendar moves; if no demo
+// survey is open any more, the helper says which file to update.
+import { env } from "cloudflare:test";
+import { beforeEach, describe, expect, it } from "vitest";
+import { dayStamp } from "../../src/lib/anonymity.ts";
+import { SURVEYS, type Survey } from "../../src/lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
+import { surveyStatus, type SurveyStatus } from "../../src/lib/surveys/schema.ts";
+import { requireAdmin } from "../../src/server/auth.ts";
+import { storeResponse } from "../../src/server/db/responses.ts";
+import { clientHash, dailySalt, DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
+import { ORIGIN, api, expectError } from "./helpers";
+
+const TODAY = dayStamp();
+const ADMIN = { Authorization: `Bearer ${env.ADMIN_TOKEN}` };
+
+function survey(status: SurveyStatus, access: Survey["access"] = "open"): Survey {
+  const found = SURVEYS.find((s) => surveyStatus(s, TODAY) === status && s.access === access);
+  if (!found) throw new Error(`no ${access} demo survey is ${status} on ${TODAY}: adjust the dates in src/content/surveys/`);
+  return found;
+}
+const byId = (id: string) => SURVEYS.find((s) => s.id === id)!;
+
+let seq = 0;
+function sid(): string {
+  seq += 1;
+  return `test-${crypto.randomUUID()}-${seq}`.slice(0, 64);
+}
+
+function validAnswers(s: Survey, seed = 1): Record<string, unknown> {
+  return sampleAnswers(s.definition, s.questions, seededRandom(seed), { comments: ["Fine."], commentRate: 1 });
+}
+
+function post(s: Survey | string, body: unknown, headers: Record<string, string> = {}) {
+  const id = typeof s === "string" ? s : s.id;
+  return api(`/api/surveys/${id}/responses`, { method: "POST", json: body, headers });
+}
+
+async function count(table: string, where = "1 = 1", ...binds: unknown[]): Promise<number> {
+  const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).bind(...binds).first<{ n: number }>();
+  return row!.n;
+}
+
+async function dumpSurveyTables(): Promise<string> {
+  const out: unknown[] = [];
+  for (const t of ["survey_responses", "survey_answers", "survey_submissions", "survey_tokens"]) {
+    out.push((await env.DB.prepare(`SELECT * FROM ${t}`).all()).results);
+  }
+  return JSON.stringify(out);
+}
+
+beforeEach(async () => {
+  await env.DB.batch(
+    ["survey_answers", "survey_responses", "survey_submissions", "survey_tokens", "rate_limit_counters", "audit_log"].map((t) =>
+      env.DB.prepare(`DELETE FROM ${t}`),
+    ),
+  );
+});
+
+// ---------------------------------------------------------------- reading
+
+describe("GET /api/surveys", () => {
+  it("lists every survey with status, dates, access, visibility and responses so far", async () => {
+    const res = await api("/api/surveys");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+    const list = res.body.surveys as any[];
+    expect(list.map((s) => s.id).sort()).toEqual(SURVEYS.map((s) => s.id).sort());
+    for (const item of list) {
+      const s = byId(item.id);
+      expect(item).toMatchObject({
+        status: surveyStatus(s, TODAY),
+        opens: s.opens,
+        closes: s.closes,
+        access: s.access,
+        resultsVisibility: s.resultsVisibility,
+        audience: s.audience,
+        responses: 0,
+      });
+      expect(item.minGroupSize).toBeGreaterThanOrEqual(3);
+      expect(item).not.toHaveProperty("definition");
+    }
+    expect(new Set(list.map((s) => s.status))).toEqual(new Set(["open", "upcoming", "closed"]));
+  });
+
+  it("answers a wrong method with 405", async () => {
+    expectError(await api("/api/surveys", { method: "POST", json: {} }), 405, "method_not_allowed");
+  });
+});
+
+describe("GET /api/surveys/{id}", () => {
+  it("returns the metadata and the exact SurveyJS definition the server validates against", async () => {
+    const s = survey("open");
+    const res = await api(`/api/surveys/${s.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.definition).toEqual(s.definition);
+    expect(res.body.title).toEqual(s.title);
+    expect(res.body.status).toBe("open");
+  });
+
+  it("answers an unknown or hostile id with a JSON 404", async () => {
+    expectError(await api("/api/surveys/no-such-survey"), 404, "not_found");
+    const err = expectError(await api("/api/surveys/%3Cscript%3Ealert(1)%3C%2Fscript%3E"), 404, "not_found");
+    expect(err.message).not.toContain("<script>");
+    expectError(await api("/api/surveys/'%20OR%201=1--/stats"), 404, "not_found");
+  });
+});
+
+// ---------------------------------------------------------------- submitting
+
+describe("POST /api/surveys/{id}/responses", () => {
+  it("stores a valid response as one row per answered question, with version, locale and day only", async () => {
+    const s = survey("open");
+    const answers = validAnswers(s);
+    const res = await post(s, { submissionId: sid(), answers, locale: "zh-cn" }, { Origin: ORIGIN });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ ok: true });
+    const resp = await env.DB.prepare("SELECT * FROM survey_responses").all();
+    expect(resp.results).toHaveLength(1);
+    expect(resp.results[0]).toMatchObject({ survey_id: s.id, survey_version: s.version, locale: "zh-cn", day: TODAY });
+    const rows = await env.DB.prepare("SELECT question FROM survey_answers").all<{ question: string }>();
+    expect(rows.results.map((r) => r.question).sort()).toEqual(Object.keys(answers).sort());
+  });
+
+  it("defaults the locale to English", async () => {
+    const s = survey("open");
+    expect((await post(s, { submissionId: sid(), answers: validAnswers(s) })).status).toBe(201);
+    expect(await count("survey_responses", "locale = 'en'")).toBe(1);
+  });
+
+  it("answers the same submissionId again with 200 and stores nothing more, even with other answers", async () => {
+    const s = survey("open");
+    const id = sid();
+    expect((await post(s, { submissionId: id, answers: validAnswers(s, 1) })).status).toBe(201);
+    const before = await dumpSurveyTables();
+    const again = await post(s, { submissionId: id, answers: validAnswers(s, 2) });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ ok: true });
+    expect(await dumpSurveyTables()).toBe(before);
+  });
+
+  it("stores 200 concurrent submissions exactly once each", async () => {
+    const s = survey("open");
+    const ids = Array.from({ length: 200 }, sid);
+    const results = await Promise.all(ids.map((id, i) => post(s, { submissionId: id, answers: validAnswers(s, i) })));
+    expect(results.map((r) => r.status)).toEqual(Array(200).fill(201));
+    expect(await count("survey_responses")).toBe(200);
+    expect(await count("survey_submissions")).toBe(200);
+  }, 60_000); // a load test on a shared 2-core machine: allow time, assert only on counts
+
+  it("stores one response when the same submission arrives 20 times at once", async () => {
+    const s = survey("open");
+    const body = { submissionId: sid(), answers: validAnswers(s) };
+    const results = await Promise.all(Array.from({ length: 20 }, () => post(s, body)));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((x) => x === 201)).toHaveLength(1);
+    expect(statuses.filter((x) => x === 200)).toHaveLength(19);
+    expect(await count("survey_responses")).toBe(1);
+  });
+
+  it("refuses a closed survey with 409 survey_closed and an upcoming one with 409 survey_not_open", async () => {
+    const closed = survey("closed");
+    expectError(await post(closed, { submissionId: sid(), answers: validAnswers(closed) }), 409, "survey_closed");
+    const upcoming = survey("upcoming");
+    expectError(await post(upcoming, { submissionId: sid(), answers: validAnswers(upcoming) }), 409, "survey_not_open");
+    expect(await count("survey_responses")).toBe(0);
+  });
+
+  it("answers an unknown survey with 404", async () => {
+    expectError(await post("no-such-survey", { submissionId: sid(), answers: {} }), 404, "not_found");
+  });
+
+  it("answers a wrong method with 405", async () => {
+    const res = await api(`/api/surveys/${survey("open").id}/responses`);
+    expectError(res, 405, "method_not_allowed");
+    expect(res.headers.get("Allow")).toBe("POST");
+  });
+
+  describe("answers the server does not accept → 422 with a message per question", () => {
+    const s = () => survey("open");
+    const submit = async (patch: Record<string, unknown>, drop: string[] = []) => {
+      const answers: Record<string, unknown> = { ...validAnswers(s()), ...patch };
+      for (const d of drop) delete answers[d];
+      return post(s(), { submissionId: sid(), answers });
+    };
+    const q = (type: string) => s().questions.find((x) => x.type === type)!;
+
+    it("unknown question names, including hostile ones", async () => {
+      const res = await submit({ nope: 1, "<script>alert(1)</script>": "x", "'; DROP TABLE survey_answers; --": 1 });
+      const err = expectError(res, 422, "invalid_answers");
+      expect(Object.keys(err.fields!)).toEqual(
+        expect.arrayContaining(["answers.nope", "answers.<script>alert(1)</script>", "answers.'; DROP TABLE survey_answers; --"]),
+      );
+      expect(await count("survey_answers")).toBe(0);
+    });
+
+    it("a value outside the choices, a rating outside its scale, a wrong type", async () => {
+      const rating = q("rating");
+      const radio = q("radiogroup");
+      const bool = q("boolean");
+      const err = expectError(await submit({ [rating.name]: 99, [radio.name]: "maybe", [bool.name]: "yes" }), 422, "invalid_answers");
+      expect(Object.keys(err.fields!).sort()).toEqual([`answers.${bool.name}`, `answers.${radio.name}`, `answers.${rating.name}`].sort());
+      const err2 = expectError(await submit({ [rating.name]: "5" }), 422, "invalid_answers");
+      expect(err2.fields![`answers.${rating.name}`]).toBeTruthy();
+      const err3 = expectError(await submit({ [rating.name]: [5] }), 422, "invalid_answers");
+      expect(err3.fields![`answers.${rating.name}`]).toMatch(/type/);
+    });
+
+    it("a missing required answer, with SurveyJS's own message in the respondent's language", async () => {
+      const required = s().questions.find((x) => x.type === "rating")!;
+      const en = expectError(await submit({}, [required.name]), 422, "invalid_answers");
+      expect(en.fields![`answers.${required.name}`]).toBe("Response required.");
+      const answers = validAnswers(s());
+      delete answers[required.name];
+      const zh = expectError(await post(s(), { submissionId: sid(), answers, locale: "zh-cn" }), 422, "invalid_answers");
+      expect(zh.fields![`answers.${required.name}`]).toBe("请填写此问题");
+    });
+
+    it("an answer to a question the survey's own logic hides", async () => {
+      const conditional = s().questions.find((x) => x.type === "checkbox")!;
+      // pick the workload answer that hides it: the first choice ("lighter than usual")
+      const trigger = s().questions.find((x) => x.type === "radiogroup")!;
+      const err = expectError(
+        await submit({ [trigger.name]: trigger.choices[0]!.value, [conditional.name]: [conditional.choices[0]!.value] }),
+        422,
+        "invalid_answers",
+      );
+      expect(Object.keys(err.fields!)).toEqual([`answers.${conditional.name}`]);
+    });
+
+    it("checkbox arrays with duplicates, unknown items or too many items", async () => {
+      const cb = q("checkbox");
+      const trigger = s().questions.find((x) => x.type === "radiogroup")!;
+      const heavy = { [trigger.name]: trigger.choices[2]!.value };
+      const values = cb.choices.map((c) => c.value);
+      for (const bad of [[values[0], values[0]], ["nope"], values.slice(0, cb.maxSelected + 1), "volume", [{}]]) {
+        const err = expectError(await submit({ ...heavy, [cb.name]: bad }), 422, "invalid_answers");
+        expect(Object.keys(err.fields!)).toEqual([`answers.${cb.name}`]);
+      }
+      expect((await submit({ ...heavy, [cb.name]: values.slice(0, cb.maxSelected) })).status).toBe(201);
+    });
+
+    it("oversize free text and control characters", async () => {
+      const c = q("comment");
+      const err = expectError(await submit({ [c.name]: "x".repeat(c.maxLength + 1) }), 422, "invalid_answers");
+      expect(err.fields![`answers.${c.name}`]).toMatch(/too long/);
+      const nul = expectError(await submit({ [c.name]: "fine\u0000then" }), 422, "invalid_answers");
+      expect(nul.fields![`answers.${c.name}`]).toMatch(/control/);
+      expect(await count("survey_responses")).toBe(0);
+    });
+
+    it("stores hostile-looking but harmless text verbatim (script tags, SQL, RTL and zero-width characters)", async () => {
+      const c = q("comment");
+      const texts = ["<script>alert(1)</script><img src=x onerror=alert(1)>", "'); DROP TABLE survey_responses; --", "\u202Eevil\u200B\u200Dtext\u2066"];
+      for (const text of texts) expect((await submit({ [c.name]: text })).status).toBe(201);
+      const stored = await env.DB.prepare("SELECT text FROM survey_answers WHERE question = ?1").bind(c.name).all<{ text: string }>();
+      expect(stored.results.map((r) => r.text).sort()).toEqual([...texts].sort());
+      expect(await count("survey_responses")).toBe(3);
+    });
+  });
+
+  describe("malformed requests", () => {
+    const s = () => survey("open");
+    const raw = (body: string, contentType = "application/json") =>
+      api(`/api/surveys/${s().id}/responses`, { method: "POST", headers: { "Content-Type": contentType }, body });
+
+    it("400 malformed JSON, 415 not JSON, 413 too large", async () => {
+      expectError(await raw("{not json"), 400, "malformed_json");
+      expectError(await raw(`{"submissionId": "abc`), 400, "malformed_json");
+      expectError(await raw("a=1", "application/x-www-form-urlencoded"), 415, "unsupported_media_type");
+      expectError(await post(s(), { submissionId: sid(), answers: { x: "y".repeat(40_000) } }), 413, "body_too_large");
+      expect(await count("survey_responses")).toBe(0);
+    });
+
+    it("422 for unknown fields, wrong types and bad submission ids", async () => {
+      const answers = validAnswers(s());
+      const unknown = expectError(await post(s(), { submissionId: sid(), answers, ip: "1.2.3.4" }), 422, "validation_failed");
+      expect(unknown.fields).toHaveProperty("ip");
+      expectError(await post(s(), { submissionId: 42, answers }), 422, "validation_failed");
+      expectError(await post(s(), { submissionId: "short", answers }), 422, "validation_failed");
+      expectError(await post(s(), { submissionId: "<script>alert(1)</script>xxxxxxx", answers }), 422, "validation_failed");
+      expectError(await post(s(), { submissionId: sid(), answers: [1, 2] }), 422, "validation_failed");
+      expectError(await post(s(), { submissionId: sid(), answers: "all good" }), 422, "validation_failed");
+      expectError(await post(s(), { submissionId: sid(), answers, locale: "fr" }), 422, "validation_failed");
+      expectError(await post(s(), [answers]), 422, "validation_failed");
+      expectError(await post(s(), null), 422, "validation_failed");
+      expect(await count("survey_responses")).toBe(0);
+    });
+
+    it("survives a __proto__ key and prototype-looking names without a 500", async () => {
+      const body = `{"submissionId":"${sid()}","answers":{"__proto__":{"polluted":1},"constructor":1,"toString":2}}`;
+      const res = await raw(body);
+      expect(res.status).toBe(422);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
+    it("refuses another site's origin with 403", async () => {
+      expectError(await post(s(), { submissionId: sid(), answers: validAnswers(s()) }, { Origin: "https://evil.example" }), 403, "forbidden_origin");
+    });
+  });
+
+  it("limits one address to the survey bucket (600/hour by default) with 429 and Retry-After", async () => {
+    const s = survey("open");
+    const headers = { "CF-Connecting-IP": "203.0.113.77" };
+    const { day, salt } = await dailySalt(env.DB, new Date());
+    const hash = await clientHash(salt, new Request(ORIGIN, { headers }));
+    const { limit, windowSeconds } = DEFAULT_LIMITS.survey_response;
+    const epoch = Math.floor(Date.now() / 1000);
+    await env.DB.prepare("INSERT INTO rate_limit_counters (bucket, client_hash, window_start, day, hits) VALUES ('survey_response', ?1, ?2, ?3, ?4)")
+      .bind(hash, epoch - (epoch % windowSeconds), day, limit)
+      .run();
+    const res = await post(s, { submissionId: sid(), answers: validAnswers(s) }, headers);
+    expectError(res, 429, "rate_limited");
+    expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await count("survey_responses")).toBe(0);
+    // another address behind another NAT still gets through
+    expect((await post(s, { submissionId: sid(), answers: validAnswers(s) }, { "CF-Connecting-IP": "198.51.100.1" })).status).toBe(201);
+  });
+});
+
+// ---------------------------------------------------------------- invitation codes
+
+describe("invitation-only surveys", () => {
+  const inv = () => survey("open", "invitation");
+  async function codes(n: number): Promise<string[]> {
+    const res = await api(`/api/admin/surveys/${inv().id}/tokens`, { method: "POST", json: { count: n }, headers: ADMIN });
+    expect(res.status).toBe(201);
+    return res.body.codes;
+  }
+
+  it("needs a code (422), refuses an unknown one (403), accepts a valid one once (201) and refuses it again (409)", async () => {
+    const s = inv();
+    const answers = validAnswers(s);
+    const missing = expectError(await post(s, { submissionId: sid(), answers }), 422, "invalid_answers");
+    expect(missing.fields).toHaveProperty("token");
+    expectError(await post(s, { submissionId: sid(), answers, token: "AAAA-BBBB-CCCC" }), 403, "invalid_invitation_code");
+    const [code] = await codes(1);
+    const first = sid();
+    expect((await post(s, { submissionId: first, answers, token: code!.toLowerCase().replace(/-/g, " ") })).status).toBe(201);
+    expectError(await post(s, { submissionId: sid(), answers, token: code }), 409, "invitation_code_used");
+    // the original browser retrying is not told its code was used: it gets its 200
+    expect((await post(s, { submissionId: first, answers, token: code })).status).toBe(200);
+    expect(await count("survey_responses")).toBe(1);
+    expect(await count("survey_tokens", "used = 1")).toBe(1);
+  });
+
+  it("lets only one of two simultaneous submissions with the same code through", async () => {
+    const s = inv();
+    const [code] = await codes(1);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => post(s, { submissionId: sid(), answers: validAnswers(s, i), token: code })));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, ...Array(9).fill(409)]);
+    for (const r of results.filter((x) => x.status === 409)) expectError(r, 409, "invitation_code_used");
+    expect(await count("survey_responses")).toBe(1);
+  });
+
+  it("refuses a code on a survey that is open to everyone", async () => {
+    const s = survey("open");
+    const err = expectError(await post(s, { submissionId: sid(), answers: validAnswers(s), token: "AAAA-BBBB-CCCC" }), 422, "invalid_answers");
+    expect(err.fields).toHaveProperty("token");
+  });
+
+  it("validates the answers of an invitation survey too (checkbox without choices, unknown items)", async () => {
+    const s = inv();
+    const cb = s.questions.find((x) => x.type === "checkbox")!;
+    const [code] = await codes(1);
+    const err = expectError(await post(s, { submissionId: sid(), answers: { ...validAnswers(s), [cb.name]: ["bogus"] }, token: code }), 422, "invalid_answers");
+    expect(Object.keys(err.fields!)).toEqual([`answers.${cb.name}`]);
+    expect(await count("survey_tokens", "used = 0")).toBe(1);
+  });
+
+  it("a failing batch leaves nothing: no response, no answers, no idempotency key, and the code unused", async () => {
+    const s = inv();
+    const [code] = await codes(1);
+    const err = await storeResponse(env, {
+      surveyId: s.id,
+      surveyVersion: s.version,
+      locale: "en",
+      day: TODAY,
+      submissionId: sid(),
+      token: code,
+      // the last row breaks a CHECK constraint, after the code, the response and the first answer were written in the batch
+      rows: [
+        { question: "pathsClear", num: 4, text: null, json: null },
+        { question: "skillWanted", num: 1, text: "both set", json: null },
+      ],
+    }).catch((e) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(await count("survey_responses")).toBe(0);
+    expect(await count("survey_answers")).toBe(0);
+    expect(await count("survey_submissions")).toBe(0);
+    expect(await count("survey_tokens", "used = 0")).toBe(1);
+    // and the code still works afterwards
+    expect((await post(s, { submissionId: sid(), answers: validAnswers(s), token: code })).status).toBe(201);
+  });
+});
+
+describe("POST /api/admin/surveys/{id}/tokens", () => {
+  const inv = () => survey("open", "invitation");
+  const call = (body: unknown, headers: Record<string, string> = ADMIN, id = inv().id) =>
+    api(`/api/admin/surveys/${id}/tokens`, { method: "POST", json: body, headers });
+
+  it("returns N distinct codes once, stores only their hashes, and writes the audit log", async () => {
+    const res = await call({ count: 25 });
+    expect(res.status).toBe(201);
+    const codes = res.body.codes as string[];
+    expect(new Set(codes).size).toBe(25);
+    for (const c of codes) expect(c).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(await count("survey_tokens", "survey_id = ?1 AND used = 0", inv().id)).toBe(25);
+    const dump = await dumpSurveyTables();
+    for (const c of codes) {
+      expect(dump).not.toContain(c);
+      expect(dump).not.toContain(c.replace(/-/g, ""));
+    }
+    const audit = await env.DB.prepare("SELECT * FROM audit_log").all<any>();
+    expect(audit.results).toHaveLength(1);
+    expect(audit.results[0]).toMatchObject({ actor: "admin-token", action: "survey.tokens.create", target_type: "survey", target_id: inv().id });
+    expect(JSON.parse(audit.results[0].detail)).toEqual({ count: 25 });
+    expect(JSON.stringify(audit.results)).not.toContain(codes[0]);
+  });
+
+  it("401 without or with a wrong bearer token, nothing created", async () => {
+    expectError(await call({ count: 1 }, {}), 401, "unauthorized");
+    expectError(await call({ count: 1 }, { Authorization: "Bearer wrong-token-wrong-token" }), 401, "unauthorized");
+    expectError(await call({ count: 1 }, { Authorization: `Basic ${btoa("admin:" + env.ADMIN_TOKEN)}` }), 401, "unauthorized");
+    expect(await count("survey_tokens")).toBe(0);
+    expect(await count("audit_log")).toBe(0);
+  });
+
+  it("refuses every admin call when no ADMIN_TOKEN is configured (403)", () => {
+    const req = new Request(`${ORIGIN}/api/admin/x`, { headers: ADMIN });
+    expect(() => requireAdmin(req, {})).toThrowError(expect.objectContaining({ status: 403, code: "admin_disabled" }));
+    expect(() => requireAdmin(req, { ADMIN_TOKEN: "" })).toThrowError(expect.objectContaining({ status: 403 }));
+  });
+
+  it("422 for a bad count, 404 for an unknown survey, 409 for an open-access survey, 405 for GET", async () => {
+    for (const body of [{ count: 0 }, { count: 501 }, { count: "5" }, { count: 1.5 }, {}, { count: 1, extra: true }]) {
+      expectError(await call(body), 422, "validation_failed");
+    }
+    expectError(await call({ count: 1 }, ADMIN, "no-such-survey"), 404, "not_found");
+    expectError(await call({ count: 1 }, ADMIN, survey("open").id), 409, "survey_not_invitation_only");
+    expectError(await api(`/api/admin/surveys/${inv().id}/tokens`, { headers: ADMIN }), 405, "method_not_allowed");
+    expect(await count("survey_tokens")).toBe(0);
+  });
+
+  it("400 / 413 / 415 for malformed bodies", async () => {
+    const url = `/api/admin/surveys/${inv().id}/tokens`;
+    expectError(await api(url, { method: "POST", body: "{", headers: { ...ADMIN, "Content-Type": "application/json" } }), 400, "malformed_json");
+    expectError(await api(url, { method: "POST", body: "count=1", headers: { ...ADMIN, "Content-Type": "text/plain" } }), 415, "unsupported_media_type");
+    expectError(await call({ count: 1, pad: "x".repeat(40_000) }), 413, "body_too_large");
+  });
+});
+
+// ---------------------------------------------------------------- anonymity
+
+describe("what is stored", () => {
+  it("has no column for an address, a user agent, an account or a time of day", async () => {
+    const columns: Record<string, string[]> = {};
+    for (const t of ["survey_responses", "survey_answers", "survey_submissions", "survey_tokens"]) {
+      const info = await env.DB.prepare(`PRAGMA table_info(${t})`).all<{ name: string; type: string }>();
+      columns[t] = info.results.map((c) => c.name);
+    }
+    expect(columns).toEqual({
+      survey_responses: ["id", "survey_id", "survey_version", "locale", "day"],
+      survey_answers: ["response_id", "survey_id", "question", "num", "text", "json"],
+      survey_submissions: ["submission_hash", "survey_id"],
+      survey_tokens: ["token_hash", "survey_id", "used"],
+    });
+    // no hidden insertion order either: the tables have no rowid
+    await expect(env.DB.prepare("SELECT rowid FROM survey_responses").all()).rejects.toThrow();
+    await expect(env.DB.prepare("SELECT rowid FROM survey_answers").all()).rejects.toThrow();
+  });
+
+  it("keeps no trace of the address, the user agent, the submission id, the code or the time in the stored rows", async () => {
+    const s = survey("open", "invitation");
+    const codes = (await api(`/api/admin/surveys/${s.id}/tokens`, { method: "POST", json: { count: 1 }, headers: ADMIN })).body.codes as string[];
+    const submissionId = sid();
+    const headers = { "CF-Connecting-IP": "192.0.2.55", "User-Agent": "Mozilla/5.0 (X11; Linux) TestBrowser/99.1", Origin: ORIGIN };
+    expect((await post(s, { submissionId, answers: validAnswers(s), token: codes[0] }, headers)).status).toBe(201);
+    const dump = await dumpSurveyTables();
+    for (const secret of ["192.0.2.55", "TestBrowser", submissionId, codes[0]!, codes[0]!.replace(/-/g, "")]) expect(dump).not.toContain(secret);
+    expect(dump).not.toMatch(/\d{2}:\d{2}/); // no time of day anywhere
+    const row = await env.DB.prepare("SELECT day FROM survey_responses").first<{ day: string }>();
+    expect(row!.day).toBe(TODAY);
+    expect(row!.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+// ---------------------------------------------------------------- stats and results
+
+async function seed(s: Survey, n: number, day: string, patch: (i: number) => Record<string, unknown> = () => ({})) {
+  for (let i = 0; i < n; i++) {
+    const answers = { ...sampleAnswers(s.definition, s.questions, seededRandom(1000 + i), { comments: ["secret free text 42"], commentRate: 1 }), ...patch(i) };
+    const { validateAnswers } = await import("../../src/lib/surveys/validate.ts");
+    const checked = validateAnswers(s.definition, answers, "en", s.questions);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.fields));
+    await storeResponse(env, { surveyId: s.id, surveyVersion: s.version, locale: "en", day, rows: checked.rows, submissionId: sid() });
+  }
+}
+
+describe("GET /api/surveys/{id}/stats", () => {
+  it("reports responses so far, audience, rate and responses per day", async () => {
+    const s = survey("open");
+    await seed(s, 3, "2026-01-02");
+    await seed(s, 2, "2026-01-01");
+    const res = await api(`/api/surveys/${s.id}/stats`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      id: s.id,
+      status: "open",
+      responses: 5,
+      audience: s.audience,
+      rate: Math.round((5 / s.audience) * 1000) / 1000,
+      perDay: [
+        { day: "2026-01-01", responses: 2 },
+        { day: "2026-01-02", responses: 3 },
+      ],
+    });
+    expectError(await api("/api/surveys/nope/stats"), 404, "not_found");
+    expectError(await api(`/api/surveys/${s.id}/stats`, { method: "POST", json: {} }), 405, "method_not_allowed");
+  });
+});
+
+describe("GET /api/surveys/{id}/results", () => {
+  const closed = () => SURVEYS.find((s) => surveyStatus(s, TODAY) === "closed" && s.resultsVisibility === "after-close")!;
+
+  it("suppresses everything while fewer than k people responded", async () => {
+    const s = closed();
+    await seed(s, 4, s.closes);
+    const res = await api(`/api/surveys/${s.id}/results`);
+    expect(res.status).toBe(200);
+    expect(res.body.k).toBe(5);
+    expect(res.body.suppressed).toBe(true);
+    expect(res.body.responses).toBeNull();
+    for (const q of res.body.questions) {
+      expect(q.suppressed).toBe(true);
+      expect(q).not.toHaveProperty("choices");
+      expect(q).not.toHaveProperty("mean");
+    }
+  });
+
+  it("publishes aggregates at k, withholds small choice counts (and one more so none can be derived), never free text", async () => {
+    const s = closed();
+    // 6 responses: policyRead "monthly" ×1, "never" ×5 → "monthly" withheld, and "never" too (else 6 − 5 = 1 is derivable)
+    await seed(s, 6, s.closes, (i) => ({ policyRead: i === 0 ? "monthly" : "never" }));
+    const res = await api(`/api/surveys/${s.id}/results`);
+    expect(res.status).toBe(200);
+    expect(res.body.suppressed).toBe(false);
+    expect(res.body.responses).toBe(6);
+    const policyRead = res.body.questions.find((q: any) => q.name === "policyRead");
+    expect(policyRead.answered).toBe(6);
+    const counts = Object.fromEntries(policyRead.choices.map((c: any) => [c.value, c.count]));
+    expect(counts).toEqual({ monthly: null, quarterly: 0, rarely: 0, never: null });
+    const enps = res.body.questions.find((q: any) => q.name === "enps");
+    expect(typeof enps.mean).toBe("number");
+    expect(typeof enps.nps).toBe("number");
+    const ranking = res.body.questions.find((q: any) => q.type === "ranking");
+    expect(ranking.ranking).toHaveLength(5);
+    for (const q of res.body.questions.filter((x: any) => x.type === "comment" || x.type === "text")) {
+      expect(q.published).toBe(false);
+      expect(q).not.toHaveProperty("choices");
+    }
+    expect(JSON.stringify(res.body)).not.toContain("secret free text");
+  });
+
+  it("live results leave out today's responses while the survey is open", async () => {
+    const s = SURVEYS.find((x) => surveyStatus(x, TODAY) === "open" && x.resultsVisibility === "live")!;
+    await seed(s, 5, "2026-01-01");
+    const before = await api(`/api/surveys/${s.id}/results`);
+    expect(before.status).toBe(200);
+    expect(before.body.responses).toBe(5);
+    expect(before.body.before).toBe(TODAY);
+    expect((await post(s, { submissionId: sid(), answers: validAnswers(s) })).status).toBe(201);
+    const after = await api(`/api/surveys/${s.id}/results`);
+    expect(after.body).toEqual(before.body);
+  });
+
+  it("obeys visibility: after-close survey still open/upcoming → 409, hidden → 403", async () => {
+    const notYet = SURVEYS.find((x) => x.resultsVisibility === "after-close" && surveyStatus(x, TODAY) !== "closed")!;
+    expectError(await api(`/api/surveys/${notYet.id}/results`), 409, "results_not_yet_available");
+    const hidden = SURVEYS.find((x) => x.resultsVisibility === "hidden")!;
+    await seed(hidden, 10, "2026-01-01");
+    expectError(await api(`/api/surveys/${hidden.id}/results`), 403, "results_hidden");
+    expectError(await api("/api/surveys/nope/results"), 404, "not_found");
+  });
+});
