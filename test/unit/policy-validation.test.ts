@@ -153,6 +153,12 @@ describe("policy set (the whole folder)", () => {
     ]);
   });
 
+  it("keeps prose out of the JSON (the loader fills it from the Markdown files)", () => {
+    expect(problems([file({ ...smallPolicy(), prose: { en: "<script>x</script>" } })])).toEqual([
+      "2030-01.json: prose: write it in 2030-01.<locale>.md next to this file, not in the JSON",
+    ]);
+  });
+
   it("collects every problem across files in one error message", () => {
     const bad = smallPolicy();
     bad.criteria[0]!.weight = 10;

@@ -55,6 +55,10 @@ export function parsePolicySet(files: PolicyFile[]): ParsedPolicySet {
       problems.push(`${path}: not valid JSON: ${(err as Error).message}`);
       continue;
     }
+    if (typeof raw === "object" && raw !== null && "prose" in raw) {
+      problems.push(`${path}: prose: write it in ${dataMatch[1]}.<locale>.md next to this file, not in the JSON`);
+      continue;
+    }
     const result = ZPolicyVersion.safeParse(raw);
     if (!result.success) {
       problems.push(...formatIssues(path, result.error));
