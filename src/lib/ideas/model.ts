@@ -5,43 +5,20 @@
 import { z } from "zod";
 import { LOCALES } from "../../i18n/config.ts";
 
-export const IDEA_CATEGORIES = ["reward_policy", "process", "training", "tools", "team", "other"] as const;
-export type IdeaCategory = (typeof IDEA_CATEGORIES)[number];
+import {
+  BOARD_SORTS,
+  IDEA_CATEGORIES,
+  IDEA_STATUSES,
+  LIMITS,
+  VERDICTS,
+  type IdeaCategory,
+  type IdeaStatus,
+  type MessageAuthor,
+  type MessageVisibility,
+  type Verdict,
+} from "./vocabulary.ts";
 
-/** The normal path, in order; declined and duplicate end it early. */
-export const IDEA_FLOW = ["received", "under_review", "planned", "in_progress", "done"] as const;
-export const IDEA_STATUSES = [...IDEA_FLOW, "declined", "duplicate"] as const;
-export type IdeaStatus = (typeof IDEA_STATUSES)[number];
-
-/** Statuses after which HR has given its answer and the author's verdict means something. */
-export const CLOSED_STATUSES: readonly IdeaStatus[] = ["done", "declined", "duplicate"];
-
-export const VERDICTS = ["resolved", "not_resolved"] as const;
-export type Verdict = (typeof VERDICTS)[number];
-
-export const MESSAGE_AUTHORS = ["author", "hr"] as const;
-export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];
-/** private: only HR and the author see it; public: also on the board once the idea is published. */
-export const MESSAGE_VISIBILITIES = ["private", "public"] as const;
-export type MessageVisibility = (typeof MESSAGE_VISIBILITIES)[number];
-
-export const BOARD_SORTS = ["recent", "support"] as const;
-export type BoardSort = (typeof BOARD_SORTS)[number];
-
-/** Per-field limits: the form shows them, the server enforces them (422). */
-export const LIMITS = {
-  titleMin: 3,
-  titleMax: 120,
-  bodyMin: 10,
-  bodyMax: 4000,
-  replyMax: 4000,
-  verdictCommentMax: 1000,
-  turnstileTokenMax: 2048,
-  supportTokenMin: 16,
-  supportTokenMax: 128,
-  /** Author replies per idea: a conversation, not a channel for floods. */
-  authorMessagesMax: 100,
-} as const;
+export * from "./vocabulary.ts";
 
 // Text is stored exactly as sent (hostile text included: it is only ever
 // rendered as text). Length rules count what a reader sees, so whitespace
@@ -167,6 +144,3 @@ export interface BoardStats {
   minGroupSize: number;
 }
 
-export function isIdeaStatus(value: unknown): value is IdeaStatus {
-  return typeof value === "string" && (IDEA_STATUSES as readonly string[]).includes(value);
-}

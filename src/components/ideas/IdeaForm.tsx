@@ -1,0 +1,270 @@
+// The anonymous idea form (SurveyJS) and, once sent, the receipt code — shown
+// once, with copy and download, never stored by this page. Before sending, a
+// non-blocking warning names details in the text that could identify the writer.
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Model, SvgRegistry, createBaseThemeStyle, createResetVariablesStyle } from "survey-core";
+import "survey-core/i18n/simplified-chinese";
+import "survey-core/survey-core.fontless.css";
+import { Survey } from "survey-react-ui";
+import { identifyingKinds, type IdentifyingKind } from "../../lib/identifying.ts";
+import { IDEA_CATEGORIES, LIMITS } from "../../lib/ideas/vocabulary.ts";
+import { errorMessage, postJson, tr, type Strings } from "./client.ts";
+import "./ideas.css";
+
+interface Props {
+  strings: Strings;
+  locale: "en" | "zh-cn";
+  trackHref: string;
+  turnstileSiteKey?: string;
+}
+
+interface TurnstileApi {
+  render(el: HTMLElement, options: { sitekey: string; callback: (token: string) => void; language?: string }): string;
+  reset(id?: string): void;
+}
+
+function definition(t: (key: string, vars?: Record<string, string | number>) => string) {
+  return {
+    showQuestionNumbers: "off",
+    completeText: t("ideas.form.submit"),
+    checkErrorsMode: "onComplete",
+    elements: [
+      {
+        type: "radiogroup",
+        name: "category",
+        title: t("ideas.form.category"),
+        isRequired: true,
+        colCount: 2,
+        choices: IDEA_CATEGORIES.map((c) => ({ value: c, text: t(`ideas.category.${c}`) })),
+      },
+      {
+        type: "text",
+        name: "title",
+        title: t("ideas.form.title"),
+        description: t("ideas.form.titleHelp", { max: LIMITS.titleMax }),
+        isRequired: true,
+        maxLength: LIMITS.titleMax,
+        validators: [{ type: "text", minLength: LIMITS.titleMin }],
+      },
+      {
+        type: "comment",
+        name: "body",
+        title: t("ideas.form.body"),
+        description: t("ideas.form.bodyHelp", { max: LIMITS.bodyMax }),
+        isRequired: true,
+        maxLength: LIMITS.bodyMax,
+        rows: 8,
+        autoGrow: true,
+        validators: [{ type: "text", minLength: LIMITS.bodyMin }],
+      },
+      {
+        type: "boolean",
+        name: "publishConsent",
+        title: t("ideas.form.consent"),
+        description: t("ideas.form.consentHelp"),
+        renderAs: "checkbox",
+        defaultValue: false,
+      },
+    ],
+  };
+}
+
+// One bundled icon (the timer, unused here) carries a style="" attribute, which
+// the CSP also refuses; icons are drawn by CSS classes, so the attribute goes.
+for (const [id, svg] of Object.entries(SvgRegistry.icons)) SvgRegistry.icons[id] = svg.replace(/\sstyle="[^"]*"/g, "");
+
+let adopted: CSSStyleSheet | null = null;
+
+/** SurveyJS's base theme variables as a constructed stylesheet: CSSOM, so no inline <style> for the CSP to block. */
+function adoptThemeStyles(root: HTMLElement) {
+  if (adopted) return;
+  adopted = new CSSStyleSheet();
+  adopted.replaceSync(`${createBaseThemeStyle()}\n${createResetVariablesStyle(root)}`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, adopted];
+}
+
+export default function IdeaForm({ strings, locale, trackHref, turnstileSiteKey }: Props) {
+  const t = (key: string, vars?: Record<string, string | number>) => tr(strings, key, vars);
+  const survey = useMemo(() => {
+    const model = new Model(definition(t));
+    model.locale = locale;
+    // SurveyJS would render its theme variables as <style> elements, which the
+    // site's CSP (no 'unsafe-inline') refuses; the same CSS is adopted through
+    // CSSOM instead (see adoptThemeStyles).
+    model.generateStylesheet = false;
+    model.onAfterRenderSurvey.add((_, options) => adoptThemeStyles(options.htmlElement));
+    return model;
+    // the strings and locale are fixed for the page
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const [kinds, setKinds] = useState<IdentifyingKind[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<string | null>(null);
+  const [copyState, setCopyState] = useState<"" | "copied" | "failed">("");
+  const turnstileRef = useRef<HTMLDivElement>(null);
+  const turnstileToken = useRef<string | undefined>(undefined);
+  const acknowledged = useRef(false);
+  const receiptHeading = useRef<HTMLHeadingElement>(null);
+
+  const send = async () => {
+    setConfirming(false);
+    setError(null);
+    if (turnstileSiteKey && !turnstileToken.current) {
+      setError(t("ideas.form.robot"));
+      return;
+    }
+    setSending(true);
+    const data = survey.data as { category?: string; title?: string; body?: string; publishConsent?: boolean };
+    const res = await postJson<{ receipt: string }>("/api/ideas", {
+      category: data.category,
+      title: data.title ?? "",
+      body: data.body ?? "",
+      publishConsent: data.publishConsent === true,
+      locale,
+      ...(turnstileToken.current ? { turnstileToken: turnstileToken.current } : {}),
+    }).catch(() => null);
+    setSending(false);
+    if (res && res.status === 201) {
+      setReceipt(res.body.receipt);
+      return;
+    }
+    setError(t("ideas.form.error", { message: res ? errorMessage(res.body) : "network error" }));
+  };
+  const sendRef = useRef(send);
+  sendRef.current = send;
+
+  useEffect(() => {
+    const check = () => {
+      const data = survey.data as { title?: string; body?: string };
+      setKinds(identifyingKinds(`${data.title ?? ""}\n${data.body ?? ""}`));
+      acknowledged.current = false;
+    };
+    survey.onValueChanged.add(check);
+    survey.onCompleting.add((_, options) => {
+      // SurveyJS validated the answers; sending is ours, so the form stays on screen until the server confirms.
+      options.allow = false;
+      check();
+      const found = identifyingKinds(`${survey.data.title ?? ""}\n${survey.data.body ?? ""}`);
+      if (found.length > 0 && !acknowledged.current) {
+        setConfirming(true);
+        return;
+      }
+      void sendRef.current();
+    });
+  }, [survey]);
+
+  useEffect(() => {
+    if (receipt) receiptHeading.current?.focus();
+  }, [receipt]);
+
+  useEffect(() => {
+    if (!turnstileSiteKey || !turnstileRef.current) return;
+    const script = document.createElement("script");
+    script.src = "https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit";
+    script.async = true;
+    script.onload = () => {
+      const api = (window as unknown as { turnstile?: TurnstileApi }).turnstile;
+      api?.render(turnstileRef.current!, { sitekey: turnstileSiteKey, language: locale, callback: (token) => (turnstileToken.current = token) });
+    };
+    document.head.appendChild(script);
+  }, [turnstileSiteKey, locale]);
+
+  if (receipt) {
+    const download = () => {
+      const text = t("ideas.receipt.file", { code: receipt, url: new URL(trackHref, location.href).href });
+      const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = "candor-receipt.txt";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    };
+    const copy = async () => {
+      try {
+        await navigator.clipboard.writeText(receipt);
+        setCopyState("copied");
+      } catch {
+        setCopyState("failed");
+      }
+    };
+    return (
+      <section className="ideas-receipt" aria-labelledby="receipt-title">
+        <h2 id="receipt-title" tabIndex={-1} ref={receiptHeading}>
+          {t("ideas.receipt.title")}
+        </h2>
+        <p>{t("ideas.receipt.lead")}</p>
+        <p>
+          <code className="ideas-receipt-code" data-receipt>
+            {receipt}
+          </code>
+        </p>
+        <p className="notice warn">{t("ideas.receipt.once")}</p>
+        <div className="ideas-actions">
+          <button type="button" className="button" onClick={copy} data-action="copy">
+            {t("ideas.receipt.copy")}
+          </button>
+          <button type="button" className="button secondary" onClick={download} data-action="download">
+            {t("ideas.receipt.download")}
+          </button>
+          <a className="button secondary" href={trackHref}>
+            {t("ideas.receipt.track")}
+          </a>
+        </div>
+        <p role="status" aria-live="polite" className={copyState === "failed" ? "ideas-error" : "ideas-ok"}>
+          {copyState === "copied" ? t("ideas.receipt.copied") : copyState === "failed" ? t("ideas.receipt.copyFailed") : ""}
+        </p>
+      </section>
+    );
+  }
+
+  const kindList = kinds.map((k) => t(`ideas.warn.kind.${k}`)).join(locale === "zh-cn" ? "、" : ", ");
+  return (
+    <div className="ideas-form">
+      <Survey model={survey} />
+      {kinds.length > 0 && (
+        <section className="ideas-warning" aria-labelledby="ideas-warning-title" data-identifying-warning={kinds.join(" ")}>
+          <h2 id="ideas-warning-title">{t("ideas.warn.title")}</h2>
+          <p>{t("ideas.warn.body", { kinds: kindList })}</p>
+          {confirming && (
+            <div className="ideas-actions" role="group" aria-label={t("ideas.warn.title")}>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => {
+                  setConfirming(false);
+                  survey.getQuestionByName("body")?.focus();
+                }}
+              >
+                {t("ideas.warn.edit")}
+              </button>
+              <button
+                type="button"
+                className="button"
+                data-action="send-anyway"
+                onClick={() => {
+                  acknowledged.current = true;
+                  void send();
+                }}
+              >
+                {t("ideas.warn.send")}
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+      {turnstileSiteKey && <div ref={turnstileRef} className="ideas-turnstile" />}
+      <p role="status" aria-live="polite">
+        {sending ? t("ideas.form.sending") : ""}
+      </p>
+      {error && (
+        <p role="alert" className="ideas-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,264 @@
+// Following an idea with its receipt code. The code lives in this tab only
+// (React state, and sessionStorage so a reload keeps it): never in a URL,
+// never in localStorage, never in a log line. The input has no name, so even
+// a native form submission without JavaScript could not send it anywhere.
+import { useEffect, useRef, useState } from "react";
+
+type Submit = { preventDefault(): void };
+import type { TrackedIdea } from "../../lib/ideas/model.ts";
+import { CLOSED_STATUSES, LIMITS, type Verdict } from "../../lib/ideas/vocabulary.ts";
+import { errorMessage, postJson, tr, type Strings } from "./client.ts";
+import "./ideas.css";
+
+interface Props {
+  strings: Strings;
+}
+
+const SESSION_KEY = "candor.ideas.receipt";
+
+export default function TrackIdea({ strings }: Props) {
+  const t = (key: string, vars?: Record<string, string | number>) => tr(strings, key, vars);
+  const [code, setCode] = useState("");
+  const [receipt, setReceipt] = useState<string | null>(null);
+  const [idea, setIdea] = useState<TrackedIdea | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [reply, setReply] = useState("");
+  const [replyState, setReplyState] = useState<string | null>(null);
+  const [verdict, setVerdict] = useState<Verdict | "">("");
+  const [comment, setComment] = useState("");
+  const [verdictState, setVerdictState] = useState<string | null>(null);
+  const ideaHeading = useRef<HTMLHeadingElement>(null);
+
+  async function lookup(value: string) {
+    setLoading(true);
+    setError(null);
+    const res = await postJson<{ idea: TrackedIdea }>("/api/ideas/track", { receipt: value }).catch(() => null);
+    setLoading(false);
+    if (res?.status === 200) {
+      sessionStorage.setItem(SESSION_KEY, value);
+      setReceipt(value);
+      setIdea(res.body.idea);
+      setVerdict(res.body.idea.verdict ?? "");
+      return;
+    }
+    sessionStorage.removeItem(SESSION_KEY);
+    if (res?.status === 404) setError(t("ideas.track.notFound"));
+    else if (res?.status === 429) setError(t("ideas.track.rateLimited"));
+    else setError(t("ideas.track.error", { message: res ? errorMessage(res.body) : "network error" }));
+  }
+
+  useEffect(() => {
+    const saved = sessionStorage.getItem(SESSION_KEY);
+    if (saved) void lookup(saved);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (idea) ideaHeading.current?.focus();
+  }, [idea?.id]);
+
+  function forget() {
+    sessionStorage.removeItem(SESSION_KEY);
+    setReceipt(null);
+    setIdea(null);
+    setCode("");
+    setReplyState(null);
+    setVerdictState(null);
+  }
+
+  async function sendReply(e: Submit) {
+    e.preventDefault();
+    if (!receipt) return;
+    setReplyState(null);
+    const res = await postJson<{ idea: TrackedIdea }>("/api/ideas/track/messages", { receipt, body: reply }).catch(() => null);
+    if (res?.status === 201) {
+      setIdea(res.body.idea);
+      setReply("");
+      setReplyState(t("ideas.track.sent"));
+    } else {
+      setReplyState(t("ideas.track.error", { message: res ? errorMessage(res.body) : "network error" }));
+    }
+  }
+
+  async function sendVerdict(e: Submit) {
+    e.preventDefault();
+    if (!receipt || !verdict) return;
+    setVerdictState(null);
+    const res = await postJson<{ idea: TrackedIdea }>("/api/ideas/track/verdict", {
+      receipt,
+      verdict,
+      ...(comment.trim() ? { comment } : {}),
+    }).catch(() => null);
+    if (res?.status === 200) {
+      setIdea(res.body.idea);
+      setVerdictState(t("ideas.track.verdictSaved"));
+    } else {
+      setVerdictState(t("ideas.track.error", { message: res ? errorMessage(res.body) : "network error" }));
+    }
+  }
+
+  if (!idea) {
+    return (
+      <form
+        className="ideas-track-form"
+        method="post"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void lookup(code);
+        }}
+      >
+        <div className="ideas-field">
+          <label htmlFor="receipt-code">{t("ideas.track.label")}</label>
+          <input
+            id="receipt-code"
+            type="text"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            required
+            maxLength={64}
+            aria-describedby="receipt-help"
+          />
+          <span id="receipt-help" className="muted">
+            {t("ideas.track.help")}
+          </span>
+        </div>
+        <button type="submit" className="button" disabled={loading}>
+          {t("ideas.track.submit")}
+        </button>
+        <p role="status" aria-live="polite">
+          {loading ? t("ideas.track.loading") : ""}
+        </p>
+        {error && (
+          <p role="alert" className="ideas-error">
+            {error}
+          </p>
+        )}
+      </form>
+    );
+  }
+
+  const answered = CLOSED_STATUSES.includes(idea.status) || idea.messages.some((m) => m.from === "hr");
+  return (
+    <div className="ideas-tracked" data-tracked={idea.id}>
+      <h2 ref={ideaHeading} tabIndex={-1}>
+        {t("ideas.track.yourIdea")}
+      </h2>
+      <article className="card">
+        <h3 className="idea-text">{idea.title}</h3>
+        <p className="idea-badges">
+          <span className="badge">{t(`ideas.category.${idea.category}`)}</span>
+          <span className={`status status-${idea.status}`} data-status={idea.status}>
+            {t(`ideas.status.${idea.status}`)}
+          </span>
+          <span className="muted">{t("ideas.track.received", { date: idea.receivedOn })}</span>
+        </p>
+        <p className="idea-text">{idea.body}</p>
+        {idea.rewarded && <p className="notice">{t("ideas.track.rewarded")}</p>}
+        {idea.published ? (
+          <>
+            <h4>{t("ideas.track.published")}</h4>
+            <blockquote className="idea-answer">
+              <p>
+                <strong className="idea-text">{idea.publicTitle}</strong>
+              </p>
+              <p className="idea-text">{idea.publicBody}</p>
+            </blockquote>
+            <p className="muted">{t("ideas.track.supports", { n: idea.supportCount })}</p>
+          </>
+        ) : (
+          <p className="muted">{idea.publishConsent ? t("ideas.track.notPublished") : t("ideas.track.noConsent")}</p>
+        )}
+      </article>
+
+      <h3>{t("ideas.track.history")}</h3>
+      <ol className="idea-timeline" data-history>
+        {idea.history.map((h, i) => (
+          <li key={i}>
+            <time dateTime={h.on}>{h.on}</time> — {t(`ideas.status.${h.status}`)}
+            {h.note && <span className="idea-text">: {h.note}</span>}
+          </li>
+        ))}
+      </ol>
+
+      <h3>{t("ideas.track.messages")}</h3>
+      {idea.messages.length === 0 ? (
+        <p className="muted">{t("ideas.track.noMessages")}</p>
+      ) : (
+        <ol className="ideas-conversation" data-messages>
+          {idea.messages.map((m, i) => (
+            <li key={i} className={`from-${m.from}`} data-from={m.from} data-visibility={m.visibility}>
+              <p className="who">
+                {m.from === "author" ? t("ideas.msg.author") : m.visibility === "public" ? t("ideas.msg.hrPublic") : t("ideas.msg.hrPrivate")}
+                {" · "}
+                <time dateTime={m.on}>{m.on}</time>
+              </p>
+              <p className="idea-text">{m.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <form onSubmit={sendReply} className="ideas-reply">
+        <div className="ideas-field">
+          <label htmlFor="idea-reply">{t("ideas.track.reply")}</label>
+          <textarea
+            id="idea-reply"
+            value={reply}
+            onChange={(e) => setReply(e.target.value)}
+            maxLength={LIMITS.replyMax}
+            required
+            aria-describedby="idea-reply-help"
+          />
+          <span id="idea-reply-help" className="muted">
+            {t("ideas.track.replyHelp", { max: LIMITS.replyMax })}
+          </span>
+        </div>
+        <button type="submit" className="button">
+          {t("ideas.track.send")}
+        </button>
+        <p role="status" aria-live="polite">
+          {replyState ?? ""}
+        </p>
+      </form>
+
+      <h3>{t("ideas.track.verdict")}</h3>
+      {answered ? (
+        <form onSubmit={sendVerdict} className="ideas-verdict">
+          <p className="muted">{t("ideas.track.verdictHelp")}</p>
+          {idea.verdict && <p data-current-verdict={idea.verdict}>{t("ideas.track.verdictCurrent", { verdict: t(idea.verdict === "resolved" ? "ideas.track.verdictResolved" : "ideas.track.verdictNot") })}</p>}
+          <fieldset className="ideas-field">
+            <legend>{t("ideas.track.verdict")}</legend>
+            {(["resolved", "not_resolved"] as const).map((v) => (
+              <label key={v}>
+                <input type="radio" name="verdict" value={v} checked={verdict === v} onChange={() => setVerdict(v)} required />
+                {t(v === "resolved" ? "ideas.track.verdictResolved" : "ideas.track.verdictNot")}
+              </label>
+            ))}
+          </fieldset>
+          <div className="ideas-field">
+            <label htmlFor="verdict-comment">{t("ideas.track.verdictComment")}</label>
+            <textarea id="verdict-comment" value={comment} onChange={(e) => setComment(e.target.value)} maxLength={LIMITS.verdictCommentMax} />
+          </div>
+          <button type="submit" className="button">
+            {t("ideas.track.verdictSave")}
+          </button>
+          <p role="status" aria-live="polite">
+            {verdictState ?? ""}
+          </p>
+        </form>
+      ) : (
+        <p className="muted">{t("ideas.track.verdictWait")}</p>
+      )}
+
+      <p>
+        <button type="button" className="button secondary" onClick={forget}>
+          {t("ideas.track.forget")}
+        </button>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// Browser-side helpers shared by the suggestion-box islands.
+export type Strings = Record<string, string>;
+
+/** t(strings, "ideas.board.count", { n: 3 }) — the islands get their strings as a prop, already in the page's language. */
+export function tr(strings: Strings, key: string, vars?: Record<string, string | number>): string {
+  const template = strings[key] ?? key;
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+}
+
+export interface ApiAnswer<T> {
+  status: number;
+  body: T & { error?: { code: string; message: string; fields?: Record<string, string> } };
+}
+
+/** JSON in, JSON out; never puts anything in the URL but the path. */
+export async function postJson<T>(path: string, data: unknown): Promise<ApiAnswer<T>> {
+  const response = await fetch(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(data),
+    credentials: "same-origin",
+  });
+  let body: unknown = {};
+  try {
+    body = await response.json();
+  } catch {
+    body = { error: { code: "bad_response", message: `HTTP ${response.status}` } };
+  }
+  return { status: response.status, body: body as ApiAnswer<T>["body"] };
+}
+
+export function errorMessage(body: { error?: { message: string; fields?: Record<string, string> } }): string {
+  const fields = body.error?.fields ? Object.values(body.error.fields).join(" ") : "";
+  return [body.error?.message, fields].filter(Boolean).join(" ");
+}
