@@ -1,0 +1,286 @@
+// The survey form: survey-react-ui in the page's language, with the draft
+// kept in this browser, an invitation code asked for first where needed, a
+// delivery loop that survives outages, per-question server errors shown next
+// to the questions, and a completion page once the server has confirmed.
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { CustomError, Model, SvgRegistry, type Question } from "survey-core";
+import "survey-core/i18n/simplified-chinese";
+import "survey-core/survey-core.fontless.css";
+import { Survey } from "survey-react-ui";
+import { surveys as strings } from "../../i18n/strings/surveys.ts";
+import { identifyingKinds } from "../../lib/identifying.ts";
+import { clearDraft, draftKey, loadDraft, saveDraft, type Draft } from "./draft.ts";
+import { sendWithRetry, type WaitReason } from "./send.ts";
+import "./surveys.css";
+
+type Locale = "en" | "zh-cn";
+type Key = keyof (typeof strings)["en"];
+
+interface Props {
+  surveyId: string;
+  version: number;
+  locale: Locale;
+  definition: Record<string, unknown>;
+  access: "open" | "invitation";
+  opens: string;
+  closes: string;
+  k: number;
+  listHref: string;
+}
+
+type Stage =
+  | { name: "loading" }
+  | { name: "upcoming" }
+  | { name: "closed" }
+  | { name: "code"; error?: Key }
+  | { name: "survey"; notice?: Key }
+  | { name: "sending"; wait?: { reason: WaitReason; seconds: number; attempt: number } }
+  | { name: "done" }
+  | { name: "failed"; message: string };
+
+const FREE_TEXT = new Set(["text", "comment"]);
+
+// A few of SurveyJS's icons carry style="" attributes in their markup, which
+// the CSP blocks when the sprite is injected (only the timer icon, unused here).
+for (const [id, svg] of Object.entries(SvgRegistry.icons)) {
+  if (typeof svg === "string" && svg.includes("style=")) SvgRegistry.icons[id] = svg.replace(/\sstyle="[^"]*"/g, "");
+}
+
+const adopted = new Map<string, CSSStyleSheet>();
+function adoptCss(name: string, css: string) {
+  if (!css || typeof CSSStyleSheet === "undefined" || !("adoptedStyleSheets" in document)) return;
+  let sheet = adopted.get(name);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    adopted.set(name, sheet);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
+  sheet.replaceSync(css);
+}
+
+export default function SurveyForm(props: Props) {
+  const { surveyId, version, locale, definition, access, opens, closes, k, listHref } = props;
+  const t = (key: Key, vars: Record<string, string | number> = {}) =>
+    (strings[locale][key] as string).replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+
+  const key = draftKey(surveyId, version);
+  const draftRef = useRef<Draft | null>(null);
+  const wake = useRef<(() => void) | null>(null);
+  const [stage, setStage] = useState<Stage>({ name: "loading" });
+  const [code, setCode] = useState("");
+  const statusRef = useRef<HTMLDivElement>(null);
+
+  const model = useMemo(() => {
+    const m = new Model(definition);
+    m.locale = locale === "en" ? "" : locale;
+    m.textUpdateMode = "onTyping"; // save the draft while typing, not only on blur
+    m.showCompletedPage = false;
+    m.checkErrorsMode = "onNextPage";
+    // SurveyJS would render its theme variables as <style> elements, which the
+    // CSP (no 'unsafe-inline') blocks. Take the same CSS and adopt it through
+    // CSSOM instead, which the CSP does not restrict.
+    m.generateStylesheet = false;
+    adoptCss("base", m.themeStyle);
+    m.onAfterRenderSurvey.add((survey) => adoptCss("reset", (survey as Model).resetVariablesStyle));
+    return m;
+  }, [definition, locale]);
+
+  const persist = () => {
+    const draft = draftRef.current;
+    if (!draft) return;
+    draft.data = { ...model.data };
+    draft.pageNo = model.currentPageNo;
+    saveDraft(key, draft);
+  };
+
+  // Non-blocking warning under free-text answers that may identify the writer.
+  const warnIdentifying = (q: Question) => {
+    if (!FREE_TEXT.has(q.getType())) return;
+    const kinds = typeof q.value === "string" ? identifyingKinds(q.value) : [];
+    q.descriptionLocation = "underInput";
+    q.description = kinds.length
+      ? t("survey.identifying", { kinds: kinds.map((kind) => t(`survey.identifying.${kind}` as Key)).join(locale === "en" ? ", " : "、") })
+      : "";
+  };
+
+  async function deliver() {
+    const draft = draftRef.current!;
+    draft.data = { ...model.data };
+    draft.pending = true;
+    saveDraft(key, draft);
+    setStage({ name: "sending" });
+    const result = await sendWithRetry(
+      `/api/surveys/${encodeURIComponent(surveyId)}/responses`,
+      { submissionId: draft.submissionId, answers: draft.data, locale, ...(draft.token ? { token: draft.token } : {}) },
+      { wake, onWait: (reason, seconds, attempt) => setStage({ name: "sending", wait: { reason, seconds, attempt } }) },
+    );
+    draft.pending = false;
+    if (result.status === 200 || result.status === 201) {
+      clearDraft(key);
+      draftRef.current = null;
+      setStage({ name: "done" });
+      return;
+    }
+    saveDraft(key, draft);
+    const error = result.body?.error;
+    const reopen = () => {
+      model.clear(false, false); // back to editing, answers kept
+    };
+    if (result.status === 422 && error?.fields) {
+      reopen();
+      if (error.fields.token) {
+        setStage({ name: "code", error: "survey.code.required" });
+        return;
+      }
+      let first: Question | null = null;
+      for (const [field, message] of Object.entries(error.fields)) {
+        const q = model.getQuestionByName(field.replace(/^answers\./, ""));
+        if (!q) continue;
+        q.addError(new CustomError(message));
+        first ??= q;
+      }
+      if (first?.page) model.currentPage = first.page;
+      setStage({ name: "survey", notice: "survey.fixErrors" });
+      return;
+    }
+    if (error?.code === "invalid_invitation_code" || error?.code === "invitation_code_used") {
+      reopen();
+      draft.token = undefined;
+      saveDraft(key, draft);
+      setStage({ name: "code", error: error.code === "invalid_invitation_code" ? "survey.code.invalid" : "survey.code.used" });
+      return;
+    }
+    if (error?.code === "survey_closed" || error?.code === "survey_not_open") {
+      clearDraft(key);
+      setStage({ name: "failed", message: t("survey.closedNow") });
+      return;
+    }
+    setStage({ name: "failed", message: t("survey.failed", { message: error?.message ?? String(result.status) }) });
+  }
+
+  useEffect(() => {
+    const today = new Date().toISOString().slice(0, 10);
+    if (today < opens) return setStage({ name: "upcoming" });
+    if (today > closes) return setStage({ name: "closed" });
+    const { draft, resumed } = loadDraft(key);
+    draftRef.current = draft;
+    model.data = draft.data;
+    if (draft.pageNo > 0 && draft.pageNo < model.visiblePages.length) model.currentPageNo = draft.pageNo;
+    for (const q of model.getAllQuestions()) warnIdentifying(q as Question);
+    model.onValueChanged.add((_, options) => {
+      warnIdentifying(options.question as Question);
+      persist();
+    });
+    model.onCurrentPageChanged.add(persist);
+    model.onComplete.add(() => void deliver());
+    if (draft.pending) {
+      void deliver(); // a send that never got its confirmation: finish it
+    } else if (access === "invitation" && !draft.token) {
+      setStage({ name: "code" });
+    } else {
+      setStage({ name: "survey", notice: resumed ? "survey.resumed" : undefined });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [model]);
+
+  // Move focus to what changed, so keyboard and screen-reader users follow along.
+  useEffect(() => {
+    if (stage.name === "done" || stage.name === "failed" || (stage.name === "survey" && stage.notice === "survey.fixErrors")) statusRef.current?.focus();
+  }, [stage.name, stage.name === "survey" ? stage.notice : undefined]);
+
+  function submitCode(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = code.trim();
+    if (!value) return setStage({ name: "code", error: "survey.code.required" });
+    draftRef.current!.token = value;
+    persist();
+    setStage({ name: "survey" });
+  }
+
+  function startOver() {
+    clearDraft(key);
+    const fresh = loadDraft(key).draft;
+    draftRef.current = fresh;
+    model.clear(true, true);
+    for (const q of model.getAllQuestions()) warnIdentifying(q as Question);
+    setStage(access === "invitation" ? { name: "code" } : { name: "survey" });
+  }
+
+  switch (stage.name) {
+    case "loading":
+      return <p className="muted">{t("survey.loading")}</p>;
+    case "upcoming":
+      return <p className="notice">{t("survey.notOpenYet", { date: opens })}</p>;
+    case "closed":
+      return <p className="notice">{t("survey.closedOn", { date: closes })}</p>;
+    case "code":
+      return (
+        <form className="survey-code card" onSubmit={submitCode} noValidate>
+          <h2>{t("survey.code.title")}</h2>
+          <label htmlFor="survey-code">{t("survey.code.label")}</label>
+          <input
+            id="survey-code"
+            name="code"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            aria-describedby={stage.error ? "survey-code-help survey-code-error" : "survey-code-help"}
+            aria-invalid={stage.error ? true : undefined}
+          />
+          <p id="survey-code-help" className="muted">{t("survey.code.help")}</p>
+          {stage.error && (
+            <p id="survey-code-error" className="survey-error" role="alert">
+              {t(stage.error)}
+            </p>
+          )}
+          <button className="button" type="submit">{t("survey.code.continue")}</button>
+        </form>
+      );
+    case "survey":
+      return (
+        <div className="survey-wrap">
+          {stage.notice && (
+            <div className={stage.notice === "survey.fixErrors" ? "notice warn" : "notice"} role="status" tabIndex={-1} ref={statusRef}>
+              <p>{t(stage.notice)}</p>
+              {stage.notice === "survey.resumed" && (
+                <button type="button" className="button secondary" onClick={startOver}>{t("survey.startOver")}</button>
+              )}
+            </div>
+          )}
+          <Survey model={model} />
+        </div>
+      );
+    case "sending":
+      return (
+        <div className="notice survey-sending" role="status" aria-live="polite">
+          <p>
+            {!stage.wait
+              ? t("survey.sending")
+              : stage.wait.reason === "rate_limited"
+                ? t("survey.rateLimited", { seconds: stage.wait.seconds })
+                : t("survey.retrying", { seconds: stage.wait.seconds, attempt: stage.wait.attempt })}
+          </p>
+          {stage.wait && (
+            <button type="button" className="button secondary" onClick={() => wake.current?.()}>{t("survey.retryNow")}</button>
+          )}
+        </div>
+      );
+    case "done":
+      return (
+        <section className="survey-done card" aria-labelledby="survey-done-title" tabIndex={-1} ref={statusRef as never}>
+          <h2 id="survey-done-title">{t("survey.done.title")}</h2>
+          <p>{t("survey.done.body", { k })}</p>
+          <p><a href={listHref}>{t("survey.done.back")}</a></p>
+        </section>
+      );
+    case "failed":
+      return (
+        <div className="notice warn" role="alert" tabIndex={-1} ref={statusRef}>
+          <p>{stage.message}</p>
+          <p><a href={listHref}>{t("survey.done.back")}</a></p>
+        </div>
+      );
+  }
+}

@@ -1,0 +1,236 @@
+// Surveys as a person uses them, in Chromium against the real built site,
+// functions and local D1: the list with live participation, filling the
+// monthly pulse in each language with a reload halfway, the completion page,
+// an invitation code, delivery after an outage, CSP and axe in both languages.
+import { execFileSync } from "node:child_process";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { TMP_DIR } from "../../scripts/env.ts";
+import { axeViolations, formatViolations, launchBrowser, watchPage } from "./browser.ts";
+import { freshState, startServer, type RunningServer } from "./server.ts";
+
+const baseURL = inject("baseURL");
+const PULSE = "pulse-2026-11";
+const CAREER = "supervisor-career-2026";
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(base: string, path: string, options: { colorScheme?: "light" | "dark" } = {}) {
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? "light" });
+  const page = await context.newPage();
+  const problems = watchPage(page, base);
+  const response = await page.goto(`${base}${path}`);
+  return { page, problems, response: response!, context, close: () => context.close() };
+}
+
+async function stats(base: string, id: string): Promise<number> {
+  const res = await fetch(`${base}/api/surveys/${id}/stats`);
+  return ((await res.json()) as { responses: number }).responses;
+}
+
+const q = (page: Page, name: string) => page.locator(`.sd-question[data-name="${name}"]`);
+
+async function answerFirstHalf(page: Page) {
+  await q(page, "satisfaction").locator('label:has(input[value="4"])').click();
+  await q(page, "workload").locator('label:has(input[value="normal"])').click();
+}
+
+async function answerSecondHalf(page: Page, comment: string) {
+  await q(page, "recognised").locator(".sd-boolean__thumb-ghost").last().click();
+  await q(page, "oneThing").locator("textarea").fill(comment);
+}
+
+describe("survey list", () => {
+  for (const prefix of ["", "/zh-cn"]) {
+    it(`${prefix}/surveys/ shows open, upcoming and closed surveys with live participation; CSP and axe clean`, async () => {
+      const { page, problems, response, close } = await open(baseURL, `${prefix}/surveys/`);
+      try {
+        expect(response.status()).toBe(200);
+        for (const group of ["open", "upcoming", "closed"]) {
+          expect(await page.locator(`[data-group="${group}"] [data-survey]:not([hidden])`).count(), group).toBeGreaterThan(0);
+        }
+        const pulse = page.locator(`[data-group="open"] [data-participation-for="${PULSE}"]`);
+        const pattern = prefix ? /120 人中已有 \d+ 人填写/ : /\d+ of 120 responded/;
+        await expect.poll(() => pulse.textContent(), { timeout: 10_000 }).toMatch(pattern);
+        const responded = Number((await pulse.textContent())!.match(prefix ? /已有 (\d+)/ : /(\d+) of/)![1]);
+        expect(responded).toBeGreaterThanOrEqual(63); // the seeded demo responses, plus any this run added
+        const violations = await axeViolations(page);
+        expect(violations, formatViolations(violations)).toEqual([]);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+});
+
+describe("filling a survey", () => {
+  const cases = [
+    { prefix: "", title: "Overall, how satisfied were you with work this month?", complete: "Complete", done: "Thank you — your answers were received", resumed: "Welcome back" },
+    { prefix: "/zh-cn", title: "总体而言，你对本月的工作满意吗？", complete: "提交问卷", done: "谢谢——我们已收到你的回答", resumed: "欢迎回来" },
+  ];
+  for (const c of cases) {
+    it(`${c.prefix || "en"}: fill half, reload, continue, submit, completion; the draft is kept then cleared`, async () => {
+      const before = await stats(baseURL, PULSE);
+      const { page, problems, close } = await open(baseURL, `${c.prefix}/surveys/${PULSE}/`);
+      try {
+        // the anonymity statement comes before the first question
+        const statement = page.locator("#anonymity-title");
+        await q(page, "satisfaction").waitFor();
+        expect(await page.locator(".sd-root-modern").getAttribute("lang")).toBe(c.prefix ? "zh-cn" : "en");
+        expect(await statement.evaluate((el, form) => !!(el.compareDocumentPosition(form!) & Node.DOCUMENT_POSITION_FOLLOWING), await page.$(".sd-root-modern"))).toBe(true);
+        expect(await q(page, "satisfaction").locator(".sd-question__title").textContent()).toContain(c.title);
+        expect(await page.locator(".sd-progress, .sd-progress-buttons").count()).toBeGreaterThan(0);
+        const violations = await axeViolations(page);
+        expect(violations, formatViolations(violations)).toEqual([]);
+
+        await answerFirstHalf(page);
+        // the conditional question appears only for a heavy workload
+        expect(await q(page, "loadSources").count()).toBe(0);
+        const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("candor:survey:")));
+        expect(stored).toHaveLength(1);
+
+        await page.reload();
+        await q(page, "satisfaction").waitFor();
+        expect(await page.getByRole("status").textContent()).toContain(c.resumed);
+        expect(await q(page, "satisfaction").locator('input[value="4"]').isChecked()).toBe(true);
+        expect(await q(page, "workload").locator('input[value="normal"]').isChecked()).toBe(true);
+
+        await answerSecondHalf(page, c.prefix ? "希望排班更灵活。" : "More flexible shifts, please.");
+        await page.getByRole("button", { name: c.complete }).click();
+        await page.getByRole("heading", { name: c.done }).waitFor({ timeout: 15_000 });
+        expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("candor:survey:")))).toEqual([]);
+        expect(await stats(baseURL, PULSE)).toBe(before + 1);
+        const after = await axeViolations(page);
+        expect(after, formatViolations(after)).toEqual([]);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  it("warns (without blocking) when a free-text answer contains identifying details", async () => {
+    const { page, problems, close } = await open(baseURL, `/surveys/${PULSE}/`);
+    try {
+      await q(page, "oneThing").locator("textarea").fill("Call me on 13812345678 or mail li.wei@example.com");
+      await expect.poll(() => q(page, "oneThing").textContent()).toMatch(/may contain details that identify you \(a phone number, an e-mail address\)|may contain details that identify you \(an e-mail address, a phone number\)/);
+      await q(page, "oneThing").locator("textarea").fill("Shorter queues at lunchtime.");
+      await expect.poll(() => q(page, "oneThing").textContent()).not.toMatch(/identify you/);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.evaluate(() => localStorage.clear());
+      await close();
+    }
+  });
+
+  it("passes axe in the dark colour scheme on the survey page", async () => {
+    const { page, problems, close } = await open(baseURL, `/zh-cn/surveys/${PULSE}/`, { colorScheme: "dark" });
+    try {
+      await q(page, "satisfaction").waitFor();
+      const violations = await axeViolations(page);
+      expect(violations, formatViolations(violations)).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("shows closed and upcoming surveys without a form", async () => {
+    for (const [id, text] of [["reward-survey-2026-h1", "closed on 2026-06-30"], ["reward-survey-2026-h2", "opens on 2026-12-07"]] as const) {
+      const { page, problems, close } = await open(baseURL, `/surveys/${id}/`);
+      try {
+        await page.getByText(text).waitFor();
+        expect(await page.locator(".sd-root-modern").count()).toBe(0);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+  });
+});
+
+describe("delivery and invitation codes on a dedicated server", () => {
+  let server: RunningServer;
+  const ADMIN_TOKEN = "e2e-admin-token-0123456789";
+
+  beforeAll(async () => {
+    const persistTo = `${TMP_DIR}/surveys-outage`;
+    await freshState(persistTo);
+    execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { stdio: "ignore" });
+    server = await startServer({ persistTo, dist: `${TMP_DIR}/e2e-dist`, vars: { ADMIN_TOKEN } });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("a submission made while the server is down is delivered once it is back, exactly once", async () => {
+    const { page, problems, close } = await open(server.url, `/surveys/${PULSE}/`);
+    try {
+      await q(page, "satisfaction").waitFor();
+      await answerFirstHalf(page);
+      await answerSecondHalf(page, "Sent during an outage.");
+      await server.stop();
+      await page.getByRole("button", { name: "Complete" }).click();
+      await page.getByText("We could not reach the server").waitFor({ timeout: 15_000 });
+      // the draft is still in the browser while waiting
+      expect(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("candor:survey:")))).toBe(true);
+      await server.restart();
+      await page.getByRole("heading", { name: "Thank you — your answers were received" }).waitFor({ timeout: 45_000 });
+      expect(await stats(server.url, PULSE)).toBe(1);
+      // the failed fetches while the server was down are the only console noise allowed
+      expect(problems.filter((p) => !/Failed to load resource|ERR_CONNECTION_REFUSED/.test(p))).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
+  it("an invitation survey asks for the code first; a code works once", async () => {
+    const res = await fetch(`${server.url}/api/admin/surveys/${CAREER}/tokens`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ count: 1 }),
+    });
+    expect(res.status).toBe(201);
+    const [code] = ((await res.json()) as { codes: string[] }).codes;
+
+    const fill = async (page: Page) => {
+      await page.getByLabel("Invitation code").fill(code!.toLowerCase());
+      await page.getByRole("button", { name: "Continue" }).click();
+      await q(page, "pathsClear").locator('label:has(input[value="4"])').click();
+      await q(page, "guidanceUseful").locator('label:has(input[value="3"])').click();
+      await q(page, "interests").locator('label:has(input[value="crossDept"])').click();
+      await page.getByRole("button", { name: "Complete" }).click();
+    };
+
+    const first = await open(server.url, `/surveys/${CAREER}/`);
+    try {
+      await first.page.getByRole("heading", { name: "Enter your invitation code" }).waitFor();
+      const violations = await axeViolations(first.page);
+      expect(violations, formatViolations(violations)).toEqual([]);
+      await fill(first.page);
+      await first.page.getByRole("heading", { name: "Thank you — your answers were received" }).waitFor({ timeout: 15_000 });
+      expect(first.problems).toEqual([]);
+    } finally {
+      await first.close();
+    }
+
+    const second = await open(server.url, `/surveys/${CAREER}/`);
+    try {
+      await second.page.getByRole("heading", { name: "Enter your invitation code" }).waitFor();
+      await fill(second.page);
+      await second.page.getByRole("alert").filter({ hasText: "already been used" }).waitFor({ timeout: 15_000 });
+      expect(await stats(server.url, CAREER)).toBe(1);
+      // the 409 is an expected answer, logged by the browser as a failed resource
+      expect(second.problems.filter((p) => !/status of 409/.test(p))).toEqual([]);
+    } finally {
+      await second.close();
+    }
+  }, 60_000);
+});
