@@ -1,6 +1,6 @@
 // The phrases pages print for "what changed" and tier rules, in both languages.
 import { describe, expect, it } from "vitest";
-import { changeLines, describeMinimum, describeReward } from "../../src/components/policy/describe.ts";
+import { changeLines, describeMinimum, describeReward, itemSummary } from "../../src/components/policy/describe.ts";
 import { useTranslations } from "../../src/i18n/index.ts";
 import { diffPolicies } from "../../src/lib/policy/diff.ts";
 import { formatDate, formatMeasure } from "../../src/lib/policy/format.ts";
@@ -39,6 +39,25 @@ describe("what-changed phrases", () => {
     expect(lines("zh-cn", v2026a, v2026b)).toContain("below: 名称：“待提升” → “需支持”");
     expect(en).toContain("excellent: Reward “Promotion opportunity” added");
     expect(en).toContain("outstanding: Reward “Team activities” added: A team activity for the supervisor's whole team.");
+  });
+});
+
+describe("added and removed items", () => {
+  it("say what the new criterion weighs and asks, in both languages", () => {
+    const change = diffPolicies(v2025, v2026a).changes.find((c) => c.id === "complaint-rate")!;
+    expect(change.change).toBe("added");
+    expect(itemSummary({ t: useTranslations("en"), locale: "en", from: v2025, to: v2026a }, change)).toBe(
+      "Weight 10% · target 1‰ · threshold 3‰ · lower is better",
+    );
+    expect(itemSummary({ t: useTranslations("zh-cn"), locale: "zh-cn", from: v2025, to: v2026a }, change)).toBe(
+      "权重 10% · 目标值 1‰ · 起评线 3‰ · 越低越好",
+    );
+  });
+
+  it("describe a removed item from the older version", () => {
+    const change = diffPolicies(v2026a, v2025).changes.find((c) => c.id === "stress-support")!;
+    expect(change.change).toBe("removed");
+    expect(itemSummary({ t: useTranslations("en"), locale: "en", from: v2026a, to: v2025 }, change)).toBe(v2026a.incentives.find((i) => i.id === "stress-support")!.description.en);
   });
 });
 

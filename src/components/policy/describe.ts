@@ -126,3 +126,38 @@ function formatValue(ctx: DiffContext, change: ItemChange, f: FieldChange, value
       return String(value);
   }
 }
+
+/** One line saying what an added (or removed) item is, from the version it exists in. */
+export function itemSummary(ctx: DiffContext, change: ItemChange): string | undefined {
+  if (change.change === "changed") return undefined;
+  const { t, locale } = ctx;
+  const version = change.change === "added" ? ctx.to : ctx.from;
+  const units = unitTemplates(t);
+  switch (change.section) {
+    case "criteria": {
+      const c = version.criteria.find((x) => x.id === change.id);
+      return c
+        ? t("policy.compare.criterionSummary", {
+            weight: formatMeasure(locale, units, "percent", c.weight),
+            target: formatMeasure(locale, units, c.unit, c.target),
+            threshold: formatMeasure(locale, units, c.unit, c.threshold),
+            direction: t(`policy.direction.${c.direction}`),
+          })
+        : undefined;
+    }
+    case "tiers": {
+      const tier = version.tiers.find((x) => x.id === change.id);
+      return tier ? t("policy.tiers.minScoreValue", { score: formatNumber(locale, tier.rule.minScore) }) : undefined;
+    }
+    case "cycles":
+      return version.cycles.find((x) => x.id === change.id)?.evaluates[locale];
+    case "rewardForms":
+      return version.rewardForms.find((x) => x.id === change.id)?.description[locale];
+    case "incentives":
+      return version.incentives.find((x) => x.id === change.id)?.description[locale];
+    case "channels":
+      return version.channels.find((x) => x.id === change.id)?.description[locale];
+    default:
+      return undefined;
+  }
+}
