@@ -130,6 +130,22 @@ describe("same", () => {
   });
 });
 
+describe("timeline", () => {
+  const v = (version: string, status: "draft" | "current" | "superseded") => ({ version, status, effective: `${version}-01` });
+
+  it("publishes no drafts and orders versions oldest first", () => {
+    const line = timeline([v("2027-01", "draft"), v("2026-07", "current"), v("2025-07", "superseded")]);
+    expect(line.versions.map((x) => x.version)).toEqual(["2025-07", "2026-07"]);
+    expect(line.next("2026-07")).toBeUndefined();
+    expect(line.previous("2025-07")).toBeUndefined();
+    expect(line.next("2027-01")).toBeUndefined();
+  });
+
+  it("refuses a timeline without a current version", () => {
+    expect(() => timeline([v("2025-07", "superseded")])).toThrow(/no current reward policy version/);
+  });
+});
+
 describe("the demo policy history", () => {
   const { versions } = parsePolicySet(demoFiles());
   const line = timeline(versions);
