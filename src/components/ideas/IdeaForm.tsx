@@ -28,6 +28,8 @@ function definition(t: (key: string, vars?: Record<string, string | number>) => 
     showQuestionNumbers: "off",
     completeText: t("ideas.form.submit"),
     checkErrorsMode: "onComplete",
+    // values (and so the identifying-details warning) follow every keystroke, not only blur
+    textUpdateMode: "onTyping",
     elements: [
       {
         type: "radiogroup",

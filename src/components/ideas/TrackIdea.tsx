@@ -29,6 +29,8 @@ export default function TrackIdea({ strings }: Props) {
   const [comment, setComment] = useState("");
   const [verdictState, setVerdictState] = useState<string | null>(null);
   const ideaHeading = useRef<HTMLHeadingElement>(null);
+  // Until React has taken over, the button stays disabled: a native submission would do nothing useful.
+  const [hydrated, setHydrated] = useState(false);
 
   async function lookup(value: string) {
     setLoading(true);
@@ -49,6 +51,7 @@ export default function TrackIdea({ strings }: Props) {
   }
 
   useEffect(() => {
+    setHydrated(true);
     const saved = sessionStorage.getItem(SESSION_KEY);
     if (saved) void lookup(saved);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -126,7 +129,7 @@ export default function TrackIdea({ strings }: Props) {
             {t("ideas.track.help")}
           </span>
         </div>
-        <button type="submit" className="button" disabled={loading}>
+        <button type="submit" className="button" disabled={!hydrated || loading}>
           {t("ideas.track.submit")}
         </button>
         <p role="status" aria-live="polite">
