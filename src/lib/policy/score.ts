@@ -22,7 +22,7 @@ export type Values = Record<string, number | null | undefined>;
 export interface CriterionScore {
   id: string;
   value: number | null;
-  /** 0–100: none at or beyond the threshold, full at or beyond the target, linear between. */
+  /** 0–100: none at the threshold or worse, full at the target or better, linear between. */
   points: number;
   /** points × weight / 100: this criterion's share of the weighted score. */
   contribution: number;
