@@ -81,6 +81,11 @@ describe("POST /api/ideas/track", () => {
     expect((await track(receipt)).status).toBe(200);
   });
 
+  it("finds the idea through the receipt hash's unique index, never a scan", async () => {
+    const plan = await env.DB.prepare("EXPLAIN QUERY PLAN SELECT * FROM ideas WHERE receipt_hash = ?1").bind("0".repeat(64)).all<{ detail: string }>();
+    expect(plan.results.map((r) => r.detail).join(" ")).toMatch(/USING INDEX sqlite_autoindex_ideas_\d/);
+  });
+
   it("does not count successful lookups as failures", async () => {
     const { receipt } = await submit();
     const ip = freshIp();
