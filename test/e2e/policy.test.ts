@@ -279,6 +279,7 @@ describe("policy feed", () => {
             error: doc.querySelector("parsererror")?.textContent ?? null,
             root: doc.documentElement.nodeName,
             version: doc.documentElement.getAttribute("version"),
+            language: doc.querySelector("channel > language")?.textContent,
             links: [...doc.querySelectorAll("item > link")].map((n) => new URL(n.textContent!).pathname),
             dates: [...doc.querySelectorAll("item > pubDate")].map((n) => new Date(n.textContent!).toISOString().slice(0, 10)),
           };
@@ -286,6 +287,7 @@ describe("policy feed", () => {
         expect(feed.error).toBeNull();
         expect(feed.root).toBe("rss");
         expect(feed.version).toBe("2.0");
+        expect(feed.language).toBe(l.lang);
         expect(feed.links).toEqual(["2026-07", "2026-01", "2025-07"].map((v) => `${l.prefix}/policy/${v}/`));
         expect(feed.dates).toEqual(["2026-07-01", "2026-01-01", "2025-07-01"]);
         // The page advertises the feed of its own language.
@@ -295,4 +297,14 @@ describe("policy feed", () => {
       }
     });
   }
+
+  it("the sitemap lists every policy page in both languages", async () => {
+    const xml = await (await fetch(`${baseURL}/sitemap-0.xml`)).text();
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    for (const prefix of ["", "/zh-cn"]) {
+      for (const path of ["/policy/", "/policy/history/", "/policy/2025-07/", "/policy/compare/", "/policy/compare/2025-07/2026-07/"]) {
+        expect(locs).toContain(`${prefix}${path}`);
+      }
+    }
+  });
 });

@@ -3,7 +3,7 @@
 import rss from "@astrojs/rss";
 import type { APIContext } from "astro";
 import { policyTimeline } from "../../../components/policy/collection.ts";
-import type { Locale } from "../../../i18n/config.ts";
+import { LANG_TAG, type Locale } from "../../../i18n/config.ts";
 import { useTranslations } from "../../../i18n/index.ts";
 import { localeStaticPaths, localizePath } from "../../../i18n/routing.ts";
 
@@ -18,7 +18,7 @@ export async function GET(context: APIContext) {
     title: t("policy.feed.title"),
     description: t("policy.feed.description"),
     site,
-    customData: `<language>${locale === "zh-cn" ? "zh-CN" : locale}</language>`,
+    customData: `<language>${LANG_TAG[locale]}</language>`,
     items: [...line.versions].reverse().map((v) => ({
       title: `${v.title[locale]} (${t(`policy.status.${v.status}`)})`,
       link: new URL(localizePath(locale, `/policy/${v.version}`), site).href,
