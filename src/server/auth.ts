@@ -1,14 +1,15 @@
-// Who may call /api/admin/*. For now one mechanism: `Authorization: Bearer
-// $ADMIN_TOKEN`, for local use and small deployments, compared in constant
-// time. Cloudflare Access JWT verification (Cf-Access-Jwt-Assertion against
-// the team's keys and ACCESS_AUD) is not implemented yet: with Access
-// configured but no ADMIN_TOKEN, admin calls are refused rather than trusted.
-// With neither configured, every admin call is refused.
+// Who may call /api/admin/*. Two ways in, each only where it is configured:
+//   - Cloudflare Access: the JWT in Cf-Access-Jwt-Assertion, verified against
+//     the team's keys, ACCESS_AUD and the issuer (src/server/access.ts);
+//   - `Authorization: Bearer $ADMIN_TOKEN`, for local use and small
+//     deployments, compared in constant time (at least 16 characters).
+// With neither configured, every admin call is refused: HR access fails closed.
+import { AccessError, fetchKeys, verifyAccessJwt, type KeyLoader } from "./access.ts";
 import type { AppEnv } from "./config.ts";
 import { HttpError } from "./http.ts";
 
 export interface Admin {
-  /** Written to the audit log as the actor. */
+  /** Written to the audit log as the actor: the Access e-mail, or "admin-token". */
   actor: string;
 }
 
@@ -22,18 +23,33 @@ export function timingSafeEqual(a: string, b: string): boolean {
   return diff === 0;
 }
 
-export function requireAdmin(request: Request, env: Partial<AppEnv>): Admin {
-  const configured = typeof env.ADMIN_TOKEN === "string" && env.ADMIN_TOKEN.length >= 16;
-  if (!configured) {
+function unauthorized(message: string): HttpError {
+  return new HttpError(401, "unauthorized", message, { headers: { "WWW-Authenticate": "Bearer" } });
+}
+
+/** Resolves to the admin, or throws 401/403. Always `await` it: a forgotten await would let a request through. */
+export async function requireAdmin(request: Request, env: Partial<AppEnv>, loadKeys: KeyLoader = fetchKeys): Promise<Admin> {
+  const tokenConfigured = typeof env.ADMIN_TOKEN === "string" && env.ADMIN_TOKEN.length >= 16;
+  const accessConfigured = Boolean(env.ACCESS_TEAM_DOMAIN && env.ACCESS_AUD);
+  if (!tokenConfigured && !accessConfigured) {
     throw new HttpError(403, "admin_disabled", "HR access is not configured on this server.");
   }
-  const header = request.headers.get("Authorization") ?? "";
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) {
-    throw new HttpError(401, "unauthorized", "Sign in as HR to use this endpoint.", { headers: { "WWW-Authenticate": "Bearer" } });
+
+  const jwt = request.headers.get("Cf-Access-Jwt-Assertion");
+  if (accessConfigured && jwt) {
+    try {
+      const who = await verifyAccessJwt(jwt, { teamDomain: env.ACCESS_TEAM_DOMAIN!, aud: env.ACCESS_AUD! }, loadKeys);
+      return { actor: who.email || who.sub };
+    } catch (err) {
+      if (err instanceof AccessError) throw unauthorized("Your Cloudflare Access sign-in could not be verified.");
+      throw err;
+    }
   }
-  if (!timingSafeEqual(match[1]!, env.ADMIN_TOKEN!)) {
-    throw new HttpError(401, "unauthorized", "The HR token is not valid.", { headers: { "WWW-Authenticate": "Bearer" } });
+
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("Authorization") ?? "");
+  if (tokenConfigured && match) {
+    if (timingSafeEqual(match[1]!, env.ADMIN_TOKEN!)) return { actor: "admin-token" };
+    throw unauthorized("The HR token is not valid.");
   }
-  return { actor: "admin-token" };
+  throw unauthorized("Sign in as HR to use this endpoint.");
 }

@@ -11,7 +11,7 @@ import { getSurvey } from "../../../../../src/server/surveys.ts";
 const ZTokensBody = z.strictObject({ count: z.int().min(1).max(500) });
 
 export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env, params }) => {
-  const admin = requireAdmin(request, env);
+  const admin = await requireAdmin(request, env);
   const survey = getSurvey(String(params.id));
   const { count } = await parseJsonBody(request, ZTokensBody);
   if (survey.access !== "invitation") throw new HttpError(409, "survey_not_invitation_only", "This survey is open to everyone and takes no invitation codes.");
