@@ -225,6 +225,18 @@ describe("history, old versions and what changed", () => {
     });
   }
 
+  it("history, a superseded version and a comparison pass axe in the dark scheme too", async () => {
+    for (const path of ["/policy/history/", "/zh-cn/policy/2025-07/", "/policy/compare/2025-07/2026-07/", "/zh-cn/policy/compare/"]) {
+      const { page, problems, close } = await open(path, { colorScheme: "dark" });
+      try {
+        await expectAxeClean(page);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+  });
+
   it("compares consecutive versions from the history page, computed from the data", async () => {
     const { page, problems, close } = await open("/policy/history/");
     try {
