@@ -130,6 +130,29 @@ describe("filling a survey", () => {
     }
   });
 
+  it("shows the server's per-question 422 next to the question and lets the person fix it", async () => {
+    const before = await stats(baseURL, PULSE);
+    const { page, problems, close } = await open(baseURL, `/surveys/${PULSE}/`);
+    try {
+      await q(page, "satisfaction").waitFor();
+      await answerFirstHalf(page);
+      // SurveyJS accepts a control character; the server does not
+      await answerSecondHalf(page, "bell \u0007 character");
+      await page.getByRole("button", { name: "Complete" }).click();
+      await page.getByText("Some answers need your attention").waitFor({ timeout: 15_000 });
+      expect(await q(page, "oneThing").textContent()).toContain("This answer contains control characters.");
+      expect(await stats(baseURL, PULSE)).toBe(before);
+      await q(page, "oneThing").locator("textarea").fill("no bell this time");
+      await page.getByRole("button", { name: "Complete" }).click();
+      await page.getByRole("heading", { name: "Thank you — your answers were received" }).waitFor({ timeout: 15_000 });
+      expect(await stats(baseURL, PULSE)).toBe(before + 1);
+      // the 422 is an expected answer, which the browser logs as a failed resource
+      expect(problems.filter((p) => !/status of 422/.test(p))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it("passes axe in the dark colour scheme on the survey page", async () => {
     const { page, problems, close } = await open(baseURL, `/zh-cn/surveys/${PULSE}/`, { colorScheme: "dark" });
     try {
