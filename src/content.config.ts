@@ -3,7 +3,7 @@
 // Collections register here.
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
-import { policyLoader } from "./lib/policy/loader.ts";
+import { policyLoader } from "./content/loaders/policy.ts";
 import { ZPolicyVersion } from "./lib/policy/schema.ts";
 import { ZSurveyFields } from "./lib/surveys/schema.ts";
 

@@ -42,7 +42,7 @@ export function issuerFor(teamDomain: string): string {
   return `https://${teamDomain.replace(/^https?:\/\//, "").replace(/\/+$/, "")}`;
 }
 
-function base64UrlDecode(part: string): Uint8Array {
+function base64UrlDecode(part: string): Uint8Array<ArrayBuffer> {
   if (!/^[A-Za-z0-9_-]*$/.test(part)) throw new AccessError("token is not base64url");
   const b64 = part.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((part.length + 3) % 4);
   try {

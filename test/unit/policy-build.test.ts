@@ -20,7 +20,7 @@ function site(files: Record<string, unknown>) {
   writeFileSync(
     join(root, "src/content.config.ts"),
     `import { defineCollection } from "astro:content";
-import { policyLoader } from ${JSON.stringify(`${lib}/loader.ts`)};
+import { policyLoader } from ${JSON.stringify(resolve("src/content/loaders/policy.ts"))};
 import { ZPolicyVersion } from ${JSON.stringify(`${lib}/schema.ts`)};
 export const collections = { policy: defineCollection({ loader: policyLoader({ base: "src/content/policy" }), schema: ZPolicyVersion }) };
 `,

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { policyLoader } from "../../src/lib/policy/loader.ts";
+import { policyLoader } from "../../src/content/loaders/policy.ts";
 import { PolicyValidationError, parsePolicySet, type PolicyFile } from "../../src/lib/policy/parse.ts";
 import { ZPolicyVersion } from "../../src/lib/policy/schema.ts";
 import { demoFiles, demoVersion, file, smallPolicy } from "./policy-fixtures.ts";

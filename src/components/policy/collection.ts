@@ -1,5 +1,5 @@
 // The published policy timeline, read from the content collection (already
-// validated by the loader, see src/lib/policy/loader.ts).
+// validated by the loader, see src/content/loaders/policy.ts).
 import { getCollection } from "astro:content";
 import type { TPolicyVersion } from "../../lib/policy/schema.ts";
 import { timeline, type Timeline } from "../../lib/policy/versions.ts";
