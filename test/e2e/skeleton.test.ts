@@ -32,7 +32,7 @@ describe("site skeleton", () => {
           expect(response.status()).toBe(200);
           expect(await page.getAttribute("html", "lang")).toBe(prefix ? "zh-CN" : "en");
           expect(await page.locator("h1").count()).toBe(1);
-          const nav = page.getByRole("navigation");
+          const nav = page.locator("nav.site-nav");
           expect(await nav.getByRole("link").count()).toBe(4);
           const violations = await axeViolations(page);
           expect(violations, formatViolations(violations)).toEqual([]);
