@@ -214,6 +214,31 @@ describe("delivery and invitation codes on a dedicated server", () => {
     }
   }, 120_000);
 
+  it("a send interrupted by closing the tab during an outage is finished on the next visit, exactly once", async () => {
+    const before = await stats(server.url, PULSE);
+    const { page, context, problems, close } = await open(server.url, `/surveys/${PULSE}/`);
+    try {
+      await q(page, "satisfaction").waitFor();
+      await answerFirstHalf(page);
+      await answerSecondHalf(page, "Tab closed while offline.");
+      await server.stop();
+      await page.getByRole("button", { name: "Complete" }).click();
+      await page.getByText("We could not reach the server").waitFor({ timeout: 15_000 });
+      await page.close();
+      await server.restart();
+      const again = await context.newPage();
+      const againProblems = watchPage(again, server.url);
+      await again.goto(`${server.url}/surveys/${PULSE}/`);
+      await again.getByRole("heading", { name: "Thank you — your answers were received" }).waitFor({ timeout: 30_000 });
+      expect(await stats(server.url, PULSE)).toBe(before + 1);
+      expect(await again.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("candor:survey:")))).toEqual([]);
+      expect(againProblems).toEqual([]);
+      expect(problems.filter((p) => !/Failed to load resource|ERR_CONNECTION_REFUSED/.test(p))).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
   it("an invitation survey asks for the code first; a code works once", async () => {
     const res = await fetch(`${server.url}/api/admin/surveys/${CAREER}/tokens`, {
       method: "POST",
