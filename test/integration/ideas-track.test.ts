@@ -2,6 +2,8 @@ import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { LIMITS } from "../../src/lib/ideas/model.ts";
 import { addHrMessage, publishIdea, setStatus } from "../../src/server/db/ideas.ts";
+import { HttpError } from "../../src/server/http.ts";
+import { giveVerdict, replyToIdea, trackIdea } from "../../src/server/ideas.ts";
 import { api, expectError } from "./helpers.ts";
 import { clearIdeas, dumpIdeaTables, freshIp, from, submit } from "./ideas-fixtures.ts";
 
@@ -186,5 +188,35 @@ describe("POST /api/ideas/track/verdict", () => {
     expect(Object.keys(expectError(await verdict({ receipt, verdict: "resolved", comment: "c".repeat(1001) }), 422, "validation_failed").fields!)).toEqual(["comment"]);
     expectError(await verdict({ receipt: "ZZZZ-ZZZZ-ZZZZ-ZZZZ", verdict: "resolved" }), 404, "not_found");
     expect(await dumpIdeaTables()).toBe(before);
+  });
+});
+
+describe("per-client limits on following up (idea_track, idea_reply)", () => {
+  const at = (time: string) => new Date(`2026-11-27T${time}Z`);
+  const request = () => new Request("https://candor.test/api/ideas/track", { headers: from("203.0.113.60") });
+
+  it("caps look-ups per client and resets with the window", async () => {
+    const { receipt } = await submit();
+    const limited = { ...env, RATE_LIMITS: JSON.stringify({ idea_track: { limit: 2, windowSeconds: 600 } }) };
+    await trackIdea(limited, request(), receipt, at("10:00:00"));
+    await trackIdea(limited, request(), receipt, at("10:01:00"));
+    const err = await trackIdea(limited, request(), receipt, at("10:02:00")).catch((e) => e);
+    expect(err).toBeInstanceOf(HttpError);
+    expect([err.status, err.code, err.headers["Retry-After"]]).toEqual([429, "rate_limited", "480"]);
+    await expect(trackIdea(limited, request(), receipt, at("10:10:00"))).resolves.toHaveProperty("id");
+  });
+
+  it("caps replies and verdicts per client, storing nothing over the limit, and resets", async () => {
+    const { receipt, id } = await submit();
+    await addHrMessage(env.DB, id, "public", "Answered.", "2026-11-27");
+    const limited = { ...env, RATE_LIMITS: JSON.stringify({ idea_reply: { limit: 2, windowSeconds: 3600 } }) };
+    await replyToIdea(limited, request(), receipt, "first", at("10:00:00"));
+    await giveVerdict(limited, request(), { receipt, verdict: "resolved" }, at("10:00:01"));
+    const err = await replyToIdea(limited, request(), receipt, "third", at("10:30:00")).catch((e) => e);
+    expect([err.status, err.code]).toEqual([429, "rate_limited"]);
+    const count = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM idea_messages WHERE author = 'author'").first<{ n: number }>())!.n;
+    expect(await count()).toBe(1);
+    await replyToIdea(limited, request(), receipt, "after the window", at("11:00:00"));
+    expect(await count()).toBe(2);
   });
 });

@@ -55,7 +55,6 @@ export const ideas = {
     "ideas.rewarded.claim": "Rewarded as an excellent suggestion. Its author can claim the reward by showing their receipt code to HR — only if they choose to.",
     // --- support
     "ideas.support.button": "Me too",
-    "ideas.support.label": "Support “{title}”",
     "ideas.support.count": "{n} supports",
     "ideas.support.done": "You supported this",
     "ideas.support.error": "Your support could not be recorded. Please try again later.",
@@ -103,7 +102,6 @@ export const ideas = {
     "ideas.receipt.download": "Download as text",
     "ideas.receipt.file": "Candor suggestion box — receipt code\n\n{code}\n\nFollow your idea at {url}\nKeep this code private. It cannot be recovered if lost.\n",
     "ideas.receipt.track": "Track my idea",
-    "ideas.receipt.another": "Send another idea",
     // --- tracking
     "ideas.track.title": "Track my idea",
     "ideas.track.lead": "Enter your receipt code to read HR's answers, reply anonymously and say whether your idea was resolved. The code is sent only inside the request, never in the address bar.",
@@ -189,7 +187,6 @@ export const ideas = {
     "ideas.rewarded": "优秀建议奖励",
     "ideas.rewarded.claim": "该建议获评优秀建议。建议人可自行决定是否向人力资源部门出示回执码领取奖励。",
     "ideas.support.button": "附议",
-    "ideas.support.label": "附议“{title}”",
     "ideas.support.count": "{n} 人附议",
     "ideas.support.done": "你已附议",
     "ideas.support.error": "附议未能记录，请稍后再试。",
@@ -234,7 +231,6 @@ export const ideas = {
     "ideas.receipt.download": "下载为文本文件",
     "ideas.receipt.file": "Candor 意见箱 — 回执码\n\n{code}\n\n查询我的建议：{url}\n请妥善保管此回执码，遗失后无法找回。\n",
     "ideas.receipt.track": "查询我的建议",
-    "ideas.receipt.another": "再提交一条建议",
     "ideas.track.title": "查询我的建议",
     "ideas.track.lead": "输入回执码即可阅读人力资源部门的回复、匿名回复，并确认建议是否已解决。回执码只在请求内容中发送，不会出现在网址中。",
     "ideas.track.label": "回执码",
