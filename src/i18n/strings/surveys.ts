@@ -20,6 +20,7 @@ export const surveys = {
     "surveys.view": "About this survey",
     // --- survey page
     "survey.back": "All surveys",
+    "survey.questions": "{n} questions, most of them one click each.",
     "survey.anonymity.title": "Your answers are anonymous",
     "survey.anonymity.body": "We store your answers with the survey, its version, the language and the date only — no name, no address, no device, no time of day. Results are published only for groups of at least {k} people, and written comments are never published.",
     "survey.anonymity.invitation": "Your invitation code only proves you were invited. It is used once and never stored with your answers.",
@@ -75,6 +76,7 @@ export const surveys = {
     "surveys.answer": "填写问卷",
     "surveys.view": "查看问卷说明",
     "survey.back": "全部问卷",
+    "survey.questions": "共 {n} 道题，大多只需点选一次。",
     "survey.anonymity.title": "你的回答是匿名的",
     "survey.anonymity.body": "我们只保存你的回答以及问卷、问卷版本、语言和日期——不保存姓名、IP 地址、设备信息或具体时间。结果仅在人数不少于 {k} 人（最小匿名人数）的分组中公示，填写的文字意见一律不公开。",
     "survey.anonymity.invitation": "邀请码只用于证明你受到邀请。它只能使用一次，并且不会与你的回答一起保存。",

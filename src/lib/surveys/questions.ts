@@ -77,13 +77,10 @@ export function modelFor(definition: TSurveyDefinition): Model {
   return model;
 }
 
-export function buildModel(definition: TSurveyDefinition): Model {
-  return new Model(definition);
-}
 
 /** One spec per question, in form order. Throws on a definition Candor cannot validate. */
 export function describeQuestions(definition: TSurveyDefinition): QuestionSpec[] {
-  const model = buildModel(definition);
+  const model = modelFor(definition);
   const raw = rawElements(definition);
   const specs: QuestionSpec[] = [];
   const seen = new Set<string>();

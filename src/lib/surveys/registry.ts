@@ -20,11 +20,22 @@ function load(file: unknown): Survey {
   const parsed = ZSurveyFile.safeParse(file);
   const id = (file as { id?: string })?.id ?? "?";
   if (!parsed.success) throw new Error(`survey ${id}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  try {
-    return { ...parsed.data, questions: describeQuestions(parsed.data.definition) };
-  } catch (err) {
-    throw new Error(`survey ${id}: ${(err as Error).message}`);
-  }
+  // Questions are read with survey-core on first use, not at start-up: a
+  // Worker's start-up CPU budget is small, and a request touches one survey.
+  // The pages read every survey's questions, so the build still fails on a
+  // definition Candor cannot validate.
+  let questions: QuestionSpec[] | undefined;
+  return Object.defineProperty({ ...parsed.data } as Survey, "questions", {
+    enumerable: true,
+    get() {
+      try {
+        questions ??= describeQuestions(parsed.data.definition);
+      } catch (err) {
+        throw new Error(`survey ${id}: ${(err as Error).message}`);
+      }
+      return questions;
+    },
+  });
 }
 
 /** All surveys, opening date descending (newest first). */
