@@ -94,13 +94,17 @@ export default function SurveyForm(props: Props) {
   };
 
   // Non-blocking warning under free-text answers that may identify the writer.
+  const ownDescriptions = useRef(new Map<string, string>());
   const warnIdentifying = (q: Question) => {
     if (!FREE_TEXT.has(q.getType())) return;
+    if (!ownDescriptions.current.has(q.name)) ownDescriptions.current.set(q.name, q.description ?? "");
+    const own = ownDescriptions.current.get(q.name)!;
     const kinds = typeof q.value === "string" ? identifyingKinds(q.value) : [];
     q.descriptionLocation = "underInput";
-    q.description = kinds.length
+    const warning = kinds.length
       ? t("survey.identifying", { kinds: kinds.map((kind) => t(`survey.identifying.${kind}` as Key)).join(locale === "en" ? ", " : "、") })
       : "";
+    q.description = [own, warning].filter(Boolean).join(" ");
   };
 
   async function deliver() {
