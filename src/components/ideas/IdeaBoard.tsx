@@ -16,14 +16,33 @@ type View = "all" | "done";
 const TOKEN_KEY = "candor.ideas.supportToken";
 const SUPPORTED_KEY = "candor.ideas.supported";
 
-/** A random token this browser keeps so it can support each idea once; the server stores only its hash. */
+let memoryToken: string | null = null;
+
+/**
+ * A random token this browser keeps so it can support each idea once; the
+ * server stores only its hash. Where storage is blocked, the token lasts as
+ * long as the page.
+ */
 function supportToken(): string {
-  let token = localStorage.getItem(TOKEN_KEY);
-  if (!token) {
-    token = [...crypto.getRandomValues(new Uint8Array(24))].map((b) => b.toString(16).padStart(2, "0")).join("");
-    localStorage.setItem(TOKEN_KEY, token);
+  const fresh = () => [...crypto.getRandomValues(new Uint8Array(24))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  try {
+    let token = localStorage.getItem(TOKEN_KEY);
+    if (!token) {
+      token = fresh();
+      localStorage.setItem(TOKEN_KEY, token);
+    }
+    return token;
+  } catch {
+    return (memoryToken ??= fresh());
   }
-  return token;
+}
+
+function saveSupported(list: string[]): void {
+  try {
+    localStorage.setItem(SUPPORTED_KEY, JSON.stringify(list));
+  } catch {
+    // storage blocked: the server still refuses a second support from this page's token
+  }
 }
 
 function readSupported(): string[] {
@@ -75,7 +94,7 @@ export default function IdeaBoard({ strings }: Props) {
     const res = await postJson<{ supportCount: number }>(`/api/ideas/${encodeURIComponent(idea.id)}/support`, { token: supportToken() });
     if (res.status === 201 || res.status === 409) {
       const next = [...new Set([...supported, idea.id])];
-      localStorage.setItem(SUPPORTED_KEY, JSON.stringify(next));
+      saveSupported(next);
       setSupported(next);
       if (res.status === 201) {
         setIdeas((list) => list?.map((i) => (i.id === idea.id ? { ...i, supportCount: res.body.supportCount } : i)) ?? null);

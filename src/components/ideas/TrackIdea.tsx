@@ -16,6 +16,31 @@ interface Props {
 
 const SESSION_KEY = "candor.ideas.receipt";
 
+// sessionStorage can be blocked (privacy settings); the page then simply forgets the code on reload.
+const session = {
+  get: (): string | null => {
+    try {
+      return sessionStorage.getItem(SESSION_KEY);
+    } catch {
+      return null;
+    }
+  },
+  set: (value: string) => {
+    try {
+      sessionStorage.setItem(SESSION_KEY, value);
+    } catch {
+      // not kept
+    }
+  },
+  clear: () => {
+    try {
+      sessionStorage.removeItem(SESSION_KEY);
+    } catch {
+      // nothing kept
+    }
+  },
+};
+
 export default function TrackIdea({ strings }: Props) {
   const t = (key: string, vars?: Record<string, string | number>) => tr(strings, key, vars);
   const [code, setCode] = useState("");
@@ -38,13 +63,13 @@ export default function TrackIdea({ strings }: Props) {
     const res = await postJson<{ idea: TrackedIdea }>("/api/ideas/track", { receipt: value }).catch(() => null);
     setLoading(false);
     if (res?.status === 200) {
-      sessionStorage.setItem(SESSION_KEY, value);
+      session.set(value);
       setReceipt(value);
       setIdea(res.body.idea);
       setVerdict(res.body.idea.verdict ?? "");
       return;
     }
-    sessionStorage.removeItem(SESSION_KEY);
+    session.clear();
     if (res?.status === 404) setError(t("ideas.track.notFound"));
     else if (res?.status === 429) setError(t("ideas.track.rateLimited"));
     else setError(t("ideas.track.error", { message: res ? errorMessage(res.body) : "network error" }));
@@ -52,7 +77,7 @@ export default function TrackIdea({ strings }: Props) {
 
   useEffect(() => {
     setHydrated(true);
-    const saved = sessionStorage.getItem(SESSION_KEY);
+    const saved = session.get();
     if (saved) void lookup(saved);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -62,7 +87,7 @@ export default function TrackIdea({ strings }: Props) {
   }, [idea?.id]);
 
   function forget() {
-    sessionStorage.removeItem(SESSION_KEY);
+    session.clear();
     setReceipt(null);
     setIdea(null);
     setCode("");
