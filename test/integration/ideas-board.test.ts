@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { addHrMessage, boardStats, insertIdea, publishIdea, setRewarded, setStatus, setVerdict } from "../../src/server/db/ideas.ts";
 import { HttpError } from "../../src/server/http.ts";
-import { supportIdea } from "../../src/server/ideas.ts";
+import { board as boardData, supportIdea } from "../../src/server/ideas.ts";
 import { api, expectError } from "./helpers.ts";
 import { SAMPLE, clearIdeas, dumpIdeaTables, freshIp, from, submit } from "./ideas-fixtures.ts";
 
@@ -161,6 +161,20 @@ describe("board figures (computed in SQL)", () => {
     await setVerdict(env.DB, id2, "resolved", null, "2026-11-22");
     const stats = await boardStats(env.DB, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5 });
     expect(stats).toMatchObject({ received: 2, ackDue: 1, ackWithinPromise: null, ackShare: null, answered: 1, medianDaysToFirstAnswer: null, verdicts: 1, resolved: null, resolvedShare: null });
+  });
+
+  it("takes the promised number of days and k from configuration", async () => {
+    const id = await idea("2026-11-20", 1);
+    await addHrMessage(env.DB, id, "public", "x", "2026-11-24"); // 4 days
+    const strict = await boardData({ ...env, ACK_PROMISE_DAYS: "3", MIN_GROUP_SIZE: "3" }, {}, new Date("2026-11-30T12:00:00Z"));
+    expect(strict.stats).toMatchObject({ ackPromiseDays: 3, minGroupSize: 3, received: 1, ackDue: 1, ackWithinPromise: null });
+    const lenient = await boardData({ ...env, ACK_PROMISE_DAYS: "5" }, {}, new Date("2026-11-30T12:00:00Z"));
+    expect(lenient.stats.ackPromiseDays).toBe(5);
+    // with k lowered to its floor and three ideas, the share shows
+    await idea("2026-11-21", 2);
+    await idea("2026-11-22", 3);
+    const shown = await boardData({ ...env, ACK_PROMISE_DAYS: "5", MIN_GROUP_SIZE: "1" }, {}, new Date("2026-11-30T12:00:00Z"));
+    expect(shown.stats).toMatchObject({ minGroupSize: 3, ackDue: 3, ackWithinPromise: 1, ackShare: 1 / 3 });
   });
 
   it("is part of GET /api/ideas, with the promise from configuration", async () => {
