@@ -18,8 +18,11 @@ export interface Limit {
 export const DEFAULT_LIMITS = {
   survey_response: { limit: 600, windowSeconds: 3600 },
   idea_submit: { limit: 30, windowSeconds: 3600 },
-  idea_track: { limit: 20, windowSeconds: 600 },
-  idea_track_failure: { limit: 10, windowSeconds: 600 },
+  // Looking up an idea is rare per person but the whole centre shares one
+  // address; 80-bit receipts make guessing hopeless even at these rates, so
+  // the failure cap stops scripted floods without locking out colleagues.
+  idea_track: { limit: 120, windowSeconds: 600 },
+  idea_track_failure: { limit: 30, windowSeconds: 600 },
   idea_reply: { limit: 60, windowSeconds: 3600 },
   idea_support: { limit: 200, windowSeconds: 3600 },
 } satisfies Record<string, Limit>;

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { LIMITS } from "../../src/lib/ideas/model.ts";
 import { addHrMessage, publishIdea, setStatus } from "../../src/server/db/ideas.ts";
 import { HttpError } from "../../src/server/http.ts";
+import { DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
 import { giveVerdict, replyToIdea, trackIdea } from "../../src/server/ideas.ts";
 import { api, expectError } from "./helpers.ts";
 import { clearIdeas, dumpIdeaTables, freshIp, from, submit } from "./ideas-fixtures.ts";
@@ -74,8 +75,9 @@ describe("POST /api/ideas/track", () => {
   it("answers 429 after repeated wrong codes from one client, while others still track", async () => {
     const { receipt } = await submit();
     const ip = freshIp();
-    for (let i = 0; i < 10; i++) expectError(await track(`AAAA-AAAA-AAAA-${String(i).padStart(4, "0")}`, ip), 404, "not_found");
-    const limited = await track("AAAA-AAAA-AAAA-0010", ip);
+    const allowed = DEFAULT_LIMITS.idea_track_failure.limit;
+    for (let i = 0; i < allowed; i++) expectError(await track(`AAAA-AAAA-AAAA-${String(i).padStart(4, "0")}`, ip), 404, "not_found");
+    const limited = await track(`AAAA-AAAA-AAAA-${String(allowed).padStart(4, "0")}`, ip);
     expectError(limited, 429, "rate_limited");
     expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
     // even the right code is refused to that client for now: guessing is stopped, not slowed
