@@ -165,12 +165,38 @@ describe("filling a survey", () => {
     }
   });
 
+  it("publishes a closed survey's results on its page: counts above k, free text never; axe clean in both languages", async () => {
+    for (const [prefix, responses, freeText] of [
+      ["", /^(\d+) responses\./, "Written answers are read by HR and never published."],
+      ["/zh-cn", /^共 (\d+) 份回答/, "文字回答仅供人力资源部门阅读，一律不公开。"],
+    ] as const) {
+      const { page, problems, close } = await open(baseURL, `${prefix}/surveys/reward-survey-2026-h1/`);
+      try {
+        const results = page.locator("#survey-results");
+        await results.locator("table").first().waitFor({ timeout: 10_000 });
+        const lead = (await results.locator(".lead").textContent())!;
+        expect(Number(lead.match(responses)![1])).toBeGreaterThanOrEqual(87);
+        expect(await results.locator("table").count()).toBeGreaterThan(10);
+        expect(await results.getByText(freeText).count()).toBe(2); // the two comment questions
+        // every published count is 0 or at least k = 5
+        const counts = await results.locator("tbody td:nth-child(2)").allTextContents();
+        for (const c of counts.filter((x) => /^\d+$/.test(x))) expect(Number(c) === 0 || Number(c) >= 5).toBe(true);
+        const violations = await axeViolations(page);
+        expect(violations, formatViolations(violations)).toEqual([]);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+  });
+
   it("shows closed and upcoming surveys without a form", async () => {
     for (const [id, text] of [["reward-survey-2026-h1", "closed on 2026-06-30"], ["reward-survey-2026-h2", "opens on 2026-12-07"]] as const) {
       const { page, problems, close } = await open(baseURL, `/surveys/${id}/`);
       try {
         await page.getByText(text).waitFor();
         expect(await page.locator(".sd-root-modern").count()).toBe(0);
+        if (id === "reward-survey-2026-h2") await page.getByText("Results will be published here after the survey closes.").waitFor();
         expect(problems).toEqual([]);
       } finally {
         await close();
