@@ -68,6 +68,7 @@ describe("tier rule phrases", () => {
     expect(outstanding.rule.minimums.map((m) => describeMinimum(t, "en", v2026b.criteria, m))).toEqual([
       "Customer satisfaction (CSAT) at least 90%",
       "Complaint rate at most 1.5‰",
+      "Quality-audit score at least 85 pts",
     ]);
     expect(describeReward(t, "en", v2026b.rewardForms, outstanding.rewards[0]!)).toBe("Performance bonus: 18% of base pay");
   });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ZPolicyVersion } from "../../src/lib/policy/schema.ts";
-import { criterionPoints, meetsMinimum, scorePolicy } from "../../src/lib/policy/score.ts";
+import { ZPolicyVersion, type TPolicyVersion, type TPolicyVersionInput } from "../../src/lib/policy/schema.ts";
+import { criterionPoints, meetsMinimum, scorePolicy, unmetMinimums, type Values } from "../../src/lib/policy/score.ts";
 import { demoVersion, smallPolicy } from "./policy-fixtures.ts";
 
 const small = ZPolicyVersion.parse(smallPolicy());
@@ -190,5 +190,93 @@ describe("scorePolicy", () => {
     expect(r.tier.id).toBe("meets");
     expect(r.next?.tier.id).toBe("good");
     expect(r.next?.points).toBe(2.5);
+  });
+});
+
+describe("tiers nest: reaching a tier means meeting the conditions of every tier below it", () => {
+  /** Tier i's own conditions, evaluated directly (not through which tier scorePolicy picks). */
+  const meets = (policy: TPolicyVersion, i: number, values: Values) =>
+    scorePolicy(policy, values).score >= policy.tiers[i]!.rule.minScore && unmetMinimums(policy, policy.tiers[i]!, values).length === 0;
+
+  function assertNested(policy: TPolicyVersion, values: Values): void {
+    policy.tiers.forEach((_, i) => {
+      if (!meets(policy, i, values)) return;
+      for (let j = i + 1; j < policy.tiers.length; j++) {
+        expect(meets(policy, j, values), `meets "${policy.tiers[i]!.id}" but not "${policy.tiers[j]!.id}" with ${JSON.stringify(values)}`).toBe(true);
+      }
+    });
+  }
+
+  /** Values around every minimum (on it and just either side) as well as anywhere in range. */
+  function valuesFor(policy: TPolicyVersion) {
+    return fc.tuple(
+      ...policy.criteria.map((c) => {
+        const edges = policy.tiers.flatMap((t) => t.rule.minimums.filter((m) => m.criterion === c.id).flatMap((m) => [m.value, m.value - 0.01, m.value + 0.01]));
+        return fc.oneof(
+          fc.constantFrom(c.target, c.threshold, ...edges),
+          fc.double({ min: c.range.min, max: c.range.max, noNaN: true }),
+        );
+      }),
+    ).map((vals) => Object.fromEntries(policy.criteria.map((c, i) => [c.id, vals[i]])) as Values);
+  }
+
+  for (const version of ["2025-07", "2026-01", "2026-07"]) {
+    it(`holds for the demo policy ${version} (property)`, () => {
+      const policy = ZPolicyVersion.parse(demoVersion(version));
+      fc.assert(fc.property(valuesFor(policy), (values) => assertNested(policy, values)), { numRuns: 400 });
+    });
+  }
+
+  it("a top score with a failed quality audit does not reach the tiers that demand the audit (2026-07)", () => {
+    const policy = ZPolicyVersion.parse(demoVersion("2026-07"));
+    const values = Object.fromEntries(policy.criteria.map((c) => [c.id, c.id === "quality-audit" ? 75 : c.target]));
+    const r = scorePolicy(policy, values);
+    expect(r.score).toBe(90);
+    // Excellent needs a quality audit of 85; Outstanding, above it, must too.
+    expect(r.tier.id).toBe("good");
+    expect(r.next?.tier.id).toBe("excellent");
+    expect(r.next?.unmet).toEqual([{ criterion: "quality-audit", required: 85, value: 75, direction: "higher" }]);
+  });
+
+  it("holds for every generated policy the schema accepts, and the schema rejects the rest (property)", () => {
+    let accepted = 0;
+    let rejected = 0;
+    // Tiers built bottom up: each keeps the minimums of the one below, moved by
+    // a random step that is usually (not always) in the stricter direction,
+    // sometimes drops one, and may add new ones; so both kinds of policy occur.
+    const minimum = (id: "csat" | "aht") => (id === "csat" ? fc.integer({ min: 70, max: 100 }) : fc.integer({ min: 1, max: 12 }));
+    const step = fc.record({ delta: fc.integer({ min: -2, max: 6 }), drop: fc.integer({ min: 0, max: 5 }).map((n) => n === 0), add: fc.subarray(["csat", "aht"] as const) });
+    const arb = fc.record({
+      steps: fc.array(step, { minLength: 1, maxLength: 3 }),
+      fresh: fc.tuple(minimum("csat"), minimum("aht")),
+    });
+    fc.assert(
+      fc.property(arb, (gen) => {
+        const input = smallPolicy();
+        const tiers: TPolicyVersionInput["tiers"] = [{ id: "t0", name: input.tiers[2]!.name, rule: { minScore: 0 } }];
+        let below: { criterion: string; value: number }[] = [];
+        gen.steps.forEach((st, k) => {
+          let mins = below.map((m) => ({ criterion: m.criterion, value: m.criterion === "csat" ? Math.min(100, m.value + st.delta) : Math.max(0, m.value - st.delta) }));
+          if (st.drop && mins.length > 0) mins = mins.slice(1);
+          for (const id of st.add) {
+            if (!mins.some((m) => m.criterion === id)) mins.push({ criterion: id, value: gen.fresh[id === "csat" ? 0 : 1] });
+          }
+          tiers.unshift({ id: `t${k + 1}`, name: input.tiers[0]!.name, rule: { minScore: 20 * (k + 1), minimums: mins } });
+          below = mins;
+        });
+        const parsed = ZPolicyVersion.safeParse({ ...input, tiers });
+        if (!parsed.success) {
+          rejected++;
+          expect(parsed.error.issues.some((i) => /tier below it/.test(i.message))).toBe(true);
+          return;
+        }
+        accepted++;
+        fc.assert(fc.property(valuesFor(parsed.data), (values) => assertNested(parsed.data, values)), { numRuns: 40 });
+      }),
+      { numRuns: 300 },
+    );
+    // Both branches were really exercised.
+    expect(accepted).toBeGreaterThan(30);
+    expect(rejected).toBeGreaterThan(30);
   });
 });

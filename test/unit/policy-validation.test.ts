@@ -35,10 +35,51 @@ describe("policy schema (one version)", () => {
     ]);
   });
 
-  it("accepts fractional weights that add up to 100% despite floating point", () => {
+  it("accepts fractional weights that add up to 100% despite floating point, and still rejects 99.9%", () => {
     const p = smallPolicy();
-    p.criteria[0]!.weight = 33.3;
-    p.criteria[1]!.weight = 66.7; // 33.3 + 66.7 = 100.00000000000001 in floating point
+    const third = { ...p.criteria[0]!, id: "quality", direction: "higher" as const };
+    p.criteria = [p.criteria[0]!, p.criteria[1]!, third];
+    [p.criteria[0]!.weight, p.criteria[1]!.weight, p.criteria[2]!.weight] = [0.1, 64.1, 35.8];
+    // The premise: summed in this order these weights really miss 100 by a rounding error.
+    expect(0.1 + 64.1 + 35.8).not.toBe(100);
+    expect(0.1 + 64.1 + 35.8).toBeCloseTo(100, 10);
+    expect(ZPolicyVersion.safeParse(p).success).toBe(true);
+    p.criteria[2]!.weight = 35.7;
+    expect(problems([file(p)])).toEqual([
+      "2030-01.json: criteria: criterion weights must add up to 100%, but they add up to 99.9% (csat 0.1%, aht 64.1%, quality 35.7%)",
+    ]);
+  });
+
+  it("rejects two minimums on one criterion and two rewards of one form in a tier", () => {
+    const p = smallPolicy();
+    p.tiers[0]!.rule.minimums = [{ criterion: "csat", value: 85 }, { criterion: "aht", value: 6 }, { criterion: "csat", value: 88 }];
+    p.tiers[0]!.rewards = [{ form: "bonus", percentOfBase: 10 }, { form: "bonus", percentOfBase: 2 }];
+    expect(problems([file(p)])).toEqual([
+      '2030-01.json: tiers[0].rule.minimums[2].criterion: tier "top" has two minimums for "csat": keep one',
+      '2030-01.json: tiers[0].rewards[1].form: tier "top" gives reward form "bonus" twice: merge them into one reward',
+    ]);
+  });
+
+  it("rejects tiers that do not nest: a higher tier missing a lower tier's minimum", () => {
+    const p = smallPolicy();
+    p.tiers[1]!.rule.minimums = [{ criterion: "csat", value: 75 }, { criterion: "aht", value: 8 }];
+    p.tiers[0]!.rule.minimums = [{ criterion: "csat", value: 85 }];
+    expect(problems([file(p)])).toEqual([
+      '2030-01.json: tiers[0].rule.minimums: tier "top" must also require aht at most 8, as the tier below it ("mid") does: a higher tier\'s conditions include every lower tier\'s',
+    ]);
+  });
+
+  it("rejects a higher tier's minimum less strict than the tier below, in the criterion's direction", () => {
+    const p = smallPolicy();
+    // csat is higher-is-better: 80 asks less than 82. aht is lower-is-better: at most 9 asks less than at most 7.
+    p.tiers[1]!.rule.minimums = [{ criterion: "csat", value: 82 }, { criterion: "aht", value: 7 }];
+    p.tiers[0]!.rule.minimums = [{ criterion: "csat", value: 80 }, { criterion: "aht", value: 9 }];
+    expect(problems([file(p)])).toEqual([
+      '2030-01.json: tiers[0].rule.minimums[0].value: tier "top" requires csat at least 80, less strict than the tier below it ("mid": csat at least 82)',
+      '2030-01.json: tiers[0].rule.minimums[1].value: tier "top" requires aht at most 9, less strict than the tier below it ("mid": aht at most 7)',
+    ]);
+    // Equal is as strict, and stricter in the right direction is fine.
+    p.tiers[0]!.rule.minimums = [{ criterion: "csat", value: 82 }, { criterion: "aht", value: 6.5 }];
     expect(ZPolicyVersion.safeParse(p).success).toBe(true);
   });
 

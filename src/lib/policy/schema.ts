@@ -207,6 +207,48 @@ export const ZPolicyVersion = z
           });
         }
       });
+      // diff.ts keys minimums by criterion and rewards by form: a second entry would silently vanish there.
+      duplicates(tier.rule.minimums, (m) => m.criterion).forEach((j) => {
+        ctx.addIssue({
+          code: "custom",
+          path: ["tiers", i, "rule", "minimums", j, "criterion"],
+          message: `tier "${tier.id}" has two minimums for "${tier.rule.minimums[j]!.criterion}": keep one`,
+        });
+      });
+      duplicates(tier.rewards, (r) => r.form).forEach((j) => {
+        ctx.addIssue({
+          code: "custom",
+          path: ["tiers", i, "rewards", j, "form"],
+          message: `tier "${tier.id}" gives reward form "${tier.rewards[j]!.form}" twice: merge them into one reward`,
+        });
+      });
+      // Tiers must nest: reaching a tier has to mean reaching every tier below
+      // it, or a high score could skip a lower tier's condition (90 points with
+      // a failed audit landing above the tier that demands the audit). The
+      // score bands already nest; the minimums must too. Checking each pair of
+      // neighbours is enough, since "at least as strict" is transitive.
+      const below = p.tiers[i + 1];
+      if (below) {
+        for (const m of below.rule.minimums) {
+          const c = criteria.get(m.criterion);
+          if (!c) continue; // reported above as an unknown criterion
+          const own = tier.rule.minimums.find((x) => x.criterion === m.criterion);
+          const bound = `${c.id} ${c.direction === "higher" ? "at least" : "at most"} ${m.value}`;
+          if (!own) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["tiers", i, "rule", "minimums"],
+              message: `tier "${tier.id}" must also require ${bound}, as the tier below it ("${below.id}") does: a higher tier's conditions include every lower tier's`,
+            });
+          } else if (c.direction === "higher" ? own.value < m.value : own.value > m.value) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["tiers", i, "rule", "minimums", tier.rule.minimums.indexOf(own), "value"],
+              message: `tier "${tier.id}" requires ${c.id} ${c.direction === "higher" ? "at least" : "at most"} ${own.value}, less strict than the tier below it ("${below.id}": ${bound})`,
+            });
+          }
+        }
+      }
       tier.rewards.forEach((r, j) => {
         if (!forms.has(r.form)) {
           ctx.addIssue({
@@ -244,6 +286,18 @@ function unique(items: { id: string }[], path: string, ctx: z.RefinementCtx): vo
     if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: [path, i, "id"], message: `duplicate id "${item.id}" in ${path}` });
     seen.add(item.id);
   });
+}
+
+/** Indexes of the items whose key already appeared earlier in the list. */
+function duplicates<T>(items: T[], key: (item: T) => string): number[] {
+  const seen = new Set<string>();
+  const out: number[] = [];
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) out.push(i);
+    seen.add(k);
+  });
+  return out;
 }
 
 function round(n: number): number {

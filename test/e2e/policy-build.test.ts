@@ -1,15 +1,20 @@
 // End to end for the build guard: a real `astro build` of a throwaway site
 // whose policy folder is invalid must fail, with the problems in its output.
 // (The same loader and content config shape as src/content.config.ts.)
+// It lives with the e2e tests because it runs two real builds, which is too slow
+// for the unit suite; it needs nothing from the e2e server, only its own
+// throwaway folder under the scratch dir (inside the project, so the fixture's
+// imports resolve the project's node_modules).
 import { execFile } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { TMP_DIR } from "../../scripts/env.ts";
-import { POLICY_DIR } from "./policy-fixtures.ts";
+import { POLICY_DIR } from "../unit/policy-fixtures.ts";
 
-const root = resolve(TMP_DIR, "policy-build-fixture");
+mkdirSync(TMP_DIR, { recursive: true });
+const root = mkdtempSync(resolve(TMP_DIR, "policy-build-"));
 const lib = resolve("src/lib/policy");
 
 function site(files: Record<string, unknown>) {
@@ -55,7 +60,7 @@ describe("astro build with the policy loader", () => {
     expect(code).not.toBe(0);
     expect(output).toContain("Invalid reward policy (src/content/policy):");
     expect(output).toContain("2026-07.json: criteria: criterion weights must add up to 100%, but they add up to 95%");
-    expect(output).toContain('2026-07.json: tiers[0].rule.minimums[2].criterion: tier "outstanding" has a minimum for unknown criterion "nps"');
+    expect(output).toContain('2026-07.json: tiers[0].rule.minimums[3].criterion: tier "outstanding" has a minimum for unknown criterion "nps"');
     expect(output).toContain('2 versions are marked "current" (2025-07.json, 2026-01.json): exactly one may be');
   }, 120_000);
 
