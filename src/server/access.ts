@@ -17,16 +17,23 @@ export interface AccessIdentity {
 }
 
 export type JwkSet = { keys: (JsonWebKey & { kid?: string })[] };
-export type KeyLoader = (certsUrl: string) => Promise<JwkSet>;
+/** `fresh` asks for a refetch, bypassing any cache (after a key rotation). */
+export type KeyLoader = (certsUrl: string, fresh?: boolean) => Promise<JwkSet>;
 
 const KEY_TTL_MS = 10 * 60 * 1000;
 let cache: { url: string; at: number; keys: JwkSet } | undefined;
 
-export const fetchKeys: KeyLoader = async (certsUrl) => {
-  if (cache && cache.url === certsUrl && Date.now() - cache.at < KEY_TTL_MS) return cache.keys;
-  const res = await fetch(certsUrl);
-  if (!res.ok) throw new AccessError(`could not load Access keys (${res.status})`);
-  const keys = (await res.json()) as JwkSet;
+export const fetchKeys: KeyLoader = async (certsUrl, fresh = false) => {
+  if (!fresh && cache && cache.url === certsUrl && Date.now() - cache.at < KEY_TTL_MS) return cache.keys;
+  let keys: JwkSet;
+  try {
+    const res = await fetch(certsUrl);
+    if (!res.ok) throw new Error(`status ${res.status}`);
+    keys = (await res.json()) as JwkSet;
+    if (!Array.isArray(keys?.keys)) throw new Error("no keys");
+  } catch (err) {
+    throw new AccessError(`could not load Access keys (${(err as Error).message})`);
+  }
   cache = { url: certsUrl, at: Date.now(), keys };
   return keys;
 };
@@ -78,16 +85,23 @@ export async function verifyAccessJwt(
   if (header.alg !== "RS256") throw new AccessError("unexpected algorithm");
 
   const issuer = issuerFor(config.teamDomain);
-  const jwks = await loadKeys(`${issuer}/cdn-cgi/access/certs`);
-  const jwk = jwks.keys.find((k) => k.kid === header.kid);
+  const certsUrl = `${issuer}/cdn-cgi/access/certs`;
+  // Cloudflare rotates Access keys: a kid we have not seen triggers one refetch.
+  let jwk = (await loadKeys(certsUrl)).keys.find((k) => k.kid === header.kid);
+  jwk ??= (await loadKeys(certsUrl, true)).keys.find((k) => k.kid === header.kid);
   if (!jwk) throw new AccessError("unknown signing key");
-  const key = await crypto.subtle.importKey(
-    "jwk",
-    { kty: jwk.kty, n: jwk.n, e: jwk.e, alg: "RS256", ext: true },
-    { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" },
-    false,
-    ["verify"],
-  );
+  let key: CryptoKey;
+  try {
+    key = await crypto.subtle.importKey(
+      "jwk",
+      { kty: jwk.kty, n: jwk.n, e: jwk.e, alg: "RS256", ext: true },
+      { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" },
+      false,
+      ["verify"],
+    );
+  } catch {
+    throw new AccessError("signing key is unusable");
+  }
   const valid = await crypto.subtle.verify(
     "RSASSA-PKCS1-v1_5",
     key,

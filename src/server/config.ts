@@ -6,6 +6,8 @@ import { clampMinGroupSize } from "../lib/anonymity.ts";
 export interface Secrets {
   ADMIN_TOKEN?: string;
   TURNSTILE_SECRET_KEY?: string;
+  /** Mixed into rate-limit client hashes so D1 alone cannot be brute-forced back to addresses. */
+  RATE_LIMIT_SECRET?: string;
   ACCESS_TEAM_DOMAIN?: string;
   ACCESS_AUD?: string;
 }
@@ -28,7 +30,7 @@ export function readConfig(env: Partial<AppEnv>): Config {
     minGroupSize: clampMinGroupSize(positiveInt(env.MIN_GROUP_SIZE, 5)),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? "")
       .split(",")
-      .map((s) => s.trim().replace(/\/+$/, ""))
+      .map((s) => s.trim().replace(/\/+$/, "").toLowerCase())
       .filter(Boolean),
     ackPromiseDays: positiveInt(env.ACK_PROMISE_DAYS, 7),
   };

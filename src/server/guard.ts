@@ -1,6 +1,6 @@
 // Request checks every API call passes before reaching a route: body size,
 // media type and origin. Kept apart from the middleware so they are testable.
-import { HttpError, MAX_BODY_BYTES, isJsonContentType } from "./http.ts";
+import { HttpError, MAX_BODY_BYTES, isJsonContentType, tooLarge } from "./http.ts";
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -15,7 +15,7 @@ export function isStateChanging(method: string): boolean {
  */
 export function checkOrigin(request: Request, allowedOrigins: readonly string[]): void {
   if (!isStateChanging(request.method)) return;
-  const origin = request.headers.get("Origin");
+  const origin = request.headers.get("Origin")?.toLowerCase() ?? null;
   const own = new URL(request.url).origin;
   if (origin !== null) {
     if (origin === own || allowedOrigins.includes(origin)) return;
@@ -29,7 +29,7 @@ export function checkOrigin(request: Request, allowedOrigins: readonly string[])
 export function checkBody(request: Request): void {
   const declared = request.headers.get("Content-Length");
   if (declared !== null && Number(declared) > MAX_BODY_BYTES) {
-    throw new HttpError(413, "body_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    throw tooLarge();
   }
   if (!isStateChanging(request.method)) return;
   const hasBody = request.body !== null && declared !== "0";

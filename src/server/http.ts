@@ -93,7 +93,7 @@ export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES):
   }
 }
 
-function tooLarge(maxBytes: number): HttpError {
+export function tooLarge(maxBytes = MAX_BODY_BYTES): HttpError {
   return new HttpError(413, "body_too_large", `The request body is larger than ${maxBytes} bytes.`);
 }
 

@@ -55,12 +55,12 @@ const WRONG_RECEIPT = () =>
 export async function ideaForReceipt(env: IdeasEnv, request: Request, receipt: string, now = new Date()): Promise<Idea> {
   await enforceLimit(env, request, "idea_track", now);
   const failureLimit = readLimits(env.RATE_LIMITS).idea_track_failure;
-  const failures = await peekHits(env.DB, request, "idea_track_failure", failureLimit, now);
+  const failures = await peekHits(env, request, "idea_track_failure", failureLimit, now);
   if (failures.hits >= failureLimit.limit) throw tooManyRequests(failures.retryAfter);
   const { valid, hash } = await hashReceiptInput(receipt);
   const idea = await findIdeaByReceiptHash(env.DB, hash);
   if (idea && valid) return idea;
-  await countHit(env.DB, request, "idea_track_failure", failureLimit, now);
+  await countHit(env, request, "idea_track_failure", failureLimit, now);
   throw WRONG_RECEIPT();
 }
 

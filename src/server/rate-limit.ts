@@ -53,8 +53,42 @@ export function readLimits(raw: string | undefined): Record<Bucket, Limit> {
   return limits;
 }
 
-function clientAddress(request: Request): string {
-  return request.headers.get("CF-Connecting-IP") ?? "unknown";
+export interface LimitEnv {
+  DB: D1Database;
+  RATE_LIMITS?: string;
+  /**
+   * Secret mixed into the client hash (`wrangler pages secret put
+   * RATE_LIMIT_SECRET`). Without it, someone who can read D1 could try all
+   * four billion IPv4 addresses against the stored salt; with it, D1 alone
+   * reveals nothing.
+   */
+  RATE_LIMIT_SECRET?: string;
+}
+
+/**
+ * The address a client is counted under. An IPv6 client usually holds a whole
+ * /64 and could change address on every request, so IPv6 is counted per /64.
+ */
+export function clientKey(request: Request): string {
+  const address = request.headers.get("CF-Connecting-IP") ?? "unknown";
+  if (!address.includes(":")) return address;
+  const groups = expandIPv6(address);
+  return groups ? `${groups.slice(0, 4).join(":")}::/64` : address;
+}
+
+function expandIPv6(address: string): string[] | null {
+  const [head, tail, ...rest] = address.toLowerCase().split("::");
+  if (rest.length > 0) return null;
+  const parse = (part: string | undefined) => (part ? part.split(":") : []);
+  const left = parse(head);
+  const right = parse(tail);
+  // an embedded IPv4 tail (::ffff:1.2.3.4) counts as two groups
+  const width = (groups: string[]) => groups.reduce((n, g) => n + (g.includes(".") ? 2 : 1), 0);
+  const missing = 8 - width(left) - width(right);
+  if (tail === undefined ? missing !== 0 : missing < 0) return null;
+  const groups = [...left, ...Array<string>(tail === undefined ? 0 : missing).fill("0"), ...right];
+  if (!groups.slice(0, 4).every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
+  return groups.map((g) => (g.includes(".") ? g : g.replace(/^0+(?=.)/, "")));
 }
 
 function toHex(buffer: ArrayBuffer): string {
@@ -71,11 +105,13 @@ function daysBefore(day: string, n: number): string {
   return dayStamp(d);
 }
 
-/** Today's salt, created on first use; creating it also drops salts (and, by cascade, counts) older than 48 hours. */
+/**
+ * Today's salt, created on first use. Every call also drops salts older than
+ * 48 hours (and, by cascade, their counts), so after a quiet weekend the
+ * first request clears what the weekend left.
+ */
 export async function dailySalt(db: D1Database, now: Date): Promise<{ day: string; salt: string }> {
   const day = dayStamp(now);
-  const existing = await db.prepare("SELECT salt FROM rate_limit_salts WHERE day = ?1").bind(day).first<{ salt: string }>();
-  if (existing) return { day, salt: existing.salt };
   const [, , row] = await db.batch([
     db.prepare("INSERT OR IGNORE INTO rate_limit_salts (day, salt) VALUES (?1, ?2)").bind(day, randomSalt()),
     db.prepare("DELETE FROM rate_limit_salts WHERE day < ?1").bind(daysBefore(day, SALT_TTL_DAYS - 1)),
@@ -84,9 +120,11 @@ export async function dailySalt(db: D1Database, now: Date): Promise<{ day: strin
   return { day, salt: (row!.results[0] as { salt: string }).salt };
 }
 
-export async function clientHash(salt: string, request: Request): Promise<string> {
-  const data = new TextEncoder().encode(`${salt}:${clientAddress(request)}`);
-  return toHex(await crypto.subtle.digest("SHA-256", data));
+/** HMAC-SHA256(key = secret ‖ daily salt, client key): no address is ever stored. */
+export async function clientHash(salt: string, request: Request, secret = ""): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey("raw", encoder.encode(`${secret}:${salt}`), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return toHex(await crypto.subtle.sign("HMAC", key, encoder.encode(clientKey(request))));
 }
 
 export interface HitResult {
@@ -95,43 +133,51 @@ export interface HitResult {
   retryAfter: number;
 }
 
-/** Counts one hit without refusing; callers that only limit failures use this. */
-export async function countHit(
-  db: D1Database,
-  request: Request,
-  bucket: Bucket,
-  limit: Limit,
-  now = new Date(),
-): Promise<HitResult> {
-  const { day, salt } = await dailySalt(db, now);
-  const hash = await clientHash(salt, request);
+interface Counter {
+  hash: string;
+  day: string;
+  windowStart: number;
+  expiresAt: number;
+  epoch: number;
+}
+
+async function locateCounter(env: LimitEnv, request: Request, limit: Limit, now: Date): Promise<Counter> {
+  const { day, salt } = await dailySalt(env.DB, now);
+  const hash = await clientHash(salt, request, env.RATE_LIMIT_SECRET);
   const epoch = Math.floor(now.getTime() / 1000);
   const windowStart = epoch - (epoch % limit.windowSeconds);
-  const row = await db
-    .prepare(
-      `INSERT INTO rate_limit_counters (bucket, client_hash, window_start, day, hits)
-       VALUES (?1, ?2, ?3, ?4, 1)
-       ON CONFLICT (bucket, client_hash, window_start) DO UPDATE SET hits = hits + 1
-       RETURNING hits`,
-    )
-    .bind(bucket, hash, windowStart, day)
-    .first<{ hits: number }>();
-  const hits = row?.hits ?? 1;
-  return { hits, remaining: Math.max(0, limit.limit - hits), retryAfter: windowStart + limit.windowSeconds - epoch };
+  return { hash, day, windowStart, expiresAt: windowStart + limit.windowSeconds, epoch };
+}
+
+function result(hits: number, limit: Limit, counter: Counter): HitResult {
+  return { hits, remaining: Math.max(0, limit.limit - hits), retryAfter: counter.expiresAt - counter.epoch };
+}
+
+/** Counts one hit without refusing; callers that only limit failures use this. Ended windows are deleted on the way. */
+export async function countHit(env: LimitEnv, request: Request, bucket: Bucket, limit: Limit, now = new Date()): Promise<HitResult> {
+  const counter = await locateCounter(env, request, limit, now);
+  const [, upsert] = await env.DB.batch([
+    env.DB.prepare("DELETE FROM rate_limit_counters WHERE expires_at <= ?1").bind(counter.epoch),
+    env.DB
+      .prepare(
+        `INSERT INTO rate_limit_counters (bucket, client_hash, window_start, expires_at, day, hits)
+         VALUES (?1, ?2, ?3, ?4, ?5, 1)
+         ON CONFLICT (bucket, client_hash, window_start) DO UPDATE SET hits = hits + 1
+         RETURNING hits`,
+      )
+      .bind(bucket, counter.hash, counter.windowStart, counter.expiresAt, counter.day),
+  ]);
+  return result((upsert!.results[0] as { hits: number } | undefined)?.hits ?? 1, limit, counter);
 }
 
 /** Reads the current count without adding to it. */
-export async function peekHits(db: D1Database, request: Request, bucket: Bucket, limit: Limit, now = new Date()): Promise<HitResult> {
-  const { salt } = await dailySalt(db, now);
-  const hash = await clientHash(salt, request);
-  const epoch = Math.floor(now.getTime() / 1000);
-  const windowStart = epoch - (epoch % limit.windowSeconds);
-  const row = await db
+export async function peekHits(env: LimitEnv, request: Request, bucket: Bucket, limit: Limit, now = new Date()): Promise<HitResult> {
+  const counter = await locateCounter(env, request, limit, now);
+  const row = await env.DB
     .prepare("SELECT hits FROM rate_limit_counters WHERE bucket = ?1 AND client_hash = ?2 AND window_start = ?3")
-    .bind(bucket, hash, windowStart)
+    .bind(bucket, counter.hash, counter.windowStart)
     .first<{ hits: number }>();
-  const hits = row?.hits ?? 0;
-  return { hits, remaining: Math.max(0, limit.limit - hits), retryAfter: windowStart + limit.windowSeconds - epoch };
+  return result(row?.hits ?? 0, limit, counter);
 }
 
 export function tooManyRequests(retryAfter: number): HttpError {
@@ -141,13 +187,8 @@ export function tooManyRequests(retryAfter: number): HttpError {
 }
 
 /** Counts a hit and throws 429 with Retry-After once the client is over its limit. */
-export async function enforceLimit(
-  env: { DB: D1Database; RATE_LIMITS?: string },
-  request: Request,
-  bucket: Bucket,
-  now = new Date(),
-): Promise<void> {
+export async function enforceLimit(env: LimitEnv, request: Request, bucket: Bucket, now = new Date()): Promise<void> {
   const limit = readLimits(env.RATE_LIMITS)[bucket];
-  const result = await countHit(env.DB, request, bucket, limit, now);
-  if (result.hits > limit.limit) throw tooManyRequests(result.retryAfter);
+  const hit = await countHit(env, request, bucket, limit, now);
+  if (hit.hits > limit.limit) throw tooManyRequests(hit.retryAfter);
 }

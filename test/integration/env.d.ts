@@ -5,6 +5,7 @@ declare global {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
       ADMIN_TOKEN: string;
+      RATE_LIMIT_SECRET?: string;
     }
   }
 }

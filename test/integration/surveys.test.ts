@@ -305,11 +305,11 @@ describe("POST /api/surveys/{id}/responses", () => {
     const s = survey("open");
     const headers = { "CF-Connecting-IP": "203.0.113.77" };
     const { day, salt } = await dailySalt(env.DB, new Date());
-    const hash = await clientHash(salt, new Request(ORIGIN, { headers }));
+    const hash = await clientHash(salt, new Request(ORIGIN, { headers }), env.RATE_LIMIT_SECRET);
     const { limit, windowSeconds } = DEFAULT_LIMITS.survey_response;
     const epoch = Math.floor(Date.now() / 1000);
-    await env.DB.prepare("INSERT INTO rate_limit_counters (bucket, client_hash, window_start, day, hits) VALUES ('survey_response', ?1, ?2, ?3, ?4)")
-      .bind(hash, epoch - (epoch % windowSeconds), day, limit)
+    await env.DB.prepare("INSERT INTO rate_limit_counters (bucket, client_hash, window_start, expires_at, day, hits) VALUES ('survey_response', ?1, ?2, ?3, ?4, ?5)")
+      .bind(hash, epoch - (epoch % windowSeconds), epoch - (epoch % windowSeconds) + windowSeconds, day, limit)
       .run();
     const res = await post(s, { submissionId: sid(), answers: validAnswers(s) }, headers);
     expectError(res, 429, "rate_limited");

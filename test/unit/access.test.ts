@@ -75,6 +75,22 @@ describe("Cloudflare Access JWT", () => {
     const [h, , s] = (await sign(good())).split(".");
     await rejects(`${h}.${b64url(JSON.stringify({ ...good(), email: "boss@example.com" }))}.${s}`, /signature/);
   });
+  it("refetches the keys once when Cloudflare has rotated them", async () => {
+    const calls: boolean[] = [];
+    const rotating = async (_url: string, fresh?: boolean) => {
+      calls.push(Boolean(fresh));
+      return fresh ? keys : { keys: [{ ...keys.keys[0]!, kid: "old" }] };
+    };
+    await expect(verifyAccessJwt(await sign(good()), config, rotating, NOW)).resolves.toMatchObject({ sub: "u-1" });
+    expect(calls).toEqual([false, true]);
+  });
+
+  it("turns an unusable published key into an AccessError, not a crash", async () => {
+    const broken = async () => ({ keys: [{ kid: "k1", kty: "RSA", n: "!!", e: "AQAB" }] });
+    const err = await verifyAccessJwt(await sign(good()), config, broken, NOW).catch((e) => e);
+    expect(err).toBeInstanceOf(AccessError);
+  });
+
   it("rejects garbage", async () => {
     await rejects("not-a-jwt", /not a JWT/);
     await rejects("a.b.c", /JSON|base64/);

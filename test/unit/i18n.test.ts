@@ -27,7 +27,7 @@ describe("UI strings", () => {
 
   it("fills placeholders and leaves unknown ones visible", () => {
     const t = useTranslations("en");
-    expect(t("home.promise.body", { k: 7 })).toContain("at least 7 people");
+    expect(t("home.promise.body", { k: 7, floor: 3 })).toContain("at least 7 people by default, and never fewer than 3");
     expect(t("nav.switchTo")).toContain("{language}");
   });
 

@@ -31,7 +31,7 @@ export const common = {
     "home.ideas.title": "Send an idea",
     "home.ideas.body": "Put an idea in the suggestion box, keep your receipt code, and follow HR's answer.",
     "home.promise.title": "Our promise",
-    "home.promise.body": "Nothing you send is linked to you: we store no address, no device, no time of day — only the date. Results are shown only for groups of at least {k} people.",
+    "home.promise.body": "Nothing you send is linked to you: we store no address, no device, no time of day — only the date. Results are shown only for groups large enough that no one can be singled out: at least {k} people by default, and never fewer than {floor}.",
     // --- 404
     "notFound.title": "Page not found",
     "notFound.body": "This page does not exist, or has moved.",
@@ -66,7 +66,7 @@ export const common = {
     "home.ideas.title": "提交建议",
     "home.ideas.body": "把建议投进意见箱，保存回执码，随时查看人力资源部门的官方回复。",
     "home.promise.title": "我们的承诺",
-    "home.promise.body": "你提交的任何内容都不会与你关联：我们不保存 IP 地址、设备信息或具体时间，只记录日期。结果仅在人数不少于 {k} 人的分组中公示。",
+    "home.promise.body": "你提交的任何内容都不会与你关联：我们不保存 IP 地址、设备信息或具体时间，只记录日期。结果仅在人数足够、无法识别到个人的分组中公示：默认不少于 {k} 人，任何情况下不少于 {floor} 人。",
     "notFound.title": "页面不存在",
     "notFound.body": "该页面不存在或已移动。",
     "notFound.home": "返回首页",
