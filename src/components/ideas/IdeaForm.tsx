@@ -2,12 +2,11 @@
 // once, with copy and download, never stored by this page. Before sending, a
 // non-blocking warning names details in the text that could identify the writer.
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Model, SvgRegistry, createBaseThemeStyle, createResetVariablesStyle } from "survey-core";
-import "survey-core/i18n/simplified-chinese";
-import "survey-core/survey-core.fontless.css";
+import { Model } from "survey-core";
 import { Survey } from "survey-react-ui";
 import { identifyingKinds, type IdentifyingKind } from "../../lib/identifying.ts";
 import { IDEA_CATEGORIES, LIMITS } from "../../lib/ideas/vocabulary.ts";
+import { adoptThemeStyles } from "../surveyjs/setup.ts";
 import { errorMessage, postJson, tr, type Strings } from "./client.ts";
 import "./ideas.css";
 
@@ -71,30 +70,12 @@ function definition(t: (key: string, vars?: Record<string, string | number>) => 
   };
 }
 
-// One bundled icon (the timer, unused here) carries a style="" attribute, which
-// the CSP also refuses; icons are drawn by CSS classes, so the attribute goes.
-for (const [id, svg] of Object.entries(SvgRegistry.icons)) SvgRegistry.icons[id] = svg.replace(/\sstyle="[^"]*"/g, "");
-
-let adopted: CSSStyleSheet | null = null;
-
-/** SurveyJS's base theme variables as a constructed stylesheet: CSSOM, so no inline <style> for the CSP to block. */
-function adoptThemeStyles(root: HTMLElement) {
-  if (adopted) return;
-  adopted = new CSSStyleSheet();
-  adopted.replaceSync(`${createBaseThemeStyle()}\n${createResetVariablesStyle(root)}`);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, adopted];
-}
-
 export default function IdeaForm({ strings, locale, trackHref, turnstileSiteKey }: Props) {
   const t = (key: string, vars?: Record<string, string | number>) => tr(strings, key, vars);
   const survey = useMemo(() => {
     const model = new Model(definition(t));
     model.locale = locale;
-    // SurveyJS would render its theme variables as <style> elements, which the
-    // site's CSP (no 'unsafe-inline') refuses; the same CSS is adopted through
-    // CSSOM instead (see adoptThemeStyles).
-    model.generateStylesheet = false;
-    model.onAfterRenderSurvey.add((_, options) => adoptThemeStyles(options.htmlElement));
+    adoptThemeStyles(model);
     return model;
     // the strings and locale are fixed for the page
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -3,12 +3,11 @@
 // delivery loop that survives outages, per-question server errors shown next
 // to the questions, and a completion page once the server has confirmed.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { CustomError, Model, SvgRegistry, type Question } from "survey-core";
-import "survey-core/i18n/simplified-chinese";
-import "survey-core/survey-core.fontless.css";
+import { CustomError, Model, type Question } from "survey-core";
 import { Survey } from "survey-react-ui";
 import { surveys as strings } from "../../i18n/strings/surveys.ts";
 import { identifyingKinds } from "../../lib/identifying.ts";
+import { adoptThemeStyles } from "../surveyjs/setup.ts";
 import { clearDraft, draftKey, loadDraft, saveDraft, type Draft } from "./draft.ts";
 import { sendWithRetry, type WaitReason } from "./send.ts";
 import "./surveys.css";
@@ -40,24 +39,6 @@ type Stage =
 
 const FREE_TEXT = new Set(["text", "comment"]);
 
-// A few of SurveyJS's icons carry style="" attributes in their markup, which
-// the CSP blocks when the sprite is injected (only the timer icon, unused here).
-for (const [id, svg] of Object.entries(SvgRegistry.icons)) {
-  if (typeof svg === "string" && svg.includes("style=")) SvgRegistry.icons[id] = svg.replace(/\sstyle="[^"]*"/g, "");
-}
-
-const adopted = new Map<string, CSSStyleSheet>();
-function adoptCss(name: string, css: string) {
-  if (!css || typeof CSSStyleSheet === "undefined" || !("adoptedStyleSheets" in document)) return;
-  let sheet = adopted.get(name);
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    adopted.set(name, sheet);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  }
-  sheet.replaceSync(css);
-}
-
 export default function SurveyForm(props: Props) {
   const { surveyId, version, locale, definition, access, opens, closes, k, listHref } = props;
   const t = (key: Key, vars: Record<string, string | number> = {}) =>
@@ -76,12 +57,7 @@ export default function SurveyForm(props: Props) {
     m.textUpdateMode = "onTyping"; // save the draft while typing, not only on blur
     m.showCompletedPage = false;
     m.checkErrorsMode = "onNextPage";
-    // SurveyJS would render its theme variables as <style> elements, which the
-    // CSP (no 'unsafe-inline') blocks. Take the same CSS and adopt it through
-    // CSSOM instead, which the CSP does not restrict.
-    m.generateStylesheet = false;
-    adoptCss("base", m.themeStyle);
-    m.onAfterRenderSurvey.add((survey) => adoptCss("reset", (survey as Model).resetVariablesStyle));
+    adoptThemeStyles(m);
     return m;
   }, [definition, locale]);
 
