@@ -4,6 +4,7 @@
 import { SvgRegistry, type Model } from "survey-core";
 import "survey-core/i18n/simplified-chinese";
 import "survey-core/survey-core.fontless.css";
+import "./surveyjs.css";
 
 // A bundled icon (the timer, unused here) carries a style="" attribute, which
 // the CSP refuses when the sprite is injected; icons are sized by CSS classes.
