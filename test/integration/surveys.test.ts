@@ -603,10 +603,24 @@ describe("GET /api/surveys/{id}/results", () => {
     const before = await api(`/api/surveys/${s.id}/results`);
     expect(before.status).toBe(200);
     expect(before.body.responses).toBe(5);
-    expect(before.body.before).toBe(TODAY);
+    expect(before.body.k).toBe(5);
+    expect(before.body.before).toBe("2026-01-02");
     expect((await post(s, { submissionId: sid(), answers: validAnswers(s) })).status).toBe(201);
     const after = await api(`/api/surveys/${s.id}/results`);
     expect(after.body).toEqual(before.body);
+  });
+
+  it("live results advance only in steps of at least k responses, so snapshots cannot be subtracted", async () => {
+    const s = SURVEYS.find((x) => surveyStatus(x, TODAY) === "open" && x.resultsVisibility === "live")!;
+    await seed(s, 5, "2026-01-01");
+    await seed(s, 1, "2026-01-02"); // one person's answers: must not show up on their own
+    const one = await api(`/api/surveys/${s.id}/results`);
+    expect([one.body.responses, one.body.before]).toEqual([5, "2026-01-02"]);
+    await seed(s, 3, "2026-01-03");
+    expect((await api(`/api/surveys/${s.id}/results`)).body).toEqual(one.body);
+    await seed(s, 1, "2026-01-04"); // 1 + 3 + 1 = k: the step is taken, all five at once
+    const next = await api(`/api/surveys/${s.id}/results`);
+    expect([next.body.responses, next.body.before]).toEqual([10, "2026-01-05"]);
   });
 
   it("obeys visibility: after-close survey still open/upcoming → 409, hidden → 403", async () => {

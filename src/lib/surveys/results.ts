@@ -129,3 +129,36 @@ export function buildResults(specs: QuestionSpec[], raw: RawAggregates, k: numbe
   });
   return { k, responses: enough ? raw.responses : null, suppressed: !enough, questions };
 }
+
+export interface DayResponses {
+  day: string;
+  responses: number;
+}
+
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Where live results stop (exclusive day). Results of an open survey advance
+ * only in steps of at least k responses, counted over whole past days: two
+ * snapshots taken at any two moments differ by k responses or more, so one
+ * person's answers cannot be read off by subtracting yesterday's results from
+ * today's. Past days are frozen (responses are always stamped with the day they
+ * arrive), so the steps never move once taken.
+ */
+export function liveCutoff(perDay: readonly DayResponses[], today: string, k: number): string {
+  const past = [...perDay].filter((d) => d.day < today).sort((a, b) => (a.day < b.day ? -1 : 1));
+  let cutoff = past[0]?.day ?? today;
+  let since = 0;
+  for (const d of past) {
+    since += d.responses;
+    if (since >= k) {
+      cutoff = nextDay(d.day);
+      since = 0;
+    }
+  }
+  return cutoff;
+}
