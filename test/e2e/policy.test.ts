@@ -84,11 +84,48 @@ describe("/policy (current version)", () => {
     });
   }
 
-  it("is readable on a phone: nothing wider than the screen but scrollable tables", async () => {
-    const { page, close } = await open("/policy/", { width: 360 });
+  for (const l of LANGS) {
+    it(`is readable on a phone with the calculator filled in: nothing wider than the screen, scrollable tables keyboard-reachable, axe clean (${l.lang})`, async () => {
+      const { page, problems, close } = await open(`${l.prefix}/policy/`, { width: 360 });
+      try {
+        await hydrated(page);
+        await page.locator("[data-calculator] button").first().click(); // fill in the targets
+        await page.waitForSelector(".calc-breakdown");
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        // Every table box that scrolls sideways can be focused (and so scrolled with the arrow keys) and has a name.
+        const wraps = await page.locator(".table-wrap").evaluateAll((els) =>
+          els.map((el) => ({
+            scrolls: el.scrollWidth > el.clientWidth,
+            tabindex: el.getAttribute("tabindex"),
+            role: el.getAttribute("role"),
+            name: (el.getAttribute("aria-labelledby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" ").trim(),
+          })),
+        );
+        // In English the breakdown table is wider than a 360 px phone (Chinese text wraps anywhere, so it fits).
+        if (l.lang === "en") expect(wraps.some((w) => w.scrolls)).toBe(true);
+        expect(wraps.length).toBeGreaterThanOrEqual(3);
+        for (const w of wraps) {
+          expect(w).toMatchObject({ tabindex: "0", role: "region" });
+          expect(w.name).not.toBe("");
+        }
+        await expectAxeClean(page);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  it("the what-changed index scrolls inside a focusable, named region on a phone", async () => {
+    const { page, problems, close } = await open("/policy/compare/", { width: 360 });
     try {
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      const wrap = page.locator(".table-wrap");
+      expect(await wrap.getAttribute("tabindex")).toBe("0");
+      expect(await wrap.getAttribute("role")).toBe("region");
+      expect(await page.getByRole("region", { name: "Compare policy versions" }).count()).toBe(1);
+      await expectAxeClean(page);
+      expect(problems).toEqual([]);
     } finally {
       await close();
     }
@@ -158,6 +195,20 @@ describe("tier calculator", () => {
       expect(await page.locator(`[id="${describedBy[1]}"]`).textContent()).toContain("Enter a number from 0 to 60.");
       expect(await summary.textContent()).toContain("1 of 7 criteria not entered yet");
 
+      // A decimal comma is read as a decimal point.
+      await page.keyboard.press("ControlOrMeta+a");
+      await page.keyboard.type("5,5");
+      await expect.poll(() => summary.textContent()).toContain("Weighted score: 77.5 of 100");
+      expect(await aht.getAttribute("aria-invalid")).toBeNull();
+
+      // Text that is not a number is flagged as such (not silently taken as "not entered").
+      await page.keyboard.press("ControlOrMeta+a");
+      await page.keyboard.type("5,5,5");
+      await expect.poll(() => aht.getAttribute("aria-invalid")).toBe("true");
+      const errorId = (await aht.getAttribute("aria-describedby"))!.split(" ")[1];
+      expect(await page.locator(`[id="${errorId}"]`).textContent()).toContain("This is not a number.");
+      expect(await summary.textContent()).toContain("1 of 7 criteria not entered yet");
+
       // The buttons work from the keyboard too.
       const clear = page.getByRole("button", { name: "Clear all" });
       await clear.focus();
@@ -179,7 +230,8 @@ describe("tier calculator", () => {
     const { page, problems, close } = await open("/zh-cn/policy/");
     try {
       await hydrated(page);
-      const csat = page.getByRole("spinbutton", { name: "客户满意度（CSAT） (百分比)" });
+      // The unit sits in full-width brackets, with no ASCII space before it.
+      const csat = page.getByRole("textbox", { name: "客户满意度（CSAT）（百分比）", exact: true });
       await csat.fill("91");
       const summary = page.locator("[data-calc-summary]");
       await expect.poll(() => summary.textContent()).toContain("加权得分：");
@@ -198,6 +250,9 @@ describe("history, old versions and what changed", () => {
       try {
         const banner = page.locator("[data-superseded]");
         expect(await banner.count()).toBe(1);
+        // An old version has no calculator, so no script at all.
+        expect(await page.locator("script").count()).toBe(0);
+        expect(await page.locator(".badge.status-superseded").textContent()).toBe(l.lang === "en" ? "Superseded" : "已被取代");
         expect(await banner.textContent()).toContain("2026-01");
         await banner.locator(`a[href="${l.prefix}/policy/"]`).click();
         await page.waitForURL(`${baseURL}${l.prefix}/policy/`);
@@ -263,6 +318,7 @@ describe("history, old versions and what changed", () => {
         await link.click();
         await page.waitForURL(`${baseURL}${l.prefix}/policy/compare/2025-07/2026-07/`);
         // Across both steps: two criteria added, the bottom tier renamed, Excellent's score line raised.
+        expect(await page.locator("script").count()).toBe(0);
         const added = await page.locator('[data-section="criteria"] [data-change="added"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-id")));
         expect(added).toEqual(["complaint-rate", "team-engagement"]);
         const below = page.locator('[data-section="tiers"] [data-id="below"]');
@@ -293,6 +349,7 @@ describe("policy feed", () => {
             version: doc.documentElement.getAttribute("version"),
             language: doc.querySelector("channel > language")?.textContent,
             links: [...doc.querySelectorAll("item > link")].map((n) => new URL(n.textContent!).pathname),
+            titles: [...doc.querySelectorAll("item > title")].map((n) => n.textContent),
             dates: [...doc.querySelectorAll("item > pubDate")].map((n) => new Date(n.textContent!).toISOString().slice(0, 10)),
           };
         }, xml);
@@ -302,6 +359,12 @@ describe("policy feed", () => {
         expect(feed.language).toBe(l.lang);
         expect(feed.links).toEqual(["2026-07", "2026-01", "2025-07"].map((v) => `${l.prefix}/policy/${v}/`));
         expect(feed.dates).toEqual(["2026-07-01", "2026-01-01", "2025-07-01"]);
+        // Titles are the versions' own titles, with no status that would change when the next version ships.
+        expect(feed.titles).toEqual(
+          l.lang === "en"
+            ? ["July 2026", "January 2026", "July 2025"].map((m) => `Reward policy for customer-service supervisors, ${m}`)
+            : ["2026 年 7 月版", "2026 年 1 月版", "2025 年 7 月版"].map((m) => `客服服务主管奖励政策（${m}）`),
+        );
         // The page advertises the feed of its own language.
         expect(await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute("href")).toBe(`${l.prefix}/policy/rss.xml`);
       } finally {

@@ -5,14 +5,16 @@
 import { useId, useMemo, useState } from "react";
 import type { Locale } from "../../i18n/config.ts";
 import { fill, formatMeasure, formatNumber, type UnitTemplates } from "../../lib/policy/format.ts";
+import { parseDecimalInput, type ParsedInput } from "../../lib/policy/input.ts";
 import type { TMinimum, TUnit } from "../../lib/policy/schema.ts";
 import { scorePolicy, type Values } from "../../lib/policy/score.ts";
 
 export interface CalculatorCriterion {
   id: string;
   name: string;
+  /** The field's label: name and unit, already phrased ("CSAT (percent)", "客户满意度（百分比）"). */
+  label: string;
   unit: TUnit;
-  unitName: string;
   direction: "higher" | "lower";
   directionLabel: string;
   weight: number;
@@ -31,7 +33,7 @@ export interface CalculatorTier {
 }
 
 export type CalculatorLabels = Record<
-  | "inputs" | "hint" | "outOfRange" | "clear" | "fillTargets" | "result" | "score" | "tier" | "incomplete" | "empty" | "top"
+  | "inputs" | "hint" | "outOfRange" | "notNumber" | "clear" | "fillTargets" | "result" | "score" | "tier" | "incomplete" | "empty" | "top"
   | "next" | "nextPoints" | "nextAtLeast" | "nextAtMost" | "notEntered" | "rewards" | "breakdown" | "criterion" | "value"
   | "points" | "contribution",
   string
@@ -47,20 +49,21 @@ interface Props {
 
 type Raw = Record<string, string>;
 
-function parse(raw: string | undefined, c: CalculatorCriterion): { value: number | null; invalid: boolean } {
-  const text = (raw ?? "").trim().replace(",", ".");
-  if (text === "") return { value: null, invalid: false };
-  const n = Number(text);
-  if (!Number.isFinite(n) || n < c.min || n > c.max) return { value: null, invalid: true };
-  return { value: n, invalid: false };
-}
 
 export default function TierCalculator({ locale, criteria, tiers, units, labels }: Props) {
   const [raw, setRaw] = useState<Raw>({});
   const idBase = useId();
-  const parsed = useMemo(() => Object.fromEntries(criteria.map((c) => [c.id, parse(raw[c.id], c)])), [criteria, raw]);
-  const values: Values = Object.fromEntries(criteria.map((c) => [c.id, parsed[c.id]!.value]));
-  const entered = criteria.filter((c) => parsed[c.id]!.value !== null).length;
+  const parsed = useMemo(
+    () => Object.fromEntries(criteria.map((c): [string, ParsedInput] => [c.id, parseDecimalInput(raw[c.id], { min: c.min, max: c.max })])),
+    [criteria, raw],
+  );
+  const valueOf = (id: string) => {
+    const p = parsed[id]!;
+    return p.kind === "value" ? p.value : null;
+  };
+  // A value that is not a number or out of range is left out (and flagged on its field).
+  const values: Values = Object.fromEntries(criteria.map((c) => [c.id, valueOf(c.id)]));
+  const entered = criteria.filter((c) => valueOf(c.id) !== null).length;
   const result = entered > 0 ? scorePolicy({ criteria, tiers }, values) : null;
   const byId = new Map(criteria.map((c) => [c.id, c]));
   const measure = (c: CalculatorCriterion, v: number) => formatMeasure(locale, units, c.unit, v);
@@ -73,20 +76,18 @@ export default function TierCalculator({ locale, criteria, tiers, units, labels 
           <legend>{labels.inputs}</legend>
           {criteria.map((c) => {
             const id = `${idBase}-${c.id}`;
-            const invalid = parsed[c.id]!.invalid;
+            const state = parsed[c.id]!.kind;
+            const invalid = state === "notNumber" || state === "outOfRange";
             return (
               <div className="calc-field" key={c.id}>
-                <label htmlFor={id}>
-                  {c.name} <span className="muted">({c.unitName})</span>
-                </label>
+                <label htmlFor={id}>{c.label}</label>
                 <input
                   id={id}
                   name={c.id}
-                  type="number"
+                  type="text"
                   inputMode="decimal"
-                  step="any"
-                  min={c.min}
-                  max={c.max}
+                  autoComplete="off"
+                  spellCheck={false}
                   value={raw[c.id] ?? ""}
                   aria-invalid={invalid || undefined}
                   aria-describedby={`${id}-hint${invalid ? ` ${id}-error` : ""}`}
@@ -97,7 +98,7 @@ export default function TierCalculator({ locale, criteria, tiers, units, labels 
                 </p>
                 {invalid && (
                   <p className="calc-error" id={`${id}-error`}>
-                    {fill(labels.outOfRange, { min: num(c.min), max: num(c.max) })}
+                    {state === "notNumber" ? labels.notNumber : fill(labels.outOfRange, { min: num(c.min), max: num(c.max) })}
                   </p>
                 )}
               </div>
@@ -160,9 +161,10 @@ export default function TierCalculator({ locale, criteria, tiers, units, labels 
                 </ul>
               </>
             )}
-            <div className="table-wrap">
+            {/* Scrolls sideways on a narrow screen: focusable and named, so the keyboard can scroll it too. */}
+            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`${idBase}-breakdown`}>
               <table className="calc-breakdown">
-                <caption>{labels.breakdown}</caption>
+                <caption id={`${idBase}-breakdown`}>{labels.breakdown}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{labels.criterion}</th>

@@ -3,12 +3,24 @@
 import type { Locale } from "../../i18n/config.ts";
 import type { Translate } from "../../i18n/index.ts";
 import type { FieldChange, FieldValue, ItemChange } from "../../lib/policy/diff.ts";
-import { formatMeasure, formatMoney, formatNumber, type UnitTemplates } from "../../lib/policy/format.ts";
+import { formatList, formatMeasure, formatMoney, formatNumber, pluralCategory, type UnitTemplates } from "../../lib/policy/format.ts";
 import type { TCriterion, TLocalized, TMinimum, TPolicyVersion, TRewardForm, TTierReward, TUnit } from "../../lib/policy/schema.ts";
 import { UNITS } from "../../lib/policy/schema.ts";
 
 export function unitTemplates(t: Translate): UnitTemplates {
   return Object.fromEntries(UNITS.map((u) => [u, t(`policy.unit.${u}`)])) as UnitTemplates;
+}
+
+/** "1 change" / "3 changes" / "共 3 项变更": the plural form the reader's language asks for. */
+export function changeCount(t: Translate, locale: Locale, count: number): string {
+  // Only "one" and "other" are written: English has no other forms and Chinese none at all.
+  const key = pluralCategory(locale, count) === "one" ? "policy.compare.count.one" : "policy.compare.count.other";
+  return t(key, { count: formatNumber(locale, count) });
+}
+
+/** Reward forms named in the reader's language, as one list ("A, B, and C" / "A、B和C"). */
+export function rewardFormList(locale: Locale, forms: Pick<TRewardForm, "id" | "name">[], ids: string[]): string {
+  return formatList(locale, ids.map((id) => forms.find((f) => f.id === id)?.name[locale] ?? id));
 }
 
 export function describeReward(t: Translate, locale: Locale, forms: TRewardForm[], reward: TTierReward): string {
@@ -118,7 +130,7 @@ function formatValue(ctx: DiffContext, change: ItemChange, f: FieldChange, value
       return parts.join(" — ");
     }
     case "rewards":
-      return (value as string[]).map((id) => version.rewardForms.find((r) => r.id === id)?.name[locale] ?? id).join(", ");
+      return rewardFormList(locale, version.rewardForms, value as string[]);
     case "budget.annual":
       return formatMoney(locale, version.budget?.currency ?? "CNY", value as number);
     default:

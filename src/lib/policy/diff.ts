@@ -34,13 +34,17 @@ export interface PolicyDiff {
 
 type Item = { id: string; name: TLocalized };
 
-const FIELDS = {
+/** The fields compared per section; each is shown with the label "policy.field.<field>". */
+export const FIELDS = {
+  general: ["budget.annual", "budget.currency", "budget.note"],
   criteria: ["name", "measures", "source", "formula", "period", "unit", "direction", "weight", "target", "threshold", "range"],
+  /** minimum and reward are keyed sub-items (by criterion, by reward form). */
+  tiers: ["name", "description", "minScore", "minimum", "reward"],
   cycles: ["name", "evaluates", "published", "paid", "rewards"],
   rewardForms: ["name", "kind", "description"],
   incentives: ["name", "description"],
   channels: ["name", "description", "href"],
-} as const;
+} as const satisfies Record<Section, readonly string[]>;
 
 export function diffPolicies(a: TPolicyVersion, b: TPolicyVersion): PolicyDiff {
   const changes: ItemChange[] = [];

@@ -25,6 +25,16 @@ export function formatMoney(locale: Locale, currency: string, amount: number): s
   return new Intl.NumberFormat(LANG_TAG[locale], { style: "currency", currency, maximumFractionDigits: 0 }).format(amount);
 }
 
+/** "A, B, and C" / "A、B和C": lists joined by the reader's language's own rules, everywhere the same. */
+export function formatList(locale: Locale, items: string[]): string {
+  return new Intl.ListFormat(LANG_TAG[locale], { style: "long", type: "conjunction" }).format(items);
+}
+
+/** Which plural form a count takes ("one", "other", …) in the reader's language. */
+export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
+  return new Intl.PluralRules(LANG_TAG[locale]).select(count);
+}
+
 /** The same {placeholder} filling as src/i18n, for islands that get their strings as props. */
 export function fill(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));

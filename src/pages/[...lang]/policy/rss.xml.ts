@@ -20,7 +20,9 @@ export async function GET(context: APIContext) {
     site,
     customData: `<language>${LANG_TAG[locale]}</language>`,
     items: [...line.versions].reverse().map((v) => ({
-      title: `${v.title[locale]} (${t(`policy.status.${v.status}`)})`,
+      // The title alone (it names the version's month): a status in it would
+      // change old items' titles whenever a new version ships.
+      title: v.title[locale],
       link: new URL(localizePath(locale, `/policy/${v.version}`), site).href,
       pubDate: new Date(`${v.effective}T00:00:00Z`),
       description: v.summary[locale],
