@@ -12,6 +12,7 @@ import {
   boardStats,
   countHrMessages,
   findIdeaByReceiptHash,
+  findSubmission,
   insertIdea,
   listBoard,
   readIdea,
@@ -20,25 +21,66 @@ import {
   type Idea,
 } from "./db/ideas.ts";
 import { HttpError } from "./http.ts";
+import { seal, unseal } from "./seal.ts";
 import { countHit, enforceLimit, peekHits, readLimits, tooManyRequests } from "./rate-limit.ts";
 import { verifyTurnstile } from "./turnstile.ts";
 
 type IdeasEnv = Pick<AppEnv, "DB" | "RATE_LIMITS" | "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE"> & { TURNSTILE_SECRET_KEY?: string };
 
 /** Stores an idea and returns its receipt: the only time the code exists outside the author's hands. */
-export async function submitIdea(env: IdeasEnv, request: Request, input: TIdeaInput, now = new Date()): Promise<{ receipt: string }> {
+const SEAL_PURPOSE = "candor idea receipt";
+
+async function submissionHash(submissionId: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`idea-submission:${submissionId.toLowerCase()}`));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The receipt an earlier submission with this id was given, or null when there was none. */
+async function replayedReceipt(env: IdeasEnv, submissionId: string, hash: string): Promise<string | null> {
+  const sealed = await findSubmission(env.DB, hash);
+  if (sealed === null) return null;
+  const receipt = await unseal(sealed, submissionId, SEAL_PURPOSE);
+  if (receipt === null) throw new Error("a stored submission could not be unsealed with its own id");
+  return receipt;
+}
+
+/**
+ * Stores a new idea and returns its receipt. With a submissionId, a retry
+ * (the network failed after the server stored it) gets the same receipt back
+ * and `replayed: true`, and nothing is stored twice, even when the retries
+ * race each other.
+ */
+export async function submitIdea(
+  env: IdeasEnv,
+  request: Request,
+  input: TIdeaInput,
+  now = new Date(),
+): Promise<{ receipt: string; replayed: boolean }> {
+  const { submissionId, turnstileToken, ...idea } = input;
+  const subHash = submissionId ? await submissionHash(submissionId) : undefined;
+  if (submissionId && subHash) {
+    const earlier = await replayedReceipt(env, submissionId, subHash);
+    if (earlier) return { receipt: earlier, replayed: true };
+  }
   await enforceLimit(env, request, "idea_submit", now);
-  await verifyTurnstile(env, input.turnstileToken);
+  await verifyTurnstile(env, turnstileToken);
   // A collision of 80 random bits will not happen; the retry keeps it harmless if it ever did.
   for (let attempt = 0; attempt < 3; attempt++) {
     const receipt = generateReceipt();
-    const stored = await insertIdea(env.DB, {
+    const outcome = await insertIdea(env.DB, {
       id: crypto.randomUUID(),
       receiptHash: await hashReceipt(receipt),
-      input,
+      input: idea,
       day: dayStamp(now),
+      submission:
+        submissionId && subHash ? { hash: subHash, sealedReceipt: await seal(receipt, submissionId, SEAL_PURPOSE) } : undefined,
     });
-    if (stored) return { receipt };
+    if (outcome === "stored") return { receipt, replayed: false };
+    if (outcome === "submission_taken") {
+      // a concurrent retry of the same submission won the race
+      const earlier = await replayedReceipt(env, submissionId!, subHash!);
+      if (earlier) return { receipt: earlier, replayed: true };
+    }
   }
   throw new Error("could not store an idea with a fresh receipt code");
 }

@@ -56,6 +56,38 @@ async function asHr<T>(work: (db: D1Database) => Promise<T>): Promise<T> {
 const today = () => new Date().toISOString().slice(0, 10);
 
 describe("suggestion box in the browser", () => {
+  it("stores an idea once when the answer to the first send is lost, and shows the same receipt", async () => {
+    const { page, problems, close } = await open("/ideas/new/");
+    const title = `Retry-safe idea ${crypto.randomUUID().slice(0, 8)}`;
+    try {
+      await page.getByText("Tools and systems").click();
+      await page.getByRole("textbox", { name: /Title/ }).fill(title);
+      await page.getByRole("textbox", { name: /Your idea/ }).fill("The knowledge base search should rank articles by how often they solved a ticket.");
+      // the server stores the first send, but its answer never reaches the browser
+      let dropped = 0;
+      await page.route("**/api/ideas", async (route) => {
+        if (route.request().method() !== "POST" || dropped > 0) return route.continue();
+        dropped++;
+        await route.fetch();
+        await route.abort("connectionreset");
+      });
+      await page.getByRole("button", { name: "Send anonymously" }).click();
+      await expect.poll(() => page.getByText("the connection failed").count()).toBe(1);
+      await page.getByRole("button", { name: "Send anonymously" }).click();
+      const receipt = (await page.locator("[data-receipt]").textContent())!.trim();
+      expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+      const stored = await asHr(async (db) => {
+        const rows = await db.prepare("SELECT receipt_hash FROM ideas WHERE title = ?1").bind(title).all<{ receipt_hash: string }>();
+        return rows.results;
+      });
+      expect(stored).toEqual([{ receipt_hash: await hashReceipt(receipt) }]);
+      // the dropped connection is the only error the page logged
+      expect(problems.filter((p) => !p.includes("ERR_CONNECTION_RESET") && !p.includes("Failed to load resource"))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it("sends an idea, warns about identifying details without blocking, and shows the receipt once", async () => {
     const { page, context, problems, close } = await open("/ideas/new/");
     try {

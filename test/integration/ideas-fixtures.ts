@@ -53,7 +53,7 @@ export async function countIdeas(): Promise<number> {
 
 /** Everything stored about ideas, as one string, to search for things that must not be there. */
 export async function dumpIdeaTables(): Promise<string> {
-  const tables = ["ideas", "idea_status_history", "idea_messages", "idea_supports"];
+  const tables = ["ideas", "idea_status_history", "idea_messages", "idea_supports", "idea_submissions"];
   const rows = await env.DB.batch(tables.map((t) => env.DB.prepare(`SELECT * FROM ${t}`)));
   return JSON.stringify(rows.map((r) => r.results));
 }

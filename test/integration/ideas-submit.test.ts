@@ -20,6 +20,55 @@ function post(json: unknown, ip = freshIp(), headers: Record<string, string> = {
   return api("/api/ideas", { method: "POST", json, headers: from(ip, headers) });
 }
 
+describe("POST /api/ideas with a submissionId (retries)", () => {
+  const withId = (submissionId: string) => ({ ...SAMPLE, submissionId });
+
+  it("answers a retry with 200 and the same receipt, storing nothing twice", async () => {
+    const id = crypto.randomUUID();
+    const first = await post(withId(id));
+    expect(first.status).toBe(201);
+    const again = await post(withId(id));
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(await countIdeas()).toBe(1);
+    expect((await trackIdea(env, new Request("https://candor.test/", { headers: from(freshIp()) }), first.body.receipt)).title).toBe(SAMPLE.title);
+  });
+
+  it("stores exactly one idea when ten retries of one submission race", async () => {
+    const id = crypto.randomUUID();
+    const results = await Promise.all(Array.from({ length: 10 }, () => post(withId(id))));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(new Set(results.map((r) => r.body.receipt)).size).toBe(1);
+    expect(await countIdeas()).toBe(1);
+  });
+
+  it("keeps distinct submissions distinct", async () => {
+    await post(withId(crypto.randomUUID()));
+    await post(withId(crypto.randomUUID()));
+    expect(await countIdeas()).toBe(2);
+  });
+
+  it("stores neither the submission id nor the receipt in clear", async () => {
+    const id = crypto.randomUUID();
+    const { body } = await post(withId(id));
+    const dump = await dumpIdeaTables();
+    expect(dump).not.toContain(id);
+    expect(dump).not.toContain(body.receipt);
+    expect(dump).not.toContain(body.receipt.replace(/-/g, ""));
+    const row = await env.DB.prepare("SELECT submission_hash, sealed_receipt FROM idea_submissions").first<{ submission_hash: string; sealed_receipt: string }>();
+    expect(row!.submission_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row!.sealed_receipt).toMatch(/^[A-Za-z0-9+/=]+\.[A-Za-z0-9+/=]+$/);
+  });
+
+  it("refuses a submissionId that is not a UUID with 422", async () => {
+    for (const bad of ["not-a-uuid", 42, "", "<script>", "x".repeat(5000)]) {
+      const err = expectError(await post({ ...SAMPLE, submissionId: bad }), 422, "validation_failed");
+      expect(err.fields).toHaveProperty("submissionId");
+    }
+    expect(await countIdeas()).toBe(0);
+  });
+});
+
 describe("POST /api/ideas", () => {
   it("stores the idea and answers 201 with a receipt code, shown once", async () => {
     const res = await post(SAMPLE);
@@ -47,7 +96,7 @@ describe("POST /api/ideas", () => {
     const ua = "Mozilla/5.0 (CandorTest; Agent-7731)";
     const res = await post(SAMPLE, ip, { "User-Agent": ua, "X-Forwarded-For": ip });
     expect(res.status).toBe(201);
-    for (const table of ["ideas", "idea_status_history", "idea_messages", "idea_supports"]) {
+    for (const table of ["ideas", "idea_status_history", "idea_messages", "idea_supports", "idea_submissions"]) {
       const columns = await env.DB.prepare(`SELECT name, type FROM pragma_table_info('${table}')`).all<{ name: string; type: string }>();
       for (const { name } of columns.results) {
         expect(name, `${table}.${name}`).not.toMatch(/(^|_)(ip|ip_hash|address|addr|user_agent|agent|ua|time|timestamp|at|created|updated|host|device|seconds)(_|$)/i);

@@ -1,5 +1,6 @@
 // GET /api/ideas: the public board (published ideas only) and its figures.
-// POST /api/ideas: a new anonymous idea → 201 {receipt}, shown once.
+// POST /api/ideas: a new anonymous idea → 201 {receipt}, shown once; the same
+// submissionId again → 200 with the same receipt, nothing stored twice.
 import { ZBoardQuery, ZIdeaInput } from "../../../src/lib/ideas/model.ts";
 import type { AppEnv } from "../../../src/server/config.ts";
 import { HttpError, issuesToFields, json, parseJsonBody } from "../../../src/server/http.ts";
@@ -17,7 +18,8 @@ export const onRequestGet: PagesFunction<AppEnv> = async ({ request, env }) => {
 
 export const onRequestPost: PagesFunction<AppEnv> = async ({ request, env }) => {
   const input = await parseJsonBody(request, ZIdeaInput);
-  return json(await submitIdea(env, request, input), { status: 201 });
+  const { receipt, replayed } = await submitIdea(env, request, input);
+  return json({ receipt }, { status: replayed ? 200 : 201 });
 };
 
 export const onRequest = allow("GET", "POST");

@@ -90,6 +90,7 @@ export default function IdeaForm({ strings, locale, trackHref, turnstileSiteKey 
   const turnstileToken = useRef<string | undefined>(undefined);
   const acknowledged = useRef(false);
   const receiptHeading = useRef<HTMLHeadingElement>(null);
+  const attempt = useRef<{ fingerprint: string; submissionId: string } | null>(null);
 
   const send = async () => {
     setConfirming(false);
@@ -100,20 +101,30 @@ export default function IdeaForm({ strings, locale, trackHref, turnstileSiteKey 
     }
     setSending(true);
     const data = survey.data as { category?: string; title?: string; body?: string; publishConsent?: boolean };
-    const res = await postJson<{ receipt: string }>("/api/ideas", {
+    const idea = {
       category: data.category,
       title: data.title ?? "",
       body: data.body ?? "",
       publishConsent: data.publishConsent === true,
       locale,
+    };
+    // Sending the same idea again (after a network failure that may have
+    // happened after the server stored it) reuses its id: the server answers
+    // with the same receipt instead of storing a second idea.
+    const fingerprint = JSON.stringify(idea);
+    if (attempt.current?.fingerprint !== fingerprint) attempt.current = { fingerprint, submissionId: crypto.randomUUID() };
+    const res = await postJson<{ receipt: string }>("/api/ideas", {
+      ...idea,
+      submissionId: attempt.current.submissionId,
       ...(turnstileToken.current ? { turnstileToken: turnstileToken.current } : {}),
     }).catch(() => null);
     setSending(false);
-    if (res && res.status === 201) {
+    if (res && (res.status === 201 || res.status === 200)) {
+      attempt.current = null;
       setReceipt(res.body.receipt);
       return;
     }
-    setError(t("ideas.form.error", { message: res ? errorMessage(res.body) : "network error" }));
+    setError(res ? t("ideas.form.error", { message: errorMessage(res.body) }) : t("ideas.form.offline"));
   };
   const sendRef = useRef(send);
   sendRef.current = send;

@@ -121,11 +121,14 @@ function groupBy<R extends { idea_id: string }>(rows: R[]): Map<string, R[]> {
 // ---------------------------------------------------------------- author side
 
 /** Stores a new idea with its first status; returns false when the receipt hash already exists (retry with a new code). */
+export type InsertOutcome = "stored" | "receipt_taken" | "submission_taken";
+
+/** The idea, its first status and (when the client sent a submission id) the replay record, in one batch. */
 export async function insertIdea(
   db: D1Database,
-  idea: { id: string; receiptHash: string; input: TIdeaInput; day: string },
-): Promise<boolean> {
-  const { id, receiptHash, input, day } = idea;
+  idea: { id: string; receiptHash: string; input: TIdeaInput; day: string; submission?: { hash: string; sealedReceipt: string } },
+): Promise<InsertOutcome> {
+  const { id, receiptHash, input, day, submission } = idea;
   try {
     await db.batch([
       db
@@ -135,12 +138,29 @@ export async function insertIdea(
         )
         .bind(id, receiptHash, input.category, input.title, input.body, input.locale ?? "en", input.publishConsent ? 1 : 0, day),
       db.prepare("INSERT INTO idea_status_history (idea_id, seq, status, on_day, note) VALUES (?1, 1, 'received', ?2, NULL)").bind(id, day),
+      ...(submission
+        ? [
+            db
+              .prepare("INSERT INTO idea_submissions (submission_hash, idea_id, sealed_receipt) VALUES (?1, ?2, ?3)")
+              .bind(submission.hash, id, submission.sealedReceipt),
+          ]
+        : []),
     ]);
-    return true;
+    return "stored";
   } catch (err) {
-    if (/UNIQUE constraint failed: ideas\.receipt_hash/.test(String(err))) return false;
+    if (/UNIQUE constraint failed: ideas\.receipt_hash/.test(String(err))) return "receipt_taken";
+    if (/UNIQUE constraint failed: idea_submissions\.submission_hash/.test(String(err))) return "submission_taken";
     throw err;
   }
+}
+
+/** The sealed receipt of an earlier submission with this id hash, if any. */
+export async function findSubmission(db: D1Database, submissionHash: string): Promise<string | null> {
+  const row = await db
+    .prepare("SELECT sealed_receipt FROM idea_submissions WHERE submission_hash = ?1")
+    .bind(submissionHash)
+    .first<{ sealed_receipt: string }>();
+  return row?.sealed_receipt ?? null;
 }
 
 /** The one lookup a receipt allows: by its hash, through the unique index. */
