@@ -2,6 +2,7 @@
 // The Workers rate-limit binding is not available to Pages Functions, so the
 // counts live in D1, keyed by a salted hash of the connecting address.
 import { dayStamp } from "../lib/anonymity.ts";
+import { toHex } from "../lib/hex.ts";
 import { HttpError } from "./http.ts";
 
 export interface Limit {
@@ -91,12 +92,8 @@ function expandIPv6(address: string): string[] | null {
   return groups.map((g) => (g.includes(".") ? g : g.replace(/^0+(?=.)/, "")));
 }
 
-function toHex(buffer: ArrayBuffer): string {
-  return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 function randomSalt(): string {
-  return toHex(crypto.getRandomValues(new Uint8Array(32)).buffer as ArrayBuffer);
+  return toHex(crypto.getRandomValues(new Uint8Array(32)));
 }
 
 function daysBefore(day: string, n: number): string {
@@ -106,12 +103,13 @@ function daysBefore(day: string, n: number): string {
 }
 
 /**
- * Today's salt, created on first use. Every call also drops salts older than
- * 48 hours (and, by cascade, their counts), so after a quiet weekend the
- * first request clears what the weekend left.
+ * Today's salt, created by the day's first request, which also drops salts
+ * older than 48 hours (and, by cascade, their counts). Later requests only read.
  */
 export async function dailySalt(db: D1Database, now: Date): Promise<{ day: string; salt: string }> {
   const day = dayStamp(now);
+  const existing = await db.prepare("SELECT salt FROM rate_limit_salts WHERE day = ?1").bind(day).first<{ salt: string }>();
+  if (existing) return { day, salt: existing.salt };
   const [, , row] = await db.batch([
     db.prepare("INSERT OR IGNORE INTO rate_limit_salts (day, salt) VALUES (?1, ?2)").bind(day, randomSalt()),
     db.prepare("DELETE FROM rate_limit_salts WHERE day < ?1").bind(daysBefore(day, SALT_TTL_DAYS - 1)),

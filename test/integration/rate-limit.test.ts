@@ -50,7 +50,7 @@ describe("anonymous rate limiting", () => {
     }
     const row = await env.DB.prepare("SELECT SUM(hits) AS n FROM rate_limit_counters").first<{ n: number }>();
     expect(row?.n).toBe(300);
-  });
+  }, 30_000); // 600 D1 round trips: slow on a loaded 2-core machine, and that is not what is tested
 
   it("stores no address: only a keyed hash, and the salt is gone after 48 hours", async () => {
     const limit = { limit: 10, windowSeconds: 172_800 };
@@ -67,11 +67,11 @@ describe("anonymous rate limiting", () => {
     expect(counters.results.map((r) => r.day)).toEqual(["2026-11-26"]);
   });
 
-  it("drops old salts on any later request, not only on a new day's first", async () => {
-    await env.DB.prepare("INSERT INTO rate_limit_salts (day, salt) VALUES ('2026-11-20', 'old'), ('2026-11-27', 'today')").run();
-    await dailySalt(env.DB, new Date("2026-11-27T15:00:00Z"));
+  it("after a quiet weekend, the first request drops every salt older than 48 hours", async () => {
+    await env.DB.prepare("INSERT INTO rate_limit_salts (day, salt) VALUES ('2026-11-20', 'a'), ('2026-11-21', 'b'), ('2026-11-22', 'c')").run();
+    await dailySalt(env.DB, new Date("2026-11-24T08:00:00Z"));
     const days = await env.DB.prepare("SELECT day FROM rate_limit_salts ORDER BY day").all<{ day: string }>();
-    expect(days.results.map((r) => r.day)).toEqual(["2026-11-27"]);
+    expect(days.results.map((r) => r.day)).toEqual(["2026-11-24"]);
   });
 
   it("uses a different hash for the same address on another day", async () => {
