@@ -27,11 +27,11 @@ import { verifyTurnstile } from "./turnstile.ts";
 
 type IdeasEnv = Pick<AppEnv, "DB" | "RATE_LIMITS" | "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE"> & { TURNSTILE_SECRET_KEY?: string };
 
-/** Stores an idea and returns its receipt: the only time the code exists outside the author's hands. */
 const SEAL_PURPOSE = "candor idea receipt";
 
+/** Expects the id already lowercased (submitIdea does it once), so hash, seal and unseal all see the same string. */
 async function submissionHash(submissionId: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`idea-submission:${submissionId.toLowerCase()}`));
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`idea-submission:${submissionId}`));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
@@ -40,12 +40,17 @@ async function replayedReceipt(env: IdeasEnv, submissionId: string, hash: string
   const sealed = await findSubmission(env.DB, hash);
   if (sealed === null) return null;
   const receipt = await unseal(sealed, submissionId, SEAL_PURPOSE);
-  if (receipt === null) throw new Error("a stored submission could not be unsealed with its own id");
+  // Only reachable when the stored row was sealed under a different spelling
+  // of the id (or damaged): a definite answer the client can act on, not a 500.
+  if (receipt === null) {
+    throw new HttpError(409, "submission_conflict", "This submission id was already used and its receipt cannot be returned. Please send the idea again as a new submission.");
+  }
   return receipt;
 }
 
 /**
- * Stores a new idea and returns its receipt. With a submissionId, a retry
+ * Stores a new idea and returns its receipt: the only time the code exists
+ * outside the author's hands. With a submissionId, a retry
  * (the network failed after the server stored it) gets the same receipt back
  * and `replayed: true`, and nothing is stored twice, even when the retries
  * race each other.
@@ -56,7 +61,10 @@ export async function submitIdea(
   input: TIdeaInput,
   now = new Date(),
 ): Promise<{ receipt: string; replayed: boolean }> {
-  const { submissionId, turnstileToken, ...idea } = input;
+  const { turnstileToken, ...rest } = input;
+  const { submissionId: rawSubmissionId, ...idea } = rest;
+  // UUIDs are case-insensitive and z.uuid accepts either case: one spelling from here on.
+  const submissionId = rawSubmissionId?.toLowerCase();
   const subHash = submissionId ? await submissionHash(submissionId) : undefined;
   if (submissionId && subHash) {
     const earlier = await replayedReceipt(env, submissionId, subHash);

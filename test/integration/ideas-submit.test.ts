@@ -4,6 +4,7 @@ import { onRequestPost as submitRoute } from "../../functions/api/ideas/index.ts
 import { hashReceipt } from "../../src/lib/receipt.ts";
 import { HttpError } from "../../src/server/http.ts";
 import { submitIdea, trackIdea } from "../../src/server/ideas.ts";
+import { seal } from "../../src/server/seal.ts";
 import { SITEVERIFY_URL } from "../../src/server/turnstile.ts";
 import { api, expectError } from "./helpers.ts";
 import { SAMPLE, clearIdeas, countIdeas, dumpIdeaTables, freshIp, from, submit } from "./ideas-fixtures.ts";
@@ -32,6 +33,28 @@ describe("POST /api/ideas with a submissionId (retries)", () => {
     expect(again.body).toEqual(first.body);
     expect(await countIdeas()).toBe(1);
     expect((await trackIdea(env, new Request("https://candor.test/", { headers: from(freshIp()) }), first.body.receipt)).title).toBe(SAMPLE.title);
+  });
+
+  it("treats the id case-insensitively: an uppercase id retried in either case gets the same receipt", async () => {
+    const id = crypto.randomUUID().toUpperCase();
+    const first = await post(withId(id));
+    expect(first.status).toBe(201);
+    const again = await post(withId(id));
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body).toEqual(first.body);
+    const lower = await post(withId(id.toLowerCase()));
+    expect(lower.status).toBe(200);
+    expect(lower.body).toEqual(first.body);
+    expect(await countIdeas()).toBe(1);
+  });
+
+  it("answers 409 submission_conflict, not 500, when a stored submission cannot be opened with its id", async () => {
+    const id = crypto.randomUUID();
+    expect((await post(withId(id))).status).toBe(201);
+    // a row sealed under another opener (an older spelling of the id, or damage)
+    await env.DB.prepare("UPDATE idea_submissions SET sealed_receipt = ?1").bind(await seal("K7Q2-9XMD-4TRB-0HZE", "someone-else", "candor idea receipt")).run();
+    expectError(await post(withId(id)), 409, "submission_conflict");
+    expect(await countIdeas()).toBe(1);
   });
 
   it("stores exactly one idea when ten retries of one submission race", async () => {
