@@ -155,9 +155,21 @@ const DETECTORS: Detector[] = [
   },
 ];
 
+/**
+ * Full-width ASCII (U+FF01–FF5E, what a Chinese IME types by default) to
+ * ASCII and the ideographic space to a space. One UTF-16 unit for one, so
+ * offsets found in the folded text are valid in the original.
+ */
+function foldWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
+    c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
 /** Every identifying detail found, in text order, without overlaps. */
-export function findIdentifying(text: string): IdentifyingFinding[] {
-  if (!text) return [];
+export function findIdentifying(original: string): IdentifyingFinding[] {
+  if (!original) return [];
+  const text = foldWidth(original);
   const candidates: (IdentifyingFinding & { priority: number })[] = [];
   for (const detector of DETECTORS) {
     const pattern = new RegExp(detector.pattern.source, detector.pattern.flags);
@@ -173,7 +185,7 @@ export function findIdentifying(text: string): IdentifyingFinding[] {
         kind: detector.kind,
         start: m.index,
         end: m.index + trimmed.length,
-        text: trimmed,
+        text: original.slice(m.index, m.index + trimmed.length),
         priority: detector.priority,
       });
     }

@@ -47,12 +47,14 @@ const CONFUSABLES: Record<string, string> = { O: "0", I: "1", L: "1" };
 
 /**
  * The canonical grouped form of what a person typed, or null when it cannot
- * be a receipt. Tolerates spaces, lowercase, missing or extra dashes and the
- * confusable letters Crockford maps (O→0, I/L→1).
+ * be a receipt. Tolerates spaces, lowercase, full-width characters, missing or
+ * extra dashes and the confusable letters Crockford maps (O→0, I/L→1).
  */
 export function parseReceipt(input: string): string | null {
   if (typeof input !== "string" || input.length > 64) return null;
+  // NFKC folds full-width letters, digits and dashes (a Chinese IME's default) to ASCII.
   const compact = input
+    .normalize("NFKC")
     .toUpperCase()
     .replace(/[\s\-‐‑–—_.]/g, "")
     .replace(/[OIL]/g, (c) => CONFUSABLES[c]!);

@@ -60,6 +60,15 @@ describe("identifying details: what is caught", () => {
     ["see #20451", "#20451"],
   ])("shift or ticket: %s", (text, match) => expectFinds(text, "shift_or_ticket", match));
 
+  it.each([
+    ["电话１３８００１３８０００找我", "phone", "１３８００１３８０００"],
+    ["邮箱name＠corp.cn", "email", "name＠corp.cn"],
+    ["邮箱ｎａｍｅ＠ｃｏｒｐ．ｃｎ。", "email", "ｎａｍｅ＠ｃｏｒｐ．ｃｎ"],
+    ["我的工号：Ａ１２３４", "employee_id", "工号：Ａ１２３４"],
+    ["２０２６－１１－０３那天", "date", "２０２６－１１－０３"],
+    ["ticket\u3000#48213 closed", "shift_or_ticket", "ticket\u3000#48213"],
+  ] as const)("full-width input (a Chinese IME's default): %s", (text, kind, match) => expectFinds(text, kind, match));
+
   it("reports each finding once, in text order, with spans that slice back to the text", () => {
     const text = "工号E104582，电话13812345678，邮箱a@b.cn，2026-11-03 工单号 GD12345";
     const findings = findIdentifying(text);

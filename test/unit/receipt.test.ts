@@ -66,6 +66,12 @@ describe("receipt parsing", () => {
     expect(parseReceipt("AAIL-AAAA-AAAA-AAAA")).toBe("AA11-AAAA-AAAA-AAAA");
   });
 
+  it("accepts full-width letters, digits and dashes, as a Chinese IME types them", () => {
+    expect(parseReceipt("Ｋ７Ｑ２－９ＸＭＤ－４ＴＲＢ－０ＨＺＥ")).toBe("K7Q2-9XMD-4TRB-0HZE");
+    expect(parseReceipt("K7Q2－9XMD－4TRB－0HZE")).toBe("K7Q2-9XMD-4TRB-0HZE");
+    expect(parseReceipt("ｋ７ｑ２\u30009xmd 4trb ＯＨＺＥ")).toBe("K7Q2-9XMD-4TRB-0HZE");
+  });
+
   it("refuses what cannot be a receipt", () => {
     for (const bad of ["", "K7Q2-9XMD-4TRB", "K7Q2-9XMD-4TRB-0HZE-1", "K7Q2-9XMD-4TRB-0HZU", "K7Q2-9XMD-4TRB-0HZ!", "回执码回执码回执码回执码回执", "x".repeat(1000)]) {
       expect(parseReceipt(bad), bad).toBeNull();
