@@ -5,12 +5,19 @@ import { DEFAULT_LOCALE, type Locale } from "./config.ts";
 import { common } from "./strings/common.ts";
 import { ideas } from "./strings/ideas.ts";
 import { policy } from "./strings/policy.ts";
+import { resultsPage } from "./strings/resultsPage.ts";
 import { surveys } from "./strings/surveys.ts";
 
-const modules = [common, policy, surveys, ideas];
+export const UI_MODULES = [common, policy, surveys, ideas, resultsPage];
+const modules = UI_MODULES;
 
 type Merge<M> = M extends { en: infer E } ? E : never;
-export type UiKey = keyof Merge<typeof common> | keyof Merge<typeof policy> | keyof Merge<typeof surveys> | keyof Merge<typeof ideas>;
+export type UiKey =
+  | keyof Merge<typeof common>
+  | keyof Merge<typeof policy>
+  | keyof Merge<typeof surveys>
+  | keyof Merge<typeof ideas>
+  | keyof Merge<typeof resultsPage>;
 
 export const ui: Record<Locale, Record<string, string>> = {
   en: Object.assign({}, ...modules.map((m) => m.en)),

@@ -85,6 +85,23 @@ describe("site skeleton", () => {
     }
   });
 
+  it("the results page links to every survey that publishes results, and never to a hidden one", async () => {
+    const { SURVEYS } = await import("../../src/lib/surveys/registry.ts");
+    for (const prefix of ["", "/zh-cn"]) {
+      const { page, close } = await open(`${prefix}/results/`);
+      try {
+        const hrefs = await page.locator(".results-list a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+        const expected = SURVEYS.filter((s) => s.resultsVisibility !== "hidden").map((s) => `${prefix}/surveys/${s.id}/#survey-results`);
+        expect([...hrefs].sort()).toEqual([...expected].sort());
+        for (const s of SURVEYS.filter((x) => x.resultsVisibility === "hidden")) expect(hrefs.join(" ")).not.toContain(s.id);
+        const target = await fetch(`${baseURL}${expected[0]!.split("#")[0]}`);
+        expect(target.status).toBe(200);
+      } finally {
+        await close();
+      }
+    }
+  });
+
   it("answers an unknown page with the 404 page and status 404", async () => {
     const { page, response, close } = await open("/no/such/page");
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LOCALE, LOCALES } from "../../src/i18n/config.ts";
-import { ui, useTranslations } from "../../src/i18n/index.ts";
+import { UI_MODULES, ui, useTranslations } from "../../src/i18n/index.ts";
 import { localizePath, parseLocalePath, switchLocalePath } from "../../src/i18n/routing.ts";
 
 describe("UI strings", () => {
@@ -24,6 +24,16 @@ describe("UI strings", () => {
       expect(mismatched).toEqual([]);
     });
   }
+
+  it("no two string modules define the same key (a later one would silently win)", () => {
+    const seen = new Map<string, number>();
+    UI_MODULES.forEach((m, i) => {
+      for (const key of Object.keys(m.en)) {
+        expect(seen.has(key), `${key} defined twice`).toBe(false);
+        seen.set(key, i);
+      }
+    });
+  });
 
   it("fills placeholders and leaves unknown ones visible", () => {
     const t = useTranslations("en");
