@@ -92,8 +92,13 @@ describe("POST /api/ideas/track", () => {
 
   it("does not count successful lookups as failures", async () => {
     const { receipt } = await submit();
-    const ip = freshIp();
-    for (let i = 0; i < 15; i++) expect((await track(receipt, ip)).status).toBe(200);
+    // a failure limit of 2, so a handful of successes would trip it if they counted
+    const strict = { ...env, RATE_LIMITS: JSON.stringify({ idea_track_failure: { limit: 2, windowSeconds: 600 } }) };
+    const request = new Request("https://candor.test/", { headers: from(freshIp()) });
+    for (let i = 0; i < 5; i++) expect((await trackIdea(strict, request, receipt)).title).toBeTruthy();
+    // the same limit does lock the client out after two real failures
+    for (let i = 0; i < 2; i++) await expect(trackIdea(strict, request, "AAAA-AAAA-AAAA-AAAA")).rejects.toMatchObject({ status: 404 });
+    await expect(trackIdea(strict, request, receipt)).rejects.toMatchObject({ status: 429 });
   });
 
   it("refuses bad bodies: 400, 413, 415, 422 and 405", async () => {
