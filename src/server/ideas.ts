@@ -29,6 +29,9 @@ type IdeasEnv = Pick<AppEnv, "DB" | "RATE_LIMITS" | "ACK_PROMISE_DAYS" | "MIN_GR
 
 const SEAL_PURPOSE = "candor idea receipt";
 
+/** Days a retry can still get its receipt back: records of ideas received earlier than this are deleted on the next submission. */
+export const SUBMISSION_RETENTION_DAYS = 2;
+
 /** Expects the id already lowercased (submitIdea does it once), so hash, seal and unseal all see the same string. */
 async function submissionHash(submissionId: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`idea-submission:${submissionId}`));
@@ -65,12 +68,13 @@ export async function submitIdea(
   const { submissionId: rawSubmissionId, ...idea } = rest;
   // UUIDs are case-insensitive and z.uuid accepts either case: one spelling from here on.
   const submissionId = rawSubmissionId?.toLowerCase();
+  // Replays count too: each costs a key derivation, and unlimited ones would be a free way to load the server.
+  await enforceLimit(env, request, "idea_submit", now);
   const subHash = submissionId ? await submissionHash(submissionId) : undefined;
   if (submissionId && subHash) {
     const earlier = await replayedReceipt(env, submissionId, subHash);
     if (earlier) return { receipt: earlier, replayed: true };
   }
-  await enforceLimit(env, request, "idea_submit", now);
   await verifyTurnstile(env, turnstileToken);
   // A collision of 80 random bits will not happen; the retry keeps it harmless if it ever did.
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -80,6 +84,7 @@ export async function submitIdea(
       receiptHash: await hashReceipt(receipt),
       input: idea,
       day: dayStamp(now),
+      forgetSubmissionsBefore: dayStamp(new Date(now.getTime() - SUBMISSION_RETENTION_DAYS * 86_400_000)),
       submission:
         submissionId && subHash ? { hash: subHash, sealedReceipt: await seal(receipt, submissionId, SEAL_PURPOSE) } : undefined,
     });

@@ -83,6 +83,35 @@ describe("POST /api/ideas with a submissionId (retries)", () => {
     expect(row!.sealed_receipt).toMatch(/^[A-Za-z0-9+/=]+\.[A-Za-z0-9+/=]+$/);
   });
 
+  it("forgets retry records of ideas received more than 2 days ago, on the next submission, keeping the ideas", async () => {
+    const request = () => new Request("https://candor.test/api/ideas", { headers: from(freshIp()) });
+    const input = (submissionId: string) => ({ ...SAMPLE, locale: "en" as const, submissionId });
+    const old = crypto.randomUUID();
+    const recent = crypto.randomUUID();
+    await submitIdea(env, request(), input(old), new Date("2026-11-24T23:00:00Z"));
+    await submitIdea(env, request(), input(recent), new Date("2026-11-25T08:00:00Z"));
+    const count = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM idea_submissions").first<{ n: number }>())!.n;
+    expect(await count()).toBe(2);
+    await submitIdea(env, request(), SAMPLE, new Date("2026-11-27T09:00:00Z"));
+    // the 24th is gone, the 25th (two days back) still answers a retry
+    expect(await count()).toBe(1);
+    expect(await countIdeas()).toBe(3);
+    await expect(submitIdea(env, request(), input(recent), new Date("2026-11-27T09:05:00Z"))).resolves.toMatchObject({ replayed: true });
+    // an expired id is a new submission: a second idea, a new receipt
+    await expect(submitIdea(env, request(), input(old), new Date("2026-11-27T09:06:00Z"))).resolves.toMatchObject({ replayed: false });
+    expect(await countIdeas()).toBe(4);
+  });
+
+  it("counts replays against the submission limit", async () => {
+    const limited = { ...env, RATE_LIMITS: JSON.stringify({ idea_submit: { limit: 2, windowSeconds: 600 } }) };
+    const request = new Request("https://candor.test/api/ideas", { headers: from(freshIp()) });
+    const input = { ...SAMPLE, locale: "en" as const, submissionId: crypto.randomUUID() };
+    await expect(submitIdea(limited, request, input)).resolves.toMatchObject({ replayed: false });
+    await expect(submitIdea(limited, request, input)).resolves.toMatchObject({ replayed: true });
+    await expect(submitIdea(limited, request, input)).rejects.toMatchObject({ status: 429 });
+    expect(await countIdeas()).toBe(1);
+  });
+
   it("refuses a submissionId that is not a UUID with 422", async () => {
     for (const bad of ["not-a-uuid", 42, "", "<script>", "x".repeat(5000)]) {
       const err = expectError(await post({ ...SAMPLE, submissionId: bad }), 422, "validation_failed");

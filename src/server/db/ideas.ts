@@ -120,17 +120,38 @@ function groupBy<R extends { idea_id: string }>(rows: R[]): Map<string, R[]> {
 
 // ---------------------------------------------------------------- author side
 
-/** Stores a new idea with its first status; returns false when the receipt hash already exists (retry with a new code). */
+/** "receipt_taken": the receipt hash already exists (retry with a new code); "submission_taken": a concurrent retry stored it. */
 export type InsertOutcome = "stored" | "receipt_taken" | "submission_taken";
 
-/** The idea, its first status and (when the client sent a submission id) the replay record, in one batch. */
+/**
+ * The idea, its first status and (when the client sent a submission id) the
+ * replay record, in one batch. Replay records of ideas received before
+ * `forgetSubmissionsBefore` are deleted on the way: a retry comes within
+ * minutes, so keeping the sealed receipts longer would only keep a link
+ * between an idea and whoever still holds its submission id.
+ */
 export async function insertIdea(
   db: D1Database,
-  idea: { id: string; receiptHash: string; input: TIdeaInput; day: string; submission?: { hash: string; sealedReceipt: string } },
+  idea: {
+    id: string;
+    receiptHash: string;
+    input: TIdeaInput;
+    day: string;
+    submission?: { hash: string; sealedReceipt: string };
+    forgetSubmissionsBefore?: string;
+  },
 ): Promise<InsertOutcome> {
-  const { id, receiptHash, input, day, submission } = idea;
+  const { id, receiptHash, input, day, submission, forgetSubmissionsBefore } = idea;
   try {
     await db.batch([
+      // the day is the idea's received_on (a primary-key look-up per record): no second copy of it to keep in step
+      ...(forgetSubmissionsBefore
+        ? [
+            db
+              .prepare("DELETE FROM idea_submissions WHERE (SELECT received_on FROM ideas WHERE ideas.id = idea_submissions.idea_id) < ?1")
+              .bind(forgetSubmissionsBefore),
+          ]
+        : []),
       db
         .prepare(
           `INSERT INTO ideas (id, receipt_hash, category, title, body, locale, publish_consent, status, received_on)
