@@ -13,6 +13,7 @@ import {
   ZSupportInput,
   ZVerdictInput,
   isIdeaStatus,
+  visibleText,
 } from "../../src/lib/ideas/model.ts";
 
 const valid = { category: "process", title: "Shorter escalation path", body: "Escalations wait too long for a supervisor.", publishConsent: false };
@@ -45,7 +46,7 @@ describe("idea input schema", () => {
   it("keeps text exactly as sent, whitespace and all", () => {
     fc.assert(
       fc.property(fc.string({ minLength: LIMITS.bodyMin + 2, maxLength: 200 }), (body) => {
-        fc.pre(body.trim().length >= LIMITS.bodyMin);
+        fc.pre(visibleText(body).length >= LIMITS.bodyMin);
         expect(ZIdeaInput.parse({ ...valid, body }).body).toBe(body);
       }),
     );
@@ -57,6 +58,15 @@ describe("idea input schema", () => {
     expect(ZIdeaInput.safeParse({ ...valid, body: "x".repeat(LIMITS.bodyMax + 1) }).success).toBe(false);
     expect(ZIdeaInput.safeParse({ ...valid, title: "  a  " }).success).toBe(false);
     expect(ZIdeaInput.safeParse({ ...valid, body: " ".repeat(50) }).success).toBe(false);
+  });
+
+  it("does not count invisible format characters towards a minimum, but stores them verbatim", () => {
+    const invisible = "\u200B\u200C\u200D\u2060\uFEFF\u202E\u202C\u00AD";
+    expect(ZIdeaInput.safeParse({ ...valid, title: `a${invisible.repeat(3)}b` }).success).toBe(false);
+    expect(ZIdeaInput.safeParse({ ...valid, body: `ok${"\u200B".repeat(40)}` }).success).toBe(false);
+    expect(ZReplyInput.safeParse({ receipt: "K7Q2", body: "\u200B\u200D" }).success).toBe(false);
+    const title = `a\u200Bb\u202Ec`;
+    expect(ZIdeaInput.parse({ ...valid, title }).title).toBe(title);
   });
 
   it("refuses unknown fields, so no server-owned value can be smuggled in", () => {

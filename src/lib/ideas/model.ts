@@ -22,12 +22,17 @@ export * from "./vocabulary.ts";
 
 // Text is stored exactly as sent (hostile text included: it is only ever
 // rendered as text). Length rules count what a reader sees, so whitespace
-// alone does not pass a minimum.
+// and invisible format characters (zero-width spaces and joiners, bidi
+// controls: Unicode Cf) alone do not pass a minimum.
+export function visibleText(s: string): string {
+  return s.replace(/\p{Cf}/gu, "").trim();
+}
+
 const text = (min: number, max: number) =>
   z
     .string()
     .max(max, `At most ${max} characters.`)
-    .refine((s) => s.trim().length >= min, `At least ${min} characters.`);
+    .refine((s) => visibleText(s).length >= min, `At least ${min} characters.`);
 
 const receipt = z.string().min(1, "Enter your receipt code.").max(64, "That is not a receipt code.");
 
