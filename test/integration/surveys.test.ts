@@ -573,21 +573,30 @@ describe("GET /api/surveys/{id}/results", () => {
     }
   });
 
-  it("publishes aggregates at k, withholds small choice counts (and one more so none can be derived), never free text", async () => {
+  it("publishes aggregates at k, withholds small counts only where they cannot be solved, never free text", async () => {
     const s = closed();
-    // 6 responses: policyRead "monthly" ×1, "never" ×5 → "monthly" withheld, and "never" too (else 6 − 5 = 1 is derivable)
-    await seed(s, 6, s.closes, (i) => ({ policyRead: i === 0 ? "monthly" : "never" }));
+    // 11 responses: policyRead monthly ×2, quarterly ×3, never ×6 → the two small counts are withheld
+    // (2 + 3 = 5 has several splits); promotionPathKnown yes ×1, no ×10 → one small count is 11 − 10,
+    // so the whole question is suppressed; enps 3 ×5, 10 ×6 → every count shown, so mean and NPS too.
+    await seed(s, 11, s.closes, (i) => ({
+      policyRead: i < 2 ? "monthly" : i < 5 ? "quarterly" : "never",
+      promotionPathKnown: i === 0,
+      enps: i < 5 ? 3 : 10,
+    }));
     const res = await api(`/api/surveys/${s.id}/results`);
     expect(res.status).toBe(200);
     expect(res.body.suppressed).toBe(false);
-    expect(res.body.responses).toBe(6);
+    expect(res.body.responses).toBe(11);
     const policyRead = res.body.questions.find((q: any) => q.name === "policyRead");
-    expect(policyRead.answered).toBe(6);
+    expect(policyRead.answered).toBe(11);
     const counts = Object.fromEntries(policyRead.choices.map((c: any) => [c.value, c.count]));
-    expect(counts).toEqual({ monthly: null, quarterly: 0, rarely: 0, never: null });
+    expect(counts).toEqual({ monthly: null, quarterly: null, rarely: 0, never: 6 });
+    const known = res.body.questions.find((q: any) => q.name === "promotionPathKnown");
+    expect(known).toMatchObject({ suppressed: true, answered: null });
+    expect(known).not.toHaveProperty("choices");
     const enps = res.body.questions.find((q: any) => q.name === "enps");
-    expect(typeof enps.mean).toBe("number");
-    expect(typeof enps.nps).toBe("number");
+    expect(enps.mean).toBeCloseTo((5 * 3 + 6 * 10) / 11, 2);
+    expect(enps.nps).toBe(Math.round(((6 - 5) / 11) * 100));
     const ranking = res.body.questions.find((q: any) => q.type === "ranking");
     expect(ranking.ranking).toHaveLength(5);
     for (const q of res.body.questions.filter((x: any) => x.type === "comment" || x.type === "text")) {

@@ -2,7 +2,7 @@
 // own model (so rating ranges, choice lists and defaults mean exactly what
 // the form shows). Only question types Candor can validate and aggregate are
 // allowed: a definition with anything else fails the build.
-import { Model, type Question } from "survey-core";
+import { ConditionRunner, Model, type Question } from "survey-core";
 import type { TSurveyDefinition, TSurveyText } from "./schema.ts";
 
 export const SUPPORTED_TYPES = ["radiogroup", "dropdown", "checkbox", "ranking", "rating", "boolean", "text", "comment"] as const;
@@ -32,6 +32,12 @@ export interface QuestionSpec {
   maxSelected: number;
   /** ranking: whether a subset may be ranked (otherwise every item, once). */
   partialRanking: boolean;
+  /**
+   * Questions this one's visibility depends on (its own visibleIf and those of
+   * the panels and page around it). Its answered count says how many people
+   * picked the choices that show it, so it is published only when theirs are.
+   */
+  dependsOn: string[];
 }
 
 interface RawElement {
@@ -78,6 +84,16 @@ export function modelFor(definition: TSurveyDefinition): Model {
 }
 
 
+/** Question names an element's visibleIf and its containers' refer to (`{a.b}` and `{a[0]}` count as `a`). */
+function visibilityVariables(q: Question): string[] {
+  const names = new Set<string>();
+  for (let el: unknown = q; el; el = (el as { parent?: unknown; page?: unknown }).parent ?? (el === q ? (el as { page?: unknown }).page : undefined)) {
+    const expr = (el as { visibleIf?: string }).visibleIf;
+    if (expr) for (const v of new ConditionRunner(expr).getVariables()) names.add(v.split(/[.[]/)[0]!);
+  }
+  return [...names];
+}
+
 /** One spec per question, in form order. Throws on a definition Candor cannot validate. */
 export function describeQuestions(definition: TSurveyDefinition): QuestionSpec[] {
   const model = modelFor(definition);
@@ -101,6 +117,7 @@ export function describeQuestions(definition: TSurveyDefinition): QuestionSpec[]
       maxLength: 0,
       maxSelected: 0,
       partialRanking: false,
+      dependsOn: visibilityVariables(q),
     };
     const anyQ = q as unknown as Record<string, unknown>;
     if (["radiogroup", "dropdown", "checkbox", "ranking"].includes(type)) {

@@ -2,11 +2,14 @@
 // Rules, applied to everything this module returns:
 //   - fewer than k responses in total: nothing but the fact of suppression;
 //   - a question answered by fewer than k people: no figures for it;
-//   - a choice picked by 1..k-1 people: its count is withheld (null), and when
-//     that would leave exactly one withheld count (derivable as total minus the
-//     rest), the next smallest count is withheld too;
+//   - a choice picked by 1..k-1 people: its count is withheld (null) when the
+//     withheld counts cannot be solved from the total and the rest
+//     (suppressCounts); otherwise the whole question is suppressed;
+//   - a mean or NPS only when every count is shown;
+//   - a question whose visibility depends on a question with anything
+//     withheld is suppressed (its answered count would give that away);
 //   - free text is never published, whatever the numbers.
-import { isPublishable } from "../anonymity.ts";
+import { clampMinGroupSize, isPublishable } from "../anonymity.ts";
 import { FREE_TEXT_TYPES, type ChoiceValue, type QuestionSpec } from "./questions.ts";
 import type { TSurveyText } from "./schema.ts";
 
@@ -65,18 +68,26 @@ export interface SurveyResults {
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** Withholds counts below k, then one more if a single withheld count could be derived from the total. */
-export function suppressCounts(counts: number[], k: number): (number | null)[] {
-  const out: (number | null)[] = counts.map((n) => (n > 0 && !isPublishable(n, k) ? null : n));
-  const withheld = () => out.filter((v) => v === null).length;
-  if (withheld() === 1) {
-    let smallest = -1;
-    out.forEach((v, i) => {
-      if (v !== null && v > 0 && (smallest === -1 || v < (out[smallest] as number))) smallest = i;
-    });
-    if (smallest !== -1) out[smallest] = null;
-  }
-  return out;
+/**
+ * Withholds the counts of one single-choice question, or returns null when
+ * the whole question must be suppressed. A reader knows the total (answered)
+ * and these rules, so the withheld counts' sum is known; they are published
+ * as withheld only when that sum can be split among them in more than one way
+ * without changing what is shown: at least two of them, and their sum neither
+ * the smallest (all 1) nor the largest (all k-1) it could be. Otherwise — one
+ * small count, all of them small, or a sum with a single split — nothing but
+ * the fact of suppression is published, which every rearrangement of the same
+ * counts shares. (Withholding "the next smallest" count instead leaves it
+ * pinned between k and the smallest count still shown.)
+ */
+export function suppressCounts(counts: number[], k: number): (number | null)[] | null {
+  const floor = clampMinGroupSize(k);
+  const small = counts.filter((n) => n > 0 && n < floor);
+  if (small.length === 0) return [...counts];
+  const sum = small.reduce((a, b) => a + b, 0);
+  const total = counts.reduce((a, b) => a + b, 0);
+  const splittable = small.length >= 2 && sum > small.length && sum < small.length * (floor - 1) && sum < total;
+  return splittable ? counts.map((n) => (n > 0 && n < floor ? null : n)) : null;
 }
 
 export function buildResults(specs: QuestionSpec[], raw: RawAggregates, k: number): SurveyResults {
@@ -112,9 +123,12 @@ export function buildResults(specs: QuestionSpec[], raw: RawAggregates, k: numbe
       spec.type === "boolean" ? [{ value: true, text: { default: "Yes", "zh-cn": "是" } }, { value: false, text: { default: "No", "zh-cn": "否" } }] : spec.choices;
     // Checkbox counts overlap (one person, several choices), so none is derivable from the total: suppress below k only.
     const shown = spec.type === "checkbox" ? valueCounts.map((n) => (n > 0 && !isPublishable(n, k) ? null : n)) : suppressCounts(valueCounts, k);
+    if (shown === null) return { ...base, answered: null, suppressed: true, published: true };
     result.choices = choices.map((c, i) => ({ value: c.value, text: c.text, count: shown[i]! }));
 
-    if (spec.type === "rating" && spec.choices.every((c) => typeof c.value === "number")) {
+    // A mean or an NPS over counts that include withheld ones is an equation
+    // the withheld counts can be solved from: publish them only when every count is shown.
+    if (spec.type === "rating" && shown.every((n) => n !== null) && spec.choices.every((c) => typeof c.value === "number")) {
       const total = valueCounts.reduce((a, b) => a + b, 0);
       const sum = spec.choices.reduce((acc, c, i) => acc + (c.value as number) * valueCounts[i]!, 0);
       if (total > 0) result.mean = round(sum / total);
@@ -127,7 +141,33 @@ export function buildResults(specs: QuestionSpec[], raw: RawAggregates, k: numbe
     }
     return result;
   });
-  return { k, responses: enough ? raw.responses : null, suppressed: !enough, questions };
+  return { k, responses: enough ? raw.responses : null, suppressed: !enough, questions: suppressDependents(specs, questions) };
+}
+
+/** Not published in full: suppressed, free text, or with a withheld count. */
+const hidesCounts = (q: QuestionResult) => q.suppressed || !q.published || (q.choices ?? []).some((c) => c.count === null);
+
+/**
+ * A conditional question's answered count is the number of people whose
+ * answers showed it; when a question it depends on has a withheld count, that
+ * number would reveal it. Such a question is suppressed entirely — repeated
+ * until nothing changes, since suppressing one can expose a chain.
+ */
+function suppressDependents(specs: QuestionSpec[], questions: QuestionResult[]): QuestionResult[] {
+  const byName = new Map(questions.map((q) => [q.name, q]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const spec of specs) {
+      const q = byName.get(spec.name)!;
+      if (q.suppressed) continue;
+      // A variable that is no published question (a free-text one, a calculated value) cannot be vouched for either.
+      if (spec.dependsOn.some((d) => !byName.has(d) || hidesCounts(byName.get(d)!))) {
+        byName.set(spec.name, { name: q.name, type: q.type, title: q.title, answered: null, suppressed: true, published: q.published });
+        changed = true;
+      }
+    }
+  }
+  return questions.map((q) => byName.get(q.name)!);
 }
 
 export interface DayResponses {
