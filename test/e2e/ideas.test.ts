@@ -108,6 +108,10 @@ describe("suggestion box in the browser", () => {
       await expect.poll(() => page.locator("[data-identifying-warning]").count()).toBe(0);
       await page.getByRole("textbox", { name: /Your idea/ }).fill("Night-shift supervisors need resilience training. Since 3 March the escalations doubled.");
       await page.getByRole("button", { name: "Send anonymously" }).click();
+      // the choice is announced: focus moves to the warning's heading
+      await expect
+        .poll(() => page.getByRole("heading", { name: "Your text may identify you" }).evaluate((el) => el === document.activeElement))
+        .toBe(true);
       await page.getByRole("button", { name: "Send anyway" }).click();
 
       const code = page.locator("[data-receipt]");
@@ -131,6 +135,14 @@ describe("suggestion box in the browser", () => {
       expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain(receipt);
       await expectAxeClean(page);
       expect(problems).toEqual([]);
+
+      // leaving the page wipes the receipt and the text before a back/forward-cache snapshot
+      await page.evaluate(() => dispatchEvent(new PageTransitionEvent("pagehide", { persisted: true })));
+      expect(await page.locator("[data-receipt]").count()).toBe(0);
+      const shown = (await page.locator("main").textContent())!;
+      expect(shown).not.toContain(receipt);
+      expect(shown).not.toContain("escalations doubled");
+      expect(await page.getByRole("textbox", { name: /Title/ }).inputValue()).toBe("");
 
       // HR answers, moves it on and publishes a moderated version
       await asHr(async (db) => {
@@ -172,9 +184,26 @@ describe("suggestion box in the browser", () => {
       await page.getByText("Your verdict was saved.").waitFor();
       expect(await page.locator("[data-current-verdict]").getAttribute("data-current-verdict")).toBe("resolved");
 
+      // a failed look-up (here: the network) keeps the saved code, so the next try works
+      await page.route("**/api/ideas/track", (route) => route.abort("connectionreset"));
+      await page.reload();
+      await hydrated(page);
+      await page.getByText("Something went wrong: network error").waitFor();
+      expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
+      await page.unroute("**/api/ideas/track");
+      expect(problems.filter((p) => !p.includes("ERR_CONNECTION_RESET") && !p.includes("Failed to load resource"))).toEqual([]);
+      problems.length = 0;
+
       // a reload in the same tab keeps the code for the session only
       await page.reload();
       await hydrated(page);
+      await page.getByRole("heading", { name: "Your idea", exact: true }).waitFor();
+
+      // leaving the page wipes the idea before a back/forward-cache snapshot; coming back behaves like a reload
+      await page.evaluate(() => dispatchEvent(new PageTransitionEvent("pagehide", { persisted: true })));
+      expect(await page.getByRole("heading", { name: "Your idea", exact: true }).count()).toBe(0);
+      expect(await page.locator("main").textContent()).not.toContain("Would an evening session suit night shifts?");
+      await page.evaluate(() => dispatchEvent(new PageTransitionEvent("pageshow", { persisted: true })));
       await page.getByRole("heading", { name: "Your idea", exact: true }).waitFor();
       await page.getByRole("button", { name: "Close and forget the code" }).click();
       expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
@@ -256,8 +285,17 @@ describe("suggestion box in the browser", () => {
           return counts.every((c, i) => i === 0 || counts[i - 1]! >= c);
         }).toBe(true);
 
-        // me too, once
+        // a support lost to the network says so (no unhandled rejection) and can be tried again
+        await page.route("**/api/ideas/*/support", (route) => route.abort("connectionreset"));
         const card = page.locator("article", { hasText: "增加抗压与情绪管理培训" });
+        await card.getByRole("button").click();
+        await page.getByRole("alert").filter({ hasText: prefix ? "附议未能记录" : "Your support could not be recorded" }).waitFor();
+        expect(await card.getByRole("button").isDisabled()).toBe(false);
+        await page.unroute("**/api/ideas/*/support");
+        expect(problems.filter((p) => !p.includes("ERR_CONNECTION_RESET") && !p.includes("Failed to load resource"))).toEqual([]);
+        problems.length = 0;
+
+        // me too, once
         const before = Number((await card.locator("[data-support-count]").textContent())!.match(/\d+/)![0]);
         await card.getByRole("button").click();
         await expect.poll(async () => Number((await card.locator("[data-support-count]").textContent())!.match(/\d+/)![0])).toBe(before + 1);

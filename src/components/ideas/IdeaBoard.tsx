@@ -91,13 +91,17 @@ export default function IdeaBoard({ strings }: Props) {
 
   async function support(idea: BoardIdea) {
     setSupportError(null);
-    const res = await postJson<{ supportCount: number }>(`/api/ideas/${encodeURIComponent(idea.id)}/support`, { token: supportToken() });
-    if (res.status === 201 || res.status === 409) {
+    // offline or a dropped connection: the same message as a refusal, not an unhandled rejection
+    const res = await postJson<{ supportCount: number }>(`/api/ideas/${encodeURIComponent(idea.id)}/support`, { token: supportToken() }).catch(
+      () => null,
+    );
+    if (res && (res.status === 201 || res.status === 409)) {
       const next = [...new Set([...supported, idea.id])];
       saveSupported(next);
       setSupported(next);
       if (res.status === 201) {
-        setIdeas((list) => list?.map((i) => (i.id === idea.id ? { ...i, supportCount: res.body.supportCount } : i)) ?? null);
+        const count = res.body.supportCount;
+        setIdeas((list) => list?.map((i) => (i.id === idea.id ? { ...i, supportCount: count } : i)) ?? null);
       }
     } else {
       setSupportError(t("ideas.support.error"));

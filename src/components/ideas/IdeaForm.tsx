@@ -2,12 +2,14 @@
 // once, with copy and download, never stored by this page. Before sending, a
 // non-blocking warning names details in the text that could identify the writer.
 import { useEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { Model } from "survey-core";
 import { Survey } from "survey-react-ui";
 import { identifyingKinds, type IdentifyingKind } from "../../lib/identifying.ts";
 import { IDEA_CATEGORIES, LIMITS } from "../../lib/ideas/vocabulary.ts";
 import { adoptThemeStyles } from "../surveyjs/setup.ts";
 import { errorMessage, postJson, tr, type Strings } from "./client.ts";
+import { TurnstileGate, type TurnstileApi } from "./turnstile.ts";
 import "./ideas.css";
 
 interface Props {
@@ -15,11 +17,6 @@ interface Props {
   locale: "en" | "zh-cn";
   trackHref: string;
   turnstileSiteKey?: string;
-}
-
-interface TurnstileApi {
-  render(el: HTMLElement, options: { sitekey: string; callback: (token: string) => void; language?: string }): string;
-  reset(id?: string): void;
 }
 
 function definition(t: (key: string, vars?: Record<string, string | number>) => string) {
@@ -87,15 +84,16 @@ export default function IdeaForm({ strings, locale, trackHref, turnstileSiteKey 
   const [receipt, setReceipt] = useState<string | null>(null);
   const [copyState, setCopyState] = useState<"" | "copied" | "failed">("");
   const turnstileRef = useRef<HTMLDivElement>(null);
-  const turnstileToken = useRef<string | undefined>(undefined);
+  const turnstile = useRef(new TurnstileGate());
   const acknowledged = useRef(false);
   const receiptHeading = useRef<HTMLHeadingElement>(null);
+  const warningHeading = useRef<HTMLHeadingElement>(null);
   const attempt = useRef<{ fingerprint: string; submissionId: string } | null>(null);
 
   const send = async () => {
     setConfirming(false);
     setError(null);
-    if (turnstileSiteKey && !turnstileToken.current) {
+    if (turnstileSiteKey && !turnstile.current.token) {
       setError(t("ideas.form.robot"));
       return;
     }
@@ -116,14 +114,19 @@ export default function IdeaForm({ strings, locale, trackHref, turnstileSiteKey 
     const res = await postJson<{ receipt: string }>("/api/ideas", {
       ...idea,
       submissionId: attempt.current.submissionId,
-      ...(turnstileToken.current ? { turnstileToken: turnstileToken.current } : {}),
+      ...(turnstile.current.token ? { turnstileToken: turnstile.current.token } : {}),
     }).catch(() => null);
     setSending(false);
     if (res && (res.status === 201 || res.status === 200)) {
       attempt.current = null;
+      // the text is sent: nothing of it stays in the page for Back to show
+      survey.clear(true, true);
+      setKinds([]);
       setReceipt(res.body.receipt);
       return;
     }
+    // the server may have spent the token verifying it: the next try needs a fresh one
+    turnstile.current.spent();
     setError(res ? t("ideas.form.error", { message: errorMessage(res.body) }) : t("ideas.form.offline"));
   };
   const sendRef = useRef(send);
@@ -153,6 +156,20 @@ export default function IdeaForm({ strings, locale, trackHref, turnstileSiteKey 
     if (receipt) receiptHeading.current?.focus();
   }, [receipt]);
 
+  // The receipt is shown once: leaving the page wipes it before the browser
+  // keeps a snapshot (back/forward cache), so Back on a shared computer shows
+  // an empty form, not someone's receipt.
+  useEffect(() => {
+    const hide = () => flushSync(() => setReceipt(null));
+    addEventListener("pagehide", hide);
+    return () => removeEventListener("pagehide", hide);
+  }, []);
+
+  // "Send anyway?" appears after the send button was pressed: move focus to it so screen readers announce the choice.
+  useEffect(() => {
+    if (confirming) warningHeading.current?.focus();
+  }, [confirming]);
+
   useEffect(() => {
     if (!turnstileSiteKey || !turnstileRef.current) return;
     const script = document.createElement("script");
@@ -160,7 +177,7 @@ export default function IdeaForm({ strings, locale, trackHref, turnstileSiteKey 
     script.async = true;
     script.onload = () => {
       const api = (window as unknown as { turnstile?: TurnstileApi }).turnstile;
-      api?.render(turnstileRef.current!, { sitekey: turnstileSiteKey, language: locale, callback: (token) => (turnstileToken.current = token) });
+      if (api && turnstileRef.current) turnstile.current.mount(api, turnstileRef.current, turnstileSiteKey, locale);
     };
     document.head.appendChild(script);
   }, [turnstileSiteKey, locale]);
@@ -221,7 +238,9 @@ export default function IdeaForm({ strings, locale, trackHref, turnstileSiteKey 
       <Survey model={survey} />
       {kinds.length > 0 && (
         <section className="ideas-warning" aria-labelledby="ideas-warning-title" data-identifying-warning={kinds.join(" ")}>
-          <h2 id="ideas-warning-title">{t("ideas.warn.title")}</h2>
+          <h2 id="ideas-warning-title" tabIndex={-1} ref={warningHeading}>
+            {t("ideas.warn.title")}
+          </h2>
           <p>{t("ideas.warn.body", { kinds: kindList })}</p>
           {confirming && (
             <div className="ideas-actions" role="group" aria-label={t("ideas.warn.title")}>

@@ -3,6 +3,7 @@
 // never in localStorage, never in a log line. The input has no name, so even
 // a native form submission without JavaScript could not send it anywhere.
 import { useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 
 type Submit = { preventDefault(): void };
 import type { TrackedIdea } from "../../lib/ideas/model.ts";
@@ -69,7 +70,10 @@ export default function TrackIdea({ strings }: Props) {
       setVerdict(res.body.idea.verdict ?? "");
       return;
     }
-    session.clear();
+    // Only a definite "no such receipt" forgets the saved code: after a network
+    // failure or a 429 it is still right, and the person can try again.
+    if (res?.status === 404) session.clear();
+    else setCode((typed) => typed || value);
     if (res?.status === 404) setError(t("ideas.track.notFound"));
     else if (res?.status === 429) setError(t("ideas.track.rateLimited"));
     else setError(t("ideas.track.error", { message: res ? errorMessage(res.body) : "network error" }));
@@ -79,6 +83,30 @@ export default function TrackIdea({ strings }: Props) {
     setHydrated(true);
     const saved = session.get();
     if (saved) void lookup(saved);
+    // Leaving the page wipes what it shows before the browser keeps a snapshot
+    // (back/forward cache): on a shared computer, Back must not bring the idea
+    // back by itself. Coming back then behaves like a reload of the tab.
+    const hide = () =>
+      flushSync(() => {
+        setIdea(null);
+        setReceipt(null);
+        setCode("");
+        setReply("");
+        setComment("");
+        setReplyState(null);
+        setVerdictState(null);
+        setError(null);
+      });
+    const show = (event: PageTransitionEvent) => {
+      const again = session.get();
+      if (event.persisted && again) void lookup(again);
+    };
+    addEventListener("pagehide", hide);
+    addEventListener("pageshow", show);
+    return () => {
+      removeEventListener("pagehide", hide);
+      removeEventListener("pageshow", show);
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
