@@ -4,7 +4,7 @@ import { z } from "zod";
 import { DEFAULT_LOCALE, LOCALES } from "../i18n/config.ts";
 import { dayStamp } from "../lib/anonymity.ts";
 import { findSurvey, SURVEYS, type Survey } from "../lib/surveys/registry.ts";
-import { buildResults, liveCutoff, type SurveyResults } from "../lib/surveys/results.ts";
+import { buildResults, resultsCutoff, type SurveyResults } from "../lib/surveys/results.ts";
 import { effectiveMinGroupSize, resultsAvailable, surveyStatus, type SurveyStatus } from "../lib/surveys/schema.ts";
 import { validateAnswers } from "../lib/surveys/validate.ts";
 import { readConfig, type AppEnv } from "./config.ts";
@@ -142,10 +142,11 @@ export async function surveyResults(
     throw new HttpError(409, "results_not_yet_available", `The results of this survey are published after it closes on ${survey.closes}.`);
   }
   const k = effectiveMinGroupSize(survey, readConfig(env).minGroupSize);
-  // While a survey is open, live results leave out today and advance only in
-  // steps of at least k responses (liveCutoff), so comparing two snapshots
-  // never isolates one person's answers.
-  const beforeDay = status === "open" ? liveCutoff(await countResponsesByDay(env, survey.id), today, k) : undefined;
+  // Live results leave out today and advance only in steps of at least k
+  // responses (liveCutoff), before and after closing, so comparing two
+  // snapshots — or the final results with the last live one — never isolates
+  // one person's answers.
+  const beforeDay = survey.resultsVisibility === "live" ? resultsCutoff(survey, await countResponsesByDay(env, survey.id), today, k) : undefined;
   const raw = await readAggregates(env, survey.id, survey.questions, beforeDay);
   return { id: survey.id, status, visibility: survey.resultsVisibility, before: beforeDay ?? null, ...buildResults(survey.questions, raw, k) };
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { liveCutoff, type DayResponses } from "../../src/lib/surveys/results.ts";
+import { liveCutoff, resultsCutoff, type DayResponses } from "../../src/lib/surveys/results.ts";
 
 const days = (n: number) => Array.from({ length: n }, (_, i) => new Date(Date.UTC(2026, 10, 1 + i)).toISOString().slice(0, 10));
 const included = (perDay: DayResponses[], cutoff: string) => perDay.filter((d) => d.day < cutoff).reduce((n, d) => n + d.responses, 0);
@@ -40,5 +40,35 @@ describe("live results cut-off", () => {
         }
       }),
     );
+  });
+
+  it("keeps the steps after a live survey closes: the final results never add a tail of fewer than k", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 7 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 3, max: 8 }), (counts, k) => {
+        const calendar = days(counts.length + 5);
+        const survey = { resultsVisibility: "live" as const, closes: calendar[counts.length - 1]! };
+        const perDay = counts.map((responses, i) => ({ day: calendar[i]!, responses })).filter((d) => d.responses > 0);
+        // every "today" while open, then five days after closing
+        const snapshots = calendar.map((today) => included(perDay, resultsCutoff(survey, perDay, today, k) ?? "9999-12-31"));
+        for (let i = 0; i < snapshots.length; i++) {
+          for (let j = i + 1; j < snapshots.length; j++) {
+            const diff = snapshots[j]! - snapshots[i]!;
+            expect(diff).toBeGreaterThanOrEqual(0);
+            if (diff > 0) expect(diff).toBeGreaterThanOrEqual(k);
+          }
+        }
+      }),
+    );
+  });
+
+  it("after closing, drops the last tail under k; after-close surveys count everything", () => {
+    const perDay = [
+      { day: "2026-11-20", responses: 6 },
+      { day: "2026-11-21", responses: 2 },
+    ];
+    const live = { resultsVisibility: "live" as const, closes: "2026-11-21" };
+    expect(resultsCutoff(live, perDay, "2026-11-21", 5)).toBe("2026-11-21");
+    expect(resultsCutoff(live, perDay, "2026-12-30", 5)).toBe("2026-11-21");
+    expect(resultsCutoff({ ...live, resultsVisibility: "after-close" }, perDay, "2026-12-30", 5)).toBeUndefined();
   });
 });

@@ -202,3 +202,22 @@ export function liveCutoff(perDay: readonly DayResponses[], today: string, k: nu
   }
   return cutoff;
 }
+
+/**
+ * The exclusive day results stop at, or undefined for all responses. A `live`
+ * survey's results keep the live steps after it closes too: its final results
+ * are its last step, because a final tail of fewer than k responses would be
+ * readable as final results minus the last live snapshot. `after-close`
+ * results were never shown before, so they count everything.
+ */
+export function resultsCutoff(
+  survey: { resultsVisibility: "live" | "after-close" | "hidden"; closes: string },
+  perDay: readonly DayResponses[],
+  today: string,
+  k: number,
+): string | undefined {
+  if (survey.resultsVisibility !== "live") return undefined;
+  const end = nextDay(survey.closes);
+  return liveCutoff(perDay, today < end ? today : end, k);
+}
+
