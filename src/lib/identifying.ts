@@ -30,6 +30,22 @@ const digitsIn = (s: string) => s.replace(/\D/g, "").length;
 const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
 const CN_NUM = "[一二三四五六七八九十〇零两]";
 
+// ISO 4217 currency codes (and RMB), ISO and GB (Chinese national standard)
+// prefixes: "USD12000", "ISO27001", "GB50016" have an employee number's shape.
+const NOT_AN_ID_PREFIX = new Set(
+  (
+    "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP CNH CNY " +
+    "COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD " +
+    "IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK " +
+    "MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL " +
+    "SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR " +
+    "ZMW ZWL RMB ISO GB GBT"
+  ).split(" "),
+);
+
+// what may follow "11月27" for it to still be a day, not a count ("11月27个", "3月5次")
+const COUNT_AFTER = "[\\d个次天人名位元块万千百件条通张份家岁倍期批周%％.]";
+
 function validDay(month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
@@ -84,14 +100,15 @@ const DETECTORS: Detector[] = [
   {
     kind: "employee_id",
     pattern:
-      /(?:工号|员工号|员工编号|职工号|人员编号|\b(?:employee|staff|badge|personnel|agent)\s*(?:id|no\.?|number|#|code)|\bemp(?:loyee)?\s*id)\s*(?:是|为|:|：|#|=)?\s*[A-Za-z]{0,4}[-_]?\d{3,10}(?!\d)/gi,
+      /(?:工号|员工号|员工编号|职工号|人员编号|[坐座]席编?号|\b(?:employee|staff|badge|personnel|agent)\s*(?:id|no\.?|number|#|code)|\b(?:badge|agent)(?=\s*[:#]?\s*[A-Za-z]{0,4}[-_]?\d)|\bemp(?:loyee)?\s*id)\s*(?:是|为|:|：|#|=)?\s*[A-Za-z]{0,4}[-_]?\d{3,10}(?!\d)/gi,
     priority: 6,
   },
   {
     // bare shape: 1–3 capital letters and 5–8 digits (E104582, CS-004512), not a year or an amount
     kind: "employee_id",
-    pattern: /\b[A-Z]{1,3}[-_]?\d{5,8}\b/g,
+    pattern: /\b([A-Z]{1,3})[-_]?\d{5,8}\b/g,
     priority: 1,
+    accept: (m) => !NOT_AN_ID_PREFIX.has(m[1]!),
   },
   // --- shifts and tickets
   {
@@ -99,8 +116,20 @@ const DETECTORS: Detector[] = [
     pattern:
       /(?:工单号?|单号|订单号?|投诉单号?|案件号|\b(?:ticket|case|incident|order|complaint|request|call)\s*(?:id|no\.?|number|#|ref(?:erence)?)?)\s*(?:是|为|:|：|#|=)?\s*[A-Za-z]{0,5}[-_]?\d[\d-]{3,}(?!\d)/gi,
     priority: 6,
-    // "order 2026" could be prose; four digits count only with an explicit marker or a Chinese keyword
-    accept: (m) => digitsIn(m[0]) >= 5 || /[#:：号]|\b(?:no|number|id|ref)\b/i.test(m[0]) || /^[工单订投案]/.test(m[0]),
+    // "order 2026" could be prose; four digits count only with an explicit marker or a Chinese keyword.
+    // "call 12345 hotline", "order 12345 items": call, order and request need a marker whatever the length.
+    accept: (m) => {
+      const marked = /[#:：号]|\b(?:no|number|id|ref|reference)\b/i.test(m[0]);
+      if (/^(?:call|order|request)\b/i.test(m[0])) return marked;
+      return digitsIn(m[0]) >= 5 || marked || /^[工单订投案]/.test(m[0]);
+    },
+  },
+  {
+    // a ticket reference on its own: TKT-2026-00123, INC-2026-4471
+    kind: "shift_or_ticket",
+    pattern: /\b([A-Z]{2,5})-\d{2,4}-\d{3,8}\b/g,
+    priority: 2,
+    accept: (m) => !NOT_AN_ID_PREFIX.has(m[1]!),
   },
   {
     kind: "shift_or_ticket",
@@ -126,13 +155,14 @@ const DETECTORS: Detector[] = [
   },
   {
     kind: "date",
-    pattern: /(?<![\d.])(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?![\d.])/g,
+    pattern: /(?<![\d.])(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})(?![\d.])/g,
     priority: 3,
-    accept: (m) => validDay(Number(m[1]), Number(m[2])) || validDay(Number(m[2]), Number(m[1])),
+    // with dots, only a four-digit year: 5.12.20 and 10.30.45 are version numbers
+    accept: (m) => (m[2] === "/" || m[4]!.length === 4) && (validDay(Number(m[1]), Number(m[3])) || validDay(Number(m[3]), Number(m[1]))),
   },
   {
     kind: "date",
-    pattern: /(?<!\d)(\d{1,2})月(\d{1,2})[日号](?!\d)/g,
+    pattern: new RegExp(`(?<!\\d)(\\d{1,2})月(\\d{1,2})(?:[日号](?!\\d)|(?!\\s*${COUNT_AFTER}))`, "g"),
     priority: 3,
     accept: (m) => validDay(Number(m[1]), Number(m[2])),
   },

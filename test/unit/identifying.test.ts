@@ -79,6 +79,42 @@ describe("identifying details: what is caught", () => {
   });
 });
 
+describe("identifying details: review gaps", () => {
+  it.each([
+    ["我的坐席号 8012，下午在", "employee_id", "坐席号 8012"],
+    ["座席号：A2231", "employee_id", "座席号：A2231"],
+    ["座席编号是 6610", "employee_id", "座席编号是 6610"],
+    ["my badge 12345 got scanned", "employee_id", "badge 12345"],
+    ["I was agent 4471 that day", "employee_id", "agent 4471"],
+    ["11月27那天的会议", "date", "11月27"],
+    ["截止到3月5，没有人回复", "date", "3月5"],
+    ["see TKT-2026-00123 for details", "shift_or_ticket", "TKT-2026-00123"],
+    ["it is INC-26-4471 again", "shift_or_ticket", "INC-26-4471"],
+    ["order #12345 was lost", "shift_or_ticket", "order #12345"],
+    ["request no. 88123 got stuck", "shift_or_ticket", "request no. 88123"],
+    ["call id 44718 dropped", "shift_or_ticket", "call id 44718"],
+    ["on 5.12.2026 the tool", "date", "5.12.2026"],
+    ["on 5/12/26 the tool", "date", "5/12/26"],
+  ] as const)("caught: %s", (text, kind, match) => expectFinds(text, kind, match));
+
+  it.each([
+    "A bonus of RMB10000 or USD12000 per year would motivate the team.",
+    "We passed ISO27001 and follow GB50016 for the building.",
+    "奖金RMB10000太少，EUR12000差不多。",
+    "the ISO-2022-001 template",
+    "Please call 12345 hotline numbers less often.",
+    "We lose an order 12345 items long every year.",
+    "The request 20000 times a day is too many.",
+    "Upgrade from 5.12.20 to 10.30.45 fixed the crash.",
+    "11月27个工作日里",
+    "3月5次培训太多了",
+    "11月12.5%的满意度",
+    "我们有坐席120人",
+  ])("not flagged: %s", (text) => {
+    expect(findIdentifying(text)).toEqual([]);
+  });
+});
+
 describe("identifying details: ordinary prose is left alone", () => {
   const prose = [
     "The quarterly bonus should reward problem-resolution rate as much as customer satisfaction.",
