@@ -87,7 +87,9 @@ export async function submitResponse(env: AppEnv, survey: Survey, body: TRespons
   if (body.token !== undefined) {
     const state = await readTokenState(env, survey.id, body.token);
     if (state === "unknown") throw new HttpError(403, "invalid_invitation_code", "This invitation code is not valid for this survey.");
-    if (state === "used") throw usedCode();
+    // A used code may be this very submission's: a retry that passed the
+    // duplicate check above while the first attempt's batch was committing.
+    if (state === "used") return usedUnlessOurs(env, survey, body);
   }
 
   const outcome = await storeResponse(env, {
@@ -99,8 +101,14 @@ export async function submitResponse(env: AppEnv, survey: Survey, body: TRespons
     submissionId: body.submissionId,
     token: body.token,
   });
-  if (outcome === "token_used") throw usedCode();
+  if (outcome === "token_used") return usedUnlessOurs(env, survey, body);
+  if (outcome === "token_unknown") throw new HttpError(403, "invalid_invitation_code", "This invitation code is not valid for this survey.");
   return outcome;
+}
+
+async function usedUnlessOurs(env: AppEnv, survey: Survey, body: TResponseBody): Promise<"duplicate"> {
+  if (await isDuplicateSubmission(env, survey.id, body.submissionId)) return "duplicate";
+  throw usedCode();
 }
 
 function usedCode(): HttpError {

@@ -10,6 +10,7 @@ import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import { surveyStatus, type SurveyStatus } from "../../src/lib/surveys/schema.ts";
 import { requireAdmin } from "../../src/server/auth.ts";
 import { storeResponse } from "../../src/server/db/responses.ts";
+import { submitResponse } from "../../src/server/surveys.ts";
 import { clientHash, dailySalt, DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
 import { ORIGIN, api, expectError } from "./helpers";
 
@@ -353,6 +354,83 @@ describe("invitation-only surveys", () => {
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, ...Array(9).fill(409)]);
     for (const r of results.filter((x) => x.status === 409)) expectError(r, 409, "invitation_code_used");
+    expect(await count("survey_responses")).toBe(1);
+  });
+
+  it("answers 200 to every retry of a stored submission sent at once with its code, never 409", async () => {
+    const s = inv();
+    const [code] = await codes(1);
+    const submissionId = sid();
+    const answers = validAnswers(s);
+    const results = await Promise.all(Array.from({ length: 10 }, () => post(s, { submissionId, answers, token: code })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(await count("survey_responses")).toBe(1);
+    expect(await count("survey_tokens", "used = 1")).toBe(1);
+  });
+
+  it("a retry that checked for a duplicate just before the first attempt committed gets 200, not 'code used'", async () => {
+    const s = inv();
+    const [code] = await codes(1);
+    const body = { submissionId: sid(), answers: validAnswers(s), token: code! };
+    // The real D1, with the first attempt committing right after the retry's
+    // duplicate check (the first .first() it runs) — the interleaving that two
+    // concurrent requests can produce.
+    let hooked = false;
+    const passThrough = <T extends object>(obj: T, override: (prop: PropertyKey) => unknown) =>
+      new Proxy(obj, {
+        get(target, prop) {
+          const own = override(prop);
+          if (own !== undefined) return own;
+          const v = Reflect.get(target, prop, target);
+          return typeof v === "function" ? v.bind(target) : v;
+        },
+      });
+    const afterFirstRead = async (row: unknown) => {
+      if (!hooked) {
+        hooked = true;
+        expect(await submitResponse(env, s, body)).toBe("stored");
+      }
+      return row;
+    };
+    const db = passThrough(env.DB, (p) =>
+      p === "prepare"
+        ? (sql: string) =>
+            passThrough(env.DB.prepare(sql), (q) =>
+              q === "bind"
+                ? (...args: unknown[]) => {
+                    const bound = env.DB.prepare(sql).bind(...args);
+                    return passThrough(bound, (r) => (r === "first" ? () => bound.first().then(afterFirstRead) : undefined));
+                  }
+                : undefined,
+            )
+        : undefined,
+    );
+    expect(await submitResponse({ ...env, DB: db }, s, body)).toBe("duplicate");
+    expect(hooked).toBe(true);
+    expect(await count("survey_responses")).toBe(1);
+  });
+
+  it("the batch itself refuses a code that does not exist (or is another survey's): nothing stored", async () => {
+    const s = inv();
+    const [code] = await codes(1);
+    const store = (token: string, surveyId = s.id) =>
+      storeResponse(env, {
+        surveyId,
+        surveyVersion: s.version,
+        locale: "en",
+        day: TODAY,
+        submissionId: sid(),
+        token,
+        rows: [{ question: "pathsClear", num: 4, text: null, json: null }],
+      });
+    expect(await store("ZZZZ-ZZZZ-ZZZZ")).toBe("token_unknown");
+    const other = survey("open");
+    expect(await store(code!, other.id)).toBe("token_unknown");
+    expect(await count("survey_responses")).toBe(0);
+    expect(await count("survey_answers")).toBe(0);
+    expect(await count("survey_submissions")).toBe(0);
+    expect(await count("survey_tokens", "used = 0")).toBe(1);
+    expect(await store(code!)).toBe("stored");
     expect(await count("survey_responses")).toBe(1);
   });
 

@@ -18,7 +18,7 @@ export interface NewResponse {
   token?: string;
 }
 
-export type StoreOutcome = "stored" | "duplicate" | "token_used";
+export type StoreOutcome = "stored" | "duplicate" | "token_used" | "token_unknown";
 
 /** The idempotency key as stored: a hash, so the id the browser held is not kept. */
 export function submissionHash(surveyId: string, submissionId: string): Promise<string> {
@@ -54,8 +54,15 @@ export async function storeResponse(env: { DB: D1Database }, r: NewResponse): Pr
       db.prepare("UPDATE survey_tokens SET used = 1 WHERE token_hash = ?1 AND survey_id = ?2").bind(await tokenHash(r.surveyId, r.token), r.surveyId),
     );
   }
+  // With a code, the response's id is NULL — which its primary key refuses,
+  // aborting the batch — unless the UPDATE just before consumed exactly one
+  // code: an UPDATE that matches no row (unknown code) succeeds silently.
+  const insertResponse =
+    r.token === undefined
+      ? "INSERT INTO survey_responses (id, survey_id, survey_version, locale, day) VALUES (?1, ?2, ?3, ?4, ?5)"
+      : "INSERT INTO survey_responses (id, survey_id, survey_version, locale, day) VALUES (CASE WHEN changes() = 1 THEN ?1 END, ?2, ?3, ?4, ?5)";
   statements.push(
-    db.prepare("INSERT INTO survey_responses (id, survey_id, survey_version, locale, day) VALUES (?1, ?2, ?3, ?4, ?5)").bind(
+    db.prepare(insertResponse).bind(
       id,
       r.surveyId,
       r.surveyVersion,
@@ -82,6 +89,7 @@ export async function storeResponse(env: { DB: D1Database }, r: NewResponse): Pr
     const message = String((err as Error)?.message ?? err);
     if (message.includes("survey_submissions.submission_hash")) return "duplicate";
     if (message.includes("survey_token_already_used")) return "token_used";
+    if (r.token !== undefined && /NOT NULL constraint failed: survey_responses\.id/.test(message)) return "token_unknown";
     throw err;
   }
 }
