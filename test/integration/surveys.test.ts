@@ -293,8 +293,18 @@ describe("POST /api/surveys/{id}/responses", () => {
     it("survives a __proto__ key and prototype-looking names without a 500", async () => {
       const body = `{"submissionId":"${sid()}","answers":{"__proto__":{"polluted":1},"constructor":1,"toString":2}}`;
       const res = await raw(body);
-      expect(res.status).toBe(422);
+      const err = expectError(res, 422, "invalid_answers");
+      // each one is named as an unknown question, "__proto__" included (zod's record used to drop it: a silent 201)
+      for (const name of ["__proto__", "constructor", "toString"]) expect(Object.hasOwn(err.fields!, `answers.${name}`), name).toBe(true);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      const open = survey("open");
+      const alone = await api(`/api/surveys/${open.id}/responses`, {
+        method: "POST",
+        body: `{"submissionId":"${sid()}","answers":{${JSON.stringify(validAnswers(open)).slice(1, -1)},"__proto__":1}}`,
+        headers: { "Content-Type": "application/json" },
+      });
+      expect(Object.keys(expectError(alone, 422, "invalid_answers").fields!)).toEqual(["answers.__proto__"]);
+      expect(await count("survey_responses")).toBe(0);
     });
 
     it("refuses another site's origin with 403", async () => {

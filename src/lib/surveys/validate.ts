@@ -110,20 +110,21 @@ export function validateAnswers(
   const messages = MESSAGES[locale];
   const say = (key: MessageKey, n?: number) => messages[key].replace("{n}", String(n ?? ""));
   const byName = new Map(specs.map((s) => [s.name, s]));
-  const fields: Record<string, string> = {};
+  // Keyed by whatever the client sent — "__proto__" included — so a Map, never a plain object's setter.
+  const problems = new Map<string, string>();
   const rows = new Map<string, AnswerRow>();
   const data: Record<string, unknown> = {};
 
   for (const [name, value] of Object.entries(answers)) {
     const spec = byName.get(name);
     if (!spec) {
-      fields[name] = say("unknown");
+      problems.set(name, say("unknown"));
       continue;
     }
     if (isEmptyAnswer(value)) continue; // an empty answer is no answer; required-ness is SurveyJS's call below
     const checked = checkValue(spec, value);
     if ("error" in checked) {
-      fields[name] = say(checked.error, checked.n);
+      problems.set(name, say(checked.error, checked.n));
       continue;
     }
     rows.set(name, checked);
@@ -142,7 +143,7 @@ export function validateAnswers(
       const q = model.getQuestionByName(name);
       const page = q?.page as { isVisible?: boolean } | undefined;
       if (!q || !q.isVisible || !q.isParentVisible || page?.isVisible === false) {
-        fields[name] = say("hidden");
+        problems.set(name, say("hidden"));
         rows.delete(name);
         delete data[name];
         changed = true;
@@ -151,11 +152,11 @@ export function validateAnswers(
   }
   model.validate(true, false);
   for (const q of model.getAllQuestions(true)) {
-    if (fields[q.name] !== undefined) continue;
+    if (problems.has(q.name)) continue;
     const errors = q.errors as { getText(): string }[];
-    if (errors.length > 0) fields[q.name] = errors.map((e) => e.getText()).join(" ");
+    if (errors.length > 0) problems.set(q.name, errors.map((e) => e.getText()).join(" "));
   }
 
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
+  if (problems.size > 0) return { ok: false, fields: Object.fromEntries(problems) };
   return { ok: true, rows: specs.flatMap((s) => (rows.has(s.name) ? [rows.get(s.name)!] : [])) };
 }
