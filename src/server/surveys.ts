@@ -157,7 +157,9 @@ export async function surveyResults(
   // responses (liveCutoff), before and after closing, so comparing two
   // snapshots — or the final results with the last live one — never isolates
   // one person's answers.
-  const beforeDay = survey.resultsVisibility === "live" ? resultsCutoff(survey, await countResponsesByDay(env, survey.id), today, k) : undefined;
-  const raw = await readAggregates(env, survey.id, survey.questions, beforeDay);
+  // Steps are counted over the responses the results are built from: the current version's.
+  const beforeDay =
+    survey.resultsVisibility === "live" ? resultsCutoff(survey, await countResponsesByDay(env, survey.id, survey.version), today, k) : undefined;
+  const raw = await readAggregates(env, survey.id, survey.version, survey.questions, beforeDay);
   return { id: survey.id, status, visibility: survey.resultsVisibility, before: beforeDay ?? null, ...buildResults(survey.questions, raw, k) };
 }

@@ -694,6 +694,27 @@ describe("GET /api/surveys/{id}/results", () => {
     expect(JSON.stringify(res.body)).not.toContain("secret free text");
   });
 
+  it("counts only the current version's responses: an earlier version's off-list answers leave no gap to read", async () => {
+    const s = closed();
+    await seed(s, 6, s.closes, () => ({ policyRead: "never" }));
+    for (let i = 0; i < 2; i++) {
+      // another version of the survey offered a choice the current one does not
+      await storeResponse(env, {
+        surveyId: s.id,
+        surveyVersion: s.version + 1,
+        locale: "en",
+        day: s.closes,
+        submissionId: sid(),
+        rows: [{ question: "policyRead", num: null, text: "weekly", json: null }],
+      });
+    }
+    const res = await api(`/api/surveys/${s.id}/results`);
+    expect(res.body.responses).toBe(6);
+    const policyRead = res.body.questions.find((q: any) => q.name === "policyRead");
+    expect(policyRead.answered).toBe(6);
+    expect(policyRead.choices.reduce((n: number, c: any) => n + (c.count ?? 0), 0)).toBe(6);
+  });
+
   it("live results leave out today's responses while the survey is open", async () => {
     const s = SURVEYS.find((x) => surveyStatus(x, TODAY) === "open" && x.resultsVisibility === "live")!;
     await seed(s, 5, "2026-01-01");

@@ -15,11 +15,12 @@ export async function countResponses(env: { DB: D1Database }, surveyId: string):
   return row?.n ?? 0;
 }
 
-export async function countResponsesByDay(env: { DB: D1Database }, surveyId: string): Promise<DayCount[]> {
+/** Per day, all versions — or only `version`'s, the responses results are built from. */
+export async function countResponsesByDay(env: { DB: D1Database }, surveyId: string, version?: number): Promise<DayCount[]> {
   const { results } = await env.DB.prepare(
-    "SELECT day, COUNT(*) AS responses FROM survey_responses WHERE survey_id = ?1 GROUP BY day ORDER BY day",
+    "SELECT day, COUNT(*) AS responses FROM survey_responses WHERE survey_id = ?1 AND (?2 IS NULL OR survey_version = ?2) GROUP BY day ORDER BY day",
   )
-    .bind(surveyId)
+    .bind(surveyId, version ?? null)
     .all<DayCount>();
   return results.map((r) => ({ day: r.day, responses: r.responses }));
 }
@@ -34,13 +35,17 @@ export async function countAllResponses(env: { DB: D1Database }): Promise<Map<st
 }
 
 /**
- * Raw counts for the results, over responses stored before `beforeDay`
+ * Raw counts for the results, over the responses to the current version of
+ * the survey only: an answer given to an earlier version may be a value the
+ * current choices no longer list, and `answered` minus the counts shown would
+ * publish how many people gave it. Over responses stored before `beforeDay`
  * (exclusive) when given — live results leave out today's responses so a
  * single new answer cannot be read off by comparing two refreshes.
  */
 export async function readAggregates(
   env: { DB: D1Database },
   surveyId: string,
+  version: number,
   specs: QuestionSpec[],
   beforeDay?: string,
 ): Promise<RawAggregates> {
@@ -48,19 +53,19 @@ export async function readAggregates(
   const published = JSON.stringify(specs.filter((s) => !FREE_TEXT_TYPES.includes(s.type)).map((s) => s.name));
   const until = beforeDay ?? "9999-12-31";
   const inScope = `a.survey_id = ?1 AND a.question IN (SELECT value FROM json_each(?2))
-    AND a.response_id IN (SELECT id FROM survey_responses WHERE survey_id = ?1 AND day < ?3)`;
+    AND a.response_id IN (SELECT id FROM survey_responses WHERE survey_id = ?1 AND day < ?3 AND survey_version = ?4)`;
   const [total, answered, scalars, items] = await db.batch([
-    db.prepare("SELECT COUNT(*) AS n FROM survey_responses WHERE survey_id = ?1 AND day < ?2").bind(surveyId, until),
-    db.prepare(`SELECT a.question, COUNT(*) AS n FROM survey_answers a WHERE ${inScope} GROUP BY a.question`).bind(surveyId, published, until),
+    db.prepare("SELECT COUNT(*) AS n FROM survey_responses WHERE survey_id = ?1 AND day < ?2 AND survey_version = ?3").bind(surveyId, until, version),
+    db.prepare(`SELECT a.question, COUNT(*) AS n FROM survey_answers a WHERE ${inScope} GROUP BY a.question`).bind(surveyId, published, until, version),
     db
       .prepare(`SELECT a.question, a.num, a.text, COUNT(*) AS n FROM survey_answers a WHERE ${inScope} AND a.json IS NULL GROUP BY a.question, a.num, a.text`)
-      .bind(surveyId, published, until),
+      .bind(surveyId, published, until, version),
     db
       .prepare(
         `SELECT a.question, j.value AS item, COUNT(*) AS n, SUM(j.key) AS rank_sum
          FROM survey_answers a, json_each(a.json) j WHERE ${inScope} AND a.json IS NOT NULL GROUP BY a.question, j.value`,
       )
-      .bind(surveyId, published, until),
+      .bind(surveyId, published, until, version),
   ]);
   return {
     responses: (total!.results[0] as { n: number }).n,
