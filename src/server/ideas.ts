@@ -154,11 +154,11 @@ export async function giveVerdict(
 
 export async function board(env: IdeasEnv, query: TBoardQuery, now = new Date()) {
   const config = readConfig(env);
-  const [ideas, stats] = await Promise.all([
+  const [{ ideas, truncated }, stats] = await Promise.all([
     listBoard(env.DB, query),
     boardStats(env.DB, { today: dayStamp(now), ackPromiseDays: config.ackPromiseDays, minGroupSize: config.minGroupSize }),
   ]);
-  return { ideas, stats };
+  return { ideas, truncated, stats };
 }
 
 async function sha256Hex(value: string): Promise<string> {

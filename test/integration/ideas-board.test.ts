@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { addHrMessage, boardStats, insertIdea, publishIdea, setRewarded, setStatus, setVerdict } from "../../src/server/db/ideas.ts";
+import { addHrMessage, boardStats, insertIdea, listBoard, publishIdea, setRewarded, setStatus, setVerdict } from "../../src/server/db/ideas.ts";
 import { HttpError } from "../../src/server/http.ts";
 import { board as boardData, supportIdea } from "../../src/server/ideas.ts";
 import { api, expectError } from "./helpers.ts";
@@ -54,6 +54,26 @@ describe("GET /api/ideas", () => {
     for (const secret of ["Original title", "naming my supervisor", "Unpublished", "No consent", "Private note", "on an unpublished idea"]) {
       expect(text).not.toContain(secret);
     }
+  });
+
+  it("caps the list and says so with truncated, answers following the listed ideas", async () => {
+    const ids: string[] = [];
+    for (const [n, day] of [[1, "2026-11-20"], [2, "2026-11-21"], [3, "2026-11-22"]] as const) {
+      const { id } = await published({}, `Idea ${n}`, day);
+      await addHrMessage(env.DB, id, "public", `Answer ${n}`, day);
+      ids.push(id);
+    }
+    expect((await board()).body.truncated).toBe(false);
+    const capped = await listBoard(env.DB, {}, 2);
+    expect(capped.truncated).toBe(true);
+    expect(capped.ideas.map((i) => i.title)).toEqual(["Idea 3", "Idea 2"]);
+    expect(capped.ideas.map((i) => i.answers.map((a) => a.body))).toEqual([["Answer 3"], ["Answer 2"]]);
+    const exact = await listBoard(env.DB, {}, 3);
+    expect(exact.truncated).toBe(false);
+    expect(exact.ideas).toHaveLength(3);
+    // the cap follows the filter and the order
+    const bySupport = await listBoard(env.DB, { sort: "support" }, 1);
+    expect(bySupport).toMatchObject({ truncated: true, ideas: [{ title: "Idea 3" }] });
   });
 
   it("cannot publish an idea whose author did not consent (the database refuses)", async () => {

@@ -61,6 +61,7 @@ export default function IdeaBoard({ strings }: Props) {
   const [category, setCategory] = useState("");
   const [sort, setSort] = useState("recent");
   const [ideas, setIdeas] = useState<BoardIdea[] | null>(null);
+  const [truncated, setTruncated] = useState(false);
   const [stats, setStats] = useState<BoardStats | null>(null);
   const [failed, setFailed] = useState(false);
   const [supported, setSupported] = useState<string[]>([]);
@@ -77,10 +78,11 @@ export default function IdeaBoard({ strings }: Props) {
     let cancelled = false;
     setFailed(false);
     fetch(`/api/ideas?${query}`)
-      .then((res) => (res.ok ? (res.json() as Promise<{ ideas: BoardIdea[]; stats: BoardStats }>) : Promise.reject(new Error(String(res.status)))))
+      .then((res) => (res.ok ? (res.json() as Promise<{ ideas: BoardIdea[]; truncated?: boolean; stats: BoardStats }>) : Promise.reject(new Error(String(res.status)))))
       .then((data) => {
         if (cancelled) return;
         setIdeas(data.ideas);
+        setTruncated(data.truncated === true);
         setStats(data.stats);
       })
       .catch(() => !cancelled && setFailed(true));
@@ -185,7 +187,7 @@ export default function IdeaBoard({ strings }: Props) {
       </form>
 
       <p className="muted" role="status" aria-live="polite" data-board-count>
-        {failed ? t("ideas.board.loadError") : ideas === null ? t("ideas.board.loading") : ideas.length === 0 ? t("ideas.board.empty") : t("ideas.board.count", { n: ideas.length })}
+        {failed ? t("ideas.board.loadError") : ideas === null ? t("ideas.board.loading") : ideas.length === 0 ? t("ideas.board.empty") : t(truncated ? "ideas.board.truncated" : "ideas.board.count", { n: ideas.length })}
       </p>
       {supportError && <p role="alert" className="ideas-error">{supportError}</p>}
 

@@ -259,7 +259,16 @@ export async function setVerdict(db: D1Database, ideaId: string, verdict: Verdic
 // ---------------------------------------------------------------- public board
 
 /** Published ideas only, with HR's moderated text, public answers and timeline. */
-export async function listBoard(db: D1Database, query: TBoardQuery): Promise<BoardIdea[]> {
+/** The most ideas one board answer carries; `truncated` says when more matched. */
+export const BOARD_MAX = 500;
+
+/**
+ * Published ideas for the board, newest or most supported first, at most
+ * `max` of them. Their histories and answers are read for those same ideas
+ * only (one ordered page, reused by each statement of the batch), so one
+ * cap bounds the whole answer.
+ */
+export async function listBoard(db: D1Database, query: TBoardQuery, max = BOARD_MAX): Promise<{ ideas: BoardIdea[]; truncated: boolean }> {
   const filters = ["i.published = 1"];
   const params: string[] = [];
   if (query.status) {
@@ -271,32 +280,34 @@ export async function listBoard(db: D1Database, query: TBoardQuery): Promise<Boa
     filters.push(`i.category = ?${params.length}`);
   }
   const where = filters.join(" AND ");
+  if (!Number.isInteger(max) || max < 1) throw new RangeError("max must be a positive integer");
   const order = query.sort === "support" ? "support_count DESC, i.published_on DESC, i.id" : "i.published_on DESC, support_count DESC, i.id";
+  const supportCount = "(SELECT COUNT(*) FROM idea_supports s WHERE s.idea_id = i.id) AS support_count";
+  // the ids on this page: the order ends in the unique id, so every statement sees the same page
+  const page = `WITH page AS (SELECT i.id, ${supportCount} FROM ideas i WHERE ${where} ORDER BY ${order} LIMIT ${max})`;
   const [ideas, history, answers] = await db.batch([
     db
       .prepare(
-        `SELECT i.*, (SELECT COUNT(*) FROM idea_supports s WHERE s.idea_id = i.id) AS support_count,
+        `SELECT i.*, ${supportCount},
                 (SELECT d.published FROM ideas d WHERE d.id = i.duplicate_of) AS duplicate_published
-         FROM ideas i WHERE ${where} ORDER BY ${order} LIMIT 500`,
+         FROM ideas i WHERE ${where} ORDER BY ${order} LIMIT ${max + 1}`,
       )
       .bind(...params),
     db
-      .prepare(
-        `SELECT h.* FROM idea_status_history h JOIN ideas i ON i.id = h.idea_id
-         WHERE ${where} ORDER BY h.idea_id, h.seq`,
-      )
+      .prepare(`${page} SELECT h.* FROM idea_status_history h WHERE h.idea_id IN (SELECT id FROM page) ORDER BY h.idea_id, h.seq`)
       .bind(...params),
     db
       .prepare(
-        `SELECT m.* FROM idea_messages m JOIN ideas i ON i.id = m.idea_id
-         WHERE ${where} AND m.author = 'hr' AND m.visibility = 'public' ORDER BY m.idea_id, m.seq`,
+        `${page} SELECT m.* FROM idea_messages m WHERE m.idea_id IN (SELECT id FROM page)
+         AND m.author = 'hr' AND m.visibility = 'public' ORDER BY m.idea_id, m.seq`,
       )
       .bind(...params),
   ]);
   const historyById = groupBy(history!.results as unknown as HistoryRow[]);
   const answersById = groupBy(answers!.results as unknown as MessageRow[]);
-  return (ideas!.results as unknown as (IdeaRow & { support_count: number; duplicate_published: number | null })[]).map(
-    (row) => ({
+  const rows = ideas!.results as unknown as (IdeaRow & { support_count: number; duplicate_published: number | null })[];
+  const list = rows.slice(0, max).map(
+    (row): BoardIdea => ({
       id: row.id,
       category: row.category as IdeaCategory,
       // the moderated version, never the original
@@ -312,6 +323,7 @@ export async function listBoard(db: D1Database, query: TBoardQuery): Promise<Boa
       answers: (answersById.get(row.id) ?? []).map((m) => ({ body: m.body, on: m.on_day })),
     }),
   );
+  return { ideas: list, truncated: rows.length > max };
 }
 
 export type SupportOutcome = "added" | "already" | "not_found";
