@@ -1,7 +1,9 @@
 // Demo ideas for the suggestion box: every status, some published with HR's
 // official responses and the authors' verdicts, one rewarded, with supports —
 // so the board is alive on first start. Ideas are written by employees in
-// either language. Idempotent: an idea whose id exists is left alone.
+// either language. Idempotent: an idea whose id exists with all its rows is
+// left alone; one left half-written (a start interrupted mid-seed) is deleted
+// and written again, so it is not skipped forever.
 // Demo receipt codes are DEM0-1DEA-0000-00NN (NN = 01…12) so anyone trying the
 // demo can follow one; real codes are random.
 import type { Seeder } from "../db.ts";
@@ -9,6 +11,7 @@ import { dayStamp } from "../../src/lib/anonymity.ts";
 import type { IdeaCategory, IdeaStatus, MessageVisibility, Verdict } from "../../src/lib/ideas/model.ts";
 import { hashReceipt } from "../../src/lib/receipt.ts";
 import {
+  addAuthorMessage,
   addHrMessage,
   insertIdea,
   publishIdea,
@@ -259,12 +262,42 @@ async function sha256Hex(value: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/** Whether every row this seeder writes for the idea is there: the rows' counts and the idea's flags. */
+async function isComplete(db: D1Database, id: string, idea: DemoIdea): Promise<boolean> {
+  const row = await db
+    .prepare(
+      `SELECT published, rewarded, verdict, duplicate_of,
+              (SELECT COUNT(*) FROM idea_status_history WHERE idea_id = ?1) AS history,
+              (SELECT COUNT(*) FROM idea_messages WHERE idea_id = ?1) AS messages,
+              (SELECT COUNT(*) FROM idea_supports WHERE idea_id = ?1) AS supports
+       FROM ideas WHERE id = ?1`,
+    )
+    .bind(id)
+    .first<{ published: number; rewarded: number; verdict: string | null; duplicate_of: string | null; history: number; messages: number; supports: number }>();
+  return (
+    row !== null &&
+    row.history === 1 + (idea.statuses?.length ?? 0) &&
+    row.messages === (idea.messages?.length ?? 0) + (idea.author?.length ?? 0) &&
+    row.supports === (idea.supports ?? 0) &&
+    row.published === (idea.published ? 1 : 0) &&
+    row.rewarded === (idea.rewarded ? 1 : 0) &&
+    row.verdict === (idea.verdict ?? null) &&
+    row.duplicate_of === (idea.duplicateOf ? demoIdeaId(idea.duplicateOf) : null)
+  );
+}
+
 const seed: Seeder = async (env) => {
   const db = env.DB;
   let created = 0;
+  let repaired = 0;
   for (const idea of IDEAS) {
     const id = demoIdeaId(idea.n);
-    if (await readIdea(db, id)) continue;
+    if (await readIdea(db, id)) {
+      if (await isComplete(db, id, idea)) continue;
+      // its history, messages and supports go with it (ON DELETE CASCADE)
+      await db.prepare("DELETE FROM ideas WHERE id = ?1").bind(id).run();
+      repaired++;
+    }
     const received = idea.receivedDaysAgo;
     await insertIdea(db, {
       id,
@@ -279,13 +312,7 @@ const seed: Seeder = async (env) => {
       ...(idea.author ?? []).map(([after, body]) => [
         after,
         async () => {
-          await db
-            .prepare(
-              `INSERT INTO idea_messages (idea_id, seq, author, visibility, body, on_day)
-               VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM idea_messages WHERE idea_id = ?1), 'author', 'private', ?2, ?3)`,
-            )
-            .bind(id, body, daysAgo(received - after))
-            .run();
+          await addAuthorMessage(db, id, body, daysAgo(received - after));
         },
       ] as [number, () => Promise<void>]),
     ];
@@ -300,6 +327,6 @@ const seed: Seeder = async (env) => {
     }
     created++;
   }
-  return `${created} demo ideas added (${IDEAS.length - created} already there)`;
+  return `${created} demo ideas added (${IDEAS.length - created} already there${repaired ? `, ${repaired} half-written ones rewritten` : ""})`;
 };
 export default seed;

@@ -1,0 +1,37 @@
+// The demo ideas seeder (run by `npm start` against the local D1): idempotent,
+// and an idea left half-written by an interrupted start is repaired, not skipped forever.
+import { env } from "cloudflare:test";
+import { beforeEach, describe, expect, it } from "vitest";
+import seed, { demoIdeaId } from "../../scripts/seed/0200-ideas.ts";
+import { clearIdeas, dumpIdeaTables } from "./ideas-fixtures.ts";
+
+beforeEach(clearIdeas);
+
+const count = async (sql: string, id: string) => (await env.DB.prepare(sql).bind(id).first<{ n: number }>())!.n;
+
+describe("demo ideas seeder", () => {
+  it("writes twelve ideas once; a second run changes nothing", async () => {
+    expect(await seed(env)).toBe("12 demo ideas added (0 already there)");
+    const first = await dumpIdeaTables();
+    expect(await seed(env)).toBe("0 demo ideas added (12 already there)");
+    expect(await dumpIdeaTables()).toBe(first);
+  });
+
+  it("rewrites an idea whose rows were only partly written", async () => {
+    await seed(env);
+    const id = demoIdeaId(1);
+    const messages = "SELECT COUNT(*) AS n FROM idea_messages WHERE idea_id = ?1";
+    const history = "SELECT COUNT(*) AS n FROM idea_status_history WHERE idea_id = ?1";
+    const full = { messages: await count(messages, id), history: await count(history, id) };
+    expect(full.messages).toBeGreaterThan(0);
+    // as if the start had stopped after the idea's first status change
+    await env.DB.batch([
+      env.DB.prepare("DELETE FROM idea_messages WHERE idea_id = ?1").bind(id),
+      env.DB.prepare("DELETE FROM idea_status_history WHERE idea_id = ?1 AND seq > 2").bind(id),
+    ]);
+    expect(await seed(env)).toBe("1 demo ideas added (11 already there, 1 half-written ones rewritten)");
+    expect({ messages: await count(messages, id), history: await count(history, id) }).toEqual(full);
+    expect(await count("SELECT COUNT(*) AS n FROM ideas WHERE id = ?1 AND published = 1 AND verdict = 'resolved'", id)).toBe(1);
+    expect(await seed(env)).toBe("0 demo ideas added (12 already there)");
+  });
+});
