@@ -10,6 +10,7 @@ import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import { surveyStatus, type SurveyStatus } from "../../src/lib/surveys/schema.ts";
 import { requireAdmin } from "../../src/server/auth.ts";
 import { storeResponse } from "../../src/server/db/responses.ts";
+import { createTokens, readTokenState } from "../../src/server/db/tokens.ts";
 import { submitResponse } from "../../src/server/surveys.ts";
 import { clientHash, dailySalt, DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
 import { ORIGIN, api, expectError } from "./helpers";
@@ -507,6 +508,23 @@ describe("POST /api/admin/surveys/{id}/tokens", () => {
     expect(audit.results[0]).toMatchObject({ actor: "admin-token", action: "survey.tokens.create", target_type: "survey", target_id: inv().id });
     expect(JSON.parse(audit.results[0].detail)).toEqual({ count: 25 });
     expect(JSON.stringify(audit.results)).not.toContain(codes[0]);
+  });
+
+  it("creates 500 codes in one two-statement batch (the codes, the audit row), each usable once", async () => {
+    const batches: number[] = [];
+    const db = new Proxy(env.DB, {
+      get(target, prop) {
+        if (prop === "batch") return (statements: D1PreparedStatement[]) => (batches.push(statements.length), target.batch(statements));
+        const v = Reflect.get(target, prop, target);
+        return typeof v === "function" ? v.bind(target) : v;
+      },
+    });
+    const codes = await createTokens({ DB: db }, inv().id, 500, { actor: "test", at: TODAY });
+    expect(batches).toEqual([2]);
+    expect(new Set(codes).size).toBe(500);
+    expect(await count("survey_tokens", "survey_id = ?1 AND used = 0", inv().id)).toBe(500);
+    expect(await readTokenState(env, inv().id, codes[499]!)).toBe("valid");
+    expect(await count("audit_log")).toBe(1);
   });
 
   it("401 without or with a wrong bearer token, nothing created", async () => {

@@ -55,12 +55,11 @@ export async function createTokens(
   audit: { actor: string; at: string },
 ): Promise<string[]> {
   const codes = Array.from({ length: count }, generateCode);
-  const statements = await Promise.all(
-    codes.map(async (code) =>
-      env.DB.prepare("INSERT INTO survey_tokens (token_hash, survey_id, used) VALUES (?1, ?2, 0)").bind(await tokenHash(surveyId, code), surveyId),
-    ),
-  );
-  statements.push(
+  const hashes = await Promise.all(codes.map((code) => tokenHash(surveyId, code)));
+  // Two statements whatever the count (up to 500): one insert from a JSON
+  // array rather than one statement per code, which grew the batch with it.
+  const statements = [
+    env.DB.prepare("INSERT INTO survey_tokens (token_hash, survey_id, used) SELECT value, ?2, 0 FROM json_each(?1)").bind(JSON.stringify(hashes), surveyId),
     env.DB.prepare("INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)").bind(
       audit.at,
       audit.actor,
@@ -69,7 +68,7 @@ export async function createTokens(
       surveyId,
       JSON.stringify({ count }),
     ),
-  );
+  ];
   await env.DB.batch(statements);
   return codes;
 }
