@@ -2,7 +2,7 @@
 // functions/api/ideas/ and the SQL in db/ideas.ts: limits, receipts, and the
 // rules about who may see and say what.
 import { dayStamp } from "../lib/anonymity.ts";
-import { CLOSED_STATUSES, type TBoardQuery, type TIdeaInput, type TrackedIdea, type Verdict } from "../lib/ideas/model.ts";
+import { CLOSED_STATUSES, visibleText, type TBoardQuery, type TIdeaInput, type TrackedIdea, type Verdict } from "../lib/ideas/model.ts";
 import { generateReceipt, hashReceipt, hashReceiptInput } from "../lib/receipt.ts";
 import type { AppEnv } from "./config.ts";
 import { readConfig } from "./config.ts";
@@ -147,7 +147,7 @@ export async function giveVerdict(
   if (!answered) {
     throw new HttpError(409, "not_answered_yet", "HR has not answered this idea yet; you can give your verdict once they have.");
   }
-  const comment = input.comment !== undefined && input.comment.trim() !== "" ? input.comment : null;
+  const comment = input.comment !== undefined && visibleText(input.comment) !== "" ? input.comment : null;
   await setVerdict(env.DB, idea.id, input.verdict, comment, dayStamp(now));
   return readTrackedIdea(env.DB, (await readIdea(env.DB, idea.id)) ?? idea);
 }

@@ -181,6 +181,13 @@ describe("POST /api/ideas/track/verdict", () => {
     expect(row).toEqual({ verdict: "resolved", verdict_comment: null, verdict_on: today() });
   });
 
+  it("keeps no comment that is only blank or invisible characters", async () => {
+    const { receipt, id } = await submit();
+    await addHrMessage(env.DB, id, "public", "Done.", "2026-11-29");
+    const res = await verdict({ receipt, verdict: "resolved", comment: " \u200B\u200D\uFEFF " });
+    expect(res.body.idea).toMatchObject({ verdict: "resolved", verdictComment: null });
+  });
+
   it("is allowed after a closing status even without a message", async () => {
     const { receipt, id } = await submit();
     await setStatus(env.DB, id, "declined", "2026-11-29", "Outside the programme's budget this year.");

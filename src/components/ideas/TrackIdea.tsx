@@ -7,7 +7,7 @@ import { flushSync } from "react-dom";
 
 type Submit = { preventDefault(): void };
 import type { TrackedIdea } from "../../lib/ideas/model.ts";
-import { CLOSED_STATUSES, LIMITS, type Verdict } from "../../lib/ideas/vocabulary.ts";
+import { CLOSED_STATUSES, LIMITS, visibleText, type Verdict } from "../../lib/ideas/vocabulary.ts";
 import { errorMessage, postJson, tr, type Strings } from "./client.ts";
 import "./ideas.css";
 
@@ -144,7 +144,7 @@ export default function TrackIdea({ strings }: Props) {
     const res = await postJson<{ idea: TrackedIdea }>("/api/ideas/track/verdict", {
       receipt,
       verdict,
-      ...(comment.trim() ? { comment } : {}),
+      ...(visibleText(comment) ? { comment } : {}),
     }).catch(() => null);
     if (res?.status === 200) {
       setIdea(res.body.idea);

@@ -11,6 +11,7 @@ import {
   IDEA_STATUSES,
   LIMITS,
   VERDICTS,
+  visibleText,
   type IdeaCategory,
   type IdeaStatus,
   type MessageAuthor,
@@ -21,12 +22,8 @@ import {
 export * from "./vocabulary.ts";
 
 // Text is stored exactly as sent (hostile text included: it is only ever
-// rendered as text). Length rules count what a reader sees, so whitespace
-// and invisible format characters (zero-width spaces and joiners, bidi
-// controls: Unicode Cf) alone do not pass a minimum.
-export function visibleText(s: string): string {
-  return s.replace(/\p{Cf}/gu, "").trim();
-}
+// rendered as text). Length rules count what a reader sees (visibleText), so
+// whitespace and invisible format characters alone do not pass a minimum.
 
 const text = (min: number, max: number) =>
   z

@@ -43,3 +43,12 @@ export const LIMITS = {
 export function isIdeaStatus(value: unknown): value is IdeaStatus {
   return typeof value === "string" && (IDEA_STATUSES as readonly string[]).includes(value);
 }
+
+/**
+ * What a reader sees of a text, for length rules: without whitespace at the
+ * ends and without invisible format characters (zero-width spaces and
+ * joiners, bidi controls: Unicode Cf). Text itself is stored verbatim.
+ */
+export function visibleText(s: string): string {
+  return s.replace(/\p{Cf}/gu, "").trim();
+}
