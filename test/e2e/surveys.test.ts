@@ -56,6 +56,8 @@ describe("survey list", () => {
           expect(await page.locator(`[data-group="${group}"] [data-survey]:not([hidden])`).count(), group).toBeGreaterThan(0);
         }
         const pulse = page.locator(`[data-group="open"] [data-participation-for="${PULSE}"]`);
+        // one region per page at most, not one per line
+        expect(await page.locator("[data-participation-for][aria-live]").count()).toBe(0);
         const pattern = prefix ? /120 人中已有 \d+ 人填写/ : /\d+ of 120 responded/;
         await expect.poll(() => pulse.textContent(), { timeout: 10_000 }).toMatch(pattern);
         const responded = Number((await pulse.textContent())!.match(prefix ? /已有 (\d+)/ : /(\d+) of/)![1]);
@@ -196,7 +198,12 @@ describe("filling a survey", () => {
       try {
         await page.getByText(text).waitFor();
         expect(await page.locator(".sd-root-modern").count()).toBe(0);
-        if (id === "reward-survey-2026-h2") await page.getByText("Results will be published here after the survey closes.").waitFor();
+        if (id === "reward-survey-2026-h2") {
+          await page.getByText("Results will be published here after the survey closes.").waitFor();
+          // the section's label points at a heading in this state too, and it is no live region
+          expect(await page.getByRole("region", { name: "Results" }).count()).toBe(1);
+          expect(await page.locator("#survey-results").getAttribute("aria-live")).toBeNull();
+        }
         expect(problems).toEqual([]);
       } finally {
         await close();
@@ -228,6 +235,8 @@ describe("delivery and invitation codes on a dedicated server", () => {
       await server.stop();
       await page.getByRole("button", { name: "Complete" }).click();
       await page.getByText("We could not reach the server").waitFor({ timeout: 15_000 });
+      // focus moved from the vanished Complete button to the sending notice
+      expect(await page.evaluate(() => document.activeElement?.classList.contains("survey-sending"))).toBe(true);
       // the draft is still in the browser while waiting
       expect(await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("candor:survey:")))).toBe(true);
       await server.restart();
@@ -277,6 +286,8 @@ describe("delivery and invitation codes on a dedicated server", () => {
     const fill = async (page: Page) => {
       await page.getByLabel("Invitation code").fill(code!.toLowerCase());
       await page.getByRole("button", { name: "Continue" }).click();
+      // focus follows into the survey instead of falling back to the page
+      await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.sd-question[data-name="pathsClear"]'))).toBe(true);
       await q(page, "pathsClear").locator('label:has(input[value="4"])').click();
       await q(page, "guidanceUseful").locator('label:has(input[value="3"])').click();
       await q(page, "interests").locator('label:has(input[value="crossDept"])').click();

@@ -8,7 +8,7 @@ import { Survey } from "survey-react-ui";
 import { surveys as strings } from "../../i18n/strings/surveys.ts";
 import { identifyingKinds } from "../../lib/identifying.ts";
 import { adoptThemeStyles } from "../surveyjs/setup.ts";
-import { clearDraft, draftKey, loadDraft, saveDraft, type Draft } from "./draft.ts";
+import { clearDraft, draftKey, loadDraft, saveDraft, startAction, type Draft } from "./draft.ts";
 import { sendWithRetry, type WaitReason } from "./send.ts";
 import "./surveys.css";
 
@@ -140,9 +140,13 @@ export default function SurveyForm(props: Props) {
 
   useEffect(() => {
     const today = new Date().toISOString().slice(0, 10);
-    if (today < opens) return setStage({ name: "upcoming" });
-    if (today > closes) return setStage({ name: "closed" });
-    const { draft, resumed } = loadDraft(key);
+    const { draft, resumed } = loadDraft(key, today);
+    const action = startAction(draft, today, opens, closes);
+    if (action === "upcoming") return setStage({ name: "upcoming" });
+    if (action === "closed") {
+      clearDraft(key); // nothing more can come of it
+      return setStage({ name: "closed" });
+    }
     draftRef.current = draft;
     model.data = draft.data;
     if (draft.pageNo > 0 && draft.pageNo < model.visiblePages.length) model.currentPageNo = draft.pageNo;
@@ -163,9 +167,18 @@ export default function SurveyForm(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [model]);
 
-  // Move focus to what changed, so keyboard and screen-reader users follow along.
+  // Move focus to what changed, so keyboard and screen-reader users follow
+  // along — also when the code form gives way to the survey, or the survey
+  // to the sending notice: otherwise focus falls back to the page body.
+  const previous = useRef<Stage["name"]>("loading");
   useEffect(() => {
-    if (stage.name === "done" || stage.name === "failed" || (stage.name === "survey" && stage.notice === "survey.fixErrors")) statusRef.current?.focus();
+    const from = previous.current;
+    previous.current = stage.name;
+    if (stage.name === "done" || stage.name === "failed" || stage.name === "sending" || (stage.name === "survey" && stage.notice === "survey.fixErrors")) {
+      statusRef.current?.focus();
+    } else if (stage.name === "survey" && from === "code") {
+      model.focusFirstQuestion();
+    }
   }, [stage.name, stage.name === "survey" ? stage.notice : undefined]);
 
   function submitCode(event: FormEvent<HTMLFormElement>) {
@@ -234,7 +247,7 @@ export default function SurveyForm(props: Props) {
       );
     case "sending":
       return (
-        <div className="notice survey-sending" role="status" aria-live="polite">
+        <div className="notice survey-sending" role="status" tabIndex={-1} ref={statusRef}>
           <p>
             {!stage.wait
               ? t("survey.sending")

@@ -9,6 +9,32 @@ export interface Draft {
   token?: string;
   /** Sent (or being sent) but not yet confirmed: resend on the next visit. */
   pending?: boolean;
+  /** UTC day of the last save: unsent drafts are forgotten after DRAFT_MAX_DAYS (shared PCs). */
+  saved?: string;
+}
+
+/** How long an unsent draft is kept in this browser. */
+export const DRAFT_MAX_DAYS = 30;
+
+const utcDay = (now = new Date()) => now.toISOString().slice(0, 10);
+
+/** A draft not saved for DRAFT_MAX_DAYS is stale — unless it is a pending send, which only the server may refuse. */
+export function isStale(draft: Pick<Draft, "saved" | "pending">, today: string): boolean {
+  if (draft.pending || !draft.saved) return false;
+  return Date.parse(`${today}T00:00:00Z`) - Date.parse(`${draft.saved}T00:00:00Z`) > DRAFT_MAX_DAYS * 86_400_000;
+}
+
+/**
+ * What the form does on arrival. A pending send is delivered whatever this
+ * browser's clock says (the server knows whether the survey is still open and
+ * answers a stored one with 200); otherwise the clock decides, and a closed
+ * survey's draft is deleted.
+ */
+export function startAction(draft: Pick<Draft, "pending">, today: string, opens: string, closes: string): "deliver" | "upcoming" | "closed" | "fill" {
+  if (draft.pending) return "deliver";
+  if (today < opens) return "upcoming";
+  if (today > closes) return "closed";
+  return "fill";
 }
 
 export function draftKey(surveyId: string, version: number): string {
@@ -21,12 +47,14 @@ function newSubmissionId(): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-export function loadDraft(key: string): { draft: Draft; resumed: boolean } {
+export function loadDraft(key: string, today = utcDay()): { draft: Draft; resumed: boolean } {
   try {
     const raw = localStorage.getItem(key);
     if (raw) {
       const parsed = JSON.parse(raw) as Partial<Draft>;
-      if (typeof parsed.submissionId === "string" && parsed.data && typeof parsed.data === "object") {
+      if (isStale({ saved: typeof parsed.saved === "string" ? parsed.saved : undefined, pending: parsed.pending === true }, today)) {
+        localStorage.removeItem(key);
+      } else if (typeof parsed.submissionId === "string" && parsed.data && typeof parsed.data === "object") {
         return {
           draft: {
             submissionId: parsed.submissionId,
@@ -34,6 +62,7 @@ export function loadDraft(key: string): { draft: Draft; resumed: boolean } {
             pageNo: Number.isInteger(parsed.pageNo) ? parsed.pageNo! : 0,
             token: typeof parsed.token === "string" ? parsed.token : undefined,
             pending: parsed.pending === true,
+            saved: typeof parsed.saved === "string" ? parsed.saved : undefined,
           },
           resumed: Object.keys(parsed.data).length > 0 || parsed.pending === true,
         };
@@ -46,6 +75,7 @@ export function loadDraft(key: string): { draft: Draft; resumed: boolean } {
 }
 
 export function saveDraft(key: string, draft: Draft): void {
+  draft.saved = utcDay();
   try {
     localStorage.setItem(key, JSON.stringify(draft));
   } catch {

@@ -101,11 +101,15 @@ function bar(count: number | null, total: number, label: string): HTMLElement {
   return span;
 }
 
-export function renderResults(root: HTMLElement, data: Results, s: ResultStrings, locale: string): void {
-  root.replaceChildren();
+/** The section is labelled by its heading (aria-labelledby="results-title"), so every state has one. */
+function heading(s: ResultStrings): HTMLElement {
   const h2 = el("h2", s.heading);
   h2.id = "results-title";
-  add(root, h2);
+  return h2;
+}
+
+export function renderResults(root: HTMLElement, data: Results, s: ResultStrings, locale: string): void {
+  root.replaceChildren(heading(s));
   if (data.suppressed || data.responses === null) {
     add(root, el("p", fill(s.suppressedAll, { k: data.k }), "notice"));
     return;
@@ -147,7 +151,7 @@ export async function loadResults(root: HTMLElement): Promise<void> {
   // (the API would answer 409, which a browser logs as an error).
   const today = new Date().toISOString().slice(0, 10);
   if (root.dataset.visibility === "after-close" && today <= (root.dataset.closes ?? "")) {
-    root.replaceChildren(el("p", s.notYet, "muted"));
+    root.replaceChildren(heading(s), el("p", s.notYet, "muted"));
     root.hidden = false;
     return;
   }
@@ -159,11 +163,11 @@ export async function loadResults(root: HTMLElement): Promise<void> {
       return;
     }
     if (res.status === 409) {
-      root.replaceChildren(el("p", s.notYet, "muted"));
+      root.replaceChildren(heading(s), el("p", s.notYet, "muted"));
       root.hidden = false;
     }
   } catch {
-    root.replaceChildren(el("p", s.unavailable, "muted"));
+    root.replaceChildren(heading(s), el("p", s.unavailable, "muted"));
     root.hidden = false;
   }
 }
