@@ -2,6 +2,7 @@
 // for every shipped survey definition.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { describeQuestions } from "../../src/lib/surveys/questions.ts";
 import { SURVEYS } from "../../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import { validateAnswers } from "../../src/lib/surveys/validate.ts";
@@ -15,8 +16,8 @@ const comments = ["Fine.", "排班可以更灵活一些。", "<b>not html</b>", 
 describe("validateAnswers", { timeout: 60_000 }, () => {
   it("accepts every answer set a person could give, and stores one row per answer in form order", () => {
     fc.assert(
-      fc.property(surveys, seeds, locales, fc.double({ min: 0, max: 1, noNaN: true }), (s, seed, locale, mood) => {
-        const answers = sampleAnswers(s.definition, s.questions, seededRandom(seed), { mood, comments, commentRate: 0.5 });
+      fc.property(surveys, seeds, locales, fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.3, 1), (s, seed, locale, mood, skipRate) => {
+        const answers = sampleAnswers(s.definition, s.questions, seededRandom(seed), { mood, comments, commentRate: 0.5, skipRate });
         const result = validateAnswers(s.definition, answers, locale, s.questions);
         expect(result).toMatchObject({ ok: true });
         if (!result.ok) return;
@@ -25,6 +26,26 @@ describe("validateAnswers", { timeout: 60_000 }, () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("generates sets that leave optional questions out and respect page and panel conditions", () => {
+    const definition = {
+      pages: [
+        { name: "p1", elements: [{ type: "radiogroup", name: "a", isRequired: true, choices: ["x", "y"] }, { type: "rating", name: "r" }] },
+        { name: "p2", visibleIf: "{a} = 'x'", elements: [{ type: "panel", name: "pn", elements: [{ type: "checkbox", name: "b", choices: ["m", "n"] }] }] },
+      ],
+    };
+    const specs = describeQuestions(definition);
+    const seen = { withoutR: false, withB: false, hiddenPage: false };
+    for (let seed = 0; seed < 200; seed++) {
+      const answers = sampleAnswers(definition, specs, seededRandom(seed), { skipRate: 0.5 });
+      expect(validateAnswers(definition, answers, "en", specs), JSON.stringify(answers)).toMatchObject({ ok: true });
+      seen.withoutR ||= !("r" in answers);
+      seen.withB ||= "b" in answers;
+      seen.hiddenPage ||= answers.a === "y";
+      expect("a" in answers).toBe(true);
+    }
+    expect(seen).toEqual({ withoutR: true, withB: true, hiddenPage: true });
   });
 
   it("names every unknown question, whatever it is called", () => {

@@ -7,6 +7,7 @@ import { CustomError, Model, type Question } from "survey-core";
 import { Survey } from "survey-react-ui";
 import { surveys as strings } from "../../i18n/strings/surveys.ts";
 import { identifyingKinds } from "../../lib/identifying.ts";
+import { FREE_TEXT_TYPES } from "../../lib/surveys/questions.ts";
 import { adoptThemeStyles } from "../surveyjs/setup.ts";
 import { clearDraft, draftKey, loadDraft, saveDraft, startAction, type Draft } from "./draft.ts";
 import { sendWithRetry, type WaitReason } from "./send.ts";
@@ -37,7 +38,6 @@ type Stage =
   | { name: "done" }
   | { name: "failed"; message: string };
 
-const FREE_TEXT = new Set(["text", "comment"]);
 
 export default function SurveyForm(props: Props) {
   const { surveyId, version, locale, definition, access, opens, closes, k, listHref } = props;
@@ -72,7 +72,7 @@ export default function SurveyForm(props: Props) {
   // Non-blocking warning under free-text answers that may identify the writer.
   const ownDescriptions = useRef(new Map<string, string>());
   const warnIdentifying = (q: Question) => {
-    if (!FREE_TEXT.has(q.getType())) return;
+    if (!(FREE_TEXT_TYPES as readonly string[]).includes(q.getType())) return;
     if (!ownDescriptions.current.has(q.name)) ownDescriptions.current.set(q.name, q.description ?? "");
     const own = ownDescriptions.current.get(q.name)!;
     const kinds = typeof q.value === "string" ? identifyingKinds(q.value) : [];

@@ -2,7 +2,7 @@
 // Functions bundle and the site read the very same files: the form the
 // browser renders and the definition the server validates against agree by
 // construction. Adding a survey = adding its JSON under src/content/surveys/
-// and one line here (test/unit/surveys-registry.test.ts checks none is missed).
+// and one line here (test/unit/surveys-model.test.ts checks none is missed).
 import pulse202611 from "../../content/surveys/pulse-2026-11.json" with { type: "json" };
 import reward2026h1 from "../../content/surveys/reward-survey-2026-h1.json" with { type: "json" };
 import reward2026h2 from "../../content/surveys/reward-survey-2026-h2.json" with { type: "json" };

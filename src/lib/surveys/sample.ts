@@ -12,6 +12,8 @@ export interface SampleOptions {
   commentRate?: number;
   /** Free-text answers to draw from. */
   comments?: readonly string[];
+  /** Chance that an optional question of any other type is left unanswered (a checkbox: none ticked). Default 0. */
+  skipRate?: number;
 }
 
 /** A small deterministic PRNG (mulberry32), so seeded demo data is the same on every run. */
@@ -50,8 +52,11 @@ export function sampleAnswers(
 ): Record<string, unknown> {
   const mood = options.mood ?? 0.6;
   const answers: Record<string, unknown> = {};
+  const model = modelFor(definition);
   for (const spec of specs) {
     const values = spec.choices.map((c) => c.value);
+    const optional = !model.getQuestionByName(spec.name)?.isRequired;
+    if (optional && spec.type !== "text" && spec.type !== "comment" && random() < (options.skipRate ?? 0)) continue;
     switch (spec.type) {
       case "rating":
         answers[spec.name] = pick(values, random, mood);
@@ -80,13 +85,13 @@ export function sampleAnswers(
         break;
     }
   }
-  const model = modelFor(definition);
   for (let changed = true; changed; ) {
     changed = false;
     model.data = answers;
     for (const name of Object.keys(answers)) {
       const q = model.getQuestionByName(name);
-      if (!q || !q.isVisible || !q.isParentVisible) {
+      // the same three checks as validateAnswers: the question, its panels, its page
+      if (!q || !q.isVisible || !q.isParentVisible || (q.page as { isVisible?: boolean } | undefined)?.isVisible === false) {
         delete answers[name];
         changed = true;
       }
