@@ -7,6 +7,7 @@
 // Demo receipt codes are DEM0-1DEA-0000-00NN (NN = 01…12) so anyone trying the
 // demo can follow one; real codes are random.
 import type { Seeder } from "../db.ts";
+import { sha256Hex } from "../../src/lib/hex.ts";
 import { dayStamp } from "../../src/lib/anonymity.ts";
 import type { IdeaCategory, IdeaStatus, MessageVisibility, Verdict } from "../../src/lib/ideas/model.ts";
 import { hashReceipt } from "../../src/lib/receipt.ts";
@@ -257,10 +258,6 @@ export function demoReceipt(n: number): string {
   return `DEM0-1DEA-0000-00${String(n).padStart(2, "0")}`;
 }
 
-async function sha256Hex(value: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 /** Whether every row this seeder writes for the idea is there: the rows' counts and the idea's flags. */
 async function isComplete(db: D1Database, id: string, idea: DemoIdea): Promise<boolean> {

@@ -5,6 +5,7 @@
 //
 // Crockford base32: digits and capitals without I, L, O, U, so a code read
 // aloud or copied by hand survives (O is read as 0, I and L as 1).
+import { sha256Hex } from "./hex.ts";
 
 export const CROCKFORD_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -64,10 +65,8 @@ export function parseReceipt(input: string): string | null {
 }
 
 /** Hex SHA-256 of the canonical code without dashes: what the database stores and looks up. */
-export async function hashReceipt(canonical: string): Promise<string> {
-  const data = new TextEncoder().encode(canonical.replace(/-/g, ""));
-  const digest = await crypto.subtle.digest("SHA-256", data);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+export function hashReceipt(canonical: string): Promise<string> {
+  return sha256Hex(canonical.replace(/-/g, ""));
 }
 
 /**

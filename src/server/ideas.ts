@@ -2,6 +2,7 @@
 // functions/api/ideas/ and the SQL in db/ideas.ts: limits, receipts, and the
 // rules about who may see and say what.
 import { dayStamp } from "../lib/anonymity.ts";
+import { sha256Hex } from "../lib/hex.ts";
 import { CLOSED_STATUSES, visibleText, type TBoardQuery, type TIdeaInput, type TrackedIdea, type Verdict } from "../lib/ideas/model.ts";
 import { generateReceipt, hashReceipt, hashReceiptInput } from "../lib/receipt.ts";
 import type { AppEnv } from "./config.ts";
@@ -33,9 +34,8 @@ const SEAL_PURPOSE = "candor idea receipt";
 export const SUBMISSION_RETENTION_DAYS = 2;
 
 /** Expects the id already lowercased (submitIdea does it once), so hash, seal and unseal all see the same string. */
-async function submissionHash(submissionId: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`idea-submission:${submissionId}`));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+function submissionHash(submissionId: string): Promise<string> {
+  return sha256Hex(`idea-submission:${submissionId}`);
 }
 
 /** The receipt an earlier submission with this id was given, or null when there was none. */
@@ -161,10 +161,6 @@ export async function board(env: IdeasEnv, query: TBoardQuery, now = new Date())
   return { ideas, truncated, stats };
 }
 
-async function sha256Hex(value: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 /** "Me too": once per browser token (only its hash kept, per idea), capped per client by the salted-hash counter. */
 export async function supportIdea(env: IdeasEnv, request: Request, ideaId: string, token: string, now = new Date()): Promise<{ supportCount: number }> {
