@@ -233,8 +233,14 @@ describe("delivery and invitation codes on a dedicated server", () => {
       await answerFirstHalf(page);
       await answerSecondHalf(page, "Sent during an outage.");
       await server.stop();
+      // the live region is there before sending, and the very same node announces the retries
+      await page.evaluate(() => ((document.querySelector("[data-survey-live]") as HTMLElement).dataset.mark = "before"));
       await page.getByRole("button", { name: "Complete" }).click();
-      await page.getByText("We could not reach the server").waitFor({ timeout: 15_000 });
+      await page.locator(".survey-sending").getByText("We could not reach the server").waitFor({ timeout: 15_000 });
+      await expect.poll(() => page.evaluate(() => {
+        const live = document.querySelector<HTMLElement>("[data-survey-live]");
+        return [live?.dataset.mark, live?.getAttribute("aria-live"), live?.textContent?.includes("We could not reach the server")];
+      })).toEqual(["before", "polite", true]);
       // focus moved from the vanished Complete button to the sending notice
       expect(await page.evaluate(() => document.activeElement?.classList.contains("survey-sending"))).toBe(true);
       // the draft is still in the browser while waiting
@@ -258,7 +264,7 @@ describe("delivery and invitation codes on a dedicated server", () => {
       await answerSecondHalf(page, "Tab closed while offline.");
       await server.stop();
       await page.getByRole("button", { name: "Complete" }).click();
-      await page.getByText("We could not reach the server").waitFor({ timeout: 15_000 });
+      await page.locator(".survey-sending").getByText("We could not reach the server").waitFor({ timeout: 15_000 });
       await page.close();
       await server.restart();
       const again = await context.newPage();

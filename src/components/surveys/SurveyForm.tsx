@@ -199,81 +199,97 @@ export default function SurveyForm(props: Props) {
     setStage(access === "invitation" ? { name: "code" } : { name: "survey" });
   }
 
-  switch (stage.name) {
-    case "loading":
-      return <p className="muted">{t("survey.loading")}</p>;
-    case "upcoming":
-      return <p className="notice">{t("survey.notOpenYet", { date: opens })}</p>;
-    case "closed":
-      return <p className="notice">{t("survey.closedOn", { date: closes })}</p>;
-    case "code":
-      return (
-        <form className="survey-code card" onSubmit={submitCode} noValidate>
-          <h2>{t("survey.code.title")}</h2>
-          <label htmlFor="survey-code">{t("survey.code.label")}</label>
-          <input
-            id="survey-code"
-            name="code"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            aria-describedby={stage.error ? "survey-code-help survey-code-error" : "survey-code-help"}
-            aria-invalid={stage.error ? true : undefined}
-          />
-          <p id="survey-code-help" className="muted">{t("survey.code.help")}</p>
-          {stage.error && (
-            <p id="survey-code-error" className="survey-error" role="alert">
-              {t(stage.error)}
-            </p>
-          )}
-          <button className="button" type="submit">{t("survey.code.continue")}</button>
-        </form>
-      );
-    case "survey":
-      return (
-        <div className="survey-wrap">
-          {stage.notice && (
-            <div className={stage.notice === "survey.fixErrors" ? "notice warn" : "notice"} role="status" tabIndex={-1} ref={statusRef}>
-              <p>{t(stage.notice)}</p>
-              {stage.notice === "survey.resumed" && (
-                <button type="button" className="button secondary" onClick={startOver}>{t("survey.startOver")}</button>
-              )}
-            </div>
-          )}
-          <Survey model={model} />
-        </div>
-      );
-    case "sending":
-      return (
-        <div className="notice survey-sending" role="status" tabIndex={-1} ref={statusRef}>
-          <p>
-            {!stage.wait
-              ? t("survey.sending")
-              : stage.wait.reason === "rate_limited"
-                ? t("survey.rateLimited", { seconds: stage.wait.seconds })
-                : t("survey.retrying", { seconds: stage.wait.seconds, attempt: stage.wait.attempt })}
-          </p>
-          {stage.wait && (
-            <button type="button" className="button secondary" onClick={() => wake.current?.()}>{t("survey.retryNow")}</button>
-          )}
-        </div>
-      );
-    case "done":
-      return (
-        <section className="survey-done card" aria-labelledby="survey-done-title" tabIndex={-1} ref={statusRef as never}>
-          <h2 id="survey-done-title">{t("survey.done.title")}</h2>
-          <p>{t("survey.done.body", { k })}</p>
-          <p><a href={listHref}>{t("survey.done.back")}</a></p>
-        </section>
-      );
-    case "failed":
-      return (
-        <div className="notice warn" role="alert" tabIndex={-1} ref={statusRef}>
-          <p>{stage.message}</p>
-          <p><a href={listHref}>{t("survey.done.back")}</a></p>
-        </div>
-      );
+  // One live region, mounted from the first render to the last, so what the
+  // sending loop says is announced: a region inserted together with its text
+  // (as each stage's own markup would be) is often not read at all.
+  const live =
+    stage.name !== "sending"
+      ? ""
+      : !stage.wait
+        ? t("survey.sending")
+        : stage.wait.reason === "rate_limited"
+          ? t("survey.rateLimited", { seconds: stage.wait.seconds })
+          : t("survey.retrying", { seconds: stage.wait.seconds, attempt: stage.wait.attempt });
+  return (
+    <>
+      {renderStage()}
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-survey-live>
+        {live}
+      </p>
+    </>
+  );
+
+  function renderStage() {
+    switch (stage.name) {
+      case "loading":
+        return <p className="muted">{t("survey.loading")}</p>;
+      case "upcoming":
+        return <p className="notice">{t("survey.notOpenYet", { date: opens })}</p>;
+      case "closed":
+        return <p className="notice">{t("survey.closedOn", { date: closes })}</p>;
+      case "code":
+        return (
+          <form className="survey-code card" onSubmit={submitCode} noValidate>
+            <h2>{t("survey.code.title")}</h2>
+            <label htmlFor="survey-code">{t("survey.code.label")}</label>
+            <input
+              id="survey-code"
+              name="code"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              aria-describedby={stage.error ? "survey-code-help survey-code-error" : "survey-code-help"}
+              aria-invalid={stage.error ? true : undefined}
+            />
+            <p id="survey-code-help" className="muted">{t("survey.code.help")}</p>
+            {stage.error && (
+              <p id="survey-code-error" className="survey-error" role="alert">
+                {t(stage.error)}
+              </p>
+            )}
+            <button className="button" type="submit">{t("survey.code.continue")}</button>
+          </form>
+        );
+      case "survey":
+        return (
+          <div className="survey-wrap">
+            {stage.notice && (
+              <div className={stage.notice === "survey.fixErrors" ? "notice warn" : "notice"} role="status" tabIndex={-1} ref={statusRef}>
+                <p>{t(stage.notice)}</p>
+                {stage.notice === "survey.resumed" && (
+                  <button type="button" className="button secondary" onClick={startOver}>{t("survey.startOver")}</button>
+                )}
+              </div>
+            )}
+            <Survey model={model} />
+          </div>
+        );
+      case "sending":
+        return (
+          <div className="notice survey-sending" tabIndex={-1} ref={statusRef}>
+            <p>{live}</p>
+            {stage.wait && (
+              <button type="button" className="button secondary" onClick={() => wake.current?.()}>{t("survey.retryNow")}</button>
+            )}
+          </div>
+        );
+      case "done":
+        return (
+          <section className="survey-done card" aria-labelledby="survey-done-title" tabIndex={-1} ref={statusRef as never}>
+            <h2 id="survey-done-title">{t("survey.done.title")}</h2>
+            <p>{t("survey.done.body", { k })}</p>
+            <p><a href={listHref}>{t("survey.done.back")}</a></p>
+          </section>
+        );
+      case "failed":
+        return (
+          <div className="notice warn" role="alert" tabIndex={-1} ref={statusRef}>
+            <p>{stage.message}</p>
+            <p><a href={listHref}>{t("survey.done.back")}</a></p>
+          </div>
+        );
+    }
   }
 }
