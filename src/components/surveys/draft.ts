@@ -1,6 +1,7 @@
 // The draft a person is filling in, kept in localStorage so a reload or a
 // closed tab loses nothing, together with the submissionId that makes every
 // resend of it idempotent. Deleted once the server has confirmed receipt.
+import { toHex } from "../../lib/hex.ts";
 
 export interface Draft {
   submissionId: string;
@@ -43,8 +44,7 @@ export function draftKey(surveyId: string, version: number): string {
 
 function newSubmissionId(): string {
   if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return toHex(crypto.getRandomValues(new Uint8Array(16)));
 }
 
 export function loadDraft(key: string, today = utcDay()): { draft: Draft; resumed: boolean } {

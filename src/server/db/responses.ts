@@ -4,7 +4,8 @@
 // the database itself refuses a second use of a submission id or a code.
 import type { Locale } from "../../i18n/config.ts";
 import type { AnswerRow } from "../../lib/surveys/validate.ts";
-import { sha256Hex, tokenHash, toHex } from "./tokens.ts";
+import { sha256Hex, toHex } from "../../lib/hex.ts";
+import { tokenHash } from "./tokens.ts";
 
 export interface NewResponse {
   surveyId: string;
@@ -33,7 +34,7 @@ export async function isDuplicateSubmission(env: { DB: D1Database }, surveyId: s
 }
 
 function randomId(): string {
-  return toHex(crypto.getRandomValues(new Uint8Array(16)).buffer as ArrayBuffer);
+  return toHex(crypto.getRandomValues(new Uint8Array(16)));
 }
 
 /**

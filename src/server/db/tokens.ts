@@ -1,17 +1,10 @@
 // Invitation codes for invitation-only surveys (table survey_tokens). A code
 // is shown to HR once, when generated; only its SHA-256 is stored. Using it
 // flips `used`, with no date and no link to the response it unlocked.
+import { sha256Hex } from "../../lib/hex.ts";
 
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32: no I, L, O, U
 const CODE_CHARS = 12; // 60 bits: not guessable within any rate limit
-
-export function toHex(buffer: ArrayBuffer): string {
-  return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-export async function sha256Hex(text: string): Promise<string> {
-  return toHex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-}
 
 /** A fresh code, grouped for reading aloud or typing: "7KQ2-M9XD-4RTB". */
 export function generateCode(): string {
