@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import type { BoardIdea, BoardStats } from "../../lib/ideas/model.ts";
 import { IDEA_CATEGORIES, IDEA_STATUSES } from "../../lib/ideas/vocabulary.ts";
 import { postJson, tr, type Strings } from "./client.ts";
+import { StatusTimeline } from "./StatusTimeline.tsx";
 import "./ideas.css";
 
 interface Props {
@@ -232,14 +233,7 @@ export default function IdeaBoard({ strings }: Props) {
                 )}
                 <details>
                   <summary>{t("ideas.board.timeline")}</summary>
-                  <ol className="idea-timeline">
-                    {idea.history.map((h, i) => (
-                      <li key={i}>
-                        <time dateTime={h.on}>{h.on}</time> — {t(`ideas.status.${h.status}`)}
-                        {h.note && <span className="idea-text">: {h.note}</span>}
-                      </li>
-                    ))}
-                  </ol>
+                  <StatusTimeline history={idea.history} t={t} />
                 </details>
                 <p className="idea-support">
                   <button

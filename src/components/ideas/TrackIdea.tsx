@@ -9,6 +9,7 @@ type Submit = { preventDefault(): void };
 import type { TrackedIdea } from "../../lib/ideas/model.ts";
 import { CLOSED_STATUSES, LIMITS, visibleText, type Verdict } from "../../lib/ideas/vocabulary.ts";
 import { errorMessage, postJson, tr, type Strings } from "./client.ts";
+import { StatusTimeline } from "./StatusTimeline.tsx";
 import "./ideas.css";
 
 interface Props {
@@ -231,14 +232,7 @@ export default function TrackIdea({ strings }: Props) {
       </article>
 
       <h3>{t("ideas.track.history")}</h3>
-      <ol className="idea-timeline" data-history>
-        {idea.history.map((h, i) => (
-          <li key={i}>
-            <time dateTime={h.on}>{h.on}</time> — {t(`ideas.status.${h.status}`)}
-            {h.note && <span className="idea-text">: {h.note}</span>}
-          </li>
-        ))}
-      </ol>
+      <StatusTimeline history={idea.history} t={t} data-history />
 
       <h3>{t("ideas.track.messages")}</h3>
       {idea.messages.length === 0 ? (
