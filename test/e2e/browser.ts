@@ -1,7 +1,8 @@
 // Debian's Chromium driven by playwright-core: no browser download, no network.
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
@@ -82,4 +83,33 @@ export function formatViolations(violations: AxeViolation[]): string {
   return violations
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(" ")}`).join("\n")}`)
     .join("\n");
+}
+
+export interface OpenOptions {
+  colorScheme?: "light" | "dark";
+  /** Viewport width in CSS pixels (height 900). */
+  width?: number;
+  acceptDownloads?: boolean;
+  /** Open in an existing context (same storage) instead of a fresh one. */
+  context?: BrowserContext;
+}
+
+/** A page at `url` in a fresh context (unless one is given), watched for console errors, CSP violations and external requests. */
+export async function openPage(browser: Browser, url: string, options: OpenOptions = {}) {
+  const context =
+    options.context ??
+    (await browser.newContext({
+      colorScheme: options.colorScheme ?? "light",
+      acceptDownloads: options.acceptDownloads ?? false,
+      ...(options.width ? { viewport: { width: options.width, height: 900 } } : {}),
+    }));
+  const page = await context.newPage();
+  const problems = watchPage(page, new URL(url).origin);
+  const response = await page.goto(url);
+  return { page, context, problems, response: response!, close: () => context.close() };
+}
+
+export async function expectAxeClean(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, formatViolations(violations)).toEqual([]);
 }

@@ -4,12 +4,12 @@
 // and find the idea on the public board in both languages.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getPlatformProxy } from "wrangler";
 import { hashReceipt, parseReceipt } from "../../src/lib/receipt.ts";
 import { addHrMessage, findIdeaByReceiptHash, publishIdea, setStatus } from "../../src/server/db/ideas.ts";
-import { axeViolations, formatViolations, launchBrowser, watchPage } from "./browser.ts";
+import { expectAxeClean, launchBrowser, openPage, type OpenOptions } from "./browser.ts";
 
 const baseURL = inject("baseURL");
 const persistTo = inject("persistTo");
@@ -22,15 +22,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(path: string, options: { colorScheme?: "light" | "dark"; context?: BrowserContext } = {}) {
-  const context =
-    options.context ??
-    (await browser.newContext({ colorScheme: options.colorScheme ?? "light", acceptDownloads: true }));
-  const page = await context.newPage();
-  const problems = watchPage(page, baseURL);
-  const response = await page.goto(`${baseURL}${path}`);
-  await hydrated(page);
-  return { page, context, problems, response: response!, close: () => context.close() };
+async function open(path: string, options: OpenOptions = {}) {
+  const opened = await openPage(browser, `${baseURL}${path}`, { acceptDownloads: true, ...options });
+  await hydrated(opened.page);
+  return opened;
 }
 
 /** Islands answer only once React has hydrated them; SSR-rendered ones carry [ssr] until then. */
@@ -38,10 +33,6 @@ async function hydrated(page: Page) {
   await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0);
 }
 
-async function expectAxeClean(page: Page) {
-  const violations = await axeViolations(page);
-  expect(violations, formatViolations(violations)).toEqual([]);
-}
 
 /** HR's side, written into the same local D1 the server uses. */
 async function asHr<T>(work: (db: D1Database) => Promise<T>): Promise<T> {

@@ -2,7 +2,7 @@
 // the keyboard only, old versions, what changed, the feed, print and phone.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, formatViolations, launchBrowser, watchPage } from "./browser.ts";
+import { expectAxeClean, launchBrowser, openPage, type OpenOptions } from "./browser.ts";
 
 const baseURL = inject("baseURL");
 let browser: Browser;
@@ -14,22 +14,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(path: string, options: { colorScheme?: "light" | "dark"; width?: number } = {}) {
-  const context = await browser.newContext({
-    colorScheme: options.colorScheme ?? "light",
-    viewport: { width: options.width ?? 1200, height: 900 },
-  });
-  const page = await context.newPage();
-  const problems = watchPage(page, baseURL);
+async function open(path: string, options: OpenOptions = {}) {
+  const opened = await openPage(browser, `${baseURL}${path}`, { width: 1200, ...options });
+  // requests made after load (the calculator must make none)
   const requests: string[] = [];
-  page.on("request", (r) => requests.push(r.url()));
-  const response = await page.goto(`${baseURL}${path}`);
-  return { page, problems, requests, response: response!, close: () => context.close() };
-}
-
-async function expectAxeClean(page: Page) {
-  const violations = await axeViolations(page);
-  expect(violations, formatViolations(violations)).toEqual([]);
+  opened.page.on("request", (r) => requests.push(r.url()));
+  return { ...opened, requests };
 }
 
 /** client:visible hydrates when the island scrolls into view. */

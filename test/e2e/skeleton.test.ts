@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, formatViolations, launchBrowser, watchPage } from "./browser.ts";
+import { axeViolations, formatViolations, launchBrowser, openPage, type OpenOptions } from "./browser.ts";
 
 const baseURL = inject("baseURL");
 let browser: Browser;
@@ -12,13 +12,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(path: string, options: { colorScheme?: "light" | "dark" } = {}) {
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? "light" });
-  const page = await context.newPage();
-  const problems = watchPage(page, baseURL);
-  const response = await page.goto(`${baseURL}${path}`);
-  return { page, problems, response: response!, close: () => context.close() };
-}
+const open = (path: string, options: OpenOptions = {}) => openPage(browser, `${baseURL}${path}`, options);
 
 const PAGES = ["/", "/policy/", "/results/", "/surveys/", "/ideas/"];
 

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TMP_DIR } from "../../scripts/env.ts";
-import { axeViolations, formatViolations, launchBrowser, watchPage } from "./browser.ts";
+import { axeViolations, formatViolations, launchBrowser, openPage, watchPage, type OpenOptions } from "./browser.ts";
 import { freshState, startServer, type RunningServer } from "./server.ts";
 
 const baseURL = inject("baseURL");
@@ -21,13 +21,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(base: string, path: string, options: { colorScheme?: "light" | "dark" } = {}) {
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? "light" });
-  const page = await context.newPage();
-  const problems = watchPage(page, base);
-  const response = await page.goto(`${base}${path}`);
-  return { page, problems, response: response!, context, close: () => context.close() };
-}
+const open = (base: string, path: string, options: OpenOptions = {}) => openPage(browser, `${base}${path}`, options);
 
 async function stats(base: string, id: string): Promise<number> {
   const res = await fetch(`${base}/api/surveys/${id}/stats`);
