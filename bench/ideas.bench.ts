@@ -11,16 +11,27 @@ const bench: Bench = async ({ baseURL }) => {
   const total = 300;
   const concurrency = 8;
   let client = 0;
-  const headers = () => ({ "Content-Type": "application/json", "CF-Connecting-IP": `10.${(client >> 16) & 255}.${(client >> 8) & 255}.${client++ & 255}` });
-  const post = (path: string, body: unknown) => fetch(`${baseURL}${path}`, { method: "POST", headers: headers(), body: JSON.stringify(body) });
+  const headers = () => ({
+    "Content-Type": "application/json",
+    "CF-Connecting-IP": `10.${(client >> 16) & 255}.${(client >> 8) & 255}.${client++ & 255}`,
+  });
+  const post = (path: string, body: unknown) =>
+    fetch(`${baseURL}${path}`, { method: "POST", headers: headers(), body: JSON.stringify(body) });
 
   await load(40, 4, () => fetch(`${baseURL}/api/health`)); // warm-up
   const health = await load(total, concurrency, () => fetch(`${baseURL}/api/health`));
   const track = await load(total, concurrency, () => post("/api/ideas/track", { receipt: "DEM0-1DEA-0000-0001" }));
-  const wrong = await load(total, concurrency, (i) => post("/api/ideas/track", { receipt: `ZZZZ-ZZZZ-ZZZZ-${String(i % 10000).padStart(4, "0")}` }));
+  const wrong = await load(total, concurrency, (i) =>
+    post("/api/ideas/track", { receipt: `ZZZZ-ZZZZ-ZZZZ-${String(i % 10000).padStart(4, "0")}` }),
+  );
   const board = await load(total, concurrency, () => fetch(`${baseURL}/api/ideas`));
   const submit = await load(100, concurrency, (i) =>
-    post("/api/ideas", { category: "process", title: `Bench idea ${i}`, body: "Measuring how long storing an idea takes.", publishConsent: false }),
+    post("/api/ideas", {
+      category: "process",
+      title: `Bench idea ${i}`,
+      body: "Measuring how long storing an idea takes.",
+      publishConsent: false,
+    }),
   );
 
   const row = (measure: string, r: { perSecond: number; failures: number }, extra = ""): BenchRow => ({

@@ -53,7 +53,13 @@ async function pageWeight(baseURL: string, path: string) {
   const graph = await moduleGraph(entries);
   const inlineBytes = inline.reduce((sum, s) => sum + gzipSync(s).length, 0);
   const moduleBytes = [...graph.values()].reduce((a, b) => a + b, 0);
-  return { total: inlineBytes + moduleBytes, inlineBytes, modules: graph.size, islands: [...html.matchAll(/<astro-island\b/g)].length, html };
+  return {
+    total: inlineBytes + moduleBytes,
+    inlineBytes,
+    modules: graph.size,
+    islands: [...html.matchAll(/<astro-island\b/g)].length,
+    html,
+  };
 }
 
 const bench: Bench = async ({ baseURL }) => {
@@ -75,7 +81,12 @@ const bench: Bench = async ({ baseURL }) => {
       "vs baseline": (w.total / floor).toFixed(2) + "×",
     });
     if (path === "/policy/") {
-      rows.push({ bench: "policy-weight", measure: "  of which calculator + island loader (above the floor)", value: w.total - floor, unit: "B gzip JS" });
+      rows.push({
+        bench: "policy-weight",
+        measure: "  of which calculator + island loader (above the floor)",
+        value: w.total - floor,
+        unit: "B gzip JS",
+      });
     }
   }
   return rows;

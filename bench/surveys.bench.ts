@@ -54,15 +54,30 @@ async function benchApp(dist: string) {
   for (const link of ["src", "migrations", "node_modules"]) await symlink(resolve(link), `${root}/${link}`);
   await cp("wrangler.toml", `${root}/wrangler.toml`);
   await cp("package.json", `${root}/package.json`);
-  execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", `${root}/state`], { cwd: root, stdio: "ignore" });
+  execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", `${root}/state`], {
+    cwd: root,
+    stdio: "ignore",
+  });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     "npx",
-    ["wrangler", "pages", "dev", resolve(dist), "--port", String(port), "--ip", "127.0.0.1", "--persist-to", `${root}/state`,
+    [
+      "wrangler",
+      "pages",
+      "dev",
+      resolve(dist),
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--persist-to",
+      `${root}/state`,
       "--show-interactive-dev-session=false",
       // the real limiter still runs on every submission; only its ceiling is raised so the bench measures work, not refusals
-      "--binding", `RATE_LIMITS=${JSON.stringify({ survey_response: { limit: 1_000_000, windowSeconds: 3600 } })}`],
+      "--binding",
+      `RATE_LIMITS=${JSON.stringify({ survey_response: { limit: 1_000_000, windowSeconds: 3600 } })}`,
+    ],
     { cwd: root, detached: true, stdio: "ignore", env: process.env },
   );
   const deadline = Date.now() + 60_000;
@@ -144,26 +159,68 @@ const bench: Bench = async ({ baseURL }) => {
       fetch(`${app.url}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
     // warm-up both paths (not counted in D1 checks: separate survey id / submission ids)
     await load(30, 4, (i) => post("/api/bench/bare-insert", { surveyId: "bench-warm", rows: bodies[i]!.rows }));
-    await load(30, 4, (i) => post(`/api/surveys/${SURVEY}/responses`, { submissionId: `bench-warm-${i}-xxxxxxxxxxxx`, answers: bodies[i]!.answers }));
+    await load(30, 4, (i) =>
+      post(`/api/surveys/${SURVEY}/responses`, { submissionId: `bench-warm-${i}-xxxxxxxxxxxx`, answers: bodies[i]!.answers }),
+    );
 
     // Whatever the warm-up managed to store, the run's count is measured from here.
-    const responses = async () => ((await (await fetch(`${app.url}/api/surveys/${SURVEY}/stats`)).json()) as { responses: number }).responses;
+    const responses = async () =>
+      ((await (await fetch(`${app.url}/api/surveys/${SURVEY}/stats`)).json()) as { responses: number }).responses;
     const storedBefore = await responses();
 
     const bare = await load(TOTAL, CONCURRENCY, (i) => post("/api/bench/bare-insert", { surveyId: "bench-bare", rows: bodies[i]!.rows }));
-    const real = await load(TOTAL, CONCURRENCY, (i) => post(`/api/surveys/${SURVEY}/responses`, { submissionId: `bench-run-${i}-xxxxxxxxxxxxxx`, answers: bodies[i]!.answers, locale: "en" }));
+    const real = await load(TOTAL, CONCURRENCY, (i) =>
+      post(`/api/surveys/${SURVEY}/responses`, {
+        submissionId: `bench-run-${i}-xxxxxxxxxxxxxx`,
+        answers: bodies[i]!.answers,
+        locale: "en",
+      }),
+    );
     // every submission again: idempotent retries must store nothing
-    const retry = await load(TOTAL, CONCURRENCY, (i) => post(`/api/surveys/${SURVEY}/responses`, { submissionId: `bench-run-${i}-xxxxxxxxxxxxxx`, answers: bodies[i]!.answers, locale: "en" }));
+    const retry = await load(TOTAL, CONCURRENCY, (i) =>
+      post(`/api/surveys/${SURVEY}/responses`, {
+        submissionId: `bench-run-${i}-xxxxxxxxxxxxxx`,
+        answers: bodies[i]!.answers,
+        locale: "en",
+      }),
+    );
 
     const stored = (await responses()) - storedBefore;
     const bareStored = ((await (await fetch(`${app.url}/api/bench/bare-insert`)).json()) as { count: number }).count;
     rows.push(
       { bench: "surveys", measure: `bare insert, ${CONCURRENCY} clients (baseline)`, value: Math.round(bare.perSecond), unit: "req/s" },
-      { bench: "surveys", measure: `POST /api/surveys/{id}/responses, ${CONCURRENCY} clients`, value: Math.round(real.perSecond), unit: "req/s", "vs baseline": ratio(real.perSecond, bare.perSecond) },
-      { bench: "surveys", measure: "same submissions again (idempotent 200s)", value: Math.round(retry.perSecond), unit: "req/s", "vs baseline": ratio(retry.perSecond, bare.perSecond) },
-      { bench: "surveys", measure: "sent / failed / stored in D1 (responses)", value: `${TOTAL} / ${real.failures} / ${stored}`, unit: stored === TOTAL - real.failures && real.failures === 0 ? "equal ✓" : "MISMATCH ✗" },
-      { bench: "surveys", measure: "retries failed / extra rows", value: `${retry.failures} / ${stored - TOTAL}`, unit: retry.failures === 0 && stored === TOTAL ? "none ✓" : "✗" },
-      { bench: "surveys", measure: "bare inserts sent / stored", value: `${TOTAL} / ${bareStored}`, unit: bareStored === TOTAL && bare.failures === 0 ? "equal ✓" : "MISMATCH ✗" },
+      {
+        bench: "surveys",
+        measure: `POST /api/surveys/{id}/responses, ${CONCURRENCY} clients`,
+        value: Math.round(real.perSecond),
+        unit: "req/s",
+        "vs baseline": ratio(real.perSecond, bare.perSecond),
+      },
+      {
+        bench: "surveys",
+        measure: "same submissions again (idempotent 200s)",
+        value: Math.round(retry.perSecond),
+        unit: "req/s",
+        "vs baseline": ratio(retry.perSecond, bare.perSecond),
+      },
+      {
+        bench: "surveys",
+        measure: "sent / failed / stored in D1 (responses)",
+        value: `${TOTAL} / ${real.failures} / ${stored}`,
+        unit: stored === TOTAL - real.failures && real.failures === 0 ? "equal ✓" : "MISMATCH ✗",
+      },
+      {
+        bench: "surveys",
+        measure: "retries failed / extra rows",
+        value: `${retry.failures} / ${stored - TOTAL}`,
+        unit: retry.failures === 0 && stored === TOTAL ? "none ✓" : "✗",
+      },
+      {
+        bench: "surveys",
+        measure: "bare inserts sent / stored",
+        value: `${TOTAL} / ${bareStored}`,
+        unit: bareStored === TOTAL && bare.failures === 0 ? "equal ✓" : "MISMATCH ✗",
+      },
     );
   } finally {
     app.stop();
@@ -172,9 +229,20 @@ const bench: Bench = async ({ baseURL }) => {
   const floor = await surveyFloor();
   for (const path of [`/surveys/${SURVEY}/`, `/zh-cn/surveys/${SURVEY}/`, "/surveys/"]) {
     const w = await pageJsGzip(baseURL, path);
-    rows.push({ bench: "surveys", measure: `${path} JS (${w.modules} modules)`, value: w.bytes, unit: "B gzip", "vs baseline": ratio(w.bytes, floor) });
+    rows.push({
+      bench: "surveys",
+      measure: `${path} JS (${w.modules} modules)`,
+      value: w.bytes,
+      unit: "B gzip",
+      "vs baseline": ratio(w.bytes, floor),
+    });
   }
-  rows.push({ bench: "surveys", measure: "SurveyJS + React floor (baseline: minimal form, one minified bundle)", value: floor, unit: "B gzip" });
+  rows.push({
+    bench: "surveys",
+    measure: "SurveyJS + React floor (baseline: minimal form, one minified bundle)",
+    value: floor,
+    unit: "B gzip",
+  });
   return rows;
 };
 export default bench;

@@ -15,11 +15,9 @@ export interface SeedEnv {
 export type Seeder = (env: SeedEnv) => Promise<string>;
 
 export function migrate(persistTo?: string): void {
-  execFileSync(
-    "wrangler",
-    ["d1", "migrations", "apply", "DB", "--local", ...(persistTo ? ["--persist-to", persistTo] : [])],
-    { stdio: ["ignore", "inherit", "inherit"] },
-  );
+  execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...(persistTo ? ["--persist-to", persistTo] : [])], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
 }
 
 export async function seed(persistTo?: string): Promise<void> {

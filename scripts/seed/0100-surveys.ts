@@ -32,15 +32,38 @@ interface Plan {
 const PLANS: Plan[] = [
   {
     surveyId: "reward-survey-2026-h1",
-    perDay: [["2026-06-15", 21], ["2026-06-16", 17], ["2026-06-17", 11], ["2026-06-18", 9], ["2026-06-22", 8], ["2026-06-24", 6], ["2026-06-29", 7], ["2026-06-30", 8]],
+    perDay: [
+      ["2026-06-15", 21],
+      ["2026-06-16", 17],
+      ["2026-06-17", 11],
+      ["2026-06-18", 9],
+      ["2026-06-22", 8],
+      ["2026-06-24", 6],
+      ["2026-06-29", 7],
+      ["2026-06-30", 8],
+    ],
     mood: 0.6,
   },
   {
     surveyId: "pulse-2026-11",
-    perDay: [["2026-11-20", 24], ["2026-11-21", 13], ["2026-11-23", 9], ["2026-11-24", 7], ["2026-11-25", 6], ["2026-11-26", 4]],
+    perDay: [
+      ["2026-11-20", 24],
+      ["2026-11-21", 13],
+      ["2026-11-23", 9],
+      ["2026-11-24", 7],
+      ["2026-11-25", 6],
+      ["2026-11-26", 4],
+    ],
     mood: 0.55,
   },
-  { surveyId: "supervisor-career-2026", perDay: [["2026-11-16", 5], ["2026-11-18", 4]], mood: 0.5 },
+  {
+    surveyId: "supervisor-career-2026",
+    perDay: [
+      ["2026-11-16", 5],
+      ["2026-11-18", 4],
+    ],
+    mood: 0.5,
+  },
 ];
 
 /** Demo invitation codes for the invitation-only survey (local demo data only; never seed a real database). */
@@ -57,7 +80,11 @@ const seed: Seeder = async (env) => {
       for (let i = 0; i < count; i++, n++) {
         const random = seededRandom(n * 7919 + plan.surveyId.length);
         const locale: Locale = random() < 0.55 ? "zh-cn" : DEFAULT_LOCALE;
-        const answers = sampleAnswers(survey.definition, survey.questions, random, { mood: plan.mood, comments: COMMENTS, commentRate: 0.25 });
+        const answers = sampleAnswers(survey.definition, survey.questions, random, {
+          mood: plan.mood,
+          comments: COMMENTS,
+          commentRate: 0.25,
+        });
         const checked = validateAnswers(survey.definition, answers, locale, survey.questions);
         if (!checked.ok) throw new Error(`seed: generated answers for ${survey.id} are invalid: ${JSON.stringify(checked.fields)}`);
         const outcome = await storeResponse(env, {
@@ -77,7 +104,10 @@ const seed: Seeder = async (env) => {
   await env.DB.batch(
     await Promise.all(
       DEMO_CODES.map(async (code) =>
-        env.DB.prepare("INSERT OR IGNORE INTO survey_tokens (token_hash, survey_id, used) VALUES (?1, ?2, 0)").bind(await tokenHash(career, code), career),
+        env.DB.prepare("INSERT OR IGNORE INTO survey_tokens (token_hash, survey_id, used) VALUES (?1, ?2, 0)").bind(
+          await tokenHash(career, code),
+          career,
+        ),
       ),
     ),
   );

@@ -60,7 +60,11 @@ const IDEAS: DemoIdea[] = [
     ],
     messages: [
       ["private", 3, "Thank you — would thresholds per team or one for the whole centre help you more?"],
-      ["public", 55, "From this quarter, the tier thresholds (客户满意度, 问题解决率) are published on the first working day of each quarter and do not change during it. 从本季度起，各奖励等级门槛于每季度第一个工作日公布，季度内不再调整。"],
+      [
+        "public",
+        55,
+        "From this quarter, the tier thresholds (客户满意度, 问题解决率) are published on the first working day of each quarter and do not change during it. 从本季度起，各奖励等级门槛于每季度第一个工作日公布，季度内不再调整。",
+      ],
     ],
     author: [[5, "One for the whole centre is fine, as long as it is known in advance."]],
     published: {
@@ -107,7 +111,11 @@ const IDEAS: DemoIdea[] = [
       ["planned", 15, "计划于下季度首月举行第一次分享会。"],
     ],
     messages: [["public", 15, "好建议。第一次分享会定于下季度首月，欢迎报名分享。"]],
-    published: { title: "每季度组织跨班组经验分享会", body: "建议每季度举办经验分享会，由问题解决率高的主管分享处理投诉的做法。", daysAfter: 15 },
+    published: {
+      title: "每季度组织跨班组经验分享会",
+      body: "建议每季度举办经验分享会，由问题解决率高的主管分享处理投诉的做法。",
+      daysAfter: 15,
+    },
     supports: 5,
   },
   {
@@ -158,7 +166,9 @@ const IDEAS: DemoIdea[] = [
       ["under_review", 3, null],
       ["declined", 18, "受薪酬结算周期限制，本年度无法调整；明年预算周期内重新评估。"],
     ],
-    messages: [["public", 18, "感谢建议。由于财务结算和成本控制流程，本年度无法提前发放；我们会在明年预算周期重新评估，并提前公布每次发放日期。"]],
+    messages: [
+      ["public", 18, "感谢建议。由于财务结算和成本控制流程，本年度无法提前发放；我们会在明年预算周期重新评估，并提前公布每次发放日期。"],
+    ],
     published: { title: "提前发放季度绩效奖金", body: "建议季度绩效奖金在次月10日前发放，以增强激励效果。", daysAfter: 18 },
     verdict: "not_resolved",
     supports: 17,
@@ -175,8 +185,18 @@ const IDEAS: DemoIdea[] = [
       ["planned", 5, null],
       ["done", 35, "The team honour roll is now part of the published results."],
     ],
-    messages: [["public", 35, "Done: the results page now has a team honour roll (团队荣誉榜) next to the individual awards, updated every quarter."]],
-    published: { title: "Add a team honour roll", body: "Recognise outstanding teams on the honour roll, not only individual supervisors.", daysAfter: 6 },
+    messages: [
+      [
+        "public",
+        35,
+        "Done: the results page now has a team honour roll (团队荣誉榜) next to the individual awards, updated every quarter.",
+      ],
+    ],
+    published: {
+      title: "Add a team honour roll",
+      body: "Recognise outstanding teams on the honour roll, not only individual supervisors.",
+      daysAfter: 6,
+    },
     verdict: "resolved",
     supports: 8,
   },
@@ -225,7 +245,13 @@ const IDEAS: DemoIdea[] = [
       ["under_review", 2, null],
       ["in_progress", 9, "Drafting a promotion-path page for the reward policy."],
     ],
-    messages: [["public", 9, "Agreed. We are writing up the promotion path (晋升通道): criteria, review dates and how to apply. It will be published with the next policy version."]],
+    messages: [
+      [
+        "public",
+        9,
+        "Agreed. We are writing up the promotion path (晋升通道): criteria, review dates and how to apply. It will be published with the next policy version.",
+      ],
+    ],
     published: {
       title: "Publish a clear promotion path for supervisors",
       body: "Make promotion criteria and timelines public so top performers know how promotion works.",
@@ -258,7 +284,6 @@ export function demoReceipt(n: number): string {
   return `DEM0-1DEA-0000-00${String(n).padStart(2, "0")}`;
 }
 
-
 /** Whether every row this seeder writes for the idea is there: the rows' counts and the idea's flags. */
 async function isComplete(db: D1Database, id: string, idea: DemoIdea): Promise<boolean> {
   const row = await db
@@ -270,7 +295,15 @@ async function isComplete(db: D1Database, id: string, idea: DemoIdea): Promise<b
        FROM ideas WHERE id = ?1`,
     )
     .bind(id)
-    .first<{ published: number; rewarded: number; verdict: string | null; duplicate_of: string | null; history: number; messages: number; supports: number }>();
+    .first<{
+      published: number;
+      rewarded: number;
+      verdict: string | null;
+      duplicate_of: string | null;
+      history: number;
+      messages: number;
+      supports: number;
+    }>();
   return (
     row !== null &&
     row.history === 1 + (idea.statuses?.length ?? 0) &&
@@ -304,23 +337,40 @@ const seed: Seeder = async (env) => {
     });
     // interleave status changes and messages in date order, as HR would have made them
     const events: [number, () => Promise<void>][] = [
-      ...(idea.statuses ?? []).map(([status, after, note]) => [after, () => setStatus(db, id, status, daysAgo(received - after), note)] as [number, () => Promise<void>]),
-      ...(idea.messages ?? []).map(([visibility, after, body]) => [after, () => addHrMessage(db, id, visibility, body, daysAgo(received - after))] as [number, () => Promise<void>]),
-      ...(idea.author ?? []).map(([after, body]) => [
-        after,
-        async () => {
-          await addAuthorMessage(db, id, body, daysAgo(received - after));
-        },
-      ] as [number, () => Promise<void>]),
+      ...(idea.statuses ?? []).map(
+        ([status, after, note]) =>
+          [after, () => setStatus(db, id, status, daysAgo(received - after), note)] as [number, () => Promise<void>],
+      ),
+      ...(idea.messages ?? []).map(
+        ([visibility, after, body]) =>
+          [after, () => addHrMessage(db, id, visibility, body, daysAgo(received - after))] as [number, () => Promise<void>],
+      ),
+      ...(idea.author ?? []).map(
+        ([after, body]) =>
+          [
+            after,
+            async () => {
+              await addAuthorMessage(db, id, body, daysAgo(received - after));
+            },
+          ] as [number, () => Promise<void>],
+      ),
     ];
     events.sort((a, b) => a[0] - b[0]);
     for (const [, run] of events) await run();
-    if (idea.published) await publishIdea(db, id, { title: idea.published.title, body: idea.published.body, day: daysAgo(received - idea.published.daysAfter) });
+    if (idea.published)
+      await publishIdea(db, id, {
+        title: idea.published.title,
+        body: idea.published.body,
+        day: daysAgo(received - idea.published.daysAfter),
+      });
     if (idea.duplicateOf) await setDuplicateOf(db, id, demoIdeaId(idea.duplicateOf));
     if (idea.rewarded) await setRewarded(db, id, true);
     if (idea.verdict) await setVerdict(db, id, idea.verdict, null, daysAgo(Math.max(0, received - (idea.statuses?.at(-1)?.[1] ?? 0) - 2)));
     for (let s = 0; s < (idea.supports ?? 0); s++) {
-      await db.prepare("INSERT OR IGNORE INTO idea_supports (idea_id, token_hash) VALUES (?1, ?2)").bind(id, await sha256Hex(`${id}:demo-${s}`)).run();
+      await db
+        .prepare("INSERT OR IGNORE INTO idea_supports (idea_id, token_hash) VALUES (?1, ?2)")
+        .bind(id, await sha256Hex(`${id}:demo-${s}`))
+        .run();
     }
     created++;
   }

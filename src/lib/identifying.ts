@@ -27,7 +27,8 @@ interface Detector {
 
 const digitsIn = (s: string) => s.replace(/\D/g, "").length;
 
-const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+const MONTH =
+  "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
 const CN_NUM = "[一二三四五六七八九十〇零两]";
 
 // ISO 4217 currency codes (and RMB), ISO and GB (Chinese national standard)
@@ -133,7 +134,8 @@ const DETECTORS: Detector[] = [
   },
   {
     kind: "shift_or_ticket",
-    pattern: /(?:班次|\bshift)\s*(?:no\.?|number|#)?\s*(?:是|为|:|：|#)?\s*[A-Za-z]?-?\d{1,4}(?![\d%.]|\s*(?:hours?|hrs?|h|minutes?|mins?|小时|分钟|个))/gi,
+    pattern:
+      /(?:班次|\bshift)\s*(?:no\.?|number|#)?\s*(?:是|为|:|：|#)?\s*[A-Za-z]?-?\d{1,4}(?![\d%.]|\s*(?:hours?|hrs?|h|minutes?|mins?|小时|分钟|个))/gi,
     priority: 6,
   },
   {
@@ -191,9 +193,7 @@ const DETECTORS: Detector[] = [
  * offsets found in the folded text are valid in the original.
  */
 function foldWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
-    c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
-  );
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
 /** Every identifying detail found, in text order, without overlaps. */
@@ -227,9 +227,7 @@ export function findIdentifying(original: string): IdentifyingFinding[] {
     if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
     kept.push(c);
   }
-  return kept
-    .sort((a, b) => a.start - b.start)
-    .map(({ kind, start, end, text: t }) => ({ kind, start, end, text: t }));
+  return kept.sort((a, b) => a.start - b.start).map(({ kind, start, end, text: t }) => ({ kind, start, end, text: t }));
 }
 
 /** The distinct kinds found, in a stable order, for a one-line warning. */

@@ -37,9 +37,7 @@ function group(symbols: string): string {
 }
 
 /** A fresh receipt, e.g. "K7Q2-9XMD-4TRB-0HZE", from the platform CSPRNG. */
-export function generateReceipt(
-  random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (b) => crypto.getRandomValues(b),
-): string {
+export function generateReceipt(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
   const bytes = random(new Uint8Array(RECEIPT_BITS / 8));
   return group(encodeCrockford(bytes));
 }

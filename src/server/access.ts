@@ -102,12 +102,7 @@ export async function verifyAccessJwt(
   } catch {
     throw new AccessError("signing key is unusable");
   }
-  const valid = await crypto.subtle.verify(
-    "RSASSA-PKCS1-v1_5",
-    key,
-    base64UrlDecode(s),
-    new TextEncoder().encode(`${h}.${p}`),
-  );
+  const valid = await crypto.subtle.verify("RSASSA-PKCS1-v1_5", key, base64UrlDecode(s), new TextEncoder().encode(`${h}.${p}`));
   if (!valid) throw new AccessError("bad signature");
 
   const seconds = Math.floor(now.getTime() / 1000);

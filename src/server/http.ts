@@ -17,12 +17,7 @@ export class HttpError extends Error {
   readonly fields?: ErrorFields;
   readonly headers?: Record<string, string>;
 
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    options: { fields?: ErrorFields; headers?: Record<string, string> } = {},
-  ) {
+  constructor(status: number, code: string, message: string, options: { fields?: ErrorFields; headers?: Record<string, string> } = {}) {
     super(message);
     this.name = "HttpError";
     this.status = status;
@@ -118,11 +113,7 @@ export function issuesToFields(issues: readonly z.core.$ZodIssue[]): ErrorFields
  * The one body parser: 415 when not JSON, 413 when too large, 400 when the
  * JSON is malformed, 422 with per-field details when it does not fit `schema`.
  */
-export async function parseJsonBody<S extends z.ZodType>(
-  request: Request,
-  schema: S,
-  maxBytes = MAX_BODY_BYTES,
-): Promise<z.infer<S>> {
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S, maxBytes = MAX_BODY_BYTES): Promise<z.infer<S>> {
   if (!isJsonContentType(request.headers.get("Content-Type"))) {
     throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
   }

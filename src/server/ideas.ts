@@ -46,7 +46,11 @@ async function replayedReceipt(env: IdeasEnv, submissionId: string, hash: string
   // Only reachable when the stored row was sealed under a different spelling
   // of the id (or damaged): a definite answer the client can act on, not a 500.
   if (receipt === null) {
-    throw new HttpError(409, "submission_conflict", "This submission id was already used and its receipt cannot be returned. Please send the idea again as a new submission.");
+    throw new HttpError(
+      409,
+      "submission_conflict",
+      "This submission id was already used and its receipt cannot be returned. Please send the idea again as a new submission.",
+    );
   }
   return receipt;
 }
@@ -85,8 +89,7 @@ export async function submitIdea(
       input: idea,
       day: dayStamp(now),
       forgetSubmissionsBefore: dayStamp(new Date(now.getTime() - SUBMISSION_RETENTION_DAYS * 86_400_000)),
-      submission:
-        submissionId && subHash ? { hash: subHash, sealedReceipt: await seal(receipt, submissionId, SEAL_PURPOSE) } : undefined,
+      submission: submissionId && subHash ? { hash: subHash, sealedReceipt: await seal(receipt, submissionId, SEAL_PURPOSE) } : undefined,
     });
     if (outcome === "stored") return { receipt, replayed: false };
     if (outcome === "submission_taken") {
@@ -98,8 +101,7 @@ export async function submitIdea(
   throw new Error("could not store an idea with a fresh receipt code");
 }
 
-const WRONG_RECEIPT = () =>
-  new HttpError(404, "not_found", "No idea matches this receipt code. Check it and try again.");
+const WRONG_RECEIPT = () => new HttpError(404, "not_found", "No idea matches this receipt code. Check it and try again.");
 
 /**
  * Finds the idea a receipt belongs to. The secret is never compared in code:
@@ -129,7 +131,11 @@ export async function replyToIdea(env: IdeasEnv, request: Request, receipt: stri
   const idea = await ideaForReceipt(env, request, receipt, now);
   const added = await addAuthorMessage(env.DB, idea.id, body, dayStamp(now));
   if (!added) {
-    throw new HttpError(409, "conversation_full", "This conversation has reached its maximum number of replies. Please send a new idea instead.");
+    throw new HttpError(
+      409,
+      "conversation_full",
+      "This conversation has reached its maximum number of replies. Please send a new idea instead.",
+    );
   }
   return readTrackedIdea(env.DB, idea);
 }
@@ -161,9 +167,14 @@ export async function board(env: IdeasEnv, query: TBoardQuery, now = new Date())
   return { ideas, truncated, stats };
 }
 
-
 /** "Me too": once per browser token (only its hash kept, per idea), capped per client by the salted-hash counter. */
-export async function supportIdea(env: IdeasEnv, request: Request, ideaId: string, token: string, now = new Date()): Promise<{ supportCount: number }> {
+export async function supportIdea(
+  env: IdeasEnv,
+  request: Request,
+  ideaId: string,
+  token: string,
+  now = new Date(),
+): Promise<{ supportCount: number }> {
   await enforceLimit(env, request, "idea_support", now);
   // Hash with the idea id so one browser's supports cannot be linked across ideas from the table.
   const { outcome, count } = await addSupport(env.DB, ideaId, await sha256Hex(`${ideaId}:${token}`));

@@ -156,14 +156,12 @@ export async function countHit(env: LimitEnv, request: Request, bucket: Bucket, 
   const counter = await locateCounter(env, request, limit, now);
   const [, upsert] = await env.DB.batch([
     env.DB.prepare("DELETE FROM rate_limit_counters WHERE expires_at <= ?1").bind(counter.epoch),
-    env.DB
-      .prepare(
-        `INSERT INTO rate_limit_counters (bucket, client_hash, window_start, expires_at, day, hits)
+    env.DB.prepare(
+      `INSERT INTO rate_limit_counters (bucket, client_hash, window_start, expires_at, day, hits)
          VALUES (?1, ?2, ?3, ?4, ?5, 1)
          ON CONFLICT (bucket, client_hash, window_start) DO UPDATE SET hits = hits + 1
          RETURNING hits`,
-      )
-      .bind(bucket, counter.hash, counter.windowStart, counter.expiresAt, counter.day),
+    ).bind(bucket, counter.hash, counter.windowStart, counter.expiresAt, counter.day),
   ]);
   return result((upsert!.results[0] as { hits: number } | undefined)?.hits ?? 1, limit, counter);
 }
@@ -171,8 +169,7 @@ export async function countHit(env: LimitEnv, request: Request, bucket: Bucket, 
 /** Reads the current count without adding to it. */
 export async function peekHits(env: LimitEnv, request: Request, bucket: Bucket, limit: Limit, now = new Date()): Promise<HitResult> {
   const counter = await locateCounter(env, request, limit, now);
-  const row = await env.DB
-    .prepare("SELECT hits FROM rate_limit_counters WHERE bucket = ?1 AND client_hash = ?2 AND window_start = ?3")
+  const row = await env.DB.prepare("SELECT hits FROM rate_limit_counters WHERE bucket = ?1 AND client_hash = ?2 AND window_start = ?3")
     .bind(bucket, counter.hash, counter.windowStart)
     .first<{ hits: number }>();
   return result(row?.hits ?? 0, limit, counter);

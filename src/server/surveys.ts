@@ -19,7 +19,10 @@ export const ZResponseBody = z.strictObject({
   // Not z.record: it drops a "__proto__" key, so an answer under that name
   // vanished with a 201. The parsed object is kept as is (JSON.parse makes
   // "__proto__" an own key) and every key meets the unknown-question check.
-  answers: z.custom<Record<string, unknown>>((v) => v !== null && typeof v === "object" && !Array.isArray(v), "Expected an object of answers"),
+  answers: z.custom<Record<string, unknown>>(
+    (v) => v !== null && typeof v === "object" && !Array.isArray(v),
+    "Expected an object of answers",
+  ),
   locale: z.enum(LOCALES).optional(),
   token: z.string().trim().min(1).max(64).optional(),
 });
@@ -105,7 +108,8 @@ export async function submitResponse(env: AppEnv, survey: Survey, body: TRespons
     token: body.token,
   });
   if (outcome === "token_used") return usedUnlessOurs(env, survey, body);
-  if (outcome === "token_unknown") throw new HttpError(403, "invalid_invitation_code", "This invitation code is not valid for this survey.");
+  if (outcome === "token_unknown")
+    throw new HttpError(403, "invalid_invitation_code", "This invitation code is not valid for this survey.");
   return outcome;
 }
 
@@ -159,7 +163,15 @@ export async function surveyResults(
   // one person's answers.
   // Steps are counted over the responses the results are built from: the current version's.
   const beforeDay =
-    survey.resultsVisibility === "live" ? resultsCutoff(survey, await countResponsesByDay(env, survey.id, survey.version), today, k) : undefined;
+    survey.resultsVisibility === "live"
+      ? resultsCutoff(survey, await countResponsesByDay(env, survey.id, survey.version), today, k)
+      : undefined;
   const raw = await readAggregates(env, survey.id, survey.version, survey.questions, beforeDay);
-  return { id: survey.id, status, visibility: survey.resultsVisibility, before: beforeDay ?? null, ...buildResults(survey.questions, raw, k) };
+  return {
+    id: survey.id,
+    status,
+    visibility: survey.resultsVisibility,
+    before: beforeDay ?? null,
+    ...buildResults(survey.questions, raw, k),
+  };
 }

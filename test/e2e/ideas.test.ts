@@ -33,7 +33,6 @@ async function hydrated(page: Page) {
   await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0);
 }
 
-
 /** HR's side, written into the same local D1 the server uses. */
 async function asHr<T>(work: (db: D1Database) => Promise<T>): Promise<T> {
   const proxy = await getPlatformProxy<{ DB: D1Database }>({ persist: { path: join(persistTo, "v3") } });
@@ -53,7 +52,9 @@ describe("suggestion box in the browser", () => {
     try {
       await page.getByText("Tools and systems").click();
       await page.getByRole("textbox", { name: /Title/ }).fill(title);
-      await page.getByRole("textbox", { name: /Your idea/ }).fill("The knowledge base search should rank articles by how often they solved a ticket.");
+      await page
+        .getByRole("textbox", { name: /Your idea/ })
+        .fill("The knowledge base search should rank articles by how often they solved a ticket.");
       // the server stores the first send, but its answer never reaches the browser
       let dropped = 0;
       await page.route("**/api/ideas", async (route) => {
@@ -97,7 +98,9 @@ describe("suggestion box in the browser", () => {
         .getByRole("textbox", { name: /Your idea/ })
         .fill("Night-shift supervisors handle the hardest escalations and would benefit from resilience training.");
       await expect.poll(() => page.locator("[data-identifying-warning]").count()).toBe(0);
-      await page.getByRole("textbox", { name: /Your idea/ }).fill("Night-shift supervisors need resilience training. Since 3 March the escalations doubled.");
+      await page
+        .getByRole("textbox", { name: /Your idea/ })
+        .fill("Night-shift supervisors need resilience training. Since 3 March the escalations doubled.");
       await page.getByRole("button", { name: "Send anonymously" }).click();
       // the choice is announced: focus moves to the warning's heading
       await expect
@@ -138,11 +141,26 @@ describe("suggestion box in the browser", () => {
       // HR answers, moves it on and publishes a moderated version
       await asHr(async (db) => {
         const idea = await findIdeaByReceiptHash(db, await hashReceipt(parseReceipt(receipt)!));
-        expect(idea).toMatchObject({ title: "Resilience training for night-shift supervisors", status: "received", receivedOn: today(), publishConsent: true });
+        expect(idea).toMatchObject({
+          title: "Resilience training for night-shift supervisors",
+          status: "received",
+          receivedOn: today(),
+          publishConsent: true,
+        });
         await setStatus(db, idea!.id, "planned", today(), "Added to next half-year's training plan.");
         await addHrMessage(db, idea!.id, "private", "Thank you. Would an evening session suit night shifts?", today());
-        await addHrMessage(db, idea!.id, "public", "Planned: a resilience course for night-shift supervisors. 已计划：为夜班主管开设抗压培训。", today());
-        await publishIdea(db, idea!.id, { title: "Resilience training for night shifts / 夜班抗压培训", body: "A resilience course for supervisors on night shifts.", day: today() });
+        await addHrMessage(
+          db,
+          idea!.id,
+          "public",
+          "Planned: a resilience course for night-shift supervisors. 已计划：为夜班主管开设抗压培训。",
+          today(),
+        );
+        await publishIdea(db, idea!.id, {
+          title: "Resilience training for night shifts / 夜班抗压培训",
+          body: "A resilience course for supervisors on night shifts.",
+          day: today(),
+        });
       });
 
       // follow it up, in the same browser, typing the code loosely
@@ -157,7 +175,11 @@ describe("suggestion box in the browser", () => {
       await page.getByText("Would an evening session suit night shifts?").waitFor();
       await page.getByText("Planned: a resilience course for night-shift supervisors.", { exact: false }).waitFor();
       expect(await page.locator("[data-messages] li[data-from=hr]").count()).toBe(2);
-      expect(await page.evaluate(() => localStorage.length === 0 || !JSON.stringify({ ...localStorage }).match(/[0-9A-Z]{4}[- ]?[0-9A-Z]{4}[- ]?[0-9A-Z]{4}/i))).toBe(true);
+      expect(
+        await page.evaluate(
+          () => localStorage.length === 0 || !JSON.stringify({ ...localStorage }).match(/[0-9A-Z]{4}[- ]?[0-9A-Z]{4}[- ]?[0-9A-Z]{4}/i),
+        ),
+      ).toBe(true);
       await expectAxeClean(page);
 
       // reply anonymously
@@ -263,7 +285,11 @@ describe("suggestion box in the browser", () => {
         await page.locator("[data-idea]").first().waitFor();
         // "you said, we did": done ideas only
         await page.getByRole("button", { name: prefix ? "你提建议，我们行动" : "You said, we did" }).click();
-        await expect.poll(async () => [...new Set(await page.locator("[data-idea] [data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status"))))]).toEqual(["done"]);
+        await expect
+          .poll(async () => [
+            ...new Set(await page.locator("[data-idea] [data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))),
+          ])
+          .toEqual(["done"]);
         await page.getByRole("button", { name: prefix ? "全部已公示建议" : "All published ideas" }).click();
         // category filter
         await page.locator("select[data-filter=category]").selectOption("tools");
@@ -271,16 +297,21 @@ describe("suggestion box in the browser", () => {
         await page.locator("select[data-filter=category]").selectOption("");
         // sort by support: counts never increase down the list
         await page.locator("select[data-filter=sort]").selectOption("support");
-        await expect.poll(async () => {
-          const counts = (await page.locator("[data-support-count]").allTextContents()).map((t) => Number(t.match(/\d+/)![0]));
-          return counts.every((c, i) => i === 0 || counts[i - 1]! >= c);
-        }).toBe(true);
+        await expect
+          .poll(async () => {
+            const counts = (await page.locator("[data-support-count]").allTextContents()).map((t) => Number(t.match(/\d+/)![0]));
+            return counts.every((c, i) => i === 0 || counts[i - 1]! >= c);
+          })
+          .toBe(true);
 
         // a support lost to the network says so (no unhandled rejection) and can be tried again
         await page.route("**/api/ideas/*/support", (route) => route.abort("connectionreset"));
         const card = page.locator("article", { hasText: "增加抗压与情绪管理培训" });
         await card.getByRole("button").click();
-        await page.getByRole("alert").filter({ hasText: prefix ? "附议未能记录" : "Your support could not be recorded" }).waitFor();
+        await page
+          .getByRole("alert")
+          .filter({ hasText: prefix ? "附议未能记录" : "Your support could not be recorded" })
+          .waitFor();
         expect(await card.getByRole("button").isDisabled()).toBe(false);
         await page.unroute("**/api/ideas/*/support");
         expect(problems.filter((p) => !p.includes("ERR_CONNECTION_RESET") && !p.includes("Failed to load resource"))).toEqual([]);
@@ -289,7 +320,9 @@ describe("suggestion box in the browser", () => {
         // me too, once
         const before = Number((await card.locator("[data-support-count]").textContent())!.match(/\d+/)![0]);
         await card.getByRole("button").click();
-        await expect.poll(async () => Number((await card.locator("[data-support-count]").textContent())!.match(/\d+/)![0])).toBe(before + 1);
+        await expect
+          .poll(async () => Number((await card.locator("[data-support-count]").textContent())!.match(/\d+/)![0]))
+          .toBe(before + 1);
         expect(await card.getByRole("button").isDisabled()).toBe(true);
         await page.reload();
         await hydrated(page);
@@ -311,7 +344,8 @@ describe("suggestion box in the browser", () => {
           expect(response.status()).toBe(200);
           expect(await page.getAttribute("html", "lang")).toBe(path.startsWith("/zh-cn") ? "zh-CN" : "en");
           expect(await page.locator("h1").count()).toBe(1);
-          if (path.includes("new")) await page.getByRole("button", { name: path.startsWith("/zh-cn") ? "匿名提交" : "Send anonymously" }).waitFor();
+          if (path.includes("new"))
+            await page.getByRole("button", { name: path.startsWith("/zh-cn") ? "匿名提交" : "Send anonymously" }).waitFor();
           else await page.getByRole("textbox").waitFor();
           await expectAxeClean(page);
           expect(problems).toEqual([]);

@@ -21,7 +21,10 @@ function site(files: Record<string, unknown>) {
   rmSync(root, { recursive: true, force: true });
   mkdirSync(join(root, "src/content/policy"), { recursive: true });
   mkdirSync(join(root, "src/pages"), { recursive: true });
-  writeFileSync(join(root, "astro.config.mjs"), 'import { defineConfig } from "astro/config";\nexport default defineConfig({ output: "static" });\n');
+  writeFileSync(
+    join(root, "astro.config.mjs"),
+    'import { defineConfig } from "astro/config";\nexport default defineConfig({ output: "static" });\n',
+  );
   writeFileSync(
     join(root, "src/content.config.ts"),
     `import { defineCollection } from "astro:content";
@@ -30,7 +33,10 @@ import { ZPolicyVersion } from ${JSON.stringify(`${lib}/schema.ts`)};
 export const collections = { policy: defineCollection({ loader: policyLoader({ base: "src/content/policy" }), schema: ZPolicyVersion }) };
 `,
   );
-  writeFileSync(join(root, "src/pages/index.astro"), '---\nimport { getCollection } from "astro:content";\nconst all = await getCollection("policy");\n---\n<p>{all.length}</p>\n');
+  writeFileSync(
+    join(root, "src/pages/index.astro"),
+    '---\nimport { getCollection } from "astro:content";\nconst all = await getCollection("policy");\n---\n<p>{all.length}</p>\n',
+  );
   for (const [name, data] of Object.entries(files)) writeFileSync(join(root, "src/content/policy", name), JSON.stringify(data));
 }
 
@@ -60,7 +66,9 @@ describe("astro build with the policy loader", () => {
     expect(code).not.toBe(0);
     expect(output).toContain("Invalid reward policy (src/content/policy):");
     expect(output).toContain("2026-07.json: criteria: criterion weights must add up to 100%, but they add up to 95%");
-    expect(output).toContain('2026-07.json: tiers[0].rule.minimums[3].criterion: tier "outstanding" has a minimum for unknown criterion "nps"');
+    expect(output).toContain(
+      '2026-07.json: tiers[0].rule.minimums[3].criterion: tier "outstanding" has a minimum for unknown criterion "nps"',
+    );
     expect(output).toContain('2 versions are marked "current" (2025-07.json, 2026-01.json): exactly one may be');
   }, 120_000);
 

@@ -89,7 +89,11 @@ describe("/policy (current version)", () => {
             scrolls: el.scrollWidth > el.clientWidth,
             tabindex: el.getAttribute("tabindex"),
             role: el.getAttribute("role"),
-            name: (el.getAttribute("aria-labelledby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" ").trim(),
+            name: (el.getAttribute("aria-labelledby") ?? "")
+              .split(" ")
+              .map((id) => document.getElementById(id)?.textContent ?? "")
+              .join(" ")
+              .trim(),
           })),
         );
         // In English the breakdown table is wider than a 360 px phone (Chinese text wraps anywhere, so it fits).
@@ -309,7 +313,9 @@ describe("history, old versions and what changed", () => {
         await page.waitForURL(`${baseURL}${l.prefix}/policy/compare/2025-07/2026-07/`);
         // Across both steps: two criteria added, the bottom tier renamed, Excellent's score line raised.
         expect(await page.locator("script").count()).toBe(0);
-        const added = await page.locator('[data-section="criteria"] [data-change="added"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-id")));
+        const added = await page
+          .locator('[data-section="criteria"] [data-change="added"]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute("data-id")));
         expect(added).toEqual(["complaint-rate", "team-engagement"]);
         const below = page.locator('[data-section="tiers"] [data-id="below"]');
         expect(await below.textContent()).toContain(l.lang === "en" ? "“Below expectations” → “Needs support”" : "“待提升” → “需支持”");
@@ -356,7 +362,9 @@ describe("policy feed", () => {
             : ["2026 年 7 月版", "2026 年 1 月版", "2025 年 7 月版"].map((m) => `客服服务主管奖励政策（${m}）`),
         );
         // The page advertises the feed of its own language.
-        expect(await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute("href")).toBe(`${l.prefix}/policy/rss.xml`);
+        expect(await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute("href")).toBe(
+          `${l.prefix}/policy/rss.xml`,
+        );
       } finally {
         await close();
       }

@@ -81,8 +81,20 @@ export async function startServer(options: {
     const binding = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ["--binding", `${k}=${v}`]);
     child = spawn(
       "npx",
-      ["wrangler", "pages", "dev", options.dist, "--port", String(port), "--ip", "127.0.0.1",
-        "--persist-to", options.persistTo, "--show-interactive-dev-session=false", ...binding],
+      [
+        "wrangler",
+        "pages",
+        "dev",
+        options.dist,
+        "--port",
+        String(port),
+        "--ip",
+        "127.0.0.1",
+        "--persist-to",
+        options.persistTo,
+        "--show-interactive-dev-session=false",
+        ...binding,
+      ],
       { detached: true, stdio: ["ignore", "pipe", "pipe"], env: process.env },
     );
     child.stdout!.on("data", (d) => (log += d));
@@ -91,7 +103,7 @@ export async function startServer(options: {
       await waitForHealth(url, child);
     } catch (err) {
       await killGroup(child);
-      throw new Error(`${(err as Error).message}\n--- wrangler output ---\n${log}`);
+      throw new Error(`${(err as Error).message}\n--- wrangler output ---\n${log}`, { cause: err });
     }
   };
 

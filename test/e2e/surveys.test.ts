@@ -68,8 +68,20 @@ describe("survey list", () => {
 
 describe("filling a survey", () => {
   const cases = [
-    { prefix: "", title: "Overall, how satisfied were you with work this month?", complete: "Complete", done: "Thank you — your answers were received", resumed: "Welcome back" },
-    { prefix: "/zh-cn", title: "总体而言，你对本月的工作满意吗？", complete: "提交问卷", done: "谢谢——我们已收到你的回答", resumed: "欢迎回来" },
+    {
+      prefix: "",
+      title: "Overall, how satisfied were you with work this month?",
+      complete: "Complete",
+      done: "Thank you — your answers were received",
+      resumed: "Welcome back",
+    },
+    {
+      prefix: "/zh-cn",
+      title: "总体而言，你对本月的工作满意吗？",
+      complete: "提交问卷",
+      done: "谢谢——我们已收到你的回答",
+      resumed: "欢迎回来",
+    },
   ];
   for (const c of cases) {
     it(`${c.prefix || "en"}: fill half, reload, continue, submit, completion; the draft is kept then cleared`, async () => {
@@ -80,7 +92,12 @@ describe("filling a survey", () => {
         const statement = page.locator("#anonymity-title");
         await q(page, "satisfaction").waitFor();
         expect(await page.locator(".sd-root-modern").getAttribute("lang")).toBe(c.prefix ? "zh-cn" : "en");
-        expect(await statement.evaluate((el, form) => !!(el.compareDocumentPosition(form!) & Node.DOCUMENT_POSITION_FOLLOWING), await page.$(".sd-root-modern"))).toBe(true);
+        expect(
+          await statement.evaluate(
+            (el, form) => !!(el.compareDocumentPosition(form!) & Node.DOCUMENT_POSITION_FOLLOWING),
+            await page.$(".sd-root-modern"),
+          ),
+        ).toBe(true);
         expect(await q(page, "satisfaction").locator(".sd-question__title").textContent()).toContain(c.title);
         expect(await page.locator(".sd-progress, .sd-progress-buttons").count()).toBeGreaterThan(0);
         const violations = await axeViolations(page);
@@ -116,7 +133,11 @@ describe("filling a survey", () => {
     const { page, problems, close } = await open(baseURL, `/surveys/${PULSE}/`);
     try {
       await q(page, "oneThing").locator("textarea").fill("Call me on 13812345678 or mail li.wei@example.com");
-      await expect.poll(() => q(page, "oneThing").textContent()).toMatch(/may contain details that identify you \(a phone number, an e-mail address\)|may contain details that identify you \(an e-mail address, a phone number\)/);
+      await expect
+        .poll(() => q(page, "oneThing").textContent())
+        .toMatch(
+          /may contain details that identify you \(a phone number, an e-mail address\)|may contain details that identify you \(an e-mail address, a phone number\)/,
+        );
       await q(page, "oneThing").locator("textarea").fill("Shorter queues at lunchtime.");
       await expect.poll(() => q(page, "oneThing").textContent()).not.toMatch(/identify you/);
       expect(problems).toEqual([]);
@@ -187,7 +208,10 @@ describe("filling a survey", () => {
   });
 
   it("shows closed and upcoming surveys without a form", async () => {
-    for (const [id, text] of [["reward-survey-2026-h1", "closed on 2026-06-30"], ["reward-survey-2026-h2", "opens on 2026-12-07"]] as const) {
+    for (const [id, text] of [
+      ["reward-survey-2026-h1", "closed on 2026-06-30"],
+      ["reward-survey-2026-h2", "opens on 2026-12-07"],
+    ] as const) {
       const { page, problems, close } = await open(baseURL, `/surveys/${id}/`);
       try {
         await page.getByText(text).waitFor();
@@ -231,10 +255,14 @@ describe("delivery and invitation codes on a dedicated server", () => {
       await page.evaluate(() => ((document.querySelector("[data-survey-live]") as HTMLElement).dataset.mark = "before"));
       await page.getByRole("button", { name: "Complete" }).click();
       await page.locator(".survey-sending").getByText("We could not reach the server").waitFor({ timeout: 15_000 });
-      await expect.poll(() => page.evaluate(() => {
-        const live = document.querySelector<HTMLElement>("[data-survey-live]");
-        return [live?.dataset.mark, live?.getAttribute("aria-live"), live?.textContent?.includes("We could not reach the server")];
-      })).toEqual(["before", "polite", true]);
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const live = document.querySelector<HTMLElement>("[data-survey-live]");
+            return [live?.dataset.mark, live?.getAttribute("aria-live"), live?.textContent?.includes("We could not reach the server")];
+          }),
+        )
+        .toEqual(["before", "polite", true]);
       // focus moved from the vanished Complete button to the sending notice
       expect(await page.evaluate(() => document.activeElement?.classList.contains("survey-sending"))).toBe(true);
       // the draft is still in the browser while waiting

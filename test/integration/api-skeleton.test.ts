@@ -1,8 +1,7 @@
 import { env } from "cloudflare:test";
-import { exports } from "cloudflare:workers";
 import { onRequestGet as health } from "../../functions/api/health.ts";
 import { describe, expect, it } from "vitest";
-import { ORIGIN, api, expectError } from "./helpers";
+import { ORIGIN, api, expectError, workerFetch } from "./helpers";
 
 describe("GET /api/health", () => {
   it("reports that the database answers", async () => {
@@ -13,8 +12,14 @@ describe("GET /api/health", () => {
 
   it("answers 503 with database: unavailable when D1 fails, instead of a 500", async () => {
     // failure injection: a binding whose every call throws, as D1 does during an outage
-    const broken = { prepare: () => { throw new Error("D1_ERROR: network connection lost"); } };
-    const response = await health({ env: { ...env, DB: broken }, request: new Request(`${ORIGIN}/api/health`) } as any);
+    const broken = {
+      prepare: () => {
+        throw new Error("D1_ERROR: network connection lost");
+      },
+    };
+    const response = await health({ env: { ...env, DB: broken }, request: new Request(`${ORIGIN}/api/health`) } as unknown as Parameters<
+      typeof health
+    >[0]);
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ ok: false, database: "unavailable" });
   });
@@ -111,7 +116,7 @@ describe("API middleware", () => {
       duplex: "half",
     });
     expect(request.headers.get("Content-Length")).toBeNull();
-    const response = await (exports as any).default.fetch(request);
+    const response = await workerFetch(request);
     const res = { status: response.status, headers: response.headers, body: await response.json() };
     expectError(res, 413, "body_too_large");
   });

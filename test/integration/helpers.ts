@@ -4,23 +4,26 @@ import { exports } from "cloudflare:workers";
 
 export const ORIGIN = "https://candor.test";
 
+/** The Pages Worker built from functions/ (the vitest plugin exposes its default export). */
+export function workerFetch(request: Request): Promise<Response> {
+  return (exports as unknown as { default: { fetch(request: Request): Promise<Response> } }).default.fetch(request);
+}
+
 export interface ApiResult<T = unknown> {
   status: number;
   headers: Headers;
   body: T;
 }
 
-export async function api<T = any>(
-  path: string,
-  init: RequestInit & { json?: unknown } = {},
-): Promise<ApiResult<T>> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are JSON the tests assert on field by field
+export async function api<T = any>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<ApiResult<T>> {
   const headers = new Headers(init.headers);
   let body = init.body;
   if (init.json !== undefined) {
     body = JSON.stringify(init.json);
     if (!headers.has("Content-Type")) headers.set("Content-Type", "application/json");
   }
-  const response = await (exports as any).default.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers, body }));
+  const response = await workerFetch(new Request(`${ORIGIN}${path}`, { ...init, headers, body }));
   const text = await response.text();
   let parsed: unknown = text;
   try {

@@ -32,7 +32,9 @@ describe("POST /api/ideas with a submissionId (retries)", () => {
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(await countIdeas()).toBe(1);
-    expect((await trackIdea(env, new Request("https://candor.test/", { headers: from(freshIp()) }), first.body.receipt)).title).toBe(SAMPLE.title);
+    expect((await trackIdea(env, new Request("https://candor.test/", { headers: from(freshIp()) }), first.body.receipt)).title).toBe(
+      SAMPLE.title,
+    );
   });
 
   it("treats the id case-insensitively: an uppercase id retried in either case gets the same receipt", async () => {
@@ -52,7 +54,9 @@ describe("POST /api/ideas with a submissionId (retries)", () => {
     const id = crypto.randomUUID();
     expect((await post(withId(id))).status).toBe(201);
     // a row sealed under another opener (an older spelling of the id, or damage)
-    await env.DB.prepare("UPDATE idea_submissions SET sealed_receipt = ?1").bind(await seal("K7Q2-9XMD-4TRB-0HZE", "someone-else", "candor idea receipt")).run();
+    await env.DB.prepare("UPDATE idea_submissions SET sealed_receipt = ?1")
+      .bind(await seal("K7Q2-9XMD-4TRB-0HZE", "someone-else", "candor idea receipt"))
+      .run();
     expectError(await post(withId(id)), 409, "submission_conflict");
     expect(await countIdeas()).toBe(1);
   });
@@ -78,7 +82,10 @@ describe("POST /api/ideas with a submissionId (retries)", () => {
     expect(dump).not.toContain(id);
     expect(dump).not.toContain(body.receipt);
     expect(dump).not.toContain(body.receipt.replace(/-/g, ""));
-    const row = await env.DB.prepare("SELECT submission_hash, sealed_receipt FROM idea_submissions").first<{ submission_hash: string; sealed_receipt: string }>();
+    const row = await env.DB.prepare("SELECT submission_hash, sealed_receipt FROM idea_submissions").first<{
+      submission_hash: string;
+      sealed_receipt: string;
+    }>();
     expect(row!.submission_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row!.sealed_receipt).toMatch(/^[A-Za-z0-9+/=]+\.[A-Za-z0-9+/=]+$/);
   });
@@ -129,7 +136,16 @@ describe("POST /api/ideas", () => {
     expect(Object.keys(res.body)).toEqual(["receipt"]);
     expect(res.body.receipt).toMatch(RECEIPT_SHAPE);
     const row = await env.DB.prepare("SELECT * FROM ideas").first<Record<string, unknown>>();
-    expect(row).toMatchObject({ category: "reward_policy", title: SAMPLE.title, body: SAMPLE.body, locale: "en", publish_consent: 1, status: "received", published: 0, rewarded: 0 });
+    expect(row).toMatchObject({
+      category: "reward_policy",
+      title: SAMPLE.title,
+      body: SAMPLE.body,
+      locale: "en",
+      publish_consent: 1,
+      status: "received",
+      published: 0,
+      rewarded: 0,
+    });
     const history = await env.DB.prepare("SELECT status, seq, note FROM idea_status_history").all();
     expect(history.results).toEqual([{ status: "received", seq: 1, note: null }]);
   });
@@ -151,7 +167,9 @@ describe("POST /api/ideas", () => {
     for (const table of ["ideas", "idea_status_history", "idea_messages", "idea_supports", "idea_submissions"]) {
       const columns = await env.DB.prepare(`SELECT name, type FROM pragma_table_info('${table}')`).all<{ name: string; type: string }>();
       for (const { name } of columns.results) {
-        expect(name, `${table}.${name}`).not.toMatch(/(^|_)(ip|ip_hash|address|addr|user_agent|agent|ua|time|timestamp|at|created|updated|host|device|seconds)(_|$)/i);
+        expect(name, `${table}.${name}`).not.toMatch(
+          /(^|_)(ip|ip_hash|address|addr|user_agent|agent|ua|time|timestamp|at|created|updated|host|device|seconds)(_|$)/i,
+        );
       }
     }
     const dump = await dumpIdeaTables();
@@ -197,12 +215,20 @@ describe("POST /api/ideas", () => {
     });
 
     it("400 for malformed JSON", async () => {
-      const res = await api("/api/ideas", { method: "POST", body: '{"title": "x",', headers: from(freshIp(), { "Content-Type": "application/json" }) });
+      const res = await api("/api/ideas", {
+        method: "POST",
+        body: '{"title": "x",',
+        headers: from(freshIp(), { "Content-Type": "application/json" }),
+      });
       expectError(res, 400, "malformed_json");
     });
 
     it("415 for a body that is not JSON", async () => {
-      const res = await api("/api/ideas", { method: "POST", body: "title=x", headers: from(freshIp(), { "Content-Type": "application/x-www-form-urlencoded" }) });
+      const res = await api("/api/ideas", {
+        method: "POST",
+        body: "title=x",
+        headers: from(freshIp(), { "Content-Type": "application/x-www-form-urlencoded" }),
+      });
       expectError(res, 415, "unsupported_media_type");
     });
 

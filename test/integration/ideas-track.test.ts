@@ -86,7 +86,9 @@ describe("POST /api/ideas/track", () => {
   });
 
   it("finds the idea through the receipt hash's unique index, never a scan", async () => {
-    const plan = await env.DB.prepare("EXPLAIN QUERY PLAN SELECT * FROM ideas WHERE receipt_hash = ?1").bind("0".repeat(64)).all<{ detail: string }>();
+    const plan = await env.DB.prepare("EXPLAIN QUERY PLAN SELECT * FROM ideas WHERE receipt_hash = ?1")
+      .bind("0".repeat(64))
+      .all<{ detail: string }>();
     expect(plan.results.map((r) => r.detail).join(" ")).toMatch(/USING INDEX sqlite_autoindex_ideas_\d/);
   });
 
@@ -104,9 +106,17 @@ describe("POST /api/ideas/track", () => {
   it("refuses bad bodies: 400, 413, 415, 422 and 405", async () => {
     await submit();
     const before = await dumpIdeaTables();
-    expectError(await api("/api/ideas/track", { method: "POST", body: "{", headers: { "Content-Type": "application/json" } }), 400, "malformed_json");
+    expectError(
+      await api("/api/ideas/track", { method: "POST", body: "{", headers: { "Content-Type": "application/json" } }),
+      400,
+      "malformed_json",
+    );
     expectError(await track("x".repeat(1024 * 1024)), 413, "body_too_large");
-    expectError(await api("/api/ideas/track", { method: "POST", body: "receipt=x", headers: { "Content-Type": "text/plain" } }), 415, "unsupported_media_type");
+    expectError(
+      await api("/api/ideas/track", { method: "POST", body: "receipt=x", headers: { "Content-Type": "text/plain" } }),
+      415,
+      "unsupported_media_type",
+    );
     const err = expectError(await api("/api/ideas/track", { method: "POST", json: { receipt: 42, extra: 1 } }), 422, "validation_failed");
     expect(Object.keys(err.fields!).sort()).toEqual(["extra", "receipt"]);
     expectError(await api("/api/ideas/track", { method: "POST", json: {} }), 422, "validation_failed");
@@ -143,7 +153,9 @@ describe("POST /api/ideas/track/messages", () => {
     const { receipt } = await submit();
     const before = await dumpIdeaTables();
     expect(Object.keys(expectError(await reply({ receipt, body: "  " }), 422, "validation_failed").fields!)).toEqual(["body"]);
-    expect(Object.keys(expectError(await reply({ receipt, body: "x".repeat(LIMITS.replyMax + 1) }), 422, "validation_failed").fields!)).toEqual(["body"]);
+    expect(
+      Object.keys(expectError(await reply({ receipt, body: "x".repeat(LIMITS.replyMax + 1) }), 422, "validation_failed").fields!),
+    ).toEqual(["body"]);
     expect(Object.keys(expectError(await reply({ receipt, body: "hi", from: "hr" }), 422, "validation_failed").fields!)).toEqual(["from"]);
     expect(await dumpIdeaTables()).toBe(before);
   });
@@ -152,7 +164,9 @@ describe("POST /api/ideas/track/messages", () => {
     const { receipt, id } = await submit();
     await env.DB.batch(
       Array.from({ length: LIMITS.authorMessagesMax }, (_, i) =>
-        env.DB.prepare("INSERT INTO idea_messages (idea_id, seq, author, visibility, body, on_day) VALUES (?1, ?2, 'author', 'private', 'x', ?3)").bind(id, i + 1, today()),
+        env.DB.prepare(
+          "INSERT INTO idea_messages (idea_id, seq, author, visibility, body, on_day) VALUES (?1, ?2, 'author', 'private', 'x', ?3)",
+        ).bind(id, i + 1, today()),
       ),
     );
     expectError(await reply({ receipt, body: "one more" }), 409, "conversation_full");
@@ -199,7 +213,11 @@ describe("POST /api/ideas/track/verdict", () => {
     await setStatus(env.DB, id, "done", "2026-11-29");
     const before = await dumpIdeaTables();
     expect(Object.keys(expectError(await verdict({ receipt, verdict: "maybe" }), 422, "validation_failed").fields!)).toEqual(["verdict"]);
-    expect(Object.keys(expectError(await verdict({ receipt, verdict: "resolved", comment: "c".repeat(1001) }), 422, "validation_failed").fields!)).toEqual(["comment"]);
+    expect(
+      Object.keys(
+        expectError(await verdict({ receipt, verdict: "resolved", comment: "c".repeat(1001) }), 422, "validation_failed").fields!,
+      ),
+    ).toEqual(["comment"]);
     expectError(await verdict({ receipt: "ZZZZ-ZZZZ-ZZZZ-ZZZZ", verdict: "resolved" }), 404, "not_found");
     expect(await dumpIdeaTables()).toBe(before);
   });
@@ -228,7 +246,8 @@ describe("per-client limits on following up (idea_track, idea_reply)", () => {
     await giveVerdict(limited, request(), { receipt, verdict: "resolved" }, at("10:00:01"));
     const err = await replyToIdea(limited, request(), receipt, "third", at("10:30:00")).catch((e) => e);
     expect([err.status, err.code]).toEqual([429, "rate_limited"]);
-    const count = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM idea_messages WHERE author = 'author'").first<{ n: number }>())!.n;
+    const count = async () =>
+      (await env.DB.prepare("SELECT COUNT(*) AS n FROM idea_messages WHERE author = 'author'").first<{ n: number }>())!.n;
     expect(await count()).toBe(1);
     await replyToIdea(limited, request(), receipt, "after the window", at("11:00:00"));
     expect(await count()).toBe(2);

@@ -68,7 +68,9 @@ describe("anonymous rate limiting", () => {
   });
 
   it("after a quiet weekend, the first request drops every salt older than 48 hours", async () => {
-    await env.DB.prepare("INSERT INTO rate_limit_salts (day, salt) VALUES ('2026-11-20', 'a'), ('2026-11-21', 'b'), ('2026-11-22', 'c')").run();
+    await env.DB.prepare(
+      "INSERT INTO rate_limit_salts (day, salt) VALUES ('2026-11-20', 'a'), ('2026-11-21', 'b'), ('2026-11-22', 'c')",
+    ).run();
     await dailySalt(env.DB, new Date("2026-11-24T08:00:00Z"));
     const days = await env.DB.prepare("SELECT day FROM rate_limit_salts ORDER BY day").all<{ day: string }>();
     expect(days.results.map((r) => r.day)).toEqual(["2026-11-24"]);
@@ -119,6 +121,9 @@ describe("anonymous rate limiting", () => {
     expect(readLimits("not json").idea_submit).toEqual(DEFAULT_LIMITS.idea_submit);
     expect(readLimits(JSON.stringify({ idea_submit: { limit: -1, windowSeconds: 10 } })).idea_submit).toEqual(DEFAULT_LIMITS.idea_submit);
     expect(readLimits(JSON.stringify({ nope: { limit: 1, windowSeconds: 1 } }))).not.toHaveProperty("nope");
-    expect(readLimits(JSON.stringify({ idea_submit: { limit: 5, windowSeconds: 60 } })).idea_submit).toEqual({ limit: 5, windowSeconds: 60 });
+    expect(readLimits(JSON.stringify({ idea_submit: { limit: 5, windowSeconds: 60 } })).idea_submit).toEqual({
+      limit: 5,
+      windowSeconds: 60,
+    });
   });
 });

@@ -11,7 +11,8 @@ import { surveyStatus, type SurveyStatus } from "../../src/lib/surveys/schema.ts
 import { requireAdmin } from "../../src/server/auth.ts";
 import { storeResponse } from "../../src/server/db/responses.ts";
 import { createTokens, readTokenState } from "../../src/server/db/tokens.ts";
-import { submitResponse } from "../../src/server/surveys.ts";
+import { submitResponse, type SurveySummary } from "../../src/server/surveys.ts";
+import type { ChoiceResult, QuestionResult } from "../../src/lib/surveys/results.ts";
 import { clientHash, dailySalt, DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
 import { ORIGIN, api, expectError } from "./helpers";
 
@@ -41,7 +42,9 @@ function post(s: Survey | string, body: unknown, headers: Record<string, string>
 }
 
 async function count(table: string, where = "1 = 1", ...binds: unknown[]): Promise<number> {
-  const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).bind(...binds).first<{ n: number }>();
+  const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`)
+    .bind(...binds)
+    .first<{ n: number }>();
   return row!.n;
 }
 
@@ -68,7 +71,7 @@ describe("GET /api/surveys", () => {
     const res = await api("/api/surveys");
     expect(res.status).toBe(200);
     expect(res.headers.get("Cache-Control")).toBe("no-store");
-    const list = res.body.surveys as any[];
+    const list = res.body.surveys as SurveySummary[];
     expect(list.map((s) => s.id).sort()).toEqual(SURVEYS.map((s) => s.id).sort());
     for (const item of list) {
       const s = byId(item.id);
@@ -255,7 +258,11 @@ describe("POST /api/surveys/{id}/responses", () => {
 
     it("stores hostile-looking but harmless text verbatim (script tags, SQL, RTL and zero-width characters)", async () => {
       const c = q("comment");
-      const texts = ["<script>alert(1)</script><img src=x onerror=alert(1)>", "'); DROP TABLE survey_responses; --", "\u202Eevil\u200B\u200Dtext\u2066"];
+      const texts = [
+        "<script>alert(1)</script><img src=x onerror=alert(1)>",
+        "'); DROP TABLE survey_responses; --",
+        "\u202Eevil\u200B\u200Dtext\u2066",
+      ];
       for (const text of texts) expect((await submit({ [c.name]: text })).status).toBe(201);
       const stored = await env.DB.prepare("SELECT text FROM survey_answers WHERE question = ?1").bind(c.name).all<{ text: string }>();
       expect(stored.results.map((r) => r.text).sort()).toEqual([...texts].sort());
@@ -309,7 +316,11 @@ describe("POST /api/surveys/{id}/responses", () => {
     });
 
     it("refuses another site's origin with 403", async () => {
-      expectError(await post(s(), { submissionId: sid(), answers: validAnswers(s()) }, { Origin: "https://evil.example" }), 403, "forbidden_origin");
+      expectError(
+        await post(s(), { submissionId: sid(), answers: validAnswers(s()) }, { Origin: "https://evil.example" }),
+        403,
+        "forbidden_origin",
+      );
     });
   });
 
@@ -320,7 +331,9 @@ describe("POST /api/surveys/{id}/responses", () => {
     const hash = await clientHash(salt, new Request(ORIGIN, { headers }), env.RATE_LIMIT_SECRET);
     const { limit, windowSeconds } = DEFAULT_LIMITS.survey_response;
     const epoch = Math.floor(Date.now() / 1000);
-    await env.DB.prepare("INSERT INTO rate_limit_counters (bucket, client_hash, window_start, expires_at, day, hits) VALUES ('survey_response', ?1, ?2, ?3, ?4, ?5)")
+    await env.DB.prepare(
+      "INSERT INTO rate_limit_counters (bucket, client_hash, window_start, expires_at, day, hits) VALUES ('survey_response', ?1, ?2, ?3, ?4, ?5)",
+    )
       .bind(hash, epoch - (epoch % windowSeconds), epoch - (epoch % windowSeconds) + windowSeconds, day, limit)
       .run();
     const res = await post(s, { submissionId: sid(), answers: validAnswers(s) }, headers);
@@ -361,7 +374,9 @@ describe("invitation-only surveys", () => {
   it("lets only one of two simultaneous submissions with the same code through", async () => {
     const s = inv();
     const [code] = await codes(1);
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => post(s, { submissionId: sid(), answers: validAnswers(s, i), token: code })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => post(s, { submissionId: sid(), answers: validAnswers(s, i), token: code })),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, ...Array(9).fill(409)]);
     for (const r of results.filter((x) => x.status === 409)) expectError(r, 409, "invitation_code_used");
@@ -447,7 +462,11 @@ describe("invitation-only surveys", () => {
 
   it("refuses a code on a survey that is open to everyone", async () => {
     const s = survey("open");
-    const err = expectError(await post(s, { submissionId: sid(), answers: validAnswers(s), token: "AAAA-BBBB-CCCC" }), 422, "invalid_answers");
+    const err = expectError(
+      await post(s, { submissionId: sid(), answers: validAnswers(s), token: "AAAA-BBBB-CCCC" }),
+      422,
+      "invalid_answers",
+    );
     expect(err.fields).toHaveProperty("token");
   });
 
@@ -455,7 +474,11 @@ describe("invitation-only surveys", () => {
     const s = inv();
     const cb = s.questions.find((x) => x.type === "checkbox")!;
     const [code] = await codes(1);
-    const err = expectError(await post(s, { submissionId: sid(), answers: { ...validAnswers(s), [cb.name]: ["bogus"] }, token: code }), 422, "invalid_answers");
+    const err = expectError(
+      await post(s, { submissionId: sid(), answers: { ...validAnswers(s), [cb.name]: ["bogus"] }, token: code }),
+      422,
+      "invalid_answers",
+    );
     expect(Object.keys(err.fields!)).toEqual([`answers.${cb.name}`]);
     expect(await count("survey_tokens", "used = 0")).toBe(1);
   });
@@ -503,9 +526,20 @@ describe("POST /api/admin/surveys/{id}/tokens", () => {
       expect(dump).not.toContain(c);
       expect(dump).not.toContain(c.replace(/-/g, ""));
     }
-    const audit = await env.DB.prepare("SELECT * FROM audit_log").all<any>();
+    const audit = await env.DB.prepare("SELECT * FROM audit_log").all<{
+      actor: string;
+      action: string;
+      target_type: string;
+      target_id: string;
+      detail: string;
+    }>();
     expect(audit.results).toHaveLength(1);
-    expect(audit.results[0]).toMatchObject({ actor: "admin-token", action: "survey.tokens.create", target_type: "survey", target_id: inv().id });
+    expect(audit.results[0]).toMatchObject({
+      actor: "admin-token",
+      action: "survey.tokens.create",
+      target_type: "survey",
+      target_id: inv().id,
+    });
     expect(JSON.parse(audit.results[0].detail)).toEqual({ count: 25 });
     expect(JSON.stringify(audit.results)).not.toContain(codes[0]);
   });
@@ -550,7 +584,11 @@ describe("POST /api/admin/surveys/{id}/tokens", () => {
       ["sign", "verify"],
     )) as CryptoKeyPair;
     const jwk = (await crypto.subtle.exportKey("jwk", keys.publicKey)) as JsonWebKey;
-    const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    const b64 = (bytes: Uint8Array) =>
+      btoa(String.fromCharCode(...bytes))
+        .replace(/\+/g, "-")
+        .replace(/\//g, "_")
+        .replace(/=+$/, "");
     const enc = (obj: unknown) => b64(new TextEncoder().encode(JSON.stringify(obj)));
     const team = "acme.cloudflareaccess.com";
     const sign = async (payload: Record<string, unknown>) => {
@@ -562,7 +600,8 @@ describe("POST /api/admin/surveys/{id}/tokens", () => {
     const good = await sign({ aud: ["aud-tag"], iss: `https://${team}`, exp: now + 600, email: "hr@example.org", sub: "u1" });
     const env2 = { ACCESS_TEAM_DOMAIN: team, ACCESS_AUD: "aud-tag" };
     const loadKeys = async () => ({ keys: [{ ...jwk, kid: "k1" }] });
-    const req = (jwt: string, extra: Record<string, string> = {}) => new Request(`${ORIGIN}/api/admin/x`, { headers: { "Cf-Access-Jwt-Assertion": jwt, ...extra } });
+    const req = (jwt: string, extra: Record<string, string> = {}) =>
+      new Request(`${ORIGIN}/api/admin/x`, { headers: { "Cf-Access-Jwt-Assertion": jwt, ...extra } });
     expect(await requireAdmin(req(good), env2, loadKeys)).toEqual({ actor: "hr@example.org" });
     const wrongAud = await sign({ aud: ["other"], iss: `https://${team}`, exp: now + 600, email: "hr@example.org" });
     await expect(requireAdmin(req(wrongAud), env2, loadKeys)).rejects.toMatchObject({ status: 401, code: "unauthorized" });
@@ -585,8 +624,16 @@ describe("POST /api/admin/surveys/{id}/tokens", () => {
 
   it("400 / 413 / 415 for malformed bodies", async () => {
     const url = `/api/admin/surveys/${inv().id}/tokens`;
-    expectError(await api(url, { method: "POST", body: "{", headers: { ...ADMIN, "Content-Type": "application/json" } }), 400, "malformed_json");
-    expectError(await api(url, { method: "POST", body: "count=1", headers: { ...ADMIN, "Content-Type": "text/plain" } }), 415, "unsupported_media_type");
+    expectError(
+      await api(url, { method: "POST", body: "{", headers: { ...ADMIN, "Content-Type": "application/json" } }),
+      400,
+      "malformed_json",
+    );
+    expectError(
+      await api(url, { method: "POST", body: "count=1", headers: { ...ADMIN, "Content-Type": "text/plain" } }),
+      415,
+      "unsupported_media_type",
+    );
     expectError(await call({ count: 1, pad: "x".repeat(40_000) }), 413, "body_too_large");
   });
 });
@@ -613,12 +660,14 @@ describe("what is stored", () => {
 
   it("keeps no trace of the address, the user agent, the submission id, the code or the time in the stored rows", async () => {
     const s = survey("open", "invitation");
-    const codes = (await api(`/api/admin/surveys/${s.id}/tokens`, { method: "POST", json: { count: 1 }, headers: ADMIN })).body.codes as string[];
+    const codes = (await api(`/api/admin/surveys/${s.id}/tokens`, { method: "POST", json: { count: 1 }, headers: ADMIN })).body
+      .codes as string[];
     const submissionId = sid();
     const headers = { "CF-Connecting-IP": "192.0.2.55", "User-Agent": "Mozilla/5.0 (X11; Linux) TestBrowser/99.1", Origin: ORIGIN };
     expect((await post(s, { submissionId, answers: validAnswers(s), token: codes[0] }, headers)).status).toBe(201);
     const dump = await dumpSurveyTables();
-    for (const secret of ["192.0.2.55", "TestBrowser", submissionId, codes[0]!, codes[0]!.replace(/-/g, "")]) expect(dump).not.toContain(secret);
+    for (const secret of ["192.0.2.55", "TestBrowser", submissionId, codes[0]!, codes[0]!.replace(/-/g, "")])
+      expect(dump).not.toContain(secret);
     expect(dump).not.toMatch(/\d{2}:\d{2}/); // no time of day anywhere
     const row = await env.DB.prepare("SELECT day FROM survey_responses").first<{ day: string }>();
     expect(row!.day).toBe(TODAY);
@@ -630,7 +679,10 @@ describe("what is stored", () => {
 
 async function seed(s: Survey, n: number, day: string, patch: (i: number) => Record<string, unknown> = () => ({})) {
   for (let i = 0; i < n; i++) {
-    const answers = { ...sampleAnswers(s.definition, s.questions, seededRandom(1000 + i), { comments: ["secret free text 42"], commentRate: 1 }), ...patch(i) };
+    const answers = {
+      ...sampleAnswers(s.definition, s.questions, seededRandom(1000 + i), { comments: ["secret free text 42"], commentRate: 1 }),
+      ...patch(i),
+    };
     const { validateAnswers } = await import("../../src/lib/surveys/validate.ts");
     const checked = validateAnswers(s.definition, answers, "en", s.questions);
     if (!checked.ok) throw new Error(JSON.stringify(checked.fields));
@@ -693,19 +745,19 @@ describe("GET /api/surveys/{id}/results", () => {
     expect(res.status).toBe(200);
     expect(res.body.suppressed).toBe(false);
     expect(res.body.responses).toBe(11);
-    const policyRead = res.body.questions.find((q: any) => q.name === "policyRead");
+    const policyRead = res.body.questions.find((q: QuestionResult) => q.name === "policyRead");
     expect(policyRead.answered).toBe(11);
-    const counts = Object.fromEntries(policyRead.choices.map((c: any) => [c.value, c.count]));
+    const counts = Object.fromEntries(policyRead.choices.map((c: ChoiceResult) => [c.value, c.count]));
     expect(counts).toEqual({ monthly: null, quarterly: null, rarely: 0, never: 6 });
-    const known = res.body.questions.find((q: any) => q.name === "promotionPathKnown");
+    const known = res.body.questions.find((q: QuestionResult) => q.name === "promotionPathKnown");
     expect(known).toMatchObject({ suppressed: true, answered: null });
     expect(known).not.toHaveProperty("choices");
-    const enps = res.body.questions.find((q: any) => q.name === "enps");
+    const enps = res.body.questions.find((q: QuestionResult) => q.name === "enps");
     expect(enps.mean).toBeCloseTo((5 * 3 + 6 * 10) / 11, 2);
     expect(enps.nps).toBe(Math.round(((6 - 5) / 11) * 100));
-    const ranking = res.body.questions.find((q: any) => q.type === "ranking");
+    const ranking = res.body.questions.find((q: QuestionResult) => q.type === "ranking");
     expect(ranking.ranking).toHaveLength(5);
-    for (const q of res.body.questions.filter((x: any) => x.type === "comment" || x.type === "text")) {
+    for (const q of res.body.questions.filter((x: QuestionResult) => x.type === "comment" || x.type === "text")) {
       expect(q.published).toBe(false);
       expect(q).not.toHaveProperty("choices");
     }
@@ -728,9 +780,9 @@ describe("GET /api/surveys/{id}/results", () => {
     }
     const res = await api(`/api/surveys/${s.id}/results`);
     expect(res.body.responses).toBe(6);
-    const policyRead = res.body.questions.find((q: any) => q.name === "policyRead");
+    const policyRead = res.body.questions.find((q: QuestionResult) => q.name === "policyRead");
     expect(policyRead.answered).toBe(6);
-    expect(policyRead.choices.reduce((n: number, c: any) => n + (c.count ?? 0), 0)).toBe(6);
+    expect(policyRead.choices.reduce((n: number, c: ChoiceResult) => n + (c.count ?? 0), 0)).toBe(6);
   });
 
   it("live results leave out today's responses while the survey is open", async () => {

@@ -16,7 +16,12 @@ import {
   visibleText,
 } from "../../src/lib/ideas/model.ts";
 
-const valid = { category: "process", title: "Shorter escalation path", body: "Escalations wait too long for a supervisor.", publishConsent: false };
+const valid = {
+  category: "process",
+  title: "Shorter escalation path",
+  body: "Escalations wait too long for a supervisor.",
+  publishConsent: false,
+};
 
 describe("idea vocabulary", () => {
   it("has the programme's categories and statuses, in flow order", () => {
@@ -30,7 +35,9 @@ describe("idea vocabulary", () => {
   it("matches the CHECK constraints of the migration, so the database and the schemas agree", () => {
     const sql = readFileSync(new URL("../../migrations/0003_create_ideas.sql", import.meta.url), "utf8");
     const list = (column: string) =>
-      [...sql.matchAll(new RegExp(`CHECK \\(${column} IN \\(([^)]*)\\)\\)`, "g"))].map((m) => m[1]!.split(",").map((s) => s.trim().replace(/'/g, "")));
+      [...sql.matchAll(new RegExp(`CHECK \\(${column} IN \\(([^)]*)\\)\\)`, "g"))].map((m) =>
+        m[1]!.split(",").map((s) => s.trim().replace(/'/g, "")),
+      );
     expect(list("category")).toEqual([[...IDEA_CATEGORIES]]);
     for (const statuses of list("status")) expect(statuses).toEqual([...IDEA_STATUSES]);
     expect(list("verdict")).toEqual([[...VERDICTS]]);

@@ -157,14 +157,10 @@ describe("identifying details: ordinary prose is left alone", () => {
 
   it("finds a phone number wherever it is embedded in prose", () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...prose),
-        fc.stringMatching(/^1[3-9]\d{9}$/),
-        (sentence, phone) => {
-          const text = `${sentence} ${phone} ${sentence}`;
-          expect(kindsOf(text)).toEqual(["phone"]);
-        },
-      ),
+      fc.property(fc.constantFrom(...prose), fc.stringMatching(/^1[3-9]\d{9}$/), (sentence, phone) => {
+        const text = `${sentence} ${phone} ${sentence}`;
+        expect(kindsOf(text)).toEqual(["phone"]);
+      }),
     );
   });
 

@@ -57,7 +57,9 @@ describe("added and removed items", () => {
   it("describe a removed item from the older version", () => {
     const change = diffPolicies(v2026a, v2025).changes.find((c) => c.id === "stress-support")!;
     expect(change.change).toBe("removed");
-    expect(itemSummary({ t: useTranslations("en"), locale: "en", from: v2026a, to: v2025 }, change)).toBe(v2026a.incentives.find((i) => i.id === "stress-support")!.description.en);
+    expect(itemSummary({ t: useTranslations("en"), locale: "en", from: v2026a, to: v2025 }, change)).toBe(
+      v2026a.incentives.find((i) => i.id === "stress-support")!.description.en,
+    );
   });
 });
 

@@ -45,7 +45,13 @@ describe("diffPolicies", () => {
       p.tiers[2]!.name = L("Needs support");
     });
     expect(diffPolicies(base(), b).changes).toEqual([
-      { section: "tiers", change: "changed", id: "low", name: L("Needs support"), fields: [{ field: "name", from: L("Low"), to: L("Needs support") }] },
+      {
+        section: "tiers",
+        change: "changed",
+        id: "low",
+        name: L("Needs support"),
+        fields: [{ field: "name", from: L("Low"), to: L("Needs support") }],
+      },
     ]);
   });
 

@@ -17,7 +17,9 @@ const { versions } = parsePolicySet(demoFiles());
 describe("dynamic policy string keys", () => {
   const keys = [
     ...SECTIONS.map((s) => `policy.section.${s}`),
-    ...Object.values(FIELDS).flat().map((f) => `policy.field.${f}`),
+    ...Object.values(FIELDS)
+      .flat()
+      .map((f) => `policy.field.${f}`),
     ...UNITS.flatMap((u) => [`policy.unit.${u}`, `policy.unitName.${u}`]),
     ...["higher", "lower"].map((d) => `policy.direction.${d}`),
     ...["material", "non-material"].map((k) => `policy.kind.${k}`),

@@ -90,7 +90,7 @@ describe("scorePolicy", () => {
 
   it("does not miss a boundary through floating-point error", () => {
     // Exactly 0.3 × 3.6 + 0.8 × 49 = 50, but the float sum is 49.999999999999986.
-    const raw = (73.6 - 70) / 20 * 100 * 0.6 + (10 - 5.1) / 5 * 100 * 0.4;
+    const raw = ((73.6 - 70) / 20) * 100 * 0.6 + ((10 - 5.1) / 5) * 100 * 0.4;
     expect(raw).toBeLessThan(50);
     const r = scorePolicy(small, { csat: 73.6, aht: 5.1 });
     expect(r.score).toBe(50);
@@ -202,28 +202,35 @@ describe("tiers nest: reaching a tier means meeting the conditions of every tier
     policy.tiers.forEach((_, i) => {
       if (!meets(policy, i, values)) return;
       for (let j = i + 1; j < policy.tiers.length; j++) {
-        expect(meets(policy, j, values), `meets "${policy.tiers[i]!.id}" but not "${policy.tiers[j]!.id}" with ${JSON.stringify(values)}`).toBe(true);
+        expect(
+          meets(policy, j, values),
+          `meets "${policy.tiers[i]!.id}" but not "${policy.tiers[j]!.id}" with ${JSON.stringify(values)}`,
+        ).toBe(true);
       }
     });
   }
 
   /** Values around every minimum (on it and just either side) as well as anywhere in range. */
   function valuesFor(policy: TPolicyVersion) {
-    return fc.tuple(
-      ...policy.criteria.map((c) => {
-        const edges = policy.tiers.flatMap((t) => t.rule.minimums.filter((m) => m.criterion === c.id).flatMap((m) => [m.value, m.value - 0.01, m.value + 0.01]));
-        return fc.oneof(
-          fc.constantFrom(c.target, c.threshold, ...edges),
-          fc.double({ min: c.range.min, max: c.range.max, noNaN: true }),
-        );
-      }),
-    ).map((vals) => Object.fromEntries(policy.criteria.map((c, i) => [c.id, vals[i]])) as Values);
+    return fc
+      .tuple(
+        ...policy.criteria.map((c) => {
+          const edges = policy.tiers.flatMap((t) =>
+            t.rule.minimums.filter((m) => m.criterion === c.id).flatMap((m) => [m.value, m.value - 0.01, m.value + 0.01]),
+          );
+          return fc.oneof(fc.constantFrom(c.target, c.threshold, ...edges), fc.double({ min: c.range.min, max: c.range.max, noNaN: true }));
+        }),
+      )
+      .map((vals) => Object.fromEntries(policy.criteria.map((c, i) => [c.id, vals[i]])) as Values);
   }
 
   for (const version of ["2025-07", "2026-01", "2026-07"]) {
     it(`holds for the demo policy ${version} (property)`, () => {
       const policy = ZPolicyVersion.parse(demoVersion(version));
-      fc.assert(fc.property(valuesFor(policy), (values) => assertNested(policy, values)), { numRuns: 400 });
+      fc.assert(
+        fc.property(valuesFor(policy), (values) => assertNested(policy, values)),
+        { numRuns: 400 },
+      );
     });
   }
 
@@ -245,7 +252,11 @@ describe("tiers nest: reaching a tier means meeting the conditions of every tier
     // a random step that is usually (not always) in the stricter direction,
     // sometimes drops one, and may add new ones; so both kinds of policy occur.
     const minimum = (id: "csat" | "aht") => (id === "csat" ? fc.integer({ min: 70, max: 100 }) : fc.integer({ min: 1, max: 12 }));
-    const step = fc.record({ delta: fc.integer({ min: -2, max: 6 }), drop: fc.integer({ min: 0, max: 5 }).map((n) => n === 0), add: fc.subarray(["csat", "aht"] as const) });
+    const step = fc.record({
+      delta: fc.integer({ min: -2, max: 6 }),
+      drop: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
+      add: fc.subarray(["csat", "aht"] as const),
+    });
     const arb = fc.record({
       steps: fc.array(step, { minLength: 1, maxLength: 3 }),
       fresh: fc.tuple(minimum("csat"), minimum("aht")),
@@ -256,7 +267,10 @@ describe("tiers nest: reaching a tier means meeting the conditions of every tier
         const tiers: TPolicyVersionInput["tiers"] = [{ id: "t0", name: input.tiers[2]!.name, rule: { minScore: 0 } }];
         let below: { criterion: string; value: number }[] = [];
         gen.steps.forEach((st, k) => {
-          let mins = below.map((m) => ({ criterion: m.criterion, value: m.criterion === "csat" ? Math.min(100, m.value + st.delta) : Math.max(0, m.value - st.delta) }));
+          let mins = below.map((m) => ({
+            criterion: m.criterion,
+            value: m.criterion === "csat" ? Math.min(100, m.value + st.delta) : Math.max(0, m.value - st.delta),
+          }));
           if (st.drop && mins.length > 0) mins = mins.slice(1);
           for (const id of st.add) {
             if (!mins.some((m) => m.criterion === id)) mins.push({ criterion: id, value: gen.fresh[id === "csat" ? 0 : 1] });
@@ -271,7 +285,10 @@ describe("tiers nest: reaching a tier means meeting the conditions of every tier
           return;
         }
         accepted++;
-        fc.assert(fc.property(valuesFor(parsed.data), (values) => assertNested(parsed.data, values)), { numRuns: 40 });
+        fc.assert(
+          fc.property(valuesFor(parsed.data), (values) => assertNested(parsed.data, values)),
+          { numRuns: 40 },
+        );
       }),
       { numRuns: 300 },
     );

@@ -52,8 +52,15 @@ describe("policy schema (one version)", () => {
 
   it("rejects two minimums on one criterion and two rewards of one form in a tier", () => {
     const p = smallPolicy();
-    p.tiers[0]!.rule.minimums = [{ criterion: "csat", value: 85 }, { criterion: "aht", value: 6 }, { criterion: "csat", value: 88 }];
-    p.tiers[0]!.rewards = [{ form: "bonus", percentOfBase: 10 }, { form: "bonus", percentOfBase: 2 }];
+    p.tiers[0]!.rule.minimums = [
+      { criterion: "csat", value: 85 },
+      { criterion: "aht", value: 6 },
+      { criterion: "csat", value: 88 },
+    ];
+    p.tiers[0]!.rewards = [
+      { form: "bonus", percentOfBase: 10 },
+      { form: "bonus", percentOfBase: 2 },
+    ];
     expect(problems([file(p)])).toEqual([
       '2030-01.json: tiers[0].rule.minimums[2].criterion: tier "top" has two minimums for "csat": keep one',
       '2030-01.json: tiers[0].rewards[1].form: tier "top" gives reward form "bonus" twice: merge them into one reward',
@@ -62,7 +69,10 @@ describe("policy schema (one version)", () => {
 
   it("rejects tiers that do not nest: a higher tier missing a lower tier's minimum", () => {
     const p = smallPolicy();
-    p.tiers[1]!.rule.minimums = [{ criterion: "csat", value: 75 }, { criterion: "aht", value: 8 }];
+    p.tiers[1]!.rule.minimums = [
+      { criterion: "csat", value: 75 },
+      { criterion: "aht", value: 8 },
+    ];
     p.tiers[0]!.rule.minimums = [{ criterion: "csat", value: 85 }];
     expect(problems([file(p)])).toEqual([
       '2030-01.json: tiers[0].rule.minimums: tier "top" must also require aht at most 8, as the tier below it ("mid") does: a higher tier\'s conditions include every lower tier\'s',
@@ -72,14 +82,23 @@ describe("policy schema (one version)", () => {
   it("rejects a higher tier's minimum less strict than the tier below, in the criterion's direction", () => {
     const p = smallPolicy();
     // csat is higher-is-better: 80 asks less than 82. aht is lower-is-better: at most 9 asks less than at most 7.
-    p.tiers[1]!.rule.minimums = [{ criterion: "csat", value: 82 }, { criterion: "aht", value: 7 }];
-    p.tiers[0]!.rule.minimums = [{ criterion: "csat", value: 80 }, { criterion: "aht", value: 9 }];
+    p.tiers[1]!.rule.minimums = [
+      { criterion: "csat", value: 82 },
+      { criterion: "aht", value: 7 },
+    ];
+    p.tiers[0]!.rule.minimums = [
+      { criterion: "csat", value: 80 },
+      { criterion: "aht", value: 9 },
+    ];
     expect(problems([file(p)])).toEqual([
       '2030-01.json: tiers[0].rule.minimums[0].value: tier "top" requires csat at least 80, less strict than the tier below it ("mid": csat at least 82)',
       '2030-01.json: tiers[0].rule.minimums[1].value: tier "top" requires aht at most 9, less strict than the tier below it ("mid": aht at most 7)',
     ]);
     // Equal is as strict, and stricter in the right direction is fine.
-    p.tiers[0]!.rule.minimums = [{ criterion: "csat", value: 82 }, { criterion: "aht", value: 6.5 }];
+    p.tiers[0]!.rule.minimums = [
+      { criterion: "csat", value: 82 },
+      { criterion: "aht", value: 6.5 },
+    ];
     expect(ZPolicyVersion.safeParse(p).success).toBe(true);
   });
 
@@ -114,8 +133,12 @@ describe("policy schema (one version)", () => {
     p.tiers[1]!.rule.minScore = 85;
     p.tiers[2]!.rule.minScore = 10;
     const found = problems([file(p)]);
-    expect(found).toContain('2030-01.json: tiers[1].rule.minScore: tiers are listed best first, so tier "mid" needs a lower minScore than "top" (80), not 85');
-    expect(found).toContain('2030-01.json: tiers[2].rule: the last tier ("low") is where everyone else lands: it needs minScore 0 and no minimums');
+    expect(found).toContain(
+      '2030-01.json: tiers[1].rule.minScore: tiers are listed best first, so tier "mid" needs a lower minScore than "top" (80), not 85',
+    );
+    expect(found).toContain(
+      '2030-01.json: tiers[2].rule: the last tier ("low") is where everyone else lands: it needs minScore 0 and no minimums',
+    );
   });
 
   it("rejects duplicate criterion ids, missing translations and unknown fields", () => {
@@ -161,9 +184,7 @@ describe("policy set (the whole folder)", () => {
   it("rejects two versions marked current, naming both files", () => {
     const a = smallPolicy();
     const b = { ...smallPolicy(), version: "2030-07", effective: "2030-07-01" };
-    expect(problems([file(a), file(b)])).toEqual([
-      '2 versions are marked "current" (2030-01.json, 2030-07.json): exactly one may be',
-    ]);
+    expect(problems([file(a), file(b)])).toEqual(['2 versions are marked "current" (2030-01.json, 2030-07.json): exactly one may be']);
   });
 
   it("rejects a folder with no current version", () => {
@@ -174,7 +195,7 @@ describe("policy set (the whole folder)", () => {
     const draft = { ...smallPolicy(), version: "2029-07", effective: "2029-07-01", status: "draft" as const };
     expect(problems([file(smallPolicy()), file(superseded("2031-01")), file(draft)])).toEqual([
       "2029-07.json: a draft must be newer than the current version 2030-01",
-      "2031-01.json: marked \"superseded\" but not older than the current version 2030-01",
+      '2031-01.json: marked "superseded" but not older than the current version 2030-01',
     ]);
   });
 
@@ -186,7 +207,12 @@ describe("policy set (the whole folder)", () => {
 
   it("rejects prose for an unknown version or locale, and stray files", () => {
     expect(
-      problems([file(smallPolicy()), { path: "2031-01.en.md", text: "x" }, { path: "2030-01.fr.md", text: "x" }, { path: "notes.txt", text: "" }]),
+      problems([
+        file(smallPolicy()),
+        { path: "2031-01.en.md", text: "x" },
+        { path: "2030-01.fr.md", text: "x" },
+        { path: "notes.txt", text: "" },
+      ]),
     ).toEqual([
       "notes.txt: not a policy file (expected <version>.json or <version>.<locale>.md)",
       '2030-01.fr.md: unknown locale "fr" (known: en, zh-cn)',
@@ -210,7 +236,9 @@ describe("policy set (the whole folder)", () => {
         return e as Error;
       }
     })();
-    expect(err?.message).toMatch(/^Invalid reward policy \(src\/content\/policy\):\n {2}- 2030-01\.json: criteria: criterion weights must add up to 100%/);
+    expect(err?.message).toMatch(
+      /^Invalid reward policy \(src\/content\/policy\):\n {2}- 2030-01\.json: criteria: criterion weights must add up to 100%/,
+    );
   });
 });
 
@@ -256,5 +284,4 @@ describe("the content loader the build runs", () => {
     expect([...stored.keys()]).toEqual(["2030-01"]);
     expect(stored.get("2030-01")!.data.prose).toEqual({ en: "<p>Hello</p>" });
   });
-
 });

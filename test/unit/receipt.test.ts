@@ -73,7 +73,15 @@ describe("receipt parsing", () => {
   });
 
   it("refuses what cannot be a receipt", () => {
-    for (const bad of ["", "K7Q2-9XMD-4TRB", "K7Q2-9XMD-4TRB-0HZE-1", "K7Q2-9XMD-4TRB-0HZU", "K7Q2-9XMD-4TRB-0HZ!", "回执码回执码回执码回执码回执", "x".repeat(1000)]) {
+    for (const bad of [
+      "",
+      "K7Q2-9XMD-4TRB",
+      "K7Q2-9XMD-4TRB-0HZE-1",
+      "K7Q2-9XMD-4TRB-0HZU",
+      "K7Q2-9XMD-4TRB-0HZ!",
+      "回执码回执码回执码回执码回执",
+      "x".repeat(1000),
+    ]) {
       expect(parseReceipt(bad), bad).toBeNull();
     }
   });

@@ -7,7 +7,8 @@ describe("on arrival", () => {
   const closes = "2026-12-04";
 
   it("delivers a pending send whatever this browser's clock says: the server decides", () => {
-    for (const today of ["2026-11-01", "2026-11-25", "2026-12-05", "2027-06-01"]) expect(startAction({ pending: true }, today, opens, closes)).toBe("deliver");
+    for (const today of ["2026-11-01", "2026-11-25", "2026-12-05", "2027-06-01"])
+      expect(startAction({ pending: true }, today, opens, closes)).toBe("deliver");
   });
 
   it("otherwise follows the clock", () => {
@@ -43,7 +44,10 @@ describe("loadDraft / saveDraft", () => {
     saveDraft("k", draft);
     const saved = JSON.parse(store.get("k")!);
     expect(saved.saved).toBe(new Date().toISOString().slice(0, 10));
-    expect(loadDraft("k", saved.saved)).toMatchObject({ resumed: true, draft: { submissionId: "abcdefghijklmnop", data: { satisfaction: 4 } } });
+    expect(loadDraft("k", saved.saved)).toMatchObject({
+      resumed: true,
+      draft: { submissionId: "abcdefghijklmnop", data: { satisfaction: 4 } },
+    });
     store.set("k", JSON.stringify({ ...saved, saved: "2026-01-01" }));
     const later = loadDraft("k", "2026-03-01");
     expect(later.resumed).toBe(false);

@@ -40,7 +40,9 @@ describe("survey files", () => {
     expect(ZSurveyFile.safeParse({ ...good, extra: 1 }).success).toBe(false);
     expect(ZSurveyFile.safeParse({ ...good, title: { default: "only English" } }).success).toBe(false);
     expect(() => describeQuestions({ pages: [{ name: "p", elements: [{ type: "file", name: "upload" }] }] })).toThrow(/not supported/);
-    expect(() => describeQuestions({ pages: [{ name: "p", elements: [{ type: "radiogroup", name: "a", choices: ["x"], showOtherItem: true }] }] })).toThrow();
+    expect(() =>
+      describeQuestions({ pages: [{ name: "p", elements: [{ type: "radiogroup", name: "a", choices: ["x"], showOtherItem: true }] }] }),
+    ).toThrow();
     expect(() => describeQuestions({ pages: [{ name: "p", elements: [{ type: "text", name: "e", inputType: "email" }] }] })).toThrow();
   });
 });
@@ -55,9 +57,11 @@ describe("status and visibility", () => {
   });
 
   it("k is never below 3, whatever the survey or the site says", () => {
-    fc.assert(fc.property(fc.option(fc.integer({ min: -10, max: 50 }), { nil: undefined }), fc.integer({ min: -10, max: 50 }), (own, site) => {
-      expect(effectiveMinGroupSize({ minGroupSize: own }, site)).toBeGreaterThanOrEqual(3);
-    }));
+    fc.assert(
+      fc.property(fc.option(fc.integer({ min: -10, max: 50 }), { nil: undefined }), fc.integer({ min: -10, max: 50 }), (own, site) => {
+        expect(effectiveMinGroupSize({ minGroupSize: own }, site)).toBeGreaterThanOrEqual(3);
+      }),
+    );
     expect(effectiveMinGroupSize({}, 5)).toBe(5);
     expect(effectiveMinGroupSize({ minGroupSize: 8 }, 5)).toBe(8);
   });
@@ -73,27 +77,31 @@ describe("status and visibility", () => {
 describe("results suppression", () => {
   it("never shows a count between 1 and k-1, and never withholds a single count or counts whose sum has one split", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 3, max: 10 }), (counts, k) => {
-        const shown = suppressCounts(counts, k);
-        const small = counts.filter((n) => n > 0 && n < k);
-        if (shown === null) {
-          expect(small.length).toBeGreaterThan(0);
-          return;
-        }
-        shown.forEach((v, i) => {
-          if (v !== null) {
-            expect(v).toBe(counts[i]);
-            expect(v === 0 || v >= k).toBe(true);
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 3, max: 10 }),
+        (counts, k) => {
+          const shown = suppressCounts(counts, k);
+          const small = counts.filter((n) => n > 0 && n < k);
+          if (shown === null) {
+            expect(small.length).toBeGreaterThan(0);
+            return;
           }
-        });
-        const withheld = counts.filter((_, i) => shown[i] === null);
-        if (withheld.length > 0) {
-          const sum = withheld.reduce((a, b) => a + b, 0);
-          expect(withheld.length).toBeGreaterThanOrEqual(2);
-          expect(sum).toBeGreaterThan(withheld.length);
-          expect(sum).toBeLessThan(withheld.length * (k - 1));
-        }
-      }),
+          shown.forEach((v, i) => {
+            if (v !== null) {
+              expect(v).toBe(counts[i]);
+              expect(v === 0 || v >= k).toBe(true);
+            }
+          });
+          const withheld = counts.filter((_, i) => shown[i] === null);
+          if (withheld.length > 0) {
+            const sum = withheld.reduce((a, b) => a + b, 0);
+            expect(withheld.length).toBeGreaterThanOrEqual(2);
+            expect(sum).toBeGreaterThan(withheld.length);
+            expect(sum).toBeLessThan(withheld.length * (k - 1));
+          }
+        },
+      ),
     );
   });
 
@@ -104,7 +112,9 @@ describe("results suppression", () => {
         const raw: RawAggregates = {
           responses,
           answered: Object.fromEntries(s.questions.map((q) => [q.name, responses])),
-          scalars: s.questions.filter((q) => q.type === "rating").map((q) => ({ question: q.name, value: q.choices[0]!.value, n: responses })),
+          scalars: s.questions
+            .filter((q) => q.type === "rating")
+            .map((q) => ({ question: q.name, value: q.choices[0]!.value, n: responses })),
           items: [],
         };
         const out = buildResults(s.questions, raw, k);

@@ -17,13 +17,17 @@ function run(responses: (() => Response | Promise<Response>)[]) {
     return next();
   });
   const wake: { current: (() => void) | null } = { current: null };
-  const promise = sendWithRetry("/api/surveys/x/responses", { submissionId: "same-id-every-time", answers: {} }, {
-    wake,
-    onWait: (reason, seconds, attempt) => {
-      waits.push([reason, seconds, attempt]);
-      setTimeout(() => wake.current?.(), 0); // "Try now"
+  const promise = sendWithRetry(
+    "/api/surveys/x/responses",
+    { submissionId: "same-id-every-time", answers: {} },
+    {
+      wake,
+      onWait: (reason, seconds, attempt) => {
+        waits.push([reason, seconds, attempt]);
+        setTimeout(() => wake.current?.(), 0); // "Try now"
+      },
     },
-  });
+  );
   return { promise, waits, bodies };
 }
 
@@ -38,12 +42,19 @@ describe("sendWithRetry", () => {
       () => json(201, { ok: true }),
     ]);
     expect(await promise).toEqual({ status: 201, body: { ok: true } });
-    expect(waits).toEqual([["network", 1, 1], ["server", 2, 2], ["network", 4, 3]]);
+    expect(waits).toEqual([
+      ["network", 1, 1],
+      ["server", 2, 2],
+      ["network", 4, 3],
+    ]);
     expect(new Set(bodies).size).toBe(1);
   });
 
   it("honours Retry-After on 429", async () => {
-    const { promise, waits } = run([() => json(429, { error: { code: "rate_limited", message: "x" } }, { "Retry-After": "37" }), () => json(200, { ok: true })]);
+    const { promise, waits } = run([
+      () => json(429, { error: { code: "rate_limited", message: "x" } }, { "Retry-After": "37" }),
+      () => json(200, { ok: true }),
+    ]);
     expect((await promise).status).toBe(200);
     expect(waits).toEqual([["rate_limited", 37, 1]]);
   });
@@ -53,7 +64,10 @@ describe("sendWithRetry", () => {
       () => new Response("<html>login</html>", { status: 403, headers: { "Content-Type": "text/html" } }),
       () => json(422, { error: { code: "invalid_answers", message: "x", fields: { "answers.q": "bad" } } }),
     ]);
-    expect(await promise).toEqual({ status: 422, body: { error: { code: "invalid_answers", message: "x", fields: { "answers.q": "bad" } } } });
+    expect(await promise).toEqual({
+      status: 422,
+      body: { error: { code: "invalid_answers", message: "x", fields: { "answers.q": "bad" } } },
+    });
     expect(waits).toHaveLength(1);
   });
 

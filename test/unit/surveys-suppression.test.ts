@@ -62,7 +62,8 @@ function witnesses(spec: QuestionSpec, counts: number[], k: number): number[][] 
   return candidates.filter((c) => published(publishRating(spec, c, k)) === target);
 }
 
-const ambiguous = (spec: QuestionSpec, counts: number[], k: number, i: number) => witnesses(spec, counts, k).some((c) => c[i] !== counts[i]);
+const ambiguous = (spec: QuestionSpec, counts: number[], k: number, i: number) =>
+  witnesses(spec, counts, k).some((c) => c[i] !== counts[i]);
 
 describe("no withheld count can be solved from what a question publishes", () => {
   it("the reviewer's case: one person at 1 and nine at 5 publish no mean and no count", () => {
@@ -83,20 +84,31 @@ describe("no withheld count can be solved from what a question publishes", () =>
   });
 
   it("holds for any counts on a 1–5 scale (mean) and a 0–10 scale (mean and NPS)", { timeout: 60_000 }, () => {
-    for (const values of [[1, 2, 3, 4, 5], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]]) {
+    for (const values of [
+      [1, 2, 3, 4, 5],
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    ]) {
       const spec = ratingSpec(values);
       fc.assert(
-        fc.property(fc.array(fc.nat({ max: 7 }), { minLength: values.length, maxLength: values.length }), fc.integer({ min: 3, max: 6 }), (counts, k) => {
-          const q = publishRating(spec, counts, k);
-          const total = counts.reduce((a, b) => a + b, 0);
-          // Below k answers nothing is published at all; all shown hides nothing.
-          if (total < k || (!q.suppressed && q.choices!.every((c) => c.count !== null))) return;
-          const alike = witnesses(spec, counts, k);
-          counts.forEach((_, i) => {
-            const hidden = q.suppressed || q.choices![i]!.count === null;
-            if (hidden) expect(alike.some((c) => c[i] !== counts[i]), `cell ${i} of ${counts} (k=${k})`).toBe(true);
-          });
-        }),
+        fc.property(
+          fc.array(fc.nat({ max: 7 }), { minLength: values.length, maxLength: values.length }),
+          fc.integer({ min: 3, max: 6 }),
+          (counts, k) => {
+            const q = publishRating(spec, counts, k);
+            const total = counts.reduce((a, b) => a + b, 0);
+            // Below k answers nothing is published at all; all shown hides nothing.
+            if (total < k || (!q.suppressed && q.choices!.every((c) => c.count !== null))) return;
+            const alike = witnesses(spec, counts, k);
+            counts.forEach((_, i) => {
+              const hidden = q.suppressed || q.choices![i]!.count === null;
+              if (hidden)
+                expect(
+                  alike.some((c) => c[i] !== counts[i]),
+                  `cell ${i} of ${counts} (k=${k})`,
+                ).toBe(true);
+            });
+          },
+        ),
         { numRuns: 120 },
       );
     }
@@ -111,27 +123,36 @@ describe("a conditional question is suppressed when a count it depends on is wit
       // two small counts, withheld: heavy + unsustainable is loadSources' answered count
       [{ light: 3, normal: 30, heavy: 10, unsustainable: 3 }, 13, [null, 30, 10, null]],
     ] as const) {
-    const responses = Object.values(n).reduce((a, b) => a + b, 0);
-    const raw: RawAggregates = {
-      responses,
-      answered: { satisfaction: responses, workload: responses, loadSources: sourcesAnswered, recognised: responses },
-      scalars: [
-        { question: "satisfaction", value: 4, n: responses },
-        ...Object.entries(n).map(([value, count]) => ({ question: "workload", value, n: count })),
-        { question: "recognised", value: 1, n: responses },
-      ],
-      items: [{ question: "loadSources", item: "volume", n: sourcesAnswered, rankSum: 0 }],
-    };
-    const out = buildResults(pulse.questions, raw, 5);
-    const workload = out.questions.find((q) => q.name === "workload")!;
-    expect(workload.choices?.map((c) => c.count)).toEqual(workloadCounts);
-    const loadSources = out.questions.find((q) => q.name === "loadSources")!;
-    expect(loadSources).toMatchObject({ suppressed: true, answered: null });
-    expect(loadSources.choices).toBeUndefined();
-    // With every workload count shown, the conditional question is published.
-    const more = responses + 20;
-    const shown = buildResults(pulse.questions, { ...raw, scalars: raw.scalars.map((s) => (s.question === "workload" ? { ...s, n: s.n + 5 } : s)), responses: more, answered: { ...raw.answered, workload: more } }, 5);
-    expect(shown.questions.find((q) => q.name === "loadSources")).toMatchObject({ suppressed: false, answered: sourcesAnswered });
+      const responses = Object.values(n).reduce((a, b) => a + b, 0);
+      const raw: RawAggregates = {
+        responses,
+        answered: { satisfaction: responses, workload: responses, loadSources: sourcesAnswered, recognised: responses },
+        scalars: [
+          { question: "satisfaction", value: 4, n: responses },
+          ...Object.entries(n).map(([value, count]) => ({ question: "workload", value, n: count })),
+          { question: "recognised", value: 1, n: responses },
+        ],
+        items: [{ question: "loadSources", item: "volume", n: sourcesAnswered, rankSum: 0 }],
+      };
+      const out = buildResults(pulse.questions, raw, 5);
+      const workload = out.questions.find((q) => q.name === "workload")!;
+      expect(workload.choices?.map((c) => c.count)).toEqual(workloadCounts);
+      const loadSources = out.questions.find((q) => q.name === "loadSources")!;
+      expect(loadSources).toMatchObject({ suppressed: true, answered: null });
+      expect(loadSources.choices).toBeUndefined();
+      // With every workload count shown, the conditional question is published.
+      const more = responses + 20;
+      const shown = buildResults(
+        pulse.questions,
+        {
+          ...raw,
+          scalars: raw.scalars.map((s) => (s.question === "workload" ? { ...s, n: s.n + 5 } : s)),
+          responses: more,
+          answered: { ...raw.answered, workload: more },
+        },
+        5,
+      );
+      expect(shown.questions.find((q) => q.name === "loadSources")).toMatchObject({ suppressed: false, answered: sourcesAnswered });
     }
   });
 

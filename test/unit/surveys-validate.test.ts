@@ -16,14 +16,21 @@ const comments = ["Fine.", "排班可以更灵活一些。", "<b>not html</b>", 
 describe("validateAnswers", { timeout: 60_000 }, () => {
   it("accepts every answer set a person could give, and stores one row per answer in form order", () => {
     fc.assert(
-      fc.property(surveys, seeds, locales, fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.3, 1), (s, seed, locale, mood, skipRate) => {
-        const answers = sampleAnswers(s.definition, s.questions, seededRandom(seed), { mood, comments, commentRate: 0.5, skipRate });
-        const result = validateAnswers(s.definition, answers, locale, s.questions);
-        expect(result).toMatchObject({ ok: true });
-        if (!result.ok) return;
-        expect(result.rows.map((r) => r.question)).toEqual(s.questions.map((q) => q.name).filter((n) => n in answers));
-        for (const row of result.rows) expect([row.num, row.text, row.json].filter((v) => v !== null)).toHaveLength(1);
-      }),
+      fc.property(
+        surveys,
+        seeds,
+        locales,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom(0, 0.3, 1),
+        (s, seed, locale, mood, skipRate) => {
+          const answers = sampleAnswers(s.definition, s.questions, seededRandom(seed), { mood, comments, commentRate: 0.5, skipRate });
+          const result = validateAnswers(s.definition, answers, locale, s.questions);
+          expect(result).toMatchObject({ ok: true });
+          if (!result.ok) return;
+          expect(result.rows.map((r) => r.question)).toEqual(s.questions.map((q) => q.name).filter((n) => n in answers));
+          for (const row of result.rows) expect([row.num, row.text, row.json].filter((v) => v !== null)).toHaveLength(1);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -31,8 +38,18 @@ describe("validateAnswers", { timeout: 60_000 }, () => {
   it("generates sets that leave optional questions out and respect page and panel conditions", () => {
     const definition = {
       pages: [
-        { name: "p1", elements: [{ type: "radiogroup", name: "a", isRequired: true, choices: ["x", "y"] }, { type: "rating", name: "r" }] },
-        { name: "p2", visibleIf: "{a} = 'x'", elements: [{ type: "panel", name: "pn", elements: [{ type: "checkbox", name: "b", choices: ["m", "n"] }] }] },
+        {
+          name: "p1",
+          elements: [
+            { type: "radiogroup", name: "a", isRequired: true, choices: ["x", "y"] },
+            { type: "rating", name: "r" },
+          ],
+        },
+        {
+          name: "p2",
+          visibleIf: "{a} = 'x'",
+          elements: [{ type: "panel", name: "pn", elements: [{ type: "checkbox", name: "b", choices: ["m", "n"] }] }],
+        },
       ],
     };
     const specs = describeQuestions(definition);
@@ -52,7 +69,8 @@ describe("validateAnswers", { timeout: 60_000 }, () => {
     const proto = JSON.parse('{"__proto__": 1}') as Record<string, unknown>;
     const result = validateAnswers(SURVEYS[0]!.definition, proto, "en", SURVEYS[0]!.questions);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(Object.getOwnPropertyDescriptor(result.fields, "__proto__")?.value).toBe("There is no such question in this survey.");
+    if (!result.ok)
+      expect(Object.getOwnPropertyDescriptor(result.fields, "__proto__")?.value).toBe("There is no such question in this survey.");
     fc.assert(
       fc.property(surveys, seeds, fc.string({ minLength: 1, maxLength: 80 }), fc.jsonValue(), (s, seed, name, value) => {
         fc.pre(!s.questions.some((q) => q.name === name));
@@ -69,34 +87,47 @@ describe("validateAnswers", { timeout: 60_000 }, () => {
       s.questions.filter((q) => ["radiogroup", "dropdown", "rating"].includes(q.type)).map((q) => ({ s, q })),
     );
     fc.assert(
-      fc.property(fc.constantFrom(...choiceLike), seeds, fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(-0.5)), ({ s, q }, seed, value) => {
-        fc.pre(!q.choices.some((c) => c.value === value) && value !== "" && !(typeof value === "string" && value.trim() === ""));
-        const answers = { ...sampleAnswers(s.definition, s.questions, seededRandom(seed)), [q.name]: value };
-        const result = validateAnswers(s.definition, answers, "en", s.questions);
-        expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.fields[q.name]).toBeDefined();
-      }),
+      fc.property(
+        fc.constantFrom(...choiceLike),
+        seeds,
+        fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(-0.5)),
+        ({ s, q }, seed, value) => {
+          fc.pre(!q.choices.some((c) => c.value === value) && value !== "" && !(typeof value === "string" && value.trim() === ""));
+          const answers = { ...sampleAnswers(s.definition, s.questions, seededRandom(seed)), [q.name]: value };
+          const result = validateAnswers(s.definition, answers, "en", s.questions);
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(result.fields[q.name]).toBeDefined();
+        },
+      ),
     );
   });
 
   it("refuses checkbox and ranking arrays with items outside the choices, duplicates, or (ranking) missing items", () => {
     const arrays = SURVEYS.flatMap((s) => s.questions.filter((q) => q.type === "checkbox" || q.type === "ranking").map((q) => ({ s, q })));
     fc.assert(
-      fc.property(fc.constantFrom(...arrays), seeds, fc.array(fc.oneof(fc.string(), fc.integer()), { minLength: 1, maxLength: 8 }), ({ s, q }, seed, extra) => {
-        const values = q.choices.map((c) => c.value);
-        fc.pre(extra.some((v) => !values.includes(v)));
-        const base = sampleAnswers(s.definition, s.questions, seededRandom(seed));
-        for (const bad of [[...values.slice(0, 1), ...extra], [values[0], values[0]]]) {
-          const result = validateAnswers(s.definition, { ...base, [q.name]: bad }, "en", s.questions);
-          // If the question is hidden for these answers, that is the error; otherwise the array is.
-          expect(result.ok).toBe(false);
-          if (!result.ok) expect(result.fields[q.name]).toBeDefined();
-        }
-        if (q.type === "ranking") {
-          const result = validateAnswers(s.definition, { ...base, [q.name]: values.slice(1) }, "en", s.questions);
-          expect(result.ok).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...arrays),
+        seeds,
+        fc.array(fc.oneof(fc.string(), fc.integer()), { minLength: 1, maxLength: 8 }),
+        ({ s, q }, seed, extra) => {
+          const values = q.choices.map((c) => c.value);
+          fc.pre(extra.some((v) => !values.includes(v)));
+          const base = sampleAnswers(s.definition, s.questions, seededRandom(seed));
+          for (const bad of [
+            [...values.slice(0, 1), ...extra],
+            [values[0], values[0]],
+          ]) {
+            const result = validateAnswers(s.definition, { ...base, [q.name]: bad }, "en", s.questions);
+            // If the question is hidden for these answers, that is the error; otherwise the array is.
+            expect(result.ok).toBe(false);
+            if (!result.ok) expect(result.fields[q.name]).toBeDefined();
+          }
+          if (q.type === "ranking") {
+            const result = validateAnswers(s.definition, { ...base, [q.name]: values.slice(1) }, "en", s.questions);
+            expect(result.ok).toBe(false);
+          }
+        },
+      ),
     );
   });
 
@@ -149,7 +180,12 @@ describe("validateAnswers", { timeout: 60_000 }, () => {
     // "often" reveals stressSupport; it's optional there, so leaving it out is fine, and answering it is accepted
     const often = { ...answers, stressFrequency: "often", stressSupport: ["counselling", "resilience"] };
     expect(validateAnswers(s.definition, often, "zh-cn", s.questions).ok).toBe(true);
-    const tooMany = validateAnswers(s.definition, { ...often, stressSupport: ["counselling", "resilience", "staffing", "communication"] }, "zh-cn", s.questions);
+    const tooMany = validateAnswers(
+      s.definition,
+      { ...often, stressSupport: ["counselling", "resilience", "staffing", "communication"] },
+      "zh-cn",
+      s.questions,
+    );
     expect(tooMany).toEqual({ ok: false, fields: { stressSupport: "选择的选项过多（最多 3 项）。" } });
     const missing = { ...answers };
     delete missing.enps;

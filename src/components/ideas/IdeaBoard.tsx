@@ -79,7 +79,11 @@ export default function IdeaBoard({ strings }: Props) {
     let cancelled = false;
     setFailed(false);
     fetch(`/api/ideas?${query}`)
-      .then((res) => (res.ok ? (res.json() as Promise<{ ideas: BoardIdea[]; truncated?: boolean; stats: BoardStats }>) : Promise.reject(new Error(String(res.status)))))
+      .then((res) =>
+        res.ok
+          ? (res.json() as Promise<{ ideas: BoardIdea[]; truncated?: boolean; stats: BoardStats }>)
+          : Promise.reject(new Error(String(res.status))),
+      )
       .then((data) => {
         if (cancelled) return;
         setIdeas(data.ideas);
@@ -95,9 +99,9 @@ export default function IdeaBoard({ strings }: Props) {
   async function support(idea: BoardIdea) {
     setSupportError(null);
     // offline or a dropped connection: the same message as a refusal, not an unhandled rejection
-    const res = await postJson<{ supportCount: number }>(`/api/ideas/${encodeURIComponent(idea.id)}/support`, { token: supportToken() }).catch(
-      () => null,
-    );
+    const res = await postJson<{ supportCount: number }>(`/api/ideas/${encodeURIComponent(idea.id)}/support`, {
+      token: supportToken(),
+    }).catch(() => null);
     if (res && (res.status === 201 || res.status === 409)) {
       const next = [...new Set([...supported, idea.id])];
       saveSupported(next);
@@ -126,7 +130,9 @@ export default function IdeaBoard({ strings }: Props) {
             </div>
             <div>
               <dt>{t("ideas.stats.ack", { days: stats.ackPromiseDays })}</dt>
-              <dd data-stat="ack">{share(stats.ackWithinPromise, stats.ackDue) ?? t("ideas.stats.suppressed", { k: stats.minGroupSize })}</dd>
+              <dd data-stat="ack">
+                {share(stats.ackWithinPromise, stats.ackDue) ?? t("ideas.stats.suppressed", { k: stats.minGroupSize })}
+              </dd>
             </div>
             <div>
               <dt>{t("ideas.stats.median")}</dt>
@@ -138,7 +144,9 @@ export default function IdeaBoard({ strings }: Props) {
             </div>
             <div>
               <dt>{t("ideas.stats.resolved")}</dt>
-              <dd data-stat="resolved">{share(stats.resolved, stats.verdicts) ?? t("ideas.stats.suppressed", { k: stats.minGroupSize })}</dd>
+              <dd data-stat="resolved">
+                {share(stats.resolved, stats.verdicts) ?? t("ideas.stats.suppressed", { k: stats.minGroupSize })}
+              </dd>
             </div>
           </dl>
         </section>
@@ -188,9 +196,19 @@ export default function IdeaBoard({ strings }: Props) {
       </form>
 
       <p className="muted" role="status" aria-live="polite" data-board-count>
-        {failed ? t("ideas.board.loadError") : ideas === null ? t("ideas.board.loading") : ideas.length === 0 ? t("ideas.board.empty") : t(truncated ? "ideas.board.truncated" : "ideas.board.count", { n: ideas.length })}
+        {failed
+          ? t("ideas.board.loadError")
+          : ideas === null
+            ? t("ideas.board.loading")
+            : ideas.length === 0
+              ? t("ideas.board.empty")
+              : t(truncated ? "ideas.board.truncated" : "ideas.board.count", { n: ideas.length })}
       </p>
-      {supportError && <p role="alert" className="ideas-error">{supportError}</p>}
+      {supportError && (
+        <p role="alert" className="ideas-error">
+          {supportError}
+        </p>
+      )}
 
       <ol className="ideas-list">
         {(ideas ?? []).map((idea) => {
@@ -209,12 +227,16 @@ export default function IdeaBoard({ strings }: Props) {
                   <div>
                     <dt>{t("ideas.board.hrStatus")}</dt>
                     <dd>
-                      <span className={`status status-${idea.status}`} data-status={idea.status}>{t(`ideas.status.${idea.status}`)}</span>
+                      <span className={`status status-${idea.status}`} data-status={idea.status}>
+                        {t(`ideas.status.${idea.status}`)}
+                      </span>
                     </dd>
                   </div>
                   <div>
                     <dt>{t("ideas.board.authorVerdict")}</dt>
-                    <dd data-verdict={idea.verdict ?? "none"}>{t(idea.verdict ? `ideas.verdict.${idea.verdict}` : "ideas.verdict.none")}</dd>
+                    <dd data-verdict={idea.verdict ?? "none"}>
+                      {t(idea.verdict ? `ideas.verdict.${idea.verdict}` : "ideas.verdict.none")}
+                    </dd>
                   </div>
                 </dl>
                 <p className="idea-text">{idea.body}</p>

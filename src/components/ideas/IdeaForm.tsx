@@ -75,7 +75,7 @@ export default function IdeaForm({ strings, locale, trackHref, turnstileSiteKey 
     adoptThemeStyles(model);
     return model;
     // the strings and locale are fixed for the page
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the model is built once: strings and locale are fixed for the page
   }, []);
   const [kinds, setKinds] = useState<IdentifyingKind[]>([]);
   const [confirming, setConfirming] = useState(false);

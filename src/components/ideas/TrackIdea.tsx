@@ -108,12 +108,13 @@ export default function TrackIdea({ strings }: Props) {
       removeEventListener("pagehide", hide);
       removeEventListener("pageshow", show);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once on mount: lookup reads only state setters and the saved code
   }, []);
 
+  const ideaId = idea?.id;
   useEffect(() => {
-    if (idea) ideaHeading.current?.focus();
-  }, [idea?.id]);
+    if (ideaId) ideaHeading.current?.focus();
+  }, [ideaId]);
 
   function forget() {
     session.clear();
@@ -242,7 +243,11 @@ export default function TrackIdea({ strings }: Props) {
           {idea.messages.map((m, i) => (
             <li key={i} className={`from-${m.from}`} data-from={m.from} data-visibility={m.visibility}>
               <p className="who">
-                {m.from === "author" ? t("ideas.msg.author") : m.visibility === "public" ? t("ideas.msg.hrPublic") : t("ideas.msg.hrPrivate")}
+                {m.from === "author"
+                  ? t("ideas.msg.author")
+                  : m.visibility === "public"
+                    ? t("ideas.msg.hrPublic")
+                    : t("ideas.msg.hrPrivate")}
                 {" · "}
                 <time dateTime={m.on}>{m.on}</time>
               </p>
@@ -279,7 +284,13 @@ export default function TrackIdea({ strings }: Props) {
       {answered ? (
         <form onSubmit={sendVerdict} className="ideas-verdict">
           <p className="muted">{t("ideas.track.verdictHelp")}</p>
-          {idea.verdict && <p data-current-verdict={idea.verdict}>{t("ideas.track.verdictCurrent", { verdict: t(idea.verdict === "resolved" ? "ideas.track.verdictResolved" : "ideas.track.verdictNot") })}</p>}
+          {idea.verdict && (
+            <p data-current-verdict={idea.verdict}>
+              {t("ideas.track.verdictCurrent", {
+                verdict: t(idea.verdict === "resolved" ? "ideas.track.verdictResolved" : "ideas.track.verdictNot"),
+              })}
+            </p>
+          )}
           <fieldset className="ideas-field">
             <legend>{t("ideas.track.verdict")}</legend>
             {(["resolved", "not_resolved"] as const).map((v) => (
@@ -291,7 +302,12 @@ export default function TrackIdea({ strings }: Props) {
           </fieldset>
           <div className="ideas-field">
             <label htmlFor="verdict-comment">{t("ideas.track.verdictComment")}</label>
-            <textarea id="verdict-comment" value={comment} onChange={(e) => setComment(e.target.value)} maxLength={LIMITS.verdictCommentMax} />
+            <textarea
+              id="verdict-comment"
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              maxLength={LIMITS.verdictCommentMax}
+            />
           </div>
           <button type="submit" className="button">
             {t("ideas.track.verdictSave")}

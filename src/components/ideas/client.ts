@@ -21,7 +21,7 @@ export async function postJson<T>(path: string, data: unknown): Promise<ApiAnswe
     body: JSON.stringify(data),
     credentials: "same-origin",
   });
-  let body: unknown = {};
+  let body: unknown;
   try {
     body = await response.json();
   } catch {

@@ -33,9 +33,29 @@ export interface CalculatorTier {
 }
 
 export type CalculatorLabels = Record<
-  | "inputs" | "hint" | "outOfRange" | "notNumber" | "clear" | "fillTargets" | "result" | "score" | "tier" | "incomplete" | "empty" | "top"
-  | "next" | "nextPoints" | "nextAtLeast" | "nextAtMost" | "notEntered" | "rewards" | "breakdown" | "criterion" | "value"
-  | "points" | "contribution",
+  | "inputs"
+  | "hint"
+  | "outOfRange"
+  | "notNumber"
+  | "clear"
+  | "fillTargets"
+  | "result"
+  | "score"
+  | "tier"
+  | "incomplete"
+  | "empty"
+  | "top"
+  | "next"
+  | "nextPoints"
+  | "nextAtLeast"
+  | "nextAtMost"
+  | "notEntered"
+  | "rewards"
+  | "breakdown"
+  | "criterion"
+  | "value"
+  | "points"
+  | "contribution",
   string
 >;
 
@@ -48,7 +68,6 @@ interface Props {
 }
 
 type Raw = Record<string, string>;
-
 
 export default function TierCalculator({ locale, criteria, tiers, units, labels }: Props) {
   const [raw, setRaw] = useState<Raw>({});
@@ -94,7 +113,12 @@ export default function TierCalculator({ locale, criteria, tiers, units, labels 
                   onChange={(e) => setRaw((r) => ({ ...r, [c.id]: e.target.value }))}
                 />
                 <p className="calc-hint" id={`${id}-hint`}>
-                  {fill(labels.hint, { target: measure(c, c.target), threshold: measure(c, c.threshold), direction: c.directionLabel, weight: num(c.weight) })}
+                  {fill(labels.hint, {
+                    target: measure(c, c.target),
+                    threshold: measure(c, c.threshold),
+                    direction: c.directionLabel,
+                    weight: num(c.weight),
+                  })}
                 </p>
                 {invalid && (
                   <p className="calc-error" id={`${id}-error`}>
@@ -106,7 +130,11 @@ export default function TierCalculator({ locale, criteria, tiers, units, labels 
           })}
         </fieldset>
         <div className="calc-actions">
-          <button type="button" className="button secondary" onClick={() => setRaw(Object.fromEntries(criteria.map((c) => [c.id, String(c.target)])))}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => setRaw(Object.fromEntries(criteria.map((c) => [c.id, String(c.target)])))}
+          >
             {labels.fillTargets}
           </button>
           <button type="button" className="button secondary" onClick={() => setRaw({})}>
@@ -122,8 +150,12 @@ export default function TierCalculator({ locale, criteria, tiers, units, labels 
           {result ? (
             <>
               <p className="calc-score">{fill(labels.score, { score: num(result.score) })}</p>
-              <p className="calc-tier" data-tier={result.tier.id}>{fill(labels.tier, { tier: result.tier.name })}</p>
-              {!result.complete && <p className="calc-incomplete">{fill(labels.incomplete, { count: result.missing.length, total: criteria.length })}</p>}
+              <p className="calc-tier" data-tier={result.tier.id}>
+                {fill(labels.tier, { tier: result.tier.name })}
+              </p>
+              {!result.complete && (
+                <p className="calc-incomplete">{fill(labels.incomplete, { count: result.missing.length, total: criteria.length })}</p>
+              )}
             </>
           ) : (
             <p>{labels.empty}</p>
@@ -157,7 +189,9 @@ export default function TierCalculator({ locale, criteria, tiers, units, labels 
               <>
                 <h4>{labels.rewards}</h4>
                 <ul className="calc-rewards">
-                  {result.tier.rewards.map((r) => <li key={r}>{r}</li>)}
+                  {result.tier.rewards.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
                 </ul>
               </>
             )}

@@ -20,13 +20,19 @@ export function changeCount(t: Translate, locale: Locale, count: number): string
 
 /** Reward forms named in the reader's language, as one list ("A, B, and C" / "A、B和C"). */
 export function rewardFormList(locale: Locale, forms: Pick<TRewardForm, "id" | "name">[], ids: string[]): string {
-  return formatList(locale, ids.map((id) => forms.find((f) => f.id === id)?.name[locale] ?? id));
+  return formatList(
+    locale,
+    ids.map((id) => forms.find((f) => f.id === id)?.name[locale] ?? id),
+  );
 }
 
 export function describeReward(t: Translate, locale: Locale, forms: TRewardForm[], reward: TTierReward): string {
   const form = forms.find((f) => f.id === reward.form);
   const name = form ? form.name[locale] : reward.form;
-  const head = reward.percentOfBase !== undefined ? t("policy.tiers.bonus", { form: name, percent: formatNumber(locale, reward.percentOfBase) }) : name;
+  const head =
+    reward.percentOfBase !== undefined
+      ? t("policy.tiers.bonus", { form: name, percent: formatNumber(locale, reward.percentOfBase) })
+      : name;
   return reward.detail ? `${head} — ${reward.detail[locale]}` : head;
 }
 
@@ -39,7 +45,17 @@ export function describeMinimum(t: Translate, locale: Locale, criteria: TCriteri
 
 // --- what changed
 
-const LOCALIZED_TEXT_FIELDS = new Set(["measures", "source", "formula", "period", "description", "evaluates", "published", "paid", "budget.note"]);
+const LOCALIZED_TEXT_FIELDS = new Set([
+  "measures",
+  "source",
+  "formula",
+  "period",
+  "description",
+  "evaluates",
+  "published",
+  "paid",
+  "budget.note",
+]);
 
 export interface ChangeLine {
   /** One sentence: "Weight: 30% → 25%". */
@@ -78,7 +94,11 @@ function describeField(ctx: DiffContext, change: ItemChange, f: FieldChange): Ch
   const { t, locale } = ctx;
   const field = fieldLabel(ctx, f);
   if (LOCALIZED_TEXT_FIELDS.has(f.field) && f.from !== null && f.to !== null) {
-    return { text: t("policy.compare.textChanged", { field }), before: (f.from as TLocalized)[locale], after: (f.to as TLocalized)[locale] };
+    return {
+      text: t("policy.compare.textChanged", { field }),
+      before: (f.from as TLocalized)[locale],
+      after: (f.to as TLocalized)[locale],
+    };
   }
   const show = (v: FieldValue, side: "from" | "to") => formatValue(ctx, change, f, v, side);
   // A reward with no size or detail is fully said by its label ("Reward “Promotion” added").

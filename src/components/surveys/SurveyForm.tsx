@@ -38,7 +38,6 @@ type Stage =
   | { name: "done" }
   | { name: "failed"; message: string };
 
-
 export default function SurveyForm(props: Props) {
   const { surveyId, version, locale, definition, access, opens, closes, k, listHref } = props;
   const t = (key: Key, vars: Record<string, string | number> = {}) =>
@@ -164,22 +163,28 @@ export default function SurveyForm(props: Props) {
     } else {
       setStage({ name: "survey", notice: resumed ? "survey.resumed" : undefined });
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- wires the model once per model; the handlers read refs, not stale state
   }, [model]);
 
   // Move focus to what changed, so keyboard and screen-reader users follow
   // along — also when the code form gives way to the survey, or the survey
   // to the sending notice: otherwise focus falls back to the page body.
   const previous = useRef<Stage["name"]>("loading");
+  const notice = stage.name === "survey" ? stage.notice : undefined;
   useEffect(() => {
     const from = previous.current;
     previous.current = stage.name;
-    if (stage.name === "done" || stage.name === "failed" || stage.name === "sending" || (stage.name === "survey" && stage.notice === "survey.fixErrors")) {
+    if (
+      stage.name === "done" ||
+      stage.name === "failed" ||
+      stage.name === "sending" ||
+      (stage.name === "survey" && notice === "survey.fixErrors")
+    ) {
       statusRef.current?.focus();
     } else if (stage.name === "survey" && from === "code") {
       model.focusFirstQuestion();
     }
-  }, [stage.name, stage.name === "survey" ? stage.notice : undefined]);
+  }, [model, stage.name, notice]);
 
   function submitCode(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -243,13 +248,17 @@ export default function SurveyForm(props: Props) {
               aria-describedby={stage.error ? "survey-code-help survey-code-error" : "survey-code-help"}
               aria-invalid={stage.error ? true : undefined}
             />
-            <p id="survey-code-help" className="muted">{t("survey.code.help")}</p>
+            <p id="survey-code-help" className="muted">
+              {t("survey.code.help")}
+            </p>
             {stage.error && (
               <p id="survey-code-error" className="survey-error" role="alert">
                 {t(stage.error)}
               </p>
             )}
-            <button className="button" type="submit">{t("survey.code.continue")}</button>
+            <button className="button" type="submit">
+              {t("survey.code.continue")}
+            </button>
           </form>
         );
       case "survey":
@@ -259,7 +268,9 @@ export default function SurveyForm(props: Props) {
               <div className={stage.notice === "survey.fixErrors" ? "notice warn" : "notice"} role="status" tabIndex={-1} ref={statusRef}>
                 <p>{t(stage.notice)}</p>
                 {stage.notice === "survey.resumed" && (
-                  <button type="button" className="button secondary" onClick={startOver}>{t("survey.startOver")}</button>
+                  <button type="button" className="button secondary" onClick={startOver}>
+                    {t("survey.startOver")}
+                  </button>
                 )}
               </div>
             )}
@@ -271,7 +282,9 @@ export default function SurveyForm(props: Props) {
           <div className="notice survey-sending" tabIndex={-1} ref={statusRef}>
             <p>{live}</p>
             {stage.wait && (
-              <button type="button" className="button secondary" onClick={() => wake.current?.()}>{t("survey.retryNow")}</button>
+              <button type="button" className="button secondary" onClick={() => wake.current?.()}>
+                {t("survey.retryNow")}
+              </button>
             )}
           </div>
         );
@@ -280,14 +293,18 @@ export default function SurveyForm(props: Props) {
           <section className="survey-done card" aria-labelledby="survey-done-title" tabIndex={-1} ref={statusRef as never}>
             <h2 id="survey-done-title">{t("survey.done.title")}</h2>
             <p>{t("survey.done.body", { k })}</p>
-            <p><a href={listHref}>{t("survey.done.back")}</a></p>
+            <p>
+              <a href={listHref}>{t("survey.done.back")}</a>
+            </p>
           </section>
         );
       case "failed":
         return (
           <div className="notice warn" role="alert" tabIndex={-1} ref={statusRef}>
             <p>{stage.message}</p>
-            <p><a href={listHref}>{t("survey.done.back")}</a></p>
+            <p>
+              <a href={listHref}>{t("survey.done.back")}</a>
+            </p>
           </div>
         );
     }

@@ -31,7 +31,12 @@ export function isStale(draft: Pick<Draft, "saved" | "pending">, today: string):
  * answers a stored one with 200); otherwise the clock decides, and a closed
  * survey's draft is deleted.
  */
-export function startAction(draft: Pick<Draft, "pending">, today: string, opens: string, closes: string): "deliver" | "upcoming" | "closed" | "fill" {
+export function startAction(
+  draft: Pick<Draft, "pending">,
+  today: string,
+  opens: string,
+  closes: string,
+): "deliver" | "upcoming" | "closed" | "fill" {
   if (draft.pending) return "deliver";
   if (today < opens) return "upcoming";
   if (today > closes) return "closed";

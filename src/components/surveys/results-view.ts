@@ -34,8 +34,23 @@ interface Results {
 }
 
 export type ResultStrings = Record<
-  | "heading" | "responses" | "liveUntil" | "suppressedAll" | "suppressedQuestion" | "freeText" | "answered" | "withheld"
-  | "choice" | "count" | "share" | "mean" | "nps" | "rank" | "meanRank" | "notYet" | "unavailable",
+  | "heading"
+  | "responses"
+  | "liveUntil"
+  | "suppressedAll"
+  | "suppressedQuestion"
+  | "freeText"
+  | "answered"
+  | "withheld"
+  | "choice"
+  | "count"
+  | "share"
+  | "mean"
+  | "nps"
+  | "rank"
+  | "meanRank"
+  | "notYet"
+  | "unavailable",
   string
 >;
 
@@ -124,8 +139,13 @@ export function renderResults(root: HTMLElement, data: Results, s: ResultStrings
     } else if (q.suppressed || q.answered === null) {
       add(section, el("p", fill(s.suppressedQuestion, { k: data.k }), "muted"));
     } else if (q.ranking) {
-      add(section, 
-        table(fill(s.answered, { n: q.answered }), [s.rank, s.choice, s.meanRank], q.ranking.map((r, i) => [String(i + 1), pick(r.text, locale), r.meanRank.toFixed(2)])),
+      add(
+        section,
+        table(
+          fill(s.answered, { n: q.answered }),
+          [s.rank, s.choice, s.meanRank],
+          q.ranking.map((r, i) => [String(i + 1), pick(r.text, locale), r.meanRank.toFixed(2)]),
+        ),
       );
     } else if (q.choices) {
       const answered = q.answered;
@@ -156,7 +176,10 @@ export async function loadResults(root: HTMLElement): Promise<void> {
     return;
   }
   try {
-    const res = await fetch(`/api/surveys/${encodeURIComponent(root.dataset.survey ?? "")}/results`, { headers: { Accept: "application/json" }, cache: "no-store" });
+    const res = await fetch(`/api/surveys/${encodeURIComponent(root.dataset.survey ?? "")}/results`, {
+      headers: { Accept: "application/json" },
+      cache: "no-store",
+    });
     if (res.ok) {
       renderResults(root, (await res.json()) as Results, s, locale);
       root.hidden = false;

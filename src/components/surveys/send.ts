@@ -36,7 +36,7 @@ function sleep(seconds: number, wake: SendOptions["wake"]): Promise<void> {
 
 export async function sendWithRetry(url: string, body: unknown, options: SendOptions): Promise<SendResult> {
   for (let attempt = 1; ; attempt++) {
-    let response: Response | null = null;
+    let response: Response | null;
     try {
       response = await fetch(url, {
         method: "POST",
@@ -49,7 +49,7 @@ export async function sendWithRetry(url: string, body: unknown, options: SendOpt
       response = null;
     }
     if (response && response.status < 500 && response.status !== 429) {
-      let parsed: SendResult["body"] = null;
+      let parsed: SendResult["body"];
       try {
         parsed = (await response.json()) as SendResult["body"];
       } catch {

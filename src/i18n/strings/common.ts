@@ -21,7 +21,8 @@ export const common = {
     "footer.privacy": "How anonymity works",
     // --- home
     "home.title": "Rewards you can check, a voice you can trust",
-    "home.lead": "Candor publishes how customer-service supervisors are rewarded — the criteria, tiers, cycles and what each tier brings — and the programme's results, so everyone can see the rules and check how they are applied. It is also where you answer satisfaction surveys and send ideas, anonymously, and see what happened to them.",
+    "home.lead":
+      "Candor publishes how customer-service supervisors are rewarded — the criteria, tiers, cycles and what each tier brings — and the programme's results, so everyone can see the rules and check how they are applied. It is also where you answer satisfaction surveys and send ideas, anonymously, and see what happened to them.",
     "home.policy.title": "Read the reward policy",
     "home.policy.body": "The criteria, how each tier is reached, when rewards are paid, and every earlier version with what changed.",
     "home.results.title": "See the results",
@@ -31,7 +32,8 @@ export const common = {
     "home.ideas.title": "Send an idea",
     "home.ideas.body": "Put an idea in the suggestion box, keep your receipt code, and follow HR's answer.",
     "home.promise.title": "Our promise",
-    "home.promise.body": "Nothing you send is linked to you: we store no address, no device, no time of day — only the date. Results are shown only for groups large enough that no one can be singled out: at least {k} people by default, and never fewer than {floor}.",
+    "home.promise.body":
+      "Nothing you send is linked to you: we store no address, no device, no time of day — only the date. Results are shown only for groups large enough that no one can be singled out: at least {k} people by default, and never fewer than {floor}.",
     // --- 404
     "notFound.title": "Page not found",
     "notFound.body": "This page does not exist, or has moved.",
@@ -56,7 +58,8 @@ export const common = {
     "footer.source": "Candor 是开源软件。",
     "footer.privacy": "匿名机制说明",
     "home.title": "奖励可查证，声音有保障",
-    "home.lead": "Candor 公开客服服务主管的奖励政策——考核指标、奖励等级、奖励周期以及每个等级对应的奖励——并公示项目结果，让每个人都了解规则、核实执行情况。你也可以在这里匿名填写满意度调查、提交建议，并查看处理结果。",
+    "home.lead":
+      "Candor 公开客服服务主管的奖励政策——考核指标、奖励等级、奖励周期以及每个等级对应的奖励——并公示项目结果，让每个人都了解规则、核实执行情况。你也可以在这里匿名填写满意度调查、提交建议，并查看处理结果。",
     "home.policy.title": "查看奖励政策",
     "home.policy.body": "考核指标、各奖励等级的达成条件、奖励发放时间，以及每个历史版本和变更内容。",
     "home.results.title": "查看结果公示",
@@ -66,7 +69,8 @@ export const common = {
     "home.ideas.title": "提交建议",
     "home.ideas.body": "把建议投进意见箱，保存回执码，随时查看人力资源部门的官方回复。",
     "home.promise.title": "我们的承诺",
-    "home.promise.body": "你提交的任何内容都不会与你关联：我们不保存 IP 地址、设备信息或具体时间，只记录日期。结果仅在人数足够、无法识别到个人的分组中公示：默认不少于 {k} 人，任何情况下不少于 {floor} 人。",
+    "home.promise.body":
+      "你提交的任何内容都不会与你关联：我们不保存 IP 地址、设备信息或具体时间，只记录日期。结果仅在人数足够、无法识别到个人的分组中公示：默认不少于 {k} 人，任何情况下不少于 {floor} 人。",
     "notFound.title": "页面不存在",
     "notFound.body": "该页面不存在或已移动。",
     "notFound.home": "返回首页",

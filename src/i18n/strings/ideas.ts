@@ -5,7 +5,8 @@ export const ideas = {
   en: {
     // --- board
     "ideas.board.title": "Suggestion box",
-    "ideas.board.lead": "Ideas from colleagues, published with their consent after HR moderation, with HR's official responses and what happened next. Every idea is anonymous.",
+    "ideas.board.lead":
+      "Ideas from colleagues, published with their consent after HR moderation, with HR's official responses and what happened next. Every idea is anonymous.",
     "ideas.board.new": "Send an idea",
     "ideas.board.track": "Track my idea",
     "ideas.board.filters": "Filter the board",
@@ -53,7 +54,8 @@ export const ideas = {
     "ideas.verdict.none": "No verdict from the author yet",
     // --- reward
     "ideas.rewarded": "Rewarded idea",
-    "ideas.rewarded.claim": "Rewarded as an excellent suggestion. Its author can claim the reward by showing their receipt code to HR — only if they choose to.",
+    "ideas.rewarded.claim":
+      "Rewarded as an excellent suggestion. Its author can claim the reward by showing their receipt code to HR — only if they choose to.",
     // --- support
     "ideas.support.button": "Me too",
     "ideas.support.count": "{n} supports",
@@ -70,7 +72,8 @@ export const ideas = {
     "ideas.stats.share": "{pct}% ({n} of {total})",
     // --- new idea
     "ideas.new.title": "Send an idea",
-    "ideas.new.lead": "Your idea reaches HR without your name. We store no address, device or time of day — only the date — and you get a receipt code to follow it.",
+    "ideas.new.lead":
+      "Your idea reaches HR without your name. We store no address, device or time of day — only the date — and you get a receipt code to follow it.",
     "ideas.new.loading": "Loading the form…",
     "ideas.new.noscript": "The form needs JavaScript.",
     "ideas.form.category": "What is it about?",
@@ -83,7 +86,8 @@ export const ideas = {
     "ideas.form.submit": "Send anonymously",
     "ideas.form.sending": "Sending…",
     "ideas.form.error": "Your idea could not be sent: {message}",
-    "ideas.form.offline": "Your idea could not be sent: the connection failed. It is still here; send it again, and it will not be stored twice.",
+    "ideas.form.offline":
+      "Your idea could not be sent: the connection failed. It is still here; send it again, and it will not be stored twice.",
     "ideas.form.robot": "Confirm that you are not a robot before sending.",
     "ideas.warn.title": "Your text may identify you",
     "ideas.warn.body": "It seems to contain {kinds}. Anyone reading it could recognise you. You can edit it, or send it as it is.",
@@ -97,16 +101,19 @@ export const ideas = {
     // --- receipt
     "ideas.receipt.title": "Your receipt code",
     "ideas.receipt.lead": "Your idea was received. Keep this code: it is the only way to follow your idea, read HR's answer and reply.",
-    "ideas.receipt.once": "It is shown only this once. We keep only a scrambled (hashed) form of it, so nobody — not even HR — can recover or resend it if you lose it.",
+    "ideas.receipt.once":
+      "It is shown only this once. We keep only a scrambled (hashed) form of it, so nobody — not even HR — can recover or resend it if you lose it.",
     "ideas.receipt.copy": "Copy code",
     "ideas.receipt.copied": "Copied to the clipboard.",
     "ideas.receipt.copyFailed": "Copying failed; please select the code and copy it by hand.",
     "ideas.receipt.download": "Download as text",
-    "ideas.receipt.file": "Candor suggestion box — receipt code\n\n{code}\n\nFollow your idea at {url}\nKeep this code private. It cannot be recovered if lost.\n",
+    "ideas.receipt.file":
+      "Candor suggestion box — receipt code\n\n{code}\n\nFollow your idea at {url}\nKeep this code private. It cannot be recovered if lost.\n",
     "ideas.receipt.track": "Track my idea",
     // --- tracking
     "ideas.track.title": "Track my idea",
-    "ideas.track.lead": "Enter your receipt code to read HR's answers, reply anonymously and say whether your idea was resolved. The code is sent only inside the request, never in the address bar.",
+    "ideas.track.lead":
+      "Enter your receipt code to read HR's answers, reply anonymously and say whether your idea was resolved. The code is sent only inside the request, never in the address bar.",
     "ideas.track.label": "Receipt code",
     "ideas.track.help": "For example K7Q2-9XMD-4TRB-0HZE. Spaces, dashes and lowercase are fine.",
     "ideas.track.submit": "Show my idea",
@@ -122,7 +129,8 @@ export const ideas = {
     "ideas.track.notPublished": "Not published on the board.",
     "ideas.track.noConsent": "You did not agree to publication, so only HR sees it.",
     "ideas.track.supports": "{n} colleagues support it.",
-    "ideas.track.rewarded": "Your idea was rewarded as an excellent suggestion. To claim the reward, show this receipt code to HR — only if you wish; otherwise you stay anonymous.",
+    "ideas.track.rewarded":
+      "Your idea was rewarded as an excellent suggestion. To claim the reward, show this receipt code to HR — only if you wish; otherwise you stay anonymous.",
     "ideas.track.messages": "Conversation",
     "ideas.track.noMessages": "HR has not answered yet.",
     "ideas.msg.author": "You",
@@ -133,7 +141,8 @@ export const ideas = {
     "ideas.track.send": "Send reply",
     "ideas.track.sent": "Your reply was sent.",
     "ideas.track.verdict": "Did HR's answer resolve your idea?",
-    "ideas.track.verdictHelp": "Your verdict is shown beside HR's status on the public board when the idea is published. Your comment goes to HR only.",
+    "ideas.track.verdictHelp":
+      "Your verdict is shown beside HR's status on the public board when the idea is published. Your comment goes to HR only.",
     "ideas.track.verdictResolved": "Resolved",
     "ideas.track.verdictNot": "Not resolved",
     "ideas.track.verdictComment": "Comment for HR (optional)",
@@ -202,7 +211,8 @@ export const ideas = {
     "ideas.stats.days": "{n} 天",
     "ideas.stats.share": "{pct}%（{total} 条中的 {n} 条）",
     "ideas.new.title": "提交建议",
-    "ideas.new.lead": "你的建议不会附带姓名提交给人力资源部门。我们不保存 IP 地址、设备信息或具体时间，只记录日期；你会获得一个回执码，用于查询处理进展。",
+    "ideas.new.lead":
+      "你的建议不会附带姓名提交给人力资源部门。我们不保存 IP 地址、设备信息或具体时间，只记录日期；你会获得一个回执码，用于查询处理进展。",
     "ideas.new.loading": "正在加载表单…",
     "ideas.new.noscript": "表单需要 JavaScript 才能使用。",
     "ideas.form.category": "建议类别",
@@ -236,7 +246,8 @@ export const ideas = {
     "ideas.receipt.file": "Candor 意见箱 — 回执码\n\n{code}\n\n查询我的建议：{url}\n请妥善保管此回执码，遗失后无法找回。\n",
     "ideas.receipt.track": "查询我的建议",
     "ideas.track.title": "查询我的建议",
-    "ideas.track.lead": "输入回执码即可阅读人力资源部门的回复、匿名回复，并确认建议是否已解决。回执码只在请求内容中发送，不会出现在网址中。",
+    "ideas.track.lead":
+      "输入回执码即可阅读人力资源部门的回复、匿名回复，并确认建议是否已解决。回执码只在请求内容中发送，不会出现在网址中。",
     "ideas.track.label": "回执码",
     "ideas.track.help": "例如 K7Q2-9XMD-4TRB-0HZE。可以包含空格、连字符或小写字母。",
     "ideas.track.submit": "查询",

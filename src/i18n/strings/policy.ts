@@ -22,7 +22,8 @@ export const policy = {
     "policy.superseded.changes": "See what changed since this version",
     // --- criteria
     "policy.criteria.title": "Criteria",
-    "policy.criteria.lead": "Each criterion is a key performance indicator. It earns 0 points at its threshold or worse, full points at its target or better, and grows in a straight line in between. The weights add up to 100%.",
+    "policy.criteria.lead":
+      "Each criterion is a key performance indicator. It earns 0 points at its threshold or worse, full points at its target or better, and grows in a straight line in between. The weights add up to 100%.",
     "policy.criteria.caption": "Criteria and their weights",
     "policy.criteria.name": "Criterion",
     "policy.criteria.weight": "Weight",
@@ -49,7 +50,8 @@ export const policy = {
     "policy.unitName.per-thousand": "per 1,000 contacts",
     // --- tiers
     "policy.tiers.title": "Tiers and how to reach them",
-    "policy.tiers.lead": "Tiers are listed from the highest. You reach a tier when your weighted score is at least its minimum (exactly on the line counts) and you meet every extra condition it lists.",
+    "policy.tiers.lead":
+      "Tiers are listed from the highest. You reach a tier when your weighted score is at least its minimum (exactly on the line counts) and you meet every extra condition it lists.",
     "policy.tiers.caption": "Tiers, their conditions and rewards",
     "policy.tiers.tier": "Tier",
     "policy.tiers.minScore": "Weighted score",
@@ -90,7 +92,8 @@ export const policy = {
     // --- what changed
     "policy.compare.title": "What changed: {from} → {to}",
     "policy.compare.indexTitle": "Compare policy versions",
-    "policy.compare.indexLead": "Pick two versions to see a structured comparison computed from the policy data: criteria, weights, targets, tiers and rewards.",
+    "policy.compare.indexLead":
+      "Pick two versions to see a structured comparison computed from the policy data: criteria, weights, targets, tiers and rewards.",
     "policy.compare.from": "From (older)",
     "policy.compare.to": "To (newer)",
     "policy.compare.pair": "{from} → {to}",
@@ -150,7 +153,8 @@ export const policy = {
     "policy.feed.description": "Every published version of the reward policy for customer-service supervisors, with what changed.",
     // --- calculator
     "calc.title": "Tier calculator",
-    "calc.lead": "Enter your numbers to see your weighted score, the tier it reaches, what the next tier still needs and the rewards. Everything is worked out in your browser: nothing you type is sent anywhere or stored.",
+    "calc.lead":
+      "Enter your numbers to see your weighted score, the tier it reaches, what the next tier still needs and the rewards. Everything is worked out in your browser: nothing you type is sent anywhere or stored.",
     "calc.inputs": "Your numbers for one cycle",
     "calc.field": "{name} ({unit})",
     "calc.hint": "Target {target} · threshold {threshold} · {direction} · weight {weight}%",
@@ -193,7 +197,8 @@ export const policy = {
     "policy.superseded.link": "查看现行奖励政策",
     "policy.superseded.changes": "查看此版本之后的变更内容",
     "policy.criteria.title": "考核指标",
-    "policy.criteria.lead": "每项考核指标都是一项关键绩效指标。处于起评线或更差时得 0 分，达到或优于目标值得满分，两者之间按直线比例计分。各项权重合计为 100%。",
+    "policy.criteria.lead":
+      "每项考核指标都是一项关键绩效指标。处于起评线或更差时得 0 分，达到或优于目标值得满分，两者之间按直线比例计分。各项权重合计为 100%。",
     "policy.criteria.caption": "考核指标及权重",
     "policy.criteria.name": "考核指标",
     "policy.criteria.weight": "权重",
@@ -218,7 +223,8 @@ export const policy = {
     "policy.unitName.points": "分（满分 100）",
     "policy.unitName.per-thousand": "每千次联系",
     "policy.tiers.title": "奖励等级及达成条件",
-    "policy.tiers.lead": "奖励等级从高到低排列。加权得分不低于某一等级的分数线（恰好等于分数线也算达到），并满足该等级列出的全部附加条件，即达到该等级。",
+    "policy.tiers.lead":
+      "奖励等级从高到低排列。加权得分不低于某一等级的分数线（恰好等于分数线也算达到），并满足该等级列出的全部附加条件，即达到该等级。",
     "policy.tiers.caption": "奖励等级、条件及奖励",
     "policy.tiers.tier": "奖励等级",
     "policy.tiers.minScore": "加权得分",
@@ -312,7 +318,8 @@ export const policy = {
     "policy.feed.title": "Candor 奖励政策版本",
     "policy.feed.description": "客服服务主管奖励政策的每个公开版本及其变更内容。",
     "calc.title": "奖励等级测算",
-    "calc.lead": "输入你的数据，即可看到加权得分、达到的奖励等级、距离下一等级还差什么以及对应的奖励。全部计算都在你的浏览器中完成：你输入的内容不会发送到任何地方，也不会被保存。",
+    "calc.lead":
+      "输入你的数据，即可看到加权得分、达到的奖励等级、距离下一等级还差什么以及对应的奖励。全部计算都在你的浏览器中完成：你输入的内容不会发送到任何地方，也不会被保存。",
     "calc.inputs": "你在一个周期内的数据",
     "calc.field": "{name}（{unit}）",
     "calc.hint": "目标值 {target} · 起评线 {threshold} · {direction} · 权重 {weight}%",

@@ -22,9 +22,11 @@ export const surveys = {
     "survey.back": "All surveys",
     "survey.questions": "{n} questions, most of them one click each.",
     "survey.anonymity.title": "Your answers are anonymous",
-    "survey.anonymity.body": "We store your answers with the survey, its version, the language and the date only — no name, no address, no device, no time of day. Results are published only for groups of at least {k} people, and written comments are never published.",
+    "survey.anonymity.body":
+      "We store your answers with the survey, its version, the language and the date only — no name, no address, no device, no time of day. Results are published only for groups of at least {k} people, and written comments are never published.",
     "survey.anonymity.invitation": "Your invitation code only proves you were invited. It is used once and never stored with your answers.",
-    "survey.anonymity.draft": "Your answers are kept in this browser until they are sent, so you can close the page and continue later. They are deleted from the browser once we confirm receipt.",
+    "survey.anonymity.draft":
+      "Your answers are kept in this browser until they are sent, so you can close the page and continue later. They are deleted from the browser once we confirm receipt.",
     "survey.noscript": "This survey needs JavaScript to run in your browser.",
     "survey.loading": "Loading the survey…",
     "survey.notOpenYet": "This survey opens on {date}.",
@@ -41,7 +43,8 @@ export const surveys = {
     "survey.code.used": "This invitation code has already been used. Each code works once.",
     // --- sending
     "survey.sending": "Sending your answers…",
-    "survey.retrying": "We could not reach the server. Your answers are safe in this browser; trying again in {seconds} s (attempt {attempt}).",
+    "survey.retrying":
+      "We could not reach the server. Your answers are safe in this browser; trying again in {seconds} s (attempt {attempt}).",
     "survey.retryNow": "Try now",
     "survey.rateLimited": "Many people are answering right now. Trying again in {seconds} s.",
     "survey.fixErrors": "Some answers need your attention. They are marked next to the questions.",
@@ -49,7 +52,8 @@ export const surveys = {
     "survey.failed": "Your answers could not be sent: {message}",
     // --- completion
     "survey.done.title": "Thank you — your answers were received",
-    "survey.done.body": "They are stored anonymously and have been deleted from this browser. Results are published for groups of at least {k} people.",
+    "survey.done.body":
+      "They are stored anonymously and have been deleted from this browser. Results are published for groups of at least {k} people.",
     "survey.done.back": "Back to surveys",
     // --- published results (GET /api/surveys/{id}/results)
     "results.heading": "Results",
@@ -70,7 +74,8 @@ export const surveys = {
     "results.notYet": "Results will be published here after the survey closes.",
     "results.unavailable": "Results could not be loaded right now.",
     // --- identifying details in free text (never blocks sending)
-    "survey.identifying": "This answer may contain details that identify you ({kinds}). Consider removing them: your answers are anonymous only if the text is too.",
+    "survey.identifying":
+      "This answer may contain details that identify you ({kinds}). Consider removing them: your answers are anonymous only if the text is too.",
     "survey.identifying.email": "an e-mail address",
     "survey.identifying.phone": "a phone number",
     "survey.identifying.employee_id": "an employee number",
@@ -96,7 +101,8 @@ export const surveys = {
     "survey.back": "全部问卷",
     "survey.questions": "共 {n} 道题，大多只需点选一次。",
     "survey.anonymity.title": "你的回答是匿名的",
-    "survey.anonymity.body": "我们只保存你的回答以及问卷、问卷版本、语言和日期——不保存姓名、IP 地址、设备信息或具体时间。结果仅在人数不少于 {k} 人（最小匿名人数）的分组中公示，填写的文字意见一律不公开。",
+    "survey.anonymity.body":
+      "我们只保存你的回答以及问卷、问卷版本、语言和日期——不保存姓名、IP 地址、设备信息或具体时间。结果仅在人数不少于 {k} 人（最小匿名人数）的分组中公示，填写的文字意见一律不公开。",
     "survey.anonymity.invitation": "邀请码只用于证明你受到邀请。它只能使用一次，并且不会与你的回答一起保存。",
     "survey.anonymity.draft": "提交之前，你的回答会暂存在本浏览器中，你可以关闭页面稍后继续。我们确认收到后，浏览器中的暂存内容会被删除。",
     "survey.noscript": "此问卷需要在浏览器中启用 JavaScript。",

@@ -148,4 +148,3 @@ export interface BoardStats {
   resolvedShare: number | null;
   minGroupSize: number;
 }
-

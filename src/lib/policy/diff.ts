@@ -60,8 +60,22 @@ export function diffPolicies(a: TPolicyVersion, b: TPolicyVersion): PolicyDiff {
     ...diffItems("tiers", a.tiers, b.tiers, (x, y) => {
       const out = compareFields(["name", "description"], x, y);
       compareField(out, "minScore", x.rule.minScore, y.rule.minScore);
-      compareKeyed(out, "minimum", x.rule.minimums, y.rule.minimums, (m) => m.criterion, (m) => m.value);
-      compareKeyed(out, "reward", x.rewards, y.rewards, (r) => r.form, (r) => r);
+      compareKeyed(
+        out,
+        "minimum",
+        x.rule.minimums,
+        y.rule.minimums,
+        (m) => m.criterion,
+        (m) => m.value,
+      );
+      compareKeyed(
+        out,
+        "reward",
+        x.rewards,
+        y.rewards,
+        (r) => r.form,
+        (r) => r,
+      );
       return out;
     }),
   );
@@ -94,7 +108,12 @@ function diffItems<T extends Item>(section: Section, before: T[], after: T[], co
 function compareFields<T extends object>(fields: readonly string[], x: T, y: T): FieldChange[] {
   const out: FieldChange[] = [];
   for (const field of fields) {
-    compareField(out, field, ((x as Record<string, unknown>)[field] ?? null) as FieldValue, ((y as Record<string, unknown>)[field] ?? null) as FieldValue);
+    compareField(
+      out,
+      field,
+      ((x as Record<string, unknown>)[field] ?? null) as FieldValue,
+      ((y as Record<string, unknown>)[field] ?? null) as FieldValue,
+    );
   }
   return out;
 }
@@ -103,7 +122,14 @@ function compareField(out: FieldChange[], field: string, from: FieldValue, to: F
   if (!same(from, to)) out.push({ field, from, to });
 }
 
-function compareKeyed<T>(out: FieldChange[], field: string, before: T[], after: T[], key: (t: T) => string, value: (t: T) => FieldValue): void {
+function compareKeyed<T>(
+  out: FieldChange[],
+  field: string,
+  before: T[],
+  after: T[],
+  key: (t: T) => string,
+  value: (t: T) => FieldValue,
+): void {
   const old = new Map(before.map((t) => [key(t), value(t)]));
   const now = new Map(after.map((t) => [key(t), value(t)]));
   for (const [k, v] of now) {

@@ -4,10 +4,7 @@
 // parsed here and anything that is not a number is said to be so.
 
 export type ParsedInput =
-  | { kind: "empty" }
-  | { kind: "value"; value: number }
-  | { kind: "notNumber" }
-  | { kind: "outOfRange"; value: number };
+  { kind: "empty" } | { kind: "value"; value: number } | { kind: "notNumber" } | { kind: "outOfRange"; value: number };
 
 // Digits with at most one decimal separator; a point or a comma, because many
 // readers write 85,5. No thousands separators: "1,500" would be ambiguous.

@@ -112,7 +112,13 @@ export function parsePolicySet(files: PolicyFile[]): ParsedPolicySet {
 
 function formatIssues(file: string, error: z.ZodError): string[] {
   return error.issues.map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.map((s) => (typeof s === "number" ? `[${s}]` : `.${String(s)}`)).join("").replace(/^\./, "") : "(file)";
+    const where =
+      issue.path.length > 0
+        ? issue.path
+            .map((s) => (typeof s === "number" ? `[${s}]` : `.${String(s)}`))
+            .join("")
+            .replace(/^\./, "")
+        : "(file)";
     return `${file}: ${where}: ${issue.message}`;
   });
 }

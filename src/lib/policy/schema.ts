@@ -8,10 +8,7 @@ import { LOCALES, type Locale } from "../../i18n/config.ts";
 
 /** A text in every locale: `{ en: "…", "zh-cn": "…" }`. A missing translation is a build error, not a fallback. */
 export const ZLocalized = z.strictObject(
-  Object.fromEntries(LOCALES.map((l) => [l, z.string().trim().min(1, `the ${l} text is empty`)])) as Record<
-    Locale,
-    z.ZodString
-  >,
+  Object.fromEntries(LOCALES.map((l) => [l, z.string().trim().min(1, `the ${l} text is empty`)])) as Record<Locale, z.ZodString>,
 );
 export type TLocalized = Record<Locale, string>;
 
@@ -54,9 +51,17 @@ export const ZCriterion = z
     if (c.target === c.threshold) {
       ctx.addIssue({ code: "custom", path: ["target"], message: "target and threshold must differ" });
     } else if (c.direction === "higher" && c.target < c.threshold) {
-      ctx.addIssue({ code: "custom", path: ["target"], message: `higher is better, so the target (${c.target}) must be above the threshold (${c.threshold})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["target"],
+        message: `higher is better, so the target (${c.target}) must be above the threshold (${c.threshold})`,
+      });
     } else if (c.direction === "lower" && c.target > c.threshold) {
-      ctx.addIssue({ code: "custom", path: ["target"], message: `lower is better, so the target (${c.target}) must be below the threshold (${c.threshold})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["target"],
+        message: `lower is better, so the target (${c.target}) must be below the threshold (${c.threshold})`,
+      });
     }
     for (const key of ["target", "threshold"] as const) {
       if (c[key] < c.range.min || c[key] > c.range.max) {
@@ -130,7 +135,10 @@ export const ZChannel = z.strictObject({
   name: ZLocalized,
   description: ZLocalized,
   /** A page of this portal ("/surveys"), localised when rendered. */
-  href: z.string().regex(/^\/[a-z0-9/-]*$/, "a path inside the portal, like /surveys").optional(),
+  href: z
+    .string()
+    .regex(/^\/[a-z0-9/-]*$/, "a path inside the portal, like /surveys")
+    .optional(),
 });
 export type TChannel = z.infer<typeof ZChannel>;
 
@@ -176,7 +184,11 @@ export const ZPolicyVersion = z
     const total = p.criteria.reduce((sum, c) => sum + c.weight, 0);
     if (Math.abs(total - 100) > 1e-9) {
       const list = p.criteria.map((c) => `${c.id} ${c.weight}%`).join(", ");
-      ctx.addIssue({ code: "custom", path: ["criteria"], message: `criterion weights must add up to 100%, but they add up to ${round(total)}% (${list})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["criteria"],
+        message: `criterion weights must add up to 100%, but they add up to ${round(total)}% (${list})`,
+      });
     }
 
     const criteria = new Map(p.criteria.map((c) => [c.id, c]));
@@ -270,7 +282,11 @@ export const ZPolicyVersion = z
     p.cycles.forEach((cycle, i) =>
       cycle.rewards.forEach((form, j) => {
         if (!forms.has(form)) {
-          ctx.addIssue({ code: "custom", path: ["cycles", i, "rewards", j], message: `cycle "${cycle.id}" pays unknown reward form "${form}" (known: ${known(forms)})` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["cycles", i, "rewards", j],
+            message: `cycle "${cycle.id}" pays unknown reward form "${form}" (known: ${known(forms)})`,
+          });
         }
       }),
     );

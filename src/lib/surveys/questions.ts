@@ -83,11 +83,14 @@ export function modelFor(definition: TSurveyDefinition): Model {
   return model;
 }
 
-
 /** Question names an element's visibleIf and its containers' refer to (`{a.b}` and `{a[0]}` count as `a`). */
 function visibilityVariables(q: Question): string[] {
   const names = new Set<string>();
-  for (let el: unknown = q; el; el = (el as { parent?: unknown; page?: unknown }).parent ?? (el === q ? (el as { page?: unknown }).page : undefined)) {
+  for (
+    let el: unknown = q;
+    el;
+    el = (el as { parent?: unknown; page?: unknown }).parent ?? (el === q ? (el as { page?: unknown }).page : undefined)
+  ) {
     const expr = (el as { visibleIf?: string }).visibleIf;
     if (expr) for (const v of new ConditionRunner(expr).getVariables()) names.add(v.split(/[.[]/)[0]!);
   }
@@ -121,7 +124,12 @@ export function describeQuestions(definition: TSurveyDefinition): QuestionSpec[]
     };
     const anyQ = q as unknown as Record<string, unknown>;
     if (["radiogroup", "dropdown", "checkbox", "ranking"].includes(type)) {
-      if (anyQ.showOtherItem || anyQ.showNoneItem || anyQ.showSelectAllItem || anyQ.choicesByUrl && (anyQ.choicesByUrl as { url?: string }).url) {
+      if (
+        anyQ.showOtherItem ||
+        anyQ.showNoneItem ||
+        anyQ.showSelectAllItem ||
+        (anyQ.choicesByUrl && (anyQ.choicesByUrl as { url?: string }).url)
+      ) {
         throw new Error(`question "${q.name}": other/none/select-all items and remote choices are not supported`);
       }
       const rawChoices = Array.isArray(el.choices) ? el.choices : [];

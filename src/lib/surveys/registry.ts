@@ -31,7 +31,7 @@ function load(file: unknown): Survey {
       try {
         questions ??= describeQuestions(parsed.data.definition);
       } catch (err) {
-        throw new Error(`survey ${id}: ${(err as Error).message}`);
+        throw new Error(`survey ${id}: ${(err as Error).message}`, { cause: err });
       }
       return questions;
     },

@@ -120,9 +120,15 @@ export function buildResults(specs: QuestionSpec[], raw: RawAggregates, k: numbe
           ? [true, false].map((b) => raw.scalars.find((s) => s.question === spec.name && s.value === (b ? 1 : 0))?.n ?? 0)
           : spec.choices.map((c) => raw.scalars.find((s) => s.question === spec.name && s.value === c.value)?.n ?? 0);
     const choices: { value: ChoiceValue | boolean; text: TSurveyText | string }[] =
-      spec.type === "boolean" ? [{ value: true, text: { default: "Yes", "zh-cn": "是" } }, { value: false, text: { default: "No", "zh-cn": "否" } }] : spec.choices;
+      spec.type === "boolean"
+        ? [
+            { value: true, text: { default: "Yes", "zh-cn": "是" } },
+            { value: false, text: { default: "No", "zh-cn": "否" } },
+          ]
+        : spec.choices;
     // Checkbox counts overlap (one person, several choices), so none is derivable from the total: suppress below k only.
-    const shown = spec.type === "checkbox" ? valueCounts.map((n) => (n > 0 && !isPublishable(n, k) ? null : n)) : suppressCounts(valueCounts, k);
+    const shown =
+      spec.type === "checkbox" ? valueCounts.map((n) => (n > 0 && !isPublishable(n, k) ? null : n)) : suppressCounts(valueCounts, k);
     if (shown === null) return { ...base, answered: null, suppressed: true, published: true };
     result.choices = choices.map((c, i) => ({ value: c.value, text: c.text, count: shown[i]! }));
 
@@ -155,7 +161,7 @@ const hidesCounts = (q: QuestionResult) => q.suppressed || !q.published || (q.ch
  */
 function suppressDependents(specs: QuestionSpec[], questions: QuestionResult[]): QuestionResult[] {
   const byName = new Map(questions.map((q) => [q.name, q]));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const spec of specs) {
       const q = byName.get(spec.name)!;
@@ -220,4 +226,3 @@ export function resultsCutoff(
   const end = nextDay(survey.closes);
   return liveCutoff(perDay, today < end ? today : end, k);
 }
-

@@ -85,7 +85,7 @@ export function sampleAnswers(
         break;
     }
   }
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     model.data = answers;
     for (const name of Object.keys(answers)) {

@@ -13,7 +13,10 @@ export const ZSurveyText = z.strictObject({
 });
 export type TSurveyText = z.infer<typeof ZSurveyText>;
 
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "not a date");
+const ZDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "not a date");
 
 export const ACCESS = ["open", "invitation"] as const;
 export const VISIBILITY = ["live", "after-close", "hidden"] as const;
@@ -22,26 +25,29 @@ export type TVisibility = (typeof VISIBILITY)[number];
 
 /** The file's fields. Astro's collection loader needs a schema without refinements, hence two names. */
 export const ZSurveyFields = z.strictObject({
-    $schema: z.string().optional(),
-    id: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/, "lower-case letters, digits and hyphens"),
-    /** Bumped whenever the questions change, so stored answers say which form they answered. */
-    version: z.int().min(1),
-    title: ZSurveyText,
-    description: ZSurveyText,
-    /** First and last day (inclusive, UTC) on which answers are accepted. */
-    opens: ZDay,
-    closes: ZDay,
-    /** Headcount the survey is sent to, for the participation rate. */
-    audience: z.int().min(1),
-    access: z.enum(ACCESS),
-    resultsVisibility: z.enum(VISIBILITY),
-    /** Minimum group size for this survey's aggregates; omitted = the site's MIN_GROUP_SIZE. Never below 3. */
-    minGroupSize: z.int().min(MIN_GROUP_SIZE_FLOOR, `never below ${MIN_GROUP_SIZE_FLOOR}`).optional(),
-    /** The SurveyJS JSON (pages/elements), checked further by describeQuestions(). */
-    definition: z.looseObject({ pages: z.array(z.looseObject({ name: z.string(), elements: z.array(z.looseObject({})) })).min(1) }),
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/, "lower-case letters, digits and hyphens"),
+  /** Bumped whenever the questions change, so stored answers say which form they answered. */
+  version: z.int().min(1),
+  title: ZSurveyText,
+  description: ZSurveyText,
+  /** First and last day (inclusive, UTC) on which answers are accepted. */
+  opens: ZDay,
+  closes: ZDay,
+  /** Headcount the survey is sent to, for the participation rate. */
+  audience: z.int().min(1),
+  access: z.enum(ACCESS),
+  resultsVisibility: z.enum(VISIBILITY),
+  /** Minimum group size for this survey's aggregates; omitted = the site's MIN_GROUP_SIZE. Never below 3. */
+  minGroupSize: z.int().min(MIN_GROUP_SIZE_FLOOR, `never below ${MIN_GROUP_SIZE_FLOOR}`).optional(),
+  /** The SurveyJS JSON (pages/elements), checked further by describeQuestions(). */
+  definition: z.looseObject({ pages: z.array(z.looseObject({ name: z.string(), elements: z.array(z.looseObject({})) })).min(1) }),
 });
 
-export const ZSurveyFile = ZSurveyFields.refine((s) => s.opens <= s.closes, { message: "closes must not be before opens", path: ["closes"] });
+export const ZSurveyFile = ZSurveyFields.refine((s) => s.opens <= s.closes, {
+  message: "closes must not be before opens",
+  path: ["closes"],
+});
 
 export type TSurveyFile = z.infer<typeof ZSurveyFile>;
 export type TSurveyDefinition = TSurveyFile["definition"];

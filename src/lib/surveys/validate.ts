@@ -51,11 +51,16 @@ const MESSAGES = {
 type MessageKey = keyof (typeof MESSAGES)["en"];
 
 // C0 controls other than tab, newline and carriage return, plus DEL.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 function isEmptyAnswer(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === "string" && value.trim() === "") ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 function inChoices(spec: QuestionSpec, value: unknown): value is ChoiceValue {
@@ -84,7 +89,8 @@ function checkValue(spec: QuestionSpec, value: unknown): { error: MessageKey; n?
       if (value.some((v) => typeof v !== "string" && typeof v !== "number")) return { error: "type" };
       if (!value.every((v) => inChoices(spec, v))) return { error: "choice" };
       if (new Set(value).size !== value.length) return { error: "duplicate" };
-      if (spec.type === "checkbox" && spec.maxSelected > 0 && value.length > spec.maxSelected) return { error: "tooMany", n: spec.maxSelected };
+      if (spec.type === "checkbox" && spec.maxSelected > 0 && value.length > spec.maxSelected)
+        return { error: "tooMany", n: spec.maxSelected };
       if (spec.type === "ranking" && !spec.partialRanking && value.length !== spec.choices.length) return { error: "rankAll" };
       return row(null, null, JSON.stringify(value));
     }
@@ -136,7 +142,7 @@ export function validateAnswers(
   model.locale = locale === "en" ? "" : locale;
   // An answer to a hidden question can itself make another question visible:
   // drop hidden answers and re-evaluate until nothing changes.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     model.data = data;
     for (const name of [...rows.keys()]) {

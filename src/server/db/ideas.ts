@@ -281,7 +281,8 @@ export async function listBoard(db: D1Database, query: TBoardQuery, max = BOARD_
   }
   const where = filters.join(" AND ");
   if (!Number.isInteger(max) || max < 1) throw new RangeError("max must be a positive integer");
-  const order = query.sort === "support" ? "support_count DESC, i.published_on DESC, i.id" : "i.published_on DESC, support_count DESC, i.id";
+  const order =
+    query.sort === "support" ? "support_count DESC, i.published_on DESC, i.id" : "i.published_on DESC, support_count DESC, i.id";
   const supportCount = "(SELECT COUNT(*) FROM idea_supports s WHERE s.idea_id = i.id) AS support_count";
   // the ids on this page: the order ends in the unique id, so every statement sees the same page
   const page = `WITH page AS (SELECT i.id, ${supportCount} FROM ideas i WHERE ${where} ORDER BY ${order} LIMIT ${max})`;
@@ -306,23 +307,21 @@ export async function listBoard(db: D1Database, query: TBoardQuery, max = BOARD_
   const historyById = groupBy(history!.results as unknown as HistoryRow[]);
   const answersById = groupBy(answers!.results as unknown as MessageRow[]);
   const rows = ideas!.results as unknown as (IdeaRow & { support_count: number; duplicate_published: number | null })[];
-  const list = rows.slice(0, max).map(
-    (row): BoardIdea => ({
-      id: row.id,
-      category: row.category as IdeaCategory,
-      // the moderated version, never the original
-      title: row.public_title!,
-      body: row.public_body!,
-      status: row.status as IdeaStatus,
-      publishedOn: row.published_on!,
-      rewarded: Boolean(row.rewarded),
-      verdict: row.verdict as Verdict | null,
-      supportCount: row.support_count,
-      duplicateOf: row.duplicate_published === 1 ? row.duplicate_of : null,
-      history: (historyById.get(row.id) ?? []).map(rowToStatusChange),
-      answers: (answersById.get(row.id) ?? []).map((m) => ({ body: m.body, on: m.on_day })),
-    }),
-  );
+  const list = rows.slice(0, max).map((row): BoardIdea => ({
+    id: row.id,
+    category: row.category as IdeaCategory,
+    // the moderated version, never the original
+    title: row.public_title!,
+    body: row.public_body!,
+    status: row.status as IdeaStatus,
+    publishedOn: row.published_on!,
+    rewarded: Boolean(row.rewarded),
+    verdict: row.verdict as Verdict | null,
+    supportCount: row.support_count,
+    duplicateOf: row.duplicate_published === 1 ? row.duplicate_of : null,
+    history: (historyById.get(row.id) ?? []).map(rowToStatusChange),
+    answers: (answersById.get(row.id) ?? []).map((m) => ({ body: m.body, on: m.on_day })),
+  }));
   return { ideas: list, truncated: rows.length > max };
 }
 
@@ -354,7 +353,10 @@ export async function addSupport(db: D1Database, ideaId: string, tokenHash: stri
  * first day HR moved it past "received" or answered it. A share or median
  * over fewer than k ideas is withheld, like any small-group aggregate.
  */
-export async function boardStats(db: D1Database, options: { today: string; ackPromiseDays: number; minGroupSize: number }): Promise<BoardStats> {
+export async function boardStats(
+  db: D1Database,
+  options: { today: string; ackPromiseDays: number; minGroupSize: number },
+): Promise<BoardStats> {
   const [counts, median] = await db.batch([
     db
       .prepare(
@@ -389,7 +391,14 @@ export async function boardStats(db: D1Database, options: { today: string; ackPr
        SELECT AVG(days) AS median FROM o WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`,
     ),
   ]);
-  const c = counts!.results[0] as { received: number; ack_due: number; ack_within: number; answered: number; verdicts: number; resolved: number };
+  const c = counts!.results[0] as {
+    received: number;
+    ack_due: number;
+    ack_within: number;
+    answered: number;
+    verdicts: number;
+    resolved: number;
+  };
   const m = median!.results[0] as { median: number | null } | undefined;
   const k = options.minGroupSize;
   const ackShown = isPublishable(c.ack_due, k);
@@ -415,16 +424,30 @@ export async function boardStats(db: D1Database, options: { today: string; ackPr
 // them through authenticated endpoints.
 
 /** Moves an idea to a status, recording it in the history with an optional public note. */
-export async function setStatus(db: D1Database, ideaId: string, status: IdeaStatus, day: string, note: string | null = null): Promise<void> {
+export async function setStatus(
+  db: D1Database,
+  ideaId: string,
+  status: IdeaStatus,
+  day: string,
+  note: string | null = null,
+): Promise<void> {
   await db.batch([
     db.prepare("UPDATE ideas SET status = ?2 WHERE id = ?1").bind(ideaId, status),
     db
-      .prepare(`INSERT INTO idea_status_history (idea_id, seq, status, on_day, note) VALUES (?1, ${nextSeq("idea_status_history")}, ?2, ?3, ?4)`)
+      .prepare(
+        `INSERT INTO idea_status_history (idea_id, seq, status, on_day, note) VALUES (?1, ${nextSeq("idea_status_history")}, ?2, ?3, ?4)`,
+      )
       .bind(ideaId, status, day, note),
   ]);
 }
 
-export async function addHrMessage(db: D1Database, ideaId: string, visibility: MessageVisibility, body: string, day: string): Promise<void> {
+export async function addHrMessage(
+  db: D1Database,
+  ideaId: string,
+  visibility: MessageVisibility,
+  body: string,
+  day: string,
+): Promise<void> {
   await db
     .prepare(
       `INSERT INTO idea_messages (idea_id, seq, author, visibility, body, on_day)
@@ -443,7 +466,10 @@ export async function publishIdea(db: D1Database, ideaId: string, version: { tit
 }
 
 export async function setRewarded(db: D1Database, ideaId: string, rewarded: boolean): Promise<void> {
-  await db.prepare("UPDATE ideas SET rewarded = ?2 WHERE id = ?1").bind(ideaId, rewarded ? 1 : 0).run();
+  await db
+    .prepare("UPDATE ideas SET rewarded = ?2 WHERE id = ?1")
+    .bind(ideaId, rewarded ? 1 : 0)
+    .run();
 }
 
 export async function setDuplicateOf(db: D1Database, ideaId: string, originalId: string | null): Promise<void> {

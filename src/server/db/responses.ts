@@ -47,12 +47,16 @@ export async function storeResponse(env: { DB: D1Database }, r: NewResponse): Pr
   const db = env.DB;
   const id = randomId();
   const statements: D1PreparedStatement[] = [
-    db.prepare("INSERT INTO survey_submissions (submission_hash, survey_id) VALUES (?1, ?2)").bind(await submissionHash(r.surveyId, r.submissionId), r.surveyId),
+    db
+      .prepare("INSERT INTO survey_submissions (submission_hash, survey_id) VALUES (?1, ?2)")
+      .bind(await submissionHash(r.surveyId, r.submissionId), r.surveyId),
   ];
   if (r.token !== undefined) {
     // The trigger survey_tokens_single_use aborts the batch if the code was already used.
     statements.push(
-      db.prepare("UPDATE survey_tokens SET used = 1 WHERE token_hash = ?1 AND survey_id = ?2").bind(await tokenHash(r.surveyId, r.token), r.surveyId),
+      db
+        .prepare("UPDATE survey_tokens SET used = 1 WHERE token_hash = ?1 AND survey_id = ?2")
+        .bind(await tokenHash(r.surveyId, r.token), r.surveyId),
     );
   }
   // With a code, the response's id is NULL — which its primary key refuses,
@@ -62,25 +66,12 @@ export async function storeResponse(env: { DB: D1Database }, r: NewResponse): Pr
     r.token === undefined
       ? "INSERT INTO survey_responses (id, survey_id, survey_version, locale, day) VALUES (?1, ?2, ?3, ?4, ?5)"
       : "INSERT INTO survey_responses (id, survey_id, survey_version, locale, day) VALUES (CASE WHEN changes() = 1 THEN ?1 END, ?2, ?3, ?4, ?5)";
-  statements.push(
-    db.prepare(insertResponse).bind(
-      id,
-      r.surveyId,
-      r.surveyVersion,
-      r.locale,
-      r.day,
-    ),
-  );
+  statements.push(db.prepare(insertResponse).bind(id, r.surveyId, r.surveyVersion, r.locale, r.day));
   for (const row of r.rows) {
     statements.push(
-      db.prepare("INSERT INTO survey_answers (response_id, survey_id, question, num, text, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)").bind(
-        id,
-        r.surveyId,
-        row.question,
-        row.num,
-        row.text,
-        row.json,
-      ),
+      db
+        .prepare("INSERT INTO survey_answers (response_id, survey_id, question, num, text, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        .bind(id, r.surveyId, row.question, row.num, row.text, row.json),
     );
   }
   try {

@@ -55,10 +55,16 @@ export async function readAggregates(
   const inScope = `a.survey_id = ?1 AND a.question IN (SELECT value FROM json_each(?2))
     AND a.response_id IN (SELECT id FROM survey_responses WHERE survey_id = ?1 AND day < ?3 AND survey_version = ?4)`;
   const [total, answered, scalars, items] = await db.batch([
-    db.prepare("SELECT COUNT(*) AS n FROM survey_responses WHERE survey_id = ?1 AND day < ?2 AND survey_version = ?3").bind(surveyId, until, version),
-    db.prepare(`SELECT a.question, COUNT(*) AS n FROM survey_answers a WHERE ${inScope} GROUP BY a.question`).bind(surveyId, published, until, version),
     db
-      .prepare(`SELECT a.question, a.num, a.text, COUNT(*) AS n FROM survey_answers a WHERE ${inScope} AND a.json IS NULL GROUP BY a.question, a.num, a.text`)
+      .prepare("SELECT COUNT(*) AS n FROM survey_responses WHERE survey_id = ?1 AND day < ?2 AND survey_version = ?3")
+      .bind(surveyId, until, version),
+    db
+      .prepare(`SELECT a.question, COUNT(*) AS n FROM survey_answers a WHERE ${inScope} GROUP BY a.question`)
+      .bind(surveyId, published, until, version),
+    db
+      .prepare(
+        `SELECT a.question, a.num, a.text, COUNT(*) AS n FROM survey_answers a WHERE ${inScope} AND a.json IS NULL GROUP BY a.question, a.num, a.text`,
+      )
       .bind(surveyId, published, until, version),
     db
       .prepare(

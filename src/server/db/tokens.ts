@@ -15,11 +15,7 @@ export function generateCode(): string {
 
 /** Codes are forgiving to type: case, spaces and hyphens don't matter, O/I/L read as 0/1/1. */
 export function normalizeCode(input: string): string {
-  return input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  return input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
 }
 
 export function tokenHash(surveyId: string, code: string): Promise<string> {
@@ -52,7 +48,10 @@ export async function createTokens(
   // Two statements whatever the count (up to 500): one insert from a JSON
   // array rather than one statement per code, which grew the batch with it.
   const statements = [
-    env.DB.prepare("INSERT INTO survey_tokens (token_hash, survey_id, used) SELECT value, ?2, 0 FROM json_each(?1)").bind(JSON.stringify(hashes), surveyId),
+    env.DB.prepare("INSERT INTO survey_tokens (token_hash, survey_id, used) SELECT value, ?2, 0 FROM json_each(?1)").bind(
+      JSON.stringify(hashes),
+      surveyId,
+    ),
     env.DB.prepare("INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)").bind(
       audit.at,
       audit.actor,

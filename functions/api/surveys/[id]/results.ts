@@ -5,6 +5,7 @@ import { json } from "../../../../src/server/http.ts";
 import { allow } from "../../../../src/server/route.ts";
 import { getSurvey, surveyResults } from "../../../../src/server/surveys.ts";
 
-export const onRequestGet: PagesFunction<AppEnv, "id"> = async ({ env, params }) => json(await surveyResults(env, getSurvey(String(params.id))));
+export const onRequestGet: PagesFunction<AppEnv, "id"> = async ({ env, params }) =>
+  json(await surveyResults(env, getSurvey(String(params.id))));
 
 export const onRequest = allow("GET");

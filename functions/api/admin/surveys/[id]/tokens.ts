@@ -14,7 +14,8 @@ export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env,
   const admin = await requireAdmin(request, env);
   const survey = getSurvey(String(params.id));
   const { count } = await parseJsonBody(request, ZTokensBody);
-  if (survey.access !== "invitation") throw new HttpError(409, "survey_not_invitation_only", "This survey is open to everyone and takes no invitation codes.");
+  if (survey.access !== "invitation")
+    throw new HttpError(409, "survey_not_invitation_only", "This survey is open to everyone and takes no invitation codes.");
   const codes = await createTokens(env, survey.id, count, { actor: admin.actor, at: new Date().toISOString() });
   return json({ surveyId: survey.id, codes }, { status: 201 });
 };
