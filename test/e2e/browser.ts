@@ -1,36 +1,46 @@
-// Debian's Chromium driven by playwright-core: no browser download, no network.
+// Chromium driven by playwright-core, with no browser download at test time:
+// CHROMIUM_PATH, else the system's Chromium (Debian's package), else the build
+// that @sparticuz/chromium carries inside its npm package (unpacked to /tmp on
+// first use, about 2 s), so `npm install && npm test` needs nothing else.
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
 
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(
-      "No Chromium found for the browser tests. Install Debian's package:\n" +
-        "  sudo apt-get update && sudo apt-get install -y chromium\n" +
-        "or point CHROMIUM_PATH at a Chromium/Chrome binary.",
-    );
-  }
-  return found;
+const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
+
+let resolved: Promise<string> | undefined;
+
+export function chromiumPath(): Promise<string> {
+  resolved ??= (async () => {
+    const found = [process.env.CHROMIUM_PATH, ...SYSTEM_CHROMIUM].find((p): p is string => Boolean(p) && existsSync(p!));
+    if (found) return found;
+    const { default: packaged } = await import("@sparticuz/chromium");
+    return packaged.executablePath();
+  })();
+  return resolved;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+/**
+ * Our own flags, not @sparticuz/chromium's defaults: those are tuned for AWS
+ * Lambda (--single-process, --no-zygote, a fixed window size), and a single
+ * process makes several contexts per browser flaky. What remains keeps
+ * Chromium quiet on a machine without internet: no sandbox (containers run as
+ * root), no GPU, no QUIC, and none of the background fetches (component
+ * updates, sync, first-run) that would try to reach Google.
+ */
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: await chromiumPath(), headless: true, args: FLAGS });
 }
 
 /**
@@ -66,23 +76,21 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate("typeof window.axe");
   if (loaded === "undefined") await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: any }).axe;
+    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
     const result = await axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     });
-    return result.violations.map((v: any) => ({
+    return result.violations.map((v) => ({
       id: v.id,
-      impact: v.impact,
+      impact: v.impact ?? null,
       help: v.help,
-      nodes: v.nodes.map((n: any) => ({ target: n.target, failureSummary: n.failureSummary })),
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary })),
     }));
   });
 }
 
 export function formatViolations(violations: AxeViolation[]): string {
-  return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(" ")}`).join("\n")}`)
-    .join("\n");
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(" ")}`).join("\n")}`).join("\n");
 }
 
 export interface OpenOptions {

@@ -20,7 +20,7 @@ const DIST = `${TMP_DIR}/e2e-dist`;
 let server: RunningServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  chromiumPath(); // fail fast, with install instructions, before the slow steps
+  await chromiumPath(); // unpack the packaged browser once, before the slow steps
   execFileSync("node", ["scripts/build.ts", DIST], { stdio: ["ignore", "ignore", "inherit"] });
   await freshState(PERSIST);
   migrate(PERSIST);
