@@ -4,11 +4,11 @@
 // codes to try it with. Idempotent: every demo response has a stable
 // submissionId, so a second run is answered "duplicate" and stores nothing.
 import { DEFAULT_LOCALE, type Locale } from "../../src/i18n/config.ts";
+import { invitationCodeHash } from "../../src/lib/invitation.ts";
 import { findSurvey } from "../../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import { validateAnswers } from "../../src/lib/surveys/validate.ts";
 import { storeResponse } from "../../src/server/db/responses.ts";
-import { tokenHash } from "../../src/server/db/tokens.ts";
 import type { Seeder } from "../db.ts";
 
 const COMMENTS = [
@@ -66,8 +66,23 @@ const PLANS: Plan[] = [
   },
 ];
 
-/** Demo invitation codes for the invitation-only survey (local demo data only; never seed a real database). */
+/** The invitation-only demo survey, and the codes to try it with (local demo data only; never seed a real database). */
+export const DEMO_CODE_SURVEY = "supervisor-career-2026";
 export const DEMO_CODES = Array.from({ length: 5 }, (_, i) => `DEMO-CODE-000${i + 1}`);
+
+/** Stores the demo codes' hashes, unused; codes already there are left as they are. */
+export async function seedDemoCodes(env: { DB: D1Database }): Promise<void> {
+  await env.DB.batch(
+    await Promise.all(
+      DEMO_CODES.map(async (code) =>
+        env.DB.prepare("INSERT OR IGNORE INTO survey_tokens (token_hash, survey_id, used) VALUES (?1, ?2, 0)").bind(
+          await invitationCodeHash(DEMO_CODE_SURVEY, code),
+          DEMO_CODE_SURVEY,
+        ),
+      ),
+    ),
+  );
+}
 
 const seed: Seeder = async (env) => {
   const report: string[] = [];
@@ -100,18 +115,8 @@ const seed: Seeder = async (env) => {
     }
     report.push(`${survey.id} ${stored} new of ${n}`);
   }
-  const career = "supervisor-career-2026";
-  await env.DB.batch(
-    await Promise.all(
-      DEMO_CODES.map(async (code) =>
-        env.DB.prepare("INSERT OR IGNORE INTO survey_tokens (token_hash, survey_id, used) VALUES (?1, ?2, 0)").bind(
-          await tokenHash(career, code),
-          career,
-        ),
-      ),
-    ),
-  );
-  report.push(`demo invitation codes for ${career}: ${DEMO_CODES.join(", ")}`);
+  await seedDemoCodes(env);
+  report.push(`demo invitation codes for ${DEMO_CODE_SURVEY}: ${DEMO_CODES.join(", ")}`);
   return report.join("; ");
 };
 export default seed;

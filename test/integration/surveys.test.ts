@@ -14,6 +14,7 @@ import { createTokens, readTokenState } from "../../src/server/db/tokens.ts";
 import { submitResponse, type SurveySummary } from "../../src/server/surveys.ts";
 import type { ChoiceResult, QuestionResult } from "../../src/lib/surveys/results.ts";
 import { clientHash, dailySalt, DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
+import { DEMO_CODES, DEMO_CODE_SURVEY, seedDemoCodes } from "../../scripts/seed/0100-surveys.ts";
 import { ORIGIN, api, expectError } from "./helpers";
 
 const TODAY = dayStamp();
@@ -369,6 +370,24 @@ describe("invitation-only surveys", () => {
     expect((await post(s, { submissionId: first, answers, token: code })).status).toBe(200);
     expect(await count("survey_responses")).toBe(1);
     expect(await count("survey_tokens", "used = 1")).toBe(1);
+  });
+
+  it("accepts a code typed full-width (a Chinese input method's default), with any dashes, once: the seeded demo code", async () => {
+    // The demo codes as `npm start` seeds them, hashed by the seeder's own code.
+    await seedDemoCodes(env);
+    const s = byId(DEMO_CODE_SURVEY);
+    if (surveyStatus(s, TODAY) !== "open") throw new Error(`${s.id} is not open on ${TODAY}: adjust its dates in src/content/surveys/`);
+    const typed = "ＤＥＭＯ－ＣＯＤＥ－０００１";
+    expect(typed).not.toBe(DEMO_CODES[0]);
+    expect((await post(s, { submissionId: sid(), answers: validAnswers(s), token: typed })).status).toBe(201);
+    // the same code, typed the ASCII way, is now used: it was that code that was consumed
+    expectError(await post(s, { submissionId: sid(), answers: validAnswers(s), token: DEMO_CODES[0] }), 409, "invitation_code_used");
+    expect(await count("survey_tokens", "survey_id = ?1 AND used = 1", s.id)).toBe(1);
+    // other spellings of the other demo codes: wide dash and ideographic space, lowercase, O for 0
+    expect((await post(s, { submissionId: sid(), answers: validAnswers(s, 2), token: "demo\u3000code\u2014ooo2" })).status).toBe(201);
+    expect((await post(s, { submissionId: sid(), answers: validAnswers(s, 3), token: "ｄｅｍｏｃｏｄｅ０００３" })).status).toBe(201);
+    expect(await count("survey_tokens", "survey_id = ?1 AND used = 1", s.id)).toBe(3);
+    expect(await count("survey_responses")).toBe(3);
   });
 
   it("lets only one of two simultaneous submissions with the same code through", async () => {

@@ -5,7 +5,7 @@
 import type { Locale } from "../../i18n/config.ts";
 import type { AnswerRow } from "../../lib/surveys/validate.ts";
 import { sha256Hex, toHex } from "../../lib/hex.ts";
-import { tokenHash } from "./tokens.ts";
+import { invitationCodeHash } from "../../lib/invitation.ts";
 
 export interface NewResponse {
   surveyId: string;
@@ -56,7 +56,7 @@ export async function storeResponse(env: { DB: D1Database }, r: NewResponse): Pr
     statements.push(
       db
         .prepare("UPDATE survey_tokens SET used = 1 WHERE token_hash = ?1 AND survey_id = ?2")
-        .bind(await tokenHash(r.surveyId, r.token), r.surveyId),
+        .bind(await invitationCodeHash(r.surveyId, r.token), r.surveyId),
     );
   }
   // With a code, the response's id is NULL — which its primary key refuses,

@@ -1,32 +1,13 @@
-// Invitation codes for invitation-only surveys (table survey_tokens). A code
-// is shown to HR once, when generated; only its SHA-256 is stored. Using it
-// flips `used`, with no date and no link to the response it unlocked.
-import { sha256Hex } from "../../lib/hex.ts";
-
-const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32: no I, L, O, U
-const CODE_CHARS = 12; // 60 bits: not guessable within any rate limit
-
-/** A fresh code, grouped for reading aloud or typing: "7KQ2-M9XD-4RTB". */
-export function generateCode(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(CODE_CHARS));
-  const chars = [...bytes].map((b) => ALPHABET[b & 31]).join("");
-  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
-}
-
-/** Codes are forgiving to type: case, spaces and hyphens don't matter, O/I/L read as 0/1/1. */
-export function normalizeCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
-}
-
-export function tokenHash(surveyId: string, code: string): Promise<string> {
-  return sha256Hex(`${surveyId}:${normalizeCode(code)}`);
-}
+// SQL for survey_tokens: invitation codes (src/lib/invitation.ts) stored as
+// hashes. Using a code flips `used`, with no date and no link to the response
+// it unlocked.
+import { generateInvitationCode, invitationCodeHash } from "../../lib/invitation.ts";
 
 export type TokenState = "valid" | "used" | "unknown";
 
 export async function readTokenState(env: { DB: D1Database }, surveyId: string, code: string): Promise<TokenState> {
   const row = await env.DB.prepare("SELECT used FROM survey_tokens WHERE token_hash = ?1 AND survey_id = ?2")
-    .bind(await tokenHash(surveyId, code), surveyId)
+    .bind(await invitationCodeHash(surveyId, code), surveyId)
     .first<{ used: number }>();
   if (!row) return "unknown";
   return row.used === 1 ? "used" : "valid";
@@ -43,8 +24,8 @@ export async function createTokens(
   count: number,
   audit: { actor: string; at: string },
 ): Promise<string[]> {
-  const codes = Array.from({ length: count }, generateCode);
-  const hashes = await Promise.all(codes.map((code) => tokenHash(surveyId, code)));
+  const codes = Array.from({ length: count }, () => generateInvitationCode());
+  const hashes = await Promise.all(codes.map((code) => invitationCodeHash(surveyId, code)));
   // Two statements whatever the count (up to 500): one insert from a JSON
   // array rather than one statement per code, which grew the batch with it.
   const statements = [
