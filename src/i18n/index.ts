@@ -1,15 +1,18 @@
-// UI strings: one module per area under strings/, merged here. A key missing
-// in a locale falls back to English at run time; test/unit/i18n.test.ts fails
-// the build before that can reach a reader.
-import { DEFAULT_LOCALE, type Locale } from "./config.ts";
+// UI strings: one module per area under strings/, merged here into one typed
+// dictionary per locale. Pages translate with useTranslations(locale); an
+// island gets the keys it needs from pickStrings(locale, …prefixes) and
+// translates them with the same helper (./translate.ts). A key missing in a
+// locale falls back to English; test/unit/i18n.test.ts fails the build
+// before that can reach a reader.
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "./config.ts";
 import { common } from "./strings/common.ts";
 import { ideas } from "./strings/ideas.ts";
 import { policy } from "./strings/policy.ts";
 import { resultsPage } from "./strings/resultsPage.ts";
 import { surveys } from "./strings/surveys.ts";
+import { translator, type Strings, type Translator } from "./translate.ts";
 
 export const UI_MODULES = [common, policy, surveys, ideas, resultsPage];
-const modules = UI_MODULES;
 
 type Merge<M> = M extends { en: infer E } ? E : never;
 export type UiKey =
@@ -19,18 +22,40 @@ export type UiKey =
   | keyof Merge<typeof ideas>
   | keyof Merge<typeof resultsPage>;
 
+/** Every key that starts with one of the prefixes P (a whole key is its own prefix). */
+export type KeysOf<P extends string> = Extract<UiKey, `${P}${string}`>;
+
+/** Each locale's strings as written, gaps and all: what the dictionary test reads. */
 export const ui: Record<Locale, Record<string, string>> = {
-  en: Object.assign({}, ...modules.map((m) => m.en)),
-  "zh-cn": Object.assign({}, ...modules.map((m) => m["zh-cn"])),
+  en: Object.assign({}, ...UI_MODULES.map((m) => m.en)),
+  "zh-cn": Object.assign({}, ...UI_MODULES.map((m) => m["zh-cn"])),
 };
 
-export type Translate = (key: UiKey, vars?: Record<string, string | number>) => string;
+/** A locale's strings with the default locale's wherever a translation is missing: what readers get. */
+export function withFallback(locale: Locale, tables: Record<Locale, Record<string, string>> = ui): Record<string, string> {
+  return { ...tables[DEFAULT_LOCALE], ...tables[locale] };
+}
 
-/** t("home.promise.body", { k: 5 }) — {name} placeholders are filled from vars. */
+const complete = Object.fromEntries(LOCALES.map((l) => [l, withFallback(l)])) as Record<Locale, Record<UiKey, string>>;
+
+export type Translate = Translator<UiKey>;
+
+/** The whole dictionary of one locale, for pages and build-time code. */
 export function useTranslations(locale: Locale): Translate {
-  return (key, vars) => {
-    const template = ui[locale][key] ?? ui[DEFAULT_LOCALE][key] ?? key;
-    if (!vars) return template;
-    return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
-  };
+  return translator({ locale, text: complete[locale] });
+}
+
+/**
+ * The strings an island needs, picked by key prefix, in one language: the page
+ * passes the result as the island's `strings` prop (or, for a plain script, as
+ * its `data-strings` attribute), so an island never bundles a dictionary.
+ * A prefix that matches no key is a mistake in the page and fails the build.
+ */
+export function pickStrings<P extends string>(locale: Locale, ...prefixes: P[]): Strings<KeysOf<P>> {
+  const keys = Object.keys(complete[locale]) as UiKey[];
+  for (const prefix of prefixes) {
+    if (!keys.some((key) => key.startsWith(prefix))) throw new Error(`pickStrings: no UI string starts with "${prefix}"`);
+  }
+  const text = Object.fromEntries(keys.filter((key) => prefixes.some((p) => key.startsWith(p))).map((key) => [key, complete[locale][key]]));
+  return { locale, text: text as Record<KeysOf<P>, string> };
 }

@@ -83,8 +83,10 @@ describe("formatting", () => {
   });
 
   it("puts units around locale-formatted numbers", () => {
-    const units = { percent: "{value}%", minutes: "{value} min", seconds: "{value} s", points: "{value} pts", "per-thousand": "{value}‰" };
-    expect(formatMeasure("en", units, "minutes", 5.5)).toBe("5.5 min");
-    expect(formatMeasure("en", units, "percent", 1234.567)).toBe("1,234.57%");
+    const en = useTranslations("en");
+    const zh = useTranslations("zh-cn");
+    expect(formatMeasure(en, "minutes", 5.5)).toBe("5.5 min");
+    expect(formatMeasure(en, "percent", 1234.567)).toBe("1,234.57%");
+    expect(formatMeasure(zh, "minutes", 1234.5)).toBe("1,234.5 分钟");
   });
 });

@@ -4,12 +4,14 @@
 import { useEffect, useState } from "react";
 import type { BoardIdea, BoardStats } from "../../lib/ideas/model.ts";
 import { IDEA_CATEGORIES, IDEA_STATUSES } from "../../lib/ideas/vocabulary.ts";
-import { postJson, tr, type Strings } from "./client.ts";
+import { toHex } from "../../lib/hex.ts";
+import { translator } from "../../i18n/translate.ts";
+import { postJson, type IdeaStrings } from "./client.ts";
 import { StatusTimeline } from "./StatusTimeline.tsx";
 import "./ideas.css";
 
 interface Props {
-  strings: Strings;
+  strings: IdeaStrings;
 }
 
 type View = "all" | "done";
@@ -25,7 +27,7 @@ let memoryToken: string | null = null;
  * long as the page.
  */
 function supportToken(): string {
-  const fresh = () => [...crypto.getRandomValues(new Uint8Array(24))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const fresh = () => toHex(crypto.getRandomValues(new Uint8Array(24)));
   try {
     let token = localStorage.getItem(TOKEN_KEY);
     if (!token) {
@@ -56,7 +58,7 @@ function readSupported(): string[] {
 }
 
 export default function IdeaBoard({ strings }: Props) {
-  const t = (key: string, vars?: Record<string, string | number>) => tr(strings, key, vars);
+  const t = translator(strings);
   const [view, setView] = useState<View>("all");
   const [status, setStatus] = useState("");
   const [category, setCategory] = useState("");
@@ -139,7 +141,7 @@ export default function IdeaBoard({ strings }: Props) {
               <dd data-stat="median">
                 {stats.medianDaysToFirstAnswer === null
                   ? t("ideas.stats.suppressed", { k: stats.minGroupSize })
-                  : t("ideas.stats.days", { n: Math.round(stats.medianDaysToFirstAnswer * 10) / 10 })}
+                  : t.plural("ideas.stats.days", Math.round(stats.medianDaysToFirstAnswer * 10) / 10)}
               </dd>
             </div>
             <div>
@@ -202,7 +204,9 @@ export default function IdeaBoard({ strings }: Props) {
             ? t("ideas.board.loading")
             : ideas.length === 0
               ? t("ideas.board.empty")
-              : t(truncated ? "ideas.board.truncated" : "ideas.board.count", { n: ideas.length })}
+              : truncated
+                ? t("ideas.board.truncated", { n: ideas.length })
+                : t.plural("ideas.board.count", ideas.length)}
       </p>
       {supportError && (
         <p role="alert" className="ideas-error">
@@ -267,7 +271,7 @@ export default function IdeaBoard({ strings }: Props) {
                   >
                     {mine ? `✓ ${t("ideas.support.done")}` : `+ ${t("ideas.support.button")}`}
                   </button>{" "}
-                  <span data-support-count>{t("ideas.support.count", { n: idea.supportCount })}</span>
+                  <span data-support-count>{t.plural("ideas.support.count", idea.supportCount)}</span>
                 </p>
               </article>
             </li>

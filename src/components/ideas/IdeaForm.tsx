@@ -8,18 +8,18 @@ import { Survey } from "survey-react-ui";
 import { identifyingKinds, type IdentifyingKind } from "../../lib/identifying.ts";
 import { IDEA_CATEGORIES, LIMITS } from "../../lib/ideas/vocabulary.ts";
 import { adoptThemeStyles } from "../surveyjs/setup.ts";
-import { errorMessage, postJson, tr, type Strings } from "./client.ts";
+import { translator, type Translator } from "../../i18n/translate.ts";
+import { errorMessage, postJson, type IdeaStrings } from "./client.ts";
 import { TurnstileGate, type TurnstileApi } from "./turnstile.ts";
 import "./ideas.css";
 
 interface Props {
-  strings: Strings;
-  locale: "en" | "zh-cn";
+  strings: IdeaStrings;
   trackHref: string;
   turnstileSiteKey?: string;
 }
 
-function definition(t: (key: string, vars?: Record<string, string | number>) => string) {
+function definition(t: Translator<keyof IdeaStrings["text"]>) {
   return {
     showQuestionNumbers: "off",
     completeText: t("ideas.form.submit"),
@@ -67,8 +67,9 @@ function definition(t: (key: string, vars?: Record<string, string | number>) => 
   };
 }
 
-export default function IdeaForm({ strings, locale, trackHref, turnstileSiteKey }: Props) {
-  const t = (key: string, vars?: Record<string, string | number>) => tr(strings, key, vars);
+export default function IdeaForm({ strings, trackHref, turnstileSiteKey }: Props) {
+  const t = translator(strings);
+  const { locale } = t;
   const survey = useMemo(() => {
     const model = new Model(definition(t));
     model.locale = locale;
@@ -232,7 +233,7 @@ export default function IdeaForm({ strings, locale, trackHref, turnstileSiteKey 
     );
   }
 
-  const kindList = kinds.map((k) => t(`ideas.warn.kind.${k}`)).join(locale === "zh-cn" ? "、" : ", ");
+  const kindList = t.list(kinds.map((k) => t(`ideas.warn.kind.${k}`)));
   return (
     <div className="ideas-form">
       <Survey model={survey} />

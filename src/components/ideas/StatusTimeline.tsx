@@ -1,8 +1,16 @@
 // An idea's status changes, oldest first, each to the day with HR's optional
 // public note: the same list on the public board and on the tracking page.
-import type { StatusChange } from "../../lib/ideas/model.ts";
+import type { IdeaStatus, StatusChange } from "../../lib/ideas/model.ts";
 
-export function StatusTimeline({ history, t, ...rest }: { history: StatusChange[]; t: (key: string) => string; "data-history"?: boolean }) {
+export function StatusTimeline({
+  history,
+  t,
+  ...rest
+}: {
+  history: StatusChange[];
+  t: (key: `ideas.status.${IdeaStatus}`) => string;
+  "data-history"?: boolean;
+}) {
   return (
     <ol className="idea-timeline" {...rest}>
       {history.map((h, i) => (

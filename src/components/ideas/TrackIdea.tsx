@@ -8,12 +8,13 @@ import { flushSync } from "react-dom";
 type Submit = { preventDefault(): void };
 import type { TrackedIdea } from "../../lib/ideas/model.ts";
 import { CLOSED_STATUSES, LIMITS, visibleText, type Verdict } from "../../lib/ideas/vocabulary.ts";
-import { errorMessage, postJson, tr, type Strings } from "./client.ts";
+import { translator } from "../../i18n/translate.ts";
+import { errorMessage, postJson, type IdeaStrings } from "./client.ts";
 import { StatusTimeline } from "./StatusTimeline.tsx";
 import "./ideas.css";
 
 interface Props {
-  strings: Strings;
+  strings: IdeaStrings;
 }
 
 const SESSION_KEY = "candor.ideas.receipt";
@@ -44,7 +45,7 @@ const session = {
 };
 
 export default function TrackIdea({ strings }: Props) {
-  const t = (key: string, vars?: Record<string, string | number>) => tr(strings, key, vars);
+  const t = translator(strings);
   const [code, setCode] = useState("");
   const [receipt, setReceipt] = useState<string | null>(null);
   const [idea, setIdea] = useState<TrackedIdea | null>(null);
@@ -225,7 +226,7 @@ export default function TrackIdea({ strings }: Props) {
               </p>
               <p className="idea-text">{idea.publicBody}</p>
             </blockquote>
-            <p className="muted">{t("ideas.track.supports", { n: idea.supportCount })}</p>
+            <p className="muted">{t.plural("ideas.track.supports", idea.supportCount)}</p>
           </>
         ) : (
           <p className="muted">{idea.publishConsent ? t("ideas.track.notPublished") : t("ideas.track.noConsent")}</p>

@@ -1,12 +1,9 @@
 // Browser-side helpers shared by the suggestion-box islands.
-export type Strings = Record<string, string>;
+import type { KeysOf } from "../../i18n/index.ts";
+import type { Strings } from "../../i18n/translate.ts";
 
-/** t(strings, "ideas.board.count", { n: 3 }) — the islands get their strings as a prop, already in the page's language. */
-export function tr(strings: Strings, key: string, vars?: Record<string, string | number>): string {
-  const template = strings[key] ?? key;
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
-}
+/** What the ideas pages hand their islands: pickStrings(locale, "ideas."). */
+export type IdeaStrings = Strings<KeysOf<"ideas.">>;
 
 export interface ApiAnswer<T> {
   status: number;

@@ -3,20 +3,19 @@
 // computes (src/lib/policy/score.ts, the same scoring results pages use): no
 // fetch, no storage, nothing leaves the page.
 import { useId, useMemo, useState } from "react";
-import type { Locale } from "../../i18n/config.ts";
-import { fill, formatMeasure, formatNumber, type UnitTemplates } from "../../lib/policy/format.ts";
+import type { KeysOf } from "../../i18n/index.ts";
+import { translator, type Strings } from "../../i18n/translate.ts";
+import { formatMeasure, formatNumber } from "../../lib/policy/format.ts";
 import { parseDecimalInput, type ParsedInput } from "../../lib/policy/input.ts";
 import type { TMinimum, TUnit } from "../../lib/policy/schema.ts";
 import { scorePolicy, type Values } from "../../lib/policy/score.ts";
 
 export interface CalculatorCriterion {
   id: string;
+  /** In the reader's language. */
   name: string;
-  /** The field's label: name and unit, already phrased ("CSAT (percent)", "客户满意度（百分比）"). */
-  label: string;
   unit: TUnit;
   direction: "higher" | "lower";
-  directionLabel: string;
   weight: number;
   target: number;
   threshold: number;
@@ -32,44 +31,21 @@ export interface CalculatorTier {
   rewards: string[];
 }
 
-export type CalculatorLabels = Record<
-  | "inputs"
-  | "hint"
-  | "outOfRange"
-  | "notNumber"
-  | "clear"
-  | "fillTargets"
-  | "result"
-  | "score"
-  | "tier"
-  | "incomplete"
-  | "empty"
-  | "top"
-  | "next"
-  | "nextPoints"
-  | "nextAtLeast"
-  | "nextAtMost"
-  | "notEntered"
-  | "rewards"
-  | "breakdown"
-  | "criterion"
-  | "value"
-  | "points"
-  | "contribution",
-  string
+/** The strings the calculator shows: its own, the unit templates and names, the directions. */
+export type CalculatorStrings = Strings<
+  KeysOf<"calc." | "policy.unit." | "policy.unitName." | "policy.direction." | "policy.criteria.name">
 >;
 
 interface Props {
-  locale: Locale;
+  strings: CalculatorStrings;
   criteria: CalculatorCriterion[];
   tiers: CalculatorTier[];
-  units: UnitTemplates;
-  labels: CalculatorLabels;
 }
 
 type Raw = Record<string, string>;
 
-export default function TierCalculator({ locale, criteria, tiers, units, labels }: Props) {
+export default function TierCalculator({ strings, criteria, tiers }: Props) {
+  const t = translator(strings);
   const [raw, setRaw] = useState<Raw>({});
   const idBase = useId();
   const parsed = useMemo(
@@ -85,21 +61,21 @@ export default function TierCalculator({ locale, criteria, tiers, units, labels 
   const entered = criteria.filter((c) => valueOf(c.id) !== null).length;
   const result = entered > 0 ? scorePolicy({ criteria, tiers }, values) : null;
   const byId = new Map(criteria.map((c) => [c.id, c]));
-  const measure = (c: CalculatorCriterion, v: number) => formatMeasure(locale, units, c.unit, v);
-  const num = (v: number) => formatNumber(locale, v);
+  const measure = (c: CalculatorCriterion, v: number) => formatMeasure(t, c.unit, v);
+  const num = (v: number) => formatNumber(t.locale, v);
 
   return (
     <div className="calculator" data-calculator="">
       <form className="calc-form" onSubmit={(e) => e.preventDefault()} noValidate>
         <fieldset>
-          <legend>{labels.inputs}</legend>
+          <legend>{t("calc.inputs")}</legend>
           {criteria.map((c) => {
             const id = `${idBase}-${c.id}`;
             const state = parsed[c.id]!.kind;
             const invalid = state === "notNumber" || state === "outOfRange";
             return (
               <div className="calc-field" key={c.id}>
-                <label htmlFor={id}>{c.label}</label>
+                <label htmlFor={id}>{t("calc.field", { name: c.name, unit: t(`policy.unitName.${c.unit}`) })}</label>
                 <input
                   id={id}
                   name={c.id}
@@ -113,16 +89,16 @@ export default function TierCalculator({ locale, criteria, tiers, units, labels 
                   onChange={(e) => setRaw((r) => ({ ...r, [c.id]: e.target.value }))}
                 />
                 <p className="calc-hint" id={`${id}-hint`}>
-                  {fill(labels.hint, {
+                  {t("calc.hint", {
                     target: measure(c, c.target),
                     threshold: measure(c, c.threshold),
-                    direction: c.directionLabel,
+                    direction: t(`policy.direction.${c.direction}`),
                     weight: num(c.weight),
                   })}
                 </p>
                 {invalid && (
                   <p className="calc-error" id={`${id}-error`}>
-                    {state === "notNumber" ? labels.notNumber : fill(labels.outOfRange, { min: num(c.min), max: num(c.max) })}
+                    {state === "notNumber" ? t("calc.notNumber") : t("calc.outOfRange", { min: num(c.min), max: num(c.max) })}
                   </p>
                 )}
               </div>
@@ -135,47 +111,47 @@ export default function TierCalculator({ locale, criteria, tiers, units, labels 
             className="button secondary"
             onClick={() => setRaw(Object.fromEntries(criteria.map((c) => [c.id, String(c.target)])))}
           >
-            {labels.fillTargets}
+            {t("calc.fillTargets")}
           </button>
           <button type="button" className="button secondary" onClick={() => setRaw({})}>
-            {labels.clear}
+            {t("calc.clear")}
           </button>
         </div>
       </form>
 
       <section className="calc-result" aria-labelledby={`${idBase}-result`}>
-        <h3 id={`${idBase}-result`}>{labels.result}</h3>
+        <h3 id={`${idBase}-result`}>{t("calc.result")}</h3>
         {/* The summary is the live region: short enough to be read out on every change. */}
         <div role="status" aria-live="polite" aria-atomic="true" className="calc-summary" data-calc-summary="">
           {result ? (
             <>
-              <p className="calc-score">{fill(labels.score, { score: num(result.score) })}</p>
+              <p className="calc-score">{t("calc.score", { score: num(result.score) })}</p>
               <p className="calc-tier" data-tier={result.tier.id}>
-                {fill(labels.tier, { tier: result.tier.name })}
+                {t("calc.tier", { tier: result.tier.name })}
               </p>
               {!result.complete && (
-                <p className="calc-incomplete">{fill(labels.incomplete, { count: result.missing.length, total: criteria.length })}</p>
+                <p className="calc-incomplete">{t("calc.incomplete", { count: result.missing.length, total: criteria.length })}</p>
               )}
             </>
           ) : (
-            <p>{labels.empty}</p>
+            <p>{t("calc.empty")}</p>
           )}
         </div>
         {result && (
           <>
             {result.next ? (
               <div className="calc-next" data-next-tier={result.next.tier.id}>
-                <p>{fill(labels.next, { tier: result.next.tier.name })}</p>
+                <p>{t("calc.next", { tier: result.next.tier.name })}</p>
                 <ul>
-                  {result.next.points > 0 && <li>{fill(labels.nextPoints, { points: num(result.next.points) })}</li>}
+                  {result.next.points > 0 && <li>{t("calc.next.points", { points: num(result.next.points) })}</li>}
                   {result.next.unmet.map((u) => {
                     const c = byId.get(u.criterion)!;
                     return (
                       <li key={u.criterion}>
-                        {fill(u.direction === "higher" ? labels.nextAtLeast : labels.nextAtMost, {
+                        {t(u.direction === "higher" ? "calc.next.atLeast" : "calc.next.atMost", {
                           criterion: c.name,
                           required: measure(c, u.required),
-                          value: u.value === null ? labels.notEntered : measure(c, u.value),
+                          value: u.value === null ? t("calc.next.notEntered") : measure(c, u.value),
                         })}
                       </li>
                     );
@@ -183,11 +159,11 @@ export default function TierCalculator({ locale, criteria, tiers, units, labels 
                 </ul>
               </div>
             ) : (
-              <p>{labels.top}</p>
+              <p>{t("calc.top")}</p>
             )}
             {result.tier.rewards.length > 0 && (
               <>
-                <h4>{labels.rewards}</h4>
+                <h4>{t("calc.rewards")}</h4>
                 <ul className="calc-rewards">
                   {result.tier.rewards.map((r) => (
                     <li key={r}>{r}</li>
@@ -198,13 +174,13 @@ export default function TierCalculator({ locale, criteria, tiers, units, labels 
             {/* Scrolls sideways on a narrow screen: focusable and named, so the keyboard can scroll it too. */}
             <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`${idBase}-breakdown`}>
               <table className="calc-breakdown">
-                <caption id={`${idBase}-breakdown`}>{labels.breakdown}</caption>
+                <caption id={`${idBase}-breakdown`}>{t("calc.breakdown")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{labels.criterion}</th>
-                    <th scope="col">{labels.value}</th>
-                    <th scope="col">{labels.points}</th>
-                    <th scope="col">{labels.contribution}</th>
+                    <th scope="col">{t("policy.criteria.name")}</th>
+                    <th scope="col">{t("calc.value")}</th>
+                    <th scope="col">{t("calc.points")}</th>
+                    <th scope="col">{t("calc.contribution")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -213,7 +189,7 @@ export default function TierCalculator({ locale, criteria, tiers, units, labels 
                     return (
                       <tr key={s.id}>
                         <th scope="row">{c.name}</th>
-                        <td>{s.value === null ? labels.notEntered : measure(c, s.value)}</td>
+                        <td>{s.value === null ? t("calc.next.notEntered") : measure(c, s.value)}</td>
                         <td>{num(s.points)}</td>
                         <td>{num(s.contribution)}</td>
                       </tr>

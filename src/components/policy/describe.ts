@@ -3,19 +3,13 @@
 import type { Locale } from "../../i18n/config.ts";
 import type { Translate } from "../../i18n/index.ts";
 import type { FieldChange, FieldValue, ItemChange } from "../../lib/policy/diff.ts";
-import { formatList, formatMeasure, formatMoney, formatNumber, pluralCategory, type UnitTemplates } from "../../lib/policy/format.ts";
+import { formatMeasure, formatMoney, formatNumber } from "../../lib/policy/format.ts";
+import { formatList } from "../../i18n/translate.ts";
 import type { TCriterion, TLocalized, TMinimum, TPolicyVersion, TRewardForm, TTierReward, TUnit } from "../../lib/policy/schema.ts";
-import { UNITS } from "../../lib/policy/schema.ts";
-
-export function unitTemplates(t: Translate): UnitTemplates {
-  return Object.fromEntries(UNITS.map((u) => [u, t(`policy.unit.${u}`)])) as UnitTemplates;
-}
 
 /** "1 change" / "3 changes" / "共 3 项变更": the plural form the reader's language asks for. */
-export function changeCount(t: Translate, locale: Locale, count: number): string {
-  // Only "one" and "other" are written: English has no other forms and Chinese none at all.
-  const key = pluralCategory(locale, count) === "one" ? "policy.compare.count.one" : "policy.compare.count.other";
-  return t(key, { count: formatNumber(locale, count) });
+export function changeCount(t: Translate, count: number): string {
+  return t.plural("policy.compare.count", count, { n: formatNumber(t.locale, count) });
 }
 
 /** Reward forms named in the reader's language, as one list ("A, B, and C" / "A、B和C"). */
@@ -39,7 +33,7 @@ export function describeReward(t: Translate, locale: Locale, forms: TRewardForm[
 export function describeMinimum(t: Translate, locale: Locale, criteria: TCriterion[], m: TMinimum): string {
   const c = criteria.find((x) => x.id === m.criterion);
   if (!c) return m.criterion;
-  const value = formatMeasure(locale, unitTemplates(t), c.unit, m.value);
+  const value = formatMeasure(t, c.unit, m.value);
   return t(c.direction === "higher" ? "policy.tiers.atLeast" : "policy.tiers.atMost", { criterion: c.name[locale], value });
 }
 
@@ -113,20 +107,19 @@ function describeField(ctx: DiffContext, change: ItemChange, f: FieldChange): Ch
 function formatValue(ctx: DiffContext, change: ItemChange, f: FieldChange, value: FieldValue, side: "from" | "to"): string {
   const { t, locale } = ctx;
   const version = side === "from" ? ctx.from : ctx.to;
-  const units = unitTemplates(t);
   const criterion = (id: string) => version.criteria.find((c) => c.id === id);
   if (value === null) return "—";
   switch (f.field) {
     case "weight":
-      return formatMeasure(locale, units, "percent", value as number);
+      return formatMeasure(t, "percent", value as number);
     case "target":
     case "threshold": {
       const c = criterion(change.id);
-      return c ? formatMeasure(locale, units, c.unit, value as number) : String(value);
+      return c ? formatMeasure(t, c.unit, value as number) : String(value);
     }
     case "minimum": {
       const c = criterion(f.key!);
-      return c ? formatMeasure(locale, units, c.unit, value as number) : String(value);
+      return c ? formatMeasure(t, c.unit, value as number) : String(value);
     }
     case "minScore":
       return formatNumber(locale, value as number);
@@ -164,15 +157,14 @@ export function itemSummary(ctx: DiffContext, change: ItemChange): string | unde
   if (change.change === "changed") return undefined;
   const { t, locale } = ctx;
   const version = change.change === "added" ? ctx.to : ctx.from;
-  const units = unitTemplates(t);
   switch (change.section) {
     case "criteria": {
       const c = version.criteria.find((x) => x.id === change.id);
       return c
         ? t("policy.compare.criterionSummary", {
-            weight: formatMeasure(locale, units, "percent", c.weight),
-            target: formatMeasure(locale, units, c.unit, c.target),
-            threshold: formatMeasure(locale, units, c.unit, c.threshold),
+            weight: formatMeasure(t, "percent", c.weight),
+            target: formatMeasure(t, c.unit, c.target),
+            threshold: formatMeasure(t, c.unit, c.threshold),
             direction: t(`policy.direction.${c.direction}`),
           })
         : undefined;

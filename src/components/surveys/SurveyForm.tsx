@@ -5,7 +5,8 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { CustomError, Model, type Question } from "survey-core";
 import { Survey } from "survey-react-ui";
-import { surveys as strings } from "../../i18n/strings/surveys.ts";
+import type { KeysOf } from "../../i18n/index.ts";
+import { translator, type Strings } from "../../i18n/translate.ts";
 import { identifyingKinds } from "../../lib/identifying.ts";
 import { FREE_TEXT_TYPES } from "../../lib/surveys/questions.ts";
 import { adoptThemeStyles } from "../surveyjs/setup.ts";
@@ -13,13 +14,13 @@ import { clearDraft, draftKey, loadDraft, saveDraft, startAction, type Draft } f
 import { sendWithRetry, type WaitReason } from "./send.ts";
 import "./surveys.css";
 
-type Locale = "en" | "zh-cn";
-type Key = keyof (typeof strings)["en"];
+type Key = KeysOf<"survey.">;
 
 interface Props {
+  /** pickStrings(locale, "survey."): the form's strings, in the page's language. */
+  strings: Strings<Key>;
   surveyId: string;
   version: number;
-  locale: Locale;
   definition: Record<string, unknown>;
   access: "open" | "invitation";
   opens: string;
@@ -39,9 +40,9 @@ type Stage =
   | { name: "failed"; message: string };
 
 export default function SurveyForm(props: Props) {
-  const { surveyId, version, locale, definition, access, opens, closes, k, listHref } = props;
-  const t = (key: Key, vars: Record<string, string | number> = {}) =>
-    (strings[locale][key] as string).replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  const { strings, surveyId, version, definition, access, opens, closes, k, listHref } = props;
+  const t = translator(strings);
+  const { locale } = t;
 
   const key = draftKey(surveyId, version);
   const draftRef = useRef<Draft | null>(null);
@@ -76,9 +77,7 @@ export default function SurveyForm(props: Props) {
     const own = ownDescriptions.current.get(q.name)!;
     const kinds = typeof q.value === "string" ? identifyingKinds(q.value) : [];
     q.descriptionLocation = "underInput";
-    const warning = kinds.length
-      ? t("survey.identifying", { kinds: kinds.map((kind) => t(`survey.identifying.${kind}` as Key)).join(locale === "en" ? ", " : "、") })
-      : "";
+    const warning = kinds.length ? t("survey.identifying", { kinds: t.list(kinds.map((kind) => t(`survey.identifying.${kind}`))) }) : "";
     q.description = [own, warning].filter(Boolean).join(" ");
   };
 

@@ -3,8 +3,12 @@
 // as such, free text never (the API does not send it). Plain DOM, no
 // framework; text only via textContent, bar widths via CSSOM (the CSP allows
 // no style attributes).
+import type { KeysOf } from "../../i18n/index.ts";
+import { readStrings, translator, type Translator } from "../../i18n/translate.ts";
+import type { TSurveyText } from "../../lib/surveys/schema.ts";
+import { localText } from "../../lib/surveys/text.ts";
 
-type Text = string | { default: string; "zh-cn"?: string };
+type Text = TSurveyText | string;
 
 interface Choice {
   value: string | number | boolean;
@@ -33,35 +37,8 @@ interface Results {
   questions: QuestionResult[];
 }
 
-export type ResultStrings = Record<
-  | "heading"
-  | "responses"
-  | "liveUntil"
-  | "suppressedAll"
-  | "suppressedQuestion"
-  | "freeText"
-  | "answered"
-  | "withheld"
-  | "choice"
-  | "count"
-  | "share"
-  | "mean"
-  | "nps"
-  | "rank"
-  | "meanRank"
-  | "notYet"
-  | "unavailable",
-  string
->;
-
-function pick(text: Text, locale: string): string {
-  if (typeof text === "string") return text;
-  return locale === "en" ? text.default : (text["zh-cn"] ?? text.default);
-}
-
-function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
-}
+/** The survey page writes pickStrings(locale, "results.") into data-strings. */
+type T = Translator<KeysOf<"results.">>;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -117,46 +94,48 @@ function bar(count: number | null, total: number, label: string): HTMLElement {
 }
 
 /** The section is labelled by its heading (aria-labelledby="results-title"), so every state has one. */
-function heading(s: ResultStrings): HTMLElement {
-  const h2 = el("h2", s.heading);
+function heading(t: T): HTMLElement {
+  const h2 = el("h2", t("results.heading"));
   h2.id = "results-title";
   return h2;
 }
 
-export function renderResults(root: HTMLElement, data: Results, s: ResultStrings, locale: string): void {
-  root.replaceChildren(heading(s));
+export function renderResults(root: HTMLElement, data: Results, t: T): void {
+  const locale = t.locale;
+  root.replaceChildren(heading(t));
   if (data.suppressed || data.responses === null) {
-    add(root, el("p", fill(s.suppressedAll, { k: data.k }), "notice"));
+    add(root, el("p", t("results.suppressedAll", { k: data.k }), "notice"));
     return;
   }
-  add(root, el("p", fill(s.responses, { n: data.responses, k: data.k }), "lead"));
-  if (data.before) add(root, el("p", fill(s.liveUntil, { day: data.before }), "muted"));
+  add(root, el("p", t.plural("results.responses", data.responses, { k: data.k }), "lead"));
+  if (data.before) add(root, el("p", t("results.liveUntil", { day: data.before }), "muted"));
   for (const q of data.questions) {
     const section = el("section", undefined, "result-question");
-    add(section, el("h3", pick(q.title, locale)));
+    add(section, el("h3", localText(q.title, locale)));
     if (!q.published) {
-      add(section, el("p", s.freeText, "muted"));
+      add(section, el("p", t("results.freeText"), "muted"));
     } else if (q.suppressed || q.answered === null) {
-      add(section, el("p", fill(s.suppressedQuestion, { k: data.k }), "muted"));
+      add(section, el("p", t("results.suppressedQuestion", { k: data.k }), "muted"));
     } else if (q.ranking) {
       add(
         section,
         table(
-          fill(s.answered, { n: q.answered }),
-          [s.rank, s.choice, s.meanRank],
-          q.ranking.map((r, i) => [String(i + 1), pick(r.text, locale), r.meanRank.toFixed(2)]),
+          t.plural("results.answered", q.answered),
+          [t("results.rank"), t("results.choice"), t("results.meanRank")],
+          q.ranking.map((r, i) => [String(i + 1), localText(r.text, locale), r.meanRank.toFixed(2)]),
         ),
       );
     } else if (q.choices) {
       const answered = q.answered;
+      const withheld = t("results.withheld");
       const rows = q.choices.map((c) => {
-        const pct = c.count === null ? s.withheld : `${Math.round((c.count / answered) * 100)}%`;
-        return [pick(c.text, locale), c.count === null ? s.withheld : String(c.count), bar(c.count, answered, pct)];
+        const pct = c.count === null ? withheld : `${Math.round((c.count / answered) * 100)}%`;
+        return [localText(c.text, locale), c.count === null ? withheld : String(c.count), bar(c.count, answered, pct)];
       });
-      add(section, table(fill(s.answered, { n: answered }), [s.choice, s.count, s.share], rows));
+      add(section, table(t.plural("results.answered", answered), [t("results.choice"), t("results.count"), t("results.share")], rows));
       const facts: string[] = [];
-      if (q.mean !== undefined) facts.push(fill(s.mean, { mean: q.mean.toFixed(2) }));
-      if (q.nps !== undefined) facts.push(fill(s.nps, { nps: q.nps }));
+      if (q.mean !== undefined) facts.push(t("results.mean", { mean: q.mean.toFixed(2) }));
+      if (q.nps !== undefined) facts.push(t("results.nps", { nps: q.nps }));
       if (facts.length) add(section, el("p", facts.join(" · ")));
     }
     add(root, section);
@@ -165,13 +144,12 @@ export function renderResults(root: HTMLElement, data: Results, s: ResultStrings
 
 /** Fetches and renders; on "not yet" / "hidden" / offline, says so briefly. */
 export async function loadResults(root: HTMLElement): Promise<void> {
-  const s = JSON.parse(root.dataset.strings ?? "{}") as ResultStrings;
-  const locale = root.dataset.locale ?? "en";
+  const t = translator(readStrings<KeysOf<"results.">>(root));
   // Known without asking: after-close results of a survey that has not closed
   // (the API would answer 409, which a browser logs as an error).
   const today = new Date().toISOString().slice(0, 10);
   if (root.dataset.visibility === "after-close" && today <= (root.dataset.closes ?? "")) {
-    root.replaceChildren(heading(s), el("p", s.notYet, "muted"));
+    root.replaceChildren(heading(t), el("p", t("results.notYet"), "muted"));
     root.hidden = false;
     return;
   }
@@ -181,16 +159,16 @@ export async function loadResults(root: HTMLElement): Promise<void> {
       cache: "no-store",
     });
     if (res.ok) {
-      renderResults(root, (await res.json()) as Results, s, locale);
+      renderResults(root, (await res.json()) as Results, t);
       root.hidden = false;
       return;
     }
     if (res.status === 409) {
-      root.replaceChildren(heading(s), el("p", s.notYet, "muted"));
+      root.replaceChildren(heading(t), el("p", t("results.notYet"), "muted"));
       root.hidden = false;
     }
   } catch {
-    root.replaceChildren(heading(s), el("p", s.unavailable, "muted"));
+    root.replaceChildren(heading(t), el("p", t("results.unavailable"), "muted"));
     root.hidden = false;
   }
 }

@@ -99,9 +99,9 @@ export const policy = {
     "policy.compare.pair": "{from} → {to}",
     "policy.compare.consecutive": "consecutive",
     "policy.compare.lead": "Changes from version {from} (effective {fromDate}) to version {to} (effective {toDate}).",
-    // Chosen with Intl.PluralRules (changeCount in describe.ts): English "one"/"other".
-    "policy.compare.count.one": "{count} change",
-    "policy.compare.count.other": "{count} changes",
+    // One key per plural form, chosen by t.plural (Intl.PluralRules): English "one"/"other".
+    "policy.compare.count.one": "{n} change",
+    "policy.compare.count.other": "{n} changes",
     "policy.compare.none": "No differences in criteria, tiers, cycles, rewards, incentives or channels.",
     "policy.compare.added": "Added",
     "policy.compare.removed": "Removed",
@@ -267,8 +267,8 @@ export const policy = {
     "policy.compare.consecutive": "相邻版本",
     "policy.compare.lead": "从 {from} 版（{fromDate}起生效）到 {to} 版（{toDate}起生效）的变更内容。",
     // Chinese has no plural forms: both categories read the same.
-    "policy.compare.count.one": "共 {count} 项变更",
-    "policy.compare.count.other": "共 {count} 项变更",
+    "policy.compare.count.one": "共 {n} 项变更",
+    "policy.compare.count.other": "共 {n} 项变更",
     "policy.compare.none": "考核指标、奖励等级、奖励周期、奖励、激励措施和反馈渠道均无变化。",
     "policy.compare.added": "新增",
     "policy.compare.removed": "删除",

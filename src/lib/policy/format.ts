@@ -2,16 +2,21 @@
 // a target reads the same ("88%", "5.5 min", "1.5‰") everywhere. Unit
 // templates come from the UI strings ("policy.unit.minutes": "{value} min").
 import { LANG_TAG, type Locale } from "../../i18n/config.ts";
+import type { Vars } from "../../i18n/translate.ts";
 import type { TUnit } from "./schema.ts";
 
-export type UnitTemplates = Record<TUnit, string>;
+/** Any translator that holds the unit templates: the pages' whole dictionary, or the calculator's picked strings. */
+export interface UnitTranslator {
+  (key: `policy.unit.${TUnit}`, vars?: Vars): string;
+  readonly locale: Locale;
+}
 
 export function formatNumber(locale: Locale, value: number, maxDigits = 2): string {
   return new Intl.NumberFormat(LANG_TAG[locale], { maximumFractionDigits: maxDigits }).format(value);
 }
 
-export function formatMeasure(locale: Locale, templates: UnitTemplates, unit: TUnit, value: number): string {
-  return fill(templates[unit], { value: formatNumber(locale, value) });
+export function formatMeasure(t: UnitTranslator, unit: TUnit, value: number): string {
+  return t(`policy.unit.${unit}`, { value: formatNumber(t.locale, value) });
 }
 
 export function formatDate(locale: Locale, isoDate: string): string {
@@ -23,19 +28,4 @@ export function formatDate(locale: Locale, isoDate: string): string {
 
 export function formatMoney(locale: Locale, currency: string, amount: number): string {
   return new Intl.NumberFormat(LANG_TAG[locale], { style: "currency", currency, maximumFractionDigits: 0 }).format(amount);
-}
-
-/** "A, B, and C" / "A、B和C": lists joined by the reader's language's own rules, everywhere the same. */
-export function formatList(locale: Locale, items: string[]): string {
-  return new Intl.ListFormat(LANG_TAG[locale], { style: "long", type: "conjunction" }).format(items);
-}
-
-/** Which plural form a count takes ("one", "other", …) in the reader's language. */
-export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
-  return new Intl.PluralRules(LANG_TAG[locale]).select(count);
-}
-
-/** The same {placeholder} filling as src/i18n, for islands that get their strings as props. */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
 }

@@ -3,7 +3,7 @@
 // validates against. One schema checks the files at build time (the content
 // collection) and when the functions load them (src/lib/surveys/registry.ts).
 import { z } from "zod";
-import { LOCALES, type Locale } from "../../i18n/config.ts";
+import { LOCALES } from "../../i18n/config.ts";
 import { MIN_GROUP_SIZE_FLOOR, clampMinGroupSize } from "../anonymity.ts";
 
 /** SurveyJS's own localisable string: `{"default": "…", "zh-cn": "…"}`, where "default" is English. */
@@ -73,11 +73,5 @@ export function resultsAvailable(visibility: TVisibility, status: SurveyStatus):
   return "yes";
 }
 
-export function localText(text: TSurveyText | string | undefined, locale: Locale): string {
-  if (text === undefined) return "";
-  if (typeof text === "string") return text;
-  // SurveyJS's "default" is the survey's own language, English here, whatever DEFAULT_LOCALE says.
-  return locale === "en" ? text.default : (text[locale] ?? text.default);
-}
-
 export { LOCALES };
+export { localText } from "./text.ts";

@@ -10,6 +10,7 @@
 // SurveyJS's own messages ("Response required.") in Chinese; the only other locale Candor uses.
 import "survey-core/i18n/simplified-chinese";
 import type { Locale } from "../../i18n/config.ts";
+import { fill } from "../../i18n/translate.ts";
 import { modelFor, describeQuestions, type ChoiceValue, type QuestionSpec } from "./questions.ts";
 import type { TSurveyDefinition } from "./schema.ts";
 
@@ -114,7 +115,7 @@ export function validateAnswers(
   specs: QuestionSpec[] = describeQuestions(definition),
 ): ValidationResult {
   const messages = MESSAGES[locale];
-  const say = (key: MessageKey, n?: number) => messages[key].replace("{n}", String(n ?? ""));
+  const say = (key: MessageKey, n?: number) => fill(messages[key], { n: n ?? "" });
   const byName = new Map(specs.map((s) => [s.name, s]));
   // Keyed by whatever the client sent — "__proto__" included — so a Map, never a plain object's setter.
   const problems = new Map<string, string>();

@@ -1,0 +1,78 @@
+// The one i18n helper: {placeholders}, plural forms (Intl.PluralRules) and
+// lists (Intl.ListFormat), for pages at build time and for islands in the
+// browser alike. It holds no dictionary and imports no zod, so an island that
+// uses it ships only the strings its page picked for it (pickStrings in
+// ./index.ts) — see docs/conventions.md.
+import { LANG_TAG, type Locale } from "./config.ts";
+
+export type Vars = Readonly<Record<string, string | number>>;
+
+/** UI strings of one language, as a page hands them to an island: the keys it needs and the language they are in. */
+export interface Strings<K extends string = string> {
+  readonly locale: Locale;
+  readonly text: Readonly<Record<K, string>>;
+}
+
+/** Keys written once per plural form ("x.one", "x.other"), named without the form: "x". */
+export type PluralKey<K extends string> = K extends `${infer Base}.other` ? Base : never;
+
+export interface Translator<K extends string> {
+  /** t("home.promise.body", { k: 5 }): the string with its {name} placeholders filled. */
+  (key: K, vars?: Vars): string;
+  /**
+   * t.plural("ideas.board.count", 3): the form the language asks for
+   * ("x.one", "x.few", … falling back to "x.other"), with {n} set to the
+   * count unless `vars` sets it (to a formatted number, say).
+   */
+  plural(key: PluralKey<K>, count: number, vars?: Vars): string;
+  /** t.list(["A", "B", "C"]): "A, B, and C" / "A、B和C". */
+  list(items: readonly string[]): string;
+  readonly locale: Locale;
+}
+
+/** Fills {name} placeholders from vars; an unknown placeholder stays visible rather than vanishing. */
+export function fill(template: string, vars?: Vars): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : match));
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** Which plural form a count takes ("one", "other", …) in the reader's language. */
+export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(LANG_TAG[locale])));
+  return rules.select(count);
+}
+
+const listFormats = new Map<Locale, Intl.ListFormat>();
+
+/** "A, B, and C" / "A、B和C": lists joined by the reader's language's own rules, never by hand. */
+export function formatList(locale: Locale, items: readonly string[]): string {
+  let format = listFormats.get(locale);
+  if (!format) listFormats.set(locale, (format = new Intl.ListFormat(LANG_TAG[locale], { style: "long", type: "conjunction" })));
+  return format.format(items);
+}
+
+/**
+ * A translator over `strings`. A key it does not hold is shown as the key
+ * itself: the dictionary test (test/unit/i18n.test.ts) keeps that from
+ * reaching a reader, and pickStrings has already put English where a
+ * translation is missing.
+ */
+export function translator<K extends string>(strings: Strings<K>): Translator<K> {
+  const { locale, text } = strings;
+  const lookup = (key: string): string => (Object.hasOwn(text, key) ? (text as Record<string, string>)[key]! : key);
+  const t = (key: K, vars?: Vars) => fill(lookup(key), vars);
+  const plural = (key: PluralKey<K>, count: number, vars?: Vars) => {
+    const form = `${key}.${pluralCategory(locale, count)}`;
+    return fill(lookup(Object.hasOwn(text, form) ? form : `${key}.other`), { n: count, ...vars });
+  };
+  return Object.assign(t, { plural, list: (items: readonly string[]) => formatList(locale, items), locale });
+}
+
+/** For a plain script (not a React island): the strings its page wrote into `data-strings`. */
+export function readStrings<K extends string>(element: { dataset: { strings?: string } }): Strings<K> {
+  if (!element.dataset.strings) throw new Error("readStrings: the element has no data-strings attribute");
+  return JSON.parse(element.dataset.strings) as Strings<K>;
+}
