@@ -3,7 +3,7 @@
 // rules about who may see and say what.
 import { dayStamp } from "../lib/anonymity.ts";
 import { sha256Hex } from "../lib/hex.ts";
-import { CLOSED_STATUSES, visibleText, type TBoardQuery, type TIdeaInput, type TrackedIdea, type Verdict } from "../lib/ideas/model.ts";
+import { hrHasAnswered, visibleText, type TBoardQuery, type TIdeaInput, type TrackedIdea, type Verdict } from "../lib/ideas/model.ts";
 import { generateReceipt, hashReceipt, hashReceiptInput } from "../lib/receipt.ts";
 import type { AppEnv } from "./config.ts";
 import { readConfig } from "./config.ts";
@@ -149,8 +149,7 @@ export async function giveVerdict(
 ): Promise<TrackedIdea> {
   await enforceLimit(env, request, "idea_reply", now);
   const idea = await ideaForReceipt(env, request, input.receipt, now);
-  const answered = CLOSED_STATUSES.includes(idea.status) || (await countHrMessages(env.DB, idea.id)) > 0;
-  if (!answered) {
+  if (!hrHasAnswered(idea.status, await countHrMessages(env.DB, idea.id))) {
     throw new HttpError(409, "not_answered_yet", "HR has not answered this idea yet; you can give your verdict once they have.");
   }
   const comment = input.comment !== undefined && visibleText(input.comment) !== "" ? input.comment : null;

@@ -12,6 +12,7 @@ import {
   ZReplyInput,
   ZSupportInput,
   ZVerdictInput,
+  hrHasAnswered,
   isIdeaStatus,
   visibleText,
 } from "../../src/lib/ideas/model.ts";
@@ -95,5 +96,15 @@ describe("follow-up schemas", () => {
     expect(ZSupportInput.safeParse({ token: `${"a".repeat(20)} ` }).success).toBe(false);
     expect(ZBoardQuery.safeParse({ status: "done", category: "tools", sort: "support" }).success).toBe(true);
     expect(ZBoardQuery.safeParse({ page: "2" }).success).toBe(false);
+  });
+});
+
+describe("hrHasAnswered", () => {
+  it("is true once HR closed the idea or wrote to its author, whatever the status", () => {
+    for (const status of IDEA_STATUSES) {
+      const closed = ["done", "declined", "duplicate"].includes(status);
+      expect(hrHasAnswered(status, 0), status).toBe(closed);
+      expect(hrHasAnswered(status, 1), status).toBe(true);
+    }
   });
 });

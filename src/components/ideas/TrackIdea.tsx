@@ -7,7 +7,7 @@ import { flushSync } from "react-dom";
 
 type Submit = { preventDefault(): void };
 import type { TrackedIdea } from "../../lib/ideas/model.ts";
-import { CLOSED_STATUSES, LIMITS, visibleText, type Verdict } from "../../lib/ideas/vocabulary.ts";
+import { LIMITS, hrHasAnswered, visibleText, type Verdict } from "../../lib/ideas/vocabulary.ts";
 import { translator } from "../../i18n/translate.ts";
 import { errorMessage, postJson, type IdeaStrings } from "./client.ts";
 import { StatusTimeline } from "./StatusTimeline.tsx";
@@ -200,7 +200,7 @@ export default function TrackIdea({ strings }: Props) {
     );
   }
 
-  const answered = CLOSED_STATUSES.includes(idea.status) || idea.messages.some((m) => m.from === "hr");
+  const answered = hrHasAnswered(idea.status, idea.messages.filter((m) => m.from === "hr").length);
   return (
     <div className="ideas-tracked" data-tracked={idea.id}>
       <h2 ref={ideaHeading} tabIndex={-1}>

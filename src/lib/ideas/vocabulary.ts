@@ -13,6 +13,15 @@ export type IdeaStatus = (typeof IDEA_STATUSES)[number];
 /** Statuses after which HR has given its answer and the author's verdict means something. */
 export const CLOSED_STATUSES: readonly IdeaStatus[] = ["done", "declined", "duplicate"];
 
+/**
+ * HR has answered an idea once it has closed it or written to its author
+ * (publicly or privately): from then on the author may give a verdict. The
+ * server enforces it; the tracking page offers the verdict form by it.
+ */
+export function hrHasAnswered(status: IdeaStatus, hrMessages: number): boolean {
+  return CLOSED_STATUSES.includes(status) || hrMessages > 0;
+}
+
 export const VERDICTS = ["resolved", "not_resolved"] as const;
 export type Verdict = (typeof VERDICTS)[number];
 

@@ -83,6 +83,31 @@ export function modelFor(definition: TSurveyDefinition): Model {
   return model;
 }
 
+/**
+ * Removes from `data` every answer the survey's own logic hides — the
+ * question, a panel around it or its page is invisible — and returns their
+ * names. An answer to a hidden question can itself show another, so this
+ * re-evaluates until nothing changes. The server refuses such answers
+ * (validateAnswers) and sample data never has them (sampleAnswers).
+ */
+export function dropHiddenAnswers(model: Model, data: Record<string, unknown>): string[] {
+  const dropped: string[] = [];
+  for (let changed = true; changed;) {
+    changed = false;
+    model.data = data;
+    for (const name of Object.keys(data)) {
+      const q = model.getQuestionByName(name);
+      const page = q?.page as { isVisible?: boolean } | undefined;
+      if (!q || !q.isVisible || !q.isParentVisible || page?.isVisible === false) {
+        delete data[name];
+        dropped.push(name);
+        changed = true;
+      }
+    }
+  }
+  return dropped;
+}
+
 /** Question names an element's visibleIf and its containers' refer to (`{a.b}` and `{a[0]}` count as `a`). */
 function visibilityVariables(q: Question): string[] {
   const names = new Set<string>();

@@ -2,7 +2,7 @@
 // benchmark and tests use them. Values are drawn from each question's own
 // choices; answers the survey's logic would hide are then dropped, with
 // survey-core deciding visibility, so every set passes validateAnswers().
-import { modelFor, type QuestionSpec } from "./questions.ts";
+import { dropHiddenAnswers, modelFor, type QuestionSpec } from "./questions.ts";
 import type { TSurveyDefinition } from "./schema.ts";
 
 export interface SampleOptions {
@@ -85,17 +85,6 @@ export function sampleAnswers(
         break;
     }
   }
-  for (let changed = true; changed;) {
-    changed = false;
-    model.data = answers;
-    for (const name of Object.keys(answers)) {
-      const q = model.getQuestionByName(name);
-      // the same three checks as validateAnswers: the question, its panels, its page
-      if (!q || !q.isVisible || !q.isParentVisible || (q.page as { isVisible?: boolean } | undefined)?.isVisible === false) {
-        delete answers[name];
-        changed = true;
-      }
-    }
-  }
+  dropHiddenAnswers(model, answers);
   return answers;
 }

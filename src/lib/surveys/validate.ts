@@ -11,7 +11,7 @@
 import "survey-core/i18n/simplified-chinese";
 import type { Locale } from "../../i18n/config.ts";
 import { fill } from "../../i18n/translate.ts";
-import { modelFor, describeQuestions, type ChoiceValue, type QuestionSpec } from "./questions.ts";
+import { describeQuestions, dropHiddenAnswers, modelFor, type ChoiceValue, type QuestionSpec } from "./questions.ts";
 import type { TSurveyDefinition } from "./schema.ts";
 
 /** One stored row per answered question; exactly one of num/text/json is set. */
@@ -141,21 +141,9 @@ export function validateAnswers(
   // The survey's own logic, run by survey-core on the well-formed answers.
   const model = modelFor(definition);
   model.locale = locale === "en" ? "" : locale;
-  // An answer to a hidden question can itself make another question visible:
-  // drop hidden answers and re-evaluate until nothing changes.
-  for (let changed = true; changed;) {
-    changed = false;
-    model.data = data;
-    for (const name of [...rows.keys()]) {
-      const q = model.getQuestionByName(name);
-      const page = q?.page as { isVisible?: boolean } | undefined;
-      if (!q || !q.isVisible || !q.isParentVisible || page?.isVisible === false) {
-        problems.set(name, say("hidden"));
-        rows.delete(name);
-        delete data[name];
-        changed = true;
-      }
-    }
+  for (const name of dropHiddenAnswers(model, data)) {
+    problems.set(name, say("hidden"));
+    rows.delete(name);
   }
   model.validate(true, false);
   for (const q of model.getAllQuestions(true)) {
