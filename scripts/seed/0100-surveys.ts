@@ -9,7 +9,7 @@ import { findSurvey } from "../../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import { validateAnswers } from "../../src/lib/surveys/validate.ts";
 import { storeResponse } from "../../src/server/db/responses.ts";
-import type { Seeder } from "../db.ts";
+import type { SeedEnv, Seeder } from "../db.ts";
 
 const COMMENTS = [
   "The tier criteria are clearer since the policy was published, thank you.",
@@ -71,7 +71,7 @@ export const DEMO_CODE_SURVEY = "supervisor-career-2026";
 export const DEMO_CODES = Array.from({ length: 5 }, (_, i) => `DEMO-CODE-000${i + 1}`);
 
 /** Stores the demo codes' hashes, unused; codes already there are left as they are. */
-export async function seedDemoCodes(env: { DB: D1Database }): Promise<void> {
+export async function seedDemoCodes(env: SeedEnv): Promise<void> {
   await env.DB.batch(
     await Promise.all(
       DEMO_CODES.map(async (code) =>

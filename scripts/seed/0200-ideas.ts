@@ -6,7 +6,7 @@
 // and written again, so it is not skipped forever.
 // Demo receipt codes are DEM0-1DEA-0000-00NN (NN = 01…12) so anyone trying the
 // demo can follow one; real codes are random.
-import type { Seeder } from "../db.ts";
+import type { SeedEnv, Seeder } from "../db.ts";
 import { sha256Hex } from "../../src/lib/hex.ts";
 import { dayStamp } from "../../src/lib/anonymity.ts";
 import type { IdeaCategory, IdeaStatus, MessageVisibility, Verdict } from "../../src/lib/ideas/model.ts";
@@ -285,15 +285,14 @@ export function demoReceipt(n: number): string {
 }
 
 /** Whether every row this seeder writes for the idea is there: the rows' counts and the idea's flags. */
-async function isComplete(db: D1Database, id: string, idea: DemoIdea): Promise<boolean> {
-  const row = await db
-    .prepare(
-      `SELECT published, rewarded, verdict, duplicate_of,
+async function isComplete(env: SeedEnv, id: string, idea: DemoIdea): Promise<boolean> {
+  const row = await env.DB.prepare(
+    `SELECT published, rewarded, verdict, duplicate_of,
               (SELECT COUNT(*) FROM idea_status_history WHERE idea_id = ?1) AS history,
               (SELECT COUNT(*) FROM idea_messages WHERE idea_id = ?1) AS messages,
               (SELECT COUNT(*) FROM idea_supports WHERE idea_id = ?1) AS supports
        FROM ideas WHERE id = ?1`,
-    )
+  )
     .bind(id)
     .first<{
       published: number;
@@ -317,19 +316,18 @@ async function isComplete(db: D1Database, id: string, idea: DemoIdea): Promise<b
 }
 
 const seed: Seeder = async (env) => {
-  const db = env.DB;
   let created = 0;
   let repaired = 0;
   for (const idea of IDEAS) {
     const id = demoIdeaId(idea.n);
-    if (await readIdea(db, id)) {
-      if (await isComplete(db, id, idea)) continue;
+    if (await readIdea(env, id)) {
+      if (await isComplete(env, id, idea)) continue;
       // its history, messages and supports go with it (ON DELETE CASCADE)
-      await db.prepare("DELETE FROM ideas WHERE id = ?1").bind(id).run();
+      await env.DB.prepare("DELETE FROM ideas WHERE id = ?1").bind(id).run();
       repaired++;
     }
     const received = idea.receivedDaysAgo;
-    await insertIdea(db, {
+    await insertIdea(env, {
       id,
       receiptHash: await hashReceipt(demoReceipt(idea.n)),
       input: { category: idea.category, title: idea.title, body: idea.body, publishConsent: idea.consent, locale: idea.locale },
@@ -339,18 +337,18 @@ const seed: Seeder = async (env) => {
     const events: [number, () => Promise<void>][] = [
       ...(idea.statuses ?? []).map(
         ([status, after, note]) =>
-          [after, () => setStatus(db, id, status, daysAgo(received - after), note)] as [number, () => Promise<void>],
+          [after, () => setStatus(env, id, status, daysAgo(received - after), note)] as [number, () => Promise<void>],
       ),
       ...(idea.messages ?? []).map(
         ([visibility, after, body]) =>
-          [after, () => addHrMessage(db, id, visibility, body, daysAgo(received - after))] as [number, () => Promise<void>],
+          [after, () => addHrMessage(env, id, visibility, body, daysAgo(received - after))] as [number, () => Promise<void>],
       ),
       ...(idea.author ?? []).map(
         ([after, body]) =>
           [
             after,
             async () => {
-              await addAuthorMessage(db, id, body, daysAgo(received - after));
+              await addAuthorMessage(env, id, body, daysAgo(received - after));
             },
           ] as [number, () => Promise<void>],
       ),
@@ -358,17 +356,16 @@ const seed: Seeder = async (env) => {
     events.sort((a, b) => a[0] - b[0]);
     for (const [, run] of events) await run();
     if (idea.published)
-      await publishIdea(db, id, {
+      await publishIdea(env, id, {
         title: idea.published.title,
         body: idea.published.body,
         day: daysAgo(received - idea.published.daysAfter),
       });
-    if (idea.duplicateOf) await setDuplicateOf(db, id, demoIdeaId(idea.duplicateOf));
-    if (idea.rewarded) await setRewarded(db, id, true);
-    if (idea.verdict) await setVerdict(db, id, idea.verdict, null, daysAgo(Math.max(0, received - (idea.statuses?.at(-1)?.[1] ?? 0) - 2)));
+    if (idea.duplicateOf) await setDuplicateOf(env, id, demoIdeaId(idea.duplicateOf));
+    if (idea.rewarded) await setRewarded(env, id, true);
+    if (idea.verdict) await setVerdict(env, id, idea.verdict, null, daysAgo(Math.max(0, received - (idea.statuses?.at(-1)?.[1] ?? 0) - 2)));
     for (let s = 0; s < (idea.supports ?? 0); s++) {
-      await db
-        .prepare("INSERT OR IGNORE INTO idea_supports (idea_id, token_hash) VALUES (?1, ?2)")
+      await env.DB.prepare("INSERT OR IGNORE INTO idea_supports (idea_id, token_hash) VALUES (?1, ?2)")
         .bind(id, await sha256Hex(`${id}:demo-${s}`))
         .run();
     }

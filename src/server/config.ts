@@ -14,6 +14,9 @@ export interface Secrets {
 
 export type AppEnv = Env & Secrets;
 
+/** What a db/<table>.ts function needs: every one takes it first (`readIdea(env, id)`). */
+export type DbEnv = Pick<AppEnv, "DB">;
+
 export interface Config {
   minGroupSize: number;
   allowedOrigins: string[];

@@ -40,7 +40,7 @@ function submissionHash(submissionId: string): Promise<string> {
 
 /** The receipt an earlier submission with this id was given, or null when there was none. */
 async function replayedReceipt(env: IdeasEnv, submissionId: string, hash: string): Promise<string | null> {
-  const sealed = await findSubmission(env.DB, hash);
+  const sealed = await findSubmission(env, hash);
   if (sealed === null) return null;
   const receipt = await unseal(sealed, submissionId, SEAL_PURPOSE);
   // Only reachable when the stored row was sealed under a different spelling
@@ -83,7 +83,7 @@ export async function submitIdea(
   // A collision of 80 random bits will not happen; the retry keeps it harmless if it ever did.
   for (let attempt = 0; attempt < 3; attempt++) {
     const receipt = generateReceipt();
-    const outcome = await insertIdea(env.DB, {
+    const outcome = await insertIdea(env, {
       id: crypto.randomUUID(),
       receiptHash: await hashReceipt(receipt),
       input: idea,
@@ -115,7 +115,7 @@ export async function ideaForReceipt(env: IdeasEnv, request: Request, receipt: s
   const failures = await peekHits(env, request, "idea_track_failure", failureLimit, now);
   if (failures.hits >= failureLimit.limit) throw tooManyRequests(failures.retryAfter);
   const { valid, hash } = await hashReceiptInput(receipt);
-  const idea = await findIdeaByReceiptHash(env.DB, hash);
+  const idea = await findIdeaByReceiptHash(env, hash);
   if (idea && valid) return idea;
   await countHit(env, request, "idea_track_failure", failureLimit, now);
   throw WRONG_RECEIPT();
@@ -123,13 +123,13 @@ export async function ideaForReceipt(env: IdeasEnv, request: Request, receipt: s
 
 export async function trackIdea(env: IdeasEnv, request: Request, receipt: string, now = new Date()): Promise<TrackedIdea> {
   const idea = await ideaForReceipt(env, request, receipt, now);
-  return readTrackedIdea(env.DB, idea);
+  return readTrackedIdea(env, idea);
 }
 
 export async function replyToIdea(env: IdeasEnv, request: Request, receipt: string, body: string, now = new Date()): Promise<TrackedIdea> {
   await enforceLimit(env, request, "idea_reply", now);
   const idea = await ideaForReceipt(env, request, receipt, now);
-  const added = await addAuthorMessage(env.DB, idea.id, body, dayStamp(now));
+  const added = await addAuthorMessage(env, idea.id, body, dayStamp(now));
   if (!added) {
     throw new HttpError(
       409,
@@ -137,7 +137,7 @@ export async function replyToIdea(env: IdeasEnv, request: Request, receipt: stri
       "This conversation has reached its maximum number of replies. Please send a new idea instead.",
     );
   }
-  return readTrackedIdea(env.DB, idea);
+  return readTrackedIdea(env, idea);
 }
 
 /** The author's last word: only once HR has answered or closed the idea. */
@@ -149,19 +149,19 @@ export async function giveVerdict(
 ): Promise<TrackedIdea> {
   await enforceLimit(env, request, "idea_reply", now);
   const idea = await ideaForReceipt(env, request, input.receipt, now);
-  if (!hrHasAnswered(idea.status, await countHrMessages(env.DB, idea.id))) {
+  if (!hrHasAnswered(idea.status, await countHrMessages(env, idea.id))) {
     throw new HttpError(409, "not_answered_yet", "HR has not answered this idea yet; you can give your verdict once they have.");
   }
   const comment = input.comment !== undefined && visibleText(input.comment) !== "" ? input.comment : null;
-  await setVerdict(env.DB, idea.id, input.verdict, comment, dayStamp(now));
-  return readTrackedIdea(env.DB, (await readIdea(env.DB, idea.id)) ?? idea);
+  await setVerdict(env, idea.id, input.verdict, comment, dayStamp(now));
+  return readTrackedIdea(env, (await readIdea(env, idea.id)) ?? idea);
 }
 
 export async function board(env: IdeasEnv, query: TBoardQuery, now = new Date()) {
   const config = readConfig(env);
   const [{ ideas, truncated }, stats] = await Promise.all([
-    listBoard(env.DB, query),
-    boardStats(env.DB, { today: dayStamp(now), ackPromiseDays: config.ackPromiseDays, minGroupSize: config.minGroupSize }),
+    listBoard(env, query),
+    boardStats(env, { today: dayStamp(now), ackPromiseDays: config.ackPromiseDays, minGroupSize: config.minGroupSize }),
   ]);
   return { ideas, truncated, stats };
 }
@@ -176,7 +176,7 @@ export async function supportIdea(
 ): Promise<{ supportCount: number }> {
   await enforceLimit(env, request, "idea_support", now);
   // Hash with the idea id so one browser's supports cannot be linked across ideas from the table.
-  const { outcome, count } = await addSupport(env.DB, ideaId, await sha256Hex(`${ideaId}:${token}`));
+  const { outcome, count } = await addSupport(env, ideaId, await sha256Hex(`${ideaId}:${token}`));
   if (outcome === "not_found") throw new HttpError(404, "not_found", "No published idea with this id.");
   if (outcome === "already") throw new HttpError(409, "already_supported", "You have already supported this idea from this browser.");
   return { supportCount: count };

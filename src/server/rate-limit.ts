@@ -3,6 +3,7 @@
 // counts live in D1, keyed by a salted hash of the connecting address.
 import { dayStamp } from "../lib/anonymity.ts";
 import { toHex } from "../lib/hex.ts";
+import type { DbEnv } from "./config.ts";
 import { HttpError } from "./http.ts";
 
 export interface Limit {
@@ -54,8 +55,7 @@ export function readLimits(raw: string | undefined): Record<Bucket, Limit> {
   return limits;
 }
 
-export interface LimitEnv {
-  DB: D1Database;
+export interface LimitEnv extends DbEnv {
   RATE_LIMITS?: string;
   /**
    * Secret mixed into the client hash (`wrangler pages secret put
@@ -106,14 +106,14 @@ function daysBefore(day: string, n: number): string {
  * Today's salt, created by the day's first request, which also drops salts
  * older than 48 hours (and, by cascade, their counts). Later requests only read.
  */
-export async function dailySalt(db: D1Database, now: Date): Promise<{ day: string; salt: string }> {
+export async function dailySalt(env: DbEnv, now: Date): Promise<{ day: string; salt: string }> {
   const day = dayStamp(now);
-  const existing = await db.prepare("SELECT salt FROM rate_limit_salts WHERE day = ?1").bind(day).first<{ salt: string }>();
+  const existing = await env.DB.prepare("SELECT salt FROM rate_limit_salts WHERE day = ?1").bind(day).first<{ salt: string }>();
   if (existing) return { day, salt: existing.salt };
-  const [, , row] = await db.batch([
-    db.prepare("INSERT OR IGNORE INTO rate_limit_salts (day, salt) VALUES (?1, ?2)").bind(day, randomSalt()),
-    db.prepare("DELETE FROM rate_limit_salts WHERE day < ?1").bind(daysBefore(day, SALT_TTL_DAYS - 1)),
-    db.prepare("SELECT salt FROM rate_limit_salts WHERE day = ?1").bind(day),
+  const [, , row] = await env.DB.batch([
+    env.DB.prepare("INSERT OR IGNORE INTO rate_limit_salts (day, salt) VALUES (?1, ?2)").bind(day, randomSalt()),
+    env.DB.prepare("DELETE FROM rate_limit_salts WHERE day < ?1").bind(daysBefore(day, SALT_TTL_DAYS - 1)),
+    env.DB.prepare("SELECT salt FROM rate_limit_salts WHERE day = ?1").bind(day),
   ]);
   return { day, salt: (row!.results[0] as { salt: string }).salt };
 }
@@ -140,7 +140,7 @@ interface Counter {
 }
 
 async function locateCounter(env: LimitEnv, request: Request, limit: Limit, now: Date): Promise<Counter> {
-  const { day, salt } = await dailySalt(env.DB, now);
+  const { day, salt } = await dailySalt(env, now);
   const hash = await clientHash(salt, request, env.RATE_LIMIT_SECRET);
   const epoch = Math.floor(now.getTime() / 1000);
   const windowStart = epoch - (epoch % limit.windowSeconds);

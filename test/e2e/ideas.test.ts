@@ -34,10 +34,10 @@ async function hydrated(page: Page) {
 }
 
 /** HR's side, written into the same local D1 the server uses. */
-async function asHr<T>(work: (db: D1Database) => Promise<T>): Promise<T> {
+async function asHr<T>(work: (env: { DB: D1Database }) => Promise<T>): Promise<T> {
   const proxy = await getPlatformProxy<{ DB: D1Database }>({ persist: { path: join(persistTo, "v3") } });
   try {
-    return await work(proxy.env.DB);
+    return await work(proxy.env);
   } finally {
     await proxy.dispose();
   }
@@ -68,8 +68,8 @@ describe("suggestion box in the browser", () => {
       await page.getByRole("button", { name: "Send anonymously" }).click();
       const receipt = (await page.locator("[data-receipt]").textContent())!.trim();
       expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
-      const stored = await asHr(async (db) => {
-        const rows = await db.prepare("SELECT receipt_hash FROM ideas WHERE title = ?1").bind(title).all<{ receipt_hash: string }>();
+      const stored = await asHr(async (env) => {
+        const rows = await env.DB.prepare("SELECT receipt_hash FROM ideas WHERE title = ?1").bind(title).all<{ receipt_hash: string }>();
         return rows.results;
       });
       expect(stored).toEqual([{ receipt_hash: await hashReceipt(receipt) }]);
@@ -139,24 +139,24 @@ describe("suggestion box in the browser", () => {
       expect(await page.getByRole("textbox", { name: /Title/ }).inputValue()).toBe("");
 
       // HR answers, moves it on and publishes a moderated version
-      await asHr(async (db) => {
-        const idea = await findIdeaByReceiptHash(db, await hashReceipt(parseReceipt(receipt)!));
+      await asHr(async (env) => {
+        const idea = await findIdeaByReceiptHash(env, await hashReceipt(parseReceipt(receipt)!));
         expect(idea).toMatchObject({
           title: "Resilience training for night-shift supervisors",
           status: "received",
           receivedOn: today(),
           publishConsent: true,
         });
-        await setStatus(db, idea!.id, "planned", today(), "Added to next half-year's training plan.");
-        await addHrMessage(db, idea!.id, "private", "Thank you. Would an evening session suit night shifts?", today());
+        await setStatus(env, idea!.id, "planned", today(), "Added to next half-year's training plan.");
+        await addHrMessage(env, idea!.id, "private", "Thank you. Would an evening session suit night shifts?", today());
         await addHrMessage(
-          db,
+          env,
           idea!.id,
           "public",
           "Planned: a resilience course for night-shift supervisors. 已计划：为夜班主管开设抗压培训。",
           today(),
         );
-        await publishIdea(db, idea!.id, {
+        await publishIdea(env, idea!.id, {
           title: "Resilience training for night shifts / 夜班抗压培训",
           body: "A resilience course for supervisors on night shifts.",
           day: today(),

@@ -24,7 +24,7 @@ const token = () => crypto.randomUUID().replace(/-/g, "");
 
 async function published(overrides: Record<string, unknown> = {}, title = "Moderated title", day = "2026-11-20") {
   const idea = await submit(overrides);
-  await publishIdea(env.DB, idea.id, { title, body: `Moderated: ${title}`, day });
+  await publishIdea(env, idea.id, { title, body: `Moderated: ${title}`, day });
   return idea;
 }
 
@@ -36,10 +36,10 @@ describe("GET /api/ideas", () => {
       { title: "Original title with names", body: "Original body naming my supervisor" },
       "Clearer bonus rules",
     );
-    await addHrMessage(env.DB, shown.id, "public", "Agreed; the new rules are on the policy page.", "2026-11-22");
-    await addHrMessage(env.DB, shown.id, "private", "Private note for the author only.", "2026-11-21");
-    await addHrMessage(env.DB, hidden.id, "public", "A public answer on an unpublished idea.", "2026-11-22");
-    await setStatus(env.DB, shown.id, "planned", "2026-11-21", "Scheduled for Q1.");
+    await addHrMessage(env, shown.id, "public", "Agreed; the new rules are on the policy page.", "2026-11-22");
+    await addHrMessage(env, shown.id, "private", "Private note for the author only.", "2026-11-21");
+    await addHrMessage(env, hidden.id, "public", "A public answer on an unpublished idea.", "2026-11-22");
+    await setStatus(env, shown.id, "planned", "2026-11-21", "Scheduled for Q1.");
 
     const res = await board();
     expect(res.status).toBe(200);
@@ -83,33 +83,33 @@ describe("GET /api/ideas", () => {
       [3, "2026-11-22"],
     ] as const) {
       const { id } = await published({}, `Idea ${n}`, day);
-      await addHrMessage(env.DB, id, "public", `Answer ${n}`, day);
+      await addHrMessage(env, id, "public", `Answer ${n}`, day);
       ids.push(id);
     }
     expect((await board()).body.truncated).toBe(false);
-    const capped = await listBoard(env.DB, {}, 2);
+    const capped = await listBoard(env, {}, 2);
     expect(capped.truncated).toBe(true);
     expect(capped.ideas.map((i) => i.title)).toEqual(["Idea 3", "Idea 2"]);
     expect(capped.ideas.map((i) => i.answers.map((a) => a.body))).toEqual([["Answer 3"], ["Answer 2"]]);
-    const exact = await listBoard(env.DB, {}, 3);
+    const exact = await listBoard(env, {}, 3);
     expect(exact.truncated).toBe(false);
     expect(exact.ideas).toHaveLength(3);
     // the cap follows the filter and the order
-    const bySupport = await listBoard(env.DB, { sort: "support" }, 1);
+    const bySupport = await listBoard(env, { sort: "support" }, 1);
     expect(bySupport).toMatchObject({ truncated: true, ideas: [{ title: "Idea 3" }] });
   });
 
   it("cannot publish an idea whose author did not consent (the database refuses)", async () => {
     const { id } = await submit({ publishConsent: false });
-    await expect(publishIdea(env.DB, id, { title: "t", body: "b", day: "2026-11-20" })).rejects.toThrow(/CHECK constraint/);
+    await expect(publishIdea(env, id, { title: "t", body: "b", day: "2026-11-20" })).rejects.toThrow(/CHECK constraint/);
     expect((await board()).body.ideas).toEqual([]);
   });
 
   it("shows the author's verdict beside HR's status and highlights rewarded ideas, without the verdict comment", async () => {
     const { id } = await published();
-    await setStatus(env.DB, id, "done", "2026-11-25");
-    await setVerdict(env.DB, id, "not_resolved", "Still waiting for the Q2 numbers.", "2026-11-26");
-    await setRewarded(env.DB, id, true);
+    await setStatus(env, id, "done", "2026-11-25");
+    await setVerdict(env, id, "not_resolved", "Still waiting for the Q2 numbers.", "2026-11-26");
+    await setRewarded(env, id, true);
     const [idea] = (await board()).body.ideas;
     expect(idea).toMatchObject({ status: "done", verdict: "not_resolved", rewarded: true });
     expect(JSON.stringify(idea)).not.toContain("Q2 numbers");
@@ -119,7 +119,7 @@ describe("GET /api/ideas", () => {
     const a = await published({ category: "training" }, "A training idea", "2026-11-20");
     const b = await published({ category: "tools" }, "A tools idea", "2026-11-21");
     const c = await published({ category: "tools" }, "Another tools idea", "2026-11-22");
-    await setStatus(env.DB, b.id, "done", "2026-11-23");
+    await setStatus(env, b.id, "done", "2026-11-23");
     for (let i = 0; i < 3; i++) expect((await support(a.id, token())).status).toBe(201);
     expect((await support(b.id, token())).status).toBe(201);
 
@@ -144,7 +144,7 @@ describe("GET /api/ideas", () => {
   it("returns hostile moderated text verbatim as JSON text", async () => {
     const hostile = `<script>alert(1)</script>'; DROP TABLE ideas;-- \u0000\u202E\u200B`;
     const { id } = await submit();
-    await publishIdea(env.DB, id, { title: hostile, body: hostile, day: "2026-11-20" });
+    await publishIdea(env, id, { title: hostile, body: hostile, day: "2026-11-20" });
     const res = await board();
     expect(res.headers.get("Content-Type")).toContain("application/json");
     expect(res.body.ideas[0].title).toBe(hostile);
@@ -156,7 +156,7 @@ describe("board figures (computed in SQL)", () => {
   async function idea(receivedOn: string, n: number) {
     const id = `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
     const input = { ...SAMPLE, locale: "en" as const, category: "process" as const };
-    await insertIdea(env.DB, { id, receiptHash: n.toString(16).padStart(64, "0"), input, day: receivedOn });
+    await insertIdea(env, { id, receiptHash: n.toString(16).padStart(64, "0"), input, day: receivedOn });
     return id;
   }
 
@@ -165,13 +165,13 @@ describe("board figures (computed in SQL)", () => {
     const ids = [];
     for (let i = 0; i < 6; i++) ids.push(await idea(`2026-11-0${i + 1}`, i + 1));
     // 1: answered after 2 days (ack in time); 2: status move after 3 days, answer after 9; 3: answer after 10 (late)
-    await addHrMessage(env.DB, ids[0]!, "private", "a", "2026-11-03");
-    await setStatus(env.DB, ids[1]!, "under_review", "2026-11-05");
-    await addHrMessage(env.DB, ids[1]!, "public", "b", "2026-11-11");
-    await addHrMessage(env.DB, ids[2]!, "public", "c", "2026-11-13");
+    await addHrMessage(env, ids[0]!, "private", "a", "2026-11-03");
+    await setStatus(env, ids[1]!, "under_review", "2026-11-05");
+    await addHrMessage(env, ids[1]!, "public", "b", "2026-11-11");
+    await addHrMessage(env, ids[2]!, "public", "c", "2026-11-13");
     // 4: answered after 1 day; 5: after 4 days; 6: never acknowledged (overdue)
-    await addHrMessage(env.DB, ids[3]!, "public", "d", "2026-11-05");
-    await addHrMessage(env.DB, ids[4]!, "public", "e", "2026-11-09");
+    await addHrMessage(env, ids[3]!, "public", "d", "2026-11-05");
+    await addHrMessage(env, ids[4]!, "public", "e", "2026-11-09");
     for (const [i, v] of [
       [0, "resolved"],
       [1, "resolved"],
@@ -179,9 +179,9 @@ describe("board figures (computed in SQL)", () => {
       [3, "resolved"],
       [4, "resolved"],
     ] as const) {
-      await setVerdict(env.DB, ids[i]!, v, null, "2026-11-20");
+      await setVerdict(env, ids[i]!, v, null, "2026-11-20");
     }
-    const stats = await boardStats(env.DB, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5 });
+    const stats = await boardStats(env, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5 });
     expect(stats).toEqual({
       received: 6,
       ackPromiseDays: 7,
@@ -196,19 +196,19 @@ describe("board figures (computed in SQL)", () => {
       minGroupSize: 5,
     });
     // a longer promise counts idea 3 (10 days) in time; a shorter one fewer
-    expect((await boardStats(env.DB, { today: "2026-11-30", ackPromiseDays: 10, minGroupSize: 5 })).ackWithinPromise).toBe(5);
-    expect((await boardStats(env.DB, { today: "2026-11-30", ackPromiseDays: 2, minGroupSize: 5 })).ackWithinPromise).toBe(2);
+    expect((await boardStats(env, { today: "2026-11-30", ackPromiseDays: 10, minGroupSize: 5 })).ackWithinPromise).toBe(5);
+    expect((await boardStats(env, { today: "2026-11-30", ackPromiseDays: 2, minGroupSize: 5 })).ackWithinPromise).toBe(2);
     // even count of answers: the median is the mean of the middle two
-    await addHrMessage(env.DB, ids[5]!, "public", "f", "2026-11-26"); // 20 days
-    expect((await boardStats(env.DB, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5 })).medianDaysToFirstAnswer).toBe(6.5);
+    await addHrMessage(env, ids[5]!, "public", "f", "2026-11-26"); // 20 days
+    expect((await boardStats(env, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5 })).medianDaysToFirstAnswer).toBe(6.5);
   });
 
   it("does not count an idea still inside its window as due, and withholds shares over fewer than k ideas", async () => {
     await idea("2026-11-28", 1);
     const id2 = await idea("2026-11-20", 2);
-    await addHrMessage(env.DB, id2, "public", "x", "2026-11-21");
-    await setVerdict(env.DB, id2, "resolved", null, "2026-11-22");
-    const stats = await boardStats(env.DB, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5 });
+    await addHrMessage(env, id2, "public", "x", "2026-11-21");
+    await setVerdict(env, id2, "resolved", null, "2026-11-22");
+    const stats = await boardStats(env, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5 });
     expect(stats).toMatchObject({
       received: 2,
       ackDue: 1,
@@ -224,7 +224,7 @@ describe("board figures (computed in SQL)", () => {
 
   it("takes the promised number of days and k from configuration", async () => {
     const id = await idea("2026-11-20", 1);
-    await addHrMessage(env.DB, id, "public", "x", "2026-11-24"); // 4 days
+    await addHrMessage(env, id, "public", "x", "2026-11-24"); // 4 days
     const strict = await boardData({ ...env, ACK_PROMISE_DAYS: "3", MIN_GROUP_SIZE: "3" }, {}, new Date("2026-11-30T12:00:00Z"));
     expect(strict.stats).toMatchObject({ ackPromiseDays: 3, minGroupSize: 3, received: 1, ackDue: 1, ackWithinPromise: null });
     const lenient = await boardData({ ...env, ACK_PROMISE_DAYS: "5" }, {}, new Date("2026-11-30T12:00:00Z"));

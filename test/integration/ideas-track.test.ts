@@ -25,10 +25,10 @@ function verdict(json: unknown, ip = freshIp()) {
 describe("POST /api/ideas/track", () => {
   it("returns the idea, its history with dates and every message its author may see", async () => {
     const { receipt, id } = await submit();
-    await setStatus(env.DB, id, "under_review", "2026-11-28", "Passed to the reward committee.");
-    await addHrMessage(env.DB, id, "private", "Thank you. Could you say which tier you mean?", "2026-11-28");
-    await addHrMessage(env.DB, id, "public", "We will publish thresholds before each quarter from Q1.", "2026-11-30");
-    await publishIdea(env.DB, id, { title: "Publish tier thresholds in advance", body: "Moderated text.", day: "2026-11-30" });
+    await setStatus(env, id, "under_review", "2026-11-28", "Passed to the reward committee.");
+    await addHrMessage(env, id, "private", "Thank you. Could you say which tier you mean?", "2026-11-28");
+    await addHrMessage(env, id, "public", "We will publish thresholds before each quarter from Q1.", "2026-11-30");
+    await publishIdea(env, id, { title: "Publish tier thresholds in advance", body: "Moderated text.", day: "2026-11-30" });
     const res = await track(receipt);
     expect(res.status).toBe(200);
     const idea = res.body.idea;
@@ -130,7 +130,7 @@ describe("POST /api/ideas/track", () => {
 describe("POST /api/ideas/track/messages", () => {
   it("adds the author's anonymous reply and returns the conversation (201)", async () => {
     const { receipt, id } = await submit();
-    await addHrMessage(env.DB, id, "private", "Which team are you in?", "2026-11-28");
+    await addHrMessage(env, id, "private", "Which team are you in?", "2026-11-28");
     const hostile = `I'd rather not say <script>alert(1)</script> '; DROP TABLE idea_messages; -- \u0000 \u202Eabc\u200B`;
     const res = await reply({ receipt, body: hostile });
     expect(res.status).toBe(201);
@@ -185,7 +185,7 @@ describe("POST /api/ideas/track/verdict", () => {
 
   it("records the author's verdict to the day once HR answered; saying it again replaces it", async () => {
     const { receipt, id } = await submit();
-    await addHrMessage(env.DB, id, "public", "Done: thresholds are now published in advance.", "2026-11-29");
+    await addHrMessage(env, id, "public", "Done: thresholds are now published in advance.", "2026-11-29");
     const first = await verdict({ receipt, verdict: "not_resolved", comment: "Only for Q1 so far." });
     expect(first.status).toBe(200);
     expect(first.body.idea).toMatchObject({ verdict: "not_resolved", verdictComment: "Only for Q1 so far." });
@@ -197,20 +197,20 @@ describe("POST /api/ideas/track/verdict", () => {
 
   it("keeps no comment that is only blank or invisible characters", async () => {
     const { receipt, id } = await submit();
-    await addHrMessage(env.DB, id, "public", "Done.", "2026-11-29");
+    await addHrMessage(env, id, "public", "Done.", "2026-11-29");
     const res = await verdict({ receipt, verdict: "resolved", comment: " \u200B\u200D\uFEFF " });
     expect(res.body.idea).toMatchObject({ verdict: "resolved", verdictComment: null });
   });
 
   it("is allowed after a closing status even without a message", async () => {
     const { receipt, id } = await submit();
-    await setStatus(env.DB, id, "declined", "2026-11-29", "Outside the programme's budget this year.");
+    await setStatus(env, id, "declined", "2026-11-29", "Outside the programme's budget this year.");
     expect((await verdict({ receipt, verdict: "not_resolved" })).status).toBe(200);
   });
 
   it("422 for an unknown verdict or an oversized comment; 404 for a wrong receipt", async () => {
     const { receipt, id } = await submit();
-    await setStatus(env.DB, id, "done", "2026-11-29");
+    await setStatus(env, id, "done", "2026-11-29");
     const before = await dumpIdeaTables();
     expect(Object.keys(expectError(await verdict({ receipt, verdict: "maybe" }), 422, "validation_failed").fields!)).toEqual(["verdict"]);
     expect(
@@ -240,7 +240,7 @@ describe("per-client limits on following up (idea_track, idea_reply)", () => {
 
   it("caps replies and verdicts per client, storing nothing over the limit, and resets", async () => {
     const { receipt, id } = await submit();
-    await addHrMessage(env.DB, id, "public", "Answered.", "2026-11-27");
+    await addHrMessage(env, id, "public", "Answered.", "2026-11-27");
     const limited = { ...env, RATE_LIMITS: JSON.stringify({ idea_reply: { limit: 2, windowSeconds: 3600 } }) };
     await replyToIdea(limited, request(), receipt, "first", at("10:00:00"));
     await giveVerdict(limited, request(), { receipt, verdict: "resolved" }, at("10:00:01"));

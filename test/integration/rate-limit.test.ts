@@ -60,7 +60,7 @@ describe("anonymous rate limiting", () => {
     expect(dump).not.toContain("203.0.113.9");
     expect(dump).not.toContain("203-0-113-9");
 
-    await dailySalt(env.DB, new Date("2026-11-27T00:00:01Z"));
+    await dailySalt(env, new Date("2026-11-27T00:00:01Z"));
     const days = await env.DB.prepare("SELECT day FROM rate_limit_salts ORDER BY day").all<{ day: string }>();
     expect(days.results.map((r) => r.day)).toEqual(["2026-11-26", "2026-11-27"]);
     const counters = await env.DB.prepare("SELECT day FROM rate_limit_counters").all<{ day: string }>();
@@ -71,20 +71,20 @@ describe("anonymous rate limiting", () => {
     await env.DB.prepare(
       "INSERT INTO rate_limit_salts (day, salt) VALUES ('2026-11-20', 'a'), ('2026-11-21', 'b'), ('2026-11-22', 'c')",
     ).run();
-    await dailySalt(env.DB, new Date("2026-11-24T08:00:00Z"));
+    await dailySalt(env, new Date("2026-11-24T08:00:00Z"));
     const days = await env.DB.prepare("SELECT day FROM rate_limit_salts ORDER BY day").all<{ day: string }>();
     expect(days.results.map((r) => r.day)).toEqual(["2026-11-24"]);
   });
 
   it("uses a different hash for the same address on another day", async () => {
-    const first = await dailySalt(env.DB, new Date("2026-11-26T12:00:00Z"));
-    const second = await dailySalt(env.DB, new Date("2026-11-27T12:00:00Z"));
+    const first = await dailySalt(env, new Date("2026-11-26T12:00:00Z"));
+    const second = await dailySalt(env, new Date("2026-11-27T12:00:00Z"));
     expect(first.salt).not.toBe(second.salt);
     expect(await clientHash(first.salt, from("203.0.113.9"))).not.toBe(await clientHash(second.salt, from("203.0.113.9")));
   });
 
   it("cannot be reversed from D1 alone when RATE_LIMIT_SECRET is set", async () => {
-    const { salt } = await dailySalt(env.DB, new Date("2026-11-27T12:00:00Z"));
+    const { salt } = await dailySalt(env, new Date("2026-11-27T12:00:00Z"));
     const withoutSecret = await clientHash(salt, from("203.0.113.9"));
     const withSecret = await clientHash(salt, from("203.0.113.9"), "s3cret-not-in-d1");
     expect(withSecret).toMatch(/^[0-9a-f]{64}$/);

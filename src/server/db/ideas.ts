@@ -1,6 +1,6 @@
 // SQL for the suggestion box: ideas, their status history, messages and
-// supports. Functions take the database first; rows become domain objects in
-// one mapper per shape. Writes that belong together go in one batch.
+// supports. Functions take `env` first; rows become domain objects in one
+// mapper per shape. Writes that belong together go in one batch.
 import {
   LIMITS,
   type BoardIdea,
@@ -17,6 +17,7 @@ import {
   type Verdict,
 } from "../../lib/ideas/model.ts";
 import { isPublishable } from "../../lib/anonymity.ts";
+import type { DbEnv } from "../config.ts";
 
 // ---------------------------------------------------------------- rows
 
@@ -131,7 +132,7 @@ export type InsertOutcome = "stored" | "receipt_taken" | "submission_taken";
  * between an idea and whoever still holds its submission id.
  */
 export async function insertIdea(
-  db: D1Database,
+  env: DbEnv,
   idea: {
     id: string;
     receiptHash: string;
@@ -143,27 +144,30 @@ export async function insertIdea(
 ): Promise<InsertOutcome> {
   const { id, receiptHash, input, day, submission, forgetSubmissionsBefore } = idea;
   try {
-    await db.batch([
+    await env.DB.batch([
       // the day is the idea's received_on (a primary-key look-up per record): no second copy of it to keep in step
       ...(forgetSubmissionsBefore
         ? [
-            db
-              .prepare("DELETE FROM idea_submissions WHERE (SELECT received_on FROM ideas WHERE ideas.id = idea_submissions.idea_id) < ?1")
-              .bind(forgetSubmissionsBefore),
+            env.DB.prepare(
+              "DELETE FROM idea_submissions WHERE (SELECT received_on FROM ideas WHERE ideas.id = idea_submissions.idea_id) < ?1",
+            ).bind(forgetSubmissionsBefore),
           ]
         : []),
-      db
-        .prepare(
-          `INSERT INTO ideas (id, receipt_hash, category, title, body, locale, publish_consent, status, received_on)
+      env.DB.prepare(
+        `INSERT INTO ideas (id, receipt_hash, category, title, body, locale, publish_consent, status, received_on)
            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'received', ?8)`,
-        )
-        .bind(id, receiptHash, input.category, input.title, input.body, input.locale ?? "en", input.publishConsent ? 1 : 0, day),
-      db.prepare("INSERT INTO idea_status_history (idea_id, seq, status, on_day, note) VALUES (?1, 1, 'received', ?2, NULL)").bind(id, day),
+      ).bind(id, receiptHash, input.category, input.title, input.body, input.locale ?? "en", input.publishConsent ? 1 : 0, day),
+      env.DB.prepare("INSERT INTO idea_status_history (idea_id, seq, status, on_day, note) VALUES (?1, 1, 'received', ?2, NULL)").bind(
+        id,
+        day,
+      ),
       ...(submission
         ? [
-            db
-              .prepare("INSERT INTO idea_submissions (submission_hash, idea_id, sealed_receipt) VALUES (?1, ?2, ?3)")
-              .bind(submission.hash, id, submission.sealedReceipt),
+            env.DB.prepare("INSERT INTO idea_submissions (submission_hash, idea_id, sealed_receipt) VALUES (?1, ?2, ?3)").bind(
+              submission.hash,
+              id,
+              submission.sealedReceipt,
+            ),
           ]
         : []),
     ]);
@@ -176,31 +180,30 @@ export async function insertIdea(
 }
 
 /** The sealed receipt of an earlier submission with this id hash, if any. */
-export async function findSubmission(db: D1Database, submissionHash: string): Promise<string | null> {
-  const row = await db
-    .prepare("SELECT sealed_receipt FROM idea_submissions WHERE submission_hash = ?1")
+export async function findSubmission(env: DbEnv, submissionHash: string): Promise<string | null> {
+  const row = await env.DB.prepare("SELECT sealed_receipt FROM idea_submissions WHERE submission_hash = ?1")
     .bind(submissionHash)
     .first<{ sealed_receipt: string }>();
   return row?.sealed_receipt ?? null;
 }
 
 /** The one lookup a receipt allows: by its hash, through the unique index. */
-export async function findIdeaByReceiptHash(db: D1Database, receiptHash: string): Promise<Idea | null> {
-  const row = await db.prepare("SELECT * FROM ideas WHERE receipt_hash = ?1").bind(receiptHash).first<IdeaRow>();
+export async function findIdeaByReceiptHash(env: DbEnv, receiptHash: string): Promise<Idea | null> {
+  const row = await env.DB.prepare("SELECT * FROM ideas WHERE receipt_hash = ?1").bind(receiptHash).first<IdeaRow>();
   return row === null ? null : rowToIdea(row);
 }
 
-export async function readIdea(db: D1Database, id: string): Promise<Idea | null> {
-  const row = await db.prepare("SELECT * FROM ideas WHERE id = ?1").bind(id).first<IdeaRow>();
+export async function readIdea(env: DbEnv, id: string): Promise<Idea | null> {
+  const row = await env.DB.prepare("SELECT * FROM ideas WHERE id = ?1").bind(id).first<IdeaRow>();
   return row === null ? null : rowToIdea(row);
 }
 
 /** Everything the author may see: their text, HR's moderated version, history, every message of the conversation. */
-export async function readTrackedIdea(db: D1Database, idea: Idea): Promise<TrackedIdea> {
-  const [history, messages, supports] = await db.batch([
-    db.prepare("SELECT * FROM idea_status_history WHERE idea_id = ?1 ORDER BY seq").bind(idea.id),
-    db.prepare("SELECT * FROM idea_messages WHERE idea_id = ?1 ORDER BY seq").bind(idea.id),
-    db.prepare("SELECT COUNT(*) AS n FROM idea_supports WHERE idea_id = ?1").bind(idea.id),
+export async function readTrackedIdea(env: DbEnv, idea: Idea): Promise<TrackedIdea> {
+  const [history, messages, supports] = await env.DB.batch([
+    env.DB.prepare("SELECT * FROM idea_status_history WHERE idea_id = ?1 ORDER BY seq").bind(idea.id),
+    env.DB.prepare("SELECT * FROM idea_messages WHERE idea_id = ?1 ORDER BY seq").bind(idea.id),
+    env.DB.prepare("SELECT COUNT(*) AS n FROM idea_supports WHERE idea_id = ?1").bind(idea.id),
   ]);
   return {
     id: idea.id,
@@ -228,30 +231,27 @@ function nextSeq(table: "idea_messages" | "idea_status_history"): string {
 }
 
 /** An anonymous reply from the author; false when the conversation already holds the maximum number of replies. */
-export async function addAuthorMessage(db: D1Database, ideaId: string, body: string, day: string): Promise<boolean> {
-  const result = await db
-    .prepare(
-      `INSERT INTO idea_messages (idea_id, seq, author, visibility, body, on_day)
+export async function addAuthorMessage(env: DbEnv, ideaId: string, body: string, day: string): Promise<boolean> {
+  const result = await env.DB.prepare(
+    `INSERT INTO idea_messages (idea_id, seq, author, visibility, body, on_day)
        SELECT ?1, ${nextSeq("idea_messages")}, 'author', 'private', ?2, ?3
        WHERE (SELECT COUNT(*) FROM idea_messages WHERE idea_id = ?1 AND author = 'author') < ?4`,
-    )
+  )
     .bind(ideaId, body, day, LIMITS.authorMessagesMax)
     .run();
   return result.meta.changes === 1;
 }
 
-export async function countHrMessages(db: D1Database, ideaId: string): Promise<number> {
-  const row = await db
-    .prepare("SELECT COUNT(*) AS n FROM idea_messages WHERE idea_id = ?1 AND author = 'hr'")
+export async function countHrMessages(env: DbEnv, ideaId: string): Promise<number> {
+  const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM idea_messages WHERE idea_id = ?1 AND author = 'hr'")
     .bind(ideaId)
     .first<{ n: number }>();
   return row?.n ?? 0;
 }
 
 /** The author's verdict on HR's answer; saying it again replaces it. */
-export async function setVerdict(db: D1Database, ideaId: string, verdict: Verdict, comment: string | null, day: string): Promise<void> {
-  await db
-    .prepare("UPDATE ideas SET verdict = ?2, verdict_comment = ?3, verdict_on = ?4 WHERE id = ?1")
+export async function setVerdict(env: DbEnv, ideaId: string, verdict: Verdict, comment: string | null, day: string): Promise<void> {
+  await env.DB.prepare("UPDATE ideas SET verdict = ?2, verdict_comment = ?3, verdict_on = ?4 WHERE id = ?1")
     .bind(ideaId, verdict, comment, day)
     .run();
 }
@@ -268,7 +268,7 @@ export const BOARD_MAX = 500;
  * only (one ordered page, reused by each statement of the batch), so one
  * cap bounds the whole answer.
  */
-export async function listBoard(db: D1Database, query: TBoardQuery, max = BOARD_MAX): Promise<{ ideas: BoardIdea[]; truncated: boolean }> {
+export async function listBoard(env: DbEnv, query: TBoardQuery, max = BOARD_MAX): Promise<{ ideas: BoardIdea[]; truncated: boolean }> {
   const filters = ["i.published = 1"];
   const params: string[] = [];
   if (query.status) {
@@ -286,23 +286,19 @@ export async function listBoard(db: D1Database, query: TBoardQuery, max = BOARD_
   const supportCount = "(SELECT COUNT(*) FROM idea_supports s WHERE s.idea_id = i.id) AS support_count";
   // the ids on this page: the order ends in the unique id, so every statement sees the same page
   const page = `WITH page AS (SELECT i.id, ${supportCount} FROM ideas i WHERE ${where} ORDER BY ${order} LIMIT ${max})`;
-  const [ideas, history, answers] = await db.batch([
-    db
-      .prepare(
-        `SELECT i.*, ${supportCount},
+  const [ideas, history, answers] = await env.DB.batch([
+    env.DB.prepare(
+      `SELECT i.*, ${supportCount},
                 (SELECT d.published FROM ideas d WHERE d.id = i.duplicate_of) AS duplicate_published
          FROM ideas i WHERE ${where} ORDER BY ${order} LIMIT ${max + 1}`,
-      )
-      .bind(...params),
-    db
-      .prepare(`${page} SELECT h.* FROM idea_status_history h WHERE h.idea_id IN (SELECT id FROM page) ORDER BY h.idea_id, h.seq`)
-      .bind(...params),
-    db
-      .prepare(
-        `${page} SELECT m.* FROM idea_messages m WHERE m.idea_id IN (SELECT id FROM page)
+    ).bind(...params),
+    env.DB.prepare(`${page} SELECT h.* FROM idea_status_history h WHERE h.idea_id IN (SELECT id FROM page) ORDER BY h.idea_id, h.seq`).bind(
+      ...params,
+    ),
+    env.DB.prepare(
+      `${page} SELECT m.* FROM idea_messages m WHERE m.idea_id IN (SELECT id FROM page)
          AND m.author = 'hr' AND m.visibility = 'public' ORDER BY m.idea_id, m.seq`,
-      )
-      .bind(...params),
+    ).bind(...params),
   ]);
   const historyById = groupBy(history!.results as unknown as HistoryRow[]);
   const answersById = groupBy(answers!.results as unknown as MessageRow[]);
@@ -328,20 +324,16 @@ export async function listBoard(db: D1Database, query: TBoardQuery, max = BOARD_
 export type SupportOutcome = "added" | "already" | "not_found";
 
 /** One support per idea and browser token hash; only published ideas can be supported. */
-export async function addSupport(db: D1Database, ideaId: string, tokenHash: string): Promise<{ outcome: SupportOutcome; count: number }> {
-  const [inserted, count] = await db.batch([
-    db
-      .prepare(
-        `INSERT OR IGNORE INTO idea_supports (idea_id, token_hash)
+export async function addSupport(env: DbEnv, ideaId: string, tokenHash: string): Promise<{ outcome: SupportOutcome; count: number }> {
+  const [inserted, count] = await env.DB.batch([
+    env.DB.prepare(
+      `INSERT OR IGNORE INTO idea_supports (idea_id, token_hash)
          SELECT id, ?2 FROM ideas WHERE id = ?1 AND published = 1`,
-      )
-      .bind(ideaId, tokenHash),
-    db
-      .prepare(
-        `SELECT (SELECT published FROM ideas WHERE id = ?1) AS published,
+    ).bind(ideaId, tokenHash),
+    env.DB.prepare(
+      `SELECT (SELECT published FROM ideas WHERE id = ?1) AS published,
                 (SELECT COUNT(*) FROM idea_supports WHERE idea_id = ?1) AS n`,
-      )
-      .bind(ideaId),
+    ).bind(ideaId),
   ]);
   const row = count!.results[0] as { published: number | null; n: number };
   if (row.published !== 1) return { outcome: "not_found", count: 0 };
@@ -354,13 +346,12 @@ export async function addSupport(db: D1Database, ideaId: string, tokenHash: stri
  * over fewer than k ideas is withheld, like any small-group aggregate.
  */
 export async function boardStats(
-  db: D1Database,
+  env: DbEnv,
   options: { today: string; ackPromiseDays: number; minGroupSize: number },
 ): Promise<BoardStats> {
-  const [counts, median] = await db.batch([
-    db
-      .prepare(
-        `WITH firsts AS (
+  const [counts, median] = await env.DB.batch([
+    env.DB.prepare(
+      `WITH firsts AS (
            SELECT i.received_on, i.verdict,
              (SELECT MIN(m.on_day) FROM idea_messages m WHERE m.idea_id = i.id AND m.author = 'hr') AS first_answer,
              (SELECT MIN(h.on_day) FROM idea_status_history h WHERE h.idea_id = i.id AND h.status <> 'received') AS first_move
@@ -378,9 +369,8 @@ export async function boardStats(
            COALESCE(SUM(verdict IS NOT NULL), 0) AS verdicts,
            COALESCE(SUM(verdict = 'resolved'), 0) AS resolved
          FROM acks`,
-      )
-      .bind(options.today, options.ackPromiseDays),
-    db.prepare(
+    ).bind(options.today, options.ackPromiseDays),
+    env.DB.prepare(
       `WITH d AS (
          SELECT julianday(MIN(m.on_day)) - julianday(i.received_on) AS days
          FROM ideas i JOIN idea_messages m ON m.idea_id = i.id AND m.author = 'hr'
@@ -424,54 +414,37 @@ export async function boardStats(
 // them through authenticated endpoints.
 
 /** Moves an idea to a status, recording it in the history with an optional public note. */
-export async function setStatus(
-  db: D1Database,
-  ideaId: string,
-  status: IdeaStatus,
-  day: string,
-  note: string | null = null,
-): Promise<void> {
-  await db.batch([
-    db.prepare("UPDATE ideas SET status = ?2 WHERE id = ?1").bind(ideaId, status),
-    db
-      .prepare(
-        `INSERT INTO idea_status_history (idea_id, seq, status, on_day, note) VALUES (?1, ${nextSeq("idea_status_history")}, ?2, ?3, ?4)`,
-      )
-      .bind(ideaId, status, day, note),
+export async function setStatus(env: DbEnv, ideaId: string, status: IdeaStatus, day: string, note: string | null = null): Promise<void> {
+  await env.DB.batch([
+    env.DB.prepare("UPDATE ideas SET status = ?2 WHERE id = ?1").bind(ideaId, status),
+    env.DB.prepare(
+      `INSERT INTO idea_status_history (idea_id, seq, status, on_day, note) VALUES (?1, ${nextSeq("idea_status_history")}, ?2, ?3, ?4)`,
+    ).bind(ideaId, status, day, note),
   ]);
 }
 
-export async function addHrMessage(
-  db: D1Database,
-  ideaId: string,
-  visibility: MessageVisibility,
-  body: string,
-  day: string,
-): Promise<void> {
-  await db
-    .prepare(
-      `INSERT INTO idea_messages (idea_id, seq, author, visibility, body, on_day)
+export async function addHrMessage(env: DbEnv, ideaId: string, visibility: MessageVisibility, body: string, day: string): Promise<void> {
+  await env.DB.prepare(
+    `INSERT INTO idea_messages (idea_id, seq, author, visibility, body, on_day)
        VALUES (?1, ${nextSeq("idea_messages")}, 'hr', ?2, ?3, ?4)`,
-    )
+  )
     .bind(ideaId, visibility, body, day)
     .run();
 }
 
 /** Publishes HR's moderated version; the database refuses it without the author's consent. */
-export async function publishIdea(db: D1Database, ideaId: string, version: { title: string; body: string; day: string }): Promise<void> {
-  await db
-    .prepare("UPDATE ideas SET published = 1, public_title = ?2, public_body = ?3, published_on = ?4 WHERE id = ?1")
+export async function publishIdea(env: DbEnv, ideaId: string, version: { title: string; body: string; day: string }): Promise<void> {
+  await env.DB.prepare("UPDATE ideas SET published = 1, public_title = ?2, public_body = ?3, published_on = ?4 WHERE id = ?1")
     .bind(ideaId, version.title, version.body, version.day)
     .run();
 }
 
-export async function setRewarded(db: D1Database, ideaId: string, rewarded: boolean): Promise<void> {
-  await db
-    .prepare("UPDATE ideas SET rewarded = ?2 WHERE id = ?1")
+export async function setRewarded(env: DbEnv, ideaId: string, rewarded: boolean): Promise<void> {
+  await env.DB.prepare("UPDATE ideas SET rewarded = ?2 WHERE id = ?1")
     .bind(ideaId, rewarded ? 1 : 0)
     .run();
 }
 
-export async function setDuplicateOf(db: D1Database, ideaId: string, originalId: string | null): Promise<void> {
-  await db.prepare("UPDATE ideas SET duplicate_of = ?2 WHERE id = ?1").bind(ideaId, originalId).run();
+export async function setDuplicateOf(env: DbEnv, ideaId: string, originalId: string | null): Promise<void> {
+  await env.DB.prepare("UPDATE ideas SET duplicate_of = ?2 WHERE id = ?1").bind(ideaId, originalId).run();
 }

@@ -6,6 +6,7 @@ import type { Locale } from "../../i18n/config.ts";
 import type { AnswerRow } from "../../lib/surveys/validate.ts";
 import { sha256Hex, toHex } from "../../lib/hex.ts";
 import { invitationCodeHash } from "../../lib/invitation.ts";
+import type { DbEnv } from "../config.ts";
 
 export interface NewResponse {
   surveyId: string;
@@ -26,7 +27,7 @@ export function submissionHash(surveyId: string, submissionId: string): Promise<
   return sha256Hex(`${surveyId}:${submissionId}`);
 }
 
-export async function isDuplicateSubmission(env: { DB: D1Database }, surveyId: string, submissionId: string): Promise<boolean> {
+export async function isDuplicateSubmission(env: DbEnv, surveyId: string, submissionId: string): Promise<boolean> {
   const row = await env.DB.prepare("SELECT 1 AS found FROM survey_submissions WHERE submission_hash = ?1")
     .bind(await submissionHash(surveyId, submissionId))
     .first<{ found: number }>();
@@ -43,7 +44,7 @@ function randomId(): string {
  * so that a retry of a response that already consumed its code reads as a
  * duplicate (200), not as a used code (409).
  */
-export async function storeResponse(env: { DB: D1Database }, r: NewResponse): Promise<StoreOutcome> {
+export async function storeResponse(env: DbEnv, r: NewResponse): Promise<StoreOutcome> {
   const db = env.DB;
   const id = randomId();
   const statements: D1PreparedStatement[] = [

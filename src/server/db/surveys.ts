@@ -4,19 +4,20 @@
 import type { QuestionSpec } from "../../lib/surveys/questions.ts";
 import { FREE_TEXT_TYPES } from "../../lib/surveys/questions.ts";
 import type { RawAggregates } from "../../lib/surveys/results.ts";
+import type { DbEnv } from "../config.ts";
 
 export interface DayCount {
   day: string;
   responses: number;
 }
 
-export async function countResponses(env: { DB: D1Database }, surveyId: string): Promise<number> {
+export async function countResponses(env: DbEnv, surveyId: string): Promise<number> {
   const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM survey_responses WHERE survey_id = ?1").bind(surveyId).first<{ n: number }>();
   return row?.n ?? 0;
 }
 
 /** Per day, all versions — or only `version`'s, the responses results are built from. */
-export async function countResponsesByDay(env: { DB: D1Database }, surveyId: string, version?: number): Promise<DayCount[]> {
+export async function countResponsesByDay(env: DbEnv, surveyId: string, version?: number): Promise<DayCount[]> {
   const { results } = await env.DB.prepare(
     "SELECT day, COUNT(*) AS responses FROM survey_responses WHERE survey_id = ?1 AND (?2 IS NULL OR survey_version = ?2) GROUP BY day ORDER BY day",
   )
@@ -26,7 +27,7 @@ export async function countResponsesByDay(env: { DB: D1Database }, surveyId: str
 }
 
 /** Counts by survey id, for the list page: one query for all surveys. */
-export async function countAllResponses(env: { DB: D1Database }): Promise<Map<string, number>> {
+export async function countAllResponses(env: DbEnv): Promise<Map<string, number>> {
   const { results } = await env.DB.prepare("SELECT survey_id, COUNT(*) AS n FROM survey_responses GROUP BY survey_id").all<{
     survey_id: string;
     n: number;
@@ -43,7 +44,7 @@ export async function countAllResponses(env: { DB: D1Database }): Promise<Map<st
  * single new answer cannot be read off by comparing two refreshes.
  */
 export async function readAggregates(
-  env: { DB: D1Database },
+  env: DbEnv,
   surveyId: string,
   version: number,
   specs: QuestionSpec[],

@@ -2,10 +2,11 @@
 // hashes. Using a code flips `used`, with no date and no link to the response
 // it unlocked.
 import { generateInvitationCode, invitationCodeHash } from "../../lib/invitation.ts";
+import type { DbEnv } from "../config.ts";
 
 export type TokenState = "valid" | "used" | "unknown";
 
-export async function readTokenState(env: { DB: D1Database }, surveyId: string, code: string): Promise<TokenState> {
+export async function readTokenState(env: DbEnv, surveyId: string, code: string): Promise<TokenState> {
   const row = await env.DB.prepare("SELECT used FROM survey_tokens WHERE token_hash = ?1 AND survey_id = ?2")
     .bind(await invitationCodeHash(surveyId, code), surveyId)
     .first<{ used: number }>();
@@ -18,12 +19,7 @@ export async function readTokenState(env: { DB: D1Database }, surveyId: string, 
  * time they exist as such. The audit-log row is written in the same batch:
  * codes never exist without a record of who made them.
  */
-export async function createTokens(
-  env: { DB: D1Database },
-  surveyId: string,
-  count: number,
-  audit: { actor: string; at: string },
-): Promise<string[]> {
+export async function createTokens(env: DbEnv, surveyId: string, count: number, audit: { actor: string; at: string }): Promise<string[]> {
   const codes = Array.from({ length: count }, () => generateInvitationCode());
   const hashes = await Promise.all(codes.map((code) => invitationCodeHash(surveyId, code)));
   // Two statements whatever the count (up to 500): one insert from a JSON
@@ -51,7 +47,7 @@ export interface TokenCounts {
   used: number;
 }
 
-export async function countTokens(env: { DB: D1Database }, surveyId: string): Promise<TokenCounts> {
+export async function countTokens(env: DbEnv, surveyId: string): Promise<TokenCounts> {
   const row = await env.DB.prepare("SELECT COUNT(*) AS issued, COALESCE(SUM(used), 0) AS used FROM survey_tokens WHERE survey_id = ?1")
     .bind(surveyId)
     .first<{ issued: number; used: number }>();
