@@ -418,7 +418,7 @@ describe("invitation-only surveys", () => {
     const [code] = await codes(1);
     const body = { submissionId: sid(), answers: validAnswers(s), token: code! };
     // The real D1, with the first attempt committing right after the retry's
-    // duplicate check (the first .first() it runs) — the interleaving that two
+    // duplicate check (its first read of survey_submissions) — the interleaving that two
     // concurrent requests can produce.
     let hooked = false;
     const passThrough = <T extends object>(obj: T, override: (prop: PropertyKey) => unknown) =>
@@ -433,7 +433,7 @@ describe("invitation-only surveys", () => {
     const afterFirstRead = async (row: unknown) => {
       if (!hooked) {
         hooked = true;
-        expect(await submitResponse(env, s, body)).toBe("stored");
+        expect(await submitResponse(env, new Request(ORIGIN), s, body)).toBe("stored");
       }
       return row;
     };
@@ -444,13 +444,17 @@ describe("invitation-only surveys", () => {
               q === "bind"
                 ? (...args: unknown[]) => {
                     const bound = env.DB.prepare(sql).bind(...args);
-                    return passThrough(bound, (r) => (r === "first" ? () => bound.first().then(afterFirstRead) : undefined));
+                    // the duplicate check: the first read of survey_submissions (the rate limit reads its salt before it)
+                    const duplicateCheck = sql.includes("FROM survey_submissions");
+                    return passThrough(bound, (r) =>
+                      r === "first" && duplicateCheck ? () => bound.first().then(afterFirstRead) : undefined,
+                    );
                   }
                 : undefined,
             )
         : undefined,
     );
-    expect(await submitResponse({ ...env, DB: db }, s, body)).toBe("duplicate");
+    expect(await submitResponse({ ...env, DB: db }, new Request(ORIGIN), s, body)).toBe("duplicate");
     expect(hooked).toBe(true);
     expect(await count("survey_responses")).toBe(1);
   });

@@ -22,7 +22,7 @@ export async function readTokenState(env: DbEnv, surveyId: string, code: string)
 export async function createTokens(env: DbEnv, surveyId: string, count: number, audit: { actor: string; at: string }): Promise<string[]> {
   const codes = Array.from({ length: count }, () => generateInvitationCode());
   const hashes = await Promise.all(codes.map((code) => invitationCodeHash(surveyId, code)));
-  // Two statements whatever the count (up to 500): one insert from a JSON
+  // Two statements whatever the count (MAX_CODES_PER_REQUEST at most): one insert from a JSON
   // array rather than one statement per code, which grew the batch with it.
   const statements = [
     env.DB.prepare("INSERT INTO survey_tokens (token_hash, survey_id, used) SELECT value, ?2, 0 FROM json_each(?1)").bind(

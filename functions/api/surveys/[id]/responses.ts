@@ -1,16 +1,15 @@
 // POST /api/surveys/{id}/responses {submissionId, answers, locale?, token?}
 // → 201 {ok:true}; the same submissionId again → 200 {ok:true}, nothing stored.
+import { ZResponseBody } from "../../../../src/lib/surveys/model.ts";
 import type { AppEnv } from "../../../../src/server/config.ts";
 import { json, parseJsonBody } from "../../../../src/server/http.ts";
-import { enforceLimit } from "../../../../src/server/rate-limit.ts";
 import { allow } from "../../../../src/server/route.ts";
-import { ZResponseBody, getSurvey, submitResponse } from "../../../../src/server/surveys.ts";
+import { getSurvey, submitResponse } from "../../../../src/server/surveys.ts";
 
 export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env, params }) => {
   const survey = getSurvey(String(params.id));
-  await enforceLimit(env, request, "survey_response");
   const body = await parseJsonBody(request, ZResponseBody);
-  const outcome = await submitResponse(env, survey, body);
+  const outcome = await submitResponse(env, request, survey, body);
   return json({ ok: true }, { status: outcome === "stored" ? 201 : 200 });
 };
 

@@ -1,14 +1,12 @@
 // POST /api/admin/surveys/{id}/tokens {count} → 201 {codes: [...]}: single-use
 // invitation codes, shown this once and stored only as hashes.
-import { z } from "zod";
+import { ZTokensBody } from "../../../../../src/lib/surveys/model.ts";
 import { requireAdmin } from "../../../../../src/server/auth.ts";
 import type { AppEnv } from "../../../../../src/server/config.ts";
 import { createTokens } from "../../../../../src/server/db/tokens.ts";
 import { HttpError, json, parseJsonBody } from "../../../../../src/server/http.ts";
 import { allow } from "../../../../../src/server/route.ts";
 import { getSurvey } from "../../../../../src/server/surveys.ts";
-
-const ZTokensBody = z.strictObject({ count: z.int().min(1).max(500) });
 
 export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env, params }) => {
   const admin = await requireAdmin(request, env);
