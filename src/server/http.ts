@@ -1,5 +1,5 @@
-// HTTP helpers shared by every Pages Function: the one JSON error shape from
-// DESIGN.md, JSON responses, and the single body parser.
+// HTTP helpers shared by every Pages Function: the one JSON error shape
+// (docs/design.md, "Errors"), JSON responses, and the single body parser.
 import type { z } from "zod";
 
 export const MAX_BODY_BYTES = 32 * 1024;

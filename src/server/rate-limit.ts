@@ -14,7 +14,7 @@ export interface Limit {
 
 /**
  * Defaults sized for a contact centre behind one NAT address answering a
- * survey within minutes of an announcement (DESIGN.md, non-negotiable 5):
+ * survey within minutes of an announcement (docs/design.md, rule 5):
  * generous for humans, tight for scripts and receipt guessing.
  */
 export const DEFAULT_LIMITS = {

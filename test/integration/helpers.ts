@@ -34,7 +34,7 @@ export async function api<T = any>(path: string, init: RequestInit & { json?: un
   return { status: response.status, headers: response.headers, body: parsed as T };
 }
 
-/** Asserts the DESIGN.md error shape and returns the error object. */
+/** Asserts the API's error shape (docs/api.md) and returns the error object. */
 export function expectError(result: ApiResult, status: number, code: string) {
   const body = result.body as { error?: { code?: string; message?: string; fields?: Record<string, string> } };
   if (result.status !== status || body?.error?.code !== code) {

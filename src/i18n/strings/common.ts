@@ -1,5 +1,5 @@
-// Site chrome: header, navigation, footer, home, 404. Terms follow the
-// glossary in PROGRAMME.md (奖励政策, 结果公示, 问卷调查, 意见箱 …).
+// Site chrome: header, navigation, footer, home, 404. Chinese terms follow
+// the list in docs/content.md (奖励政策, 结果公示, 问卷调查, 意见箱 …).
 export const common = {
   en: {
     // --- site

@@ -1,6 +1,6 @@
 // UI strings for the suggestion box: board, form, receipt and tracking page.
 // Flat dotted keys; English is the reference. Chinese terms follow the
-// glossary in PROGRAMME.md (建议, 意见箱, 回执码, 查询我的建议, 官方回复, 附议 …).
+// list in docs/content.md (建议, 意见箱, 回执码, 查询我的建议, 官方回复, 附议 …).
 export const ideas = {
   en: {
     // --- board

@@ -1,5 +1,5 @@
 // UI strings for the policy pages and the tier calculator. Flat dotted keys;
-// English is the reference. Chinese terms follow the glossary in PROGRAMME.md
+// English is the reference. Chinese terms follow the list in docs/content.md
 // (奖励政策, 考核指标, 奖励等级, 奖励周期, 绩效奖金, 版本历史, 变更内容, 奖励等级测算).
 export const policy = {
   en: {

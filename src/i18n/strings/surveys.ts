@@ -1,5 +1,5 @@
 // UI strings for the surveys pages and the survey form. Flat dotted keys;
-// English is the reference. Glossary: 问卷调查, 满意度调查, 匿名, 参与率, 邀请码, 最小匿名人数.
+// English is the reference. Terms (docs/content.md): 问卷调查, 满意度调查, 匿名, 参与率, 邀请码, 最小匿名人数.
 export const surveys = {
   en: {
     // --- list page

@@ -1,4 +1,4 @@
-// Published aggregates and their suppression (DESIGN.md, non-negotiable 2).
+// Published aggregates and their suppression (docs/anonymity.md, "Survey results").
 // Rules, applied to everything this module returns:
 //   - fewer than k responses in total: nothing but the fact of suppression;
 //   - a question answered by fewer than k people: no figures for it;

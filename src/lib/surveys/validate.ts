@@ -1,4 +1,4 @@
-// The server never trusts the form (DESIGN.md, non-negotiable 6). Answers are
+// The server never trusts the form (docs/design.md, rule 6). Answers are
 // checked against the same SurveyJS JSON the page rendered, in two layers:
 //   1. what SurveyJS does not check: unknown question names, wrong types,
 //      values outside the choices / rating scale, oversize or control-character
