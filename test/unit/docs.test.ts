@@ -106,6 +106,18 @@ describe("links and pointers", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("every repository path README.md and docs/*.md name in `code` exists, so the docs follow the code when it moves", () => {
+    const missing: string[] = [];
+    for (const file of MARKDOWN) {
+      for (const m of read(file).matchAll(/`((?:src|functions|scripts|test|bench|migrations|public|docs|\.ci)\/[^`\s]*)`/g)) {
+        const path = m[1]!;
+        if (/[<*{…]|NNNN/.test(path)) continue; // a pattern, not a file
+        if (!existsSync(join(ROOT, path))) missing.push(`${file}: ${path}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it("every docs/<name>.md a file mentions exists", () => {
     const missing: string[] = [];
     for (const file of FILES) {
