@@ -23,7 +23,7 @@ export default defineConfig({
             main: `./${TMP_DIR}/functions-worker/index.js`,
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: "test-admin-token" },
+              bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: "test-admin-token-0123456789abcdef-0123", CANDOR_TODAY: "2026-11-30" },
             },
           }),
         ],

@@ -7,21 +7,17 @@
 // Demo receipt codes are DEM0-1DEA-0000-00NN (NN = 01…12) so anyone trying the
 // demo can follow one; real codes are random.
 import type { SeedEnv, Seeder } from "../db.ts";
+// HR's side (answers, statuses, publication, reward, duplicate) goes through
+// the console's own service functions as actor "demo", so it is audited like
+// any HR action; the authors' side (replies, verdicts, supports) is written
+// as the public endpoints would.
 import { sha256Hex } from "../../src/lib/hex.ts";
-import { dayStamp } from "../../src/lib/anonymity.ts";
-import type { IdeaCategory, IdeaStatus, MessageVisibility, Verdict } from "../../src/lib/ideas/model.ts";
+import { addDays, pinnedClock } from "../../src/lib/clock.ts";
+import type { IdeaCategory, IdeaStatus, MessageVisibility, TIdeaPatch, Verdict } from "../../src/lib/ideas/model.ts";
 import { hashReceipt } from "../../src/lib/receipt.ts";
-import {
-  addAuthorMessage,
-  addHrMessage,
-  insertIdea,
-  publishIdea,
-  readIdea,
-  setDuplicateOf,
-  setRewarded,
-  setStatus,
-  setVerdict,
-} from "../../src/server/db/ideas.ts";
+import { answerIdea, updateIdea } from "../../src/server/admin-ideas.ts";
+import type { Admin } from "../../src/server/auth.ts";
+import { addAuthorMessage, insertIdea, readIdea, setVerdict } from "../../src/server/db/ideas.ts";
 
 interface DemoIdea {
   n: number;
@@ -38,7 +34,8 @@ interface DemoIdea {
   author?: [number, string][];
   published?: { title: string; body: string; daysAfter: number };
   verdict?: Verdict;
-  rewarded?: boolean;
+  /** HR's public note on what the reward was. */
+  rewarded?: string;
   supports?: number;
   duplicateOf?: number;
 }
@@ -73,7 +70,7 @@ const IDEAS: DemoIdea[] = [
       daysAfter: 14,
     },
     verdict: "resolved",
-    rewarded: true,
+    rewarded: "Innovation award (创新奖励) for the quarter, presented at the commendation meeting. 本季度创新奖，于表彰大会颁发。",
     supports: 14,
   },
   {
@@ -270,10 +267,16 @@ const IDEAS: DemoIdea[] = [
   },
 ];
 
-function daysAgo(n: number, now = new Date()): string {
-  const d = new Date(now);
-  d.setUTCDate(d.getUTCDate() - n);
-  return dayStamp(d);
+const DEMO: Admin = { actor: "demo" };
+
+function daysAgo(n: number): string {
+  return addDays(pinnedClock(process.env.CANDOR_TODAY).today(), -n);
+}
+
+/** One audited HR change on the day it was made, against the idea's current version. */
+async function hrChange(env: SeedEnv, id: string, day: string, change: Omit<TIdeaPatch, "version">): Promise<void> {
+  const idea = await readIdea(env, id);
+  await updateIdea(env, DEMO, id, { ...change, version: idea!.version } as TIdeaPatch, pinnedClock(day));
 }
 
 export function demoIdeaId(n: number): string {
@@ -286,19 +289,21 @@ export function demoReceipt(n: number): string {
 
 /** Whether every row this seeder writes for the idea is there: the rows' counts and the idea's flags. */
 async function isComplete(env: SeedEnv, id: string, idea: DemoIdea): Promise<boolean> {
-  const row = await env.DB.prepare(
-    `SELECT published, rewarded, verdict, duplicate_of,
+  const row = await env.DB
+    .prepare(
+      `SELECT published, rewarded, verdict, duplicate_of, version,
               (SELECT COUNT(*) FROM idea_status_history WHERE idea_id = ?1) AS history,
               (SELECT COUNT(*) FROM idea_messages WHERE idea_id = ?1) AS messages,
               (SELECT COUNT(*) FROM idea_supports WHERE idea_id = ?1) AS supports
        FROM ideas WHERE id = ?1`,
-  )
+    )
     .bind(id)
     .first<{
       published: number;
       rewarded: number;
       verdict: string | null;
       duplicate_of: string | null;
+      version: number;
       history: number;
       messages: number;
       supports: number;
@@ -310,6 +315,8 @@ async function isComplete(env: SeedEnv, id: string, idea: DemoIdea): Promise<boo
     row.supports === (idea.supports ?? 0) &&
     row.published === (idea.published ? 1 : 0) &&
     row.rewarded === (idea.rewarded ? 1 : 0) &&
+    // written through the audited service (older demo data was not): rewrite it so the audit log has the demo's actions
+    (row.version > 0) === Boolean(idea.statuses?.length || idea.published || idea.rewarded || idea.duplicateOf) &&
     row.verdict === (idea.verdict ?? null) &&
     row.duplicate_of === (idea.duplicateOf ? demoIdeaId(idea.duplicateOf) : null)
   );
@@ -335,34 +342,41 @@ const seed: Seeder = async (env) => {
     });
     // interleave status changes and messages in date order, as HR would have made them
     const events: [number, () => Promise<void>][] = [
-      ...(idea.statuses ?? []).map(
-        ([status, after, note]) =>
-          [after, () => setStatus(env, id, status, daysAgo(received - after), note)] as [number, () => Promise<void>],
-      ),
-      ...(idea.messages ?? []).map(
-        ([visibility, after, body]) =>
-          [after, () => addHrMessage(env, id, visibility, body, daysAgo(received - after))] as [number, () => Promise<void>],
-      ),
-      ...(idea.author ?? []).map(
-        ([after, body]) =>
-          [
-            after,
-            async () => {
-              await addAuthorMessage(env, id, body, daysAgo(received - after));
-            },
-          ] as [number, () => Promise<void>],
-      ),
+      ...(idea.statuses ?? []).map(([status, after, note]): [number, () => Promise<void>] => [
+        after,
+        () =>
+          hrChange(env, id, daysAgo(received - after), {
+            status,
+            ...(note ? { note } : {}),
+            ...(status === "duplicate" && idea.duplicateOf ? { duplicateOf: demoIdeaId(idea.duplicateOf) } : {}),
+          }),
+      ]),
+      ...(idea.messages ?? []).map(([visibility, after, body]): [number, () => Promise<void>] => [
+        after,
+        async () => {
+          await answerIdea(env, DEMO, id, { visibility, body }, pinnedClock(daysAgo(received - after)));
+        },
+      ]),
+      ...(idea.author ?? []).map(([after, body]): [number, () => Promise<void>] => [
+        after,
+        async () => {
+          await addAuthorMessage(env, id, body, daysAgo(received - after));
+        },
+      ]),
     ];
+    if (idea.published) {
+      const { title, body, daysAfter } = idea.published;
+      // the demo's moderated texts were reviewed by hand: a date such as 次月10日 is the policy's, not the author's
+      events.push([daysAfter, () => hrChange(env, id, daysAgo(received - daysAfter), { publish: { title, body, confirm: true } })]);
+    }
+    if (idea.rewarded) {
+      const note = idea.rewarded;
+      const last = idea.statuses?.at(-1)?.[1] ?? 0;
+      events.push([last, () => hrChange(env, id, daysAgo(received - last), { rewarded: { note } })]);
+    }
+    // stable: on the same day, statuses before messages before author replies before publication
     events.sort((a, b) => a[0] - b[0]);
     for (const [, run] of events) await run();
-    if (idea.published)
-      await publishIdea(env, id, {
-        title: idea.published.title,
-        body: idea.published.body,
-        day: daysAgo(received - idea.published.daysAfter),
-      });
-    if (idea.duplicateOf) await setDuplicateOf(env, id, demoIdeaId(idea.duplicateOf));
-    if (idea.rewarded) await setRewarded(env, id, true);
     if (idea.verdict) await setVerdict(env, id, idea.verdict, null, daysAgo(Math.max(0, received - (idea.statuses?.at(-1)?.[1] ?? 0) - 2)));
     for (let s = 0; s < (idea.supports ?? 0); s++) {
       await env.DB.prepare("INSERT OR IGNORE INTO idea_supports (idea_id, token_hash) VALUES (?1, ?2)")

@@ -74,3 +74,10 @@ export async function requireAdmin(request: Request, env: Partial<AppEnv>, optio
   }
   throw unauthorized("Sign in as HR to use this endpoint.");
 }
+
+/** The admin functions/api/admin/_middleware.ts verified for this request; a route reached without it fails closed. */
+export function currentAdmin(data: Record<string, unknown>): Admin {
+  const admin = data.admin as Admin | undefined;
+  if (!admin || typeof admin.actor !== "string") throw unauthorized("Sign in as HR to use this endpoint.");
+  return admin;
+}

@@ -10,6 +10,8 @@ export interface Secrets {
   RATE_LIMIT_SECRET?: string;
   ACCESS_TEAM_DOMAIN?: string;
   ACCESS_AUD?: string;
+  /** Pins "today" (YYYY-MM-DD) for tests and the demo. */
+  CANDOR_TODAY?: string;
 }
 
 export type AppEnv = Env & Secrets;

@@ -7,8 +7,11 @@ export const MAX_BODY_BYTES = 32 * 1024;
 export type ErrorFields = Record<string, string>;
 
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: ErrorFields };
+  /** `details`: extra machine-readable data some errors carry (the identifying spans, the current state on a conflict). */
+  error: { code: string; message: string; fields?: ErrorFields } & Record<string, unknown>;
 }
+
+type ErrorOptions = { fields?: ErrorFields; headers?: Record<string, string>; details?: Record<string, unknown> };
 
 /** A foreseeable failure with its own status; the middleware renders it. */
 export class HttpError extends Error {
@@ -16,14 +19,16 @@ export class HttpError extends Error {
   readonly code: string;
   readonly fields?: ErrorFields;
   readonly headers?: Record<string, string>;
+  readonly details?: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, options: { fields?: ErrorFields; headers?: Record<string, string> } = {}) {
+  constructor(status: number, code: string, message: string, options: ErrorOptions = {}) {
     super(message);
     this.name = "HttpError";
     this.status = status;
     this.code = code;
     this.fields = options.fields;
     this.headers = options.headers;
+    this.details = options.details;
   }
 }
 
@@ -33,19 +38,14 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
   return new Response(JSON.stringify(data), { ...init, headers });
 }
 
-export function errorResponse(
-  status: number,
-  code: string,
-  message: string,
-  options: { fields?: ErrorFields; headers?: Record<string, string> } = {},
-): Response {
-  const body: ErrorBody = { error: { code, message } };
+export function errorResponse(status: number, code: string, message: string, options: ErrorOptions = {}): Response {
+  const body: ErrorBody = { error: { ...options.details, code, message } };
   if (options.fields && Object.keys(options.fields).length > 0) body.error.fields = options.fields;
   return json(body, { status, headers: options.headers });
 }
 
 export function httpErrorResponse(err: HttpError): Response {
-  return errorResponse(err.status, err.code, err.message, { fields: err.fields, headers: err.headers });
+  return errorResponse(err.status, err.code, err.message, { fields: err.fields, headers: err.headers, details: err.details });
 }
 
 export function isJsonContentType(value: string | null): boolean {
@@ -129,6 +129,16 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
     throw new HttpError(422, "validation_failed", "Some fields are missing or invalid.", {
       fields: issuesToFields(result.error.issues),
     });
+  }
+  return result.data;
+}
+
+/** The one query parser: empty parameters are absent, unknown or invalid ones are 422 with per-field details. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
+  const result = schema.safeParse(params);
+  if (!result.success) {
+    throw new HttpError(422, "validation_failed", "Some query parameters are invalid.", { fields: issuesToFields(result.error.issues) });
   }
   return result.data;
 }

@@ -52,6 +52,7 @@ describe("GET /api/ideas", () => {
         status: "planned",
         publishedOn: "2026-11-20",
         rewarded: false,
+        rewardNote: null,
         verdict: null,
         supportCount: 0,
         duplicateOf: null,

@@ -34,4 +34,29 @@ describe("demo ideas seeder", () => {
     expect(await count("SELECT COUNT(*) AS n FROM ideas WHERE id = ?1 AND published = 1 AND verdict = 'resolved'", id)).toBe(1);
     expect(await seed(env)).toBe("0 demo ideas added (12 already there)");
   });
+
+  it("writes HR's side through the console's service: every demo HR action is in the audit log as actor demo, once", async () => {
+    const mark = (await env.DB.prepare("SELECT COALESCE(MAX(id), 0) AS n FROM audit_log").first<{ n: number }>())!.n;
+    await seed(env);
+    const rows = (
+      await env.DB.prepare("SELECT actor, action, target_id FROM audit_log WHERE id > ?1").bind(mark).all<{ actor: string; action: string; target_id: string }>()
+    ).results;
+    expect(new Set(rows.map((r) => r.actor))).toEqual(new Set(["demo"]));
+    const hr = await env.DB.batch([
+      env.DB.prepare("SELECT COUNT(*) AS n FROM idea_messages WHERE author = 'hr'"),
+      env.DB.prepare("SELECT COUNT(*) AS n FROM idea_status_history WHERE status <> 'received'"),
+      env.DB.prepare("SELECT COUNT(*) AS n FROM ideas WHERE published = 1"),
+      env.DB.prepare("SELECT COUNT(*) AS n FROM ideas WHERE rewarded = 1 AND reward_note IS NOT NULL"),
+    ]);
+    const [answers, moves, published, rewarded] = hr.map((r) => (r.results[0] as { n: number }).n);
+    const byAction = (a: string) => rows.filter((r) => r.action === a).length;
+    expect(byAction("idea.answer")).toBe(answers);
+    expect(byAction("idea.status")).toBe(moves);
+    expect(byAction("idea.publish")).toBe(published);
+    expect(byAction("idea.reward")).toBe(rewarded);
+    expect(rewarded).toBe(1);
+    expect(byAction("idea.duplicate")).toBe(1);
+    await seed(env);
+    expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE id > ?1").bind(mark).first<{ n: number }>())!.n).toBe(rows.length);
+  });
 });

@@ -7,6 +7,7 @@ import { LOCALES } from "../../i18n/config.ts";
 
 import {
   BOARD_SORTS,
+  MESSAGE_VISIBILITIES,
   IDEA_CATEGORIES,
   IDEA_STATUSES,
   LIMITS,
@@ -77,6 +78,65 @@ export const ZBoardQuery = z.strictObject({
 });
 export type TBoardQuery = z.infer<typeof ZBoardQuery>;
 
+// --- HR (the console, /api/admin/ideas)
+
+export const ZAdminMessageInput = z.strictObject({
+  visibility: z.enum(MESSAGE_VISIBILITIES),
+  body: text(1, LIMITS.replyMax),
+});
+export type TAdminMessageInput = z.infer<typeof ZAdminMessageInput>;
+
+const note = (max: number) => z.string().max(max, `At most ${max} characters.`);
+
+/**
+ * One HR change to an idea. `version` is the one HR's screen was showing: a
+ * stale one is 409 edit_conflict. Every other field is optional, but at least
+ * one must be there; the rules that depend on the idea's state (transitions,
+ * consent, identifying details) are the service's.
+ */
+export const ZIdeaPatch = z
+  .strictObject({
+    version: z.int("The version of the idea you edited.").min(0),
+    status: z.enum(IDEA_STATUSES).optional(),
+    note: note(LIMITS.statusNoteMax).optional(),
+    publish: z
+      .union([
+        z.strictObject({
+          title: text(LIMITS.titleMin, LIMITS.titleMax),
+          body: text(LIMITS.bodyMin, LIMITS.bodyMax),
+          confirm: z.boolean().optional(),
+        }),
+        z.literal(false),
+      ])
+      .optional(),
+    rewarded: z.union([z.strictObject({ note: text(3, LIMITS.rewardNoteMax) }), z.literal(false)]).optional(),
+    duplicateOf: z.union([z.uuid("The id of the original idea."), z.null()]).optional(),
+  })
+  .superRefine((patch, ctx) => {
+    if (patch.note !== undefined && patch.status === undefined) {
+      ctx.addIssue({ code: "custom", path: ["note"], message: "A note goes with a status change." });
+    }
+    const changes = [patch.status, patch.publish, patch.rewarded, patch.duplicateOf].filter((v) => v !== undefined);
+    if (changes.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["body"], message: "Nothing to change: send status, publish, rewarded or duplicateOf." });
+    }
+  });
+export type TIdeaPatch = z.infer<typeof ZIdeaPatch>;
+
+const flag = z.enum(["true", "false"]).transform((v) => v === "true");
+
+/** GET /api/admin/ideas query. */
+export const ZInboxQuery = z.strictObject({
+  status: z.enum(IDEA_STATUSES).optional(),
+  category: z.enum(IDEA_CATEGORIES).optional(),
+  overdue: flag.optional(),
+  verdict: z.enum(VERDICTS).optional(),
+  q: z.string().max(LIMITS.searchMax, `At most ${LIMITS.searchMax} characters.`).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+export type TInboxQuery = z.infer<typeof ZInboxQuery>;
+
 // --- what the API returns
 
 export interface StatusChange {
@@ -107,6 +167,8 @@ export interface TrackedIdea {
   publicTitle: string | null;
   publicBody: string | null;
   rewarded: boolean;
+  /** HR's public note on what the reward was. */
+  rewardNote: string | null;
   verdict: Verdict | null;
   verdictComment: string | null;
   supportCount: number;
@@ -123,6 +185,7 @@ export interface BoardIdea {
   status: IdeaStatus;
   publishedOn: string;
   rewarded: boolean;
+  rewardNote: string | null;
   verdict: Verdict | null;
   supportCount: number;
   duplicateOf: string | null;
@@ -147,4 +210,65 @@ export interface BoardStats {
   resolved: number | null;
   resolvedShare: number | null;
   minGroupSize: number;
+}
+
+// --- what the HR API returns
+
+/** An idea as HR sees it: everything the author sent and everything said since, plus the edit version. */
+export interface AdminIdea {
+  id: string;
+  category: IdeaCategory;
+  /** The author's original words. */
+  title: string;
+  body: string;
+  status: IdeaStatus;
+  receivedOn: string;
+  publishConsent: boolean;
+  published: boolean;
+  /** HR's moderated version (kept when unpublished, so it can be published again). */
+  publicTitle: string | null;
+  publicBody: string | null;
+  publishedOn: string | null;
+  rewarded: boolean;
+  rewardNote: string | null;
+  duplicateOf: { id: string; title: string; status: IdeaStatus } | null;
+  verdict: Verdict | null;
+  verdictComment: string | null;
+  verdictOn: string | null;
+  supportCount: number;
+  history: StatusChange[];
+  messages: IdeaMessage[];
+  /** First day HR moved or answered it; null while unacknowledged. */
+  acknowledgedOn: string | null;
+  /** The last day of the acknowledgement promise. */
+  dueOn: string;
+  overdue: boolean;
+  /** Raised by every PATCH; send it back with the next one. */
+  version: number;
+}
+
+/** One row of the inbox. */
+export interface InboxItem {
+  id: string;
+  category: IdeaCategory;
+  title: string;
+  status: IdeaStatus;
+  receivedOn: string;
+  dueOn: string;
+  overdue: boolean;
+  acknowledged: boolean;
+  /** HR has written at least one answer. */
+  answered: boolean;
+  /** The author wrote last: HR owes a reply. */
+  awaitingReply: boolean;
+  published: boolean;
+  rewarded: boolean;
+  verdict: Verdict | null;
+  supportCount: number;
+}
+
+export interface InboxPage {
+  counts: Record<IdeaStatus, number> & { total: number; overdue: number; contested: number };
+  ideas: InboxItem[];
+  nextCursor: string | null;
 }

@@ -10,6 +10,27 @@ export const IDEA_FLOW = ["received", "under_review", "planned", "in_progress", 
 export const IDEA_STATUSES = [...IDEA_FLOW, "declined", "duplicate"] as const;
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];
 
+/**
+ * The moves HR may make, stated once for the API (others are 422) and the
+ * console (it offers only these). Open ideas go forward along the flow
+ * (steps may be skipped) or end as declined / duplicate; a plan that stalls
+ * may step back one; a closed idea can be reopened for review. Nothing goes
+ * back to "received": that is the day the idea arrived, not a state to return to.
+ */
+export const STATUS_TRANSITIONS: Readonly<Record<IdeaStatus, readonly IdeaStatus[]>> = {
+  received: ["under_review", "planned", "in_progress", "done", "declined", "duplicate"],
+  under_review: ["planned", "in_progress", "done", "declined", "duplicate"],
+  planned: ["under_review", "in_progress", "done", "declined", "duplicate"],
+  in_progress: ["planned", "done", "declined", "duplicate"],
+  done: ["under_review"],
+  declined: ["under_review"],
+  duplicate: ["under_review"],
+};
+
+export function canMove(from: IdeaStatus, to: IdeaStatus): boolean {
+  return STATUS_TRANSITIONS[from].includes(to);
+}
+
 /** Statuses after which HR has given its answer and the author's verdict means something. */
 export const CLOSED_STATUSES: readonly IdeaStatus[] = ["done", "declined", "duplicate"];
 
@@ -45,6 +66,11 @@ export const LIMITS = {
   turnstileTokenMax: 2048,
   supportTokenMin: 16,
   supportTokenMax: 128,
+  /** HR's public note on a status change, and the public note on what a reward was. */
+  statusNoteMax: 1000,
+  rewardNoteMax: 300,
+  /** HR's free-text search in the console. */
+  searchMax: 100,
   /** Author replies per idea: a conversation, not a channel for floods. */
   authorMessagesMax: 100,
 } as const;

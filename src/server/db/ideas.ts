@@ -2,8 +2,13 @@
 // supports. Functions take `env` first; rows become domain objects in one
 // mapper per shape. Writes that belong together go in one batch.
 import {
+  IDEA_STATUSES,
   LIMITS,
+  type AdminIdea,
   type BoardIdea,
+  type InboxItem,
+  type InboxPage,
+  type TInboxQuery,
   type TBoardQuery,
   type BoardStats,
   type IdeaCategory,
@@ -18,6 +23,8 @@ import {
 } from "../../lib/ideas/model.ts";
 import { isPublishable } from "../../lib/anonymity.ts";
 import type { DbEnv } from "../config.ts";
+import { addDays } from "../../lib/clock.ts";
+import { decodeCursor, encodeCursor } from "../cursor.ts";
 
 // ---------------------------------------------------------------- rows
 
@@ -40,6 +47,8 @@ interface IdeaRow {
   verdict: string | null;
   verdict_comment: string | null;
   verdict_on: string | null;
+  version: number;
+  reward_note: string | null;
 }
 
 interface HistoryRow {
@@ -77,6 +86,8 @@ export interface Idea {
   verdict: Verdict | null;
   verdictComment: string | null;
   verdictOn: string | null;
+  rewardNote: string | null;
+  version: number;
 }
 
 function rowToIdea(row: IdeaRow): Idea {
@@ -98,6 +109,8 @@ function rowToIdea(row: IdeaRow): Idea {
     verdict: row.verdict as Verdict | null,
     verdictComment: row.verdict_comment,
     verdictOn: row.verdict_on,
+    rewardNote: row.reward_note,
+    version: row.version,
   };
 }
 
@@ -218,6 +231,7 @@ export async function readTrackedIdea(env: DbEnv, idea: Idea): Promise<TrackedId
     publicTitle: idea.published ? idea.publicTitle : null,
     publicBody: idea.published ? idea.publicBody : null,
     rewarded: idea.rewarded,
+    rewardNote: idea.rewarded ? idea.rewardNote : null,
     verdict: idea.verdict,
     verdictComment: idea.verdictComment,
     supportCount: (supports!.results[0] as { n: number }).n,
@@ -312,6 +326,7 @@ export async function listBoard(env: DbEnv, query: TBoardQuery, max = BOARD_MAX)
     status: row.status as IdeaStatus,
     publishedOn: row.published_on!,
     rewarded: Boolean(row.rewarded),
+    rewardNote: row.rewarded ? row.reward_note : null,
     verdict: row.verdict as Verdict | null,
     supportCount: row.support_count,
     duplicateOf: row.duplicate_published === 1 ? row.duplicate_of : null,
@@ -410,8 +425,233 @@ export async function boardStats(
 }
 
 // ---------------------------------------------------------------- HR side
-// Used by demo data and tests until the HR console (a separate issue) exposes
-// them through authenticated endpoints.
+// The console's reads, and its writes as statements: the service
+// (src/server/admin-ideas.ts) puts each in one batch with its audit row.
+
+/**
+ * The first day HR moved an idea past "received" or answered it (null while
+ * unacknowledged), for an idea aliased `i`: one definition for the inbox and
+ * the board's acknowledgement figures.
+ */
+export const ACK_ON_SQL = `(SELECT MIN(d) FROM (
+    SELECT MIN(m.on_day) AS d FROM idea_messages m WHERE m.idea_id = i.id AND m.author = 'hr'
+    UNION ALL
+    SELECT MIN(h.on_day) FROM idea_status_history h WHERE h.idea_id = i.id AND h.status <> 'received'))`;
+
+
+/** The state PATCH may change, written in one UPDATE that also steps `version` (the trigger refuses a stale one). */
+export interface IdeaState {
+  status: IdeaStatus;
+  published: boolean;
+  publicTitle: string | null;
+  publicBody: string | null;
+  publishedOn: string | null;
+  rewarded: boolean;
+  rewardNote: string | null;
+  duplicateOf: string | null;
+}
+
+export function updateStateStatement(env: DbEnv, ideaId: string, readVersion: number, next: IdeaState): D1PreparedStatement {
+  return env.DB.prepare(
+    `UPDATE ideas SET version = ?2 + 1, status = ?3, published = ?4, public_title = ?5, public_body = ?6, published_on = ?7,
+       rewarded = ?8, reward_note = ?9, duplicate_of = ?10
+     WHERE id = ?1`,
+  ).bind(
+    ideaId,
+    readVersion,
+    next.status,
+    next.published ? 1 : 0,
+    next.publicTitle,
+    next.publicBody,
+    next.publishedOn,
+    next.rewarded ? 1 : 0,
+    next.rewardNote,
+    next.duplicateOf,
+  );
+}
+
+export function statusHistoryStatement(env: DbEnv, ideaId: string, status: IdeaStatus, day: string, note: string | null): D1PreparedStatement {
+  return env.DB.prepare(
+    `INSERT INTO idea_status_history (idea_id, seq, status, on_day, note) VALUES (?1, ${nextSeq("idea_status_history")}, ?2, ?3, ?4)`,
+  ).bind(ideaId, status, day, note);
+}
+
+export function hrMessageStatement(env: DbEnv, ideaId: string, visibility: MessageVisibility, body: string, day: string): D1PreparedStatement {
+  return env.DB.prepare(
+    `INSERT INTO idea_messages (idea_id, seq, author, visibility, body, on_day)
+     VALUES (?1, ${nextSeq("idea_messages")}, 'hr', ?2, ?3, ?4)`,
+  ).bind(ideaId, visibility, body, day);
+}
+
+interface AdminExtrasRow {
+  ack_on: string | null;
+  support_count: number;
+  dup_id: string | null;
+  dup_title: string | null;
+  dup_status: string | null;
+}
+
+/** Everything HR sees of one idea, or null. `today` and the promise decide "overdue". */
+export async function readAdminIdea(
+  env: DbEnv,
+  id: string,
+  options: { today: string; ackPromiseDays: number },
+): Promise<AdminIdea | null> {
+  const [ideaRows, history, messages] = await env.DB.batch([
+    env.DB.prepare(
+      `SELECT i.*, ${ACK_ON_SQL} AS ack_on,
+              (SELECT COUNT(*) FROM idea_supports s WHERE s.idea_id = i.id) AS support_count,
+              d.id AS dup_id, d.title AS dup_title, d.status AS dup_status
+       FROM ideas i LEFT JOIN ideas d ON d.id = i.duplicate_of WHERE i.id = ?1`,
+    ).bind(id),
+    env.DB.prepare("SELECT * FROM idea_status_history WHERE idea_id = ?1 ORDER BY seq").bind(id),
+    env.DB.prepare("SELECT * FROM idea_messages WHERE idea_id = ?1 ORDER BY seq").bind(id),
+  ]);
+  const row = ideaRows!.results[0] as (IdeaRow & AdminExtrasRow) | undefined;
+  if (!row) return null;
+  const idea = rowToIdea(row);
+  const dueOn = addDays(idea.receivedOn, options.ackPromiseDays);
+  return {
+    id: idea.id,
+    category: idea.category,
+    title: idea.title,
+    body: idea.body,
+    status: idea.status,
+    receivedOn: idea.receivedOn,
+    publishConsent: idea.publishConsent,
+    published: idea.published,
+    publicTitle: idea.publicTitle,
+    publicBody: idea.publicBody,
+    publishedOn: idea.publishedOn,
+    rewarded: idea.rewarded,
+    rewardNote: idea.rewardNote,
+    duplicateOf: row.dup_id ? { id: row.dup_id, title: row.dup_title!, status: row.dup_status as IdeaStatus } : null,
+    verdict: idea.verdict,
+    verdictComment: idea.verdictComment,
+    verdictOn: idea.verdictOn,
+    supportCount: row.support_count,
+    history: (history!.results as unknown as HistoryRow[]).map(rowToStatusChange),
+    messages: (messages!.results as unknown as MessageRow[]).map(rowToMessage),
+    acknowledgedOn: row.ack_on,
+    dueOn,
+    overdue: row.ack_on === null && options.today > dueOn,
+    version: idea.version,
+  };
+}
+
+export const INBOX_PAGE = 50;
+
+interface InboxRow {
+  id: string;
+  category: string;
+  title: string;
+  status: string;
+  received_on: string;
+  published: number;
+  rewarded: number;
+  verdict: string | null;
+  ack_on: string | null;
+  answered: number;
+  awaiting: number;
+  support_count: number;
+  rank: number;
+}
+
+/**
+ * The inbox, in the order HR should work through it: open ideas nobody has
+ * answered yet, or whose author wrote last (rank 0), then other open ideas
+ * (1), then closed ones (2); oldest first within each. Keyset paging on
+ * (rank, received_on, id). Search is a substring match (instr) over the
+ * original and moderated text and the id: FTS5's tokenizers cannot find a
+ * two-character Chinese word inside a sentence, and a scan of 10,000 ideas
+ * stays within a few milliseconds (npm run bench ideas).
+ */
+export async function listInbox(
+  env: DbEnv,
+  query: TInboxQuery,
+  options: { today: string; ackPromiseDays: number },
+): Promise<InboxPage> {
+  const filters: string[] = [];
+  const params: (string | number)[] = [options.today, options.ackPromiseDays];
+  const add = (sql: (n: number) => string, value: string | number) => {
+    params.push(value);
+    filters.push(sql(params.length));
+  };
+  if (query.status) add((n) => `status = ?${n}`, query.status);
+  if (query.category) add((n) => `category = ?${n}`, query.category);
+  if (query.verdict) add((n) => `verdict = ?${n}`, query.verdict);
+  if (query.overdue !== undefined) filters.push(query.overdue ? "overdue = 1" : "overdue = 0");
+  if (query.q !== undefined && query.q.trim() !== "") {
+    add(
+      (n) =>
+        `(id = lower(?${n}) OR instr(lower(title), lower(?${n})) > 0 OR instr(lower(body), lower(?${n})) > 0
+          OR instr(lower(COALESCE(public_title, '')), lower(?${n})) > 0 OR instr(lower(COALESCE(public_body, '')), lower(?${n})) > 0)`,
+      query.q.trim(),
+    );
+  }
+  if (query.cursor) {
+    const [rank, day, id] = decodeCursor(query.cursor, ["n", "s", "s"] as const);
+    params.push(rank, day, id);
+    const [r, d, i] = [params.length - 2, params.length - 1, params.length];
+    filters.push(`(rank > ?${r} OR (rank = ?${r} AND received_on > ?${d}) OR (rank = ?${r} AND received_on = ?${d} AND id > ?${i}))`);
+  }
+  const limit = query.limit ?? INBOX_PAGE;
+  const base = `WITH base AS (
+      SELECT i.id, i.category, i.title, i.body, i.public_title, i.public_body, i.status, i.received_on, i.published, i.rewarded, i.verdict,
+        ${ACK_ON_SQL} AS ack_on,
+        EXISTS (SELECT 1 FROM idea_messages m WHERE m.idea_id = i.id AND m.author = 'hr') AS answered,
+        COALESCE((SELECT m.author = 'author' FROM idea_messages m WHERE m.idea_id = i.id ORDER BY m.seq DESC LIMIT 1), 0) AS awaiting
+      FROM ideas i
+    ), ranked AS (
+      SELECT *, (ack_on IS NULL AND julianday(?1) - julianday(received_on) > ?2) AS overdue,
+        CASE WHEN status IN ('done', 'declined', 'duplicate') THEN 2 WHEN answered = 0 OR awaiting = 1 THEN 0 ELSE 1 END AS rank
+      FROM base
+    )`;
+  const where = filters.length ? `WHERE ${filters.join(" AND ")}` : "";
+  const [page, counts] = await env.DB.batch([
+    env.DB.prepare(
+      `${base} SELECT r.*, (SELECT COUNT(*) FROM idea_supports s WHERE s.idea_id = r.id) AS support_count
+       FROM ranked r ${where} ORDER BY rank, received_on, id LIMIT ${limit + 1}`,
+    ).bind(...params),
+    env.DB.prepare(
+      `${base} SELECT status, COUNT(*) AS n, SUM(overdue) AS overdue, SUM(verdict = 'not_resolved') AS contested FROM ranked GROUP BY status`,
+    ).bind(options.today, options.ackPromiseDays),
+  ]);
+  const rows = page!.results as unknown as InboxRow[];
+  const ideas = rows.slice(0, limit).map(
+    (row): InboxItem => ({
+      id: row.id,
+      category: row.category as IdeaCategory,
+      title: row.title,
+      status: row.status as IdeaStatus,
+      receivedOn: row.received_on,
+      dueOn: addDays(row.received_on, options.ackPromiseDays),
+      overdue: row.ack_on === null && options.today > addDays(row.received_on, options.ackPromiseDays),
+      acknowledged: row.ack_on !== null,
+      answered: Boolean(row.answered),
+      awaitingReply: Boolean(row.awaiting),
+      published: Boolean(row.published),
+      rewarded: Boolean(row.rewarded),
+      verdict: row.verdict as Verdict | null,
+      supportCount: row.support_count,
+    }),
+  );
+  const tally = Object.fromEntries(IDEA_STATUSES.map((s) => [s, 0])) as InboxPage["counts"];
+  tally.total = tally.overdue = tally.contested = 0;
+  for (const c of counts!.results as unknown as { status: IdeaStatus; n: number; overdue: number; contested: number }[]) {
+    tally[c.status] = c.n;
+    tally.total += c.n;
+    tally.overdue += c.overdue;
+    tally.contested += c.contested;
+  }
+  const last = rows.length > limit ? rows[limit - 1] : undefined;
+  return { counts: tally, ideas, nextCursor: last ? encodeCursor([last.rank, last.received_on, last.id]) : null };
+}
+
+// ---------------------------------------------------------------- fixture writes
+// Direct writes without an audit row, for tests that need an idea in a given
+// state. HR actions go through src/server/admin-ideas.ts, which audits them.
+
 
 /** Moves an idea to a status, recording it in the history with an optional public note. */
 export async function setStatus(env: DbEnv, ideaId: string, status: IdeaStatus, day: string, note: string | null = null): Promise<void> {

@@ -3,6 +3,7 @@
 // it unlocked.
 import { generateInvitationCode, invitationCodeHash } from "../../lib/invitation.ts";
 import type { DbEnv } from "../config.ts";
+import { auditStatement } from "./audit.ts";
 
 export type TokenState = "valid" | "used" | "unknown";
 
@@ -29,14 +30,7 @@ export async function createTokens(env: DbEnv, surveyId: string, count: number, 
       JSON.stringify(hashes),
       surveyId,
     ),
-    env.DB.prepare("INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)").bind(
-      audit.at,
-      audit.actor,
-      "survey.tokens.create",
-      "survey",
-      surveyId,
-      JSON.stringify({ count }),
-    ),
+    auditStatement(env, { at: audit.at, actor: audit.actor, action: "survey.tokens.create", targetType: "survey", targetId: surveyId, detail: { count } }),
   ];
   await env.DB.batch(statements);
   return codes;

@@ -1,20 +1,21 @@
 // POST /api/admin/surveys/{id}/tokens {count} → 201 {codes: [...]}: single-use
 // invitation codes, shown this once and stored only as hashes.
 import { ZTokensBody } from "../../../../../src/lib/surveys/model.ts";
-import { requireAdmin } from "../../../../../src/server/auth.ts";
+import { currentAdmin } from "../../../../../src/server/auth.ts";
+import { readClock } from "../../../../../src/server/clock.ts";
 import type { AppEnv } from "../../../../../src/server/config.ts";
 import { createTokens } from "../../../../../src/server/db/tokens.ts";
 import { HttpError, json, parseJsonBody } from "../../../../../src/server/http.ts";
 import { allow } from "../../../../../src/server/route.ts";
 import { getSurvey } from "../../../../../src/server/surveys.ts";
 
-export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env, params }) => {
-  const admin = await requireAdmin(request, env);
+export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env, params, data }) => {
+  const admin = currentAdmin(data);
   const survey = getSurvey(String(params.id));
   const { count } = await parseJsonBody(request, ZTokensBody);
   if (survey.access !== "invitation")
     throw new HttpError(409, "survey_not_invitation_only", "This survey is open to everyone and takes no invitation codes.");
-  const codes = await createTokens(env, survey.id, count, { actor: admin.actor, at: new Date().toISOString() });
+  const codes = await createTokens(env, survey.id, count, { actor: admin.actor, at: readClock(env).now().toISOString() });
   return json({ surveyId: survey.id, codes }, { status: 201 });
 };
 

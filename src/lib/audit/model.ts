@@ -1,0 +1,45 @@
+// The HR audit log's vocabulary and query shape, shared by the API and the
+// console. HR actions are accountable: each row names who acted and when, to
+// the second. Employees never appear in it.
+import { z } from "zod";
+import { isDay } from "../clock.ts";
+
+export const AUDIT_ACTIONS = [
+  "idea.answer",
+  "idea.status",
+  "idea.publish",
+  "idea.unpublish",
+  "idea.reward",
+  "idea.unreward",
+  "idea.duplicate",
+  "idea.duplicate.clear",
+  "survey.tokens.create",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  id: number;
+  /** ISO timestamp with time of day: HR actions are accountable, not anonymous. */
+  at: string;
+  actor: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+const day = z.string().refine(isDay, "A day written YYYY-MM-DD.");
+
+/** GET /api/admin/audit query: every filter optional, days inclusive (UTC). */
+export const ZAuditQuery = z
+  .strictObject({
+    actor: z.string().min(1).max(200).optional(),
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    target: z.string().min(1).max(100).optional(),
+    from: day.optional(),
+    to: day.optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "`to` is before `from`." });
+export type TAuditQuery = z.infer<typeof ZAuditQuery>;

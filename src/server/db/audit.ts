@@ -1,0 +1,79 @@
+// SQL for the HR audit log (table audit_log). Rows are only ever inserted:
+// triggers refuse UPDATE and DELETE (migrations/0006). Inserts are returned as
+// statements so each goes in the same batch as the change it records: a
+// change that fails leaves no row, and no change happens without one.
+import type { AuditAction, AuditEntry, TAuditQuery } from "../../lib/audit/model.ts";
+import { decodeCursor, encodeCursor } from "../cursor.ts";
+
+type DbEnv = { DB: D1Database };
+
+export interface AuditRecord {
+  at: string;
+  actor: string;
+  action: AuditAction;
+  targetType: "idea" | "survey";
+  targetId: string;
+  detail?: Record<string, unknown>;
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  detail: string | null;
+}
+
+function rowToEntry(row: AuditRow): AuditEntry {
+  let detail: Record<string, unknown> | null = null;
+  try {
+    detail = row.detail === null ? null : (JSON.parse(row.detail) as Record<string, unknown>);
+  } catch {
+    detail = { unparsed: row.detail };
+  }
+  return { id: row.id, at: row.at, actor: row.actor, action: row.action, targetType: row.target_type, targetId: row.target_id, detail };
+}
+
+export function auditStatement(env: DbEnv, record: AuditRecord): D1PreparedStatement {
+  return env.DB.prepare("INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)").bind(
+    record.at,
+    record.actor,
+    record.action,
+    record.targetType,
+    record.targetId,
+    record.detail === undefined ? null : JSON.stringify(record.detail),
+  );
+}
+
+export const AUDIT_PAGE = 50;
+
+/** Newest first (by time, then insertion), filtered, one page at a time. */
+export async function listAudit(env: DbEnv, query: TAuditQuery): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
+  const filters: string[] = [];
+  const params: (string | number)[] = [];
+  const add = (sql: (n: number) => string, value: string | number) => {
+    params.push(value);
+    filters.push(sql(params.length));
+  };
+  if (query.actor) add((n) => `actor = ?${n}`, query.actor);
+  if (query.action) add((n) => `action = ?${n}`, query.action);
+  if (query.target) add((n) => `target_id = ?${n}`, query.target);
+  // `at` is an ISO timestamp: a day's rows sort between "day" and "day~"
+  if (query.from) add((n) => `at >= ?${n}`, query.from);
+  if (query.to) add((n) => `at < ?${n}`, `${query.to}~`);
+  if (query.cursor) {
+    const [at, id] = decodeCursor(query.cursor, ["s", "n"] as const);
+    params.push(at, id);
+    filters.push(`(at < ?${params.length - 1} OR (at = ?${params.length - 1} AND id < ?${params.length}))`);
+  }
+  const limit = query.limit ?? AUDIT_PAGE;
+  const where = filters.length ? `WHERE ${filters.join(" AND ")}` : "";
+  const { results } = await env.DB.prepare(`SELECT * FROM audit_log ${where} ORDER BY at DESC, id DESC LIMIT ${limit + 1}`)
+    .bind(...params)
+    .all<AuditRow>();
+  const entries = results.slice(0, limit).map(rowToEntry);
+  const last = entries.at(-1);
+  return { entries, nextCursor: results.length > limit && last ? encodeCursor([last.at, last.id]) : null };
+}
