@@ -24,6 +24,8 @@ export default defineConfig({
   integrations: [
     react(),
     sitemap({
+      // the HR console is for HR, not for search engines
+      filter: (page) => !/^\/(?:[a-z-]+\/)?admin(\/|$)/.test(new URL(page).pathname),
       i18n: {
         defaultLocale: DEFAULT_LOCALE,
         locales: Object.fromEntries(LOCALES.map((l) => [l, LANG_TAG[l]])),

@@ -316,7 +316,7 @@ async function isComplete(env: SeedEnv, id: string, idea: DemoIdea): Promise<boo
     row.published === (idea.published ? 1 : 0) &&
     row.rewarded === (idea.rewarded ? 1 : 0) &&
     // written through the audited service (older demo data was not): rewrite it so the audit log has the demo's actions
-    (row.version > 0) === Boolean(idea.statuses?.length || idea.published || idea.rewarded || idea.duplicateOf) &&
+    row.version > 0 === Boolean(idea.statuses?.length || idea.published || idea.rewarded || idea.duplicateOf) &&
     row.verdict === (idea.verdict ?? null) &&
     row.duplicate_of === (idea.duplicateOf ? demoIdeaId(idea.duplicateOf) : null)
   );

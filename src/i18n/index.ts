@@ -5,6 +5,7 @@
 // locale falls back to English; test/unit/i18n.test.ts fails the build
 // before that can reach a reader.
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "./config.ts";
+import { admin } from "./strings/admin.ts";
 import { common } from "./strings/common.ts";
 import { ideas } from "./strings/ideas.ts";
 import { policy } from "./strings/policy.ts";
@@ -12,7 +13,7 @@ import { resultsPage } from "./strings/resultsPage.ts";
 import { surveys } from "./strings/surveys.ts";
 import { translator, type Strings, type Translator } from "./translate.ts";
 
-export const UI_MODULES = [common, policy, surveys, ideas, resultsPage];
+export const UI_MODULES = [common, policy, surveys, ideas, resultsPage, admin];
 
 type Merge<M> = M extends { en: infer E } ? E : never;
 export type UiKey =
@@ -20,7 +21,8 @@ export type UiKey =
   | keyof Merge<typeof policy>
   | keyof Merge<typeof surveys>
   | keyof Merge<typeof ideas>
-  | keyof Merge<typeof resultsPage>;
+  | keyof Merge<typeof resultsPage>
+  | keyof Merge<typeof admin>;
 
 /** Every key that starts with one of the prefixes P (a whole key is its own prefix). */
 export type KeysOf<P extends string> = Extract<UiKey, `${P}${string}`>;

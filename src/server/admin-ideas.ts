@@ -76,9 +76,14 @@ export function identifyingIn(publish: { title: string; body: string }): (Identi
 
 async function conflict(env: AdminEnv, id: string, clock: Clock): Promise<HttpError> {
   const current = await adminIdea(env, id, clock);
-  return new HttpError(409, "edit_conflict", "Someone else changed this idea after you opened it. Review the current state and try again.", {
-    details: { current },
-  });
+  return new HttpError(
+    409,
+    "edit_conflict",
+    "Someone else changed this idea after you opened it. Review the current state and try again.",
+    {
+      details: { current },
+    },
+  );
 }
 
 /**
@@ -110,7 +115,9 @@ export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch:
   if (typeof patch.duplicateOf === "string") {
     const original = patch.duplicateOf.toLowerCase();
     if (target !== undefined && target !== "duplicate") {
-      throw invalid("validation_failed", "An idea marked as a duplicate has the status duplicate.", { status: "Leave it out or send duplicate." });
+      throw invalid("validation_failed", "An idea marked as a duplicate has the status duplicate.", {
+        status: "Leave it out or send duplicate.",
+      });
     }
     if (original === id) throw invalid("validation_failed", "An idea cannot duplicate itself.", { duplicateOf: "Choose another idea." });
     const other = await readIdea(env, original);
@@ -124,7 +131,8 @@ export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch:
     if (idea.status !== "duplicate") target = "duplicate";
     if (original !== idea.duplicateOf) records.push(audit(admin, clock, "idea.duplicate", id, { of: original }));
   } else if (patch.duplicateOf === null) {
-    if (target === "duplicate") throw invalid("validation_failed", "A duplicate needs the original it repeats.", { duplicateOf: "Send the original's id." });
+    if (target === "duplicate")
+      throw invalid("validation_failed", "A duplicate needs the original it repeats.", { duplicateOf: "Send the original's id." });
     if (idea.status === "duplicate" && target === undefined) target = "under_review";
     next.duplicateOf = null;
     if (idea.duplicateOf) records.push(audit(admin, clock, "idea.duplicate.clear", id, { was: idea.duplicateOf }));
@@ -159,12 +167,22 @@ export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch:
     }
   } else if (patch.publish) {
     if (!idea.publishConsent) {
-      throw new HttpError(409, "no_publish_consent", "The author did not agree to publication; this idea can be answered but not published.");
+      throw new HttpError(
+        409,
+        "no_publish_consent",
+        "The author did not agree to publication; this idea can be answered but not published.",
+      );
     }
     const findings = identifyingIn(patch.publish);
     if (findings.length > 0 && patch.publish.confirm !== true) {
       const fields: Record<string, string> = {};
-      for (const f of findings) fields[`publish.${f.field}`] ??= "May identify the author: " + findings.filter((g) => g.field === f.field).map((g) => g.text).join(", ");
+      for (const f of findings)
+        fields[`publish.${f.field}`] ??=
+          "May identify the author: " +
+          findings
+            .filter((g) => g.field === f.field)
+            .map((g) => g.text)
+            .join(", ");
       throw invalid(
         "identifying_details",
         "The moderated text still contains details that may identify the author. Remove them, or confirm that they are safe to publish.",

@@ -17,7 +17,9 @@ export interface Admin {
 /** A shorter ADMIN_TOKEN is treated as not configured: it would be guessable. */
 export const ADMIN_TOKEN_MIN_LENGTH = 32;
 
-type SubtleWithTimingSafeEqual = SubtleCrypto & { timingSafeEqual?: (a: ArrayBuffer | ArrayBufferView, b: ArrayBuffer | ArrayBufferView) => boolean };
+type SubtleWithTimingSafeEqual = SubtleCrypto & {
+  timingSafeEqual?: (a: ArrayBuffer | ArrayBufferView, b: ArrayBuffer | ArrayBufferView) => boolean;
+};
 
 /**
  * Compares two secrets without leaking where they differ or how long they

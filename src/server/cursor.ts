@@ -15,11 +15,14 @@ export function decodeCursor<const T extends readonly ("s" | "n")[]>(
   cursor: string,
   shape: T,
 ): { [K in keyof T]: T[K] extends "n" ? number : string } {
-  const invalid = () => new HttpError(422, "validation_failed", "The cursor is not valid.", { fields: { cursor: "Use nextCursor from the previous page." } });
+  const invalid = () =>
+    new HttpError(422, "validation_failed", "The cursor is not valid.", { fields: { cursor: "Use nextCursor from the previous page." } });
   let value: unknown;
   try {
     const b64 = cursor.replace(/-/g, "+").replace(/_/g, "/");
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))));
+    value = JSON.parse(
+      new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))),
+    );
   } catch {
     throw invalid();
   }

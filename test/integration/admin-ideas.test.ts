@@ -82,7 +82,7 @@ describe("HR sign-in", () => {
       }
     }
     expect(await newAudit()).toHaveLength(0);
-    expect((await version(id))).toBe(0);
+    expect(await version(id)).toBe(0);
   });
 
   it("the right token opens every endpoint; an unknown admin path is then a JSON 404", async () => {
@@ -111,7 +111,11 @@ describe("HR sign-in", () => {
       ["sign", "verify"],
     )) as CryptoKeyPair;
     const jwk = (await crypto.subtle.exportKey("jwk", pair.publicKey)) as JsonWebKey;
-    const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    const b64 = (bytes: Uint8Array) =>
+      btoa(String.fromCharCode(...bytes))
+        .replace(/\+/g, "-")
+        .replace(/\//g, "_")
+        .replace(/=+$/, "");
     const enc = (o: unknown) => b64(new TextEncoder().encode(JSON.stringify(o)));
     const team = "candor.cloudflareaccess.com";
     const sign = async (payload: Record<string, unknown>) => {
@@ -181,8 +185,16 @@ describe("GET /api/admin/ideas", () => {
     await answer(b.id, { visibility: "private", body: "Which team?" });
     let list = (await get("/api/admin/ideas")).body.ideas;
     expect(list.map((i: { id: string }) => i.id)).toEqual([b.id, a.id]);
-    await api("/api/ideas/track/messages", { method: "POST", json: { receipt: b.receipt, body: "Team 3, night shift." }, headers: from(freshIp()) });
-    await api("/api/ideas/track/verdict", { method: "POST", json: { receipt: a.receipt, verdict: "not_resolved" }, headers: from(freshIp()) });
+    await api("/api/ideas/track/messages", {
+      method: "POST",
+      json: { receipt: b.receipt, body: "Team 3, night shift." },
+      headers: from(freshIp()),
+    });
+    await api("/api/ideas/track/verdict", {
+      method: "POST",
+      json: { receipt: a.receipt, verdict: "not_resolved" },
+      headers: from(freshIp()),
+    });
     const res = await get("/api/admin/ideas");
     list = res.body.ideas;
     expect(list[0]).toMatchObject({ id: b.id, awaitingReply: true });
@@ -192,8 +204,17 @@ describe("GET /api/admin/ideas", () => {
   });
 
   it("filters by status, category and overdue, and searches title and text in either language (two-character Chinese words too)", async () => {
-    const zh = await idea("2026-11-01", { category: "training", title: "增加抗压与情绪管理培训", body: "建议每半年安排一次培训，并提供一对一心理支持渠道。", locale: "zh-cn" });
-    const en = await idea("2026-11-25", { category: "tools", title: "Faster knowledge base search", body: "Search takes ten seconds and misses synonyms." });
+    const zh = await idea("2026-11-01", {
+      category: "training",
+      title: "增加抗压与情绪管理培训",
+      body: "建议每半年安排一次培训，并提供一对一心理支持渠道。",
+      locale: "zh-cn",
+    });
+    const en = await idea("2026-11-25", {
+      category: "tools",
+      title: "Faster knowledge base search",
+      body: "Search takes ten seconds and misses synonyms.",
+    });
     const ids = async (query: string) => (await get(`/api/admin/ideas?${query}`)).body.ideas.map((i: { id: string }) => i.id);
     expect(await ids("category=training")).toEqual([zh.id]);
     expect(await ids("overdue=true")).toEqual([zh.id]);
@@ -209,7 +230,19 @@ describe("GET /api/admin/ideas", () => {
   });
 
   it("422 for unknown or invalid query parameters and a damaged cursor", async () => {
-    for (const q of ["status=open", "category=x", "overdue=yes", "verdict=maybe", "limit=0", "limit=101", "foo=1", `q=${"x".repeat(101)}`, "cursor=%%%", "cursor=WzFd", `cursor=${btoa("<script>")}`]) {
+    for (const q of [
+      "status=open",
+      "category=x",
+      "overdue=yes",
+      "verdict=maybe",
+      "limit=0",
+      "limit=101",
+      "foo=1",
+      `q=${"x".repeat(101)}`,
+      "cursor=%%%",
+      "cursor=WzFd",
+      `cursor=${btoa("<script>")}`,
+    ]) {
       expectError(await get(`/api/admin/ideas?${q}`), 422, "validation_failed");
     }
     expectError(await api("/api/admin/ideas", { method: "POST", json: {}, headers: ADMIN }), 405, "method_not_allowed");
@@ -271,7 +304,10 @@ describe("POST /api/admin/ideas/{id}/messages", () => {
     await answer(id, { visibility: "public", body: "We will publish thresholds in advance." });
     await answer(id, { visibility: "private", body: "Private follow-up." });
     expect((await api("/api/ideas")).body.ideas).toEqual([]);
-    await patch(id, { version: 0, publish: { title: "Publish thresholds in advance", body: "Thresholds should be known before the quarter." } });
+    await patch(id, {
+      version: 0,
+      publish: { title: "Publish thresholds in advance", body: "Thresholds should be known before the quarter." },
+    });
     const [shown] = (await api("/api/ideas")).body.ideas;
     expect(shown.answers).toEqual([{ body: "We will publish thresholds in advance.", on: TODAY }]);
     expect(JSON.stringify(shown)).not.toContain("Private follow-up");
@@ -303,8 +339,16 @@ describe("POST /api/admin/ideas/{id}/messages", () => {
     ]) {
       expectError(await answer(id, body), 422, "validation_failed");
     }
-    expectError(await api(url, { method: "POST", body: "{", headers: { ...ADMIN, "Content-Type": "application/json" } }), 400, "malformed_json");
-    expectError(await api(url, { method: "POST", body: "body=x", headers: { ...ADMIN, "Content-Type": "text/plain" } }), 415, "unsupported_media_type");
+    expectError(
+      await api(url, { method: "POST", body: "{", headers: { ...ADMIN, "Content-Type": "application/json" } }),
+      400,
+      "malformed_json",
+    );
+    expectError(
+      await api(url, { method: "POST", body: "body=x", headers: { ...ADMIN, "Content-Type": "text/plain" } }),
+      415,
+      "unsupported_media_type",
+    );
     expectError(await answer(id, { visibility: "private", body: "x".repeat(40_000) }), 413, "body_too_large");
     expectError(await answer("00000000-0000-4000-8000-000000000000", { visibility: "private", body: "Hello" }), 404, "not_found");
     expectError(await api(url, { headers: ADMIN }), 405, "method_not_allowed");
@@ -340,7 +384,9 @@ describe("PATCH /api/admin/ideas/{id}", () => {
     expect(back.fields!.status).toContain("under_review");
     expectError(await patch(id, { version: 2, status: "received" }), 422, "invalid_transition");
     expectError(await patch(id, { version: 2, status: "done" }), 422, "invalid_transition");
-    await expect(patch(id, { version: 2, status: "under_review", note: "Reopened: the fix did not hold." })).resolves.toMatchObject({ status: 200 });
+    await expect(patch(id, { version: 2, status: "under_review", note: "Reopened: the fix did not hold." })).resolves.toMatchObject({
+      status: 200,
+    });
     expect((await newAudit()).filter((r) => r.action === "idea.status")).toHaveLength(3);
   });
 
@@ -349,7 +395,10 @@ describe("PATCH /api/admin/ideas/{id}", () => {
     await patch(id, { version: 0, status: "under_review", note: "First HR person." });
     const res = await patch(id, { version: 0, status: "declined", note: "Second HR person, from a stale screen." });
     const err = expectError(res, 409, "edit_conflict");
-    expect((err as unknown as { current: { status: string; version: number } }).current).toMatchObject({ status: "under_review", version: 1 });
+    expect((err as unknown as { current: { status: string; version: number } }).current).toMatchObject({
+      status: "under_review",
+      version: 1,
+    });
     expect((await get(`/api/admin/ideas/${id}`)).body.idea.history).toHaveLength(2);
     expect(await newAudit()).toHaveLength(1);
   });
@@ -369,7 +418,13 @@ describe("PATCH /api/admin/ideas/{id}", () => {
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
-    const err = await updateIdea({ DB: racing }, { actor: "me@example.org" }, id, { version: 0, status: "declined", rewarded: { note: "n/a" } }, clock).catch((e) => e);
+    const err = await updateIdea(
+      { DB: racing },
+      { actor: "me@example.org" },
+      id,
+      { version: 0, status: "declined", rewarded: { note: "n/a" } },
+      clock,
+    ).catch((e) => e);
     expect(err).toMatchObject({ status: 409, code: "edit_conflict" });
     const now = (await get(`/api/admin/ideas/${id}`)).body.idea;
     expect(now).toMatchObject({ status: "planned", rewarded: false, version: 1 });
@@ -379,10 +434,17 @@ describe("PATCH /api/admin/ideas/{id}", () => {
 
   it("publishes a moderated version only with the author's consent (409 otherwise), and the board shows it", async () => {
     const without = await idea("2026-11-28", { publishConsent: false });
-    expectError(await patch(without.id, { version: 0, publish: { title: "A fair title", body: "A moderated text long enough." } }), 409, "no_publish_consent");
+    expectError(
+      await patch(without.id, { version: 0, publish: { title: "A fair title", body: "A moderated text long enough." } }),
+      409,
+      "no_publish_consent",
+    );
     expect(await newAudit()).toHaveLength(0);
     const { id, receipt } = await idea();
-    const res = await patch(id, { version: 0, publish: { title: "Thresholds before the quarter", body: "Publish the tier thresholds at the start of each quarter." } });
+    const res = await patch(id, {
+      version: 0,
+      publish: { title: "Thresholds before the quarter", body: "Publish the tier thresholds at the start of each quarter." },
+    });
     expect(res.body.idea).toMatchObject({ published: true, publishedOn: TODAY, publicTitle: "Thresholds before the quarter" });
     const board = (await api("/api/ideas")).body.ideas;
     expect(board.map((i: { title: string }) => i.title)).toEqual(["Thresholds before the quarter"]);
@@ -398,7 +460,10 @@ describe("PATCH /api/admin/ideas/{id}", () => {
     const { id } = await idea();
     const text = { title: "Night shift handover", body: "Agent 4471 on the 11月27日 night shift, call me on 138 0013 8000." };
     const res = await patch(id, { version: 0, publish: text });
-    const err = expectError(res, 422, "identifying_details") as unknown as { fields: Record<string, string>; spans: { field: string; kind: string; start: number; end: number; text: string }[] };
+    const err = expectError(res, 422, "identifying_details") as unknown as {
+      fields: Record<string, string>;
+      spans: { field: string; kind: string; start: number; end: number; text: string }[];
+    };
     expect(err.fields["publish.body"]).toBeTruthy();
     expect(err.spans.map((s) => s.kind).sort()).toEqual(["date", "employee_id", "phone"]);
     for (const s of err.spans) expect(text.body.slice(s.start, s.end)).toBe(s.text);
@@ -479,8 +544,16 @@ describe("PATCH /api/admin/ideas/{id}", () => {
       expectError(await patch(id, body), 422, "validation_failed");
     }
     const url = `/api/admin/ideas/${id}`;
-    expectError(await api(url, { method: "PATCH", body: "{version:0", headers: { ...ADMIN, "Content-Type": "application/json" } }), 400, "malformed_json");
-    expectError(await api(url, { method: "PATCH", body: "version=0", headers: { ...ADMIN, "Content-Type": "text/plain" } }), 415, "unsupported_media_type");
+    expectError(
+      await api(url, { method: "PATCH", body: "{version:0", headers: { ...ADMIN, "Content-Type": "application/json" } }),
+      400,
+      "malformed_json",
+    );
+    expectError(
+      await api(url, { method: "PATCH", body: "version=0", headers: { ...ADMIN, "Content-Type": "text/plain" } }),
+      415,
+      "unsupported_media_type",
+    );
     expectError(await patch(id, { version: 0, status: "done", note: "x".repeat(40_000) }), 413, "body_too_large");
     expectError(await patch("00000000-0000-4000-8000-000000000000", { version: 0, status: "done" }), 404, "not_found");
     expectError(await api(url, { method: "PUT", json: { version: 0 }, headers: ADMIN }), 405, "method_not_allowed");
@@ -490,7 +563,12 @@ describe("PATCH /api/admin/ideas/{id}", () => {
 
   it("stores hostile moderated text and notes verbatim", async () => {
     const { id } = await idea();
-    const res = await patch(id, { version: 0, status: "planned", note: HOSTILE, publish: { title: HOSTILE.slice(0, 100), body: HOSTILE, confirm: true } });
+    const res = await patch(id, {
+      version: 0,
+      status: "planned",
+      note: HOSTILE,
+      publish: { title: HOSTILE.slice(0, 100), body: HOSTILE, confirm: true },
+    });
     expect(res.status).toBe(200);
     expect(res.body.idea.history.at(-1).note).toBe(HOSTILE);
     expect(res.body.idea.publicBody).toBe(HOSTILE);
@@ -515,7 +593,9 @@ describe("GET /api/admin/audit", () => {
     ]);
     expect(mine[0]).toMatchObject({ actor: "admin-token", targetType: "idea", detail: { visibility: "public" } });
     const ids = async (q: string) =>
-      (await get(`/api/admin/audit?${q}`)).body.entries.filter((e: { id: number }) => e.id > auditMark).map((e: { action: string }) => e.action);
+      (await get(`/api/admin/audit?${q}`)).body.entries
+        .filter((e: { id: number }) => e.id > auditMark)
+        .map((e: { action: string }) => e.action);
     expect(await ids(`target=${a.id}`)).toEqual(["idea.status", "idea.answer"]);
     expect(await ids("action=idea.status")).toEqual(["idea.status"]);
     expect(await ids("actor=admin-token&action=idea.answer")).toEqual(["idea.answer", "idea.answer"]);
@@ -530,7 +610,16 @@ describe("GET /api/admin/audit", () => {
   });
 
   it("422 for bad filters", async () => {
-    for (const q of ["action=idea.delete", "from=2026-13-01", "from=yesterday", "from=2026-11-30&to=2026-11-01", "limit=500", "x=1", "cursor=abc", `actor=${"a".repeat(201)}`]) {
+    for (const q of [
+      "action=idea.delete",
+      "from=2026-13-01",
+      "from=yesterday",
+      "from=2026-11-30&to=2026-11-01",
+      "limit=500",
+      "x=1",
+      "cursor=abc",
+      `actor=${"a".repeat(201)}`,
+    ]) {
       expectError(await get(`/api/admin/audit?${q}`), 422, "validation_failed");
     }
   });

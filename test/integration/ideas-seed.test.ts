@@ -39,7 +39,9 @@ describe("demo ideas seeder", () => {
     const mark = (await env.DB.prepare("SELECT COALESCE(MAX(id), 0) AS n FROM audit_log").first<{ n: number }>())!.n;
     await seed(env);
     const rows = (
-      await env.DB.prepare("SELECT actor, action, target_id FROM audit_log WHERE id > ?1").bind(mark).all<{ actor: string; action: string; target_id: string }>()
+      await env.DB.prepare("SELECT actor, action, target_id FROM audit_log WHERE id > ?1")
+        .bind(mark)
+        .all<{ actor: string; action: string; target_id: string }>()
     ).results;
     expect(new Set(rows.map((r) => r.actor))).toEqual(new Set(["demo"]));
     const hr = await env.DB.batch([
@@ -57,6 +59,8 @@ describe("demo ideas seeder", () => {
     expect(rewarded).toBe(1);
     expect(byAction("idea.duplicate")).toBe(1);
     await seed(env);
-    expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE id > ?1").bind(mark).first<{ n: number }>())!.n).toBe(rows.length);
+    expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE id > ?1").bind(mark).first<{ n: number }>())!.n).toBe(
+      rows.length,
+    );
   });
 });

@@ -244,7 +244,12 @@ export default function IdeaBoard({ strings }: Props) {
                   </div>
                 </dl>
                 <p className="idea-text">{idea.body}</p>
-                {idea.rewarded && <p className="notice">{t("ideas.rewarded.claim")}</p>}
+                {idea.rewarded && (
+                  <p className="notice" data-reward>
+                    {idea.rewardNote && <span className="idea-text">{t("ideas.rewarded.note", { note: idea.rewardNote })} </span>}
+                    {t("ideas.rewarded.claim")}
+                  </p>
+                )}
                 {idea.duplicateOf && <p className="muted">{t("ideas.board.duplicate")}</p>}
                 <h4>{t("ideas.board.answers")}</h4>
                 {idea.answers.length === 0 ? (

@@ -216,7 +216,12 @@ export default function TrackIdea({ strings }: Props) {
           <span className="muted">{t("ideas.track.received", { date: idea.receivedOn })}</span>
         </p>
         <p className="idea-text">{idea.body}</p>
-        {idea.rewarded && <p className="notice">{t("ideas.track.rewarded")}</p>}
+        {idea.rewarded && (
+          <p className="notice" data-reward>
+            {idea.rewardNote && <span className="idea-text">{t("ideas.rewarded.note", { note: idea.rewardNote })} </span>}
+            {t("ideas.track.rewarded")}
+          </p>
+        )}
         {idea.published ? (
           <>
             <h4>{t("ideas.track.published")}</h4>

@@ -55,6 +55,7 @@ export const ideas = {
     "ideas.verdict.none": "No verdict from the author yet",
     // --- reward
     "ideas.rewarded": "Rewarded idea",
+    "ideas.rewarded.note": "Reward: {note}",
     "ideas.rewarded.claim":
       "Rewarded as an excellent suggestion. Its author can claim the reward by showing their receipt code to HR — only if they choose to.",
     // --- support
@@ -202,6 +203,7 @@ export const ideas = {
     "ideas.verdict.not_resolved": "建议人反馈：未解决",
     "ideas.verdict.none": "建议人尚未确认",
     "ideas.rewarded": "优秀建议奖励",
+    "ideas.rewarded.note": "奖励内容：{note}",
     "ideas.rewarded.claim": "该建议获评优秀建议。建议人可自行决定是否向人力资源部门出示回执码领取奖励。",
     "ideas.support.button": "附议",
     "ideas.support.count.one": "{n} 人附议",

@@ -27,7 +27,7 @@ interface AuditRow {
 }
 
 function rowToEntry(row: AuditRow): AuditEntry {
-  let detail: Record<string, unknown> | null = null;
+  let detail: Record<string, unknown> | null;
   try {
     detail = row.detail === null ? null : (JSON.parse(row.detail) as Record<string, unknown>);
   } catch {

@@ -470,13 +470,25 @@ export function updateStateStatement(env: DbEnv, ideaId: string, readVersion: nu
   );
 }
 
-export function statusHistoryStatement(env: DbEnv, ideaId: string, status: IdeaStatus, day: string, note: string | null): D1PreparedStatement {
+export function statusHistoryStatement(
+  env: DbEnv,
+  ideaId: string,
+  status: IdeaStatus,
+  day: string,
+  note: string | null,
+): D1PreparedStatement {
   return env.DB.prepare(
     `INSERT INTO idea_status_history (idea_id, seq, status, on_day, note) VALUES (?1, ${nextSeq("idea_status_history")}, ?2, ?3, ?4)`,
   ).bind(ideaId, status, day, note);
 }
 
-export function hrMessageStatement(env: DbEnv, ideaId: string, visibility: MessageVisibility, body: string, day: string): D1PreparedStatement {
+export function hrMessageStatement(
+  env: DbEnv,
+  ideaId: string,
+  visibility: MessageVisibility,
+  body: string,
+  day: string,
+): D1PreparedStatement {
   return env.DB.prepare(
     `INSERT INTO idea_messages (idea_id, seq, author, visibility, body, on_day)
      VALUES (?1, ${nextSeq("idea_messages")}, 'hr', ?2, ?3, ?4)`,
@@ -492,11 +504,7 @@ interface AdminExtrasRow {
 }
 
 /** Everything HR sees of one idea, or null. `today` and the promise decide "overdue". */
-export async function readAdminIdea(
-  env: DbEnv,
-  id: string,
-  options: { today: string; ackPromiseDays: number },
-): Promise<AdminIdea | null> {
+export async function readAdminIdea(env: DbEnv, id: string, options: { today: string; ackPromiseDays: number }): Promise<AdminIdea | null> {
   const [ideaRows, history, messages] = await env.DB.batch([
     env.DB.prepare(
       `SELECT i.*, ${ACK_ON_SQL} AS ack_on,
@@ -566,11 +574,7 @@ interface InboxRow {
  * two-character Chinese word inside a sentence, and a scan of 10,000 ideas
  * stays within a few milliseconds (npm run bench ideas).
  */
-export async function listInbox(
-  env: DbEnv,
-  query: TInboxQuery,
-  options: { today: string; ackPromiseDays: number },
-): Promise<InboxPage> {
+export async function listInbox(env: DbEnv, query: TInboxQuery, options: { today: string; ackPromiseDays: number }): Promise<InboxPage> {
   const filters: string[] = [];
   const params: (string | number)[] = [options.today, options.ackPromiseDays];
   const add = (sql: (n: number) => string, value: string | number) => {
@@ -618,24 +622,22 @@ export async function listInbox(
     ).bind(options.today, options.ackPromiseDays),
   ]);
   const rows = page!.results as unknown as InboxRow[];
-  const ideas = rows.slice(0, limit).map(
-    (row): InboxItem => ({
-      id: row.id,
-      category: row.category as IdeaCategory,
-      title: row.title,
-      status: row.status as IdeaStatus,
-      receivedOn: row.received_on,
-      dueOn: addDays(row.received_on, options.ackPromiseDays),
-      overdue: row.ack_on === null && options.today > addDays(row.received_on, options.ackPromiseDays),
-      acknowledged: row.ack_on !== null,
-      answered: Boolean(row.answered),
-      awaitingReply: Boolean(row.awaiting),
-      published: Boolean(row.published),
-      rewarded: Boolean(row.rewarded),
-      verdict: row.verdict as Verdict | null,
-      supportCount: row.support_count,
-    }),
-  );
+  const ideas = rows.slice(0, limit).map((row): InboxItem => ({
+    id: row.id,
+    category: row.category as IdeaCategory,
+    title: row.title,
+    status: row.status as IdeaStatus,
+    receivedOn: row.received_on,
+    dueOn: addDays(row.received_on, options.ackPromiseDays),
+    overdue: row.ack_on === null && options.today > addDays(row.received_on, options.ackPromiseDays),
+    acknowledged: row.ack_on !== null,
+    answered: Boolean(row.answered),
+    awaitingReply: Boolean(row.awaiting),
+    published: Boolean(row.published),
+    rewarded: Boolean(row.rewarded),
+    verdict: row.verdict as Verdict | null,
+    supportCount: row.support_count,
+  }));
   const tally = Object.fromEntries(IDEA_STATUSES.map((s) => [s, 0])) as InboxPage["counts"];
   tally.total = tally.overdue = tally.contested = 0;
   for (const c of counts!.results as unknown as { status: IdeaStatus; n: number; overdue: number; contested: number }[]) {
@@ -651,7 +653,6 @@ export async function listInbox(
 // ---------------------------------------------------------------- fixture writes
 // Direct writes without an audit row, for tests that need an idea in a given
 // state. HR actions go through src/server/admin-ideas.ts, which audits them.
-
 
 /** Moves an idea to a status, recording it in the history with an optional public note. */
 export async function setStatus(env: DbEnv, ideaId: string, status: IdeaStatus, day: string, note: string | null = null): Promise<void> {

@@ -30,7 +30,14 @@ export async function createTokens(env: DbEnv, surveyId: string, count: number, 
       JSON.stringify(hashes),
       surveyId,
     ),
-    auditStatement(env, { at: audit.at, actor: audit.actor, action: "survey.tokens.create", targetType: "survey", targetId: surveyId, detail: { count } }),
+    auditStatement(env, {
+      at: audit.at,
+      actor: audit.actor,
+      action: "survey.tokens.create",
+      targetType: "survey",
+      targetId: surveyId,
+      detail: { count },
+    }),
   ];
   await env.DB.batch(statements);
   return codes;

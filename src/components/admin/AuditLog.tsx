@@ -1,0 +1,151 @@
+// The audit log, newest first, with filters and "show older". Idea targets
+// link to the idea in the console.
+import { useEffect, useState } from "react";
+import { AUDIT_ACTIONS, type AuditEntry } from "../../lib/audit/model.ts";
+import { adminApi, describeError, type T } from "./api.ts";
+
+interface Filters {
+  actor: string;
+  action: string;
+  target: string;
+  from: string;
+  to: string;
+}
+const NONE: Filters = { actor: "", action: "", target: "", from: "", to: "" };
+type Page = { entries: AuditEntry[]; nextCursor: string | null };
+
+function queryOf(f: Filters, cursor?: string | null): string {
+  const p = new URLSearchParams(Object.entries(f).filter(([, v]) => v.trim() !== ""));
+  if (cursor) p.set("cursor", cursor);
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
+
+function describeDetail(entry: AuditEntry, t: T): string {
+  const d = entry.detail ?? {};
+  const parts: string[] = [];
+  if (typeof d.from === "string" && typeof d.to === "string") parts.push(`${t(`ideas.status.${d.from}`)} → ${t(`ideas.status.${d.to}`)}`);
+  if (typeof d.visibility === "string") parts.push(t(`admin.idea.visibility.${d.visibility}`));
+  for (const key of ["note", "title", "of", "was", "count"] as const) {
+    if (d[key] !== undefined && d[key] !== null) parts.push(`${key}: ${String(d[key])}`);
+  }
+  if (Array.isArray(d.confirmedIdentifying)) parts.push(`✓ ${d.confirmedIdentifying.map((k) => t(`admin.publish.kind.${k}`)).join(", ")}`);
+  return parts.join(" · ");
+}
+
+export function AuditLog({ t, onOpenIdea }: { t: T; onOpenIdea: (id: string) => void }) {
+  const [form, setForm] = useState<Filters>(NONE);
+  const [applied, setApplied] = useState<Filters>(NONE);
+  const [page, setPage] = useState<Page | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void adminApi<Page>(`/api/admin/audit${queryOf(applied)}`).then((res) => {
+      if (!live) return;
+      if (res.ok) {
+        setPage(res.body);
+        setError(null);
+      } else setError(describeError(t, res.error));
+    });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload on new filters only
+  }, [applied]);
+
+  async function older() {
+    if (!page?.nextCursor) return;
+    const res = await adminApi<Page>(`/api/admin/audit${queryOf(applied, page.nextCursor)}`);
+    if (res.ok) setPage({ entries: [...page.entries, ...res.body.entries], nextCursor: res.body.nextCursor });
+    else setError(describeError(t, res.error));
+  }
+
+  const field = (key: keyof Filters, type = "text") => (
+    <div className="admin-field">
+      <label htmlFor={`audit-${key}`}>{t(`admin.audit.${key}`)}</label>
+      {key === "action" ? (
+        <select id="audit-action" value={form.action} onChange={(e) => setForm({ ...form, action: e.target.value })}>
+          <option value="">{t("admin.inbox.any")}</option>
+          {AUDIT_ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {t(`admin.audit.action.${a}`)}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input id={`audit-${key}`} type={type} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+      )}
+    </div>
+  );
+
+  return (
+    <section aria-labelledby="admin-audit-title" data-audit>
+      <h2 id="admin-audit-title">{t("admin.audit.title")}</h2>
+      <p className="muted">{t("admin.audit.lead")}</p>
+      <form
+        className="admin-filters"
+        aria-label={t("admin.audit.filters")}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setApplied({ ...form });
+        }}
+      >
+        {field("actor")}
+        {field("action")}
+        {field("target")}
+        {field("from", "date")}
+        {field("to", "date")}
+        <button type="submit" className="button">
+          {t("admin.audit.apply")}
+        </button>
+      </form>
+      {error && (
+        <p className="admin-error" role="alert">
+          {error}
+        </p>
+      )}
+      {page && page.entries.length === 0 && <p role="status">{t("admin.audit.empty")}</p>}
+      {page && page.entries.length > 0 && (
+        <ol className="admin-audit">
+          {page.entries.map((e) => (
+            <li key={e.id} data-audit-action={e.action} data-audit-target={e.targetId ?? ""}>
+              <p>
+                <time dateTime={e.at}>{e.at.replace("T", " ").slice(0, 19)} UTC</time> · <strong>{e.actor}</strong> ·{" "}
+                {t(`admin.audit.action.${e.action}`)}
+                {e.targetType === "idea" && e.targetId ? (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <a
+                      href={`#idea/${e.targetId}`}
+                      onClick={(ev) => {
+                        ev.preventDefault();
+                        onOpenIdea(e.targetId!);
+                      }}
+                    >
+                      <code>{e.targetId.slice(0, 8)}</code>
+                    </a>
+                  </>
+                ) : (
+                  e.targetId && (
+                    <>
+                      {" "}
+                      · <code>{e.targetId}</code>
+                    </>
+                  )
+                )}
+              </p>
+              {describeDetail(e, t) && <p className="muted idea-text">{describeDetail(e, t)}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {page?.nextCursor && (
+        <button type="button" className="button secondary" onClick={older}>
+          {t("admin.audit.more")}
+        </button>
+      )}
+    </section>
+  );
+}
