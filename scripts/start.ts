@@ -2,6 +2,7 @@
 // functions + D1 on one URL. Safe to run again: migrations and seeds are idempotent.
 import "./env.ts";
 import { execFileSync, spawn } from "node:child_process";
+import { ensureLocalAdminToken, DEV_VARS } from "./admin-token.ts";
 import { migrate, seed } from "./db.ts";
 
 const port = Number(process.env.PORT ?? 8788);
@@ -9,6 +10,7 @@ const port = Number(process.env.PORT ?? 8788);
 execFileSync("node", ["scripts/build.ts"], { stdio: "inherit" });
 migrate();
 await seed();
+const admin = ensureLocalAdminToken();
 
 // Own process group, so Ctrl-C or a kill takes wrangler *and* workerd down
 // instead of leaving them bound to the port.
@@ -22,7 +24,12 @@ const server = spawn(
 server.stdout!.setEncoding("utf8");
 server.stdout!.on("data", (chunk: string) => {
   process.stdout.write(
-    chunk.replace(/\[wrangler:info\] Ready on \S+/, `\n  Candor is running at http://localhost:${port}  (Ctrl-C to stop)\n`),
+    chunk.replace(
+      /\[wrangler:info\] Ready on \S+/,
+      `\n  Candor is running at http://localhost:${port}  (Ctrl-C to stop)` +
+        `\n  HR console: http://localhost:${port}/admin/ — sign in with ADMIN_TOKEN from ${DEV_VARS}` +
+        `${admin.created ? " (just created)" : ""}\n`,
+    ),
   );
 });
 

@@ -263,7 +263,7 @@ const IDEAS: DemoIdea[] = [
     title: "希望增加跨部门交流轮岗机会",
     body: "建议每年安排主管到质检或产品部门短期轮岗，了解上下游流程，有助于职业规划。",
     consent: true,
-    receivedDaysAgo: 4,
+    receivedDaysAgo: 10, // not yet acknowledged: overdue, so the console's inbox shows what that looks like
   },
 ];
 

@@ -231,7 +231,7 @@ describe("filling a survey", () => {
 
 describe("delivery and invitation codes on a dedicated server", () => {
   let server: RunningServer;
-  const ADMIN_TOKEN = "e2e-admin-token-0123456789";
+  const ADMIN_TOKEN = "e2e-admin-token-0123456789-abcdefghijkl";
 
   beforeAll(async () => {
     const persistTo = `${TMP_DIR}/surveys-outage`;

@@ -1,0 +1,290 @@
+// The HR console as HR uses it, in Chromium, in both languages, keyboard
+// first: sign in with the local token, answer an idea privately (the author
+// sees it on the tracking page), answer publicly and publish a moderated
+// version (it is on the board), mark it done, the author contests, and HR
+// sees the verdict in the inbox and the audit log. On its own server with an
+// ADMIN_TOKEN and a freshly seeded D1, the day pinned by CANDOR_TODAY.
+import { execFileSync } from "node:child_process";
+import { mkdir, readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seed } from "../../scripts/db.ts";
+import { TMP_DIR } from "../../scripts/env.ts";
+import { expectAxeClean, launchBrowser, openPage } from "./browser.ts";
+import { freshState, startServer, type RunningServer } from "./server.ts";
+
+const ADMIN_TOKEN = "e2e-console-token-0123456789-abcdefghijklmnop";
+const TODAY = "2026-11-30";
+const DIST = `${TMP_DIR}/e2e-dist`;
+const SHOTS = `${TMP_DIR}/screenshots`;
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const persistTo = `${TMP_DIR}/admin-e2e`;
+  await freshState(persistTo);
+  execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { stdio: "ignore" });
+  const before = process.env.CANDOR_TODAY;
+  process.env.CANDOR_TODAY = TODAY;
+  try {
+    await seed(persistTo);
+  } finally {
+    if (before === undefined) delete process.env.CANDOR_TODAY;
+    else process.env.CANDOR_TODAY = before;
+  }
+  server = await startServer({ persistTo, dist: DIST, vars: { ADMIN_TOKEN, CANDOR_TODAY: TODAY } });
+  browser = await launchBrowser();
+  await mkdir(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const hydrated = (page: Page) => page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0);
+
+async function newIdea(title: string): Promise<{ receipt: string }> {
+  const res = await fetch(`${server.url}/api/ideas`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: server.url },
+    body: JSON.stringify({
+      category: "process",
+      title,
+      body: "Handover notes between night and morning shifts get lost; a shared checklist would stop customers repeating themselves.",
+      publishConsent: true,
+    }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { receipt: string };
+}
+
+const L = {
+  en: {
+    prefix: "",
+    signIn: "Sign in",
+    token: "HR token",
+    search: "Search title and text",
+    apply: "Apply",
+    send: "Send answer",
+    publicAnswer: "Public: the author, and the board once the idea is published",
+    publish: "Publish",
+    confirm: "I have checked: these details do not identify the author.",
+    moveTo: "Move to",
+    note: /Public note/,
+    change: "Change status",
+    receipt: "Receipt code",
+    show: "Show my idea",
+    notResolved: "Not resolved",
+    saveVerdict: "Save my verdict",
+    verdictSaved: "Your verdict was saved.",
+    signOut: "Sign out",
+    audit: "Audit log",
+  },
+  "zh-cn": {
+    prefix: "/zh-cn",
+    signIn: "登录",
+    token: "人力资源令牌",
+    search: "搜索标题和内容",
+    apply: "应用",
+    send: "发送回复",
+    publicAnswer: "公开：提交者可见，建议公示后也显示在公示栏",
+    publish: "公示",
+    confirm: "我已核对：这些信息不会识别出提交者。",
+    moveTo: "改为",
+    note: /公开说明/,
+    change: "更改状态",
+    receipt: "回执码",
+    show: "查询",
+    notResolved: "未解决",
+    saveVerdict: "提交确认",
+    verdictSaved: "你的确认已保存。",
+    signOut: "退出登录",
+    audit: "操作日志",
+  },
+} as const;
+
+describe("HR console in the browser", () => {
+  for (const locale of ["en", "zh-cn"] as const) {
+    const l = L[locale];
+    it(`${locale}: sign in → answer privately → author sees it → answer publicly and publish → board → done → contested → inbox and audit log`, async () => {
+      const title = `Shift handover checklist ${locale} ${crypto.randomUUID().slice(0, 6)}`;
+      const { receipt } = await newIdea(title);
+      const hr = await openPage(browser, `${server.url}${l.prefix}/admin/`);
+      const author = await openPage(browser, `${server.url}${l.prefix}/ideas/track/`);
+      const { page } = hr;
+      try {
+        expect(hr.response.headers()["x-robots-tag"]).toBe("noindex, nofollow");
+        expect(await page.locator('meta[name="robots"]').getAttribute("content")).toBe("noindex, nofollow");
+        await hydrated(page);
+        // sign in with the keyboard only
+        await page.getByRole("textbox", { name: l.token }).waitFor();
+        await expectAxeClean(page);
+        await page.getByRole("textbox", { name: l.token }).focus();
+        await page.keyboard.type(ADMIN_TOKEN);
+        await page.keyboard.press("Enter");
+        await page.locator("[data-inbox]").waitFor();
+        expect(await page.evaluate(() => sessionStorage.getItem("candor.admin.token"))).toBe(ADMIN_TOKEN);
+        expect(await page.evaluate(() => localStorage.length)).toBe(0);
+        await page.locator("[data-admin-session=in] [data-actor]").getByText("admin-token").waitFor();
+        await page.locator(".admin-list").waitFor();
+        await expectAxeClean(page);
+
+        // find the idea and open it from the list with the keyboard
+        await page.getByRole("searchbox", { name: l.search }).fill(title);
+        await page.getByRole("searchbox", { name: l.search }).press("Enter");
+        await expect.poll(() => page.locator(".admin-list a[data-row]").count()).toBe(1);
+        await page.locator(".admin-list a[data-row]").first().focus();
+        await page.keyboard.press("End");
+        await page.keyboard.press("Enter");
+        await page.locator("[data-admin-idea]").waitFor();
+        expect(page.url()).toMatch(/#idea\/[0-9a-f-]{36}$/);
+
+        // a private answer, with its preview
+        await page.locator("#admin-answer-body").fill("Thank you. Which shifts lose the notes most often?");
+        await page.locator(".admin-preview").waitFor();
+        await expectAxeClean(page);
+        await page.getByRole("button", { name: l.send }).click();
+        await page.locator(".admin-ok").waitFor();
+        await expect.poll(() => page.locator("[data-messages] li[data-from=hr][data-visibility=private]").count()).toBe(1);
+
+        // the author sees it at once with the receipt
+        await hydrated(author.page);
+        await author.page.getByRole("textbox", { name: l.receipt }).fill(receipt);
+        await author.page.getByRole("button", { name: l.show }).click();
+        await author.page.locator("[data-messages] li[data-from=hr]").getByText("Which shifts lose the notes most often?").waitFor();
+
+        // a public answer, and a moderated version: identifying details are marked and must be confirmed
+        await page.getByRole("radio", { name: l.publicAnswer }).check();
+        await page.locator("#admin-answer-body").fill("From January, every handover uses one shared checklist.");
+        await page.getByRole("button", { name: l.send }).click();
+        await expect.poll(() => page.locator("[data-messages] li[data-visibility=public]").count()).toBe(1);
+        await page.locator("#admin-pub-title").fill(`Shared handover checklist ${locale}`);
+        await page.locator("#admin-pub-body").fill("Night shift notes get lost; call 138 0013 8000 for details.");
+        await page.locator("[data-findings]").waitFor();
+        expect(await page.getByRole("button", { name: l.publish, exact: true }).isDisabled()).toBe(true);
+        await expectAxeClean(page);
+        await page.locator("#admin-pub-body").fill("Handover notes between shifts get lost; a shared checklist would help customers.");
+        await expect.poll(() => page.locator("[data-findings]").count()).toBe(0);
+        await page.getByRole("button", { name: l.publish, exact: true }).click();
+        await expect.poll(() => page.locator(".admin-badges .badge").allTextContents()).toContain(locale === "en" ? "Published" : "已公示");
+
+        // on the board: the moderated title and the public answer, never the original
+        const board = await fetch(`${server.url}/api/ideas`).then((r) => r.json() as Promise<{ ideas: { title: string; answers: { body: string }[] }[] }>);
+        const card = board.ideas.find((i) => i.title === `Shared handover checklist ${locale}`);
+        expect(card?.answers.map((a) => a.body)).toEqual(["From January, every handover uses one shared checklist."]);
+        expect(JSON.stringify(board)).not.toContain(title);
+        const boardPage = await openPage(browser, `${server.url}${l.prefix}/ideas/`);
+        await hydrated(boardPage.page);
+        await boardPage.page.getByText(`Shared handover checklist ${locale}`).waitFor();
+        await boardPage.close();
+
+        // done, with a note
+        await page.getByRole("combobox", { name: l.moveTo }).selectOption("done");
+        await page.getByRole("textbox", { name: l.note }).fill("The checklist is in use on every shift.");
+        await page.getByRole("button", { name: l.change }).click();
+        await expect.poll(() => page.locator("[data-admin-idea] [data-status]").first().getAttribute("data-status")).toBe("done");
+
+        // the author contests (the tracking page looks the idea up again on reload: the code is kept for this tab)
+        await author.page.reload();
+        await hydrated(author.page);
+        await author.page.locator("[data-tracked] [data-status=done]").waitFor();
+        await author.page.getByRole("radio", { name: l.notResolved, exact: true }).check();
+        await author.page.getByRole("button", { name: l.saveVerdict }).click();
+        await author.page.getByText(l.verdictSaved).waitFor();
+
+        // HR sees the verdict in the inbox …
+        await page.goto(`${server.url}${l.prefix}/admin/`);
+        await hydrated(page);
+        await page.locator("[data-count=contested]").click();
+        const row = page.locator(".admin-list li", { hasText: title });
+        await row.locator(".admin-contested").waitFor();
+        await expectAxeClean(page);
+        // … and in the audit log
+        await page.getByRole("link", { name: l.audit }).click();
+        await page.locator("[data-audit] .admin-audit").waitFor();
+        const id = (await fetch(`${server.url}/api/admin/ideas?q=${encodeURIComponent(title)}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })
+          .then((r) => r.json() as Promise<{ ideas: { id: string }[] }>))!.ideas[0]!.id;
+        await page.locator("#audit-target").fill(id);
+        await page.locator("#audit-target").press("Enter");
+        await expect
+          .poll(() => page.locator(`.admin-audit li[data-audit-target="${id}"]`).evaluateAll((els) => els.map((e) => e.getAttribute("data-audit-action"))))
+          .toEqual(["idea.status", "idea.publish", "idea.answer", "idea.answer"]);
+        await expectAxeClean(page);
+
+        // sign out forgets the token
+        await page.getByRole("button", { name: l.signOut }).click();
+        await page.getByRole("textbox", { name: l.token }).waitFor();
+        expect(await page.evaluate(() => sessionStorage.getItem("candor.admin.token"))).toBeNull();
+        // the only error is the browser's note on the first probe (GET /api/admin/me → 401 before signing in)
+        expect(hr.problems.filter((p) => !p.includes("status of 401"))).toEqual([]);
+        expect(hr.problems.length).toBeLessThanOrEqual(1);
+        expect(author.problems).toEqual([]);
+      } finally {
+        await hr.close();
+        await author.close();
+      }
+    });
+  }
+
+  it("refuses a wrong token and fails closed without one; the console's JavaScript is on no public page and not in the sitemap", async () => {
+    const { page, problems, close } = await openPage(browser, `${server.url}/admin/audit/`);
+    try {
+      await hydrated(page);
+      await page.getByRole("textbox", { name: "HR token" }).fill("not-the-token-not-the-token-not-the-token");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByText("That token is not valid.").waitFor();
+      expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+      expect(problems.filter((p) => !p.includes("status of 401"))).toEqual([]);
+    } finally {
+      await close();
+    }
+    // every built page outside /admin loads none of the console's modules
+    const pages: string[] = [];
+    const walk = async (dir: string) => {
+      for (const e of await readdir(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) await walk(p);
+        else if (e.name.endsWith(".html")) pages.push(p);
+      }
+    };
+    await walk(DIST);
+    const isAdmin = (p: string) => /\/admin\//.test(p.slice(DIST.length));
+    const adminHtml = await readFile(join(DIST, "admin/index.html"), "utf8");
+    const adminIsland = /component-url="([^"]*AdminApp[^"]*)"/.exec(adminHtml)?.[1];
+    expect(adminIsland).toBeTruthy();
+    for (const p of pages.filter((p) => !isAdmin(p))) expect(await readFile(p, "utf8"), p).not.toMatch(/AdminApp|admin\.css/);
+    expect(pages.filter(isAdmin)).toHaveLength(4);
+    const sitemap = await readFile(join(DIST, "sitemap-0.xml"), "utf8");
+    expect(sitemap).toContain("/ideas/");
+    expect(sitemap).not.toContain("/admin");
+  });
+
+  it("screenshots at 360 and 1280 px, light and dark, English and Chinese (inbox and an idea)", async () => {
+    for (const locale of ["en", "zh-cn"] as const)
+      for (const colorScheme of ["light", "dark"] as const)
+        for (const width of [360, 1280]) {
+          const { page, context, problems, close } = await openPage(browser, `${server.url}${L[locale].prefix}/admin/`, { colorScheme, width });
+          try {
+            await context.addInitScript((token) => sessionStorage.setItem("candor.admin.token", token), ADMIN_TOKEN);
+            await page.reload();
+            await hydrated(page);
+            await page.locator(".admin-list").waitFor();
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+            expect(overflow, `${locale} ${colorScheme} ${width}: inbox overflows`).toBeLessThanOrEqual(0);
+            await page.screenshot({ path: `${SHOTS}/console-inbox-${locale}-${colorScheme}-${width}.png`, fullPage: width === 360 });
+            await page.goto(`${server.url}${L[locale].prefix}/admin/#idea/00000000-0000-4000-8000-1dea00000009`);
+            await page.locator("[data-admin-idea]").waitFor();
+            await page.locator("#admin-pub-body").fill("Agent 4471 on the 11月27日 night shift: handover notes get lost.");
+            await page.locator("[data-findings]").waitFor();
+            const ideaOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+            expect(ideaOverflow, `${locale} ${colorScheme} ${width}: idea overflows`).toBeLessThanOrEqual(0);
+            await expectAxeClean(page);
+            await page.screenshot({ path: `${SHOTS}/console-idea-${locale}-${colorScheme}-${width}.png`, fullPage: true });
+            expect(problems).toEqual([]);
+          } finally {
+            await close();
+          }
+        }
+  });
+});
