@@ -2,7 +2,11 @@
 export interface BenchContext {
   baseURL: string;
   persistTo: string;
+  /** The server's ADMIN_TOKEN, for benches of the HR API. */
+  adminToken: string;
 }
+
+export const BENCH_ADMIN_TOKEN = "bench-admin-token-0123456789-abcdefghijklmnop";
 
 export interface BenchRow {
   bench: string;

@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { migrate, seed } from "../scripts/db.ts";
 import { TMP_DIR } from "../scripts/env.ts";
 import { freshState, startServer } from "../test/e2e/server.ts";
-import type { Bench, BenchRow } from "./lib.ts";
+import { BENCH_ADMIN_TOKEN, type Bench, type BenchRow } from "./lib.ts";
 
 const only = process.argv[2];
 const PERSIST = `${TMP_DIR}/bench-state`;
@@ -20,7 +20,7 @@ execFileSync("node", ["scripts/build.ts", DIST], { stdio: ["ignore", "ignore", "
 await freshState(PERSIST);
 migrate(PERSIST);
 await seed(PERSIST);
-const server = await startServer({ persistTo: PERSIST, dist: DIST });
+const server = await startServer({ persistTo: PERSIST, dist: DIST, vars: { ADMIN_TOKEN: BENCH_ADMIN_TOKEN } });
 
 const rows: BenchRow[] = [];
 try {
@@ -28,7 +28,7 @@ try {
   for (const file of files) {
     const mod = (await import(pathToFileURL(join(import.meta.dirname, file)).href)) as { default: Bench };
     console.error(`running ${file} …`);
-    rows.push(...(await mod.default({ baseURL: server.url, persistTo: PERSIST })));
+    rows.push(...(await mod.default({ baseURL: server.url, persistTo: PERSIST, adminToken: BENCH_ADMIN_TOKEN })));
   }
 } finally {
   await server.stop();

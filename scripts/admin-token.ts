@@ -11,7 +11,8 @@ export function ensureLocalAdminToken(path = DEV_VARS): { token: string; created
   const text = existsSync(path) ? readFileSync(path, "utf8") : "";
   const found = /^ADMIN_TOKEN\s*=\s*"?([^"\r\n]+)"?\s*$/m.exec(text)?.[1]?.trim();
   if (found) {
-    if (found.length < 32) console.warn(`  ADMIN_TOKEN in ${path} is shorter than 32 characters: the server will refuse it. Delete the line to get a new one.`);
+    if (found.length < 32)
+      console.warn(`  ADMIN_TOKEN in ${path} is shorter than 32 characters: the server will refuse it. Delete the line to get a new one.`);
     return { token: found, created: false };
   }
   const token = randomBytes(32).toString("base64url");

@@ -170,7 +170,9 @@ describe("HR console in the browser", () => {
         await expect.poll(() => page.locator(".admin-badges .badge").allTextContents()).toContain(locale === "en" ? "Published" : "已公示");
 
         // on the board: the moderated title and the public answer, never the original
-        const board = await fetch(`${server.url}/api/ideas`).then((r) => r.json() as Promise<{ ideas: { title: string; answers: { body: string }[] }[] }>);
+        const board = await fetch(`${server.url}/api/ideas`).then(
+          (r) => r.json() as Promise<{ ideas: { title: string; answers: { body: string }[] }[] }>,
+        );
         const card = board.ideas.find((i) => i.title === `Shared handover checklist ${locale}`);
         expect(card?.answers.map((a) => a.body)).toEqual(["From January, every handover uses one shared checklist."]);
         expect(JSON.stringify(board)).not.toContain(title);
@@ -203,12 +205,17 @@ describe("HR console in the browser", () => {
         // … and in the audit log
         await page.getByRole("link", { name: l.audit }).click();
         await page.locator("[data-audit] .admin-audit").waitFor();
-        const id = (await fetch(`${server.url}/api/admin/ideas?q=${encodeURIComponent(title)}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })
-          .then((r) => r.json() as Promise<{ ideas: { id: string }[] }>))!.ideas[0]!.id;
+        const id = (await fetch(`${server.url}/api/admin/ideas?q=${encodeURIComponent(title)}`, {
+          headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+        }).then((r) => r.json() as Promise<{ ideas: { id: string }[] }>))!.ideas[0]!.id;
         await page.locator("#audit-target").fill(id);
         await page.locator("#audit-target").press("Enter");
         await expect
-          .poll(() => page.locator(`.admin-audit li[data-audit-target="${id}"]`).evaluateAll((els) => els.map((e) => e.getAttribute("data-audit-action"))))
+          .poll(() =>
+            page
+              .locator(`.admin-audit li[data-audit-target="${id}"]`)
+              .evaluateAll((els) => els.map((e) => e.getAttribute("data-audit-action"))),
+          )
           .toEqual(["idea.status", "idea.publish", "idea.answer", "idea.answer"]);
         await expectAxeClean(page);
 
@@ -264,7 +271,10 @@ describe("HR console in the browser", () => {
     for (const locale of ["en", "zh-cn"] as const)
       for (const colorScheme of ["light", "dark"] as const)
         for (const width of [360, 1280]) {
-          const { page, context, problems, close } = await openPage(browser, `${server.url}${L[locale].prefix}/admin/`, { colorScheme, width });
+          const { page, context, problems, close } = await openPage(browser, `${server.url}${L[locale].prefix}/admin/`, {
+            colorScheme,
+            width,
+          });
           try {
             await context.addInitScript((token) => sessionStorage.setItem("candor.admin.token", token), ADMIN_TOKEN);
             await page.reload();

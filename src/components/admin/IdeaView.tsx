@@ -340,12 +340,16 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
                 {moderatedFindings.length > 0 && (
                   <div className="admin-findings" data-findings={moderatedFindings.length}>
                     <p>{t("admin.publish.findings", { list: kinds })}</p>
-                    <p className="idea-text admin-marked">
-                      <Highlighted text={pubTitle} findings={titleFindings} t={t} />
-                    </p>
-                    <p className="idea-text admin-marked">
-                      <Highlighted text={pubBody} findings={bodyFindings} t={t} />
-                    </p>
+                    {titleFindings.length > 0 && (
+                      <p className="idea-text admin-marked">
+                        <Highlighted text={pubTitle} findings={titleFindings} t={t} />
+                      </p>
+                    )}
+                    {bodyFindings.length > 0 && (
+                      <p className="idea-text admin-marked">
+                        <Highlighted text={pubBody} findings={bodyFindings} t={t} />
+                      </p>
+                    )}
                     <label className="admin-check">
                       <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />{" "}
                       {t("admin.publish.confirm")}

@@ -571,8 +571,8 @@ interface InboxRow {
  * (1), then closed ones (2); oldest first within each. Keyset paging on
  * (rank, received_on, id). Search is a substring match (instr) over the
  * original and moderated text and the id: FTS5's tokenizers cannot find a
- * two-character Chinese word inside a sentence, and a scan of 10,000 ideas
- * stays within a few milliseconds (npm run bench ideas).
+ * two-character Chinese word inside a sentence, and at 10,000 ideas a search
+ * costs about three times a health check (`npm run bench admin`).
  */
 export async function listInbox(env: DbEnv, query: TInboxQuery, options: { today: string; ackPromiseDays: number }): Promise<InboxPage> {
   const filters: string[] = [];
