@@ -1,8 +1,9 @@
 // The audit log, newest first, with filters and "show older". Idea targets
 // link to the idea in the console.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { AUDIT_ACTIONS, type AuditEntry } from "../../lib/audit/model.ts";
-import { adminApi, describeError, type T } from "./api.ts";
+import type { T } from "./api.ts";
+import { usePaged } from "./usePaged.tsx";
 
 interface Filters {
   actor: string;
@@ -36,30 +37,15 @@ function describeDetail(entry: AuditEntry, t: T): string {
 export function AuditLog({ t, onOpenIdea }: { t: T; onOpenIdea: (id: string) => void }) {
   const [form, setForm] = useState<Filters>(NONE);
   const [applied, setApplied] = useState<Filters>(NONE);
-  const [page, setPage] = useState<Page | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void adminApi<Page>(`/api/admin/audit${queryOf(applied)}`).then((res) => {
-      if (!live) return;
-      if (res.ok) {
-        setPage(res.body);
-        setError(null);
-      } else setError(describeError(t, res.error));
-    });
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload on new filters only
-  }, [applied]);
-
-  async function older() {
-    if (!page?.nextCursor) return;
-    const res = await adminApi<Page>(`/api/admin/audit${queryOf(applied, page.nextCursor)}`);
-    if (res.ok) setPage({ entries: [...page.entries, ...res.body.entries], nextCursor: res.body.nextCursor });
-    else setError(describeError(t, res.error));
-  }
+  const {
+    page,
+    error,
+    more: older,
+  } = usePaged<Page>(
+    t,
+    (cursor) => `/api/admin/audit${queryOf(applied, cursor)}`,
+    (loaded, next) => ({ entries: [...loaded.entries, ...next.entries], nextCursor: next.nextCursor }),
+  );
 
   const field = (key: keyof Filters, type = "text") => (
     <div className="admin-field">

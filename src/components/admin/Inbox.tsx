@@ -1,10 +1,11 @@
 // The inbox: counts per status, filters, search, and the list of ideas in
 // working order. The list is a set of links; the arrow keys, Home and End move
 // between them, Enter opens one.
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useRef, useState, type KeyboardEvent } from "react";
 import type { InboxItem, InboxPage } from "../../lib/ideas/model.ts";
 import { IDEA_CATEGORIES, IDEA_STATUSES } from "../../lib/ideas/vocabulary.ts";
-import { adminApi, describeError, type T } from "./api.ts";
+import type { T } from "./api.ts";
+import { usePaged } from "./usePaged.tsx";
 
 interface Filters {
   status: string;
@@ -62,31 +63,12 @@ export function Badges({ idea, t }: { idea: InboxItem; t: T }) {
 export function Inbox({ t, onOpen }: { t: T; onOpen: (id: string) => void }) {
   const [form, setForm] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
-  const [page, setPage] = useState<InboxPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    void adminApi<InboxPage>(`/api/admin/ideas${queryOf(applied)}`).then((res) => {
-      if (!live) return;
-      if (res.ok) {
-        setPage(res.body);
-        setError(null);
-      } else setError(describeError(t, res.error));
-    });
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload on new filters only
-  }, [applied]);
-
-  async function more() {
-    if (!page?.nextCursor) return;
-    const res = await adminApi<InboxPage>(`/api/admin/ideas${queryOf(applied, page.nextCursor)}`);
-    if (res.ok) setPage({ ...res.body, ideas: [...page.ideas, ...res.body.ideas] });
-    else setError(describeError(t, res.error));
-  }
+  const { page, error, more } = usePaged<InboxPage>(
+    t,
+    (cursor) => `/api/admin/ideas${queryOf(applied, cursor)}`,
+    (loaded, next) => ({ ...next, ideas: [...loaded.ideas, ...next.ideas] }),
+  );
 
   const quick = (patch: Partial<Filters>) => {
     const next = { ...NO_FILTERS, ...patch };

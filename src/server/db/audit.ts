@@ -4,6 +4,7 @@
 // change that fails leaves no row, and no change happens without one.
 import type { AuditAction, AuditEntry, TAuditQuery } from "../../lib/audit/model.ts";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
+import { Where } from "./where.ts";
 
 type DbEnv = { DB: D1Database };
 
@@ -51,27 +52,20 @@ export const AUDIT_PAGE = 50;
 
 /** Newest first (by time, then insertion), filtered, one page at a time. */
 export async function listAudit(env: DbEnv, query: TAuditQuery): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
-  const filters: string[] = [];
-  const params: (string | number)[] = [];
-  const add = (sql: (n: number) => string, value: string | number) => {
-    params.push(value);
-    filters.push(sql(params.length));
-  };
-  if (query.actor) add((n) => `actor = ?${n}`, query.actor);
-  if (query.action) add((n) => `action = ?${n}`, query.action);
-  if (query.target) add((n) => `target_id = ?${n}`, query.target);
+  const where = new Where();
+  if (query.actor) where.add((n) => `actor = ?${n}`, query.actor);
+  if (query.action) where.add((n) => `action = ?${n}`, query.action);
+  if (query.target) where.add((n) => `target_id = ?${n}`, query.target);
   // `at` is an ISO timestamp: a day's rows sort between "day" and "day~"
-  if (query.from) add((n) => `at >= ?${n}`, query.from);
-  if (query.to) add((n) => `at < ?${n}`, `${query.to}~`);
+  if (query.from) where.add((n) => `at >= ?${n}`, query.from);
+  if (query.to) where.add((n) => `at < ?${n}`, `${query.to}~`);
   if (query.cursor) {
     const [at, id] = decodeCursor(query.cursor, ["s", "n"] as const);
-    params.push(at, id);
-    filters.push(`(at < ?${params.length - 1} OR (at = ?${params.length - 1} AND id < ?${params.length}))`);
+    where.add((a, i) => `(at < ?${a} OR (at = ?${a} AND id < ?${i}))`, at, id);
   }
   const limit = query.limit ?? AUDIT_PAGE;
-  const where = filters.length ? `WHERE ${filters.join(" AND ")}` : "";
   const { results } = await env.DB.prepare(`SELECT * FROM audit_log ${where} ORDER BY at DESC, id DESC LIMIT ${limit + 1}`)
-    .bind(...params)
+    .bind(...where.params)
     .all<AuditRow>();
   const entries = results.slice(0, limit).map(rowToEntry);
   const last = entries.at(-1);

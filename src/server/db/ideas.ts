@@ -25,6 +25,7 @@ import { isPublishable } from "../../lib/anonymity.ts";
 import type { DbEnv } from "../config.ts";
 import { addDays } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
+import { Where } from "./where.ts";
 
 // ---------------------------------------------------------------- rows
 
@@ -575,18 +576,14 @@ interface InboxRow {
  * costs about three times a health check (`npm run bench admin`).
  */
 export async function listInbox(env: DbEnv, query: TInboxQuery, options: { today: string; ackPromiseDays: number }): Promise<InboxPage> {
-  const filters: string[] = [];
-  const params: (string | number)[] = [options.today, options.ackPromiseDays];
-  const add = (sql: (n: number) => string, value: string | number) => {
-    params.push(value);
-    filters.push(sql(params.length));
-  };
-  if (query.status) add((n) => `status = ?${n}`, query.status);
-  if (query.category) add((n) => `category = ?${n}`, query.category);
-  if (query.verdict) add((n) => `verdict = ?${n}`, query.verdict);
-  if (query.overdue !== undefined) filters.push(query.overdue ? "overdue = 1" : "overdue = 0");
+  // ?1 today, ?2 the promise in days: used by the ranking below
+  const where = new Where(options.today, options.ackPromiseDays);
+  if (query.status) where.add((n) => `status = ?${n}`, query.status);
+  if (query.category) where.add((n) => `category = ?${n}`, query.category);
+  if (query.verdict) where.add((n) => `verdict = ?${n}`, query.verdict);
+  if (query.overdue !== undefined) where.add(() => (query.overdue ? "overdue = 1" : "overdue = 0"));
   if (query.q !== undefined && query.q.trim() !== "") {
-    add(
+    where.add(
       (n) =>
         `(id = lower(?${n}) OR instr(lower(title), lower(?${n})) > 0 OR instr(lower(body), lower(?${n})) > 0
           OR instr(lower(COALESCE(public_title, '')), lower(?${n})) > 0 OR instr(lower(COALESCE(public_body, '')), lower(?${n})) > 0)`,
@@ -595,9 +592,12 @@ export async function listInbox(env: DbEnv, query: TInboxQuery, options: { today
   }
   if (query.cursor) {
     const [rank, day, id] = decodeCursor(query.cursor, ["n", "s", "s"] as const);
-    params.push(rank, day, id);
-    const [r, d, i] = [params.length - 2, params.length - 1, params.length];
-    filters.push(`(rank > ?${r} OR (rank = ?${r} AND received_on > ?${d}) OR (rank = ?${r} AND received_on = ?${d} AND id > ?${i}))`);
+    where.add(
+      (r, d, i) => `(rank > ?${r} OR (rank = ?${r} AND received_on > ?${d}) OR (rank = ?${r} AND received_on = ?${d} AND id > ?${i}))`,
+      rank,
+      day,
+      id,
+    );
   }
   const limit = query.limit ?? INBOX_PAGE;
   const base = `WITH base AS (
@@ -611,12 +611,11 @@ export async function listInbox(env: DbEnv, query: TInboxQuery, options: { today
         CASE WHEN status IN ('done', 'declined', 'duplicate') THEN 2 WHEN answered = 0 OR awaiting = 1 THEN 0 ELSE 1 END AS rank
       FROM base
     )`;
-  const where = filters.length ? `WHERE ${filters.join(" AND ")}` : "";
   const [page, counts] = await env.DB.batch([
     env.DB.prepare(
       `${base} SELECT r.*, (SELECT COUNT(*) FROM idea_supports s WHERE s.idea_id = r.id) AS support_count
        FROM ranked r ${where} ORDER BY rank, received_on, id LIMIT ${limit + 1}`,
-    ).bind(...params),
+    ).bind(...where.params),
     env.DB.prepare(
       `${base} SELECT status, COUNT(*) AS n, SUM(overdue) AS overdue, SUM(verdict = 'not_resolved') AS contested FROM ranked GROUP BY status`,
     ).bind(options.today, options.ackPromiseDays),
