@@ -289,14 +289,13 @@ export function demoReceipt(n: number): string {
 
 /** Whether every row this seeder writes for the idea is there: the rows' counts and the idea's flags. */
 async function isComplete(env: SeedEnv, id: string, idea: DemoIdea): Promise<boolean> {
-  const row = await env.DB
-    .prepare(
-      `SELECT published, rewarded, verdict, duplicate_of, version,
+  const row = await env.DB.prepare(
+    `SELECT published, rewarded, verdict, duplicate_of, version,
               (SELECT COUNT(*) FROM idea_status_history WHERE idea_id = ?1) AS history,
               (SELECT COUNT(*) FROM idea_messages WHERE idea_id = ?1) AS messages,
               (SELECT COUNT(*) FROM idea_supports WHERE idea_id = ?1) AS supports
        FROM ideas WHERE id = ?1`,
-    )
+  )
     .bind(id)
     .first<{
       published: number;

@@ -3,7 +3,8 @@
 // theirs). Each console page mounts this island with its view; the sign-in is
 // shared through sessionStorage, so moving between pages keeps it.
 import { useCallback, useEffect, useState, type ReactNode } from "react";
-import { adminApi, describeError, tokenStore, tr, type Strings, type T } from "./api.ts";
+import { translator } from "../../i18n/translate.ts";
+import { adminApi, describeError, tokenStore, type AdminStrings, type T } from "./api.ts";
 import { AuditLog } from "./AuditLog.tsx";
 import { Inbox } from "./Inbox.tsx";
 import { IdeaView } from "./IdeaView.tsx";
@@ -13,7 +14,7 @@ import "./admin.css";
 export type AdminView = "ideas" | "audit";
 
 interface Props {
-  strings: Strings;
+  strings: AdminStrings;
   view: AdminView;
   /** Links between console pages, already localised: { ideas: "/admin/", audit: "/admin/audit/" }. */
   links: Record<AdminView, string>;
@@ -47,7 +48,7 @@ function useIdeaFromHash(): [string | null, (id: string | null) => void] {
 }
 
 export default function AdminApp({ strings, view, links }: Props) {
-  const t: T = (key, vars) => tr(strings, key, vars);
+  const t: T = translator(strings);
   const [session, setSession] = useState<Session>({ state: "checking" });
   const [token, setToken] = useState("");
   const [ideaId, openIdea] = useIdeaFromHash();

@@ -1,7 +1,9 @@
 // The audit log, newest first, with filters and "show older". Idea targets
 // link to the idea in the console.
 import { useState } from "react";
-import { AUDIT_ACTIONS, type AuditEntry } from "../../lib/audit/model.ts";
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from "../../lib/audit/model.ts";
+import type { IdeaStatus, MessageVisibility } from "../../lib/ideas/vocabulary.ts";
+import type { IdentifyingKind } from "../../lib/identifying.ts";
 import type { T } from "./api.ts";
 import { usePaged } from "./usePaged.tsx";
 
@@ -25,12 +27,15 @@ function queryOf(f: Filters, cursor?: string | null): string {
 function describeDetail(entry: AuditEntry, t: T): string {
   const d = entry.detail ?? {};
   const parts: string[] = [];
-  if (typeof d.from === "string" && typeof d.to === "string") parts.push(`${t(`ideas.status.${d.from}`)} → ${t(`ideas.status.${d.to}`)}`);
-  if (typeof d.visibility === "string") parts.push(t(`admin.idea.visibility.${d.visibility}`));
-  for (const key of ["note", "title", "of", "was", "count"] as const) {
-    if (d[key] !== undefined && d[key] !== null) parts.push(`${key}: ${String(d[key])}`);
-  }
-  if (Array.isArray(d.confirmedIdentifying)) parts.push(`✓ ${d.confirmedIdentifying.map((k) => t(`admin.publish.kind.${k}`)).join(", ")}`);
+  if (typeof d.from === "string" && typeof d.to === "string")
+    parts.push(`${t(`ideas.status.${d.from as IdeaStatus}`)} → ${t(`ideas.status.${d.to as IdeaStatus}`)}`);
+  if (typeof d.visibility === "string") parts.push(t(`admin.idea.visibility.${d.visibility as MessageVisibility}`));
+  // quoted texts are HR's own words; ids are shortened like the target column
+  for (const key of ["title", "note"] as const) if (typeof d[key] === "string") parts.push(`“${d[key]}”`);
+  for (const key of ["of", "was"] as const) if (typeof d[key] === "string") parts.push(`→ ${(d[key] as string).slice(0, 8)}`);
+  if (typeof d.count === "number") parts.push(`× ${d.count}`);
+  if (Array.isArray(d.confirmedIdentifying))
+    parts.push(`✓ ${t.list((d.confirmedIdentifying as IdentifyingKind[]).map((k) => t(`admin.publish.kind.${k}`)))}`);
   return parts.join(" · ");
 }
 
@@ -98,7 +103,7 @@ export function AuditLog({ t, onOpenIdea }: { t: T; onOpenIdea: (id: string) => 
             <li key={e.id} data-audit-action={e.action} data-audit-target={e.targetId ?? ""}>
               <p>
                 <time dateTime={e.at}>{e.at.replace("T", " ").slice(0, 19)} UTC</time> · <strong>{e.actor}</strong> ·{" "}
-                {t(`admin.audit.action.${e.action}`)}
+                {t(`admin.audit.action.${e.action as AuditAction}`)}
                 {e.targetType === "idea" && e.targetId ? (
                   <>
                     {" "}

@@ -138,7 +138,7 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
   const titleFindings = findIdentifying(pubTitle);
   const bodyFindings = findIdentifying(pubBody);
   const moderatedFindings = [...titleFindings, ...bodyFindings];
-  const kinds = [...new Set(moderatedFindings.map((f) => t(`admin.publish.kind.${f.kind}`)))].join(", ");
+  const kinds = t.list([...new Set(moderatedFindings.map((f) => t(`admin.publish.kind.${f.kind}`)))]);
 
   return (
     <article className="admin-idea" aria-labelledby="admin-idea-title" data-admin-idea={idea.id}>

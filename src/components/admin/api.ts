@@ -2,9 +2,8 @@
 // browser's Access cookie makes the edge add the signed header, so no token is
 // needed; locally the HR token is sent as a bearer token. The token lives in
 // sessionStorage only: this tab, until sign-out or the tab closes.
-import { tr, type Strings } from "../ideas/client.ts";
-
-export { tr, type Strings };
+import type { KeysOf } from "../../i18n/index.ts";
+import type { Strings, Translator } from "../../i18n/translate.ts";
 
 const TOKEN_KEY = "candor.admin.token";
 
@@ -72,7 +71,10 @@ export async function adminApi<T>(path: string, init: { method?: string; json?: 
   return { ok: false, status: response.status, error };
 }
 
-export type T = (key: string, vars?: Record<string, string | number>) => string;
+/** What a console page hands its island: pickStrings(locale, ...ADMIN_STRING_PREFIXES). */
+export type AdminKey = KeysOf<"admin." | "ideas.status." | "ideas.category.">;
+export type AdminStrings = Strings<AdminKey>;
+export type T = Translator<AdminKey>;
 
 export function describeError(t: T, error: ApiError): string {
   if (error.code === "network") return t("admin.network");

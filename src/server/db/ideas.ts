@@ -439,7 +439,6 @@ export const ACK_ON_SQL = `(SELECT MIN(d) FROM (
     UNION ALL
     SELECT MIN(h.on_day) FROM idea_status_history h WHERE h.idea_id = i.id AND h.status <> 'received'))`;
 
-
 /** The state PATCH may change, written in one UPDATE that also steps `version` (the trigger refuses a stale one). */
 export interface IdeaState {
   status: IdeaStatus;
