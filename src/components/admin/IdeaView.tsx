@@ -400,13 +400,12 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
               />
             </>
           )}
-          <button
-            type="submit"
-            className="button"
-            disabled={busy || (rewardOn && rewardNote.trim().length < 3) || (!rewardOn && !idea.rewarded)}
-          >
-            {rewardOn ? t("admin.reward.save") : t("admin.reward.remove")}
-          </button>
+          {/* nothing to submit while the idea is unrewarded and the box unticked */}
+          {(rewardOn || idea.rewarded) && (
+            <button type="submit" className="button" disabled={busy || (rewardOn && rewardNote.trim().length < 3)}>
+              {rewardOn ? t("admin.reward.save") : t("admin.reward.remove")}
+            </button>
+          )}
         </form>
       </section>
 
