@@ -80,6 +80,12 @@ const L = {
     verdictSaved: "Your verdict was saved.",
     signOut: "Sign out",
     audit: "Audit log",
+    rewardToggle: "Reward this idea",
+    rewardNote: /What the reward is/,
+    rewardSave: "Save reward",
+    dupSearch: "Find the original idea",
+    dupFind: "Search",
+    dupMark: "Mark as duplicate of this one",
   },
   "zh-cn": {
     prefix: "/zh-cn",
@@ -101,6 +107,12 @@ const L = {
     verdictSaved: "你的确认已保存。",
     signOut: "退出登录",
     audit: "操作日志",
+    rewardToggle: "奖励这条建议",
+    rewardNote: /奖励内容/,
+    rewardSave: "保存奖励",
+    dupSearch: "查找原建议",
+    dupFind: "搜索",
+    dupMark: "标记为与此建议重复",
   },
 } as const;
 
@@ -181,6 +193,20 @@ describe("HR console in the browser", () => {
         await boardPage.page.getByText(`Shared handover checklist ${locale}`).waitFor();
         await boardPage.close();
 
+        // a reward with its public note, on the board
+        await page.getByRole("checkbox", { name: l.rewardToggle }).check();
+        await page.getByRole("textbox", { name: l.rewardNote }).fill(`Innovation award ${locale}`);
+        await page.getByRole("button", { name: l.rewardSave }).click();
+        await page.locator("[data-reward-note]").waitFor();
+        await expect
+          .poll(async () => {
+            const b = (await fetch(`${server.url}/api/ideas`).then((r) => r.json())) as {
+              ideas: { title: string; rewardNote: string | null }[];
+            };
+            return b.ideas.find((i) => i.title === `Shared handover checklist ${locale}`)?.rewardNote;
+          })
+          .toBe(`Innovation award ${locale}`);
+
         // done, with a note
         await page.getByRole("combobox", { name: l.moveTo }).selectOption("done");
         await page.getByRole("textbox", { name: l.note }).fill("The checklist is in use on every shift.");
@@ -216,8 +242,21 @@ describe("HR console in the browser", () => {
               .locator(`.admin-audit li[data-audit-target="${id}"]`)
               .evaluateAll((els) => els.map((e) => e.getAttribute("data-audit-action"))),
           )
-          .toEqual(["idea.status", "idea.publish", "idea.answer", "idea.answer"]);
+          .toEqual(["idea.status", "idea.reward", "idea.publish", "idea.answer", "idea.answer"]);
         await expectAxeClean(page);
+
+        // a second idea saying the same is marked as its duplicate, found by search
+        const copyTitle = `Same handover idea again ${locale} ${crypto.randomUUID().slice(0, 6)}`;
+        await newIdea(copyTitle);
+        const copy = (await fetch(`${server.url}/api/admin/ideas?q=${encodeURIComponent(copyTitle)}`, {
+          headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+        }).then((r) => r.json())) as { ideas: { id: string }[] };
+        await page.goto(`${server.url}${l.prefix}/admin/#idea/${copy.ideas[0]!.id}`);
+        await page.locator("[data-admin-idea]").waitFor();
+        await page.getByRole("searchbox", { name: l.dupSearch }).fill(title);
+        await page.getByRole("button", { name: l.dupFind, exact: true }).click();
+        await page.getByRole("button", { name: l.dupMark }).click();
+        await expect.poll(() => page.locator("[data-admin-idea] [data-status]").first().getAttribute("data-status")).toBe("duplicate");
 
         // sign out forgets the token
         await page.getByRole("button", { name: l.signOut }).click();
