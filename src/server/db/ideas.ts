@@ -357,6 +357,16 @@ export async function addSupport(env: DbEnv, ideaId: string, tokenHash: string):
 }
 
 /**
+ * The first day HR moved an idea past "received" or answered it (null while
+ * unacknowledged), for an idea aliased `i`: one definition for the inbox and
+ * the board's acknowledgement figures.
+ */
+export const ACK_ON_SQL = `(SELECT MIN(d) FROM (
+    SELECT MIN(m.on_day) AS d FROM idea_messages m WHERE m.idea_id = i.id AND m.author = 'hr'
+    UNION ALL
+    SELECT MIN(h.on_day) FROM idea_status_history h WHERE h.idea_id = i.id AND h.status <> 'received'))`;
+
+/**
  * Board transparency figures, computed in SQL. An idea is acknowledged on the
  * first day HR moved it past "received" or answered it. A share or median
  * over fewer than k ideas is withheld, like any small-group aggregate.
@@ -367,21 +377,15 @@ export async function boardStats(
 ): Promise<BoardStats> {
   const [counts, median] = await env.DB.batch([
     env.DB.prepare(
-      `WITH firsts AS (
-           SELECT i.received_on, i.verdict,
-             (SELECT MIN(m.on_day) FROM idea_messages m WHERE m.idea_id = i.id AND m.author = 'hr') AS first_answer,
-             (SELECT MIN(h.on_day) FROM idea_status_history h WHERE h.idea_id = i.id AND h.status <> 'received') AS first_move
+      `WITH acks AS (
+           SELECT i.received_on, i.verdict, ${ACK_ON_SQL} AS ack_on,
+             EXISTS (SELECT 1 FROM idea_messages m WHERE m.idea_id = i.id AND m.author = 'hr') AS answered
            FROM ideas i
-         ), acks AS (
-           SELECT *, CASE WHEN first_answer IS NULL THEN first_move
-                          WHEN first_move IS NULL THEN first_answer
-                          ELSE MIN(first_answer, first_move) END AS ack_on
-           FROM firsts
          )
          SELECT COUNT(*) AS received,
            COALESCE(SUM(ack_on IS NOT NULL OR julianday(?1) - julianday(received_on) > ?2), 0) AS ack_due,
            COALESCE(SUM(ack_on IS NOT NULL AND julianday(ack_on) - julianday(received_on) <= ?2), 0) AS ack_within,
-           COALESCE(SUM(first_answer IS NOT NULL), 0) AS answered,
+           COALESCE(SUM(answered), 0) AS answered,
            COALESCE(SUM(verdict IS NOT NULL), 0) AS verdicts,
            COALESCE(SUM(verdict = 'resolved'), 0) AS resolved
          FROM acks`,
@@ -428,16 +432,6 @@ export async function boardStats(
 // ---------------------------------------------------------------- HR side
 // The console's reads, and its writes as statements: the service
 // (src/server/admin-ideas.ts) puts each in one batch with its audit row.
-
-/**
- * The first day HR moved an idea past "received" or answered it (null while
- * unacknowledged), for an idea aliased `i`: one definition for the inbox and
- * the board's acknowledgement figures.
- */
-export const ACK_ON_SQL = `(SELECT MIN(d) FROM (
-    SELECT MIN(m.on_day) AS d FROM idea_messages m WHERE m.idea_id = i.id AND m.author = 'hr'
-    UNION ALL
-    SELECT MIN(h.on_day) FROM idea_status_history h WHERE h.idea_id = i.id AND h.status <> 'received'))`;
 
 /** The state PATCH may change, written in one UPDATE that also steps `version` (the trigger refuses a stale one). */
 export interface IdeaState {
@@ -682,8 +676,4 @@ export async function setRewarded(env: DbEnv, ideaId: string, rewarded: boolean)
   await env.DB.prepare("UPDATE ideas SET rewarded = ?2 WHERE id = ?1")
     .bind(ideaId, rewarded ? 1 : 0)
     .run();
-}
-
-export async function setDuplicateOf(env: DbEnv, ideaId: string, originalId: string | null): Promise<void> {
-  await env.DB.prepare("UPDATE ideas SET duplicate_of = ?2 WHERE id = ?1").bind(ideaId, originalId).run();
 }
