@@ -8,6 +8,7 @@ import { findIdentifying, type IdentifyingFinding } from "../lib/identifying.ts"
 import {
   STATUS_TRANSITIONS,
   canMove,
+  visibleText,
   type AdminIdea,
   type IdeaStatus,
   type InboxPage,
@@ -98,6 +99,8 @@ export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch:
   if (patch.version !== idea.version) throw await conflict(env, id, clock);
 
   const today = clock.today();
+  // a note of only blanks or invisible characters is no note, as for the author's verdict comment
+  const note = patch.note !== undefined && visibleText(patch.note) !== "" ? patch.note : null;
   const next: IdeaState = {
     status: idea.status,
     published: idea.published,
@@ -155,7 +158,7 @@ export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch:
   }
   if (moves) {
     next.status = target!;
-    records.push(audit(admin, clock, "idea.status", id, { from: idea.status, to: target, note: patch.note ?? null }));
+    records.push(audit(admin, clock, "idea.status", id, { from: idea.status, to: target, note }));
   }
 
   // --- publication: only with the author's consent, only without identifying details (unless HR confirms)
@@ -220,7 +223,7 @@ export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch:
   try {
     await env.DB.batch([
       updateStateStatement(env, id, idea.version, next),
-      ...(moves ? [statusHistoryStatement(env, id, next.status, today, patch.note ?? null)] : []),
+      ...(moves ? [statusHistoryStatement(env, id, next.status, today, note)] : []),
       ...records.map((r) => auditStatement(env, r)),
     ]);
   } catch (err) {

@@ -368,7 +368,9 @@ describe("PATCH /api/admin/ideas/{id}", () => {
     const tracked = (await track(receipt)).body.idea;
     expect(tracked.status).toBe("under_review");
     expect(tracked.history.at(-1)).toEqual({ status: "under_review", on: TODAY, note: "Passed to the reward committee." });
-    expect((await patch(id, { version: 1, status: "planned" })).body.idea.version).toBe(2);
+    const planned = (await patch(id, { version: 1, status: "planned", note: " \u200B " })).body.idea;
+    expect(planned.version).toBe(2);
+    expect(planned.history.at(-1).note).toBeNull(); // blanks and invisible characters are no note
     const rows = await newAudit();
     expect(rows.map((r) => [r.action, JSON.parse(r.detail!)])).toEqual([
       ["idea.status", { from: "received", to: "under_review", note: "Passed to the reward committee." }],
