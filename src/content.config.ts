@@ -4,6 +4,7 @@
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
 import { policyLoader } from "./content/loaders/policy.ts";
+import { forumsLoader, honoursLoader, resultsLoader } from "./content/loaders/programme.ts";
 import { ZPolicyVersion } from "./lib/policy/schema.ts";
 import { ZSurveyFields } from "./lib/surveys/schema.ts";
 
@@ -16,4 +17,11 @@ const policy = defineCollection({ loader: policyLoader({ base: "src/content/poli
 // and question checks, and the pages import it, so the build runs those too).
 const surveys = defineCollection({ loader: glob({ pattern: "*.json", base: "src/content/surveys" }), schema: ZSurveyFields });
 
-export const collections = { policy, surveys };
+// Cycle results, the honour roll and staff forums: checked together with the
+// policy versions and surveys they cite (src/content/loaders/programme.ts);
+// the loaders store data that passed, so these need no schema of their own.
+const results = defineCollection({ loader: resultsLoader() });
+const honours = defineCollection({ loader: honoursLoader() });
+const forums = defineCollection({ loader: forumsLoader() });
+
+export const collections = { policy, surveys, results, honours, forums };

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { describeQuestions } from "../../src/lib/surveys/questions.ts";
 import { SURVEYS } from "../../src/lib/surveys/registry.ts";
-import { buildResults, suppressCounts, type RawAggregates } from "../../src/lib/surveys/results.ts";
+import { buildResults, type RawAggregates } from "../../src/lib/surveys/results.ts";
+import { suppressPartition } from "../../src/lib/suppression.ts";
 import { ZSurveyFile, effectiveMinGroupSize, resultsAvailable, surveyStatus } from "../../src/lib/surveys/schema.ts";
 
 const dir = new URL("../../src/content/surveys/", import.meta.url);
@@ -81,7 +82,7 @@ describe("results suppression", () => {
         fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 12 }),
         fc.integer({ min: 3, max: 10 }),
         (counts, k) => {
-          const shown = suppressCounts(counts, k);
+          const shown = suppressPartition(counts, k);
           const small = counts.filter((n) => n > 0 && n < k);
           if (shown === null) {
             expect(small.length).toBeGreaterThan(0);

@@ -149,6 +149,19 @@ export const ZBudget = z.strictObject({
   note: ZLocalized,
 });
 
+/**
+ * What prompted a change in this version: a staff forum, a survey, or an idea
+ * from the suggestion box (by id), and which change it led to. Forum and
+ * survey ids are checked at build; ideas live in the database and link to the
+ * board.
+ */
+export const ZPrompt = z.strictObject({
+  kind: z.enum(["forum", "survey", "idea"]),
+  id: z.string().min(1),
+  change: ZLocalized,
+});
+export type TPrompt = z.infer<typeof ZPrompt>;
+
 // --- the version document
 
 export const ZPolicyVersion = z
@@ -167,6 +180,7 @@ export const ZPolicyVersion = z
     incentives: z.array(ZIncentive).default([]),
     channels: z.array(ZChannel).default([]),
     budget: ZBudget.optional(),
+    promptedBy: z.array(ZPrompt).default([]),
     /** Rendered HTML of the optional <version>.<locale>.md prose, filled in by the loader. */
     prose: z.record(z.string(), z.string()).optional(),
   })

@@ -28,3 +28,11 @@ export function timeline<V extends Pick<TPolicyVersion, "version" | "status" | "
     pairs: () => versions.flatMap((a, i) => versions.slice(i + 1).map((b): [V, V] => [a, b])),
   };
 }
+
+/** The published version in force on `day`: the latest non-draft one effective on or before it (none before the first). */
+export function versionInForce<V extends Pick<TPolicyVersion, "version" | "status" | "effective">>(all: V[], day: string): V | undefined {
+  return all
+    .filter((v) => v.status !== "draft" && v.effective <= day)
+    .sort((a, b) => a.effective.localeCompare(b.effective))
+    .at(-1);
+}

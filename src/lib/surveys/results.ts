@@ -4,12 +4,14 @@
 //   - a question answered by fewer than k people: no figures for it;
 //   - a choice picked by 1..k-1 people: its count is withheld (null) when the
 //     withheld counts cannot be solved from the total and the rest
-//     (suppressCounts); otherwise the whole question is suppressed;
+//     (suppressPartition in ../suppression.ts); otherwise the whole question
+//     is suppressed;
 //   - a mean or NPS only when every count is shown;
 //   - a question whose visibility depends on a question with anything
 //     withheld is suppressed (its answered count would give that away);
 //   - free text is never published, whatever the numbers.
-import { clampMinGroupSize, isPublishable } from "../anonymity.ts";
+import { isPublishable } from "../anonymity.ts";
+import { suppressOverlapping, suppressPartition } from "../suppression.ts";
 import { FREE_TEXT_TYPES, type ChoiceValue, type QuestionSpec } from "./questions.ts";
 import type { TSurveyText } from "./schema.ts";
 
@@ -68,28 +70,6 @@ export interface SurveyResults {
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/**
- * Withholds the counts of one single-choice question, or returns null when
- * the whole question must be suppressed. A reader knows the total (answered)
- * and these rules, so the withheld counts' sum is known; they are published
- * as withheld only when that sum can be split among them in more than one way
- * without changing what is shown: at least two of them, and their sum neither
- * the smallest (all 1) nor the largest (all k-1) it could be. Otherwise — one
- * small count, all of them small, or a sum with a single split — nothing but
- * the fact of suppression is published, which every rearrangement of the same
- * counts shares. (Withholding "the next smallest" count instead leaves it
- * pinned between k and the smallest count still shown.)
- */
-export function suppressCounts(counts: number[], k: number): (number | null)[] | null {
-  const floor = clampMinGroupSize(k);
-  const small = counts.filter((n) => n > 0 && n < floor);
-  if (small.length === 0) return [...counts];
-  const sum = small.reduce((a, b) => a + b, 0);
-  const total = counts.reduce((a, b) => a + b, 0);
-  const splittable = small.length >= 2 && sum > small.length && sum < small.length * (floor - 1) && sum < total;
-  return splittable ? counts.map((n) => (n > 0 && n < floor ? null : n)) : null;
-}
-
 export function buildResults(specs: QuestionSpec[], raw: RawAggregates, k: number): SurveyResults {
   const enough = isPublishable(raw.responses, k);
   const questions = specs.map((spec): QuestionResult => {
@@ -127,8 +107,7 @@ export function buildResults(specs: QuestionSpec[], raw: RawAggregates, k: numbe
           ]
         : spec.choices;
     // Checkbox counts overlap (one person, several choices), so none is derivable from the total: suppress below k only.
-    const shown =
-      spec.type === "checkbox" ? valueCounts.map((n) => (n > 0 && !isPublishable(n, k) ? null : n)) : suppressCounts(valueCounts, k);
+    const shown = spec.type === "checkbox" ? suppressOverlapping(valueCounts, k) : suppressPartition(valueCounts, k);
     if (shown === null) return { ...base, answered: null, suppressed: true, published: true };
     result.choices = choices.map((c, i) => ({ value: c.value, text: c.text, count: shown[i]! }));
 

@@ -1,0 +1,210 @@
+// Staff forums (员工座谈会): src/content/forums/<yyyy-mm-dd>-<slug>.md. The
+// front matter says when, where, what and who may come; once held, it adds
+// the decisions and the action items (owner role, due day, status) and what
+// they concern (ideas, surveys, policy versions). The body is the minutes, in
+// both languages, each after a `<!-- en -->` / `<!-- zh-cn -->` line.
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { LOCALES, type Locale } from "../i18n/config.ts";
+import { isDay, type Day } from "./clock.ts";
+import { ZLocalized } from "./policy/schema.ts";
+import { ContentValidationError, formatIssues, type ContentFile } from "./results/parse.ts";
+
+const day = z.iso.date("a day is written YYYY-MM-DD");
+const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "a local date and time, YYYY-MM-DDTHH:MM");
+const slug = z.string().regex(/^[a-z][a-z0-9-]*$/, "lower-case letters, digits and hyphens");
+export const IDEA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const ACTION_STATUSES = ["open", "done", "dropped"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const ZConcerns = z.strictObject({
+  ideas: z.array(z.string().regex(IDEA_ID, "an idea id from the suggestion box (a UUID)")).default([]),
+  surveys: z.array(z.string()).default([]),
+  policy: z.array(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a policy version id, YYYY-MM")).default([]),
+});
+export type TConcerns = z.infer<typeof ZConcerns>;
+
+export const ZAction = z.strictObject({
+  id: slug,
+  text: ZLocalized,
+  /** A role, never a person's name: "Head of workforce planning". */
+  owner: ZLocalized,
+  due: day,
+  status: z.enum(ACTION_STATUSES),
+  /** What came of it, once done or dropped. */
+  outcome: ZLocalized.optional(),
+});
+export type TAction = z.infer<typeof ZAction>;
+
+export const ZDecision = z.strictObject({
+  text: ZLocalized,
+  /** The policy version that carried the change out, if it led to one. */
+  policy: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+  /** Action items (ids in this forum) that carry it out. */
+  actions: z.array(slug).default([]),
+});
+export type TDecision = z.infer<typeof ZDecision>;
+
+export const ZForum = z.strictObject({
+  /** Local date and time in `timeZone`. */
+  starts: localTime,
+  ends: localTime,
+  timeZone: z.string().refine(isTimeZone, "an IANA time zone such as Asia/Shanghai"),
+  place: ZLocalized,
+  /** For an online or hybrid forum. */
+  link: z.url({ protocol: /^https$/, error: "an https:// link" }).optional(),
+  topic: ZLocalized,
+  /** Who may attend. */
+  audience: ZLocalized,
+  decisions: z.array(ZDecision).default([]),
+  actions: z.array(ZAction).default([]),
+  concerns: ZConcerns.default({ ideas: [], surveys: [], policy: [] }),
+});
+export type TForum = z.infer<typeof ZForum>;
+
+export interface Forum extends TForum {
+  /** The file name without .md: yyyy-mm-dd-slug, also the URL. */
+  id: string;
+  /** The day it starts (local). */
+  date: Day;
+  /** Minutes in Markdown per locale; empty before the forum is held. */
+  minutes: Partial<Record<Locale, string>>;
+}
+
+export interface ForumRefs {
+  surveys: ReadonlySet<string>;
+  /** Published policy versions. */
+  policy: ReadonlySet<string>;
+  today: Day;
+}
+
+const FILE_NAME = /^(\d{4}-\d{2}-\d{2})-[a-z0-9][a-z0-9-]*\.md$/;
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+const LOCALE_MARK = /^<!--\s*([a-z-]+)\s*-->\s*$/m;
+
+export function isUpcoming(forum: Pick<Forum, "date">, today: Day): boolean {
+  return forum.date >= today;
+}
+
+/** An open action item past its due day. */
+export function isOverdue(action: Pick<TAction, "status" | "due">, today: Day): boolean {
+  return action.status === "open" && action.due < today;
+}
+
+export function parseForums(files: ContentFile[], refs: ForumRefs): Forum[] {
+  const problems: string[] = [];
+  const out: Forum[] = [];
+  for (const { path, text } of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const at = (field: string, message: string) => problems.push(`${path}: ${field}: ${message}`);
+    const name = FILE_NAME.exec(path);
+    if (!name) {
+      at("(file)", "name the file <yyyy-mm-dd>-<slug>.md, after the day of the forum");
+      continue;
+    }
+    const fm = FRONT_MATTER.exec(text);
+    if (!fm) {
+      at("(file)", "starts with front matter between two --- lines");
+      continue;
+    }
+    let raw: unknown;
+    try {
+      raw = parseYaml(fm[1]!);
+    } catch (err) {
+      at("(front matter)", `not valid YAML: ${(err as Error).message.split("\n")[0]}`);
+      continue;
+    }
+    const result = ZForum.safeParse(raw);
+    if (!result.success) {
+      problems.push(...formatIssues(path, result.error));
+      continue;
+    }
+    const data = result.data;
+    const before = problems.length;
+    const date = data.starts.slice(0, 10);
+    if (!isDay(date)) at("starts", `${data.starts} is not a real day`);
+    if (date !== name[1]) at("starts", `${date} does not match the day in the file name (${name[1]})`);
+    if (data.ends <= data.starts) at("ends", `${data.ends} is not after ${data.starts}`);
+
+    const minutes = splitMinutes(fm[2]!, (m) => at("minutes", m));
+    const upcoming = date >= refs.today;
+    if (upcoming) {
+      if (data.decisions.length > 0 || data.actions.length > 0 || Object.keys(minutes).length > 0) {
+        at("(file)", `the forum is on ${date}, not yet held: minutes, decisions and actions come after it`);
+      }
+    } else if (Object.keys(minutes).length > 0) {
+      for (const l of LOCALES) if (!minutes[l]) at("minutes", `no minutes in ${l} (add a <!-- ${l} --> section)`);
+    }
+
+    const actionIds = new Set<string>();
+    data.actions.forEach((a, i) => {
+      if (actionIds.has(a.id)) at(`actions[${i}].id`, `duplicate action id "${a.id}"`);
+      actionIds.add(a.id);
+      if (a.due < date) at(`actions[${i}].due`, `${a.due} is before the forum (${date})`);
+      if (a.status !== "open" && !a.outcome) at(`actions[${i}].outcome`, `say what came of a ${a.status} action`);
+    });
+    data.decisions.forEach((d, i) => {
+      d.actions.forEach((id, j) => {
+        if (!actionIds.has(id)) at(`decisions[${i}].actions[${j}]`, `no action "${id}" in this forum`);
+      });
+      if (d.policy && !refs.policy.has(d.policy)) at(`decisions[${i}].policy`, `no published policy version "${d.policy}"`);
+    });
+    data.concerns.surveys.forEach((s, i) => {
+      if (!refs.surveys.has(s)) at(`concerns.surveys[${i}]`, `no survey "${s}" (surveys: ${[...refs.surveys].join(", ")})`);
+    });
+    data.concerns.policy.forEach((v, i) => {
+      if (!refs.policy.has(v)) at(`concerns.policy[${i}]`, `no published policy version "${v}"`);
+    });
+    if (problems.length === before) out.push({ ...data, id: path.replace(/\.md$/, ""), date, minutes });
+  }
+  if (problems.length > 0) throw new ContentValidationError("forums", "src/content/forums", problems);
+  return out.sort((a, b) => b.starts.localeCompare(a.starts));
+}
+
+/** The body split at its `<!-- locale -->` lines; text before the first one is refused. */
+function splitMinutes(body: string, problem: (message: string) => void): Partial<Record<Locale, string>> {
+  const parts = body.split(LOCALE_MARK);
+  const out: Partial<Record<Locale, string>> = {};
+  if (parts[0]!.trim() !== "") problem("write the minutes after a <!-- en --> or <!-- zh-cn --> line");
+  for (let i = 1; i < parts.length; i += 2) {
+    const locale = parts[i]!;
+    const text = parts[i + 1]!.trim();
+    if (!(LOCALES as readonly string[]).includes(locale)) problem(`unknown locale "${locale}" (known: ${LOCALES.join(", ")})`);
+    else if (text !== "") out[locale as Locale] = text;
+  }
+  return out;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The UTC instant of a local date-time in a time zone (exact, DST included). */
+export function zonedToUtc(local: string, timeZone: string): Date {
+  const guess = Date.parse(`${local}:00Z`);
+  const offsetAt = (instant: number) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      })
+        .formatToParts(instant)
+        .map((p) => [p.type, p.value]),
+    );
+    const asUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+    return asUtc - instant;
+  };
+  const first = guess - offsetAt(guess);
+  return new Date(guess - offsetAt(first));
+}

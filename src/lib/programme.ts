@@ -1,0 +1,74 @@
+// The programme's published record checked as one: policy versions, cycle
+// results, honours and forums, and the references between them (results cite
+// versions by fingerprint, forums cite surveys and versions, versions cite the
+// forums, surveys and ideas that prompted them). Pure; the content loaders
+// (src/content/loaders/programme.ts) read the folders and call it.
+import type { Day } from "./clock.ts";
+import { IDEA_ID, parseForums, type Forum } from "./forums.ts";
+import { parseHonours, type Honour } from "./honours.ts";
+import { parsePolicySet } from "./policy/parse.ts";
+import { policyFingerprint } from "./policy/fingerprint.ts";
+import type { TPolicyVersion } from "./policy/schema.ts";
+import { ContentValidationError, parseResultsSet, type ContentFile, type CycleResults } from "./results/parse.ts";
+
+export interface ProgrammeInput {
+  policy: ContentFile[];
+  results: ContentFile[];
+  honours: ContentFile[];
+  forums: ContentFile[];
+  surveyIds: readonly string[];
+  k: number;
+  today: Day;
+}
+
+export interface Programme {
+  policies: TPolicyVersion[];
+  fingerprints: Map<string, string>;
+  results: CycleResults[];
+  honours: Honour[];
+  forums: Forum[];
+}
+
+export async function parseProgramme(input: ProgrammeInput): Promise<Programme> {
+  const { versions: policies } = parsePolicySet(input.policy);
+  const fingerprints = new Map(await Promise.all(policies.map(async (v) => [v.version, await policyFingerprint(v)] as const)));
+  const published = policies.filter((v) => v.status !== "draft");
+  const errors: ContentValidationError[] = [];
+  const attempt = <T>(run: () => T): T | undefined => {
+    try {
+      return run();
+    } catch (err) {
+      if (err instanceof ContentValidationError) errors.push(err);
+      else throw err;
+      return undefined;
+    }
+  };
+  const results = attempt(() => parseResultsSet(input.results, { policies, fingerprints, k: input.k, today: input.today }));
+  const honours = attempt(() => parseHonours(input.honours, { policies, today: input.today }));
+  const forums = attempt(() =>
+    parseForums(input.forums, { surveys: new Set(input.surveyIds), policy: new Set(published.map((v) => v.version)), today: input.today }),
+  );
+  if (forums) {
+    const forumIds = new Set(forums.map((f) => f.id));
+    const problems: string[] = [];
+    for (const v of policies) {
+      v.promptedBy.forEach((p, i) => {
+        const where = `${v.version}.json: promptedBy[${i}].id`;
+        if (p.kind === "forum" && !forumIds.has(p.id)) problems.push(`${where}: no forum "${p.id}" in src/content/forums`);
+        if (p.kind === "forum" && forumIds.has(p.id) && forums.find((f) => f.id === p.id)!.date > v.effective) {
+          problems.push(`${where}: forum "${p.id}" took place after the version took effect (${v.effective})`);
+        }
+        if (p.kind === "survey" && !input.surveyIds.includes(p.id)) problems.push(`${where}: no survey "${p.id}"`);
+        if (p.kind === "idea" && !IDEA_ID.test(p.id)) problems.push(`${where}: "${p.id}" is not an idea id (a UUID)`);
+      });
+    }
+    if (problems.length > 0) errors.push(new ContentValidationError("reward policy references", "src/content/policy", problems));
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) {
+    const combined = new ContentValidationError("programme content", "src/content", errors.flatMap((e) => e.problems));
+    combined.message = errors.map((e) => e.message).join("\n");
+    throw combined;
+  }
+  return { policies, fingerprints, results: results!, honours: honours!, forums: forums! };
+}
