@@ -52,7 +52,9 @@ export async function importCycle(options: ImportOptions): Promise<{ file: strin
   const atStart = versionInForce(published, period.start);
   if (!version) throw new ImportError([`no policy version was in force for ${options.cycle}`]);
   if (atStart && atStart.version !== version.version) {
-    throw new ImportError([`two versions were in force during ${options.cycle} (${atStart.version}, then ${version.version}): split the cycle at the change`]);
+    throw new ImportError([
+      `two versions were in force during ${options.cycle} (${atStart.version}, then ${version.version}): split the cycle at the change`,
+    ]);
   }
 
   const k = options.k ?? buildConfig().minGroupSize;
@@ -62,7 +64,7 @@ export async function importCycle(options: ImportOptions): Promise<{ file: strin
   const resultsDir = options.resultsDir ?? join(REPO, "src/content/results");
   const file = join(resultsDir, `${options.cycle}.json`);
   const existing = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
-  const { scoreBands: _old, ...kept } = existing;
+  const { scoreBands: _bands, commentary: _commentary, ...kept } = existing;
   // A new file gets empty commentary, which the build refuses until HR writes it in both languages.
   const next = {
     cycle: options.cycle,

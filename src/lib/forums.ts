@@ -40,11 +40,21 @@ export type TAction = z.infer<typeof ZAction>;
 export const ZDecision = z.strictObject({
   text: ZLocalized,
   /** The policy version that carried the change out, if it led to one. */
-  policy: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+  policy: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional(),
   /** Action items (ids in this forum) that carry it out. */
   actions: z.array(slug).default([]),
 });
 export type TDecision = z.infer<typeof ZDecision>;
+
+/** A survey result discussed at the forum, in words a reader can check against the survey's published results. */
+export const ZFinding = z.strictObject({
+  survey: z.string(),
+  text: ZLocalized,
+});
+export type TFinding = z.infer<typeof ZFinding>;
 
 export const ZForum = z.strictObject({
   /** Local date and time in `timeZone`. */
@@ -57,6 +67,7 @@ export const ZForum = z.strictObject({
   topic: ZLocalized,
   /** Who may attend. */
   audience: ZLocalized,
+  findings: z.array(ZFinding).default([]),
   decisions: z.array(ZDecision).default([]),
   actions: z.array(ZAction).default([]),
   concerns: ZConcerns.default({ ideas: [], surveys: [], policy: [] }),
@@ -129,8 +140,8 @@ export function parseForums(files: ContentFile[], refs: ForumRefs): Forum[] {
     const minutes = splitMinutes(fm[2]!, (m) => at("minutes", m));
     const upcoming = date >= refs.today;
     if (upcoming) {
-      if (data.decisions.length > 0 || data.actions.length > 0 || Object.keys(minutes).length > 0) {
-        at("(file)", `the forum is on ${date}, not yet held: minutes, decisions and actions come after it`);
+      if (data.findings.length + data.decisions.length + data.actions.length > 0 || Object.keys(minutes).length > 0) {
+        at("(file)", `the forum is on ${date}, not yet held: minutes, findings, decisions and actions come after it`);
       }
     } else if (Object.keys(minutes).length > 0) {
       for (const l of LOCALES) if (!minutes[l]) at("minutes", `no minutes in ${l} (add a <!-- ${l} --> section)`);
@@ -148,6 +159,9 @@ export function parseForums(files: ContentFile[], refs: ForumRefs): Forum[] {
         if (!actionIds.has(id)) at(`decisions[${i}].actions[${j}]`, `no action "${id}" in this forum`);
       });
       if (d.policy && !refs.policy.has(d.policy)) at(`decisions[${i}].policy`, `no published policy version "${d.policy}"`);
+    });
+    data.findings.forEach((f, i) => {
+      if (!refs.surveys.has(f.survey)) at(`findings[${i}].survey`, `no survey "${f.survey}" (surveys: ${[...refs.surveys].join(", ")})`);
     });
     data.concerns.surveys.forEach((s, i) => {
       if (!refs.surveys.has(s)) at(`concerns.surveys[${i}]`, `no survey "${s}" (surveys: ${[...refs.surveys].join(", ")})`);

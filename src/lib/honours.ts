@@ -72,7 +72,10 @@ export function parseHonours(files: ContentFile[], ctx: { policies: TPolicyVersi
     const forms = version?.rewardForms.map((f) => f.id) ?? [];
     if (!version) at("date", `no policy version was in force on ${data.date}`);
     else if (!forms.includes(data.award)) {
-      at("award", `"${data.award}" is not a reward form of version ${version.version}, in force on ${data.date} (forms: ${forms.join(", ")})`);
+      at(
+        "award",
+        `"${data.award}" is not a reward form of version ${version.version}, in force on ${data.date} (forms: ${forms.join(", ")})`,
+      );
     }
     if (problems.length === before) out.push({ ...data, id });
   }

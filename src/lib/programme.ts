@@ -66,7 +66,11 @@ export async function parseProgramme(input: ProgrammeInput): Promise<Programme> 
   }
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) {
-    const combined = new ContentValidationError("programme content", "src/content", errors.flatMap((e) => e.problems));
+    const combined = new ContentValidationError(
+      "programme content",
+      "src/content",
+      errors.flatMap((e) => e.problems),
+    );
     combined.message = errors.map((e) => e.message).join("\n");
     throw combined;
   }

@@ -73,13 +73,16 @@ export function readKpiRows(csv: string, version: TPolicyVersion): Record<string
   const names = header.map((h) => h.trim());
   const problems: string[] = [];
   const criteria = new Map(version.criteria.map((c) => [c.id, c]));
-  if (!names.includes(PERSON_COLUMN)) problems.push(`missing column "${PERSON_COLUMN}" (one opaque id per supervisor, to catch duplicate rows)`);
+  if (!names.includes(PERSON_COLUMN))
+    problems.push(`missing column "${PERSON_COLUMN}" (one opaque id per supervisor, to catch duplicate rows)`);
   for (const c of version.criteria) {
     if (!names.includes(c.id)) problems.push(`missing column "${c.id}" (a criterion of version ${version.version})`);
   }
   names.forEach((n, i) => {
     if (n !== PERSON_COLUMN && !criteria.has(n)) {
-      problems.push(`column ${i + 1} "${n}" is not a criterion of version ${version.version} (criteria: ${[...criteria.keys()].join(", ")})`);
+      problems.push(
+        `column ${i + 1} "${n}" is not a criterion of version ${version.version} (criteria: ${[...criteria.keys()].join(", ")})`,
+      );
     }
     if (names.indexOf(n) !== i) problems.push(`column "${n}" appears twice`);
   });
@@ -105,7 +108,8 @@ export function readKpiRows(csv: string, version: TPolicyVersion): Record<string
       const value = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
       if (text === "") problems.push(`line ${line}, ${n}: no value`);
       else if (Number.isNaN(value)) problems.push(`line ${line}, ${n}: "${text.slice(0, 20)}" is not a number`);
-      else if (value < c.range.min || value > c.range.max) problems.push(`line ${line}, ${n}: ${value} is outside the range ${c.range.min}–${c.range.max}`);
+      else if (value < c.range.min || value > c.range.max)
+        problems.push(`line ${line}, ${n}: ${value} is outside the range ${c.range.min}–${c.range.max}`);
       else values[n] = value;
     });
     rows.push(values);
@@ -118,11 +122,10 @@ export function readKpiRows(csv: string, version: TPolicyVersion): Record<string
 /** Score every row and keep only what may be published under k. */
 export function aggregateCycle(rows: Record<string, number>[], version: TPolicyVersion, kIn: number): CycleAggregates {
   const k = clampMinGroupSize(kIn);
-  if (rows.length < k) throw new ImportError([`${rows.length} supervisors is fewer than ${k}: the results of so small a group cannot be published`]);
+  if (rows.length < k)
+    throw new ImportError([`${rows.length} supervisors is fewer than ${k}: the results of so small a group cannot be published`]);
   const scored = rows.map((values) => scorePolicy(version, values));
-  const kpis = Object.fromEntries(
-    version.criteria.map((c) => [c.id, round2(rows.reduce((sum, r) => sum + r[c.id]!, 0) / rows.length)]),
-  );
+  const kpis = Object.fromEntries(version.criteria.map((c) => [c.id, round2(rows.reduce((sum, r) => sum + r[c.id]!, 0) / rows.length)]));
   const raw = version.tiers.map((t) => scored.filter((s) => s.tier.id === t.id).length);
   const shown = suppressPartition(raw, k);
   const tiers = shown === null ? "withheld" : Object.fromEntries(version.tiers.map((t, i) => [t.id, shown[i]!]));
@@ -132,7 +135,16 @@ export function aggregateCycle(rows: Record<string, number>[], version: TPolicyV
     headcount: rows.length,
     kpis,
     tiers,
-    ...(complete ? { scoreBands: scoreBands(scored.map((s) => s.score), tierOf, version.tiers.length, k) } : {}),
+    ...(complete
+      ? {
+          scoreBands: scoreBands(
+            scored.map((s) => s.score),
+            tierOf,
+            version.tiers.length,
+            k,
+          ),
+        }
+      : {}),
   };
 }
 
@@ -175,7 +187,10 @@ export function scoreBands(scores: number[], tierOf: number[], tierCount: number
     }
     // 2. no small difference between a run of bands and a run of tiers nested in each other
     const leak = findLeak(bands, tierRuns, k);
-    if (leak === null) return bands.filter((b) => b.members.length > 0 || bands.length === 1).map(({ from, to, members }) => ({ from, to, count: members.length }));
+    if (leak === null)
+      return bands
+        .filter((b) => b.members.length > 0 || bands.length === 1)
+        .map(({ from, to, members }) => ({ from, to, count: members.length }));
     cuts = cuts.filter((c) => c !== leak);
   }
 }

@@ -142,7 +142,8 @@ export function parseResultsSet(files: ContentFile[], ctx: ResultsContext): Cycl
     }
     if (data.scoreBands) checkBands(data.scoreBands, data.headcount, ctx.k, at);
     data.activities.forEach((a, i) => {
-      if (!periodContains(period, a.date)) at(`activities[${i}].date`, `${a.date} is outside ${data.cycle} (${period.start} – ${period.end})`);
+      if (!periodContains(period, a.date))
+        at(`activities[${i}].date`, `${a.date} is outside ${data.cycle} (${period.start} – ${period.end})`);
     });
     if (problems.length === before) out.push({ ...data, period });
   }
