@@ -9,11 +9,12 @@ import { admin } from "./strings/admin.ts";
 import { common } from "./strings/common.ts";
 import { ideas } from "./strings/ideas.ts";
 import { policy } from "./strings/policy.ts";
+import { programme } from "./strings/programme.ts";
 import { resultsPage } from "./strings/resultsPage.ts";
 import { surveys } from "./strings/surveys.ts";
 import { translator, type Strings, type Translator } from "./translate.ts";
 
-export const UI_MODULES = [common, policy, surveys, ideas, resultsPage, admin];
+export const UI_MODULES = [common, policy, surveys, ideas, resultsPage, admin, programme];
 
 type Merge<M> = M extends { en: infer E } ? E : never;
 export type UiKey =
@@ -22,7 +23,8 @@ export type UiKey =
   | keyof Merge<typeof surveys>
   | keyof Merge<typeof ideas>
   | keyof Merge<typeof resultsPage>
-  | keyof Merge<typeof admin>;
+  | keyof Merge<typeof admin>
+  | keyof Merge<typeof programme>;
 
 /** Every key that starts with one of the prefixes P (a whole key is its own prefix). */
 export type KeysOf<P extends string> = Extract<UiKey, `${P}${string}`>;

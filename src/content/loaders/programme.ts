@@ -69,14 +69,20 @@ function programmeLoader(
 
 export function resultsLoader(folders: ProgrammeFolders = DEFAULT_FOLDERS): Loader {
   return programmeLoader("results", folders, async (p, { store, generateDigest }) => {
-    for (const r of p.results) store.set({ id: r.cycle, data: { ...r }, digest: generateDigest(r) });
+    for (const r of p.results) {
+      const data = { ...r };
+      store.set({ id: r.cycle, data, digest: generateDigest(data) });
+    }
     return p.results.length;
   });
 }
 
 export function honoursLoader(folders: ProgrammeFolders = DEFAULT_FOLDERS): Loader {
   return programmeLoader("honours", folders, async (p, { store, generateDigest }) => {
-    for (const h of p.honours) store.set({ id: h.id, data: { ...h }, digest: generateDigest(h) });
+    for (const h of p.honours) {
+      const data = { ...h };
+      store.set({ id: h.id, data, digest: generateDigest(data) });
+    }
     return p.honours.length;
   });
 }

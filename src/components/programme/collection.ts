@@ -1,0 +1,45 @@
+// The programme's record as the pages read it: content collections filled by
+// src/content/loaders/programme.ts (already checked there), typed, newest
+// first, plus the build's "today" and the fingerprints of the policy versions.
+import { getCollection } from "astro:content";
+import { pinnedClock, type Day } from "../../lib/clock.ts";
+import type { Forum } from "../../lib/forums.ts";
+import type { Honour } from "../../lib/honours.ts";
+import { policyFingerprint } from "../../lib/policy/fingerprint.ts";
+import type { TPolicyVersion } from "../../lib/policy/schema.ts";
+import type { CycleResults } from "../../lib/results/parse.ts";
+import { comparePeriodsNewestFirst } from "../../lib/results/period.ts";
+
+/** A forum as stored: its minutes already rendered to HTML per locale. */
+export type PublishedForum = Forum;
+
+/** The day the site is built for: upcoming forums, overdue actions and unfinished periods are judged against it. */
+export function buildToday(): Day {
+  return pinnedClock(process.env.CANDOR_TODAY).today();
+}
+
+export async function allResults(): Promise<CycleResults[]> {
+  const entries = await getCollection("results");
+  return entries.map((e) => e.data as CycleResults).sort((a, b) => comparePeriodsNewestFirst(a.period, b.period));
+}
+
+export async function allHonours(): Promise<Honour[]> {
+  const entries = await getCollection("honours");
+  return entries.map((e) => e.data as Honour).sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+}
+
+export async function allForums(): Promise<PublishedForum[]> {
+  const entries = await getCollection("forums");
+  return entries.map((e) => e.data as PublishedForum).sort((a, b) => b.starts.localeCompare(a.starts));
+}
+
+export async function allPolicyVersions(): Promise<TPolicyVersion[]> {
+  const entries = await getCollection("policy");
+  return entries.map((e) => e.data as TPolicyVersion).sort((a, b) => a.version.localeCompare(b.version));
+}
+
+/** SHA-256 of each version's canonical form, computed now, at build time. */
+export async function fingerprints(): Promise<Map<string, string>> {
+  const versions = await allPolicyVersions();
+  return new Map(await Promise.all(versions.map(async (v) => [v.version, await policyFingerprint(v)] as const)));
+}

@@ -1,0 +1,13 @@
+// /forums/calendar.ics: every forum, past and upcoming, as one calendar to subscribe to.
+import type { APIContext } from "astro";
+import { allForums, buildToday } from "../../../components/programme/collection.ts";
+import { forumCalendar } from "../../../components/programme/forum-calendar.ts";
+import type { Locale } from "../../../i18n/config.ts";
+import { localeStaticPaths } from "../../../i18n/routing.ts";
+
+export const getStaticPaths = localeStaticPaths;
+
+export async function GET(context: APIContext) {
+  const locale = context.props.locale as Locale;
+  return forumCalendar(locale, await allForums(), context.site ?? new URL("https://candor.example.org"), buildToday());
+}
