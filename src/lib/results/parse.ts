@@ -140,7 +140,12 @@ export function parseResultsSet(files: ContentFile[], ctx: ResultsContext): Cycl
       }
       if (value !== null && value > data.headcount) at(field, `${value} is more than the headcount (${data.headcount})`);
     }
-    if (data.scoreBands) checkBands(data.scoreBands, data.headcount, ctx.k, at);
+    if (data.scoreBands) {
+      checkBands(data.scoreBands, data.headcount, ctx.k, at);
+      if (data.tiers === "withheld" || Object.values(data.tiers).some((n) => n === null)) {
+        at("scoreBands", "published only when every tier count is shown: next to a withheld count they could help work it out");
+      }
+    }
     data.activities.forEach((a, i) => {
       if (!periodContains(period, a.date))
         at(`activities[${i}].date`, `${a.date} is outside ${data.cycle} (${period.start} – ${period.end})`);
