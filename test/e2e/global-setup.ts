@@ -15,13 +15,19 @@ declare module "vitest" {
   }
 }
 
+/** The day the e2e site is built for. */
+export const E2E_TODAY = "2026-11-30";
 const PERSIST = `${TMP_DIR}/e2e-state`;
 const DIST = `${TMP_DIR}/e2e-dist`;
 let server: RunningServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   await chromiumPath(); // unpack the packaged browser once, before the slow steps
-  execFileSync("node", ["scripts/build.ts", DIST], { stdio: ["ignore", "ignore", "inherit"] });
+  // The build judges upcoming forums, overdue actions and unfinished periods by its day: pin it.
+  execFileSync("node", ["scripts/build.ts", DIST], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, CANDOR_TODAY: E2E_TODAY },
+  });
   await freshState(PERSIST);
   migrate(PERSIST);
   await seed(PERSIST);
