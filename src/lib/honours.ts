@@ -7,7 +7,7 @@ import type { Day } from "./clock.ts";
 import { ZLocalized, type TPolicyVersion } from "./policy/schema.ts";
 import { versionInForce } from "./policy/versions.ts";
 import { CYCLE_ID_PATTERN, parsePeriod } from "./results/period.ts";
-import { ContentValidationError, parseJsonFiles, type ContentFile } from "./results/parse.ts";
+import { ContentValidationError, parseJsonFiles, type ContentFile } from "./content.ts";
 
 /** A reason names what was done; "great work" is not recognition. */
 const MIN_REASON = { en: 40, "zh-cn": 15 } as const;

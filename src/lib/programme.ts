@@ -9,7 +9,8 @@ import { parseHonours, type Honour } from "./honours.ts";
 import { parsePolicySet } from "./policy/parse.ts";
 import { policyFingerprint } from "./policy/fingerprint.ts";
 import type { TPolicyVersion } from "./policy/schema.ts";
-import { ContentValidationError, parseResultsSet, type ContentFile, type CycleResults } from "./results/parse.ts";
+import { ContentValidationError, type ContentFile } from "./content.ts";
+import { parseResultsSet, type CycleResults } from "./results/parse.ts";
 
 export interface ProgrammeInput {
   policy: ContentFile[];

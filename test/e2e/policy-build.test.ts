@@ -5,12 +5,11 @@
 // for the unit suite; it needs nothing from the e2e server, only its own
 // throwaway folder under the scratch dir (inside the project, so the fixture's
 // imports resolve the project's node_modules).
-import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { TMP_DIR } from "../../scripts/env.ts";
+import { astroBuild } from "./astro-build.ts";
 import { POLICY_DIR } from "../unit/policy-fixtures.ts";
 
 mkdirSync(TMP_DIR, { recursive: true });
@@ -40,15 +39,7 @@ export const collections = { policy: defineCollection({ loader: policyLoader({ b
   for (const [name, data] of Object.entries(files)) writeFileSync(join(root, "src/content/policy", name), JSON.stringify(data));
 }
 
-async function build(): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)("npx", ["astro", "build", "--root", root], { env: process.env });
-    return { code: 0, output: stdout + stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, output: e.stdout + e.stderr };
-  }
-}
+const build = () => astroBuild(root);
 
 const demo = (v: string) => JSON.parse(readFileSync(new URL(`${v}.json`, POLICY_DIR), "utf8"));
 

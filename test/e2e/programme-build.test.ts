@@ -3,12 +3,11 @@
 // them) fails, naming file and field, when its folders are broken; builds
 // when they are not; and writes the same fingerprints on every build.
 // Lives with the e2e tests because it runs real builds (too slow for unit).
-import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { TMP_DIR } from "../../scripts/env.ts";
+import { astroBuild } from "./astro-build.ts";
 import type { Editable } from "../unit/programme-fixtures.ts";
 
 mkdirSync(TMP_DIR, { recursive: true });
@@ -59,17 +58,7 @@ function editJson(file: string, change: (d: Editable) => void) {
   writeFileSync(file, JSON.stringify(data));
 }
 
-async function build(): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)("npx", ["astro", "build", "--root", root], {
-      env: { ...process.env, CANDOR_TODAY: "2026-11-30" },
-    });
-    return { code: 0, output: stdout + stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, output: e.stdout + e.stderr };
-  }
-}
+const build = () => astroBuild(root, { CANDOR_TODAY: "2026-11-30" });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

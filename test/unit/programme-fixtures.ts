@@ -2,7 +2,7 @@
 // them, and a helper that runs the build's check on a changed copy.
 import { readdirSync, readFileSync } from "node:fs";
 import { parseProgramme, type ProgrammeInput } from "../../src/lib/programme.ts";
-import type { ContentFile } from "../../src/lib/results/parse.ts";
+import type { ContentFile } from "../../src/lib/content.ts";
 import { SURVEYS } from "../../src/lib/surveys/registry.ts";
 
 const CONTENT = new URL("../../src/content/", import.meta.url);

@@ -10,7 +10,7 @@ import type { Loader, LoaderContext } from "astro/loaders";
 import { buildConfig } from "../../build/vars.ts";
 import { pinnedClock } from "../../lib/clock.ts";
 import { parseProgramme, type Programme } from "../../lib/programme.ts";
-import type { ContentFile } from "../../lib/results/parse.ts";
+import type { ContentFile } from "../../lib/content.ts";
 import { SURVEYS } from "../../lib/surveys/registry.ts";
 
 export interface ProgrammeFolders {
@@ -67,24 +67,21 @@ function programmeLoader(
   };
 }
 
+/** Stores items that need no rendering under their ids. */
+function storeAll<T extends object>(items: T[], id: (item: T) => string, { store, generateDigest }: LoaderContext): number {
+  for (const item of items) {
+    const data = { ...item } as Record<string, unknown>;
+    store.set({ id: id(item), data, digest: generateDigest(data) });
+  }
+  return items.length;
+}
+
 export function resultsLoader(folders: ProgrammeFolders = DEFAULT_FOLDERS): Loader {
-  return programmeLoader("results", folders, async (p, { store, generateDigest }) => {
-    for (const r of p.results) {
-      const data = { ...r };
-      store.set({ id: r.cycle, data, digest: generateDigest(data) });
-    }
-    return p.results.length;
-  });
+  return programmeLoader("results", folders, async (p, ctx) => storeAll(p.results, (r) => r.cycle, ctx));
 }
 
 export function honoursLoader(folders: ProgrammeFolders = DEFAULT_FOLDERS): Loader {
-  return programmeLoader("honours", folders, async (p, { store, generateDigest }) => {
-    for (const h of p.honours) {
-      const data = { ...h };
-      store.set({ id: h.id, data, digest: generateDigest(data) });
-    }
-    return p.honours.length;
-  });
+  return programmeLoader("honours", folders, async (p, ctx) => storeAll(p.honours, (h) => h.id, ctx));
 }
 
 export function forumsLoader(folders: ProgrammeFolders = DEFAULT_FOLDERS): Loader {

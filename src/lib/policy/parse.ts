@@ -2,8 +2,8 @@
 // text), so the exact check the build runs is unit-tested on fixtures. Every
 // problem is collected and reported together, each naming its file and field,
 // because a build that stops at the first of five mistakes wastes four builds.
-import { z } from "zod";
 import { LOCALES, isLocale, type Locale } from "../../i18n/config.ts";
+import { formatIssues } from "../content.ts";
 import { ZPolicyVersion, type TPolicyVersion } from "./schema.ts";
 
 export interface PolicyFile {
@@ -108,17 +108,4 @@ export function parsePolicySet(files: PolicyFile[]): ParsedPolicySet {
 
   if (problems.length > 0) throw new PolicyValidationError(problems);
   return { versions: parsed.map((p) => p.data).sort((a, b) => a.version.localeCompare(b.version)), prose };
-}
-
-function formatIssues(file: string, error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const where =
-      issue.path.length > 0
-        ? issue.path
-            .map((s) => (typeof s === "number" ? `[${s}]` : `.${String(s)}`))
-            .join("")
-            .replace(/^\./, "")
-        : "(file)";
-    return `${file}: ${where}: ${issue.message}`;
-  });
 }

@@ -66,6 +66,12 @@ export function criterionPoints(c: Pick<TCriterion, "direction" | "target" | "th
   return clamp(progress, 0, 1) * 100;
 }
 
+/** Where a value stands against a criterion: at or past its target, between threshold and target, or at or past its threshold. */
+export function targetStatus(c: Pick<TCriterion, "direction" | "target" | "threshold">, value: number): "met" | "between" | "missed" {
+  const points = criterionPoints(c, value);
+  return points >= 100 ? "met" : points <= 0 ? "missed" : "between";
+}
+
 /** Whether a value satisfies a tier's per-criterion minimum ("at most" for lower-is-better). */
 export function meetsMinimum(direction: "higher" | "lower", value: number | null | undefined, required: number): boolean {
   if (!isEntered(value)) return false;

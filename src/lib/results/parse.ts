@@ -3,19 +3,13 @@
 // k and today come in as arguments, so the exact check the build runs is
 // unit-tested on fixtures. Every problem is reported at once, each naming its
 // file and field (as the policy loader does).
-import { z } from "zod";
 import type { Day } from "../clock.ts";
+import { ContentValidationError, parseJsonFiles, type ContentFile } from "../content.ts";
 import type { TPolicyVersion } from "../policy/schema.ts";
 import { versionInForce } from "../policy/versions.ts";
 import { isSmallGroup, suppressPartition } from "../suppression.ts";
 import { comparePeriodsNewestFirst, parsePeriod, periodContains, type Period } from "./period.ts";
 import { ZCycleResults, type TCycleResults, type TScoreBand } from "./schema.ts";
-
-export interface ContentFile {
-  /** Path relative to the folder, e.g. "2026-Q3.json". */
-  path: string;
-  text: string;
-}
 
 export interface CycleResults extends TCycleResults {
   period: Period;
@@ -29,50 +23,6 @@ export interface ResultsContext {
   /** The minimum group size the site publishes with. */
   k: number;
   today: Day;
-}
-
-export class ContentValidationError extends Error {
-  readonly problems: string[];
-  constructor(what: string, folder: string, problems: string[]) {
-    super(`Invalid ${what} (${folder}):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "ContentValidationError";
-    this.problems = problems;
-  }
-}
-
-/** JSON files of one folder through one zod schema, each problem as "file: field: message". */
-export function parseJsonFiles<T>(files: ContentFile[], schema: z.ZodType<T>, problems: string[]): { file: string; id: string; data: T }[] {
-  const out: { file: string; id: string; data: T }[] = [];
-  for (const { path, text } of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const match = /^(.+)\.json$/.exec(path);
-    if (!match) {
-      problems.push(`${path}: not a .json file`);
-      continue;
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (err) {
-      problems.push(`${path}: not valid JSON: ${(err as Error).message}`);
-      continue;
-    }
-    const result = schema.safeParse(raw);
-    if (!result.success) problems.push(...formatIssues(path, result.error));
-    else out.push({ file: path, id: match[1]!, data: result.data });
-  }
-  return out;
-}
-
-export function formatIssues(file: string, error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${file}: ${formatPath(issue.path)}: ${issue.message}`);
-}
-
-export function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return "(file)";
-  return path
-    .map((s) => (typeof s === "number" ? `[${s}]` : `.${String(s)}`))
-    .join("")
-    .replace(/^\./, "");
 }
 
 export function parseResultsSet(files: ContentFile[], ctx: ResultsContext): CycleResults[] {
