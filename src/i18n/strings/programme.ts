@@ -54,7 +54,7 @@ export const programme = {
     "cycle.tiers.fewerNote":
       "A tier reached by fewer than {k} people is shown as “fewer than {k}”, so that no one can be singled out; a count that could then be worked out from the headcount and the others is held back too.",
     "cycle.tiers.withheld":
-      "The number of supervisors per tier is not published for this cycle: one tier held fewer than {k} people, and the other counts would have shown how many.",
+      "The number of supervisors per tier is not published for this cycle: a tier held fewer than {k} people, and the headcount with the other counts would have shown exactly how many.",
     "cycle.bands.title": "Score distribution",
     "cycle.bands.caption": "Supervisors by weighted score (0–100), in bands of at least {k} people",
     "cycle.bands.band": "Score",
@@ -238,7 +238,7 @@ export const programme = {
     "cycle.tiers.fewer": "少于 {k} 人",
     "cycle.tiers.fewerNote":
       "达到某一等级的人数少于 {k} 人时，显示为“少于 {k} 人”，以免有人被识别出来；如果由总人数和其他数字可以推算出这一人数，相关数字也一并不予公示。",
-    "cycle.tiers.withheld": "本周期不公示各奖励等级人数：有一个等级少于 {k} 人，而公布其他等级的人数就能推算出它。",
+    "cycle.tiers.withheld": "本周期不公示各奖励等级人数：有等级的人数少于 {k} 人，而根据总人数和其他等级的人数就能推算出其确切人数。",
     "cycle.bands.title": "得分分布",
     "cycle.bands.caption": "按加权得分（0–100）统计的主管人数，每个分数段不少于 {k} 人",
     "cycle.bands.band": "得分",
