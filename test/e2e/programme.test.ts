@@ -114,6 +114,29 @@ describe("programme results", () => {
   }
 });
 
+describe("on a phone", () => {
+  for (const path of [
+    "/zh-cn/results/2026-Q3/",
+    "/results/",
+    "/forums/2026-09-17-survey-results-and-bonus-timing/",
+    "/zh-cn/results/honours/",
+  ]) {
+    it(`${path} fits a 360 px screen (tables scroll inside named, focusable regions) and passes axe`, async () => {
+      const { page, close } = await openPage(browser, `${baseURL}${path}`, { width: 360 });
+      try {
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+        for (const wrap of await page.locator(".table-wrap").all()) {
+          expect(await wrap.getAttribute("tabindex")).toBe("0");
+          expect(await wrap.getAttribute("aria-labelledby")).toBeTruthy();
+        }
+        await expectAxeClean(page);
+      } finally {
+        await close();
+      }
+    });
+  }
+});
+
 describe("honour roll", () => {
   for (const l of LANGS) {
     it(`${l.prefix}/results/honours/ lists honours by cycle, and its filters are static pages (${l.lang})`, async () => {
