@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { format, resolveConfig } from "prettier";
 import { buildConfig } from "../src/build/vars.ts";
-import { pinnedClock } from "../src/lib/clock.ts";
+import { pinnedClock, type Clock } from "../src/lib/clock.ts";
 import { policyFingerprint } from "../src/lib/policy/fingerprint.ts";
 import { parsePolicySet } from "../src/lib/policy/parse.ts";
 import { versionInForce } from "../src/lib/policy/versions.ts";
@@ -27,13 +27,14 @@ export interface ImportOptions {
   resultsDir?: string;
   policyDir?: string;
   k?: number;
-  today?: string;
+  /** Defaults to the machine's day, or CANDOR_TODAY. */
+  clock?: Clock;
 }
 
 export async function importCycle(options: ImportOptions): Promise<{ file: string; summary: string }> {
   const period = parsePeriod(options.cycle);
   if (!period) throw new ImportError([`--cycle "${options.cycle}" is not a cycle id (2026-10, 2026-Q3, 2026-H1 or 2025)`]);
-  const today = options.today ?? pinnedClock(process.env.CANDOR_TODAY).today();
+  const today = (options.clock ?? pinnedClock(process.env.CANDOR_TODAY)).today();
   if (period.end >= today) throw new ImportError([`${options.cycle} runs until ${period.end}: import it once the period is over`]);
 
   const source = resolve(options.kpis);

@@ -3,7 +3,7 @@
 // versions by fingerprint, forums cite surveys and versions, versions cite the
 // forums, surveys and ideas that prompted them). Pure; the content loaders
 // (src/content/loaders/programme.ts) read the folders and call it.
-import type { Day } from "./clock.ts";
+import type { Clock } from "./clock.ts";
 import { IDEA_ID, parseForums, type Forum } from "./forums.ts";
 import { parseHonours, type Honour } from "./honours.ts";
 import { parsePolicySet } from "./policy/parse.ts";
@@ -19,7 +19,8 @@ export interface ProgrammeInput {
   forums: ContentFile[];
   surveyIds: readonly string[];
   k: number;
-  today: Day;
+  /** The build's clock: which periods are over, which forums upcoming, which actions overdue. Read once, so one build judges by one day. */
+  clock: Clock;
 }
 
 export interface Programme {
@@ -34,6 +35,7 @@ export async function parseProgramme(input: ProgrammeInput): Promise<Programme> 
   const { versions: policies } = parsePolicySet(input.policy);
   const fingerprints = new Map(await Promise.all(policies.map(async (v) => [v.version, await policyFingerprint(v)] as const)));
   const published = policies.filter((v) => v.status !== "draft");
+  const today = input.clock.today();
   const errors: ContentValidationError[] = [];
   const attempt = <T>(run: () => T): T | undefined => {
     try {
@@ -44,10 +46,10 @@ export async function parseProgramme(input: ProgrammeInput): Promise<Programme> 
       return undefined;
     }
   };
-  const results = attempt(() => parseResultsSet(input.results, { policies, fingerprints, k: input.k, today: input.today }));
-  const honours = attempt(() => parseHonours(input.honours, { policies, today: input.today }));
+  const results = attempt(() => parseResultsSet(input.results, { policies, fingerprints, k: input.k, today }));
+  const honours = attempt(() => parseHonours(input.honours, { policies, today }));
   const forums = attempt(() =>
-    parseForums(input.forums, { surveys: new Set(input.surveyIds), policy: new Set(published.map((v) => v.version)), today: input.today }),
+    parseForums(input.forums, { surveys: new Set(input.surveyIds), policy: new Set(published.map((v) => v.version)), today }),
   );
   if (forums) {
     const forumIds = new Set(forums.map((f) => f.id));

@@ -1,6 +1,7 @@
 // Programme fixtures: the demo folders read from disk as the loaders read
 // them, and a helper that runs the build's check on a changed copy.
 import { readdirSync, readFileSync } from "node:fs";
+import { pinnedClock } from "../../src/lib/clock.ts";
 import { parseProgramme, type ProgrammeInput } from "../../src/lib/programme.ts";
 import type { ContentFile } from "../../src/lib/content.ts";
 import { SURVEYS } from "../../src/lib/surveys/registry.ts";
@@ -23,7 +24,7 @@ export function demoInput(): ProgrammeInput {
     forums: folder("forums"),
     surveyIds: SURVEYS.map((s) => s.id),
     k: 5,
-    today: TODAY,
+    clock: pinnedClock(TODAY),
   };
 }
 

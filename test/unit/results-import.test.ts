@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { importCycle } from "../../scripts/results-import.ts";
+import { pinnedClock } from "../../src/lib/clock.ts";
 import { TMP_DIR } from "../../scripts/env.ts";
 import { parsePolicySet } from "../../src/lib/policy/parse.ts";
 import type { TPolicyVersion } from "../../src/lib/policy/schema.ts";
@@ -17,6 +18,7 @@ import { policyFingerprint } from "../../src/lib/policy/fingerprint.ts";
 import { suppressPartition } from "../../src/lib/suppression.ts";
 import { folder } from "./programme-fixtures.ts";
 
+const clock = pinnedClock("2026-11-30");
 const outside = mkdtempSync(join(tmpdir(), "candor-import-"));
 afterAll(() => rmSync(outside, { recursive: true, force: true }));
 const { versions } = parsePolicySet(folder("policy"));
@@ -123,7 +125,7 @@ describe("npm run results:import", () => {
   it("writes a cycle file the build accepts once HR has written the commentary", async () => {
     const resultsDir = mkdtempSync(join(outside, "results-"));
     const { csv } = generate(v2607, 44, 7);
-    const { file, summary } = await importCycle({ cycle: "2026-Q3", kpis: writeCsv("q3.csv", csv), resultsDir, k: 5, today: "2026-11-30" });
+    const { file, summary } = await importCycle({ cycle: "2026-Q3", kpis: writeCsv("q3.csv", csv), resultsDir, k: 5, clock });
     expect(summary).toContain("2026-Q3: 44 supervisors scored under policy 2026-07 (k = 5)");
     const written = JSON.parse(readFileSync(file, "utf8"));
     expect(written.policy).toEqual({ version: "2026-07", fingerprint: await policyFingerprint(v2607) });
@@ -140,7 +142,7 @@ describe("npm run results:import", () => {
     expect(parseResultsSet(text(written), ctx)).toHaveLength(1);
     // a second import keeps what HR wrote and replaces the figures
     writeFileSync(file, JSON.stringify(written));
-    await importCycle({ cycle: "2026-Q3", kpis: writeCsv("q3b.csv", generate(v2607, 40, 8).csv), resultsDir, k: 5, today: "2026-11-30" });
+    await importCycle({ cycle: "2026-Q3", kpis: writeCsv("q3b.csv", generate(v2607, 40, 8).csv), resultsDir, k: 5, clock });
     const again = JSON.parse(readFileSync(file, "utf8"));
     expect(again.headcount).toBe(40);
     expect(again.commentary).toEqual({ en: "Done.", "zh-cn": "完成。" });
@@ -151,7 +153,7 @@ describe("npm run results:import", () => {
     const inside = resolve(TMP_DIR, "kpis-inside.csv");
     writeFileSync(inside, generate(v2607, 10, 1).csv);
     try {
-      await expect(importCycle({ cycle: "2026-Q3", kpis: inside, resultsDir: outside, today: "2026-11-30" })).rejects.toThrow(
+      await expect(importCycle({ cycle: "2026-Q3", kpis: inside, resultsDir: outside, clock })).rejects.toThrow(
         /is inside the repository \(\.tmp\/kpis-inside\.csv\): keep per-person exports outside it/,
       );
     } finally {
@@ -161,12 +163,10 @@ describe("npm run results:import", () => {
 
   it("refuses a period not over yet, and a cycle id that is not one", async () => {
     const path = writeCsv("ok.csv", generate(v2607, 10, 1).csv);
-    await expect(importCycle({ cycle: "2026-11", kpis: path, resultsDir: outside, today: "2026-11-30" })).rejects.toThrow(
+    await expect(importCycle({ cycle: "2026-11", kpis: path, resultsDir: outside, clock })).rejects.toThrow(
       /runs until 2026-11-30: import it once the period is over/,
     );
-    await expect(importCycle({ cycle: "2026-Q5", kpis: path, resultsDir: outside, today: "2026-11-30" })).rejects.toThrow(
-      /is not a cycle id/,
-    );
+    await expect(importCycle({ cycle: "2026-Q5", kpis: path, resultsDir: outside, clock })).rejects.toThrow(/is not a cycle id/);
   });
 });
 

@@ -47,8 +47,7 @@ export async function loadProgramme(root: URL, folders: ProgrammeFolders = DEFAU
     forums: await readFolder(root, folders.forums, [".md"]),
     surveyIds: SURVEYS.map((s) => s.id),
     k: buildConfig().minGroupSize,
-    // The build's "today": which cycles may be published, which forums are upcoming, which actions overdue.
-    today: pinnedClock(process.env.CANDOR_TODAY).today(),
+    clock: pinnedClock(process.env.CANDOR_TODAY),
   });
 }
 
