@@ -1,6 +1,8 @@
 // Lint rules for the whole repository. Browser code (components, pages) may
 // never import server modules: they would ship secrets-handling code to the
-// browser and pull workerd-only APIs into the bundle.
+// browser and pull workerd-only APIs into the bundle. Nothing but the one
+// clock reads the machine's date: "today" goes through src/lib/clock.ts, so
+// the demo and the tests can pin it.
 import js from "@eslint/js";
 import astro from "eslint-plugin-astro";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -24,6 +26,22 @@ export default tseslint.config(
     // The two rules of hooks. The plugin's other recommended rules check code
     // for the React Compiler, which Candor does not use.
     rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
+  },
+  {
+    ignores: ["src/lib/clock.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Read the time through src/lib/clock.ts (a Clock, readClock(env), buildClock() or systemClock), so it can be pinned.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Read the time through src/lib/clock.ts (a Clock, readClock(env), buildClock() or systemClock), so it can be pinned.",
+        },
+      ],
+    },
   },
   {
     files: ["src/components/**", "src/pages/**", "src/layouts/**"],

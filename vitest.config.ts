@@ -1,10 +1,14 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { DEMO_TODAY } from "./scripts/demo-day.ts";
 import { TMP_DIR } from "./scripts/env.ts";
 
 // Three projects: pure logic in Node; API routes inside workerd against a real
 // local D1 (the functions are built into a Worker first, exactly as Pages
 // does, so routing and middleware are the real ones); the browser suite.
+// The integration Worker is a local one pinned to DEMO_TODAY (CANDOR_ENV and
+// CANDOR_TODAY, exactly as `npm start` passes them to wrangler pages dev), so
+// the tests read their "today" from env.CANDOR_TODAY and never from the machine.
 const migrations = await readD1Migrations("./migrations");
 
 export default defineConfig({
@@ -23,7 +27,12 @@ export default defineConfig({
             main: `./${TMP_DIR}/functions-worker/index.js`,
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: "test-admin-token-0123456789abcdef-0123", CANDOR_TODAY: "2026-11-30" },
+              bindings: {
+                TEST_MIGRATIONS: migrations,
+                ADMIN_TOKEN: "test-admin-token-0123456789abcdef-0123",
+                CANDOR_ENV: "test",
+                CANDOR_TODAY: DEMO_TODAY,
+              },
             },
           }),
         ],

@@ -6,13 +6,19 @@ import { readdir } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { getPlatformProxy } from "wrangler";
+import { buildClock } from "../src/build/clock.ts";
+import type { Clock } from "../src/lib/clock.ts";
 
 export interface SeedEnv {
   DB: D1Database;
 }
 
-/** A demo-data module in scripts/seed/: must be idempotent (INSERT OR IGNORE on stable ids). */
-export type Seeder = (env: SeedEnv) => Promise<string>;
+/**
+ * A demo-data module in scripts/seed/: must be idempotent (INSERT OR IGNORE on
+ * stable ids). Dates relative to "today" come from `clock`, the one the pages
+ * and the server are pinned to.
+ */
+export type Seeder = (env: SeedEnv, clock: Clock) => Promise<string>;
 
 export function migrate(persistTo?: string): void {
   execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...(persistTo ? ["--persist-to", persistTo] : [])], {
@@ -20,7 +26,8 @@ export function migrate(persistTo?: string): void {
   });
 }
 
-export async function seed(persistTo?: string): Promise<void> {
+/** Loads every seeder's demo data; "today" is CANDOR_TODAY when set (buildClock), or the clock given. */
+export async function seed(persistTo?: string, clock: Clock = buildClock()): Promise<void> {
   const dir = join(import.meta.dirname, "seed");
   const files = (await readdir(dir)).filter((f) => f.endsWith(".ts")).sort();
   const proxy = await getPlatformProxy<SeedEnv>({
@@ -29,7 +36,7 @@ export async function seed(persistTo?: string): Promise<void> {
   try {
     for (const file of files) {
       const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default: Seeder };
-      console.log(`seed ${file}: ${await mod.default(proxy.env)}`);
+      console.log(`seed ${file}: ${await mod.default(proxy.env, clock)}`);
     }
   } finally {
     await proxy.dispose();

@@ -2,6 +2,28 @@
 // Needs `wrangler login` (or CLOUDFLARE_API_TOKEN) and the real database_id in wrangler.toml.
 import "./env.ts";
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { parseVars } from "../src/build/vars.ts";
+
+// A pinned day belongs to the local demo and the tests. The deployed Worker
+// ignores CANDOR_TODAY (it has no CANDOR_ENV, src/server/config.ts), but the
+// build would state the pinned day's survey statuses in the published pages.
+if (process.env.CANDOR_TODAY) {
+  console.error(
+    `CANDOR_TODAY is set (${process.env.CANDOR_TODAY}): it pins the date for the local demo and the tests only, and must not reach a deployed site. Unset it and run npm run deploy again.`,
+  );
+  process.exit(2);
+}
+// Declared in wrangler.toml, they would make the deployed Worker a local one that honours a pin.
+const localVars = Object.keys(parseVars(readFileSync("wrangler.toml", "utf8"))).filter(
+  (name) => name === "CANDOR_ENV" || name === "CANDOR_TODAY",
+);
+if (localVars.length > 0) {
+  console.error(
+    `wrangler.toml declares ${localVars.join(" and ")}: these are for local runs only (npm start, the tests). Remove them before deploying.`,
+  );
+  process.exit(2);
+}
 
 // Canonical links, the sitemap and the feeds are absolute: without the real
 // address they would all point at the placeholder domain.

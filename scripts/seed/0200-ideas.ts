@@ -269,10 +269,6 @@ const IDEAS: DemoIdea[] = [
 
 const DEMO: Admin = { actor: "demo" };
 
-function daysAgo(n: number): string {
-  return addDays(pinnedClock(process.env.CANDOR_TODAY).today(), -n);
-}
-
 /** One audited HR change on the day it was made, against the idea's current version. */
 async function hrChange(env: SeedEnv, id: string, day: string, change: Omit<TIdeaPatch, "version">): Promise<void> {
   const idea = await readIdea(env, id);
@@ -321,7 +317,10 @@ async function isComplete(env: SeedEnv, id: string, idea: DemoIdea): Promise<boo
   );
 }
 
-const seed: Seeder = async (env) => {
+const seed: Seeder = async (env, clock) => {
+  // The same day the server and the pages see (CANDOR_TODAY when pinned), so
+  // "received 4 days ago" on the board is 4 days before the demo's today.
+  const daysAgo = (n: number) => addDays(clock.today(), -n);
   let created = 0;
   let repaired = 0;
   for (const idea of IDEAS) {

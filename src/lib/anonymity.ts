@@ -12,11 +12,3 @@ export function clampMinGroupSize(k: number | undefined): number {
 export function isPublishable(count: number, k: number): boolean {
   return count >= clampMinGroupSize(k);
 }
-
-/**
- * Dates an employee's submission carries: the UTC day only, so a response
- * cannot be matched to a login or an access log by its time.
- */
-export function dayStamp(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}

@@ -10,11 +10,22 @@ export interface Secrets {
   RATE_LIMIT_SECRET?: string;
   ACCESS_TEAM_DOMAIN?: string;
   ACCESS_AUD?: string;
-  /** Pins "today" (YYYY-MM-DD) for tests and the demo. */
+}
+
+/**
+ * Set only by the local tooling (`npm start`, the test harnesses), as
+ * `wrangler pages dev --binding` or miniflare bindings; never in
+ * wrangler.toml, so a deployed Worker does not have them. Read by readClock
+ * (src/server/clock.ts).
+ */
+export interface LocalVars {
+  /** "development" or "test": this Worker runs on a developer's machine. */
+  CANDOR_ENV?: string;
+  /** YYYY-MM-DD: the calendar day the local demo or a test runs on. */
   CANDOR_TODAY?: string;
 }
 
-export type AppEnv = Env & Secrets;
+export type AppEnv = Env & Secrets & LocalVars;
 
 /** What a db/<table>.ts function needs: every one takes it first (`readIdea(env, id)`). */
 export type DbEnv = Pick<AppEnv, "DB">;

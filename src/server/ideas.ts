@@ -1,12 +1,12 @@
 // The suggestion box's server logic, between the thin routes in
 // functions/api/ideas/ and the SQL in db/ideas.ts: limits, receipts, and the
 // rules about who may see and say what.
-import { dayStamp } from "../lib/anonymity.ts";
+import { addDays, dayOf } from "../lib/clock.ts";
 import { sha256Hex } from "../lib/hex.ts";
 import { hrHasAnswered, visibleText, type TBoardQuery, type TIdeaInput, type TrackedIdea, type Verdict } from "../lib/ideas/model.ts";
 import { generateReceipt, hashReceipt, hashReceiptInput } from "../lib/receipt.ts";
-import type { AppEnv } from "./config.ts";
-import { readConfig } from "./config.ts";
+import { readClock } from "./clock.ts";
+import { readConfig, type AppEnv } from "./config.ts";
 import {
   addAuthorMessage,
   addSupport,
@@ -26,7 +26,9 @@ import { seal, unseal } from "./seal.ts";
 import { countHit, enforceLimit, peekHits, readLimits, tooManyRequests } from "./rate-limit.ts";
 import { verifyTurnstile } from "./turnstile.ts";
 
-type IdeasEnv = Pick<AppEnv, "DB" | "RATE_LIMITS" | "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE"> & { TURNSTILE_SECRET_KEY?: string };
+type IdeasEnv = Pick<AppEnv, "DB" | "RATE_LIMITS" | "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE" | "CANDOR_ENV" | "CANDOR_TODAY"> & {
+  TURNSTILE_SECRET_KEY?: string;
+};
 
 const SEAL_PURPOSE = "candor idea receipt";
 
@@ -66,7 +68,7 @@ export async function submitIdea(
   env: IdeasEnv,
   request: Request,
   input: TIdeaInput,
-  now = new Date(),
+  now: Date = readClock(env).now(),
 ): Promise<{ receipt: string; replayed: boolean }> {
   const { turnstileToken, ...rest } = input;
   const { submissionId: rawSubmissionId, ...idea } = rest;
@@ -87,8 +89,8 @@ export async function submitIdea(
       id: crypto.randomUUID(),
       receiptHash: await hashReceipt(receipt),
       input: idea,
-      day: dayStamp(now),
-      forgetSubmissionsBefore: dayStamp(new Date(now.getTime() - SUBMISSION_RETENTION_DAYS * 86_400_000)),
+      day: dayOf(now),
+      forgetSubmissionsBefore: addDays(dayOf(now), -SUBMISSION_RETENTION_DAYS),
       submission: submissionId && subHash ? { hash: subHash, sealedReceipt: await seal(receipt, submissionId, SEAL_PURPOSE) } : undefined,
     });
     if (outcome === "stored") return { receipt, replayed: false };
@@ -109,7 +111,7 @@ const WRONG_RECEIPT = () => new HttpError(404, "not_found", "No idea matches thi
  * hashed too, so a typo and a wrong code cost the same. Wrong codes are
  * counted per client (salted hash, never the address) and end in 429.
  */
-export async function ideaForReceipt(env: IdeasEnv, request: Request, receipt: string, now = new Date()): Promise<Idea> {
+export async function ideaForReceipt(env: IdeasEnv, request: Request, receipt: string, now: Date = readClock(env).now()): Promise<Idea> {
   await enforceLimit(env, request, "idea_track", now);
   const failureLimit = readLimits(env.RATE_LIMITS).idea_track_failure;
   const failures = await peekHits(env, request, "idea_track_failure", failureLimit, now);
@@ -121,15 +123,21 @@ export async function ideaForReceipt(env: IdeasEnv, request: Request, receipt: s
   throw WRONG_RECEIPT();
 }
 
-export async function trackIdea(env: IdeasEnv, request: Request, receipt: string, now = new Date()): Promise<TrackedIdea> {
+export async function trackIdea(env: IdeasEnv, request: Request, receipt: string, now: Date = readClock(env).now()): Promise<TrackedIdea> {
   const idea = await ideaForReceipt(env, request, receipt, now);
   return readTrackedIdea(env, idea);
 }
 
-export async function replyToIdea(env: IdeasEnv, request: Request, receipt: string, body: string, now = new Date()): Promise<TrackedIdea> {
+export async function replyToIdea(
+  env: IdeasEnv,
+  request: Request,
+  receipt: string,
+  body: string,
+  now: Date = readClock(env).now(),
+): Promise<TrackedIdea> {
   await enforceLimit(env, request, "idea_reply", now);
   const idea = await ideaForReceipt(env, request, receipt, now);
-  const added = await addAuthorMessage(env, idea.id, body, dayStamp(now));
+  const added = await addAuthorMessage(env, idea.id, body, dayOf(now));
   if (!added) {
     throw new HttpError(
       409,
@@ -145,7 +153,7 @@ export async function giveVerdict(
   env: IdeasEnv,
   request: Request,
   input: { receipt: string; verdict: Verdict; comment?: string },
-  now = new Date(),
+  now: Date = readClock(env).now(),
 ): Promise<TrackedIdea> {
   await enforceLimit(env, request, "idea_reply", now);
   const idea = await ideaForReceipt(env, request, input.receipt, now);
@@ -153,15 +161,15 @@ export async function giveVerdict(
     throw new HttpError(409, "not_answered_yet", "HR has not answered this idea yet; you can give your verdict once they have.");
   }
   const comment = input.comment !== undefined && visibleText(input.comment) !== "" ? input.comment : null;
-  await setVerdict(env, idea.id, input.verdict, comment, dayStamp(now));
+  await setVerdict(env, idea.id, input.verdict, comment, dayOf(now));
   return readTrackedIdea(env, (await readIdea(env, idea.id)) ?? idea);
 }
 
-export async function board(env: IdeasEnv, query: TBoardQuery, now = new Date()) {
+export async function board(env: IdeasEnv, query: TBoardQuery, now: Date = readClock(env).now()) {
   const config = readConfig(env);
   const [{ ideas, truncated }, stats] = await Promise.all([
     listBoard(env, query),
-    boardStats(env, { today: dayStamp(now), ackPromiseDays: config.ackPromiseDays, minGroupSize: config.minGroupSize }),
+    boardStats(env, { today: dayOf(now), ackPromiseDays: config.ackPromiseDays, minGroupSize: config.minGroupSize }),
   ]);
   return { ideas, truncated, stats };
 }
@@ -172,7 +180,7 @@ export async function supportIdea(
   request: Request,
   ideaId: string,
   token: string,
-  now = new Date(),
+  now: Date = readClock(env).now(),
 ): Promise<{ supportCount: number }> {
   await enforceLimit(env, request, "idea_support", now);
   // Hash with the idea id so one browser's supports cannot be linked across ideas from the table.

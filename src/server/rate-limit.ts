@@ -1,7 +1,7 @@
 // Per-client limits on anonymous endpoints without knowing who the client is.
 // The Workers rate-limit binding is not available to Pages Functions, so the
 // counts live in D1, keyed by a salted hash of the connecting address.
-import { dayStamp } from "../lib/anonymity.ts";
+import { addDays, dayOf } from "../lib/clock.ts";
 import { toHex } from "../lib/hex.ts";
 import type { DbEnv } from "./config.ts";
 import { HttpError } from "./http.ts";
@@ -96,23 +96,17 @@ function randomSalt(): string {
   return toHex(crypto.getRandomValues(new Uint8Array(32)));
 }
 
-function daysBefore(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - n);
-  return dayStamp(d);
-}
-
 /**
  * Today's salt, created by the day's first request, which also drops salts
  * older than 48 hours (and, by cascade, their counts). Later requests only read.
  */
 export async function dailySalt(env: DbEnv, now: Date): Promise<{ day: string; salt: string }> {
-  const day = dayStamp(now);
+  const day = dayOf(now);
   const existing = await env.DB.prepare("SELECT salt FROM rate_limit_salts WHERE day = ?1").bind(day).first<{ salt: string }>();
   if (existing) return { day, salt: existing.salt };
   const [, , row] = await env.DB.batch([
     env.DB.prepare("INSERT OR IGNORE INTO rate_limit_salts (day, salt) VALUES (?1, ?2)").bind(day, randomSalt()),
-    env.DB.prepare("DELETE FROM rate_limit_salts WHERE day < ?1").bind(daysBefore(day, SALT_TTL_DAYS - 1)),
+    env.DB.prepare("DELETE FROM rate_limit_salts WHERE day < ?1").bind(addDays(day, -(SALT_TTL_DAYS - 1))),
     env.DB.prepare("SELECT salt FROM rate_limit_salts WHERE day = ?1").bind(day),
   ]);
   return { day, salt: (row!.results[0] as { salt: string }).salt };
@@ -152,7 +146,7 @@ function result(hits: number, limit: Limit, counter: Counter): HitResult {
 }
 
 /** Counts one hit without refusing; callers that only limit failures use this. Ended windows are deleted on the way. */
-export async function countHit(env: LimitEnv, request: Request, bucket: Bucket, limit: Limit, now = new Date()): Promise<HitResult> {
+export async function countHit(env: LimitEnv, request: Request, bucket: Bucket, limit: Limit, now: Date): Promise<HitResult> {
   const counter = await locateCounter(env, request, limit, now);
   const [, upsert] = await env.DB.batch([
     env.DB.prepare("DELETE FROM rate_limit_counters WHERE expires_at <= ?1").bind(counter.epoch),
@@ -167,7 +161,7 @@ export async function countHit(env: LimitEnv, request: Request, bucket: Bucket, 
 }
 
 /** Reads the current count without adding to it. */
-export async function peekHits(env: LimitEnv, request: Request, bucket: Bucket, limit: Limit, now = new Date()): Promise<HitResult> {
+export async function peekHits(env: LimitEnv, request: Request, bucket: Bucket, limit: Limit, now: Date): Promise<HitResult> {
   const counter = await locateCounter(env, request, limit, now);
   const row = await env.DB.prepare("SELECT hits FROM rate_limit_counters WHERE bucket = ?1 AND client_hash = ?2 AND window_start = ?3")
     .bind(bucket, counter.hash, counter.windowStart)
@@ -182,7 +176,7 @@ export function tooManyRequests(retryAfter: number): HttpError {
 }
 
 /** Counts a hit and throws 429 with Retry-After once the client is over its limit. */
-export async function enforceLimit(env: LimitEnv, request: Request, bucket: Bucket, now = new Date()): Promise<void> {
+export async function enforceLimit(env: LimitEnv, request: Request, bucket: Bucket, now: Date): Promise<void> {
   const limit = readLimits(env.RATE_LIMITS)[bucket];
   const hit = await countHit(env, request, bucket, limit, now);
   if (hit.hits > limit.limit) throw tooManyRequests(hit.retryAfter);

@@ -1,12 +1,13 @@
 // The surveys API's logic, between the thin route files and the db modules:
 // what each endpoint returns and in which order the checks run.
 import { DEFAULT_LOCALE } from "../i18n/config.ts";
-import { dayStamp } from "../lib/anonymity.ts";
+import { dayOf } from "../lib/clock.ts";
 import type { TResponseBody } from "../lib/surveys/model.ts";
 import { findSurvey, SURVEYS, type Survey } from "../lib/surveys/registry.ts";
 import { buildResults, resultsCutoff, type SurveyResults } from "../lib/surveys/results.ts";
 import { effectiveMinGroupSize, resultsAvailable, surveyStatus, type SurveyStatus } from "../lib/surveys/schema.ts";
 import { validateAnswers } from "../lib/surveys/validate.ts";
+import { readClock } from "./clock.ts";
 import { readConfig, type AppEnv } from "./config.ts";
 import { isDuplicateSubmission, storeResponse } from "./db/responses.ts";
 import { countAllResponses, countResponses, countResponsesByDay, readAggregates, type DayCount } from "./db/surveys.ts";
@@ -50,9 +51,9 @@ export function summarize(survey: Survey, env: Partial<AppEnv>, today: string): 
   };
 }
 
-export async function listSurveys(env: AppEnv, now = new Date()): Promise<(SurveySummary & { responses: number })[]> {
+export async function listSurveys(env: AppEnv, now: Date = readClock(env).now()): Promise<(SurveySummary & { responses: number })[]> {
   const counts = await countAllResponses(env);
-  const today = dayStamp(now);
+  const today = dayOf(now);
   return SURVEYS.map((s) => ({ ...summarize(s, env, today), responses: counts.get(s.id) ?? 0 }));
 }
 
@@ -61,7 +62,7 @@ export async function submitResponse(
   request: Request,
   survey: Survey,
   body: TResponseBody,
-  now = new Date(),
+  now: Date = readClock(env).now(),
 ): Promise<"stored" | "duplicate"> {
   // Retries count too: each one costs the same checks as a first attempt.
   await enforceLimit(env, request, "survey_response", now);
@@ -69,7 +70,7 @@ export async function submitResponse(
   // changed since (the survey closed at midnight, the code is now used).
   if (await isDuplicateSubmission(env, survey.id, body.submissionId)) return "duplicate";
 
-  const today = dayStamp(now);
+  const today = dayOf(now);
   const status = surveyStatus(survey, today);
   if (status === "upcoming") throw new HttpError(409, "survey_not_open", `This survey opens on ${survey.opens}.`);
   if (status === "closed") throw new HttpError(409, "survey_closed", `This survey closed on ${survey.closes}.`);
@@ -126,11 +127,11 @@ export interface SurveyStats {
   perDay: DayCount[];
 }
 
-export async function surveyStats(env: AppEnv, survey: Survey, now = new Date()): Promise<SurveyStats> {
+export async function surveyStats(env: AppEnv, survey: Survey, now: Date = readClock(env).now()): Promise<SurveyStats> {
   const [responses, perDay] = await Promise.all([countResponses(env, survey.id), countResponsesByDay(env, survey.id)]);
   return {
     id: survey.id,
-    status: surveyStatus(survey, dayStamp(now)),
+    status: surveyStatus(survey, dayOf(now)),
     responses,
     audience: survey.audience,
     rate: Math.round((responses / survey.audience) * 1000) / 1000,
@@ -141,9 +142,9 @@ export async function surveyStats(env: AppEnv, survey: Survey, now = new Date())
 export async function surveyResults(
   env: AppEnv,
   survey: Survey,
-  now = new Date(),
+  now: Date = readClock(env).now(),
 ): Promise<SurveyResults & { id: string; status: SurveyStatus; visibility: Survey["resultsVisibility"]; before: string | null }> {
-  const today = dayStamp(now);
+  const today = dayOf(now);
   const status = surveyStatus(survey, today);
   const available = resultsAvailable(survey.resultsVisibility, status);
   if (available === "hidden") throw new HttpError(403, "results_hidden", "The results of this survey are not published.");

@@ -1,10 +1,10 @@
 // The HR console's API through the real Pages router and a real local D1:
 // who may call it, what each endpoint does and refuses, and that every change
 // and its audit row land together or not at all. "Today" is pinned to
-// 2026-11-30 (CANDOR_TODAY in vitest.config.ts); ideas get fixed received days.
+// DEMO_TODAY (CANDOR_TODAY in vitest.config.ts); ideas get fixed received days.
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { pinnedClock } from "../../src/lib/clock.ts";
+import { pinnedClock, systemClock } from "../../src/lib/clock.ts";
 import { LIMITS } from "../../src/lib/ideas/model.ts";
 import { certsUrlFor, remoteKeySet } from "../../src/server/access.ts";
 import { updateIdea } from "../../src/server/admin-ideas.ts";
@@ -12,7 +12,8 @@ import { requireAdmin } from "../../src/server/auth.ts";
 import { ORIGIN, api, expectError } from "./helpers.ts";
 import { SAMPLE, clearIdeas, freshIp, from, submit } from "./ideas-fixtures.ts";
 
-const TODAY = "2026-11-30";
+/** The Worker's pinned day (CANDOR_TODAY in vitest.config.ts). */
+const TODAY = env.CANDOR_TODAY;
 const ADMIN = { Authorization: `Bearer ${env.ADMIN_TOKEN}` };
 const HOSTILE = `<script>alert(1)</script>'; DROP TABLE ideas;-- \u0000 \u202Eevil\u200B {{7*7}} 😀`;
 
@@ -35,7 +36,7 @@ beforeEach(async () => {
   auditMark = (await env.DB.prepare("SELECT COALESCE(MAX(id), 0) AS n FROM audit_log").first<{ n: number }>())!.n;
 });
 
-/** An idea received on `day` (a fixture write: submissions are stamped with the real day). */
+/** An idea received on `day` (a fixture write: submissions are stamped with the pinned day). */
 async function idea(day = "2026-11-28", overrides: Record<string, unknown> = {}) {
   const made = await submit(overrides);
   await env.DB.prepare("UPDATE ideas SET received_on = ?2 WHERE id = ?1").bind(made.id, day).run();
@@ -127,7 +128,8 @@ describe("HR sign-in", () => {
       fetches++;
       return Response.json({ keys: [{ ...jwk, kid: "k1" }] });
     });
-    const now = Math.floor(Date.now() / 1000);
+    // Access stamps tokens with the real time, and the server checks them against the real clock, pinned day or not.
+    const now = Math.floor(systemClock.now().getTime() / 1000);
     const claims = { aud: ["aud-tag"], iss: `https://${team}`, iat: now, exp: now + 600, email: "hr@example.org", sub: "u1" };
     const accessEnv = { ACCESS_TEAM_DOMAIN: team, ACCESS_AUD: "aud-tag", ADMIN_TOKEN: env.ADMIN_TOKEN };
     const req = (jwt: string, extra: Record<string, string> = {}) =>

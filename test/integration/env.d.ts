@@ -5,6 +5,9 @@ declare global {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
       ADMIN_TOKEN: string;
+      CANDOR_ENV: string;
+      /** The pinned day (DEMO_TODAY, vitest.config.ts): the tests' "today". */
+      CANDOR_TODAY: string;
       RATE_LIMIT_SECRET?: string;
     }
   }

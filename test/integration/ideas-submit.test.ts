@@ -176,8 +176,7 @@ describe("POST /api/ideas", () => {
     expect(dump).not.toContain(ip);
     expect(dump).not.toContain("CandorTest");
     const row = await env.DB.prepare("SELECT * FROM ideas").first<Record<string, unknown>>();
-    const today = new Date().toISOString().slice(0, 10);
-    expect(row!.received_on).toBe(today);
+    expect(row!.received_on).toBe(env.CANDOR_TODAY);
     // no value anywhere in the row looks like a time of day or an epoch timestamp
     for (const [key, value] of Object.entries(row!)) {
       expect(String(value), key).not.toMatch(/\d{2}:\d{2}|T\d{2}|^\d{10,13}$/);

@@ -10,7 +10,8 @@ import { clearIdeas, dumpIdeaTables, freshIp, from, submit } from "./ideas-fixtu
 
 beforeEach(clearIdeas);
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** The Worker's pinned day (vitest.config.ts): what "received today" means in these tests. */
+const today = () => env.CANDOR_TODAY;
 
 function track(receipt: unknown, ip = freshIp()) {
   return api("/api/ideas/track", { method: "POST", json: { receipt }, headers: from(ip) });

@@ -1,22 +1,25 @@
 // The surveys API through the real Pages router and middleware, against a
-// real local D1. Demo surveys are picked by their status today (not by id),
-// so these tests keep meaning something as the calendar moves; if no demo
-// survey is open any more, the helper says which file to update.
+// real local D1. The Worker's day is pinned (CANDOR_TODAY, vitest.config.ts)
+// and demo surveys are picked by their status on that day, so the tests mean
+// the same thing on any real date; if the demo content's dates move away from
+// the pinned day, the helper says which file to update.
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { dayStamp } from "../../src/lib/anonymity.ts";
+import { addDays, systemClock } from "../../src/lib/clock.ts";
 import { SURVEYS, type Survey } from "../../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import { surveyStatus, type SurveyStatus } from "../../src/lib/surveys/schema.ts";
+import { readClock } from "../../src/server/clock.ts";
+import type { AppEnv } from "../../src/server/config.ts";
 import { storeResponse } from "../../src/server/db/responses.ts";
 import { createTokens, readTokenState } from "../../src/server/db/tokens.ts";
-import { submitResponse, type SurveySummary } from "../../src/server/surveys.ts";
+import { listSurveys, submitResponse, type SurveySummary } from "../../src/server/surveys.ts";
 import type { ChoiceResult, QuestionResult } from "../../src/lib/surveys/results.ts";
 import { clientHash, dailySalt, DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
 import { DEMO_CODES, DEMO_CODE_SURVEY, seedDemoCodes } from "../../scripts/seed/0100-surveys.ts";
 import { ORIGIN, api, expectError } from "./helpers";
 
-const TODAY = dayStamp();
+const TODAY = env.CANDOR_TODAY;
 const ADMIN = { Authorization: `Bearer ${env.ADMIN_TOKEN}` };
 
 function survey(status: SurveyStatus, access: Survey["access"] = "open"): Survey {
@@ -99,6 +102,20 @@ describe("GET /api/surveys", () => {
 
   it("answers a wrong method with 405", async () => {
     expectError(await api("/api/surveys", { method: "POST", json: {} }), 405, "method_not_allowed");
+  });
+
+  it("decides status on the local Worker's pinned day; a Worker without CANDOR_ENV (as deployed) ignores the pin", async () => {
+    const h2 = byId("reward-survey-2026-h2");
+    const statusOn = async (vars: Partial<AppEnv>) => (await listSurveys({ ...env, ...vars })).find((s) => s.id === h2.id)!.status;
+    expect(await statusOn({})).toBe(surveyStatus(h2, TODAY));
+    expect(await statusOn({ CANDOR_TODAY: addDays(h2.opens, -1) })).toBe("upcoming");
+    expect(await statusOn({ CANDOR_TODAY: h2.opens })).toBe("open");
+    expect(await statusOn({ CANDOR_TODAY: addDays(h2.closes, 1) })).toBe("closed");
+    // A pin whose status differs from the real date's, so the real date showing through is visible on any day.
+    const real = surveyStatus(h2, systemClock.today());
+    const pin = [addDays(h2.opens, -1), h2.opens, addDays(h2.closes, 1)].find((day) => surveyStatus(h2, day) !== real)!;
+    expect(await statusOn({ CANDOR_ENV: undefined, CANDOR_TODAY: pin })).toBe(real);
+    expect(await statusOn({ CANDOR_ENV: "production", CANDOR_TODAY: pin })).toBe(real);
   });
 });
 
@@ -334,10 +351,12 @@ describe("POST /api/surveys/{id}/responses", () => {
   it("limits one address to the survey bucket (600/hour by default) with 429 and Retry-After", async () => {
     const s = survey("open");
     const headers = { "CF-Connecting-IP": "203.0.113.77" };
-    const { day, salt } = await dailySalt(env, new Date());
+    // the window the Worker is counting in now, on its (pinned) clock
+    const now = readClock(env).now();
+    const { day, salt } = await dailySalt(env, now);
     const hash = await clientHash(salt, new Request(ORIGIN, { headers }), env.RATE_LIMIT_SECRET);
     const { limit, windowSeconds } = DEFAULT_LIMITS.survey_response;
-    const epoch = Math.floor(Date.now() / 1000);
+    const epoch = Math.floor(now.getTime() / 1000);
     await env.DB.prepare(
       "INSERT INTO rate_limit_counters (bucket, client_hash, window_start, expires_at, day, hits) VALUES ('survey_response', ?1, ?2, ?3, ?4, ?5)",
     )

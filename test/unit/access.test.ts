@@ -4,6 +4,7 @@
 // rules under test are jose's real ones.
 import { createHmac, webcrypto } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { systemClock } from "../../src/lib/clock.ts";
 import { AccessError, KEY_REFETCH_COOLDOWN_MS, certsUrlFor, remoteKeySet, verifyAccessJwt } from "../../src/server/access.ts";
 import { timingSafeEqual } from "../../src/server/auth.ts";
 
@@ -146,7 +147,7 @@ describe("Cloudflare Access JWT (jose)", () => {
     expect(served.calls).toBe(1);
     rotated = true;
     vi.setSystemTime(NOW.getTime() + KEY_REFETCH_COOLDOWN_MS + 1);
-    await expect(verify(await sign(good()), set, new Date(Date.now()))).resolves.toMatchObject({ sub: "u-1" });
+    await expect(verify(await sign(good()), set, systemClock.now())).resolves.toMatchObject({ sub: "u-1" });
     expect(served.calls).toBe(2);
   });
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MIN_GROUP_SIZE_FLOOR, clampMinGroupSize, dayStamp, isPublishable } from "../../src/lib/anonymity.ts";
+import { MIN_GROUP_SIZE_FLOOR, clampMinGroupSize, isPublishable } from "../../src/lib/anonymity.ts";
 
 describe("minimum group size", () => {
   it("never goes below the floor of 3, whatever is configured", () => {
@@ -20,17 +20,5 @@ describe("minimum group size", () => {
     expect(isPublishable(4, 5)).toBe(false);
     expect(isPublishable(2, 1)).toBe(false); // k=1 is raised to 3
     expect(isPublishable(0, 5)).toBe(false);
-  });
-});
-
-describe("dayStamp", () => {
-  it("keeps the UTC day only", () => {
-    expect(dayStamp(new Date("2026-11-27T23:59:59.999Z"))).toBe("2026-11-27");
-    expect(dayStamp(new Date("2026-11-28T00:00:00.000Z"))).toBe("2026-11-28");
-    fc.assert(
-      fc.property(fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }), (d) => {
-        expect(dayStamp(d)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      }),
-    );
   });
 });

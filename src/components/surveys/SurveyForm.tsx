@@ -9,9 +9,11 @@ import type { KeysOf } from "../../i18n/index.ts";
 import { translator, type Strings } from "../../i18n/translate.ts";
 import { identifyingKinds } from "../../lib/identifying.ts";
 import { FREE_TEXT_TYPES } from "../../lib/surveys/questions.ts";
+import type { SurveyStatus } from "../../lib/surveys/schema.ts";
 import { adoptThemeStyles } from "../surveyjs/setup.ts";
 import { clearDraft, draftKey, loadDraft, saveDraft, startAction, type Draft } from "./draft.ts";
 import { sendWithRetry, type WaitReason } from "./send.ts";
+import { serverStatus } from "./status.ts";
 import "./surveys.css";
 
 type Key = KeysOf<"survey.">;
@@ -25,6 +27,8 @@ interface Props {
   access: "open" | "invitation";
   opens: string;
   closes: string;
+  /** The status when the site was built: used only when the server cannot be asked. */
+  builtStatus: SurveyStatus;
   k: number;
   listHref: string;
 }
@@ -40,7 +44,7 @@ type Stage =
   | { name: "failed"; message: string };
 
 export default function SurveyForm(props: Props) {
-  const { strings, surveyId, version, definition, access, opens, closes, k, listHref } = props;
+  const { strings, surveyId, version, definition, access, opens, closes, builtStatus, k, listHref } = props;
   const t = translator(strings);
   const { locale } = t;
 
@@ -137,9 +141,20 @@ export default function SurveyForm(props: Props) {
   }
 
   useEffect(() => {
-    const today = new Date().toISOString().slice(0, 10);
-    const { draft, resumed } = loadDraft(key, today);
-    const action = startAction(draft, today, opens, closes);
+    let unmounted = false;
+    const { draft, resumed } = loadDraft(key);
+    // A pending send does not wait for the status: the server decides on delivery.
+    void (draft.pending ? Promise.resolve(null) : serverStatus(surveyId)).then((status) => {
+      if (!unmounted) start(draft, resumed, status ?? builtStatus);
+    });
+    return () => {
+      unmounted = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- wires the model once per model; the handlers read refs, not stale state
+  }, [model]);
+
+  function start(draft: Draft, resumed: boolean, status: SurveyStatus) {
+    const action = startAction(draft, status);
     if (action === "upcoming") return setStage({ name: "upcoming" });
     if (action === "closed") {
       clearDraft(key); // nothing more can come of it
@@ -162,8 +177,7 @@ export default function SurveyForm(props: Props) {
     } else {
       setStage({ name: "survey", notice: resumed ? "survey.resumed" : undefined });
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- wires the model once per model; the handlers read refs, not stale state
-  }, [model]);
+  }
 
   // Move focus to what changed, so keyboard and screen-reader users follow
   // along — also when the code form gives way to the survey, or the survey

@@ -1,7 +1,13 @@
 // The draft a person is filling in, kept in localStorage so a reload or a
 // closed tab loses nothing, together with the submissionId that makes every
 // resend of it idempotent. Deleted once the server has confirmed receipt.
+//
+// The draft's age is this browser's own business: it is measured on this
+// browser's clock (shared PCs forget unsent answers after real days). Whether
+// the survey is open is not: that comes from the server (./status.ts).
+import { daysBetween, systemClock, type Day } from "../../lib/clock.ts";
 import { toHex } from "../../lib/hex.ts";
+import type { SurveyStatus } from "../../lib/surveys/schema.ts";
 
 export interface Draft {
   submissionId: string;
@@ -17,30 +23,22 @@ export interface Draft {
 /** How long an unsent draft is kept in this browser. */
 export const DRAFT_MAX_DAYS = 30;
 
-const utcDay = (now = new Date()) => now.toISOString().slice(0, 10);
-
 /** A draft not saved for DRAFT_MAX_DAYS is stale — unless it is a pending send, which only the server may refuse. */
-export function isStale(draft: Pick<Draft, "saved" | "pending">, today: string): boolean {
+export function isStale(draft: Pick<Draft, "saved" | "pending">, today: Day): boolean {
   if (draft.pending || !draft.saved) return false;
-  return Date.parse(`${today}T00:00:00Z`) - Date.parse(`${draft.saved}T00:00:00Z`) > DRAFT_MAX_DAYS * 86_400_000;
+  return daysBetween(draft.saved, today) > DRAFT_MAX_DAYS;
 }
 
 /**
- * What the form does on arrival. A pending send is delivered whatever this
- * browser's clock says (the server knows whether the survey is still open and
- * answers a stored one with 200); otherwise the clock decides, and a closed
- * survey's draft is deleted.
+ * What the form does on arrival. A pending send is delivered whatever the
+ * survey's status looked like (the server knows whether the survey is still
+ * open and answers a stored one with 200); otherwise the status the server
+ * gave decides, and a closed survey's draft is deleted.
  */
-export function startAction(
-  draft: Pick<Draft, "pending">,
-  today: string,
-  opens: string,
-  closes: string,
-): "deliver" | "upcoming" | "closed" | "fill" {
+export function startAction(draft: Pick<Draft, "pending">, status: SurveyStatus): "deliver" | "upcoming" | "closed" | "fill" {
   if (draft.pending) return "deliver";
-  if (today < opens) return "upcoming";
-  if (today > closes) return "closed";
-  return "fill";
+  if (status === "open") return "fill";
+  return status;
 }
 
 export function draftKey(surveyId: string, version: number): string {
@@ -52,7 +50,7 @@ function newSubmissionId(): string {
   return toHex(crypto.getRandomValues(new Uint8Array(16)));
 }
 
-export function loadDraft(key: string, today = utcDay()): { draft: Draft; resumed: boolean } {
+export function loadDraft(key: string, today: Day = systemClock.today()): { draft: Draft; resumed: boolean } {
   try {
     const raw = localStorage.getItem(key);
     if (raw) {
@@ -79,8 +77,8 @@ export function loadDraft(key: string, today = utcDay()): { draft: Draft; resume
   return { draft: { submissionId: newSubmissionId(), data: {}, pageNo: 0 }, resumed: false };
 }
 
-export function saveDraft(key: string, draft: Draft): void {
-  draft.saved = utcDay();
+export function saveDraft(key: string, draft: Draft, today: Day = systemClock.today()): void {
+  draft.saved = today;
   try {
     localStorage.setItem(key, JSON.stringify(draft));
   } catch {

@@ -7,6 +7,7 @@ import type { KeysOf } from "../../i18n/index.ts";
 import { readStrings, translator, type Translator } from "../../i18n/translate.ts";
 import type { TSurveyText } from "../../lib/surveys/schema.ts";
 import { localText } from "../../lib/surveys/text.ts";
+import { serverStatus } from "./status.ts";
 
 type Text = TSurveyText | string;
 
@@ -145,16 +146,18 @@ export function renderResults(root: HTMLElement, data: Results, t: T): void {
 /** Fetches and renders; on "not yet" / "hidden" / offline, says so briefly. */
 export async function loadResults(root: HTMLElement): Promise<void> {
   const t = translator(readStrings<KeysOf<"results.">>(root));
-  // Known without asking: after-close results of a survey that has not closed
-  // (the API would answer 409, which a browser logs as an error).
-  const today = new Date().toISOString().slice(0, 10);
-  if (root.dataset.visibility === "after-close" && today <= (root.dataset.closes ?? "")) {
+  // Known without asking for them: after-close results of a survey the server
+  // says has not closed (the API would answer 409, which a browser logs as an
+  // error). The status request is the one the form makes anyway.
+  const surveyId = root.dataset.survey ?? "";
+  const status = root.dataset.visibility === "after-close" ? await serverStatus(surveyId) : null;
+  if (status === "open" || status === "upcoming") {
     root.replaceChildren(heading(t), el("p", t("results.notYet"), "muted"));
     root.hidden = false;
     return;
   }
   try {
-    const res = await fetch(`/api/surveys/${encodeURIComponent(root.dataset.survey ?? "")}/results`, {
+    const res = await fetch(`/api/surveys/${encodeURIComponent(surveyId)}/results`, {
       headers: { Accept: "application/json" },
       cache: "no-store",
     });

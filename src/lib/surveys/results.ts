@@ -12,6 +12,7 @@
 //   - free text is never published, whatever the numbers.
 import { isPublishable } from "../anonymity.ts";
 import { suppressOverlapping, suppressPartition } from "../suppression.ts";
+import { addDays } from "../clock.ts";
 import { FREE_TEXT_TYPES, type ChoiceValue, type QuestionSpec } from "./questions.ts";
 import type { TSurveyText } from "./schema.ts";
 
@@ -160,12 +161,6 @@ export interface DayResponses {
   responses: number;
 }
 
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * Where live results stop (exclusive day). Results of an open survey advance
  * only in steps of at least k responses, counted over whole past days: two
@@ -181,7 +176,7 @@ export function liveCutoff(perDay: readonly DayResponses[], today: string, k: nu
   for (const d of past) {
     since += d.responses;
     if (since >= k) {
-      cutoff = nextDay(d.day);
+      cutoff = addDays(d.day, 1);
       since = 0;
     }
   }
@@ -202,6 +197,6 @@ export function resultsCutoff(
   k: number,
 ): string | undefined {
   if (survey.resultsVisibility !== "live") return undefined;
-  const end = nextDay(survey.closes);
+  const end = addDays(survey.closes, 1);
   return liveCutoff(perDay, today < end ? today : end, k);
 }

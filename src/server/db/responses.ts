@@ -12,7 +12,7 @@ export interface NewResponse {
   surveyId: string;
   surveyVersion: number;
   locale: Locale;
-  /** UTC day only (dayStamp). */
+  /** UTC day only (dayOf in src/lib/clock.ts), so a response cannot be matched to a login or an access log by its time. */
   day: string;
   rows: AnswerRow[];
   submissionId: string;
