@@ -11,7 +11,7 @@
 // of it is in functions/, so nothing of it can be deployed. The ratio is
 // therefore exactly what validation (survey-core), the idempotency key, the
 // rate limiter and the middleware cost on top of storing the rows.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cp, mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -20,7 +20,8 @@ import { TMP_DIR } from "../scripts/env.ts";
 import { findSurvey } from "../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../src/lib/surveys/sample.ts";
 import { validateAnswers } from "../src/lib/surveys/validate.ts";
-import { freePort } from "../test/e2e/server.ts";
+import { DEMO_TODAY } from "../scripts/demo-day.ts";
+import { freePort, killGroup, spawnPagesDev, waitForHealth } from "../scripts/pages-dev.ts";
 import { load, ratio, type Bench, type BenchRow } from "./lib.ts";
 
 const SURVEY = "pulse-2026-11";
@@ -60,43 +61,23 @@ async function benchApp(dist: string) {
   });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    "npx",
-    [
-      "wrangler",
-      "pages",
-      "dev",
-      resolve(dist),
-      "--port",
-      String(port),
-      "--ip",
-      "127.0.0.1",
-      "--persist-to",
-      `${root}/state`,
-      "--show-interactive-dev-session=false",
-      // the real limiter still runs on every submission; only its ceiling is raised so the bench measures work, not refusals
-      "--binding",
-      `RATE_LIMITS=${JSON.stringify({ survey_response: { limit: 1_000_000, windowSeconds: 3600 } })}`,
-    ],
-    { cwd: root, detached: true, stdio: "ignore", env: process.env },
-  );
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error("bench app did not start");
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const stop = () => {
-    try {
-      process.kill(-child.pid!, "SIGTERM");
-    } catch {
-      // gone
-    }
-  };
+  const child = spawnPagesDev({
+    dist: resolve(dist),
+    port,
+    persistTo: `${root}/state`,
+    cwd: root,
+    localEnv: "test",
+    // the pulse survey is open on the demo day, whatever the real date
+    today: DEMO_TODAY,
+    // the real limiter still runs on every submission; only its ceiling is raised so the bench measures work, not refusals
+    vars: { RATE_LIMITS: JSON.stringify({ survey_response: { limit: 1_000_000, windowSeconds: 3600 } }) },
+    stdio: "ignore",
+  });
+  await waitForHealth(url, child).catch(async (err) => {
+    await killGroup(child);
+    throw new Error(`bench app did not start: ${(err as Error).message}`, { cause: err });
+  });
+  const stop = () => killGroup(child);
   return { url, stop };
 }
 
@@ -223,7 +204,7 @@ const bench: Bench = async ({ baseURL }) => {
       },
     );
   } finally {
-    app.stop();
+    await app.stop();
   }
 
   const floor = await surveyFloor();

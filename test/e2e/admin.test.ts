@@ -3,19 +3,21 @@
 // sees it on the tracking page), answer publicly and publish a moderated
 // version (it is on the board), mark it done, the author contests, and HR
 // sees the verdict in the inbox and the audit log. On its own server with an
-// ADMIN_TOKEN and a freshly seeded D1, the day pinned by CANDOR_TODAY.
+// ADMIN_TOKEN and a freshly seeded D1, the server, seeders and browser on DEMO_TODAY.
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../scripts/db.ts";
+import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { TMP_DIR } from "../../scripts/env.ts";
+import { pinnedClock } from "../../src/lib/clock.ts";
 import { expectAxeClean, launchBrowser, openPage } from "./browser.ts";
 import { freshState, startServer, type RunningServer } from "./server.ts";
 
 const ADMIN_TOKEN = "e2e-console-token-0123456789-abcdefghijklmnop";
-const TODAY = "2026-11-30";
+const TODAY = DEMO_TODAY;
 const DIST = `${TMP_DIR}/e2e-dist`;
 const SHOTS = `${TMP_DIR}/screenshots`;
 let server: RunningServer;
@@ -25,15 +27,8 @@ beforeAll(async () => {
   const persistTo = `${TMP_DIR}/admin-e2e`;
   await freshState(persistTo);
   execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { stdio: "ignore" });
-  const before = process.env.CANDOR_TODAY;
-  process.env.CANDOR_TODAY = TODAY;
-  try {
-    await seed(persistTo);
-  } finally {
-    if (before === undefined) delete process.env.CANDOR_TODAY;
-    else process.env.CANDOR_TODAY = before;
-  }
-  server = await startServer({ persistTo, dist: DIST, vars: { ADMIN_TOKEN, CANDOR_TODAY: TODAY } });
+  await seed(persistTo, pinnedClock(TODAY));
+  server = await startServer({ persistTo, dist: DIST, today: TODAY, vars: { ADMIN_TOKEN } });
   browser = await launchBrowser();
   await mkdir(SHOTS, { recursive: true });
 });

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 
 const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
@@ -100,17 +101,28 @@ export interface OpenOptions {
   acceptDownloads?: boolean;
   /** Open in an existing context (same storage) instead of a fresh one. */
   context?: BrowserContext;
+  /** The browser's day (its clock starts at noon UTC on it); DEMO_TODAY, the server's pinned day, by default. */
+  today?: string;
 }
 
-/** A page at `url` in a fresh context (unless one is given), watched for console errors, CSP violations and external requests. */
+/** A fresh context whose clock starts at noon on DEMO_TODAY (the day the server is pinned to) or `options.today`, and runs on from there. */
+export async function newPinnedContext(browser: Browser, options: OpenOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? "light",
+    acceptDownloads: options.acceptDownloads ?? false,
+    ...(options.width ? { viewport: { width: options.width, height: 900 } } : {}),
+  });
+  await context.clock.setSystemTime(`${options.today ?? DEMO_TODAY}T12:00:00Z`);
+  return context;
+}
+
+/**
+ * A page at `url` in a fresh pinned context (unless one is given), watched
+ * for console errors, CSP violations and external requests. Nothing the
+ * browser does depends on the real date.
+ */
 export async function openPage(browser: Browser, url: string, options: OpenOptions = {}) {
-  const context =
-    options.context ??
-    (await browser.newContext({
-      colorScheme: options.colorScheme ?? "light",
-      acceptDownloads: options.acceptDownloads ?? false,
-      ...(options.width ? { viewport: { width: options.width, height: 900 } } : {}),
-    }));
+  const context = options.context ?? (await newPinnedContext(browser, options));
   const page = await context.newPage();
   const problems = watchPage(page, new URL(url).origin);
   const response = await page.goto(url);

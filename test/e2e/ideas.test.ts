@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getPlatformProxy } from "wrangler";
+import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { hashReceipt, parseReceipt } from "../../src/lib/receipt.ts";
 import { addHrMessage, findIdeaByReceiptHash, publishIdea, setStatus } from "../../src/server/db/ideas.ts";
 import { expectAxeClean, launchBrowser, openPage, type OpenOptions } from "./browser.ts";
@@ -42,8 +43,6 @@ async function asHr<T>(work: (env: { DB: D1Database }) => Promise<T>): Promise<T
     await proxy.dispose();
   }
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 describe("suggestion box in the browser", () => {
   it("stores an idea once when the answer to the first send is lost, and shows the same receipt", async () => {
@@ -144,22 +143,22 @@ describe("suggestion box in the browser", () => {
         expect(idea).toMatchObject({
           title: "Resilience training for night-shift supervisors",
           status: "received",
-          receivedOn: today(),
+          receivedOn: DEMO_TODAY,
           publishConsent: true,
         });
-        await setStatus(env, idea!.id, "planned", today(), "Added to next half-year's training plan.");
-        await addHrMessage(env, idea!.id, "private", "Thank you. Would an evening session suit night shifts?", today());
+        await setStatus(env, idea!.id, "planned", DEMO_TODAY, "Added to next half-year's training plan.");
+        await addHrMessage(env, idea!.id, "private", "Thank you. Would an evening session suit night shifts?", DEMO_TODAY);
         await addHrMessage(
           env,
           idea!.id,
           "public",
           "Planned: a resilience course for night-shift supervisors. 已计划：为夜班主管开设抗压培训。",
-          today(),
+          DEMO_TODAY,
         );
         await publishIdea(env, idea!.id, {
           title: "Resilience training for night shifts / 夜班抗压培训",
           body: "A resilience course for supervisors on night shifts.",
-          day: today(),
+          day: DEMO_TODAY,
         });
       });
 

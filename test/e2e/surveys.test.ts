@@ -6,7 +6,9 @@ import { execFileSync } from "node:child_process";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TMP_DIR } from "../../scripts/env.ts";
-import { axeViolations, formatViolations, launchBrowser, openPage, watchPage, type OpenOptions } from "./browser.ts";
+import { DEMO_TODAY } from "../../scripts/demo-day.ts";
+import { addDays } from "../../src/lib/clock.ts";
+import { axeViolations, formatViolations, launchBrowser, newPinnedContext, openPage, watchPage, type OpenOptions } from "./browser.ts";
 import { freshState, startServer, type RunningServer } from "./server.ts";
 
 const baseURL = inject("baseURL");
@@ -206,13 +208,20 @@ describe("filling a survey", () => {
     }
   });
 
-  it("shows closed and upcoming surveys without a form", async () => {
+  it("shows closed and upcoming surveys without a form; the form and the results ask the server once for the status", async () => {
     for (const [id, text] of [
       ["reward-survey-2026-h1", "closed on 2026-06-30"],
       ["reward-survey-2026-h2", "opens on 2026-12-07"],
     ] as const) {
-      const { page, problems, close } = await open(baseURL, `/surveys/${id}/`);
+      const context = await newPinnedContext(browser);
+      const page = await context.newPage();
+      const problems = watchPage(page, baseURL);
+      const statusRequests: string[] = [];
+      page.on("request", (req) => {
+        if (new URL(req.url()).pathname === `/api/surveys/${id}`) statusRequests.push(req.url());
+      });
       try {
+        await page.goto(`${baseURL}/surveys/${id}/`);
         await page.getByText(text).waitFor();
         expect(await page.locator(".sd-root-modern").count()).toBe(0);
         if (id === "reward-survey-2026-h2") {
@@ -220,9 +229,32 @@ describe("filling a survey", () => {
           // the section's label points at a heading in this state too, and it is no live region
           expect(await page.getByRole("region", { name: "Results" }).count()).toBe(1);
           expect(await page.locator("#survey-results").getAttribute("aria-live")).toBeNull();
+        } else {
+          await page.locator("#survey-results table").first().waitFor({ timeout: 10_000 });
         }
+        expect(statusRequests).toHaveLength(1);
         expect(problems).toEqual([]);
       } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it("goes by the server's status, not the browser's clock: a year ahead the pulse still opens, inside H2's dates H2 still waits", async () => {
+    for (const [path, browserDay, expectForm] of [
+      [`/surveys/${PULSE}/`, addDays(DEMO_TODAY, 365), true],
+      ["/surveys/reward-survey-2026-h2/", "2026-12-10", false],
+    ] as const) {
+      const { page, problems, close } = await open(baseURL, path, { today: browserDay });
+      try {
+        // eslint-disable-next-line no-restricted-syntax -- reads the browser's own clock, set to browserDay, to show the test sets what it claims
+        expect(await page.evaluate(() => new Date().toISOString().slice(0, 10))).toBe(browserDay);
+        if (expectForm) await q(page, "satisfaction").waitFor();
+        else await page.getByText("opens on 2026-12-07").waitFor();
+        expect(await page.locator(".sd-root-modern").count()).toBe(expectForm ? 1 : 0);
+        expect(problems).toEqual([]);
+      } finally {
+        await page.evaluate(() => localStorage.clear());
         await close();
       }
     }
