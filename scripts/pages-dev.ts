@@ -64,29 +64,38 @@ export async function waitForHealth(url: string, child: ChildProcess, timeoutMs 
   throw new Error(`server at ${url} did not become healthy in ${timeoutMs} ms`);
 }
 
-/** Stops the whole process group (npx, wrangler, workerd): SIGTERM, then SIGKILL after 5 s. */
-export function killGroup(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        // gone
-      }
-      resolve();
-    }, 5_000);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stops the whole process group (npx, wrangler, workerd) and resolves once
+ * none of it is left: SIGTERM, then SIGKILL for whatever still runs after 5 s.
+ * Waiting for the group, not only the direct child, matters: npx can exit
+ * while workerd still holds the port.
+ */
+export async function killGroup(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined || !groupAlive(pid)) return;
+  try {
+    process.kill(-pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const deadline = performance.now() + 5_000;
+  while (groupAlive(pid) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (groupAlive(pid)) {
     try {
-      process.kill(-child.pid, signal);
+      process.kill(-pid, "SIGKILL");
     } catch {
-      clearTimeout(timer);
-      resolve();
+      // gone meanwhile
     }
-  });
+  }
 }
 
 /** Whether nothing listens on the port yet: a server left over from an earlier run would otherwise answer the health check. */

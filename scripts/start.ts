@@ -1,49 +1,134 @@
 // `npm start`: build, migrate and seed the local D1, then serve site +
-// functions + D1 on one URL. Safe to run again: migrations and seeds are idempotent.
+// functions + D1 on one URL. Safe to run again: migrations and seeds are
+// idempotent.
+//
+// The demo runs on DEMO_TODAY (scripts/demo-day.ts), so its surveys are open,
+// upcoming and closed as the README says whatever the real date: the pin goes
+// to the build, the seeders and the server alike. CANDOR_TODAY=YYYY-MM-DD
+// picks another day; `npm start -- --real-clock` runs on the real date.
+//
+// The screen gets one line per step; everything the tools print (migration
+// tables, Vite's chunk warnings, wrangler's notices and prompts) goes to a
+// log file, shown when a step fails.
 import "./env.ts";
-import { execFileSync, spawn } from "node:child_process";
-import { ensureLocalAdminToken, DEV_VARS } from "./admin-token.ts";
-import { migrate, seed } from "./db.ts";
+import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { pinnedClock } from "../src/lib/clock.ts";
+import { DEV_VARS, ensureLocalAdminToken } from "./admin-token.ts";
+import { DEMO_TODAY } from "./demo-day.ts";
+import { TMP_DIR } from "./env.ts";
+import { killGroup, portIsFree, spawnPagesDev, waitForHealth } from "./pages-dev.ts";
 
-const port = Number(process.env.PORT ?? 8788);
-
-execFileSync("node", ["scripts/build.ts"], { stdio: "inherit" });
-migrate();
-await seed();
-const admin = ensureLocalAdminToken();
-
-// Own process group, so Ctrl-C or a kill takes wrangler *and* workerd down
-// instead of leaving them bound to the port.
-const server = spawn(
-  "wrangler",
-  ["pages", "dev", "dist", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"],
-  { stdio: ["inherit", "pipe", "inherit"], detached: true },
-);
-
-// Wrangler announces its bind address; readers want one address to open.
-server.stdout!.setEncoding("utf8");
-server.stdout!.on("data", (chunk: string) => {
-  process.stdout.write(
-    chunk.replace(
-      /\[wrangler:info\] Ready on \S+/,
-      `\n  Candor is running at http://localhost:${port}  (Ctrl-C to stop)` +
-        `\n  HR console: http://localhost:${port}/admin/ — sign in with ADMIN_TOKEN from ${DEV_VARS}` +
-        `${admin.created ? " (just created)" : ""}\n`,
-    ),
-  );
-});
-
-let stopping = false;
-function stop(signal: NodeJS.Signals) {
-  if (stopping) return;
-  stopping = true;
-  try {
-    process.kill(-server.pid!, signal);
-  } catch {
-    // already gone
-  }
+const USAGE = "usage: npm start [-- --real-clock]   (CANDOR_TODAY=YYYY-MM-DD pins another day, PORT another port)";
+const args = process.argv.slice(2);
+if (args.some((a) => a !== "--real-clock")) {
+  console.error(USAGE);
+  process.exit(2);
 }
-process.on("SIGINT", () => stop("SIGINT"));
-process.on("SIGTERM", () => stop("SIGTERM"));
-process.on("exit", () => stop("SIGTERM"));
-server.on("exit", (code) => process.exit(code ?? 0));
+const realClock = args.includes("--real-clock");
+const port = Number(process.env.PORT ?? 8788);
+const today = realClock ? undefined : process.env.CANDOR_TODAY || DEMO_TODAY;
+try {
+  pinnedClock(today);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
+// The children (build, seeders) read the pin from the environment.
+if (today) process.env.CANDOR_TODAY = today;
+else delete process.env.CANDOR_TODAY;
+
+// A server left over from an earlier run would answer the health check and be
+// mistaken for this one: refuse before spending time on the build.
+const portTaken = `Port ${port} is in use (another npm start?). Stop it, or choose another with PORT=…`;
+if (!(await portIsFree(port))) {
+  console.error(portTaken);
+  process.exit(1);
+}
+
+mkdirSync(TMP_DIR, { recursive: true });
+const LOG = `${TMP_DIR}/start.log`;
+const log = openSync(LOG, "w");
+const tty = process.stdout.isTTY === true;
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+/** Runs one step, printing "✓ name  time" (or "✗" and that step's part of the log, then exits). */
+async function step(name: string, run: () => Promise<void>): Promise<void> {
+  writeSync(log, `\n=== ${name} ===\n`);
+  const from = statSync(LOG).size;
+  const started = performance.now();
+  if (tty) process.stdout.write(`  · ${name} …`);
+  const clear = tty ? "\r\x1b[K" : "";
+  try {
+    await run();
+  } catch (err) {
+    process.stdout.write(`${clear}  ✗ ${name.padEnd(8)} ${seconds(started)}\n\n`);
+    const output = readFileSync(LOG, "utf8").slice(from).trimEnd();
+    if (output) {
+      const lines = output.split("\n");
+      const shown = lines.slice(-60);
+      if (shown.length < lines.length) console.log(`  … (${lines.length - shown.length} earlier lines in the log)`);
+      console.log(`${shown.map((line) => `  │ ${line}`).join("\n")}\n`);
+    }
+    console.log(`  ${(err as Error).message}\n  Full log: ${LOG}`);
+    await stop();
+    process.exit(1);
+  }
+  process.stdout.write(`${clear}  ✓ ${name.padEnd(8)} ${seconds(started)}\n`);
+}
+
+/** A tool whose output goes to the log; rejects when it exits non-zero. */
+function tool(command: string, commandArgs: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, commandArgs, { stdio: ["ignore", log, log], env: process.env });
+    child.once("error", reject);
+    child.once("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${commandArgs.join(" ")} failed (${signal ?? `exit ${code}`})`)),
+    );
+  });
+}
+
+let server: ChildProcess | undefined;
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping || !server) return;
+  stopping = true;
+  await killGroup(server);
+}
+// Ctrl-C, a kill, or the terminal closing: the server goes down with us.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => void stop().then(() => process.exit(0)));
+}
+
+console.log(
+  today === DEMO_TODAY
+    ? `Candor on ${today}, the demo day (pinned: the November pulse is open). npm start -- --real-clock runs on today's date.`
+    : today
+      ? `Candor on ${today} (pinned by CANDOR_TODAY).`
+      : "Candor on the real date (no pin).",
+);
+await step("build", () => tool("node", ["scripts/build.ts"]));
+await step("migrate", () => tool("node", ["scripts/db.ts", "migrate"]));
+await step("seed", () => tool("node", ["scripts/db.ts", "seed"]));
+// The HR console's local sign-in, in .dev.vars (read by wrangler pages dev).
+const admin = ensureLocalAdminToken();
+await step("serve", async () => {
+  if (!(await portIsFree(port))) throw new Error(portTaken); // taken while building
+  server = spawnPagesDev({ dist: "dist", port, localEnv: "development", today, stdio: ["ignore", log, log] });
+  await waitForHealth(`http://127.0.0.1:${port}`, server);
+});
+closeSync(log);
+
+console.log(`
+  Candor is running at http://localhost:${port}
+  HR console: http://localhost:${port}/admin/ (sign in with ADMIN_TOKEN from ${DEV_VARS}${admin.created ? ", just created" : ""})
+  Log: ${LOG}
+  Press Ctrl-C to stop.`);
+
+server!.on("exit", (code, signal) => {
+  if (stopping) return;
+  console.error(`\nThe server stopped (${signal ?? `exit ${code}`}); see ${LOG}`);
+  void stop().then(() => process.exit(code ?? 1));
+});
