@@ -5,8 +5,12 @@
 // workerd bound to the port.
 import "./env.ts";
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
+import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { TMP_DIR } from "./env.ts";
 
 export interface PagesDevOptions {
   dist: string;
@@ -44,8 +48,52 @@ export function spawnPagesDev(options: PagesDevOptions): ChildProcess {
       "--show-interactive-dev-session=false",
       ...Object.entries(vars).flatMap(([k, v]) => ["--binding", `${k}=${v}`]),
     ],
-    { cwd: options.cwd, detached: true, stdio: options.stdio, env: process.env },
+    { cwd: options.cwd, detached: true, stdio: options.stdio, env: serverEnv(options.port) },
   );
+}
+
+/**
+ * The environment of one `wrangler pages dev`.
+ *
+ * A dev registry of its own (see scripts/env.ts), so a test's second server
+ * never waits on the first one's entry.
+ *
+ * Under `npm run test:future`, datefudge (LD_PRELOAD=datefudge.so, DATEFUDGE)
+ * moves the clock of every process. Wrangler's own Node process must keep the
+ * machine's: it deletes the `.wrangler/tmp` folders whose file times (written
+ * by the kernel, on the real clock) look more than a day old to it, which on a
+ * moved clock is every folder, including the bundle a running server is
+ * serving when a test starts a second server; its dev registry makes the same
+ * comparison. workerd, which runs the functions, keeps the moved clock:
+ * Miniflare starts it through a wrapper (MINIFLARE_WORKERD_PATH) that puts the
+ * preload back.
+ */
+function serverEnv(port: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CLOUDFLARE_DEV_REGISTRY_PATH: resolve(TMP_DIR, "dev-registry", String(port)) };
+  if (!env.DATEFUDGE) return env;
+  const preload = (env.LD_PRELOAD ?? "").split(/[:\s]+/).filter((lib) => lib && !lib.endsWith("datefudge.so"));
+  env.LD_PRELOAD = preload.join(":");
+  env.MINIFLARE_WORKERD_PATH = movedWorkerd();
+  return env;
+}
+
+function movedWorkerd(): string {
+  // The binary Miniflare would run: wrangler → miniflare → workerd.
+  const fromWrangler = createRequire(createRequire(import.meta.url).resolve("wrangler"));
+  const binary = (createRequire(fromWrangler.resolve("miniflare"))("workerd") as { default: string }).default;
+  const wrapper = resolve(TMP_DIR, "workerd-on-moved-clock");
+  mkdirSync(TMP_DIR, { recursive: true });
+  writeFileSync(
+    wrapper,
+    [
+      "#!/bin/sh",
+      "# npm run test:future: workerd on the moved clock (scripts/pages-dev.ts)",
+      'LD_PRELOAD="datefudge.so${LD_PRELOAD:+:$LD_PRELOAD}" exec ' + JSON.stringify(binary) + ' "$@"',
+      "",
+    ].join("\n"),
+    { mode: 0o755 },
+  );
+  return wrapper;
 }
 
 /** Resolves once /api/health answers 200; rejects if the server exits or the time runs out. */
