@@ -10,8 +10,9 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { format, resolveConfig } from "prettier";
+import { buildClock } from "../src/build/clock.ts";
 import { buildConfig } from "../src/build/vars.ts";
-import { pinnedClock, type Clock } from "../src/lib/clock.ts";
+import type { Clock } from "../src/lib/clock.ts";
 import { policyFingerprint } from "../src/lib/policy/fingerprint.ts";
 import { parsePolicySet } from "../src/lib/policy/parse.ts";
 import { versionInForce } from "../src/lib/policy/versions.ts";
@@ -34,7 +35,7 @@ export interface ImportOptions {
 export async function importCycle(options: ImportOptions): Promise<{ file: string; summary: string }> {
   const period = parsePeriod(options.cycle);
   if (!period) throw new ImportError([`--cycle "${options.cycle}" is not a cycle id (2026-10, 2026-Q3, 2026-H1 or 2025)`]);
-  const today = (options.clock ?? pinnedClock(process.env.CANDOR_TODAY)).today();
+  const today = (options.clock ?? buildClock()).today();
   if (period.end >= today) throw new ImportError([`${options.cycle} runs until ${period.end}: import it once the period is over`]);
 
   const source = resolve(options.kpis);

@@ -2,7 +2,8 @@
 // src/content/loaders/programme.ts (already checked there), typed, newest
 // first, plus the build's "today" and the fingerprints of the policy versions.
 import { getCollection } from "astro:content";
-import { pinnedClock, type Day } from "../../lib/clock.ts";
+import { buildClock } from "../../build/clock.ts";
+import type { Day } from "../../lib/clock.ts";
 import type { Forum } from "../../lib/forums.ts";
 import type { Honour } from "../../lib/honours.ts";
 import { policyFingerprint } from "../../lib/policy/fingerprint.ts";
@@ -15,7 +16,7 @@ export type PublishedForum = Forum;
 
 /** The day the site is built for: upcoming forums, overdue actions and unfinished periods are judged against it. */
 export function buildToday(): Day {
-  return pinnedClock(process.env.CANDOR_TODAY).today();
+  return buildClock().today();
 }
 
 export async function allResults(): Promise<CycleResults[]> {

@@ -7,8 +7,8 @@
 // listed, each with its file and field.
 import { readdir, readFile } from "node:fs/promises";
 import type { Loader, LoaderContext } from "astro/loaders";
+import { buildClock } from "../../build/clock.ts";
 import { buildConfig } from "../../build/vars.ts";
-import { pinnedClock } from "../../lib/clock.ts";
 import { parseProgramme, type Programme } from "../../lib/programme.ts";
 import type { ContentFile } from "../../lib/content.ts";
 import { SURVEYS } from "../../lib/surveys/registry.ts";
@@ -47,7 +47,7 @@ export async function loadProgramme(root: URL, folders: ProgrammeFolders = DEFAU
     forums: await readFolder(root, folders.forums, [".md"]),
     surveyIds: SURVEYS.map((s) => s.id),
     k: buildConfig().minGroupSize,
-    clock: pinnedClock(process.env.CANDOR_TODAY),
+    clock: buildClock(),
   });
 }
 
