@@ -8,8 +8,6 @@ import { rm } from "node:fs/promises";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { freePort, killGroup, spawnPagesDev, waitForHealth } from "../../scripts/pages-dev.ts";
 
-export { freePort };
-
 export interface RunningServer {
   url: string;
   port: number;
