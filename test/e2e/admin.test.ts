@@ -2,7 +2,7 @@
 // first: sign in with the local token, answer an idea privately (the author
 // sees it on the tracking page), answer publicly and publish a moderated
 // version (it is on the board), mark it done, the author contests, and HR
-// sees the verdict in the inbox and the audit log. On its own server with an
+// sees the verdict in the inbox and beside the audit log (by day). On its own server with an
 // ADMIN_TOKEN and a freshly seeded D1, the server, seeders and browser on DEMO_TODAY.
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, readdir } from "node:fs/promises";
@@ -238,6 +238,10 @@ describe("HR console in the browser", () => {
               .evaluateAll((els) => els.map((e) => e.getAttribute("data-audit-action"))),
           )
           .toEqual(["idea.status", "idea.reward", "idea.publish", "idea.answer", "idea.answer"]);
+        // the author's verdict beside the log, by day only
+        const verdict = page.locator("[data-author-side] li[data-author-event=not_resolved]");
+        await verdict.waitFor();
+        expect(await verdict.locator("time").getAttribute("datetime")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         await expectAxeClean(page);
 
         // a second idea saying the same is marked as its duplicate, found by search

@@ -613,6 +613,32 @@ describe("GET /api/admin/audit", () => {
     expect(second.body.nextCursor).toBeNull();
   });
 
+  it("for one idea, the first page also gives the author's replies and verdict, to the day, and the log itself holds no row of theirs", async () => {
+    const a = await idea("2026-11-01");
+    await answer(a.id, { visibility: "private", body: "Which team?" });
+    const author = (path: string, json: Record<string, unknown>) =>
+      api(`/api/ideas/track/${path}`, { method: "POST", json: { receipt: a.receipt, ...json }, headers: from(freshIp()) });
+    expect((await author("messages", { body: "Team 3." })).status).toBeLessThan(300);
+    expect((await author("messages", { body: "Night shift too." })).status).toBeLessThan(300);
+    await patch(a.id, { version: 0, status: "done" });
+    expect((await author("verdict", { verdict: "not_resolved", comment: "Still waiting." })).status).toBeLessThan(300);
+
+    const first = await get(`/api/admin/audit?target=${a.id}&limit=1`);
+    expect(first.body.authorSide).toEqual([
+      { on: TODAY, kind: "verdict", verdict: "not_resolved" },
+      { on: TODAY, kind: "reply" },
+      { on: TODAY, kind: "reply" },
+    ]);
+    // days only: nothing the author did carries a time of day, in the answer or in the log
+    for (const event of first.body.authorSide)
+      expect(Object.keys(event).sort()).toEqual(event.kind === "verdict" ? ["kind", "on", "verdict"] : ["kind", "on"]);
+    expect((await newAudit()).map((r) => r.actor)).toEqual(["admin-token", "admin-token"]);
+    // only with a target, only on the first page
+    expect((await get(`/api/admin/audit?target=${a.id}&limit=1&cursor=${first.body.nextCursor}`)).body.authorSide).toBeUndefined();
+    expect((await get("/api/admin/audit")).body.authorSide).toBeUndefined();
+    expect((await get("/api/admin/audit?target=no-such-idea")).body.authorSide).toEqual([]);
+  });
+
   it("422 for bad filters", async () => {
     for (const q of [
       "action=idea.delete",

@@ -1,13 +1,18 @@
 // GET /api/admin/audit?actor=&action=&target=&from=&to=&cursor= — every HR
-// action, newest first. The log itself is append-only in the database.
-import { ZAuditQuery } from "../../../src/lib/audit/model.ts";
+// action, newest first. The log itself is append-only in the database. For
+// one idea, the first page also carries the author's side, to the day.
+import { ZAuditQuery, type AuditPage } from "../../../src/lib/audit/model.ts";
 import type { AppEnv } from "../../../src/server/config.ts";
 import { listAudit } from "../../../src/server/db/audit.ts";
+import { readAuthorSide } from "../../../src/server/db/ideas.ts";
 import { json, parseQuery } from "../../../src/server/http.ts";
 import { allow } from "../../../src/server/route.ts";
 
 export const onRequestGet: PagesFunction<AppEnv> = async ({ request, env }) => {
-  return json(await listAudit(env, parseQuery(request, ZAuditQuery)));
+  const query = parseQuery(request, ZAuditQuery);
+  const page: AuditPage = await listAudit(env, query);
+  if (query.target && !query.cursor) page.authorSide = await readAuthorSide(env, query.target);
+  return json(page);
 };
 
 export const onRequest = allow("GET");

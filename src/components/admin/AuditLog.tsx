@@ -1,7 +1,7 @@
 // The audit log, newest first, with filters and "show older". Idea targets
 // link to the idea in the console.
 import { useState } from "react";
-import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from "../../lib/audit/model.ts";
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditPage, type AuthorEvent } from "../../lib/audit/model.ts";
 import type { IdeaStatus, MessageVisibility } from "../../lib/ideas/vocabulary.ts";
 import type { IdentifyingKind } from "../../lib/identifying.ts";
 import type { T } from "./api.ts";
@@ -15,7 +15,6 @@ interface Filters {
   to: string;
 }
 const NONE: Filters = { actor: "", action: "", target: "", from: "", to: "" };
-type Page = { entries: AuditEntry[]; nextCursor: string | null };
 
 function queryOf(f: Filters, cursor?: string | null): string {
   const p = new URLSearchParams(Object.entries(f).filter(([, v]) => v.trim() !== ""));
@@ -46,10 +45,10 @@ export function AuditLog({ t, onOpenIdea }: { t: T; onOpenIdea: (id: string) => 
     page,
     error,
     more: older,
-  } = usePaged<Page>(
+  } = usePaged<AuditPage>(
     t,
     (cursor) => `/api/admin/audit${queryOf(applied, cursor)}`,
-    (loaded, next) => ({ entries: [...loaded.entries, ...next.entries], nextCursor: next.nextCursor }),
+    (loaded, next) => ({ ...loaded, entries: [...loaded.entries, ...next.entries], nextCursor: next.nextCursor }),
   );
 
   const field = (key: keyof Filters, type = "text") => (
@@ -132,11 +131,33 @@ export function AuditLog({ t, onOpenIdea }: { t: T; onOpenIdea: (id: string) => 
           ))}
         </ol>
       )}
+      {page?.authorSide && page.authorSide.length > 0 && <AuthorSide events={page.authorSide} t={t} />}
       {page?.nextCursor && (
         <button type="button" className="button secondary" onClick={older}>
           {t("admin.audit.more")}
         </button>
       )}
+    </section>
+  );
+}
+
+function AuthorSide({ events, t }: { events: AuthorEvent[]; t: T }) {
+  return (
+    <section aria-labelledby="admin-audit-author" data-author-side>
+      <h3 id="admin-audit-author">{t("admin.audit.author.title")}</h3>
+      <p className="muted">{t("admin.audit.author.lead")}</p>
+      <ol className="admin-audit">
+        {events.map((e, i) => (
+          <li key={i} data-author-event={e.kind === "verdict" ? e.verdict : "reply"}>
+            <p>
+              <time dateTime={e.on}>{e.on}</time> · <strong>{t("admin.audit.author.who")}</strong> ·{" "}
+              {e.kind === "verdict"
+                ? t(`admin.inbox.badge.${e.verdict === "resolved" ? "resolved" : "contested"}`)
+                : t("admin.audit.author.reply")}
+            </p>
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

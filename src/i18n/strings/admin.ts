@@ -158,6 +158,11 @@ export const admin = {
     "admin.audit.action.idea.duplicate": "marked as duplicate",
     "admin.audit.action.idea.duplicate.clear": "cleared the duplicate mark",
     "admin.audit.action.survey.tokens.create": "created invitation codes",
+    "admin.audit.author.title": "The author's side, by day",
+    "admin.audit.author.lead":
+      "The author is anonymous, so what they did is not in the log: a row would give it a time of day. Their replies and verdict are listed here by day only.",
+    "admin.audit.author.who": "author",
+    "admin.audit.author.reply": "replied",
   },
   "zh-cn": {
     "admin.title": "人力资源管理后台",
@@ -302,5 +307,9 @@ export const admin = {
     "admin.audit.action.idea.duplicate": "标记为重复",
     "admin.audit.action.idea.duplicate.clear": "取消重复标记",
     "admin.audit.action.survey.tokens.create": "生成邀请码",
+    "admin.audit.author.title": "提交者的操作（只记日期）",
+    "admin.audit.author.lead": "提交者是匿名的，其操作不记入日志：日志中的一行会带有具体时间。提交者的回复和评价在此只按日期列出。",
+    "admin.audit.author.who": "提交者",
+    "admin.audit.author.reply": "回复",
   },
 } as const;

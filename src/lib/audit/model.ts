@@ -3,6 +3,7 @@
 // the second. Employees never appear in it.
 import { z } from "zod";
 import { isDay } from "../clock.ts";
+import type { Verdict } from "../ideas/vocabulary.ts";
 
 export const AUDIT_ACTIONS = [
   "idea.answer",
@@ -26,6 +27,21 @@ export interface AuditEntry {
   targetType: string | null;
   targetId: string | null;
   detail: Record<string, unknown> | null;
+}
+
+/**
+ * What the author of an idea did, to the day. Employees are anonymous, so
+ * their replies and verdict are never rows of the log (a row would carry a
+ * time of day, and its place among HR's rows would narrow it further); HR
+ * reads them beside the log when it looks at one idea.
+ */
+export type AuthorEvent = { on: string; kind: "reply" } | { on: string; kind: "verdict"; verdict: Verdict };
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  nextCursor: string | null;
+  /** Only on the first page of a query for one idea (`target`). */
+  authorSide?: AuthorEvent[];
 }
 
 const day = z.string().refine(isDay, "A day written YYYY-MM-DD.");

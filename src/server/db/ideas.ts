@@ -21,6 +21,7 @@ import {
   type TrackedIdea,
   type Verdict,
 } from "../../lib/ideas/model.ts";
+import type { AuthorEvent } from "../../lib/audit/model.ts";
 import { isPublishable } from "../../lib/anonymity.ts";
 import type { DbEnv } from "../config.ts";
 import { addDays } from "../../lib/clock.ts";
@@ -539,6 +540,20 @@ export async function readAdminIdea(env: DbEnv, id: string, options: { today: st
     overdue: row.ack_on === null && options.today > dueOn,
     version: idea.version,
   };
+}
+
+/** The author's replies and verdict on one idea, newest day first, to the day only (see AuthorEvent). */
+export async function readAuthorSide(env: DbEnv, ideaId: string): Promise<AuthorEvent[]> {
+  const [replies, verdicts] = await env.DB.batch<{ on_day: string; verdict?: Verdict }>([
+    env.DB.prepare("SELECT on_day FROM idea_messages WHERE idea_id = ?1 AND author = 'author' ORDER BY seq").bind(ideaId),
+    env.DB.prepare("SELECT verdict_on AS on_day, verdict FROM ideas WHERE id = ?1 AND verdict IS NOT NULL").bind(ideaId),
+  ]);
+  // newest first; within a day the verdict (the author's last word) leads, then the replies, newest first
+  const events: AuthorEvent[] = [
+    ...verdicts!.results.map((r): AuthorEvent => ({ on: r.on_day, kind: "verdict", verdict: r.verdict! })),
+    ...replies!.results.map((r): AuthorEvent => ({ on: r.on_day, kind: "reply" })).reverse(),
+  ];
+  return events.sort((a, b) => b.on.localeCompare(a.on));
 }
 
 export const INBOX_PAGE = 50;
