@@ -2,6 +2,7 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { DEMO_TODAY } from "./scripts/demo-day.ts";
 import { TMP_DIR } from "./scripts/env.ts";
+import { testSecrets } from "./scripts/dev-secrets.ts";
 
 // Three projects: pure logic in Node; API routes inside workerd against a real
 // local D1 (the functions are built into a Worker first, exactly as Pages
@@ -32,6 +33,8 @@ export default defineConfig({
                 ADMIN_TOKEN: "test-admin-token-0123456789abcdef-0123",
                 CANDOR_ENV: "test",
                 CANDOR_TODAY: DEMO_TODAY,
+                // the secrets a deployed Worker must have, made up for this run
+                ...testSecrets(),
               },
             },
           }),

@@ -47,8 +47,8 @@ async function fill(persistTo: string, n: number): Promise<void> {
       const json = JSON.stringify(rows);
       await proxy.env.DB.batch([
         proxy.env.DB.prepare(
-          `INSERT INTO ideas (id, receipt_hash, category, title, body, locale, publish_consent, status, received_on)
-           SELECT value->>'id', value->>'hash', value->>'category', value->>'title', value->>'body', 'en', 1, value->>'status', value->>'day'
+          `INSERT INTO ideas (id, receipt_hash, category, title, body, publish_consent, status, received_on)
+           SELECT value->>'id', value->>'hash', value->>'category', value->>'title', value->>'body', 1, value->>'status', value->>'day'
            FROM json_each(?1)`,
         ).bind(json),
         proxy.env.DB.prepare(

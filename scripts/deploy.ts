@@ -3,6 +3,7 @@
 import "./env.ts";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { listedSecretNames, missingSecrets } from "./dev-secrets.ts";
 import { parseVars } from "../src/build/vars.ts";
 
 // A pinned day belongs to the local demo and the tests. The deployed Worker
@@ -29,6 +30,32 @@ if (localVars.length > 0) {
 // address they would all point at the placeholder domain.
 if (!process.env.SITE_URL) {
   console.error("Set SITE_URL to the deployed address, e.g. SITE_URL=https://candor.example.com npm run deploy");
+  process.exit(2);
+}
+
+// A deployed Worker without these refuses every anonymous submission (it
+// fails closed, src/server/rate-limit.ts and src/server/invitation-keys.ts):
+// refuse to ship it that way. Only the names can be checked, never the values.
+const project = /^name\s*=\s*"([^"]+)"/m.exec(readFileSync("wrangler.toml", "utf8"))?.[1] ?? "candor";
+let listed: string;
+try {
+  listed = execFileSync("wrangler", ["pages", "secret", "list", "--project-name", project], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+} catch {
+  console.error(
+    `Could not list the secrets of the Pages project "${project}" (wrangler login, or CLOUDFLARE_API_TOKEN?). Nothing was deployed.`,
+  );
+  process.exit(2);
+}
+const missing = missingSecrets(listedSecretNames(listed));
+if (missing.length > 0) {
+  console.error(
+    `The Pages project "${project}" has no ${missing.join(" and no ")}. Set each to 32 random bytes, e.g.\n` +
+      missing.map((name) => `  openssl rand -hex 32 | npx wrangler pages secret put ${name} --project-name ${project}`).join("\n") +
+      "\nthen run npm run deploy again (docs/deploy.md). Nothing was deployed.",
+  );
   process.exit(2);
 }
 

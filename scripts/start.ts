@@ -16,6 +16,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } fro
 import { performance } from "node:perf_hooks";
 import { pinnedClock } from "../src/lib/clock.ts";
 import { DEV_VARS, ensureLocalAdminToken } from "./admin-token.ts";
+import { ensureDevSecrets } from "./dev-secrets.ts";
 import { DEMO_TODAY } from "./demo-day.ts";
 import { TMP_DIR } from "./env.ts";
 import { killGroup, portIsFree, spawnPagesDev, waitForHealth } from "./pages-dev.ts";
@@ -114,6 +115,8 @@ await step("migrate", () => tool("node", ["scripts/db.ts", "migrate"]));
 await step("seed", () => tool("node", ["scripts/db.ts", "seed"]));
 // The HR console's local sign-in, in .dev.vars (read by wrangler pages dev).
 const admin = ensureLocalAdminToken();
+// The secrets a deployed Worker must have (RATE_LIMIT_SECRET, INVITATION_KEY_SEED), made up once for this checkout.
+const secrets = ensureDevSecrets();
 await step("serve", async () => {
   if (!(await portIsFree(port))) throw new Error(portTaken); // taken while building
   server = spawnPagesDev({ dist: "dist", port, localEnv: "development", today, stdio: ["ignore", log, log] });
@@ -123,7 +126,10 @@ closeSync(log);
 
 console.log(`
   Candor is running at http://localhost:${port}
-  HR console: http://localhost:${port}/admin/ (sign in with ADMIN_TOKEN from ${DEV_VARS}${admin.created ? ", just created" : ""})
+  HR console: http://localhost:${port}/admin/ (sign in with ADMIN_TOKEN from ${DEV_VARS}${admin.created ? ", just created" : ""})${
+    secrets.length > 0 ? `
+  Created ${secrets.join(" and ")} in ${DEV_VARS}.` : ""
+  }
   Log: ${LOG}
   Press Ctrl-C to stop.`);
 

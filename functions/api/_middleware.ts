@@ -9,7 +9,17 @@ export const onRequest: PagesFunction<AppEnv> = async ({ request, env, next }) =
   try {
     checkOrigin(request, readConfig(env).allowedOrigins);
     checkBody(request);
+    // Pages matches no route for a path with an empty segment ("/api//surveys"),
+    // not even the catch-all, and would fall through to the static site's
+    // HTML 404 page. Every /api answer is JSON.
+    if (new URL(request.url).pathname.includes("//")) {
+      throw new HttpError(404, "not_found", `No API endpoint at ${new URL(request.url).pathname}.`);
+    }
     response = await next();
+    // Anything else no function claims, should a route ever be missing: JSON all the same.
+    if ((response.headers.get("Content-Type") ?? "").startsWith("text/html")) {
+      throw new HttpError(404, "not_found", `No API endpoint at ${new URL(request.url).pathname}.`);
+    }
   } catch (err) {
     if (err instanceof HttpError) {
       response = httpErrorResponse(err);

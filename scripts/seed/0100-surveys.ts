@@ -1,7 +1,8 @@
 // Demo survey responses: the closed half-yearly survey gets well over k
-// responses so its results are published; the open monthly pulse shows live
-// participation; the invitation-only survey gets a few, plus printed demo
-// codes to try it with. Idempotent: every demo response has a stable
+// responses so its results are published; the open monthly pulse shows
+// participation (its results come after it closes); the invitation-only
+// survey gets a few — enough for one live step — plus printed demo codes to
+// try it with. Idempotent: every demo response has a stable
 // submissionId, so a second run is answered "duplicate" and stores nothing.
 import { DEFAULT_LOCALE, type Locale } from "../../src/i18n/config.ts";
 import { invitationCodeHash } from "../../src/lib/invitation.ts";
@@ -105,7 +106,6 @@ const seed: Seeder = async (env) => {
         const outcome = await storeResponse(env, {
           surveyId: survey.id,
           surveyVersion: survey.version,
-          locale,
           day,
           rows: checked.rows,
           submissionId: `demo-seed-${survey.id}-${n}`.slice(0, 64),

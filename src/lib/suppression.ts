@@ -40,9 +40,37 @@ export function suppressPartition(counts: readonly number[], k: number): ShownCo
 
 /**
  * Counts of overlapping groups (a checkbox question: one person, several
- * choices): no count follows from a total and the others, so each small one
- * is withheld on its own and the rest are shown.
+ * choices): no count follows from a total and the others alone, so each small
+ * one is withheld on its own and the rest are shown — unless a selection rule
+ * bounds their sum. When each of the `answered` people picked between `min`
+ * and `max` choices, the counts add up to between answered × min and
+ * answered × max; with the counts shown subtracted, that bounds the withheld
+ * counts' sum, and with each of them 1 … k−1 it can pin one down (answered 10,
+ * volume 10, staffing 9, at most 2 each ⇒ the withheld "systems" is 1). The
+ * small counts are withheld only when each could still take two values;
+ * otherwise the result is null: nothing of the breakdown is published.
  */
-export function suppressOverlapping(counts: readonly number[], k: number): ShownCount[] {
-  return counts.map((n) => (isSmallGroup(n, k) ? null : n));
+export function suppressOverlapping(counts: readonly number[], k: number): ShownCount[];
+export function suppressOverlapping(
+  counts: readonly number[],
+  k: number,
+  selection: { answered: number; min: number; max: number },
+): ShownCount[] | null;
+export function suppressOverlapping(
+  counts: readonly number[],
+  k: number,
+  selection?: { answered: number; min: number; max: number },
+): ShownCount[] | null {
+  const floor = clampMinGroupSize(k);
+  const shown = counts.map((n) => (isSmallGroup(n, floor) ? null : n));
+  const small = shown.filter((n) => n === null).length;
+  if (small === 0 || !selection) return shown;
+  const shownSum = shown.reduce<number>((a, n) => a + (n ?? 0), 0);
+  const { answered, min, max } = selection;
+  // Bounds on the withheld counts' sum, then on any one of them (to a reader, all withheld counts are alike).
+  const low = Math.max(small, answered * min - shownSum);
+  const high = Math.min(small * (floor - 1), answered * max - shownSum);
+  const lowOne = Math.max(1, low - (small - 1) * Math.min(floor - 1, answered));
+  const highOne = Math.min(floor - 1, answered, high - (small - 1));
+  return lowOne < highOne ? shown : null;
 }

@@ -7,6 +7,17 @@ import type { LocalVars } from "./config.ts";
 /** The only values of CANDOR_ENV under which CANDOR_TODAY is honoured. */
 export const LOCAL_ENVS: readonly string[] = ["development", "test"];
 
+/**
+ * Whether this Worker runs on a developer's machine or in the tests. A
+ * deployed Worker has no CANDOR_ENV: there CANDOR_TODAY is ignored, the
+ * settings that protect anonymity (RATE_LIMIT_SECRET, INVITATION_KEY_SEED)
+ * are required and their absence fails closed, and only Cloudflare's own
+ * CF-Connecting-IP is believed (src/server/rate-limit.ts).
+ */
+export function isLocalWorker(env: Pick<LocalVars, "CANDOR_ENV">): boolean {
+  return env.CANDOR_ENV !== undefined && LOCAL_ENVS.includes(env.CANDOR_ENV);
+}
+
 let ignoredPinReported = false;
 
 /**
@@ -18,7 +29,7 @@ let ignoredPinReported = false;
  */
 export function readClock(env: LocalVars): Clock {
   if (!env.CANDOR_TODAY) return systemClock;
-  if (env.CANDOR_ENV !== undefined && LOCAL_ENVS.includes(env.CANDOR_ENV)) return pinnedClock(env.CANDOR_TODAY);
+  if (isLocalWorker(env)) return pinnedClock(env.CANDOR_TODAY);
   if (!ignoredPinReported) {
     ignoredPinReported = true;
     console.warn("CANDOR_TODAY is set but ignored: the day can be pinned only on a local Worker (CANDOR_ENV=development or test).");

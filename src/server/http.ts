@@ -124,6 +124,12 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   } catch {
     throw new HttpError(400, "malformed_json", "The request body is not valid JSON.");
   }
+  const broken = illFormedText(data);
+  if (broken !== null) {
+    throw new HttpError(422, "validation_failed", "Some fields are missing or invalid.", {
+      fields: { [broken]: "Text with a lone surrogate is not valid Unicode; nothing was stored." },
+    });
+  }
   const result = schema.safeParse(data);
   if (!result.success) {
     throw new HttpError(422, "validation_failed", "Some fields are missing or invalid.", {
@@ -141,4 +147,22 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
     throw new HttpError(422, "validation_failed", "Some query parameters are invalid.", { fields: issuesToFields(result.error.issues) });
   }
   return result.data;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The dotted path of the first string (key or value) that is not well-formed
+ * Unicode, or null. JSON may carry a lone surrogate ("\ud800"); D1 would
+ * store it as U+FFFD, so what was acknowledged would not be what is kept.
+ */
+export function illFormedText(value: unknown, path: string[] = []): string | null {
+  if (typeof value === "string") return LONE_SURROGATE.test(value) ? path.join(".") || "body" : null;
+  if (value === null || typeof value !== "object") return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (LONE_SURROGATE.test(key)) return [...path, key.replace(LONE_SURROGATE, "\uFFFD")].join(".");
+    const found = illFormedText(item, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
 }

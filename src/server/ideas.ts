@@ -5,8 +5,11 @@ import { addDays, dayOf } from "../lib/clock.ts";
 import { sha256Hex } from "../lib/hex.ts";
 import { hrHasAnswered, visibleText, type TBoardQuery, type TIdeaInput, type TrackedIdea, type Verdict } from "../lib/ideas/model.ts";
 import { generateReceipt, hashReceipt, hashReceiptInput } from "../lib/receipt.ts";
+import type { AppEnv } from "./config.ts";
 import { readClock } from "./clock.ts";
-import { readConfig, type AppEnv } from "./config.ts";
+import { readConfig } from "./config.ts";
+import { dayOffset } from "./commit-day.ts";
+import { publishedK } from "./db/published-k.ts";
 import {
   addAuthorMessage,
   addSupport,
@@ -23,10 +26,10 @@ import {
 } from "./db/ideas.ts";
 import { HttpError } from "./http.ts";
 import { seal, unseal } from "./seal.ts";
-import { countHit, enforceLimit, peekHits, readLimits, tooManyRequests } from "./rate-limit.ts";
+import { enforceLimit, refuse } from "./rate-limit.ts";
 import { verifyTurnstile } from "./turnstile.ts";
 
-type IdeasEnv = Pick<AppEnv, "DB" | "RATE_LIMITS" | "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE" | "CANDOR_ENV" | "CANDOR_TODAY"> & {
+type IdeasEnv = Pick<AppEnv, "DB" | "RATE_LIMITS" | "RATE_LIMIT_SECRET" | "CANDOR_ENV" | "CANDOR_TODAY" | "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE"> & {
   TURNSTILE_SECRET_KEY?: string;
 };
 
@@ -40,29 +43,41 @@ function submissionHash(submissionId: string): Promise<string> {
   return sha256Hex(`idea-submission:${submissionId}`);
 }
 
-/** The receipt an earlier submission with this id was given, or null when there was none. */
-async function replayedReceipt(env: IdeasEnv, submissionId: string, hash: string): Promise<string | null> {
+/**
+ * What a submission id is bound to: the idea as sent. The receipt of a
+ * submission is sealed under (submission id, this digest), so a replay with
+ * another body — someone else's id, or a reused one — cannot open it.
+ */
+function bodyDigest(idea: Omit<TIdeaInput, "turnstileToken" | "submissionId">): Promise<string> {
+  return sha256Hex(JSON.stringify([idea.category, idea.title, idea.body, idea.publishConsent]));
+}
+
+const REUSED_ID = () =>
+  new HttpError(
+    409,
+    "submission_conflict",
+    "This submission id was already used for another idea. Send your idea again as a new submission.",
+  );
+
+/** The receipt an earlier submission with this id and this body was given; null when there was none; 409 when the body differs. */
+async function replayedReceipt(env: IdeasEnv, opener: string, hash: string): Promise<string | null> {
   const sealed = await findSubmission(env, hash);
   if (sealed === null) return null;
-  const receipt = await unseal(sealed, submissionId, SEAL_PURPOSE);
-  // Only reachable when the stored row was sealed under a different spelling
-  // of the id (or damaged): a definite answer the client can act on, not a 500.
-  if (receipt === null) {
-    throw new HttpError(
-      409,
-      "submission_conflict",
-      "This submission id was already used and its receipt cannot be returned. Please send the idea again as a new submission.",
-    );
-  }
+  const receipt = await unseal(sealed, opener, SEAL_PURPOSE);
+  if (receipt === null) throw REUSED_ID();
   return receipt;
 }
 
 /**
  * Stores a new idea and returns its receipt: the only time the code exists
- * outside the author's hands. With a submissionId, a retry
- * (the network failed after the server stored it) gets the same receipt back
- * and `replayed: true`, and nothing is stored twice, even when the retries
- * race each other.
+ * outside the author's hands. With a submissionId (a random v4 UUID, so it
+ * cannot be guessed), a retry of the same idea (the network failed after the
+ * server stored it) gets the same receipt back and `replayed: true`, and
+ * nothing is stored twice, even when the retries race each other; the same
+ * id with another body is a 409, and stores nothing.
+ *
+ * Limits: a replay, a reused id or a failed Turnstile check is counted in
+ * `idea_rejected`; only a stored idea counts in `idea_submit`.
  */
 export async function submitIdea(
   env: IdeasEnv,
@@ -71,17 +86,25 @@ export async function submitIdea(
   now: Date = readClock(env).now(),
 ): Promise<{ receipt: string; replayed: boolean }> {
   const { turnstileToken, ...rest } = input;
-  const { submissionId: rawSubmissionId, ...idea } = rest;
-  // UUIDs are case-insensitive and z.uuid accepts either case: one spelling from here on.
+  // The locale is not stored: the language someone writes in can single them out.
+  const { submissionId: rawSubmissionId, locale: _locale, ...idea } = rest;
+  // UUIDs are case-insensitive: one spelling from here on.
   const submissionId = rawSubmissionId?.toLowerCase();
-  // Replays count too: each costs a key derivation, and unlimited ones would be a free way to load the server.
-  await enforceLimit(env, request, "idea_submit", now);
   const subHash = submissionId ? await submissionHash(submissionId) : undefined;
-  if (submissionId && subHash) {
-    const earlier = await replayedReceipt(env, submissionId, subHash);
-    if (earlier) return { receipt: earlier, replayed: true };
+  const opener = submissionId ? `${submissionId}:${await bodyDigest(idea)}` : undefined;
+  if (opener && subHash) {
+    const earlier = await replayedReceipt(env, opener, subHash).catch((err: unknown) =>
+      err instanceof HttpError ? refuse(env, request, "idea_rejected", now, err) : Promise.reject(err),
+    );
+    if (earlier) {
+      await enforceLimit(env, request, "idea_rejected", now);
+      return { receipt: earlier, replayed: true };
+    }
   }
-  await verifyTurnstile(env, turnstileToken);
+  await verifyTurnstile(env, turnstileToken).catch((err: unknown) =>
+    err instanceof HttpError ? refuse(env, request, "idea_rejected", now, err) : Promise.reject(err),
+  );
+  await enforceLimit(env, request, "idea_submit", now);
   // A collision of 80 random bits will not happen; the retry keeps it harmless if it ever did.
   for (let attempt = 0; attempt < 3; attempt++) {
     const receipt = generateReceipt();
@@ -89,14 +112,14 @@ export async function submitIdea(
       id: crypto.randomUUID(),
       receiptHash: await hashReceipt(receipt),
       input: idea,
-      day: dayOf(now),
+      dayOffset: dayOffset(now),
       forgetSubmissionsBefore: addDays(dayOf(now), -SUBMISSION_RETENTION_DAYS),
-      submission: submissionId && subHash ? { hash: subHash, sealedReceipt: await seal(receipt, submissionId, SEAL_PURPOSE) } : undefined,
+      submission: opener && subHash ? { hash: subHash, sealedReceipt: await seal(receipt, opener, SEAL_PURPOSE) } : undefined,
     });
     if (outcome === "stored") return { receipt, replayed: false };
     if (outcome === "submission_taken") {
       // a concurrent retry of the same submission won the race
-      const earlier = await replayedReceipt(env, submissionId!, subHash!);
+      const earlier = await replayedReceipt(env, opener!, subHash!);
       if (earlier) return { receipt: earlier, replayed: true };
     }
   }
@@ -108,19 +131,27 @@ const WRONG_RECEIPT = () => new HttpError(404, "not_found", "No idea matches thi
 /**
  * Finds the idea a receipt belongs to. The secret is never compared in code:
  * its SHA-256 is looked up through the unique index, and malformed input is
- * hashed too, so a typo and a wrong code cost the same. Wrong codes are
- * counted per client (salted hash, never the address) and end in 429.
+ * hashed too, so a typo and a wrong code cost the same. A right receipt is
+ * counted in `bucket` (its own limit) and never refused by the failure
+ * limit: 80 random bits make guessing hopeless, and the failure limit exists
+ * to slow scanning, not to lock out colleagues behind the same address.
+ * Wrong codes are counted per client (salted hash, never the address) and,
+ * past the failure limit, answered 429.
  */
-export async function ideaForReceipt(env: IdeasEnv, request: Request, receipt: string, now: Date = readClock(env).now()): Promise<Idea> {
-  await enforceLimit(env, request, "idea_track", now);
-  const failureLimit = readLimits(env.RATE_LIMITS).idea_track_failure;
-  const failures = await peekHits(env, request, "idea_track_failure", failureLimit, now);
-  if (failures.hits >= failureLimit.limit) throw tooManyRequests(failures.retryAfter);
+export async function ideaForReceipt(
+  env: IdeasEnv,
+  request: Request,
+  receipt: string,
+  now: Date = readClock(env).now(),
+  bucket: "idea_track" | "idea_reply" = "idea_track",
+): Promise<Idea> {
   const { valid, hash } = await hashReceiptInput(receipt);
   const idea = await findIdeaByReceiptHash(env, hash);
-  if (idea && valid) return idea;
-  await countHit(env, request, "idea_track_failure", failureLimit, now);
-  throw WRONG_RECEIPT();
+  if (idea && valid) {
+    await enforceLimit(env, request, bucket, now);
+    return idea;
+  }
+  return refuse(env, request, "idea_track_failure", now, WRONG_RECEIPT());
 }
 
 export async function trackIdea(env: IdeasEnv, request: Request, receipt: string, now: Date = readClock(env).now()): Promise<TrackedIdea> {
@@ -135,8 +166,7 @@ export async function replyToIdea(
   body: string,
   now: Date = readClock(env).now(),
 ): Promise<TrackedIdea> {
-  await enforceLimit(env, request, "idea_reply", now);
-  const idea = await ideaForReceipt(env, request, receipt, now);
+  const idea = await ideaForReceipt(env, request, receipt, now, "idea_reply");
   const added = await addAuthorMessage(env, idea.id, body, dayOf(now));
   if (!added) {
     throw new HttpError(
@@ -155,8 +185,7 @@ export async function giveVerdict(
   input: { receipt: string; verdict: Verdict; comment?: string },
   now: Date = readClock(env).now(),
 ): Promise<TrackedIdea> {
-  await enforceLimit(env, request, "idea_reply", now);
-  const idea = await ideaForReceipt(env, request, input.receipt, now);
+  const idea = await ideaForReceipt(env, request, input.receipt, now, "idea_reply");
   if (!hrHasAnswered(idea.status, await countHrMessages(env, idea.id))) {
     throw new HttpError(409, "not_answered_yet", "HR has not answered this idea yet; you can give your verdict once they have.");
   }
@@ -167,14 +196,21 @@ export async function giveVerdict(
 
 export async function board(env: IdeasEnv, query: TBoardQuery, now: Date = readClock(env).now()) {
   const config = readConfig(env);
-  const [{ ideas, truncated }, stats] = await Promise.all([
-    listBoard(env, query),
-    boardStats(env, { today: dayOf(now), ackPromiseDays: config.ackPromiseDays, minGroupSize: config.minGroupSize }),
-  ]);
-  return { ideas, truncated, stats };
+  const today = dayOf(now);
+  // The board's counts step with the k they were first published with (migrations/0009_create_published_k.sql).
+  const stats = publishedK(env, [{ scope: "board", k: config.minGroupSize }]).then((ks) => {
+    const stepK = ks.get("board") ?? config.minGroupSize;
+    return boardStats(env, { today, ackPromiseDays: config.ackPromiseDays, minGroupSize: Math.max(config.minGroupSize, stepK), stepK });
+  });
+  const [{ ideas, truncated }, figures] = await Promise.all([listBoard(env, query, today), stats]);
+  return { ideas, truncated, stats: figures };
 }
 
-/** "Me too": once per browser token (only its hash kept, per idea), capped per client by the salted-hash counter. */
+/**
+ * "Me too": once per browser token (only its hash kept, per idea), capped per
+ * client by the salted-hash counter — overall, and per idea and day, so fresh
+ * browser tokens from one address cannot inflate one idea beyond that cap.
+ */
 export async function supportIdea(
   env: IdeasEnv,
   request: Request,
@@ -183,6 +219,7 @@ export async function supportIdea(
   now: Date = readClock(env).now(),
 ): Promise<{ supportCount: number }> {
   await enforceLimit(env, request, "idea_support", now);
+  await enforceLimit(env, request, "idea_support_per_idea", now, ideaId);
   // Hash with the idea id so one browser's supports cannot be linked across ideas from the table.
   const { outcome, count } = await addSupport(env, ideaId, await sha256Hex(`${ideaId}:${token}`));
   if (outcome === "not_found") throw new HttpError(404, "not_found", "No published idea with this id.");

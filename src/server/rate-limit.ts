@@ -1,9 +1,20 @@
 // Per-client limits on anonymous endpoints without knowing who the client is.
 // The Workers rate-limit binding is not available to Pages Functions, so the
-// counts live in D1, keyed by a salted hash of the connecting address.
+// counts live in D1, keyed by a keyed, daily-salted hash of the connecting
+// address (docs/anonymity.md, "Rate limiting without knowing who").
+//
+// A whole contact centre often shares one address, so a limit must not let
+// one person lock everyone else out: requests that are accepted and requests
+// that are refused (replays, invalid answers, wrong codes) are counted in
+// separate buckets, each after the cheap checks, and a refused request never
+// uses up what accepted ones are allowed. Windows slide: the count is the
+// current window's plus the previous window's, weighted by how much of it
+// still overlaps the last `windowSeconds`, so a burst at the end of one
+// window does not get a fresh allowance at the start of the next.
 import { addDays, dayOf } from "../lib/clock.ts";
 import { toHex } from "../lib/hex.ts";
-import type { DbEnv } from "./config.ts";
+import { isLocalWorker } from "./clock.ts";
+import type { DbEnv, LocalVars } from "./config.ts";
 import { HttpError } from "./http.ts";
 
 export interface Limit {
@@ -15,18 +26,29 @@ export interface Limit {
 /**
  * Defaults sized for a contact centre behind one NAT address answering a
  * survey within minutes of an announcement (docs/design.md, rule 5):
- * generous for humans, tight for scripts and receipt guessing.
+ * generous for humans, tight for scripts and guessing.
  */
 export const DEFAULT_LIMITS = {
+  /** Survey responses stored. */
   survey_response: { limit: 600, windowSeconds: 3600 },
+  /** Survey submissions refused (invalid answers, a token that is no token) and replays of stored ones. */
+  survey_rejected: { limit: 600, windowSeconds: 3600 },
+  /** Invitation codes redeemed (a retry of the same redemption too). */
+  invitation_redeem: { limit: 600, windowSeconds: 3600 },
+  /** Wrong or used invitation codes: 60-bit codes make guessing hopeless; this slows scanning. */
+  invitation_failure: { limit: 30, windowSeconds: 600 },
+  /** New ideas stored. */
   idea_submit: { limit: 30, windowSeconds: 3600 },
-  // Looking up an idea is rare per person but the whole centre shares one
-  // address; 80-bit receipts make guessing hopeless even at these rates, so
-  // the failure cap stops scripted floods without locking out colleagues.
+  /** Idea submissions refused or replayed (a resend, a failed Turnstile check, an id reused with another body). */
+  idea_rejected: { limit: 60, windowSeconds: 3600 },
+  /** Look-ups with a right receipt. */
   idea_track: { limit: 120, windowSeconds: 600 },
+  /** Wrong receipts: 80 bits make guessing hopeless; the cap slows scanning and never refuses a right receipt. */
   idea_track_failure: { limit: 30, windowSeconds: 600 },
   idea_reply: { limit: 60, windowSeconds: 3600 },
   idea_support: { limit: 200, windowSeconds: 3600 },
+  /** "Me too" on one idea from one address per day: fresh browser tokens cannot inflate it beyond this. */
+  idea_support_per_idea: { limit: 50, windowSeconds: 86_400 },
 } satisfies Record<string, Limit>;
 
 export type Bucket = keyof typeof DEFAULT_LIMITS;
@@ -55,26 +77,43 @@ export function readLimits(raw: string | undefined): Record<Bucket, Limit> {
   return limits;
 }
 
-export interface LimitEnv extends DbEnv {
+export interface LimitEnv extends DbEnv, LocalVars {
   RATE_LIMITS?: string;
   /**
    * Secret mixed into the client hash (`wrangler pages secret put
    * RATE_LIMIT_SECRET`). Without it, someone who can read D1 could try all
-   * four billion IPv4 addresses against the stored salt; with it, D1 alone
-   * reveals nothing.
+   * four billion IPv4 addresses against the stored salt (about 157,000 a
+   * second on one core); with it, D1 alone reveals nothing. Required on a
+   * deployed Worker, which refuses to count (503) without it.
    */
   RATE_LIMIT_SECRET?: string;
 }
 
+/** The shortest RATE_LIMIT_SECRET a deployed Worker accepts (scripts/deploy.ts makes 32 random bytes). */
+export const MIN_SECRET_LENGTH = 32;
+
 /**
- * The address a client is counted under. An IPv6 client usually holds a whole
- * /64 and could change address on every request, so IPv6 is counted per /64.
+ * The address a client is counted under.
+ *
+ * - Deployed: `CF-Connecting-IP`, which Cloudflare's edge sets on every
+ *   request (replacing anything a client sent).
+ * - `npm start` (CANDOR_ENV=development): nothing sets it, and a client could
+ *   send any value, so every request counts as the one local client.
+ * - Tests (CANDOR_ENV=test): the harness sets it to play many clients.
+ *
+ * IPv4-mapped IPv6 addresses (::ffff:192.0.2.1) are their IPv4 address; an
+ * IPv6 client usually holds a whole /64 and could change address on every
+ * request, so other IPv6 addresses are counted per /64.
  */
-export function clientKey(request: Request): string {
-  const address = request.headers.get("CF-Connecting-IP") ?? "unknown";
+export function clientKey(request: Request, env: Partial<LocalVars> = {}): string {
+  if (env.CANDOR_ENV === "development") return "127.0.0.1";
+  const address = request.headers.get("CF-Connecting-IP")?.trim() ?? "unknown";
   if (!address.includes(":")) return address;
   const groups = expandIPv6(address);
-  return groups ? `${groups.slice(0, 4).join(":")}::/64` : address;
+  if (!groups) return address;
+  const mapped = mappedIPv4(groups);
+  if (mapped) return mapped;
+  return `${groups.slice(0, 4).join(":")}::/64`;
 }
 
 function expandIPv6(address: string): string[] | null {
@@ -90,6 +129,18 @@ function expandIPv6(address: string): string[] | null {
   const groups = [...left, ...Array<string>(tail === undefined ? 0 : missing).fill("0"), ...right];
   if (!groups.slice(0, 4).every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
   return groups.map((g) => (g.includes(".") ? g : g.replace(/^0+(?=.)/, "")));
+}
+
+/** ::ffff:a.b.c.d or ::ffff:XXXX:YYYY as a.b.c.d; null for any other address. */
+function mappedIPv4(groups: string[]): string | null {
+  if (!groups.slice(0, 5).every((g) => g === "0") || groups[5] !== "ffff") return null;
+  const rest = groups.slice(6);
+  if (rest.length === 1 && /^\d{1,3}(\.\d{1,3}){3}$/.test(rest[0]!)) return rest[0]!;
+  if (rest.length === 2 && rest.every((g) => /^[0-9a-f]{1,4}$/.test(g))) {
+    const [hi, lo] = rest.map((g) => parseInt(g, 16)) as [number, number];
+    return [hi >> 8, hi & 255, lo >> 8, lo & 255].join(".");
+  }
+  return null;
 }
 
 function randomSalt(): string {
@@ -112,61 +163,111 @@ export async function dailySalt(env: DbEnv, now: Date): Promise<{ day: string; s
   return { day, salt: (row!.results[0] as { salt: string }).salt };
 }
 
-/** HMAC-SHA256(key = secret ‖ daily salt, client key): no address is ever stored. */
-export async function clientHash(salt: string, request: Request, secret = ""): Promise<string> {
+/** The secret mixed into client hashes; a deployed Worker without a real one refuses to count (fails closed). */
+export function limitSecret(env: Pick<LimitEnv, "RATE_LIMIT_SECRET" | "CANDOR_ENV">): string {
+  const secret = env.RATE_LIMIT_SECRET ?? "";
+  if (secret.length >= MIN_SECRET_LENGTH || isLocalWorker(env)) return secret;
+  console.error("RATE_LIMIT_SECRET is missing or shorter than 32 characters: refusing anonymous submissions (see docs/deploy.md)");
+  throw new HttpError(
+    503,
+    "server_misconfigured",
+    "This server is not fully configured yet, so it accepts nothing for now. Nothing was stored.",
+  );
+}
+
+/**
+ * HMAC-SHA256(key = secret ‖ daily salt, client key ‖ scope): no address is
+ * ever stored. A scope (an idea id) gives the same client a different hash
+ * per scope, so per-idea counts cannot be joined across ideas.
+ */
+export async function clientHash(salt: string, client: string, secret = "", scope = ""): Promise<string> {
   const encoder = new TextEncoder();
   const key = await crypto.subtle.importKey("raw", encoder.encode(`${secret}:${salt}`), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  return toHex(await crypto.subtle.sign("HMAC", key, encoder.encode(clientKey(request))));
+  return toHex(await crypto.subtle.sign("HMAC", key, encoder.encode(scope ? `${client}\u0000${scope}` : client)));
 }
 
 export interface HitResult {
+  /** The sliding count: this window's hits plus the overlapping share of the previous window's. */
   hits: number;
   remaining: number;
   retryAfter: number;
 }
 
 interface Counter {
+  bucket: string;
   hash: string;
   day: string;
   windowStart: number;
-  expiresAt: number;
-  epoch: number;
+  elapsed: number;
 }
 
-async function locateCounter(env: LimitEnv, request: Request, limit: Limit, now: Date): Promise<Counter> {
+async function locateCounter(env: LimitEnv, request: Request, bucket: Bucket, limit: Limit, now: Date, scope: string): Promise<Counter> {
+  const secret = limitSecret(env);
   const { day, salt } = await dailySalt(env, now);
-  const hash = await clientHash(salt, request, env.RATE_LIMIT_SECRET);
+  const hash = await clientHash(salt, clientKey(request, env), secret, scope);
   const epoch = Math.floor(now.getTime() / 1000);
   const windowStart = epoch - (epoch % limit.windowSeconds);
-  return { hash, day, windowStart, expiresAt: windowStart + limit.windowSeconds, epoch };
+  return { bucket, hash, day, windowStart, elapsed: epoch - windowStart };
 }
 
-function result(hits: number, limit: Limit, counter: Counter): HitResult {
-  return { hits, remaining: Math.max(0, limit.limit - hits), retryAfter: counter.expiresAt - counter.epoch };
+/** The sliding count and, when over the limit, how long until one more request fits. */
+export function slidingResult(current: number, previous: number, elapsed: number, limit: Limit): HitResult {
+  const w = limit.windowSeconds;
+  const hits = current + previous * (1 - elapsed / w);
+  let retryAfter = 0;
+  if (hits > limit.limit) {
+    const room = limit.limit - 1; // what the count must fall to for the next request to fit
+    retryAfter =
+      current <= room && previous > 0
+        ? // the previous window's share decays until there is room
+          w * (1 - (room - current) / previous) - elapsed
+        : // this window alone is too full: wait until it is the previous one and has decayed enough
+          w - elapsed + w * (1 - room / current);
+  }
+  return { hits, remaining: Math.max(0, Math.floor(limit.limit - hits)), retryAfter: Math.max(1, Math.ceil(retryAfter)) };
 }
 
-/** Counts one hit without refusing; callers that only limit failures use this. Ended windows are deleted on the way. */
-export async function countHit(env: LimitEnv, request: Request, bucket: Bucket, limit: Limit, now: Date): Promise<HitResult> {
-  const counter = await locateCounter(env, request, limit, now);
-  const [, upsert] = await env.DB.batch([
-    env.DB.prepare("DELETE FROM rate_limit_counters WHERE expires_at <= ?1").bind(counter.epoch),
+const previousCount = (db: D1Database, c: Counter, limit: Limit) =>
+  db
+    .prepare(
+      "SELECT COALESCE((SELECT hits FROM rate_limit_counters WHERE bucket = ?1 AND client_hash = ?2 AND window_start = ?3), 0) AS hits",
+    )
+    .bind(c.bucket, c.hash, c.windowStart - limit.windowSeconds);
+
+/**
+ * Counts one hit without refusing; returns the sliding count after it. A
+ * counter row lives for two windows (it is the "previous" one during the
+ * second) and is deleted once it can no longer count.
+ */
+export async function countHit(env: LimitEnv, request: Request, bucket: Bucket, now: Date, scope = ""): Promise<HitResult> {
+  const limit = readLimits(env.RATE_LIMITS)[bucket];
+  const c = await locateCounter(env, request, bucket, limit, now, scope);
+  const epoch = c.windowStart + c.elapsed;
+  const [, upsert, previous] = await env.DB.batch([
+    env.DB.prepare("DELETE FROM rate_limit_counters WHERE expires_at <= ?1").bind(epoch),
     env.DB.prepare(
       `INSERT INTO rate_limit_counters (bucket, client_hash, window_start, expires_at, day, hits)
          VALUES (?1, ?2, ?3, ?4, ?5, 1)
          ON CONFLICT (bucket, client_hash, window_start) DO UPDATE SET hits = hits + 1
          RETURNING hits`,
-    ).bind(bucket, counter.hash, counter.windowStart, counter.expiresAt, counter.day),
+    ).bind(c.bucket, c.hash, c.windowStart, c.windowStart + 2 * limit.windowSeconds, c.day),
+    previousCount(env.DB, c, limit),
   ]);
-  return result((upsert!.results[0] as { hits: number } | undefined)?.hits ?? 1, limit, counter);
+  const current = (upsert!.results[0] as { hits: number } | undefined)?.hits ?? 1;
+  return slidingResult(current, (previous!.results[0] as { hits: number }).hits, c.elapsed, limit);
 }
 
-/** Reads the current count without adding to it. */
-export async function peekHits(env: LimitEnv, request: Request, bucket: Bucket, limit: Limit, now: Date): Promise<HitResult> {
-  const counter = await locateCounter(env, request, limit, now);
-  const row = await env.DB.prepare("SELECT hits FROM rate_limit_counters WHERE bucket = ?1 AND client_hash = ?2 AND window_start = ?3")
-    .bind(bucket, counter.hash, counter.windowStart)
-    .first<{ hits: number }>();
-  return result(row?.hits ?? 0, limit, counter);
+/** Reads the sliding count without adding to it. */
+export async function peekHits(env: LimitEnv, request: Request, bucket: Bucket, now: Date, scope = ""): Promise<HitResult> {
+  const limit = readLimits(env.RATE_LIMITS)[bucket];
+  const c = await locateCounter(env, request, bucket, limit, now, scope);
+  const [current, previous] = await env.DB.batch([
+    env.DB.prepare(
+      "SELECT COALESCE((SELECT hits FROM rate_limit_counters WHERE bucket = ?1 AND client_hash = ?2 AND window_start = ?3), 0) AS hits",
+    ).bind(c.bucket, c.hash, c.windowStart),
+    previousCount(env.DB, c, limit),
+  ]);
+  return slidingResult((current!.results[0] as { hits: number }).hits, (previous!.results[0] as { hits: number }).hits, c.elapsed, limit);
 }
 
 export function tooManyRequests(retryAfter: number): HttpError {
@@ -176,8 +277,19 @@ export function tooManyRequests(retryAfter: number): HttpError {
 }
 
 /** Counts a hit and throws 429 with Retry-After once the client is over its limit. */
-export async function enforceLimit(env: LimitEnv, request: Request, bucket: Bucket, now: Date): Promise<void> {
+export async function enforceLimit(env: LimitEnv, request: Request, bucket: Bucket, now: Date, scope = ""): Promise<void> {
   const limit = readLimits(env.RATE_LIMITS)[bucket];
-  const hit = await countHit(env, request, bucket, limit, now);
+  const hit = await countHit(env, request, bucket, now, scope);
   if (hit.hits > limit.limit) throw tooManyRequests(hit.retryAfter);
+}
+
+/**
+ * For a request being refused anyway (a replay, invalid answers, a wrong
+ * code): counts it in its own bucket and, once that bucket is over its limit,
+ * turns the refusal into a 429 — so a flood of bad requests slows down
+ * without costing accepted requests anything.
+ */
+export async function refuse(env: LimitEnv, request: Request, bucket: Bucket, now: Date, refusal: HttpError): Promise<never> {
+  await enforceLimit(env, request, bucket, now);
+  throw refusal;
 }

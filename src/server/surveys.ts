@@ -1,19 +1,24 @@
 // The surveys API's logic, between the thin route files and the db modules:
 // what each endpoint returns and in which order the checks run.
-import { DEFAULT_LOCALE } from "../i18n/config.ts";
-import { dayOf } from "../lib/clock.ts";
-import type { TResponseBody } from "../lib/surveys/model.ts";
+import { addDays, dayOf } from "../lib/clock.ts";
+import { sha256Hex } from "../lib/hex.ts";
+import { participationSteps, type DayCount } from "../lib/participation.ts";
+import type { TRedeemBody, TResponseBody } from "../lib/surveys/model.ts";
 import { findSurvey, SURVEYS, type Survey } from "../lib/surveys/registry.ts";
-import { buildResults, resultsCutoff, type SurveyResults } from "../lib/surveys/results.ts";
+import { buildResults, type SurveyResults } from "../lib/surveys/results.ts";
 import { effectiveMinGroupSize, resultsAvailable, surveyStatus, type SurveyStatus } from "../lib/surveys/schema.ts";
+import { liveSteps, publishStep } from "../lib/surveys/steps.ts";
 import { validateAnswers } from "../lib/surveys/validate.ts";
+import { dayOffset } from "./commit-day.ts";
 import { readClock } from "./clock.ts";
 import { readConfig, type AppEnv } from "./config.ts";
 import { isDuplicateSubmission, storeResponse } from "./db/responses.ts";
-import { countAllResponses, countResponses, countResponsesByDay, readAggregates, type DayCount } from "./db/surveys.ts";
-import { readTokenState } from "./db/tokens.ts";
+import { publishedK } from "./db/published-k.ts";
+import { countAllResponsesByDay, countResponsesByDay, readAggregates, readDailyAggregates } from "./db/surveys.ts";
+import { redeemCode } from "./db/tokens.ts";
 import { HttpError } from "./http.ts";
-import { enforceLimit } from "./rate-limit.ts";
+import { evaluateBlinded, parseBlinded, spentTokenHash, surveyPublicKey, verifyToken } from "./invitation-keys.ts";
+import { enforceLimit, refuse } from "./rate-limit.ts";
 
 export interface SurveySummary {
   id: string;
@@ -51,12 +56,57 @@ export function summarize(survey: Survey, env: Partial<AppEnv>, today: string): 
   };
 }
 
-export async function listSurveys(env: AppEnv, now: Date = readClock(env).now()): Promise<(SurveySummary & { responses: number })[]> {
-  const counts = await countAllResponses(env);
-  const today = dayOf(now);
-  return SURVEYS.map((s) => ({ ...summarize(s, env, today), responses: counts.get(s.id) ?? 0 }));
+/**
+ * GET /api/surveys/{id}: the summary, the definition and, for an invitation
+ * survey, the public key its tokens are evaluated with (null when this server
+ * has no key seed: redeeming then fails with 503).
+ */
+export async function describeSurvey(env: AppEnv, survey: Survey, now: Date = readClock(env).now()) {
+  let invitationKey: string | null = null;
+  if (survey.access === "invitation") invitationKey = await surveyPublicKey(env, survey.id).catch(() => null);
+  return {
+    ...summarize(survey, env, dayOf(now)),
+    definition: survey.definition,
+    ...(survey.access === "invitation" ? { invitationKey } : {}),
+  };
 }
 
+const scopeOf = (survey: Survey) => `survey:${survey.id}`;
+
+/** The k a survey's published steps are cut with: the one it first published with (docs/anonymity.md, "Changing k"). */
+async function stepKs(env: AppEnv, surveys: readonly Survey[]): Promise<Map<string, number>> {
+  const k = readConfig(env).minGroupSize;
+  const frozen = await publishedK(
+    env,
+    surveys.map((s) => ({ scope: scopeOf(s), k: effectiveMinGroupSize(s, k) })),
+  );
+  return new Map(surveys.map((s) => [s.id, frozen.get(scopeOf(s)) ?? effectiveMinGroupSize(s, k)]));
+}
+
+/** Participation is counted until today, or the day after closing. */
+const countedUntil = (survey: Survey, today: string) => (today <= survey.closes ? today : addDays(survey.closes, 1));
+
+export async function listSurveys(env: AppEnv, now: Date = readClock(env).now()): Promise<(SurveySummary & { responses: number })[]> {
+  const today = dayOf(now);
+  const [perDay, ks] = await Promise.all([countAllResponsesByDay(env), stepKs(env, SURVEYS)]);
+  return SURVEYS.map((s) => ({
+    ...summarize(s, env, today),
+    responses: participationSteps(perDay.get(s.id) ?? [], countedUntil(s, today), ks.get(s.id)!).total,
+  }));
+}
+
+function notOpen(survey: Survey, status: SurveyStatus): HttpError {
+  return status === "upcoming"
+    ? new HttpError(409, "survey_not_open", `This survey opens on ${survey.opens}.`)
+    : new HttpError(409, "survey_closed", `This survey closed on ${survey.closes}.`);
+}
+
+/**
+ * The order matters for the limits (src/server/rate-limit.ts): what costs
+ * nothing is checked first and counted nowhere; replays and refusals are
+ * counted in `survey_rejected`, apart from the responses actually stored, so
+ * neither can use up what the people behind the same address may send.
+ */
 export async function submitResponse(
   env: AppEnv,
   request: Request,
@@ -64,78 +114,133 @@ export async function submitResponse(
   body: TResponseBody,
   now: Date = readClock(env).now(),
 ): Promise<"stored" | "duplicate"> {
-  // Retries count too: each one costs the same checks as a first attempt.
-  await enforceLimit(env, request, "survey_response", now);
   // A retry of a response that was stored is answered first, whatever has
-  // changed since (the survey closed at midnight, the code is now used).
-  if (await isDuplicateSubmission(env, survey.id, body.submissionId)) return "duplicate";
+  // changed since (the survey closed at midnight, the token is now spent).
+  if (await isDuplicateSubmission(env, survey.id, body.submissionId)) {
+    await enforceLimit(env, request, "survey_rejected", now);
+    return "duplicate";
+  }
+  const status = surveyStatus(survey, dayOf(now));
+  if (status !== "open") throw notOpen(survey, status);
 
-  const today = dayOf(now);
-  const status = surveyStatus(survey, today);
-  if (status === "upcoming") throw new HttpError(409, "survey_not_open", `This survey opens on ${survey.opens}.`);
-  if (status === "closed") throw new HttpError(409, "survey_closed", `This survey closed on ${survey.closes}.`);
-
-  const locale = body.locale ?? DEFAULT_LOCALE;
   const fields: Record<string, string> = {};
   if (survey.access === "invitation" && body.token === undefined) fields.token = "This survey needs the invitation code HR gave you.";
   if (survey.access === "open" && body.token !== undefined) fields.token = "This survey takes no invitation code.";
-  const checked = validateAnswers(survey.definition, body.answers, locale, survey.questions);
+  // The locale only picks the language of the messages; it is stored nowhere.
+  const checked = validateAnswers(survey.definition, body.answers, body.locale ?? "en", survey.questions);
   if (!checked.ok) for (const [name, message] of Object.entries(checked.fields)) fields[`answers.${name}`] = message;
   if (Object.keys(fields).length > 0 || !checked.ok) {
-    throw new HttpError(422, "invalid_answers", "Some answers are missing or invalid.", { fields });
+    await refuse(
+      env,
+      request,
+      "survey_rejected",
+      now,
+      new HttpError(422, "invalid_answers", "Some answers are missing or invalid.", { fields }),
+    );
   }
 
+  let spentToken: string | undefined;
   if (body.token !== undefined) {
-    const state = await readTokenState(env, survey.id, body.token);
-    if (state === "unknown") throw new HttpError(403, "invalid_invitation_code", "This invitation code is not valid for this survey.");
-    // A used code may be this very submission's: a retry that passed the
-    // duplicate check above while the first attempt's batch was committing.
-    if (state === "used") return usedUnlessOurs(env, survey, body);
+    if (!(await verifyToken(env, survey.id, body.token))) {
+      await refuse(
+        env,
+        request,
+        "survey_rejected",
+        now,
+        new HttpError(403, "invalid_invitation_token", "This invitation token is not valid for this survey. Enter your code again."),
+      );
+    }
+    spentToken = await spentTokenHash(survey.id, body.token);
   }
 
+  await enforceLimit(env, request, "survey_response", now);
   const outcome = await storeResponse(env, {
     surveyId: survey.id,
     surveyVersion: survey.version,
-    locale,
-    day: today,
-    rows: checked.rows,
+    commit: { opens: survey.opens, closes: survey.closes, dayOffset: dayOffset(now) },
+    rows: checked.ok ? checked.rows : [],
     submissionId: body.submissionId,
-    token: body.token,
+    spentToken,
   });
-  if (outcome === "token_used") return usedUnlessOurs(env, survey, body);
-  if (outcome === "token_unknown")
-    throw new HttpError(403, "invalid_invitation_code", "This invitation code is not valid for this survey.");
+  if (outcome === "not_open") throw notOpen(survey, surveyStatus(survey, dayOf(new Date(now.getTime() + 60_000))));
+  if (outcome === "token_spent") {
+    // A racing retry of this very submission may have spent it a moment ago.
+    if (await isDuplicateSubmission(env, survey.id, body.submissionId)) return "duplicate";
+    throw new HttpError(409, "invitation_code_used", "This invitation code has already been used.");
+  }
   return outcome;
 }
 
-async function usedUnlessOurs(env: AppEnv, survey: Survey, body: TResponseBody): Promise<"duplicate"> {
-  if (await isDuplicateSubmission(env, survey.id, body.submissionId)) return "duplicate";
-  throw usedCode();
-}
-
-function usedCode(): HttpError {
-  return new HttpError(409, "invitation_code_used", "This invitation code has already been used.");
+/**
+ * POST /api/surveys/{id}/redeem: uses up the code and evaluates the blinded
+ * token. A wrong code is counted against the failure limit; a right one is
+ * never refused by it. A retry with the same blinded token (the answer was
+ * lost) gets the evaluation again.
+ */
+export async function redeemInvitation(
+  env: AppEnv,
+  request: Request,
+  survey: Survey,
+  body: TRedeemBody,
+  now: Date = readClock(env).now(),
+): Promise<{ evaluation: string }> {
+  if (survey.access !== "invitation") {
+    throw new HttpError(409, "survey_not_invitation_only", "This survey is open to everyone and takes no invitation code.");
+  }
+  const status = surveyStatus(survey, dayOf(now));
+  if (status !== "open") throw notOpen(survey, status);
+  const blinded = parseBlinded(body.blinded);
+  // Before the code is touched: a server that cannot evaluate (no key seed) must not use it up.
+  await surveyPublicKey(env, survey.id);
+  const outcome = await redeemCode(env, survey.id, body.code, await sha256Hex(body.blinded));
+  if (outcome === "unknown") {
+    await refuse(
+      env,
+      request,
+      "invitation_failure",
+      now,
+      new HttpError(403, "invalid_invitation_code", "This invitation code is not valid for this survey."),
+    );
+  }
+  if (outcome === "used") {
+    await refuse(
+      env,
+      request,
+      "invitation_failure",
+      now,
+      new HttpError(409, "invitation_code_used", "This invitation code has already been used."),
+    );
+  }
+  await enforceLimit(env, request, "invitation_redeem", now);
+  return { evaluation: await evaluateBlinded(env, survey.id, blinded) };
 }
 
 export interface SurveyStats {
   id: string;
   status: SurveyStatus;
+  /** Responses up to the last step: never today's, and never moved by fewer than k. */
   responses: number;
   audience: number;
   /** responses / audience, 0–1 (can exceed 1 if the audience was under-estimated). */
   rate: number;
+  /** One entry per step: its last day and the responses it added (at least k). */
   perDay: DayCount[];
+  /** Exclusive: the figures cover days before this one. */
+  before: string;
 }
 
 export async function surveyStats(env: AppEnv, survey: Survey, now: Date = readClock(env).now()): Promise<SurveyStats> {
-  const [responses, perDay] = await Promise.all([countResponses(env, survey.id), countResponsesByDay(env, survey.id)]);
+  const today = dayOf(now);
+  const [perDay, ks] = await Promise.all([countResponsesByDay(env, survey.id), stepKs(env, [survey])]);
+  const steps = participationSteps(perDay, countedUntil(survey, today), ks.get(survey.id)!);
   return {
     id: survey.id,
-    status: surveyStatus(survey, dayOf(now)),
-    responses,
+    status: surveyStatus(survey, today),
+    responses: steps.total,
     audience: survey.audience,
-    rate: Math.round((responses / survey.audience) * 1000) / 1000,
-    perDay,
+    rate: Math.round((steps.total / survey.audience) * 1000) / 1000,
+    perDay: steps.steps,
+    before: steps.before,
   };
 }
 
@@ -152,21 +257,18 @@ export async function surveyResults(
     throw new HttpError(409, "results_not_yet_available", `The results of this survey are published after it closes on ${survey.closes}.`);
   }
   const k = effectiveMinGroupSize(survey, readConfig(env).minGroupSize);
-  // Live results leave out today and advance only in steps of at least k
-  // responses (liveCutoff), before and after closing, so comparing two
-  // snapshots — or the final results with the last live one — never isolates
-  // one person's answers.
-  // Steps are counted over the responses the results are built from: the current version's.
-  const beforeDay =
-    survey.resultsVisibility === "live"
-      ? resultsCutoff(survey, await countResponsesByDay(env, survey.id, survey.version), today, k)
-      : undefined;
-  const raw = await readAggregates(env, survey.id, survey.version, survey.questions, beforeDay);
-  return {
-    id: survey.id,
-    status,
-    visibility: survey.resultsVisibility,
-    before: beforeDay ?? null,
-    ...buildResults(survey.questions, raw, k),
-  };
+  const stepK = (await stepKs(env, [survey])).get(survey.id)!;
+  const base = { id: survey.id, status, visibility: survey.resultsVisibility };
+  if (survey.resultsVisibility !== "live") {
+    // Published once, after closing: every response, with the larger of the two ks.
+    const raw = await readAggregates(env, survey.id, survey.version, survey.questions);
+    return { ...base, before: null, ...buildResults(survey.questions, raw, Math.max(k, stepK)) };
+  }
+  // Live: today is never counted; the steps (src/lib/surveys/steps.ts) are
+  // kept after closing too, so the final results are the last step.
+  const until = countedUntil(survey, today);
+  const days = await readDailyAggregates(env, survey.id, survey.version, survey.questions, until);
+  const steps = liveSteps(survey.questions, days, until, stepK);
+  const last = steps.at(-1);
+  return { ...base, before: last?.before ?? null, ...publishStep(survey.questions, last, stepK, k) };
 }

@@ -45,6 +45,15 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
+ * A browser with a profile on disk that outlives it, like a shared PC's:
+ * close it and launch again on the same `dir`, and localStorage is still
+ * there while sessionStorage is gone.
+ */
+export async function launchProfile(dir: string, locale = "en-US"): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, { executablePath: await chromiumPath(), headless: true, args: FLAGS, locale });
+}
+
+/**
  * Collects what a reader would never see but we must: console errors,
  * uncaught exceptions, CSP violations and any request leaving the machine.
  */

@@ -7,6 +7,7 @@ import type { ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { freePort, killGroup, spawnPagesDev, waitForHealth } from "../../scripts/pages-dev.ts";
+import { testSecrets } from "../../scripts/dev-secrets.ts";
 
 export interface RunningServer {
   url: string;
@@ -30,6 +31,7 @@ export async function startServer(options: {
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess;
   let log = "";
+  const secrets = testSecrets(); // the same across restarts: tokens redeemed before an outage stay valid
 
   const launch = async () => {
     child = spawnPagesDev({
@@ -38,7 +40,8 @@ export async function startServer(options: {
       persistTo: options.persistTo,
       localEnv: "test",
       today: options.today ?? DEMO_TODAY,
-      vars: options.vars,
+      // with the secrets a deployed Worker must have, made up for this server
+      vars: { ...secrets, ...options.vars },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout!.on("data", (d) => (log += d));

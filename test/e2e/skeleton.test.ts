@@ -115,13 +115,16 @@ describe("site skeleton", () => {
     expect(csp).not.toContain("unsafe-inline");
     expect(res.headers.get("Referrer-Policy")).toBe("no-referrer");
     expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(res.headers.get("Strict-Transport-Security")).toBe("max-age=31536000; includeSubDomains");
   });
 
-  it("answers unknown /api paths with JSON, not the HTML 404", async () => {
-    const res = await fetch(`${baseURL}/api/nope`);
-    expect(res.status).toBe(404);
-    expect(res.headers.get("Content-Type")).toContain("application/json");
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_found");
+  it("answers unknown /api paths with JSON, not the HTML 404 — an empty segment (/api//surveys) too", async () => {
+    for (const path of ["/api/nope", "/api//surveys", "/api//ideas", "/api/surveys//stats"]) {
+      const res = await fetch(`${baseURL}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get("Content-Type"), path).toContain("application/json");
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    }
   });
 
   it("reports database health", async () => {

@@ -40,6 +40,14 @@ describe("API middleware", () => {
     expect(res.headers.get("Cache-Control")).toBe("no-store");
   });
 
+  it("answers a path with an empty segment (GET /api//surveys) with a JSON 404, never the site's HTML page", async () => {
+    for (const path of ["/api//surveys", "/api//ideas", "/api/surveys//stats", "/api//"]) {
+      const res = await api(path);
+      expectError(res, 404, "not_found");
+      expect(res.headers.get("Strict-Transport-Security")).toContain("max-age=");
+    }
+  });
+
   it("answers a wrong method with a JSON 405 and Allow", async () => {
     const res = await api("/api/health", { method: "DELETE" });
     expectError(res, 405, "method_not_allowed");

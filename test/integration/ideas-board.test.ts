@@ -17,6 +17,8 @@ import { SAMPLE, clearIdeas, dumpIdeaTables, freshIp, from, submit } from "./ide
 
 beforeEach(clearIdeas);
 
+const TODAY = env.CANDOR_TODAY; // the Worker's pinned day (vitest.config.ts)
+
 const board = (query = "") => api(`/api/ideas${query}`);
 const support = (id: string, token: unknown, ip = freshIp()) =>
   api(`/api/ideas/${id}/support`, { method: "POST", json: { token }, headers: from(ip) });
@@ -88,15 +90,15 @@ describe("GET /api/ideas", () => {
       ids.push(id);
     }
     expect((await board()).body.truncated).toBe(false);
-    const capped = await listBoard(env, {}, 2);
+    const capped = await listBoard(env, {}, TODAY, 2);
     expect(capped.truncated).toBe(true);
     expect(capped.ideas.map((i) => i.title)).toEqual(["Idea 3", "Idea 2"]);
     expect(capped.ideas.map((i) => i.answers.map((a) => a.body))).toEqual([["Answer 3"], ["Answer 2"]]);
-    const exact = await listBoard(env, {}, 3);
+    const exact = await listBoard(env, {}, TODAY, 3);
     expect(exact.truncated).toBe(false);
     expect(exact.ideas).toHaveLength(3);
     // the cap follows the filter and the order
-    const bySupport = await listBoard(env, { sort: "support" }, 1);
+    const bySupport = await listBoard(env, { sort: "support" }, TODAY, 1);
     expect(bySupport).toMatchObject({ truncated: true, ideas: [{ title: "Idea 3" }] });
   });
 
@@ -156,7 +158,7 @@ describe("GET /api/ideas", () => {
 describe("board figures (computed in SQL)", () => {
   async function idea(receivedOn: string, n: number) {
     const id = `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
-    const input = { ...SAMPLE, locale: "en" as const, category: "process" as const };
+    const input = { ...SAMPLE, category: "process" as const };
     await insertIdea(env, { id, receiptHash: n.toString(16).padStart(64, "0"), input, day: receivedOn });
     return id;
   }
@@ -180,11 +182,13 @@ describe("board figures (computed in SQL)", () => {
       [3, "resolved"],
       [4, "resolved"],
     ] as const) {
+      await publishIdea(env, ids[i]!, { title: `Idea ${i}`, body: "Moderated.", day: "2026-11-15" });
       await setVerdict(env, ids[i]!, v, null, "2026-11-20");
     }
-    const stats = await boardStats(env, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5 });
+    const options = { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5, stepK: 3 };
+    const stats = await boardStats(env, options);
     expect(stats).toEqual({
-      received: 6,
+      received: 6, // steps of 3 over past days: 11-01…03, 11-04…06
       ackPromiseDays: 7,
       ackDue: 6,
       ackWithinPromise: 4, // ideas 1, 2, 4, 5
@@ -197,54 +201,93 @@ describe("board figures (computed in SQL)", () => {
       minGroupSize: 5,
     });
     // a longer promise counts idea 3 (10 days) in time; a shorter one fewer
-    expect((await boardStats(env, { today: "2026-11-30", ackPromiseDays: 10, minGroupSize: 5 })).ackWithinPromise).toBe(5);
-    expect((await boardStats(env, { today: "2026-11-30", ackPromiseDays: 2, minGroupSize: 5 })).ackWithinPromise).toBe(2);
+    expect((await boardStats(env, { ...options, ackPromiseDays: 10 })).ackWithinPromise).toBe(5);
+    expect((await boardStats(env, { ...options, ackPromiseDays: 2 })).ackWithinPromise).toBe(2);
     // even count of answers: the median is the mean of the middle two
     await addHrMessage(env, ids[5]!, "public", "f", "2026-11-26"); // 20 days
-    expect((await boardStats(env, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5 })).medianDaysToFirstAnswer).toBe(6.5);
+    expect((await boardStats(env, options)).medianDaysToFirstAnswer).toBe(6.5);
+  });
+
+  it("counts verdicts over published ideas only: totals minus the listed verdicts give no unpublished idea's verdict", async () => {
+    const ids = [];
+    for (let i = 0; i < 8; i++) ids.push(await idea(`2026-11-0${i + 1}`, i + 1));
+    for (const [i, v] of ids.entries()) {
+      if (i < 5) await publishIdea(env, v, { title: `Idea ${i}`, body: "Moderated.", day: "2026-11-15" });
+      await setVerdict(env, v, i === 7 ? "not_resolved" : "resolved", null, "2026-11-20");
+    }
+    const stats = await boardStats(env, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5, stepK: 5 });
+    expect([stats.verdicts, stats.resolved]).toEqual([5, 5]);
   });
 
   it("does not count an idea still inside its window as due, and withholds shares over fewer than k ideas", async () => {
     await idea("2026-11-28", 1);
     const id2 = await idea("2026-11-20", 2);
     await addHrMessage(env, id2, "public", "x", "2026-11-21");
+    await publishIdea(env, id2, { title: "Two", body: "Moderated.", day: "2026-11-21" });
     await setVerdict(env, id2, "resolved", null, "2026-11-22");
-    const stats = await boardStats(env, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5 });
+    const stats = await boardStats(env, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5, stepK: 5 });
     expect(stats).toMatchObject({
-      received: 2,
+      received: 0, // two ideas: not yet a step of five
       ackDue: 1,
       ackWithinPromise: null,
       ackShare: null,
       answered: 1,
       medianDaysToFirstAnswer: null,
-      verdicts: 1,
+      verdicts: 0,
       resolved: null,
       resolvedShare: null,
     });
   });
 
-  it("takes the promised number of days and k from configuration", async () => {
+  it("takes the promised number of days and k from configuration, and keeps the k it first published with", async () => {
     const id = await idea("2026-11-20", 1);
     await addHrMessage(env, id, "public", "x", "2026-11-24"); // 4 days
     const strict = await boardData({ ...env, ACK_PROMISE_DAYS: "3", MIN_GROUP_SIZE: "3" }, {}, new Date("2026-11-30T12:00:00Z"));
-    expect(strict.stats).toMatchObject({ ackPromiseDays: 3, minGroupSize: 3, received: 1, ackDue: 1, ackWithinPromise: null });
+    expect(strict.stats).toMatchObject({ ackPromiseDays: 3, minGroupSize: 3, received: 0, ackDue: 1, ackWithinPromise: null });
     const lenient = await boardData({ ...env, ACK_PROMISE_DAYS: "5" }, {}, new Date("2026-11-30T12:00:00Z"));
     expect(lenient.stats.ackPromiseDays).toBe(5);
-    // with k lowered to its floor and three ideas, the share shows
+    // with three ideas, the steps cut with the first k (3) show them, whatever k is now
     await idea("2026-11-21", 2);
     await idea("2026-11-22", 3);
+    expect((await boardData({ ...env, MIN_GROUP_SIZE: "7" }, {}, new Date("2026-11-30T12:00:00Z"))).stats.received).toBe(3);
     const shown = await boardData({ ...env, ACK_PROMISE_DAYS: "5", MIN_GROUP_SIZE: "1" }, {}, new Date("2026-11-30T12:00:00Z"));
     expect(shown.stats).toMatchObject({ minGroupSize: 3, ackDue: 3, ackWithinPromise: 1, ackShare: 1 / 3 });
   });
 
-  it("is part of GET /api/ideas, with the promise from configuration", async () => {
-    await submit();
-    const res = await board();
-    expect(res.body.stats).toMatchObject({ received: 1, ackPromiseDays: 7, ackDue: 0, answered: 0, verdicts: 0, minGroupSize: 5 });
+  it("is no clock for anyone's idea: today's ideas and verdicts are not counted, and no poll sees a move of fewer than k", async () => {
+    const read = async () => (await board()).body.stats as { received: number; verdicts: number };
+    for (let i = 0; i < 6; i++) {
+      await submit();
+      expect((await read()).received).toBe(0);
+    }
+    const { id } = await published({}, "Published today");
+    await addHrMessage(env, id, "public", "Answer", TODAY);
+    const { receipt } = await submit();
+    void receipt;
+    // a verdict given today shows neither in the totals nor on the idea's card until tomorrow
+    await setVerdict(env, id, "resolved", null, TODAY);
+    expect((await read()).verdicts).toBe(0);
+    expect((await board()).body.ideas.find((i: { id: string }) => i.id === id).verdict).toBeNull();
   });
 });
 
 describe("POST /api/ideas/{id}/support", () => {
+  it('caps "me too" per address, idea and day, so fresh browser tokens cannot inflate one idea', async () => {
+    const capped = { ...env, RATE_LIMITS: JSON.stringify({ idea_support_per_idea: { limit: 3, windowSeconds: 86_400 } }) };
+    const request = new Request("https://candor.test/api/ideas/x/support", { headers: from("203.0.113.51") });
+    const [a, b] = [await published({}, "A"), await published({}, "B")];
+    const at = new Date("2026-11-27T10:00:00Z");
+    for (let i = 0; i < 3; i++) await supportIdea(capped, request, a.id, token(), at);
+    await expect(supportIdea(capped, request, a.id, token(), at)).rejects.toMatchObject({ status: 429 });
+    // another idea, and another address, are not affected
+    await expect(supportIdea(capped, request, b.id, token(), at)).resolves.toEqual({ supportCount: 1 });
+    await expect(
+      supportIdea(capped, new Request("https://candor.test/", { headers: from("203.0.113.52") }), a.id, token(), at),
+    ).resolves.toEqual({
+      supportCount: 4,
+    });
+  });
+
   it("counts one support per browser token: 201, then 409 for the same token", async () => {
     const { id } = await published();
     const t = token();
@@ -298,8 +341,9 @@ describe("POST /api/ideas/{id}/support", () => {
     const err = await supportIdea(limited, request, ideas[2]!.id, token(), at).catch((e) => e);
     expect(err).toBeInstanceOf(HttpError);
     expect([err.status, err.code]).toEqual([429, "rate_limited"]);
-    expect(Number(err.headers["Retry-After"])).toBe(3600);
-    await expect(supportIdea(limited, request, ideas[2]!.id, token(), new Date("2026-11-27T11:00:00Z"))).resolves.toEqual({
+    // three hits in this hour: it must become the previous one and decay to one (3600 × (1 − 1/3) s into the next)
+    expect(Number(err.headers["Retry-After"])).toBe(3600 + 2400);
+    await expect(supportIdea(limited, request, ideas[2]!.id, token(), new Date("2026-11-27T11:40:00Z"))).resolves.toEqual({
       supportCount: 1,
     });
     const dump = JSON.stringify((await env.DB.prepare("SELECT * FROM rate_limit_counters").all()).results);

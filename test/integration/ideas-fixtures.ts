@@ -46,6 +46,7 @@ export async function clearIdeas(): Promise<void> {
     env.DB.prepare("DELETE FROM ideas"),
     env.DB.prepare("DELETE FROM rate_limit_counters"),
     env.DB.prepare("DELETE FROM rate_limit_salts"),
+    env.DB.prepare("DELETE FROM published_k"),
   ]);
 }
 

@@ -92,7 +92,7 @@ describe("POST /api/ideas with a submissionId (retries)", () => {
 
   it("forgets retry records of ideas received more than 2 days ago, on the next submission, keeping the ideas", async () => {
     const request = () => new Request("https://candor.test/api/ideas", { headers: from(freshIp()) });
-    const input = (submissionId: string) => ({ ...SAMPLE, locale: "en" as const, submissionId });
+    const input = (submissionId: string) => ({ ...SAMPLE, submissionId });
     const old = crypto.randomUUID();
     const recent = crypto.randomUUID();
     await submitIdea(env, request(), input(old), new Date("2026-11-24T23:00:00Z"));
@@ -109,14 +109,56 @@ describe("POST /api/ideas with a submissionId (retries)", () => {
     expect(await countIdeas()).toBe(4);
   });
 
-  it("counts replays against the submission limit", async () => {
+  it("counts replays apart from new ideas: resending one idea does not block colleagues behind the same address", async () => {
     const limited = { ...env, RATE_LIMITS: JSON.stringify({ idea_submit: { limit: 2, windowSeconds: 600 } }) };
-    const request = new Request("https://candor.test/api/ideas", { headers: from(freshIp()) });
-    const input = { ...SAMPLE, locale: "en" as const, submissionId: crypto.randomUUID() };
+    const request = new Request("https://candor.test/api/ideas", { headers: from("203.0.113.21") });
+    const input = { ...SAMPLE, submissionId: crypto.randomUUID() };
     await expect(submitIdea(limited, request, input)).resolves.toMatchObject({ replayed: false });
-    await expect(submitIdea(limited, request, input)).resolves.toMatchObject({ replayed: true });
-    await expect(submitIdea(limited, request, input)).rejects.toMatchObject({ status: 429 });
+    // 30 resends of the same idea (the default idea_rejected limit is 60 an hour)
+    for (let i = 0; i < 30; i++) await expect(submitIdea(limited, request, input)).resolves.toMatchObject({ replayed: true });
+    // a colleague's new idea still goes through: one of the two new ideas allowed is left
+    await expect(submitIdea(limited, request, { ...SAMPLE, submissionId: crypto.randomUUID() })).resolves.toMatchObject({
+      replayed: false,
+    });
+    expect(await countIdeas()).toBe(2);
+    // replays have their own ceiling
+    const strict = { ...env, RATE_LIMITS: JSON.stringify({ idea_rejected: { limit: 2, windowSeconds: 600 } }) };
+    const other = new Request("https://candor.test/api/ideas", { headers: from("203.0.113.22") });
+    await submitIdea(strict, other, input);
+    await submitIdea(strict, other, input);
+    await expect(submitIdea(strict, other, input)).rejects.toMatchObject({ status: 429 });
+  });
+
+  it("binds a submission id to its idea: the same id with another body is 409 and stores nothing, and gives no receipt", async () => {
+    const id = crypto.randomUUID();
+    const first = await post(withId(id));
+    expect(first.status).toBe(201);
+    for (const changed of [
+      { title: "Another title entirely" },
+      { body: `${SAMPLE.body} (edited)` },
+      { publishConsent: !SAMPLE.publishConsent },
+      { category: "tools" },
+    ]) {
+      const res = await post({ ...withId(id), ...changed });
+      const err = expectError(res, 409, "submission_conflict");
+      expect(JSON.stringify(res.body)).not.toContain(first.body.receipt);
+      expect(err.message).toBeTruthy();
+    }
     expect(await countIdeas()).toBe(1);
+    // the same body, in the same id's other spelling, still gets its receipt back
+    expect((await post(withId(id.toUpperCase()))).body).toEqual(first.body);
+  });
+
+  it("accepts only random (v4) submission ids: the nil UUID and time-based ones are 422", async () => {
+    for (const bad of [
+      "00000000-0000-0000-0000-000000000000",
+      "c232ab00-9414-11ec-b3c8-9f6bdeced846",
+      "6ba7b810-9dad-31d1-80b4-00c04fd430c8",
+    ]) {
+      const err = expectError(await post(withId(bad)), 422, "validation_failed");
+      expect(err.fields).toHaveProperty("submissionId");
+    }
+    expect(await countIdeas()).toBe(0);
   });
 
   it("refuses a submissionId that is not a UUID with 422", async () => {
@@ -140,14 +182,35 @@ describe("POST /api/ideas", () => {
       category: "reward_policy",
       title: SAMPLE.title,
       body: SAMPLE.body,
-      locale: "en",
       publish_consent: 1,
       status: "received",
       published: 0,
       rewarded: 0,
     });
+    // the language the idea was written in is stored nowhere (it singles out the few who write in the other one)
+    expect(row).not.toHaveProperty("locale");
+    expect(JSON.stringify(await dumpIdeaTables())).not.toMatch(/"en"|zh-cn/);
     const history = await env.DB.prepare("SELECT status, seq, note FROM idea_status_history").all();
     expect(history.results).toEqual([{ status: "received", seq: 1, note: null }]);
+  });
+
+  it("refuses text that is not well-formed Unicode (a lone surrogate) with 422, storing nothing", async () => {
+    for (const broken of ["\\ud800", "tail \\udfff", "\\udc00\\ud800"]) {
+      const raw = `{"category":"process","title":"Lone surrogate ${broken} here","body":"${"A long enough body. ".repeat(3)}","publishConsent":false}`;
+      const res = await api("/api/ideas", {
+        method: "POST",
+        body: raw,
+        headers: { "Content-Type": "application/json", ...from(freshIp()) },
+      });
+      const err = expectError(res, 422, "validation_failed");
+      expect(Object.keys(err.fields!)).toEqual(["title"]);
+    }
+    // a well-formed pair (an emoji) is fine
+    const ok = `{"category":"process","title":"Pair \\ud83d\\ude00 here","body":"${"A long enough body. ".repeat(3)}","publishConsent":false}`;
+    expect(
+      (await api("/api/ideas", { method: "POST", body: ok, headers: { "Content-Type": "application/json", ...from(freshIp()) } })).status,
+    ).toBe(201);
+    expect(await countIdeas()).toBe(1);
   });
 
   it("stores only the receipt's SHA-256, never the code", async () => {
@@ -288,13 +351,16 @@ describe("POST /api/ideas: per-client limit (idea_submit)", () => {
   it("resets when the window ends", async () => {
     const limited = { ...env, RATE_LIMITS: JSON.stringify({ idea_submit: { limit: 2, windowSeconds: 600 } }) };
     const request = new Request("https://candor.test/api/ideas", { headers: from("203.0.113.5") });
-    const input = { ...SAMPLE, locale: "en" as const, category: "process" as const };
+    const input = { ...SAMPLE, category: "process" as const };
     await submitIdea(limited, request, input, new Date("2026-11-27T10:00:00Z"));
     await submitIdea(limited, request, input, new Date("2026-11-27T10:05:00Z"));
     const err = await submitIdea(limited, request, input, new Date("2026-11-27T10:09:59Z")).catch((e) => e);
     expect(err).toBeInstanceOf(HttpError);
     expect(err.status).toBe(429);
-    await expect(submitIdea(limited, request, input, new Date("2026-11-27T10:10:00Z"))).resolves.toHaveProperty("receipt");
+    // the window slides: at 10:10 the three hits of 10:00–10:10 still weigh in full
+    await expect(submitIdea(limited, request, input, new Date("2026-11-27T10:10:00Z"))).rejects.toMatchObject({ status: 429 });
+    // and decay: at 10:25 the one hit of 10:10–10:20 weighs half, so one more fits
+    await expect(submitIdea(limited, request, input, new Date("2026-11-27T10:25:00Z"))).resolves.toHaveProperty("receipt");
     expect(await countIdeas()).toBe(3);
   });
 
@@ -304,11 +370,11 @@ describe("POST /api/ideas: per-client limit (idea_submit)", () => {
     const dump = JSON.stringify((await env.DB.prepare("SELECT * FROM rate_limit_counters").all()).results);
     expect(dump).toContain("idea_track_failure");
     expect(dump).not.toContain("203.0.113.99");
-    await submitIdea(env, request, { ...SAMPLE, locale: "en" }, new Date("2026-11-25T09:00:00Z"));
+    await submitIdea(env, request, SAMPLE, new Date("2026-11-25T09:00:00Z"));
     // the look-up windows (10 minutes) ended long ago: their rows are gone
     const left = await env.DB.prepare("SELECT DISTINCT bucket FROM rate_limit_counters").all<{ bucket: string }>();
     expect(left.results.map((r) => r.bucket)).toEqual(["idea_submit"]);
-    await submitIdea(env, request, { ...SAMPLE, locale: "en" }, new Date("2026-11-27T09:00:00Z"));
+    await submitIdea(env, request, SAMPLE, new Date("2026-11-27T09:00:00Z"));
     const days = await env.DB.prepare("SELECT day FROM rate_limit_salts ORDER BY day").all<{ day: string }>();
     expect(days.results.map((r) => r.day)).toEqual(["2026-11-27"]);
     const counters = await env.DB.prepare("SELECT DISTINCT day FROM rate_limit_counters ORDER BY day").all<{ day: string }>();

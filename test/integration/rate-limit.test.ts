@@ -1,10 +1,20 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { HttpError } from "../../src/server/http.ts";
-import { DEFAULT_LIMITS, clientHash, clientKey, countHit, dailySalt, enforceLimit, readLimits } from "../../src/server/rate-limit.ts";
+import {
+  DEFAULT_LIMITS,
+  clientHash,
+  clientKey,
+  countHit,
+  dailySalt,
+  enforceLimit,
+  limitSecret,
+  readLimits,
+  slidingResult,
+} from "../../src/server/rate-limit.ts";
 
-function from(ip: string) {
-  return new Request("https://candor.test/api/x", { headers: { "CF-Connecting-IP": ip } });
+function from(ip: string, headers: Record<string, string> = {}) {
+  return new Request("https://candor.test/api/x", { headers: { "CF-Connecting-IP": ip, ...headers } });
 }
 
 beforeEach(async () => {
@@ -12,7 +22,7 @@ beforeEach(async () => {
 });
 
 const limited = (bucket: string, limit: number, windowSeconds: number) => ({
-  DB: env.DB,
+  ...env,
   RATE_LIMITS: JSON.stringify({ [bucket]: { limit, windowSeconds } }),
 });
 
@@ -25,18 +35,33 @@ describe("anonymous rate limiting", () => {
     expect(err).toBeInstanceOf(HttpError);
     expect(err.status).toBe(429);
     expect(err.code).toBe("rate_limited");
-    expect(err.headers["Retry-After"]).toBe("50");
+    // 4 hits in this window: it must become the previous window and decay to 2, so a next one fits (60 × (1 − 2/4) = 30 s into it)
+    expect(err.headers["Retry-After"]).toBe(String(50 + 30));
     // another address behind another NAT is not affected
     await expect(enforceLimit(limitedEnv, from("198.51.100.7"), "idea_submit", now)).resolves.toBeUndefined();
   });
 
-  it("resets when the window ends, and deletes the ended window's row", async () => {
-    const limitedEnv = limited("idea_submit", 1, 60);
-    await enforceLimit(limitedEnv, from("203.0.113.9"), "idea_submit", new Date("2026-11-27T10:00:00Z"));
-    await expect(enforceLimit(limitedEnv, from("203.0.113.9"), "idea_submit", new Date("2026-11-27T10:00:59Z"))).rejects.toThrow();
-    await expect(enforceLimit(limitedEnv, from("203.0.113.9"), "idea_submit", new Date("2026-11-27T10:01:00Z"))).resolves.toBeUndefined();
+  it("slides: a burst at the end of one window still counts at the start of the next, and decays with time", async () => {
+    const limitedEnv = limited("idea_submit", 4, 60);
+    const at = (s: string) => new Date(`2026-11-27T10:${s}Z`);
+    for (let i = 0; i < 4; i++) await enforceLimit(limitedEnv, from("203.0.113.9"), "idea_submit", at("00:59"));
+    // a fixed window would start afresh at 10:01:00; the sliding count is still 4 × (1 − 1/60) + 1 > 4
+    await expect(enforceLimit(limitedEnv, from("203.0.113.9"), "idea_submit", at("01:01"))).rejects.toMatchObject({ status: 429 });
+    // half a window later the previous window weighs half: 4 × 0.5 + 2 = 4
+    await expect(enforceLimit(limitedEnv, from("203.0.113.9"), "idea_submit", at("01:30"))).resolves.toBeUndefined();
+    // two windows later nothing is left of the burst, and its row is gone
+    await expect(enforceLimit(limitedEnv, from("203.0.113.9"), "idea_submit", at("03:00"))).resolves.toBeUndefined();
     const rows = await env.DB.prepare("SELECT window_start FROM rate_limit_counters").all<{ window_start: number }>();
-    expect(rows.results.map((r) => r.window_start)).toEqual([Date.parse("2026-11-27T10:01:00Z") / 1000]);
+    expect(rows.results.map((r) => r.window_start).sort()).toEqual([Date.parse("2026-11-27T10:03:00Z") / 1000]);
+  });
+
+  it("computes the sliding count and how long to wait", () => {
+    const limit = { limit: 10, windowSeconds: 100 };
+    expect(slidingResult(5, 10, 50, limit)).toMatchObject({ hits: 10, remaining: 0, retryAfter: 1 });
+    // 6 + 10 × (1 − (50 + t)/100) ≤ 9 ⇒ t = 20
+    expect(slidingResult(6, 10, 50, limit)).toMatchObject({ hits: 11, retryAfter: 20 });
+    // 11 × (1 − e/100) ≤ 9 in the next window ⇒ e = 18.2, after the 80 s left of this one
+    expect(slidingResult(11, 0, 20, limit)).toMatchObject({ hits: 11, retryAfter: 99 });
   });
 
   it("lets a contact centre behind one address send 300 survey responses within the hour", async () => {
@@ -53,9 +78,9 @@ describe("anonymous rate limiting", () => {
   }, 30_000); // 600 D1 round trips: slow on a loaded 2-core machine, and that is not what is tested
 
   it("stores no address: only a keyed hash, and the salt is gone after 48 hours", async () => {
-    const limit = { limit: 10, windowSeconds: 172_800 };
-    await countHit(env, from("203.0.113.9"), "idea_track", limit, new Date("2026-11-25T12:00:00Z"));
-    await countHit(env, from("203.0.113.9"), "idea_track", limit, new Date("2026-11-26T12:00:00Z"));
+    const wide = limited("idea_track", 10, 172_800);
+    await countHit(wide, from("203.0.113.9"), "idea_track", new Date("2026-11-25T12:00:00Z"));
+    await countHit(wide, from("203.0.113.9"), "idea_track", new Date("2026-11-26T12:00:00Z"));
     const dump = JSON.stringify(await env.DB.prepare("SELECT * FROM rate_limit_counters").all());
     expect(dump).not.toContain("203.0.113.9");
     expect(dump).not.toContain("203-0-113-9");
@@ -76,28 +101,48 @@ describe("anonymous rate limiting", () => {
     expect(days.results.map((r) => r.day)).toEqual(["2026-11-24"]);
   });
 
-  it("uses a different hash for the same address on another day", async () => {
+  it("uses a different hash for the same address on another day, and per scope", async () => {
     const first = await dailySalt(env, new Date("2026-11-26T12:00:00Z"));
     const second = await dailySalt(env, new Date("2026-11-27T12:00:00Z"));
     expect(first.salt).not.toBe(second.salt);
-    expect(await clientHash(first.salt, from("203.0.113.9"))).not.toBe(await clientHash(second.salt, from("203.0.113.9")));
+    expect(await clientHash(first.salt, "203.0.113.9")).not.toBe(await clientHash(second.salt, "203.0.113.9"));
+    expect(await clientHash(first.salt, "203.0.113.9", "s", "idea-a")).not.toBe(await clientHash(first.salt, "203.0.113.9", "s", "idea-b"));
   });
 
   it("cannot be reversed from D1 alone when RATE_LIMIT_SECRET is set", async () => {
     const { salt } = await dailySalt(env, new Date("2026-11-27T12:00:00Z"));
-    const withoutSecret = await clientHash(salt, from("203.0.113.9"));
-    const withSecret = await clientHash(salt, from("203.0.113.9"), "s3cret-not-in-d1");
+    const withoutSecret = await clientHash(salt, "203.0.113.9");
+    const withSecret = await clientHash(salt, "203.0.113.9", "s3cret-not-in-d1");
     expect(withSecret).toMatch(/^[0-9a-f]{64}$/);
     expect(withSecret).not.toBe(withoutSecret);
-    // knowing the stored salt and the address is not enough to find the stored hash
-    expect(await clientHash(salt, from("203.0.113.9"), "")).toBe(withoutSecret);
+    expect(await clientHash(salt, "203.0.113.9", "")).toBe(withoutSecret);
   });
 
-  it("counts an IPv6 client per /64, so rotating addresses inside it does not escape the limit", async () => {
+  it("fails closed on a deployed Worker without a real RATE_LIMIT_SECRET (503), never counting with a reversible hash", async () => {
+    const deployed = { ...env, CANDOR_ENV: undefined };
+    for (const secret of [undefined, "", "short"]) {
+      expect(() => limitSecret({ ...deployed, RATE_LIMIT_SECRET: secret })).toThrow(HttpError);
+      await expect(
+        enforceLimit({ ...deployed, RATE_LIMIT_SECRET: secret }, from("203.0.113.9"), "idea_submit", new Date()),
+      ).rejects.toMatchObject({
+        status: 503,
+        code: "server_misconfigured",
+      });
+    }
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM rate_limit_counters").first<{ n: number }>()).toEqual({ n: 0 });
+    // a local Worker may run without one (npm start still makes one), a deployed one with a real one
+    expect(limitSecret({ CANDOR_ENV: "development" })).toBe("");
+    expect(limitSecret({ RATE_LIMIT_SECRET: "x".repeat(32) })).toBe("x".repeat(32));
+  });
+
+  it("counts an IPv6 client per /64 and an IPv4-mapped address as its IPv4 address", async () => {
     expect(clientKey(from("2001:db8:1:2:aaaa::1"))).toBe("2001:db8:1:2::/64");
     expect(clientKey(from("2001:0db8:0001:0002:ffff:ffff:ffff:ffff"))).toBe("2001:db8:1:2::/64");
     expect(clientKey(from("2001:db8::1"))).toBe("2001:db8:0:0::/64");
-    expect(clientKey(from("::ffff:192.0.2.1"))).toBe("0:0:0:0::/64");
+    // every IPv4-mapped address used to share one bucket ("0:0:0:0::/64")
+    expect(clientKey(from("::ffff:192.0.2.1"))).toBe("192.0.2.1");
+    expect(clientKey(from("::FFFF:c000:0202"))).toBe("192.0.2.2");
+    expect(clientKey(from("0:0:0:0:0:ffff:198.51.100.7"))).toBe("198.51.100.7");
     expect(clientKey(from("203.0.113.9"))).toBe("203.0.113.9");
     expect(clientKey(new Request("https://candor.test/"))).toBe("unknown");
 
@@ -107,12 +152,24 @@ describe("anonymous rate limiting", () => {
     await enforceLimit(limitedEnv, from("2001:db8:1:2::b"), "idea_submit", now);
     await expect(enforceLimit(limitedEnv, from("2001:db8:1:2::c"), "idea_submit", now)).rejects.toMatchObject({ status: 429 });
     await expect(enforceLimit(limitedEnv, from("2001:db8:1:3::a"), "idea_submit", now)).resolves.toBeUndefined();
+    // two mapped clients no longer share a bucket
+    await enforceLimit(limitedEnv, from("::ffff:192.0.2.1"), "idea_submit", now);
+    await enforceLimit(limitedEnv, from("::ffff:192.0.2.1"), "idea_submit", now);
+    await expect(enforceLimit(limitedEnv, from("::ffff:192.0.2.200"), "idea_submit", now)).resolves.toBeUndefined();
+  });
+
+  it("believes CF-Connecting-IP only where it cannot be forged: under npm start every request is the one local client", () => {
+    const dev = { CANDOR_ENV: "development" };
+    expect(clientKey(from("203.0.113.9"), dev)).toBe("127.0.0.1");
+    expect(clientKey(from("198.51.100.1"), dev)).toBe(clientKey(from("203.0.113.9"), dev));
+    // deployed, Cloudflare's edge sets the header (a client's own value never reaches the Worker); the tests play clients with it
+    expect(clientKey(from("203.0.113.9"), {})).toBe("203.0.113.9");
+    expect(clientKey(from("203.0.113.9"), { CANDOR_ENV: "test" })).toBe("203.0.113.9");
   });
 
   it("counts concurrent hits exactly", async () => {
-    const limit = { limit: 1000, windowSeconds: 3600 };
     const now = new Date("2026-11-27T10:00:00Z");
-    await Promise.all(Array.from({ length: 50 }, () => countHit(env, from("203.0.113.9"), "survey_response", limit, now)));
+    await Promise.all(Array.from({ length: 50 }, () => countHit(env, from("203.0.113.9"), "survey_response", now)));
     const row = await env.DB.prepare("SELECT hits FROM rate_limit_counters").first<{ hits: number }>();
     expect(row?.hits).toBe(50);
   });

@@ -16,7 +16,6 @@ import { createTokens, readTokenState } from "../../src/server/db/tokens.ts";
 import { listSurveys, submitResponse, type SurveySummary } from "../../src/server/surveys.ts";
 import type { ChoiceResult, QuestionResult } from "../../src/lib/surveys/results.ts";
 import { clientHash, dailySalt, DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
-import { DEMO_CODES, DEMO_CODE_SURVEY, seedDemoCodes } from "../../scripts/seed/0100-surveys.ts";
 import { ORIGIN, api, expectError } from "./helpers";
 
 const TODAY = env.CANDOR_TODAY;
@@ -53,7 +52,7 @@ async function count(table: string, where = "1 = 1", ...binds: unknown[]): Promi
 
 async function dumpSurveyTables(): Promise<string> {
   const out: unknown[] = [];
-  for (const t of ["survey_responses", "survey_answers", "survey_submissions", "survey_tokens"]) {
+  for (const t of ["survey_responses", "survey_answers", "survey_submissions", "survey_tokens", "survey_spent_tokens"]) {
     out.push((await env.DB.prepare(`SELECT * FROM ${t}`).all()).results);
   }
   return JSON.stringify(out);
@@ -67,9 +66,15 @@ async function newAuditRows<T = Record<string, unknown>>(): Promise<T[]> {
 
 beforeEach(async () => {
   await env.DB.batch(
-    ["survey_answers", "survey_responses", "survey_submissions", "survey_tokens", "rate_limit_counters"].map((t) =>
-      env.DB.prepare(`DELETE FROM ${t}`),
-    ),
+    [
+      "survey_answers",
+      "survey_responses",
+      "survey_submissions",
+      "survey_tokens",
+      "survey_spent_tokens",
+      "published_k",
+      "rate_limit_counters",
+    ].map((t) => env.DB.prepare(`DELETE FROM ${t}`)),
   );
   auditMark = (await env.DB.prepare("SELECT COALESCE(MAX(id), 0) AS n FROM audit_log").first<{ n: number }>())!.n;
 });
@@ -140,7 +145,7 @@ describe("GET /api/surveys/{id}", () => {
 // ---------------------------------------------------------------- submitting
 
 describe("POST /api/surveys/{id}/responses", () => {
-  it("stores a valid response as one row per answered question, with version, locale and day only", async () => {
+  it("stores a valid response as one row per answered question, with version and day only (the locale is accepted, never stored)", async () => {
     const s = survey("open");
     const answers = validAnswers(s);
     const res = await post(s, { submissionId: sid(), answers, locale: "zh-cn" }, { Origin: ORIGIN });
@@ -148,15 +153,29 @@ describe("POST /api/surveys/{id}/responses", () => {
     expect(res.body).toEqual({ ok: true });
     const resp = await env.DB.prepare("SELECT * FROM survey_responses").all();
     expect(resp.results).toHaveLength(1);
-    expect(resp.results[0]).toMatchObject({ survey_id: s.id, survey_version: s.version, locale: "zh-cn", day: TODAY });
+    expect(resp.results[0]).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      survey_id: s.id,
+      survey_version: s.version,
+      day: TODAY,
+    });
+    expect(JSON.stringify(await dumpSurveyTables())).not.toContain("zh-cn");
     const rows = await env.DB.prepare("SELECT question FROM survey_answers").all<{ question: string }>();
     expect(rows.results.map((r) => r.question).sort()).toEqual(Object.keys(answers).sort());
   });
 
-  it("defaults the locale to English", async () => {
+  it("answers in English without a locale and in Chinese with one, storing the same rows either way", async () => {
     const s = survey("open");
-    expect((await post(s, { submissionId: sid(), answers: validAnswers(s) })).status).toBe(201);
-    expect(await count("survey_responses", "locale = 'en'")).toBe(1);
+    const bad = { ...validAnswers(s), nope: 1 };
+    expect(expectError(await post(s, { submissionId: sid(), answers: bad }), 422, "invalid_answers").fields!["answers.nope"]).toMatch(
+      /[A-Za-z]/,
+    );
+    const zh = expectError(await post(s, { submissionId: sid(), answers: bad, locale: "zh-cn" }), 422, "invalid_answers");
+    expect(zh.fields!["answers.nope"]).toMatch(/[\u4e00-\u9fff]/);
+    expect((await post(s, { submissionId: sid(), answers: validAnswers(s), locale: "en" })).status).toBe(201);
+    expect((await post(s, { submissionId: sid(), answers: validAnswers(s), locale: "zh-cn" })).status).toBe(201);
+    const rows = await env.DB.prepare("SELECT survey_id, survey_version, day FROM survey_responses").all();
+    expect(rows.results[0]).toEqual(rows.results[1]);
   });
 
   it("answers the same submissionId again with 200 and stores nothing more, even with other answers", async () => {
@@ -348,19 +367,49 @@ describe("POST /api/surveys/{id}/responses", () => {
     });
   });
 
+  it("counts invalid answers and replays apart from stored responses: neither can use up a colleague's quota", async () => {
+    const s = survey("open");
+    const limited = {
+      ...env,
+      RATE_LIMITS: JSON.stringify({
+        survey_response: { limit: 3, windowSeconds: 3600 },
+        survey_rejected: { limit: 2, windowSeconds: 3600 },
+      }),
+    };
+    const request = new Request(ORIGIN, { headers: { "CF-Connecting-IP": "203.0.113.88" } });
+    const invalid = { submissionId: sid(), answers: { nope: 1 } };
+    for (let i = 0; i < 2; i++) await expect(submitResponse(limited, request, s, invalid)).rejects.toMatchObject({ status: 422 });
+    await expect(submitResponse(limited, request, s, invalid)).rejects.toMatchObject({ status: 429 });
+    // the flood of invalid ones is refused; a real response from the same address is not
+    const real = { submissionId: sid(), answers: validAnswers(s) };
+    await expect(submitResponse(limited, request, s, real)).resolves.toBe("stored");
+    // replays are answered (200) until their own ceiling, and still leave room for new responses
+    await expect(submitResponse(limited, request, s, real)).rejects.toMatchObject({ status: 429 });
+    await expect(submitResponse(limited, request, s, { submissionId: sid(), answers: validAnswers(s, 2) })).resolves.toBe("stored");
+    expect(await count("survey_responses")).toBe(2);
+  });
+
+  it("does not count what the cheap checks refuse: 200 empty bodies leave no counter and cost the next response nothing", async () => {
+    const s = survey("open");
+    const headers = { "CF-Connecting-IP": "203.0.113.89" };
+    for (let i = 0; i < 200; i++) expectError(await post(s, {}, headers), 422, "validation_failed");
+    expect(await count("rate_limit_counters")).toBe(0);
+    expect((await post(s, { submissionId: sid(), answers: validAnswers(s) }, headers)).status).toBe(201);
+  });
+
   it("limits one address to the survey bucket (600/hour by default) with 429 and Retry-After", async () => {
     const s = survey("open");
     const headers = { "CF-Connecting-IP": "203.0.113.77" };
     // the window the Worker is counting in now, on its (pinned) clock
     const now = readClock(env).now();
     const { day, salt } = await dailySalt(env, now);
-    const hash = await clientHash(salt, new Request(ORIGIN, { headers }), env.RATE_LIMIT_SECRET);
+    const hash = await clientHash(salt, "203.0.113.77", env.RATE_LIMIT_SECRET);
     const { limit, windowSeconds } = DEFAULT_LIMITS.survey_response;
     const epoch = Math.floor(now.getTime() / 1000);
     await env.DB.prepare(
       "INSERT INTO rate_limit_counters (bucket, client_hash, window_start, expires_at, day, hits) VALUES ('survey_response', ?1, ?2, ?3, ?4, ?5)",
     )
-      .bind(hash, epoch - (epoch % windowSeconds), epoch - (epoch % windowSeconds) + windowSeconds, day, limit)
+      .bind(hash, epoch - (epoch % windowSeconds), epoch - (epoch % windowSeconds) + 2 * windowSeconds, day, limit)
       .run();
     const res = await post(s, { submissionId: sid(), answers: validAnswers(s) }, headers);
     expectError(res, 429, "rate_limited");
@@ -368,192 +417,6 @@ describe("POST /api/surveys/{id}/responses", () => {
     expect(await count("survey_responses")).toBe(0);
     // another address behind another NAT still gets through
     expect((await post(s, { submissionId: sid(), answers: validAnswers(s) }, { "CF-Connecting-IP": "198.51.100.1" })).status).toBe(201);
-  });
-});
-
-// ---------------------------------------------------------------- invitation codes
-
-describe("invitation-only surveys", () => {
-  const inv = () => survey("open", "invitation");
-  async function codes(n: number): Promise<string[]> {
-    const res = await api(`/api/admin/surveys/${inv().id}/tokens`, { method: "POST", json: { count: n }, headers: ADMIN });
-    expect(res.status).toBe(201);
-    return res.body.codes;
-  }
-
-  it("needs a code (422), refuses an unknown one (403), accepts a valid one once (201) and refuses it again (409)", async () => {
-    const s = inv();
-    const answers = validAnswers(s);
-    const missing = expectError(await post(s, { submissionId: sid(), answers }), 422, "invalid_answers");
-    expect(missing.fields).toHaveProperty("token");
-    expectError(await post(s, { submissionId: sid(), answers, token: "AAAA-BBBB-CCCC" }), 403, "invalid_invitation_code");
-    const [code] = await codes(1);
-    const first = sid();
-    expect((await post(s, { submissionId: first, answers, token: code!.toLowerCase().replace(/-/g, " ") })).status).toBe(201);
-    expectError(await post(s, { submissionId: sid(), answers, token: code }), 409, "invitation_code_used");
-    // the original browser retrying is not told its code was used: it gets its 200
-    expect((await post(s, { submissionId: first, answers, token: code })).status).toBe(200);
-    expect(await count("survey_responses")).toBe(1);
-    expect(await count("survey_tokens", "used = 1")).toBe(1);
-  });
-
-  it("accepts a code typed full-width (a Chinese input method's default), with any dashes, once: the seeded demo code", async () => {
-    // The demo codes as `npm start` seeds them, hashed by the seeder's own code.
-    await seedDemoCodes(env);
-    const s = byId(DEMO_CODE_SURVEY);
-    if (surveyStatus(s, TODAY) !== "open") throw new Error(`${s.id} is not open on ${TODAY}: adjust its dates in src/content/surveys/`);
-    const typed = "ＤＥＭＯ－ＣＯＤＥ－０００１";
-    expect(typed).not.toBe(DEMO_CODES[0]);
-    expect((await post(s, { submissionId: sid(), answers: validAnswers(s), token: typed })).status).toBe(201);
-    // the same code, typed the ASCII way, is now used: it was that code that was consumed
-    expectError(await post(s, { submissionId: sid(), answers: validAnswers(s), token: DEMO_CODES[0] }), 409, "invitation_code_used");
-    expect(await count("survey_tokens", "survey_id = ?1 AND used = 1", s.id)).toBe(1);
-    // other spellings of the other demo codes: wide dash and ideographic space, lowercase, O for 0
-    expect((await post(s, { submissionId: sid(), answers: validAnswers(s, 2), token: "demo\u3000code\u2014ooo2" })).status).toBe(201);
-    expect((await post(s, { submissionId: sid(), answers: validAnswers(s, 3), token: "ｄｅｍｏｃｏｄｅ０００３" })).status).toBe(201);
-    expect(await count("survey_tokens", "survey_id = ?1 AND used = 1", s.id)).toBe(3);
-    expect(await count("survey_responses")).toBe(3);
-  });
-
-  it("lets only one of two simultaneous submissions with the same code through", async () => {
-    const s = inv();
-    const [code] = await codes(1);
-    const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => post(s, { submissionId: sid(), answers: validAnswers(s, i), token: code })),
-    );
-    const statuses = results.map((r) => r.status).sort();
-    expect(statuses).toEqual([201, ...Array(9).fill(409)]);
-    for (const r of results.filter((x) => x.status === 409)) expectError(r, 409, "invitation_code_used");
-    expect(await count("survey_responses")).toBe(1);
-  });
-
-  it("answers 200 to every retry of a stored submission sent at once with its code, never 409", async () => {
-    const s = inv();
-    const [code] = await codes(1);
-    const submissionId = sid();
-    const answers = validAnswers(s);
-    const results = await Promise.all(Array.from({ length: 10 }, () => post(s, { submissionId, answers, token: code })));
-    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
-    expect(await count("survey_responses")).toBe(1);
-    expect(await count("survey_tokens", "used = 1")).toBe(1);
-  });
-
-  it("a retry that checked for a duplicate just before the first attempt committed gets 200, not 'code used'", async () => {
-    const s = inv();
-    const [code] = await codes(1);
-    const body = { submissionId: sid(), answers: validAnswers(s), token: code! };
-    // The real D1, with the first attempt committing right after the retry's
-    // duplicate check (its first read of survey_submissions) — the interleaving that two
-    // concurrent requests can produce.
-    let hooked = false;
-    const passThrough = <T extends object>(obj: T, override: (prop: PropertyKey) => unknown) =>
-      new Proxy(obj, {
-        get(target, prop) {
-          const own = override(prop);
-          if (own !== undefined) return own;
-          const v = Reflect.get(target, prop, target);
-          return typeof v === "function" ? v.bind(target) : v;
-        },
-      });
-    const afterFirstRead = async (row: unknown) => {
-      if (!hooked) {
-        hooked = true;
-        expect(await submitResponse(env, new Request(ORIGIN), s, body)).toBe("stored");
-      }
-      return row;
-    };
-    const db = passThrough(env.DB, (p) =>
-      p === "prepare"
-        ? (sql: string) =>
-            passThrough(env.DB.prepare(sql), (q) =>
-              q === "bind"
-                ? (...args: unknown[]) => {
-                    const bound = env.DB.prepare(sql).bind(...args);
-                    // the duplicate check: the first read of survey_submissions (the rate limit reads its salt before it)
-                    const duplicateCheck = sql.includes("FROM survey_submissions");
-                    return passThrough(bound, (r) =>
-                      r === "first" && duplicateCheck ? () => bound.first().then(afterFirstRead) : undefined,
-                    );
-                  }
-                : undefined,
-            )
-        : undefined,
-    );
-    expect(await submitResponse({ ...env, DB: db }, new Request(ORIGIN), s, body)).toBe("duplicate");
-    expect(hooked).toBe(true);
-    expect(await count("survey_responses")).toBe(1);
-  });
-
-  it("the batch itself refuses a code that does not exist (or is another survey's): nothing stored", async () => {
-    const s = inv();
-    const [code] = await codes(1);
-    const store = (token: string, surveyId = s.id) =>
-      storeResponse(env, {
-        surveyId,
-        surveyVersion: s.version,
-        locale: "en",
-        day: TODAY,
-        submissionId: sid(),
-        token,
-        rows: [{ question: "pathsClear", num: 4, text: null, json: null }],
-      });
-    expect(await store("ZZZZ-ZZZZ-ZZZZ")).toBe("token_unknown");
-    const other = survey("open");
-    expect(await store(code!, other.id)).toBe("token_unknown");
-    expect(await count("survey_responses")).toBe(0);
-    expect(await count("survey_answers")).toBe(0);
-    expect(await count("survey_submissions")).toBe(0);
-    expect(await count("survey_tokens", "used = 0")).toBe(1);
-    expect(await store(code!)).toBe("stored");
-    expect(await count("survey_responses")).toBe(1);
-  });
-
-  it("refuses a code on a survey that is open to everyone", async () => {
-    const s = survey("open");
-    const err = expectError(
-      await post(s, { submissionId: sid(), answers: validAnswers(s), token: "AAAA-BBBB-CCCC" }),
-      422,
-      "invalid_answers",
-    );
-    expect(err.fields).toHaveProperty("token");
-  });
-
-  it("validates the answers of an invitation survey too (checkbox without choices, unknown items)", async () => {
-    const s = inv();
-    const cb = s.questions.find((x) => x.type === "checkbox")!;
-    const [code] = await codes(1);
-    const err = expectError(
-      await post(s, { submissionId: sid(), answers: { ...validAnswers(s), [cb.name]: ["bogus"] }, token: code }),
-      422,
-      "invalid_answers",
-    );
-    expect(Object.keys(err.fields!)).toEqual([`answers.${cb.name}`]);
-    expect(await count("survey_tokens", "used = 0")).toBe(1);
-  });
-
-  it("a failing batch leaves nothing: no response, no answers, no idempotency key, and the code unused", async () => {
-    const s = inv();
-    const [code] = await codes(1);
-    const err = await storeResponse(env, {
-      surveyId: s.id,
-      surveyVersion: s.version,
-      locale: "en",
-      day: TODAY,
-      submissionId: sid(),
-      token: code,
-      // the last row breaks a CHECK constraint, after the code, the response and the first answer were written in the batch
-      rows: [
-        { question: "pathsClear", num: 4, text: null, json: null },
-        { question: "skillWanted", num: 1, text: "both set", json: null },
-      ],
-    }).catch((e) => e);
-    expect(err).toBeInstanceOf(Error);
-    expect(await count("survey_responses")).toBe(0);
-    expect(await count("survey_answers")).toBe(0);
-    expect(await count("survey_submissions")).toBe(0);
-    expect(await count("survey_tokens", "used = 0")).toBe(1);
-    // and the code still works afterwards
-    expect((await post(s, { submissionId: sid(), answers: validAnswers(s), token: code })).status).toBe(201);
   });
 });
 
@@ -652,35 +515,20 @@ describe("POST /api/admin/surveys/{id}/tokens", () => {
 describe("what is stored", () => {
   it("has no column for an address, a user agent, an account or a time of day", async () => {
     const columns: Record<string, string[]> = {};
-    for (const t of ["survey_responses", "survey_answers", "survey_submissions", "survey_tokens"]) {
+    for (const t of ["survey_responses", "survey_answers", "survey_submissions", "survey_tokens", "survey_spent_tokens"]) {
       const info = await env.DB.prepare(`PRAGMA table_info(${t})`).all<{ name: string; type: string }>();
       columns[t] = info.results.map((c) => c.name);
     }
     expect(columns).toEqual({
-      survey_responses: ["id", "survey_id", "survey_version", "locale", "day"],
+      survey_responses: ["id", "survey_id", "survey_version", "day"],
       survey_answers: ["response_id", "survey_id", "question", "num", "text", "json"],
       survey_submissions: ["submission_hash", "survey_id"],
-      survey_tokens: ["token_hash", "survey_id", "used"],
+      survey_tokens: ["token_hash", "survey_id", "used", "redeemed_with"],
+      survey_spent_tokens: ["token_hash", "survey_id"],
     });
     // no hidden insertion order either: the tables have no rowid
     await expect(env.DB.prepare("SELECT rowid FROM survey_responses").all()).rejects.toThrow();
     await expect(env.DB.prepare("SELECT rowid FROM survey_answers").all()).rejects.toThrow();
-  });
-
-  it("keeps no trace of the address, the user agent, the submission id, the code or the time in the stored rows", async () => {
-    const s = survey("open", "invitation");
-    const codes = (await api(`/api/admin/surveys/${s.id}/tokens`, { method: "POST", json: { count: 1 }, headers: ADMIN })).body
-      .codes as string[];
-    const submissionId = sid();
-    const headers = { "CF-Connecting-IP": "192.0.2.55", "User-Agent": "Mozilla/5.0 (X11; Linux) TestBrowser/99.1", Origin: ORIGIN };
-    expect((await post(s, { submissionId, answers: validAnswers(s), token: codes[0] }, headers)).status).toBe(201);
-    const dump = await dumpSurveyTables();
-    for (const secret of ["192.0.2.55", "TestBrowser", submissionId, codes[0]!, codes[0]!.replace(/-/g, "")])
-      expect(dump).not.toContain(secret);
-    expect(dump).not.toMatch(/\d{2}:\d{2}/); // no time of day anywhere
-    const row = await env.DB.prepare("SELECT day FROM survey_responses").first<{ day: string }>();
-    expect(row!.day).toBe(TODAY);
-    expect(row!.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
 
@@ -695,15 +543,16 @@ async function seed(s: Survey, n: number, day: string, patch: (i: number) => Rec
     const { validateAnswers } = await import("../../src/lib/surveys/validate.ts");
     const checked = validateAnswers(s.definition, answers, "en", s.questions);
     if (!checked.ok) throw new Error(JSON.stringify(checked.fields));
-    await storeResponse(env, { surveyId: s.id, surveyVersion: s.version, locale: "en", day, rows: checked.rows, submissionId: sid() });
+    await storeResponse(env, { surveyId: s.id, surveyVersion: s.version, day, rows: checked.rows, submissionId: sid() });
   }
 }
 
 describe("GET /api/surveys/{id}/stats", () => {
-  it("reports responses so far, audience, rate and responses per day", async () => {
+  it("reports participation in steps of at least k over past days: audience, rate and the steps", async () => {
     const s = survey("open");
-    await seed(s, 3, "2026-01-02");
     await seed(s, 2, "2026-01-01");
+    await seed(s, 3, "2026-01-02"); // 5: a step
+    await seed(s, 4, "2026-01-03"); // 4 since: not yet
     const res = await api(`/api/surveys/${s.id}/stats`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -712,13 +561,27 @@ describe("GET /api/surveys/{id}/stats", () => {
       responses: 5,
       audience: s.audience,
       rate: Math.round((5 / s.audience) * 1000) / 1000,
-      perDay: [
-        { day: "2026-01-01", responses: 2 },
-        { day: "2026-01-02", responses: 3 },
-      ],
+      perDay: [{ day: "2026-01-02", responses: 5 }],
+      before: "2026-01-03",
     });
     expectError(await api("/api/surveys/nope/stats"), 404, "not_found");
     expectError(await api(`/api/surveys/${s.id}/stats`, { method: "POST", json: {} }), 405, "method_not_allowed");
+  });
+
+  it("is no clock for anyone's submission: today's responses never count, and no poll sees a move of fewer than k", async () => {
+    const s = survey("open");
+    const read = async () => ((await api(`/api/surveys/${s.id}/stats`)).body as { responses: number }).responses;
+    const list = async () =>
+      ((await api("/api/surveys")).body.surveys as { id: string; responses: number }[]).find((x) => x.id === s.id)!.responses;
+    expect([await read(), await list()]).toEqual([0, 0]);
+    for (let i = 0; i < 7; i++) {
+      expect((await post(s, { submissionId: sid(), answers: validAnswers(s, i) })).status).toBe(201);
+      expect([await read(), await list()]).toEqual([0, 0]);
+    }
+    await seed(s, 4, "2026-01-01");
+    expect(await read()).toBe(0);
+    await seed(s, 1, "2026-01-02");
+    expect([await read(), await list()]).toEqual([5, 5]);
   });
 });
 
@@ -781,7 +644,6 @@ describe("GET /api/surveys/{id}/results", () => {
       await storeResponse(env, {
         surveyId: s.id,
         surveyVersion: s.version + 1,
-        locale: "en",
         day: s.closes,
         submissionId: sid(),
         rows: [{ question: "policyRead", num: null, text: "weekly", json: null }],
@@ -794,38 +656,106 @@ describe("GET /api/surveys/{id}/results", () => {
     expect(policyRead.choices.reduce((n: number, c: ChoiceResult) => n + (c.count ?? 0), 0)).toBe(6);
   });
 
+  const live = () => SURVEYS.find((x) => surveyStatus(x, TODAY) === "open" && x.resultsVisibility === "live")!;
+  /** The same answers every time: every figure of a step moves by the step's size. */
+  const same = (s: Survey) => {
+    const fixed = validAnswers(s, 7);
+    return () => fixed;
+  };
+
   it("live results leave out today's responses while the survey is open", async () => {
-    const s = SURVEYS.find((x) => surveyStatus(x, TODAY) === "open" && x.resultsVisibility === "live")!;
-    await seed(s, 5, "2026-01-01");
+    const s = live();
+    const k = s.minGroupSize!;
+    await seed(s, k, "2026-01-01", same(s));
     const before = await api(`/api/surveys/${s.id}/results`);
     expect(before.status).toBe(200);
-    expect(before.body.responses).toBe(5);
-    expect(before.body.k).toBe(5);
+    expect(before.body.responses).toBe(k);
+    expect(before.body.k).toBe(k);
     expect(before.body.before).toBe("2026-01-02");
-    expect((await post(s, { submissionId: sid(), answers: validAnswers(s) })).status).toBe(201);
+    await seed(s, k, TODAY, same(s));
     const after = await api(`/api/surveys/${s.id}/results`);
     expect(after.body).toEqual(before.body);
   });
 
   it("live results advance only in steps of at least k responses, so snapshots cannot be subtracted", async () => {
-    const s = SURVEYS.find((x) => surveyStatus(x, TODAY) === "open" && x.resultsVisibility === "live")!;
-    await seed(s, 5, "2026-01-01");
-    await seed(s, 1, "2026-01-02"); // one person's answers: must not show up on their own
+    const s = live();
+    const k = s.minGroupSize!;
+    await seed(s, k, "2026-01-01", same(s));
+    await seed(s, 1, "2026-01-02", same(s)); // one person's answers: must not show up on their own
     const one = await api(`/api/surveys/${s.id}/results`);
-    expect([one.body.responses, one.body.before]).toEqual([5, "2026-01-02"]);
-    await seed(s, 3, "2026-01-03");
+    expect([one.body.responses, one.body.before]).toEqual([k, "2026-01-02"]);
+    await seed(s, k - 3, "2026-01-03", same(s));
     expect((await api(`/api/surveys/${s.id}/results`)).body).toEqual(one.body);
-    await seed(s, 1, "2026-01-04"); // 1 + 3 + 1 = k: the step is taken, all five at once
+    await seed(s, 2, "2026-01-04", same(s)); // 1 + (k − 3) + 2 = k: the step is taken, all at once
     const next = await api(`/api/surveys/${s.id}/results`);
-    expect([next.body.responses, next.body.before]).toEqual([10, "2026-01-05"]);
+    expect([next.body.responses, next.body.before]).toEqual([2 * k, "2026-01-05"]);
+  });
+
+  it("a live step whose difference from the last one would show fewer than k people waits (the reviewer's k−1 + 1 attack)", async () => {
+    const s = live();
+    const k = s.minGroupSize!;
+    const rating = s.questions.find((q) => q.type === "rating")!;
+    const [low, high] = [rating.choices[0]!.value, rating.choices.at(-1)!.value];
+    const base = validAnswers(s, 7);
+    const answering = (value: unknown) => () => ({ ...base, [rating.name]: value });
+    await seed(s, k, "2026-01-01", answering(high));
+    const first = await api(`/api/surveys/${s.id}/results`);
+    expect(first.body.responses).toBe(k);
+    // k − 1 responses with known answers plus one victim who answered differently
+    await seed(s, k - 1, "2026-01-02", answering(high));
+    await seed(s, 1, "2026-01-02", answering(low));
+    const second = await api(`/api/surveys/${s.id}/results`);
+    const third = await (async () => {
+      await seed(s, k, "2026-01-03", answering(low)); // k more, all at "low"
+      return api(`/api/surveys/${s.id}/results`);
+    })();
+    // Whatever was published, every figure a reader can subtract moved by 0 or by k or more, and the
+    // victim's "low" is never readable as one person.
+    const { readableFigures } = await import("../../src/lib/surveys/steps.ts");
+    const snapshots = [first, second, third].map((r) => readableFigures(r.body));
+    for (let a = 0; a < snapshots.length; a++) {
+      for (let b = a + 1; b < snapshots.length; b++) {
+        for (const [key, value] of snapshots[b]!) {
+          const old = snapshots[a]!.get(key);
+          if (old !== undefined) expect(value - old === 0 || value - old >= k, `${key}: ${old} → ${value}`).toBe(true);
+        }
+      }
+    }
+    const lowCount = (r: typeof first) =>
+      (r.body.questions as QuestionResult[]).find((q) => q.name === rating.name)!.choices?.find((c: ChoiceResult) => c.value === low)
+        ?.count;
+    expect(lowCount(second)).not.toBe(1);
+    // "high" moved by k − 1 since the first step, which showed it: the step still waits …
+    expect(third.body.responses).toBe(second.body.responses);
+    // … until it has moved by k
+    await seed(s, 1, "2026-01-04", answering(high));
+    const fourth = await api(`/api/surveys/${s.id}/results`);
+    expect(fourth.body.responses).toBe(3 * k + 1);
+    expect(lowCount(fourth)).toBe(k + 1);
+  });
+
+  it("keeps the k a live survey first published with: raising it later neither re-cuts the steps nor shows more", async () => {
+    const s = live();
+    const k = s.minGroupSize!;
+    await seed(s, k, "2026-01-01", same(s));
+    await seed(s, k, "2026-01-02", same(s));
+    const first = await api(`/api/surveys/${s.id}/results`);
+    expect(first.body.responses).toBe(2 * k);
+    const { surveyResults } = await import("../../src/server/surveys.ts");
+    const raised = await surveyResults(env, { ...s, minGroupSize: k + 1 } as Survey, readClock(env).now());
+    // the steps are those cut with k (2k responses, not a re-cut at k + 1), the figures suppressed with k + 1
+    expect([raised.responses, raised.before, raised.k]).toEqual([2 * k, first.body.before, k + 1]);
+    const row = await env.DB.prepare("SELECT k FROM published_k WHERE scope = ?1").bind(`survey:${s.id}`).first<{ k: number }>();
+    expect(row!.k).toBe(k);
   });
 
   it("obeys visibility: after-close survey still open/upcoming → 409, hidden → 403", async () => {
     const notYet = SURVEYS.find((x) => x.resultsVisibility === "after-close" && surveyStatus(x, TODAY) !== "closed")!;
     expectError(await api(`/api/surveys/${notYet.id}/results`), 409, "results_not_yet_available");
-    const hidden = SURVEYS.find((x) => x.resultsVisibility === "hidden")!;
-    await seed(hidden, 10, "2026-01-01");
-    expectError(await api(`/api/surveys/${hidden.id}/results`), 403, "results_hidden");
+    // no demo survey hides its results: the same service with the setting changed
+    const { surveyResults } = await import("../../src/server/surveys.ts");
+    const hidden = { ...live(), resultsVisibility: "hidden" } as Survey;
+    await expect(surveyResults(env, hidden, readClock(env).now())).rejects.toMatchObject({ status: 403, code: "results_hidden" });
     expectError(await api("/api/surveys/nope/results"), 404, "not_found");
   });
 });

@@ -1,6 +1,9 @@
-// What the survey form does with a draft it finds in the browser.
+// What the survey form keeps in the browser, and for how long: the session
+// by default, this device only by choice, the token never past the session,
+// and every draft — a pending send too — expires.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DRAFT_MAX_DAYS, isStale, loadDraft, saveDraft, startAction } from "../../src/components/surveys/draft.ts";
+import { DRAFT_MAX_DAYS, clearDraft, isStale, loadDraft, saveDraft, startAction } from "../../src/components/surveys/draft.ts";
+import { clearToken, loadToken } from "../../src/components/surveys/redeem.ts";
 
 describe("on arrival", () => {
   it("delivers a pending send whatever the survey's status looked like: the server decides", () => {
@@ -9,49 +12,74 @@ describe("on arrival", () => {
 
   it("otherwise follows the status the server gave", () => {
     expect(startAction({}, "upcoming")).toBe("upcoming");
-    expect(startAction({}, "open")).toBe("fill");
     expect(startAction({ pending: false }, "open")).toBe("fill");
     expect(startAction({}, "closed")).toBe("closed");
   });
 
-  it(`forgets an unsent draft after ${DRAFT_MAX_DAYS} days, never a pending send`, () => {
-    expect(isStale({ saved: "2026-11-01" }, "2026-12-01")).toBe(false); // 30 days
-    expect(isStale({ saved: "2026-11-01" }, "2026-12-02")).toBe(true);
-    expect(isStale({ saved: "2026-01-01", pending: true }, "2026-12-02")).toBe(false);
+  it(`expires every draft, a pending send too: ${DRAFT_MAX_DAYS.session} day in the session, ${DRAFT_MAX_DAYS.device} on one's own device`, () => {
+    expect(isStale({ saved: "2026-11-30" }, "2026-12-01", "session")).toBe(false);
+    expect(isStale({ saved: "2026-11-29" }, "2026-12-01", "session")).toBe(true);
+    expect(isStale({ saved: "2026-11-17" }, "2026-12-01", "device")).toBe(false); // 14 days
+    expect(isStale({ saved: "2026-11-16" }, "2026-12-01", "device")).toBe(true);
+    expect(isStale({ saved: "2026-01-01" }, "2026-12-02", "device")).toBe(true);
+    expect(isStale({}, "2026-12-02", "device")).toBe(true);
   });
 });
 
-describe("loadDraft / saveDraft", () => {
-  const store = new Map<string, string>();
+describe("where drafts and tokens are kept", () => {
+  const stores = { local: new Map<string, string>(), session: new Map<string, string>() };
+  const fake = (store: Map<string, string>) => ({
+    getItem: (k: string) => store.get(k) ?? null,
+    setItem: (k: string, v: string) => void store.set(k, v),
+    removeItem: (k: string) => void store.delete(k),
+  });
   beforeEach(() => {
-    store.clear();
-    (globalThis as { localStorage?: unknown }).localStorage = {
-      getItem: (k: string) => store.get(k) ?? null,
-      setItem: (k: string, v: string) => void store.set(k, v),
-      removeItem: (k: string) => void store.delete(k),
-    };
+    stores.local.clear();
+    stores.session.clear();
+    Object.assign(globalThis, { localStorage: fake(stores.local), sessionStorage: fake(stores.session) });
   });
   afterEach(() => {
     delete (globalThis as { localStorage?: unknown }).localStorage;
+    delete (globalThis as { sessionStorage?: unknown }).sessionStorage;
   });
 
-  it("stamps the day it was saved, resumes a recent draft and drops a stale one", () => {
-    const draft = { submissionId: "abcdefghijklmnop", data: { satisfaction: 4 }, pageNo: 1 };
-    saveDraft("k", draft, "2026-11-30");
-    const saved = JSON.parse(store.get("k")!);
-    expect(saved.saved).toBe("2026-11-30");
-    expect(loadDraft("k", saved.saved)).toMatchObject({
-      resumed: true,
-      draft: { submissionId: "abcdefghijklmnop", data: { satisfaction: 4 } },
-    });
-    store.set("k", JSON.stringify({ ...saved, saved: "2026-01-01" }));
-    const later = loadDraft("k", "2026-03-01");
+  const draft = () => ({ submissionId: "abcdefghijklmnop", data: { satisfaction: 4 }, pageNo: 1 });
+
+  it("keeps a draft in the session by default, never on the device", () => {
+    saveDraft("k", draft(), "session", "2026-11-30");
+    expect(stores.local.size).toBe(0);
+    expect(JSON.parse(stores.session.get("k")!)).toMatchObject({ saved: "2026-11-30", data: { satisfaction: 4 } });
+    expect(loadDraft("k", "2026-11-30")).toMatchObject({ resumed: true, place: "session", draft: { submissionId: "abcdefghijklmnop" } });
+  });
+
+  it("keeps it on the device only when the person chose so, moving it there (and back) whole", () => {
+    saveDraft("k", draft(), "device", "2026-11-30");
+    expect(stores.session.has("k")).toBe(false);
+    expect(loadDraft("k", "2026-12-10")).toMatchObject({ resumed: true, place: "device" });
+    saveDraft("k", draft(), "session", "2026-11-30");
+    expect(stores.local.has("k")).toBe(false);
+  });
+
+  it("forgets a stale draft wherever it is, a pending send included, and starts afresh", () => {
+    saveDraft("k", { ...draft(), pending: true }, "device", "2026-11-01");
+    const later = loadDraft("k", "2026-11-30");
     expect(later.resumed).toBe(false);
     expect(later.draft.submissionId).not.toBe("abcdefghijklmnop");
-    expect(later.draft.data).toEqual({});
-    expect(store.has("k")).toBe(false);
-    // a pending send is kept however old
-    store.set("k", JSON.stringify({ ...saved, saved: "2026-01-01", pending: true }));
-    expect(loadDraft("k", "2026-03-01")).toMatchObject({ resumed: true, draft: { pending: true, submissionId: "abcdefghijklmnop" } });
+    expect(stores.local.has("k")).toBe(false);
+    clearDraft("k");
+  });
+
+  it("never writes the token or a redemption to the device, and forgets both with the session", () => {
+    stores.session.set("k:token", JSON.stringify({ input: "a".repeat(64), output: "b".repeat(128) }));
+    stores.session.set("k:redeeming", "{}");
+    saveDraft("k", draft(), "device", "2026-11-30");
+    expect([...stores.local.values()].join()).not.toContain("a".repeat(64));
+    expect(JSON.parse(stores.local.get("k")!)).not.toHaveProperty("token");
+    expect(loadToken("k")).toEqual({ input: "a".repeat(64), output: "b".repeat(128) });
+    stores.session.clear(); // the browser session ends
+    expect(loadToken("k")).toBeNull();
+    stores.session.set("k:token", "{}");
+    clearToken("k");
+    expect(stores.session.size).toBe(0);
   });
 });

@@ -34,6 +34,22 @@ describe("survey files", () => {
     expect(SURVEYS.some((s) => s.access === "invitation")).toBe(true);
   });
 
+  it("refuses live results on an open-access survey (one person could send k−1 known responses between two steps)", () => {
+    const good = JSON.parse(readFileSync(new URL(files[0]!, dir), "utf8"));
+    const live = ZSurveyFile.safeParse({ ...good, access: "open", resultsVisibility: "live" });
+    expect(live.success).toBe(false);
+    expect(live.error!.issues.map((i) => i.path.join("."))).toEqual(["resultsVisibility"]);
+    expect(ZSurveyFile.safeParse({ ...good, access: "invitation", resultsVisibility: "live" }).success).toBe(true);
+    expect(ZSurveyFile.safeParse({ ...good, access: "open", resultsVisibility: "after-close" }).success).toBe(true);
+    // the demo keeps an open survey open (results after close) and a live one among the invitation surveys
+    expect(
+      SURVEYS.some((s) => s.access === "open" && s.resultsVisibility === "after-close" && surveyStatus(s, "2026-11-30") === "open"),
+    ).toBe(true);
+    expect(
+      SURVEYS.some((s) => s.access === "invitation" && s.resultsVisibility === "live" && surveyStatus(s, "2026-11-30") === "open"),
+    ).toBe(true);
+  });
+
   it("refuses a k below 3, an end before the start, unknown keys and unsupported question types", () => {
     const good = JSON.parse(readFileSync(new URL(files[0]!, dir), "utf8"));
     expect(ZSurveyFile.safeParse({ ...good, minGroupSize: 2 }).success).toBe(false);

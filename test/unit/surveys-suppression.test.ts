@@ -186,3 +186,104 @@ describe("a conditional question is suppressed when a count it depends on is wit
     });
   });
 });
+
+describe("checkbox counts withheld below k cannot be solved from the answered count and the selection limits", () => {
+  const checkbox = (n: number, maxSelected: number): QuestionSpec => ({
+    name: "c",
+    type: "checkbox",
+    title: "c",
+    choices: Array.from({ length: n }, (_, i) => ({ value: `v${i}`, text: `v${i}` })),
+    maxLength: 0,
+    maxSelected,
+    partialRanking: false,
+    dependsOn: [],
+  });
+
+  /** Counts and answered count of some respondents' selections. */
+  function tally(selections: number[][], n: number) {
+    const counts = Array<number>(n).fill(0);
+    for (const s of selections) for (const i of s) counts[i]!++;
+    return { counts, answered: selections.filter((s) => s.length > 0).length };
+  }
+
+  function publish(spec: QuestionSpec, counts: number[], answered: number, k: number): QuestionResult {
+    const raw: RawAggregates = {
+      responses: answered,
+      answered: { c: answered },
+      scalars: [],
+      items: spec.choices.map((c, i) => ({ question: "c", item: c.value, n: counts[i]!, rankSum: 0 })).filter((x) => x.n > 0),
+    };
+    return buildResults([spec], raw, k).questions[0]!;
+  }
+
+  /**
+   * Respondents realizing `counts`: deal the selections round-robin, so each
+   * of the `answered` people gets ⌊sum/answered⌋ or ⌈sum/answered⌉ distinct
+   * choices (a choice's copies are consecutive and no more than `answered`).
+   * Null when some person would get none or more than `max`.
+   */
+  function realize(counts: number[], answered: number, max: number): number[][] | null {
+    if (counts.some((c) => c > answered)) return null;
+    const people: number[][] = Array.from({ length: answered }, () => []);
+    let next = 0;
+    counts.forEach((c, choice) => {
+      for (let j = 0; j < c; j++) people[next++ % answered]!.push(choice);
+    });
+    return people.every((p) => p.length >= 1 && p.length <= max) ? people : null;
+  }
+
+  it("the reviewer's case: answered 10, volume 10, staffing 9, at most 2 each ⇒ systems would be 1: not published", () => {
+    const q = publish(checkbox(3, 2), [10, 9, 1], 10, 5);
+    expect(q.suppressed).toBe(true);
+    expect(q.choices).toBeUndefined();
+  });
+
+  it("holds for generated respondents with a maximum number of choices", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 2, max: 4 })
+          .chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.integer({ min: 1, max: n }),
+              fc.integer({ min: 3, max: 6 }),
+              fc.array(fc.nat(), { minLength: 3, maxLength: 16 }),
+            ),
+          ),
+        ([n, max, k, seeds]) => {
+          // each respondent picks 1..max distinct choices, derived from a seed
+          const selections = seeds.map((seed) => {
+            const size = 1 + (seed % max);
+            const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => ((a * 7 + seed) % 11) - ((b * 7 + seed) % 11));
+            return order.slice(0, size);
+          });
+          const { counts, answered } = tally(selections, n);
+          const spec = checkbox(n, max === n ? 0 : max);
+          const q = publish(spec, counts, answered, k);
+          if (q.suppressed || !q.choices) return;
+          const shown = q.choices.map((c) => c.count);
+          const withheld = shown.flatMap((c, i) => (c === null ? [i] : []));
+          // every count vector a reader must consider: shown counts as shown, withheld ones 1..k−1, realizable by `answered` people
+          for (const i of withheld) {
+            const values = new Set<number>();
+            const search = (j: number, vector: number[]) => {
+              if (values.size > 1) return;
+              if (j === n) {
+                if (realize(vector, answered, max)) values.add(vector[i]!);
+                return;
+              }
+              if (shown[j] !== null) return search(j + 1, [...vector, shown[j]!]);
+              for (let v = 1; v < k; v++) search(j + 1, [...vector, v]);
+            };
+            search(0, []);
+            expect(values.size, `choice ${i} of ${counts} (answered ${answered}, max ${max}, k ${k})`).toBeGreaterThan(1);
+          }
+          // and the true counts are among them
+          expect(realize(counts, answered, max)).not.toBeNull();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

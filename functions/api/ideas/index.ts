@@ -1,6 +1,7 @@
 // GET /api/ideas: the public board (published ideas only) and its figures.
 // POST /api/ideas: a new anonymous idea → 201 {receipt}, shown once; the same
 // submissionId again → 200 with the same receipt, nothing stored twice.
+import { readClock } from "../../../src/server/clock.ts";
 import { ZBoardQuery, ZIdeaInput } from "../../../src/lib/ideas/model.ts";
 import type { AppEnv } from "../../../src/server/config.ts";
 import { HttpError, issuesToFields, json, parseJsonBody } from "../../../src/server/http.ts";
@@ -13,12 +14,12 @@ export const onRequestGet: PagesFunction<AppEnv> = async ({ request, env }) => {
   if (!query.success) {
     throw new HttpError(422, "validation_failed", "Some query parameters are invalid.", { fields: issuesToFields(query.error.issues) });
   }
-  return json(await board(env, query.data));
+  return json(await board(env, query.data, readClock(env).now()));
 };
 
 export const onRequestPost: PagesFunction<AppEnv> = async ({ request, env }) => {
   const input = await parseJsonBody(request, ZIdeaInput);
-  const { receipt, replayed } = await submitIdea(env, request, input);
+  const { receipt, replayed } = await submitIdea(env, request, input, readClock(env).now());
   return json({ receipt }, { status: replayed ? 200 : 201 });
 };
 

@@ -1,7 +1,9 @@
 // The survey form: survey-react-ui in the page's language, with the draft
-// kept in this browser, an invitation code asked for first where needed, a
-// delivery loop that survives outages, per-question server errors shown next
-// to the questions, and a completion page once the server has confirmed.
+// kept for the browser session (or on this device, if the person says it is
+// their own), an invitation code asked for and redeemed for an anonymous
+// token before the questions, a delivery loop that survives outages,
+// per-question server errors shown next to the questions, and a completion
+// page once the server has confirmed.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { CustomError, Model, type Question } from "survey-core";
 import { Survey } from "survey-react-ui";
@@ -11,9 +13,10 @@ import { identifyingKinds } from "../../lib/identifying.ts";
 import { FREE_TEXT_TYPES } from "../../lib/surveys/questions.ts";
 import type { SurveyStatus } from "../../lib/surveys/schema.ts";
 import { adoptThemeStyles } from "../surveyjs/setup.ts";
-import { clearDraft, draftKey, loadDraft, saveDraft, startAction, type Draft } from "./draft.ts";
-import { sendWithRetry, type WaitReason } from "./send.ts";
+import { clearDraft, draftKey, loadDraft, saveDraft, startAction, type Draft, type DraftPlace } from "./draft.ts";
+import { clearToken, loadToken, redeem } from "./redeem.ts";
 import { serverStatus } from "./status.ts";
+import { sendWithRetry, type WaitReason } from "./send.ts";
 import "./surveys.css";
 
 type Key = KeysOf<"survey.">;
@@ -37,7 +40,7 @@ type Stage =
   | { name: "loading" }
   | { name: "upcoming" }
   | { name: "closed" }
-  | { name: "code"; error?: Key }
+  | { name: "code"; error?: Key; checking?: boolean; seconds?: number }
   | { name: "survey"; notice?: Key }
   | { name: "sending"; wait?: { reason: WaitReason; seconds: number; attempt: number } }
   | { name: "done" }
@@ -50,6 +53,8 @@ export default function SurveyForm(props: Props) {
 
   const key = draftKey(surveyId, version);
   const draftRef = useRef<Draft | null>(null);
+  const placeRef = useRef<DraftPlace>("session");
+  const [ownDevice, setOwnDevice] = useState(false);
   const wake = useRef<(() => void) | null>(null);
   const [stage, setStage] = useState<Stage>({ name: "loading" });
   const [code, setCode] = useState("");
@@ -70,8 +75,15 @@ export default function SurveyForm(props: Props) {
     if (!draft) return;
     draft.data = { ...model.data };
     draft.pageNo = model.currentPageNo;
-    saveDraft(key, draft);
+    saveDraft(key, draft, placeRef.current);
   };
+
+  // "This is my own device": the draft moves to localStorage (and back to the session when unticked).
+  function chooseOwnDevice(own: boolean) {
+    placeRef.current = own ? "device" : "session";
+    setOwnDevice(own);
+    persist();
+  }
 
   // Non-blocking warning under free-text answers that may identify the writer.
   const ownDescriptions = useRef(new Map<string, string>());
@@ -89,21 +101,31 @@ export default function SurveyForm(props: Props) {
     const draft = draftRef.current!;
     draft.data = { ...model.data };
     draft.pending = true;
-    saveDraft(key, draft);
+    saveDraft(key, draft, placeRef.current);
+    const token = access === "invitation" ? loadToken(key) : null;
+    if (access === "invitation" && !token) {
+      // the session that redeemed the code has ended: the answers are kept, the code is asked for again
+      draft.pending = false;
+      saveDraft(key, draft, placeRef.current);
+      model.clear(false, false);
+      return setStage({ name: "code" });
+    }
     setStage({ name: "sending" });
     const result = await sendWithRetry(
       `/api/surveys/${encodeURIComponent(surveyId)}/responses`,
-      { submissionId: draft.submissionId, answers: draft.data, locale, ...(draft.token ? { token: draft.token } : {}) },
+      // the locale picks the language of error messages only; the server stores it nowhere
+      { submissionId: draft.submissionId, answers: draft.data, locale, ...(token ? { token } : {}) },
       { wake, onWait: (reason, seconds, attempt) => setStage({ name: "sending", wait: { reason, seconds, attempt } }) },
     );
     draft.pending = false;
     if (result.status === 200 || result.status === 201) {
       clearDraft(key);
+      clearToken(key);
       draftRef.current = null;
       setStage({ name: "done" });
       return;
     }
-    saveDraft(key, draft);
+    saveDraft(key, draft, placeRef.current);
     const error = result.body?.error;
     const reopen = () => {
       model.clear(false, false); // back to editing, answers kept
@@ -125,15 +147,15 @@ export default function SurveyForm(props: Props) {
       setStage({ name: "survey", notice: "survey.fixErrors" });
       return;
     }
-    if (error?.code === "invalid_invitation_code" || error?.code === "invitation_code_used") {
+    if (error?.code === "invalid_invitation_token" || error?.code === "invitation_code_used") {
       reopen();
-      draft.token = undefined;
-      saveDraft(key, draft);
-      setStage({ name: "code", error: error.code === "invalid_invitation_code" ? "survey.code.invalid" : "survey.code.used" });
+      clearToken(key);
+      setStage({ name: "code", error: error.code === "invalid_invitation_token" ? "survey.code.invalid" : "survey.code.used" });
       return;
     }
     if (error?.code === "survey_closed" || error?.code === "survey_not_open") {
       clearDraft(key);
+      clearToken(key);
       setStage({ name: "failed", message: t("survey.closedNow") });
       return;
     }
@@ -142,10 +164,10 @@ export default function SurveyForm(props: Props) {
 
   useEffect(() => {
     let unmounted = false;
-    const { draft, resumed } = loadDraft(key);
+    const { draft, resumed, place } = loadDraft(key);
     // A pending send does not wait for the status: the server decides on delivery.
     void (draft.pending ? Promise.resolve(null) : serverStatus(surveyId)).then((status) => {
-      if (!unmounted) start(draft, resumed, status ?? builtStatus);
+      if (!unmounted) start(draft, resumed, place, status ?? builtStatus);
     });
     return () => {
       unmounted = true;
@@ -153,11 +175,14 @@ export default function SurveyForm(props: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- wires the model once per model; the handlers read refs, not stale state
   }, [model]);
 
-  function start(draft: Draft, resumed: boolean, status: SurveyStatus) {
+  function start(draft: Draft, resumed: boolean, place: DraftPlace, status: SurveyStatus) {
+    placeRef.current = place;
+    setOwnDevice(place === "device");
     const action = startAction(draft, status);
     if (action === "upcoming") return setStage({ name: "upcoming" });
     if (action === "closed") {
       clearDraft(key); // nothing more can come of it
+      clearToken(key);
       return setStage({ name: "closed" });
     }
     draftRef.current = draft;
@@ -172,12 +197,21 @@ export default function SurveyForm(props: Props) {
     model.onComplete.add(() => void deliver());
     if (draft.pending) {
       void deliver(); // a send that never got its confirmation: finish it
-    } else if (access === "invitation" && !draft.token) {
+    } else if (access === "invitation" && !loadToken(key)) {
       setStage({ name: "code" });
     } else {
       setStage({ name: "survey", notice: resumed ? "survey.resumed" : undefined });
     }
   }
+
+  // A send not yet confirmed, kept for this session only, is lost if the tab
+  // closes: ask first. (On one's own device it is finished on the next visit.)
+  useEffect(() => {
+    if (stage.name !== "sending" || ownDevice) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [stage.name, ownDevice]);
 
   // Move focus to what changed, so keyboard and screen-reader users follow
   // along — also when the code form gives way to the survey, or the survey
@@ -199,22 +233,42 @@ export default function SurveyForm(props: Props) {
     }
   }, [model, stage.name, notice]);
 
-  function submitCode(event: FormEvent<HTMLFormElement>) {
+  // The code is redeemed now, before the questions, for a token kept for
+  // this session: the answers go later with the token, never with the code.
+  async function submitCode(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const value = code.trim();
     if (!value) return setStage({ name: "code", error: "survey.code.required" });
-    draftRef.current!.token = value;
-    persist();
-    setStage({ name: "survey" });
+    if (stage.name === "code" && stage.checking) return;
+    setStage({ name: "code", checking: true });
+    const result = await redeem(surveyId, key, value);
+    if (result.ok) {
+      setCode("");
+      const draft = draftRef.current;
+      // answers kept while the code was asked for again: send them now
+      if (draft?.pending) return void deliver();
+      return setStage({ name: "survey" });
+    }
+    const errors: Record<typeof result.failure, Key> = {
+      invalid: "survey.code.invalid",
+      used: "survey.code.used",
+      closed: "survey.closedNow",
+      unavailable: "survey.code.unavailable",
+      rate_limited: "survey.code.rateLimited",
+      network: "survey.code.network",
+    };
+    setStage({ name: "code", error: errors[result.failure], seconds: result.retryAfter });
   }
 
   function startOver() {
     clearDraft(key);
     const fresh = loadDraft(key).draft;
     draftRef.current = fresh;
+    placeRef.current = "session";
+    setOwnDevice(false);
     model.clear(true, true);
     for (const q of model.getAllQuestions()) warnIdentifying(q as Question);
-    setStage(access === "invitation" ? { name: "code" } : { name: "survey" });
+    setStage(access === "invitation" && !loadToken(key) ? { name: "code" } : { name: "survey" });
   }
 
   // One live region, mounted from the first render to the last, so what the
@@ -266,11 +320,11 @@ export default function SurveyForm(props: Props) {
             </p>
             {stage.error && (
               <p id="survey-code-error" className="survey-error" role="alert">
-                {t(stage.error)}
+                {t(stage.error, { seconds: stage.seconds ?? 60 })}
               </p>
             )}
-            <button className="button" type="submit">
-              {t("survey.code.continue")}
+            <button className="button" type="submit" disabled={stage.checking} aria-busy={stage.checking || undefined}>
+              {stage.checking ? t("survey.code.checking") : t("survey.code.continue")}
             </button>
           </form>
         );
@@ -287,6 +341,13 @@ export default function SurveyForm(props: Props) {
                 )}
               </div>
             )}
+            <div className="survey-own-device">
+              <label>
+                <input type="checkbox" checked={ownDevice} onChange={(e) => chooseOwnDevice(e.target.checked)} data-own-device />{" "}
+                {t("survey.ownDevice.label")}
+              </label>
+              <p className="muted">{t("survey.ownDevice.help")}</p>
+            </div>
             <Survey model={model} />
           </div>
         );

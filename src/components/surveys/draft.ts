@@ -1,10 +1,17 @@
-// The draft a person is filling in, kept in localStorage so a reload or a
-// closed tab loses nothing, together with the submissionId that makes every
+// The draft a person is filling in, with the submissionId that makes every
 // resend of it idempotent. Deleted once the server has confirmed receipt.
 //
-// The draft's age is this browser's own business: it is measured on this
-// browser's clock (shared PCs forget unsent answers after real days). Whether
-// the survey is open is not: that comes from the server (./status.ts).
+// Shared PCs are the rule in a contact centre, so by default a draft lives
+// in sessionStorage: it survives a reload or a lost connection, and goes when
+// the browser session ends. Keeping it across visits (localStorage) is an
+// explicit choice on the form, "this is my own device". The invitation token
+// is never part of a draft and never leaves sessionStorage (./redeem.ts).
+// Every draft expires, a pending send too: the next person at the same PC
+// must never resume, or send, the first person's answers.
+//
+// The draft's age is measured on this browser's clock: it is this browser's
+// own business. Whether the survey is open is not: that comes from the
+// server (./status.ts).
 import { daysBetween, systemClock, type Day } from "../../lib/clock.ts";
 import { toHex } from "../../lib/hex.ts";
 import type { SurveyStatus } from "../../lib/surveys/schema.ts";
@@ -13,20 +20,22 @@ export interface Draft {
   submissionId: string;
   data: Record<string, unknown>;
   pageNo: number;
-  token?: string;
   /** Sent (or being sent) but not yet confirmed: resend on the next visit. */
   pending?: boolean;
-  /** UTC day of the last save: unsent drafts are forgotten after DRAFT_MAX_DAYS (shared PCs). */
-  saved?: string;
+  /** UTC day of the last save. */
+  saved?: Day;
 }
 
-/** How long an unsent draft is kept in this browser. */
-export const DRAFT_MAX_DAYS = 30;
+/** Where a draft is kept: the browser session (default) or this device, by the person's choice. */
+export type DraftPlace = "session" | "device";
 
-/** A draft not saved for DRAFT_MAX_DAYS is stale — unless it is a pending send, which only the server may refuse. */
-export function isStale(draft: Pick<Draft, "saved" | "pending">, today: Day): boolean {
-  if (draft.pending || !draft.saved) return false;
-  return daysBetween(draft.saved, today) > DRAFT_MAX_DAYS;
+/** How long a draft is kept: a day in the session (a tab restored days later starts afresh), two weeks on one's own device. */
+export const DRAFT_MAX_DAYS: Record<DraftPlace, number> = { session: 1, device: 14 };
+
+/** Whether a draft saved on `saved` is too old to resume on `today` — pending sends included. */
+export function isStale(draft: Pick<Draft, "saved">, today: Day, place: DraftPlace): boolean {
+  if (!draft.saved) return true;
+  return daysBetween(draft.saved, today) > DRAFT_MAX_DAYS[place];
 }
 
 /**
@@ -50,46 +59,63 @@ function newSubmissionId(): string {
   return toHex(crypto.getRandomValues(new Uint8Array(16)));
 }
 
-export function loadDraft(key: string, today: Day = systemClock.today()): { draft: Draft; resumed: boolean } {
+function storage(place: DraftPlace): Storage | null {
   try {
-    const raw = localStorage.getItem(key);
-    if (raw) {
-      const parsed = JSON.parse(raw) as Partial<Draft>;
-      if (isStale({ saved: typeof parsed.saved === "string" ? parsed.saved : undefined, pending: parsed.pending === true }, today)) {
-        localStorage.removeItem(key);
-      } else if (typeof parsed.submissionId === "string" && parsed.data && typeof parsed.data === "object") {
-        return {
-          draft: {
-            submissionId: parsed.submissionId,
-            data: parsed.data,
-            pageNo: Number.isInteger(parsed.pageNo) ? parsed.pageNo! : 0,
-            token: typeof parsed.token === "string" ? parsed.token : undefined,
-            pending: parsed.pending === true,
-            saved: typeof parsed.saved === "string" ? parsed.saved : undefined,
-          },
-          resumed: Object.keys(parsed.data).length > 0 || parsed.pending === true,
-        };
-      }
-    }
+    return place === "session" ? globalThis.sessionStorage : globalThis.localStorage;
   } catch {
-    // storage disabled or corrupt: start afresh
+    return null; // storage disabled
   }
-  return { draft: { submissionId: newSubmissionId(), data: {}, pageNo: 0 }, resumed: false };
 }
 
-export function saveDraft(key: string, draft: Draft, today: Day = systemClock.today()): void {
+function read(place: DraftPlace, key: string, today: Day): Draft | null {
+  const store = storage(place);
+  try {
+    const raw = store?.getItem(key);
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Partial<Draft>;
+    const saved = typeof parsed.saved === "string" ? parsed.saved : undefined;
+    if (isStale({ saved }, today, place) || typeof parsed.submissionId !== "string" || !parsed.data || typeof parsed.data !== "object") {
+      store!.removeItem(key);
+      return null;
+    }
+    return {
+      submissionId: parsed.submissionId,
+      data: parsed.data,
+      pageNo: Number.isInteger(parsed.pageNo) ? parsed.pageNo! : 0,
+      pending: parsed.pending === true,
+      saved,
+    };
+  } catch {
+    return null; // corrupt: start afresh
+  }
+}
+
+/** The draft to continue: this session's, else one kept on this device by choice, else a fresh one. */
+export function loadDraft(key: string, today: Day = systemClock.today()): { draft: Draft; resumed: boolean; place: DraftPlace } {
+  for (const place of ["session", "device"] as const) {
+    const draft = read(place, key, today);
+    if (draft) return { draft, resumed: Object.keys(draft.data).length > 0 || draft.pending === true, place };
+  }
+  return { draft: { submissionId: newSubmissionId(), data: {}, pageNo: 0 }, resumed: false, place: "session" };
+}
+
+/** Saves where the person chose, and nowhere else. */
+export function saveDraft(key: string, draft: Draft, place: DraftPlace, today: Day = systemClock.today()): void {
   draft.saved = today;
   try {
-    localStorage.setItem(key, JSON.stringify(draft));
+    storage(place)?.setItem(key, JSON.stringify(draft));
+    storage(place === "session" ? "device" : "session")?.removeItem(key);
   } catch {
     // private mode or quota: the form still works, only resuming doesn't
   }
 }
 
 export function clearDraft(key: string): void {
-  try {
-    localStorage.removeItem(key);
-  } catch {
-    // nothing to clear
+  for (const place of ["session", "device"] as const) {
+    try {
+      storage(place)?.removeItem(key);
+    } catch {
+      // nothing to clear
+    }
   }
 }

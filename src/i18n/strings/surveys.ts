@@ -24,10 +24,11 @@ export const surveys = {
     "survey.questions.other": "{n} questions, most of them one click each.",
     "survey.anonymity.title": "Your answers are anonymous",
     "survey.anonymity.body":
-      "We store your answers with the survey, its version, the language and the date only — no name, no address, no device, no time of day. Results are published only for groups of at least {k} people, and written comments are never published.",
-    "survey.anonymity.invitation": "Your invitation code only proves you were invited. It is used once and never stored with your answers.",
+      "We store your answers with the survey, its version and the date only — no name, no address, no device, no language, no time of day. Results are published only for groups of at least {k} people, and written comments are never published.",
+    "survey.anonymity.invitation":
+      "Your invitation code only proves you were invited. It is used up when you enter it, in exchange for an anonymous token that this browser sends with your answers: nothing stored links the two, not even for the database's own administrators.",
     "survey.anonymity.draft":
-      "Your answers are kept in this browser until they are sent, so you can close the page and continue later. They are deleted from the browser once we confirm receipt.",
+      "Until they are sent, your answers are kept in this browser for this session only, so the next person at a shared computer cannot see them. They are deleted once we confirm receipt.",
     "survey.noscript": "This survey needs JavaScript to run in your browser.",
     "survey.loading": "Loading the survey…",
     "survey.notOpenYet": "This survey opens on {date}.",
@@ -42,6 +43,14 @@ export const surveys = {
     "survey.code.required": "Enter your invitation code.",
     "survey.code.invalid": "This invitation code is not valid for this survey. Check it and try again.",
     "survey.code.used": "This invitation code has already been used. Each code works once.",
+    "survey.code.checking": "Checking your code…",
+    "survey.code.network": "We could not reach the server to check your code. Please try again in a moment.",
+    "survey.code.unavailable": "Invitation codes cannot be used on this server right now. Please tell HR.",
+    "survey.code.rateLimited": "Too many attempts from this network. Please try again in {seconds} s.",
+    // --- keeping a draft
+    "survey.ownDevice.label": "This is my own device: keep my unsent answers here for up to 14 days",
+    "survey.ownDevice.help":
+      "Otherwise they are forgotten when you close the browser, so the next person at a shared computer cannot see them.",
     // --- sending
     "survey.sending": "Sending your answers…",
     "survey.retrying":
@@ -106,9 +115,11 @@ export const surveys = {
     "survey.questions.other": "共 {n} 道题，大多只需点选一次。",
     "survey.anonymity.title": "你的回答是匿名的",
     "survey.anonymity.body":
-      "我们只保存你的回答以及问卷、问卷版本、语言和日期——不保存姓名、IP 地址、设备信息或具体时间。结果仅在人数不少于 {k} 人（最小匿名人数）的分组中公示，填写的文字意见一律不公开。",
-    "survey.anonymity.invitation": "邀请码只用于证明你受到邀请。它只能使用一次，并且不会与你的回答一起保存。",
-    "survey.anonymity.draft": "提交之前，你的回答会暂存在本浏览器中，你可以关闭页面稍后继续。我们确认收到后，浏览器中的暂存内容会被删除。",
+      "我们只保存你的回答以及问卷、问卷版本和日期，不保存姓名、IP 地址、设备信息、所用语言或具体时间。结果仅在人数不少于 {k} 人（最小匿名人数）的分组中公示，填写的文字意见一律不公开。",
+    "survey.anonymity.invitation":
+      "邀请码只用于证明你受到邀请。输入后邀请码即被用掉，换成一个匿名凭证，由本浏览器随回答一起提交。数据库中没有任何记录能把两者对应起来，数据库管理员也做不到。",
+    "survey.anonymity.draft":
+      "提交之前，你的回答只在本次浏览期间暂存在本浏览器中，共用电脑的下一位同事看不到。我们确认收到后，暂存内容即被删除。",
     "survey.noscript": "此问卷需要在浏览器中启用 JavaScript。",
     "survey.loading": "正在加载问卷…",
     "survey.notOpenYet": "此问卷将于 {date} 开始。",
@@ -122,6 +133,12 @@ export const surveys = {
     "survey.code.required": "请输入邀请码。",
     "survey.code.invalid": "此邀请码不适用于本问卷，请核对后重试。",
     "survey.code.used": "此邀请码已被使用。每个邀请码只能使用一次。",
+    "survey.code.checking": "正在核对邀请码…",
+    "survey.code.network": "暂时无法连接服务器核对邀请码，请稍后重试。",
+    "survey.code.unavailable": "本服务器目前无法使用邀请码，请告知人力资源部门。",
+    "survey.code.rateLimited": "此网络的尝试次数过多，请在 {seconds} 秒后重试。",
+    "survey.ownDevice.label": "这是我自己的设备：未提交的回答在本设备上最多保留 14 天",
+    "survey.ownDevice.help": "否则关闭浏览器后这些回答即被清除，共用电脑的下一位同事看不到。",
     "survey.sending": "正在提交你的回答…",
     "survey.retrying": "暂时无法连接服务器。你的回答已安全保存在本浏览器中；{seconds} 秒后重试（第 {attempt} 次）。",
     "survey.retryNow": "立即重试",

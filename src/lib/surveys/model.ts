@@ -3,6 +3,7 @@
 // stored ones. Server-owned fields (ids, dates, status) are never taken from a body.
 import { z } from "zod";
 import { LOCALES } from "../../i18n/config.ts";
+import { TOKEN_HEX } from "../invitation-token.ts";
 
 /** POST /api/surveys/{id}/responses */
 export const ZResponseBody = z.strictObject({
@@ -15,11 +16,32 @@ export const ZResponseBody = z.strictObject({
     (v) => v !== null && typeof v === "object" && !Array.isArray(v),
     "Expected an object of answers",
   ),
+  /** The language of the error messages. Never stored: the language someone answers in can single them out. */
   locale: z.enum(LOCALES).optional(),
-  /** The invitation code as typed (src/lib/invitation.ts reads it); one that is no code is a 403, like a wrong one. */
-  token: z.string().trim().min(1).max(64).optional(),
+  /**
+   * Invitation surveys: the token the browser got for its code when the form
+   * opened (POST /api/surveys/{id}/redeem), unblinded. Never the code itself.
+   */
+  token: z
+    .strictObject({
+      input: z.string().regex(new RegExp(`^[0-9a-f]{${TOKEN_HEX.input}}$`), "The token input is 32 bytes of hex."),
+      output: z.string().regex(new RegExp(`^[0-9a-f]{${TOKEN_HEX.output}}$`), "The token output is 64 bytes of hex."),
+    })
+    .optional(),
 });
 export type TResponseBody = z.infer<typeof ZResponseBody>;
+
+/** POST /api/surveys/{id}/redeem: the invitation code and a blinded token, sent when the form opens. */
+export const ZRedeemBody = z.strictObject({
+  /** The code as typed (src/lib/invitation.ts reads it); one that is no code is a 403, like a wrong one. */
+  code: z.string().trim().min(1, "Enter the invitation code HR gave you.").max(64, "That is not an invitation code."),
+  blinded: z
+    .string()
+    .regex(/^[0-9a-f]+$/, "Hex.")
+    .max(TOKEN_HEX.blindedMax, "Too long."),
+  locale: z.enum(LOCALES).optional(),
+});
+export type TRedeemBody = z.infer<typeof ZRedeemBody>;
 
 /** The most invitation codes one request creates. */
 export const MAX_CODES_PER_REQUEST = 500;

@@ -12,7 +12,6 @@
 //   - free text is never published, whatever the numbers.
 import { isPublishable } from "../anonymity.ts";
 import { suppressOverlapping, suppressPartition } from "../suppression.ts";
-import { addDays } from "../clock.ts";
 import { FREE_TEXT_TYPES, type ChoiceValue, type QuestionSpec } from "./questions.ts";
 import type { TSurveyText } from "./schema.ts";
 
@@ -107,8 +106,11 @@ export function buildResults(specs: QuestionSpec[], raw: RawAggregates, k: numbe
             { value: false, text: { default: "No", "zh-cn": "否" } },
           ]
         : spec.choices;
-    // Checkbox counts overlap (one person, several choices), so none is derivable from the total: suppress below k only.
-    const shown = spec.type === "checkbox" ? suppressOverlapping(valueCounts, k) : suppressPartition(valueCounts, k);
+    // Checkbox counts overlap, but each of the `answered` people picked 1 … maxSelectedChoices of them.
+    const shown =
+      spec.type === "checkbox"
+        ? suppressOverlapping(valueCounts, k, { answered, min: 1, max: spec.maxSelected || spec.choices.length })
+        : suppressPartition(valueCounts, k);
     if (shown === null) return { ...base, answered: null, suppressed: true, published: true };
     result.choices = choices.map((c, i) => ({ value: c.value, text: c.text, count: shown[i]! }));
 
@@ -154,49 +156,4 @@ function suppressDependents(specs: QuestionSpec[], questions: QuestionResult[]):
     }
   }
   return questions.map((q) => byName.get(q.name)!);
-}
-
-export interface DayResponses {
-  day: string;
-  responses: number;
-}
-
-/**
- * Where live results stop (exclusive day). Results of an open survey advance
- * only in steps of at least k responses, counted over whole past days: two
- * snapshots taken at any two moments differ by k responses or more, so one
- * person's answers cannot be read off by subtracting yesterday's results from
- * today's. Past days are frozen (responses are always stamped with the day they
- * arrive), so the steps never move once taken.
- */
-export function liveCutoff(perDay: readonly DayResponses[], today: string, k: number): string {
-  const past = [...perDay].filter((d) => d.day < today).sort((a, b) => (a.day < b.day ? -1 : 1));
-  let cutoff = past[0]?.day ?? today;
-  let since = 0;
-  for (const d of past) {
-    since += d.responses;
-    if (since >= k) {
-      cutoff = addDays(d.day, 1);
-      since = 0;
-    }
-  }
-  return cutoff;
-}
-
-/**
- * The exclusive day results stop at, or undefined for all responses. A `live`
- * survey's results keep the live steps after it closes too: its final results
- * are its last step, because a final tail of fewer than k responses would be
- * readable as final results minus the last live snapshot. `after-close`
- * results were never shown before, so they count everything.
- */
-export function resultsCutoff(
-  survey: { resultsVisibility: "live" | "after-close" | "hidden"; closes: string },
-  perDay: readonly DayResponses[],
-  today: string,
-  k: number,
-): string | undefined {
-  if (survey.resultsVisibility !== "live") return undefined;
-  const end = addDays(survey.closes, 1);
-  return liveCutoff(perDay, today < end ? today : end, k);
 }

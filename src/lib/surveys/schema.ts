@@ -47,7 +47,14 @@ export const ZSurveyFields = z.strictObject({
 export const ZSurveyFile = ZSurveyFields.refine((s) => s.opens <= s.closes, {
   message: "closes must not be before opens",
   path: ["closes"],
-});
+})
+  // Live results are safe only where one person sends one response: on an
+  // open survey, one person can add k−1 responses with known answers between
+  // two steps and read the one other response off the difference.
+  .refine((s) => !(s.resultsVisibility === "live" && s.access === "open"), {
+    message: 'live results need invitation access (one code, one response): use "after-close" for an open survey',
+    path: ["resultsVisibility"],
+  });
 
 export type TSurveyFile = z.infer<typeof ZSurveyFile>;
 export type TSurveyDefinition = TSurveyFile["definition"];

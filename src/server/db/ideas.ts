@@ -23,10 +23,12 @@ import {
 } from "../../lib/ideas/model.ts";
 import type { AuthorEvent } from "../../lib/audit/model.ts";
 import { isPublishable } from "../../lib/anonymity.ts";
+import { participationSteps } from "../../lib/participation.ts";
 import type { DbEnv } from "../config.ts";
 import { addDays } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
 import { Where } from "./where.ts";
+import { dayModifier } from "../commit-day.ts";
 
 // ---------------------------------------------------------------- rows
 
@@ -36,7 +38,6 @@ interface IdeaRow {
   category: string;
   title: string;
   body: string;
-  locale: string;
   publish_consent: number;
   status: string;
   received_on: string;
@@ -75,7 +76,6 @@ export interface Idea {
   category: IdeaCategory;
   title: string;
   body: string;
-  locale: string;
   publishConsent: boolean;
   status: IdeaStatus;
   receivedOn: string;
@@ -98,7 +98,6 @@ function rowToIdea(row: IdeaRow): Idea {
     category: row.category as IdeaCategory,
     title: row.title,
     body: row.body,
-    locale: row.locale,
     publishConsent: Boolean(row.publish_consent),
     status: row.status as IdeaStatus,
     receivedOn: row.received_on,
@@ -152,12 +151,19 @@ export async function insertIdea(
     id: string;
     receiptHash: string;
     input: TIdeaInput;
-    day: string;
+    /** Days the clock is pinned away from the real date (0 when deployed): the day itself is read at commit. */
+    dayOffset?: number;
+    /** Demo data and tests only: the day to store, as is. */
+    day?: string;
     submission?: { hash: string; sealedReceipt: string };
     forgetSubmissionsBefore?: string;
   },
 ): Promise<InsertOutcome> {
-  const { id, receiptHash, input, day, submission, forgetSubmissionsBefore } = idea;
+  const { id, receiptHash, input, dayOffset = 0, day: fixedDay, submission, forgetSubmissionsBefore } = idea;
+  // The day is read by the batch itself, at commit: an idea whose request
+  // began before midnight and committed after it carries the later day, so a
+  // past day's count never changes (src/lib/participation.ts).
+  const day = dayModifier(dayOffset);
   try {
     await env.DB.batch([
       // the day is the idea's received_on (a primary-key look-up per record): no second copy of it to keep in step
@@ -169,13 +175,12 @@ export async function insertIdea(
           ]
         : []),
       env.DB.prepare(
-        `INSERT INTO ideas (id, receipt_hash, category, title, body, locale, publish_consent, status, received_on)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'received', ?8)`,
-      ).bind(id, receiptHash, input.category, input.title, input.body, input.locale ?? "en", input.publishConsent ? 1 : 0, day),
-      env.DB.prepare("INSERT INTO idea_status_history (idea_id, seq, status, on_day, note) VALUES (?1, 1, 'received', ?2, NULL)").bind(
-        id,
-        day,
-      ),
+        `INSERT INTO ideas (id, receipt_hash, category, title, body, publish_consent, status, received_on)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'received', COALESCE(?8, date('now', ?7)))`,
+      ).bind(id, receiptHash, input.category, input.title, input.body, input.publishConsent ? 1 : 0, day, fixedDay ?? null),
+      env.DB.prepare(
+        "INSERT INTO idea_status_history (idea_id, seq, status, on_day, note) SELECT ?1, 1, 'received', received_on, NULL FROM ideas WHERE id = ?1",
+      ).bind(id),
       ...(submission
         ? [
             env.DB.prepare("INSERT INTO idea_submissions (submission_hash, idea_id, sealed_receipt) VALUES (?1, ?2, ?3)").bind(
@@ -225,7 +230,6 @@ export async function readTrackedIdea(env: DbEnv, idea: Idea): Promise<TrackedId
     category: idea.category,
     title: idea.title,
     body: idea.body,
-    locale: idea.locale,
     status: idea.status,
     receivedOn: idea.receivedOn,
     publishConsent: idea.publishConsent,
@@ -284,7 +288,12 @@ export const BOARD_MAX = 500;
  * only (one ordered page, reused by each statement of the batch), so one
  * cap bounds the whole answer.
  */
-export async function listBoard(env: DbEnv, query: TBoardQuery, max = BOARD_MAX): Promise<{ ideas: BoardIdea[]; truncated: boolean }> {
+export async function listBoard(
+  env: DbEnv,
+  query: TBoardQuery,
+  today: string,
+  max = BOARD_MAX,
+): Promise<{ ideas: BoardIdea[]; truncated: boolean }> {
   const filters = ["i.published = 1"];
   const params: string[] = [];
   if (query.status) {
@@ -329,7 +338,8 @@ export async function listBoard(env: DbEnv, query: TBoardQuery, max = BOARD_MAX)
     publishedOn: row.published_on!,
     rewarded: Boolean(row.rewarded),
     rewardNote: row.rewarded ? row.reward_note : null,
-    verdict: row.verdict as Verdict | null,
+    // A verdict given today appears tomorrow: the board is no clock for when an author acted.
+    verdict: row.verdict_on !== null && row.verdict_on < today ? (row.verdict as Verdict | null) : null,
     supportCount: row.support_count,
     duplicateOf: row.duplicate_published === 1 ? row.duplicate_of : null,
     history: (historyById.get(row.id) ?? []).map(rowToStatusChange),
@@ -371,24 +381,28 @@ export const ACK_ON_SQL = `(SELECT MIN(d) FROM (
  * Board transparency figures, computed in SQL. An idea is acknowledged on the
  * first day HR moved it past "received" or answered it. A share or median
  * over fewer than k ideas is withheld, like any small-group aggregate.
+ *
+ * `received` and `verdicts` are participation counts: polled, a count that
+ * moves by one tells when someone sent an idea or gave a verdict. Both leave
+ * out today and move in steps of at least `stepK` (src/lib/participation.ts).
+ * Verdicts are counted over published ideas only (an unpublished idea's
+ * verdict is its author's and HR's business), by the day they were given.
  */
 export async function boardStats(
   env: DbEnv,
-  options: { today: string; ackPromiseDays: number; minGroupSize: number },
+  options: { today: string; ackPromiseDays: number; minGroupSize: number; stepK: number },
 ): Promise<BoardStats> {
-  const [counts, median] = await env.DB.batch([
+  const [counts, median, received, verdicts] = await env.DB.batch([
     env.DB.prepare(
       `WITH acks AS (
-           SELECT i.received_on, i.verdict, ${ACK_ON_SQL} AS ack_on,
+           SELECT i.received_on, ${ACK_ON_SQL} AS ack_on,
              EXISTS (SELECT 1 FROM idea_messages m WHERE m.idea_id = i.id AND m.author = 'hr') AS answered
            FROM ideas i
          )
-         SELECT COUNT(*) AS received,
+         SELECT
            COALESCE(SUM(ack_on IS NOT NULL OR julianday(?1) - julianday(received_on) > ?2), 0) AS ack_due,
            COALESCE(SUM(ack_on IS NOT NULL AND julianday(ack_on) - julianday(received_on) <= ?2), 0) AS ack_within,
-           COALESCE(SUM(answered), 0) AS answered,
-           COALESCE(SUM(verdict IS NOT NULL), 0) AS verdicts,
-           COALESCE(SUM(verdict = 'resolved'), 0) AS resolved
+           COALESCE(SUM(answered), 0) AS answered
          FROM acks`,
     ).bind(options.today, options.ackPromiseDays),
     env.DB.prepare(
@@ -401,31 +415,41 @@ export async function boardStats(
        )
        SELECT AVG(days) AS median FROM o WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`,
     ),
+    env.DB.prepare("SELECT received_on AS day, COUNT(*) AS n FROM ideas WHERE received_on < ?1 GROUP BY received_on").bind(options.today),
+    env.DB.prepare(
+      `SELECT verdict_on AS day, COUNT(*) AS n, SUM(verdict = 'resolved') AS resolved
+         FROM ideas WHERE published = 1 AND verdict IS NOT NULL AND verdict_on < ?1 GROUP BY verdict_on`,
+    ).bind(options.today),
   ]);
-  const c = counts!.results[0] as {
-    received: number;
-    ack_due: number;
-    ack_within: number;
-    answered: number;
-    verdicts: number;
-    resolved: number;
-  };
+  const c = counts!.results[0] as { ack_due: number; ack_within: number; answered: number };
   const m = median!.results[0] as { median: number | null } | undefined;
   const k = options.minGroupSize;
+  const receivedSteps = participationSteps(
+    (received!.results as { day: string; n: number }[]).map((r) => ({ day: r.day, responses: r.n })),
+    options.today,
+    options.stepK,
+  );
+  const verdictDays = verdicts!.results as { day: string; n: number; resolved: number }[];
+  const verdictSteps = participationSteps(
+    verdictDays.map((r) => ({ day: r.day, responses: r.n })),
+    options.today,
+    options.stepK,
+  );
+  const resolved = verdictDays.filter((r) => r.day < verdictSteps.before).reduce((n, r) => n + r.resolved, 0);
   const ackShown = isPublishable(c.ack_due, k);
   const answeredShown = isPublishable(c.answered, k);
-  const verdictsShown = isPublishable(c.verdicts, k);
+  const verdictsShown = isPublishable(verdictSteps.total, k);
   return {
-    received: c.received,
+    received: receivedSteps.total,
     ackPromiseDays: options.ackPromiseDays,
     ackDue: c.ack_due,
     ackWithinPromise: ackShown ? c.ack_within : null,
     ackShare: ackShown ? c.ack_within / c.ack_due : null,
     answered: c.answered,
     medianDaysToFirstAnswer: answeredShown && m?.median != null ? m.median : null,
-    verdicts: c.verdicts,
-    resolved: verdictsShown ? c.resolved : null,
-    resolvedShare: verdictsShown ? c.resolved / c.verdicts : null,
+    verdicts: verdictSteps.total,
+    resolved: verdictsShown ? resolved : null,
+    resolvedShare: verdictsShown ? resolved / verdictSteps.total : null,
     minGroupSize: k,
   };
 }

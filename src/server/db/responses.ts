@@ -1,26 +1,34 @@
 // Storing a survey response (tables survey_responses, survey_answers,
-// survey_submissions, survey_tokens). Everything a response needs is written
-// in ONE D1 batch — D1's only transaction — so a failure stores nothing, and
-// the database itself refuses a second use of a submission id or a code.
-import type { Locale } from "../../i18n/config.ts";
+// survey_submissions, survey_spent_tokens). Everything a response needs is
+// written in ONE D1 batch — D1's only transaction — so a failure stores
+// nothing, and the database itself refuses a second use of a submission id
+// or of an invitation token.
 import type { AnswerRow } from "../../lib/surveys/validate.ts";
 import { sha256Hex, toHex } from "../../lib/hex.ts";
-import { invitationCodeHash } from "../../lib/invitation.ts";
+import { dayModifier } from "../commit-day.ts";
 import type { DbEnv } from "../config.ts";
 
 export interface NewResponse {
   surveyId: string;
   surveyVersion: number;
-  locale: Locale;
-  /** UTC day only (dayOf in src/lib/clock.ts), so a response cannot be matched to a login or an access log by its time. */
-  day: string;
+  /**
+   * When the response is stored for real: the day is read by the batch
+   * itself, at commit (`date('now')`, moved by `dayOffset` days when the
+   * clock is pinned), and the batch fails if that day is outside
+   * [opens, closes]. A response whose request began at 23:59:59 and commits
+   * after midnight is therefore stored under the day it was committed — a day
+   * no published step has counted yet — or refused once the survey closed.
+   */
+  commit?: { opens: string; closes: string; dayOffset: number };
+  /** Demo data and tests only: the UTC day to store, as is. */
+  day?: string;
   rows: AnswerRow[];
   submissionId: string;
-  /** Invitation code, for invitation-only surveys; consumed in the same batch. */
-  token?: string;
+  /** SHA-256(survey : token input) of the invitation token spent with this response. */
+  spentToken?: string;
 }
 
-export type StoreOutcome = "stored" | "duplicate" | "token_used" | "token_unknown";
+export type StoreOutcome = "stored" | "duplicate" | "token_spent" | "not_open";
 
 /** The idempotency key as stored: a hash, so the id the browser held is not kept. */
 export function submissionHash(surveyId: string, submissionId: string): Promise<string> {
@@ -39,10 +47,10 @@ function randomId(): string {
 }
 
 /**
- * Writes the idempotency key, consumes the code (if any), and stores the
+ * Writes the idempotency key, spends the token (if any), and stores the
  * response with its answers — all or nothing. The idempotency key goes first
- * so that a retry of a response that already consumed its code reads as a
- * duplicate (200), not as a used code (409).
+ * so that a retry of a response that already spent its token reads as a
+ * duplicate (200), not as a spent token (409).
  */
 export async function storeResponse(env: DbEnv, r: NewResponse): Promise<StoreOutcome> {
   const db = env.DB;
@@ -52,22 +60,29 @@ export async function storeResponse(env: DbEnv, r: NewResponse): Promise<StoreOu
       .prepare("INSERT INTO survey_submissions (submission_hash, survey_id) VALUES (?1, ?2)")
       .bind(await submissionHash(r.surveyId, r.submissionId), r.surveyId),
   ];
-  if (r.token !== undefined) {
-    // The trigger survey_tokens_single_use aborts the batch if the code was already used.
+  if (r.spentToken !== undefined) {
+    statements.push(db.prepare("INSERT INTO survey_spent_tokens (token_hash, survey_id) VALUES (?1, ?2)").bind(r.spentToken, r.surveyId));
+  }
+  if (r.commit) {
+    // The id is NULL — which the primary key refuses, aborting the batch —
+    // when the day at commit is outside the survey's dates.
     statements.push(
       db
-        .prepare("UPDATE survey_tokens SET used = 1 WHERE token_hash = ?1 AND survey_id = ?2")
-        .bind(await invitationCodeHash(r.surveyId, r.token), r.surveyId),
+        .prepare(
+          `INSERT INTO survey_responses (id, survey_id, survey_version, day)
+             SELECT CASE WHEN d BETWEEN ?5 AND ?6 THEN ?1 END, ?2, ?3, d FROM (SELECT date('now', ?4) AS d)`,
+        )
+        .bind(id, r.surveyId, r.surveyVersion, dayModifier(r.commit.dayOffset), r.commit.opens, r.commit.closes),
     );
+  } else if (r.day !== undefined) {
+    statements.push(
+      db
+        .prepare("INSERT INTO survey_responses (id, survey_id, survey_version, day) VALUES (?1, ?2, ?3, ?4)")
+        .bind(id, r.surveyId, r.surveyVersion, r.day),
+    );
+  } else {
+    throw new Error("storeResponse: either commit (the real path) or day (demo data, tests)");
   }
-  // With a code, the response's id is NULL — which its primary key refuses,
-  // aborting the batch — unless the UPDATE just before consumed exactly one
-  // code: an UPDATE that matches no row (unknown code) succeeds silently.
-  const insertResponse =
-    r.token === undefined
-      ? "INSERT INTO survey_responses (id, survey_id, survey_version, locale, day) VALUES (?1, ?2, ?3, ?4, ?5)"
-      : "INSERT INTO survey_responses (id, survey_id, survey_version, locale, day) VALUES (CASE WHEN changes() = 1 THEN ?1 END, ?2, ?3, ?4, ?5)";
-  statements.push(db.prepare(insertResponse).bind(id, r.surveyId, r.surveyVersion, r.locale, r.day));
   for (const row of r.rows) {
     statements.push(
       db
@@ -81,8 +96,8 @@ export async function storeResponse(env: DbEnv, r: NewResponse): Promise<StoreOu
   } catch (err) {
     const message = String((err as Error)?.message ?? err);
     if (message.includes("survey_submissions.submission_hash")) return "duplicate";
-    if (message.includes("survey_token_already_used")) return "token_used";
-    if (r.token !== undefined && /NOT NULL constraint failed: survey_responses\.id/.test(message)) return "token_unknown";
+    if (message.includes("survey_spent_tokens.token_hash")) return "token_spent";
+    if (/NOT NULL constraint failed: survey_responses\.id/.test(message)) return "not_open";
     throw err;
   }
 }

@@ -1,6 +1,8 @@
 // SQL for survey_tokens: invitation codes (src/lib/invitation.ts) stored as
-// hashes. Using a code flips `used`, with no date and no link to the response
-// it unlocked.
+// hashes. Redeeming a code flips `used` and keeps the hash of the blinded
+// element it was redeemed with, with no date; the response it later unlocks
+// arrives with an unlinkable token, never with the code
+// (src/lib/invitation-token.ts).
 import { generateInvitationCode, invitationCodeHash } from "../../lib/invitation.ts";
 import type { DbEnv } from "../config.ts";
 import { auditStatement } from "./audit.ts";
@@ -13,6 +15,32 @@ export async function readTokenState(env: DbEnv, surveyId: string, code: string)
     .first<{ used: number }>();
   if (!row) return "unknown";
   return row.used === 1 ? "used" : "valid";
+}
+
+/**
+ * Marks the code used by this redemption. "redeemed": it was unused, or this
+ * is a retry of the redemption that used it (same blinded element), so the
+ * evaluation may be given (again); "used": another redemption used it;
+ * "unknown": no such code for this survey.
+ */
+export async function redeemCode(
+  env: DbEnv,
+  surveyId: string,
+  code: string,
+  blindedHash: string,
+): Promise<"redeemed" | "used" | "unknown"> {
+  const hash = await invitationCodeHash(surveyId, code);
+  const [, row] = await env.DB.batch([
+    env.DB.prepare("UPDATE survey_tokens SET used = 1, redeemed_with = ?3 WHERE token_hash = ?1 AND survey_id = ?2 AND used = 0").bind(
+      hash,
+      surveyId,
+      blindedHash,
+    ),
+    env.DB.prepare("SELECT redeemed_with FROM survey_tokens WHERE token_hash = ?1 AND survey_id = ?2").bind(hash, surveyId),
+  ]);
+  const state = row!.results[0] as { redeemed_with: string | null } | undefined;
+  if (!state) return "unknown";
+  return state.redeemed_with === blindedHash ? "redeemed" : "used";
 }
 
 /**

@@ -1,4 +1,5 @@
 // POST /api/ideas/{id}/support {token}: "me too" on a published idea, once per browser.
+import { readClock } from "../../../../src/server/clock.ts";
 import { ZSupportInput } from "../../../../src/lib/ideas/model.ts";
 import type { AppEnv } from "../../../../src/server/config.ts";
 import { json, parseJsonBody } from "../../../../src/server/http.ts";
@@ -7,7 +8,7 @@ import { allow } from "../../../../src/server/route.ts";
 
 export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env, params }) => {
   const { token } = await parseJsonBody(request, ZSupportInput);
-  return json(await supportIdea(env, request, String(params.id), token), { status: 201 });
+  return json(await supportIdea(env, request, String(params.id), token, readClock(env).now()), { status: 201 });
 };
 
 export const onRequest = allow("POST");

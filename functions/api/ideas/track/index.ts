@@ -1,5 +1,6 @@
 // POST /api/ideas/track {receipt}: the idea, its history and the messages its
 // author may see. The receipt travels in the body, never in a URL.
+import { readClock } from "../../../../src/server/clock.ts";
 import { ZTrackInput } from "../../../../src/lib/ideas/model.ts";
 import type { AppEnv } from "../../../../src/server/config.ts";
 import { json, parseJsonBody } from "../../../../src/server/http.ts";
@@ -8,7 +9,7 @@ import { allow } from "../../../../src/server/route.ts";
 
 export const onRequestPost: PagesFunction<AppEnv> = async ({ request, env }) => {
   const { receipt } = await parseJsonBody(request, ZTrackInput);
-  return json({ idea: await trackIdea(env, request, receipt) });
+  return json({ idea: await trackIdea(env, request, receipt, readClock(env).now()) });
 };
 
 export const onRequest = allow("POST");

@@ -1,4 +1,5 @@
 // POST /api/ideas/track/messages {receipt, body}: the author's anonymous reply.
+import { readClock } from "../../../../src/server/clock.ts";
 import { ZReplyInput } from "../../../../src/lib/ideas/model.ts";
 import type { AppEnv } from "../../../../src/server/config.ts";
 import { json, parseJsonBody } from "../../../../src/server/http.ts";
@@ -7,7 +8,7 @@ import { allow } from "../../../../src/server/route.ts";
 
 export const onRequestPost: PagesFunction<AppEnv> = async ({ request, env }) => {
   const { receipt, body } = await parseJsonBody(request, ZReplyInput);
-  return json({ idea: await replyToIdea(env, request, receipt, body) }, { status: 201 });
+  return json({ idea: await replyToIdea(env, request, receipt, body, readClock(env).now()) }, { status: 201 });
 };
 
 export const onRequest = allow("POST");

@@ -1,5 +1,6 @@
 // POST /api/ideas/track/verdict {receipt, verdict, comment?}: the author says
 // whether HR's answer resolved the idea; the board shows it beside the status.
+import { readClock } from "../../../../src/server/clock.ts";
 import { ZVerdictInput } from "../../../../src/lib/ideas/model.ts";
 import type { AppEnv } from "../../../../src/server/config.ts";
 import { json, parseJsonBody } from "../../../../src/server/http.ts";
@@ -8,7 +9,7 @@ import { allow } from "../../../../src/server/route.ts";
 
 export const onRequestPost: PagesFunction<AppEnv> = async ({ request, env }) => {
   const input = await parseJsonBody(request, ZVerdictInput);
-  return json({ idea: await giveVerdict(env, request, input) });
+  return json({ idea: await giveVerdict(env, request, input, readClock(env).now()) });
 };
 
 export const onRequest = allow("POST");

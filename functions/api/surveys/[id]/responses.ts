@@ -1,5 +1,6 @@
 // POST /api/surveys/{id}/responses {submissionId, answers, locale?, token?}
 // → 201 {ok:true}; the same submissionId again → 200 {ok:true}, nothing stored.
+import { readClock } from "../../../../src/server/clock.ts";
 import { ZResponseBody } from "../../../../src/lib/surveys/model.ts";
 import type { AppEnv } from "../../../../src/server/config.ts";
 import { json, parseJsonBody } from "../../../../src/server/http.ts";
@@ -9,7 +10,7 @@ import { getSurvey, submitResponse } from "../../../../src/server/surveys.ts";
 export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env, params }) => {
   const survey = getSurvey(String(params.id));
   const body = await parseJsonBody(request, ZResponseBody);
-  const outcome = await submitResponse(env, request, survey, body);
+  const outcome = await submitResponse(env, request, survey, body, readClock(env).now());
   return json({ ok: true }, { status: outcome === "stored" ? 201 : 200 });
 };
 

@@ -1,11 +1,12 @@
 // GET /api/surveys/{id}/results: aggregates per question, suppressed below k,
 // following the survey's results visibility. Free text is never included.
+import { readClock } from "../../../../src/server/clock.ts";
 import type { AppEnv } from "../../../../src/server/config.ts";
 import { json } from "../../../../src/server/http.ts";
 import { allow } from "../../../../src/server/route.ts";
 import { getSurvey, surveyResults } from "../../../../src/server/surveys.ts";
 
 export const onRequestGet: PagesFunction<AppEnv, "id"> = async ({ env, params }) =>
-  json(await surveyResults(env, getSurvey(String(params.id))));
+  json(await surveyResults(env, getSurvey(String(params.id)), readClock(env).now()));
 
 export const onRequest = allow("GET");

@@ -1,0 +1,169 @@
+// CPU per invitation-token operation, measured IN WORKERD (the runtime the
+// Functions run on), for the protocol Candor uses and the candidates it was
+// chosen over, with a no-op request as the baseline in the same run.
+//
+// A throw-away Worker under CANDOR_TMP runs N operations per request; the CPU
+// time the workerd processes spend on that request (utime + stime from
+// /proc, so Linux only) minus a no-op request's, divided by N, is the CPU per
+// operation. Wall time inside a Worker is no measure (its clock stands still
+// while code runs). The same operations are timed in Node for comparison.
+//
+// Candidates (src/lib/invitation-oprf.ts says which one is used):
+//   - VOPRF (RFC 9497) ristretto255-SHA512, @noble/curves arithmetic — Candor's;
+//   - VOPRF P-384-SHA384 with voprf-ts's default arithmetic (sjcl), and with noble;
+//   - blind RSA (RFC 9474) 2048-bit with blindrsa-ts's sjcl bignum, and with
+//     workerd's native RSA-RAW (fast, but one RSA key cannot be derived per
+//     survey, so a token could be spent on another invitation survey).
+import { spawn } from "node:child_process";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { TMP_DIR } from "../scripts/env.ts";
+import { freePort } from "../scripts/pages-dev.ts";
+import type { Bench, BenchRow } from "./lib.ts";
+
+const ROOT = resolve(TMP_DIR, "bench-tokens");
+
+const WORKER = `
+import { RSABSSA } from "@cloudflare/blindrsa-ts";
+import { Oprf, VOPRFClient, VOPRFServer, generatePublicKey, randomPrivateKey } from "@cloudflare/voprf-ts";
+import { CryptoNoble } from "@cloudflare/voprf-ts/crypto-noble";
+import { evaluateBlinded, parseBlinded, surveyPublicKey, verifyToken } from "${resolve("src/server/invitation-keys.ts")}";
+import { blindToken, finishToken } from "${resolve("src/lib/invitation-client.ts")}";
+
+const env = { INVITATION_KEY_SEED: "ab".repeat(32), CANDOR_ENV: "test" };
+const enc = new TextEncoder();
+let candor, rsa;
+const oprf = {};
+
+async function candorSetup() {
+  if (candor) return candor;
+  const key = await surveyPublicKey(env, "bench");
+  const pending = await blindToken(key);
+  const request = parseBlinded(pending.blinded);
+  const token = await finishToken(key, pending, await evaluateBlinded(env, "bench", request));
+  return (candor = { request, token });
+}
+async function rsaSetup() {
+  if (rsa) return rsa;
+  const suite = RSABSSA.SHA384.PSS.Randomized();
+  const native = RSABSSA.SHA384.PSS.Randomized({ supportsRSARAW: true });
+  const { privateKey, publicKey } = await suite.generateKey({ publicExponent: Uint8Array.from([1, 0, 1]), modulusLength: 2048 });
+  const rawKey = await crypto.subtle.importKey("pkcs8", await crypto.subtle.exportKey("pkcs8", privateKey), { name: "RSA-RAW", hash: "SHA-384" }, true, ["sign"]);
+  const msg = suite.prepare(enc.encode("token"));
+  const { blindedMsg } = await suite.blind(publicKey, msg);
+  return (rsa = { suite, native, privateKey, rawKey, blindedMsg });
+}
+async function oprfSetup(name, suite, provider) {
+  if (oprf[name]) return oprf[name];
+  const args = provider ? [provider] : [];
+  const sk = await randomPrivateKey(suite, ...args);
+  const server = new VOPRFServer(suite, sk, ...args);
+  const client = new VOPRFClient(suite, generatePublicKey(suite, sk, ...args), ...args);
+  const input = crypto.getRandomValues(new Uint8Array(32));
+  const [fin, req] = await client.blind([input]);
+  const [out] = await client.finalize(fin, await server.blindEvaluate(req));
+  return (oprf[name] = { server, req, input, out });
+}
+const OPS = {
+  noop: async () => null,
+  "candor-redeem": async () => { const c = await candorSetup(); return () => evaluateBlinded(env, "bench", c.request); },
+  "candor-submit": async () => { const c = await candorSetup(); return async () => { if (!(await verifyToken(env, "bench", c.token))) throw new Error("bad token"); }; },
+  "p384-sjcl-redeem": async () => { const o = await oprfSetup("sjcl", Oprf.Suite.P384_SHA384); return () => o.server.blindEvaluate(o.req); },
+  "p384-sjcl-submit": async () => { const o = await oprfSetup("sjcl", Oprf.Suite.P384_SHA384); return () => o.server.verifyFinalize(o.input, o.out); },
+  "p384-noble-redeem": async () => { const o = await oprfSetup("noble", Oprf.Suite.P384_SHA384, CryptoNoble); return () => o.server.blindEvaluate(o.req); },
+  "p384-noble-submit": async () => { const o = await oprfSetup("noble", Oprf.Suite.P384_SHA384, CryptoNoble); return () => o.server.verifyFinalize(o.input, o.out); },
+  "rsa-sjcl-redeem": async () => { const r = await rsaSetup(); return () => r.suite.blindSign(r.privateKey, r.blindedMsg); },
+  "rsa-raw-redeem": async () => { const r = await rsaSetup(); return () => r.native.blindSign(r.rawKey, r.blindedMsg); },
+};
+export default {
+  async fetch(request) {
+    const url = new URL(request.url);
+    const setup = OPS[url.searchParams.get("op")];
+    if (!setup) return new Response("unknown op", { status: 404 });
+    const run = await setup();
+    const n = Number(url.searchParams.get("n") ?? 1);
+    if (run) for (let i = 0; i < n; i++) await run();
+    return new Response("ok");
+  },
+};
+`;
+
+const OPS: { op: string; label: string; n: number }[] = [
+  { op: "candor-redeem", label: "VOPRF ristretto255 + noble (Candor): redeem = evaluate + proof", n: 200 },
+  { op: "candor-submit", label: "VOPRF ristretto255 + noble (Candor): submit = verify token", n: 400 },
+  { op: "p384-noble-redeem", label: "VOPRF P-384 + noble: evaluate + proof", n: 100 },
+  { op: "p384-noble-submit", label: "VOPRF P-384 + noble: verify token", n: 200 },
+  { op: "p384-sjcl-redeem", label: "VOPRF P-384, default arithmetic (sjcl): evaluate + proof", n: 10 },
+  { op: "p384-sjcl-submit", label: "VOPRF P-384, default arithmetic (sjcl): verify token", n: 10 },
+  { op: "rsa-sjcl-redeem", label: "blind RSA-2048, blindrsa-ts sjcl bignum: blind sign", n: 5 },
+  { op: "rsa-raw-redeem", label: "blind RSA-2048, workerd native RSA-RAW: blind sign", n: 400 },
+];
+
+/** CPU milliseconds the workerd processes of one process group have used so far. */
+async function workerdCpuMs(group: number): Promise<number> {
+  let ticks = 0;
+  for (const pid of await readdir("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== group || (await readFile(`/proc/${pid}/comm`, "utf8")).trim() !== "workerd") continue;
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10; // USER_HZ = 100 on Linux
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const bench: Bench = async () => {
+  await mkdir(ROOT, { recursive: true });
+  await writeFile(`${ROOT}/worker.js`, WORKER);
+  await writeFile(`${ROOT}/wrangler.toml`, `name = "bench-tokens"\nmain = "worker.js"\ncompatibility_date = "2026-11-01"\n`);
+  await writeFile(`${ROOT}/package.json`, "{}");
+  const port = await freePort();
+  const child = spawn("npx", ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: "ignore",
+    env: { ...process.env, NODE_PATH: resolve("node_modules") },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const rows: BenchRow[] = [];
+  try {
+    for (let i = 0; i < 240; i++) {
+      if ((await fetch(`${base}/?op=noop`).catch(() => null))?.ok) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const cpuOf = async (op: string, n: number) => {
+      const before = await workerdCpuMs(child.pid!);
+      const res = await fetch(`${base}/?op=${op}&n=${n}`);
+      if (!res.ok) throw new Error(`${op}: ${res.status} ${await res.text()}`);
+      await new Promise((r) => setTimeout(r, 50));
+      return (await workerdCpuMs(child.pid!)) - before;
+    };
+    for (const { op, label, n } of OPS) {
+      await cpuOf(op, 2); // set-up and warm-up
+      const baseline: number[] = [];
+      const per: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        baseline.push(await cpuOf("noop", 1));
+        per.push(await cpuOf(op, n));
+      }
+      const noop = median(baseline);
+      const ms = Math.max(0, (median(per) - noop) / n);
+      rows.push({ bench: "tokens (workerd CPU)", measure: label, value: ms < 1 ? ms.toFixed(2) : ms.toFixed(1), unit: "ms/op" });
+    }
+  } finally {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // gone
+    }
+  }
+  const ours = Number(rows[0]!.value);
+  return rows.map((r) => ({ ...r, "vs baseline": ours > 0 ? `${(Number(r.value) / ours).toFixed(1)}× Candor's redeem` : undefined }));
+};
+export default bench;

@@ -1,0 +1,241 @@
+// Anonymity as a person meets it, in Chromium against the real built site,
+// functions and local D1, in both languages: invitation codes redeemed for a
+// blind token before the questions (the code never travels with the answers,
+// the token never outlives the browser session), and drafts on a shared PC
+// (kept for the session unless the person says the device is theirs, and
+// expiring even then). "Shared PC" is a browser profile on disk that is
+// closed and opened again, as the next person at the same desk would.
+import { execFileSync } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TMP_DIR } from "../../scripts/env.ts";
+import { axeViolations, formatViolations, launchProfile, watchPage } from "./browser.ts";
+import { storedResponses } from "./db.ts";
+import { freshState, startServer, type RunningServer } from "./server.ts";
+
+const PULSE = "pulse-2026-11";
+const CAREER = "supervisor-career-2026";
+const ADMIN_TOKEN = "e2e-admin-token-anonymity-0123456789";
+const persistTo = `${TMP_DIR}/e2e-anonymity`;
+let server: RunningServer;
+
+beforeAll(async () => {
+  await freshState(persistTo);
+  execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { stdio: "ignore" });
+  server = await startServer({ persistTo, dist: `${TMP_DIR}/e2e-dist`, vars: { ADMIN_TOKEN } });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const q = (page: Page, name: string) => page.locator(`.sd-question[data-name="${name}"]`);
+const storageKeys = (page: Page, area: "localStorage" | "sessionStorage") =>
+  page.evaluate((a) => Object.entries(window[a]).filter(([k]) => k.startsWith("candor:")), area);
+
+async function mintCodes(n: number): Promise<string[]> {
+  const res = await fetch(`${server.url}/api/admin/surveys/${CAREER}/tokens`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ count: n }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { codes: string[] }).codes;
+}
+
+/** A profile on disk: the "shared PC". `open` starts the browser on it; closing the context is closing the browser. */
+async function sharedPc(locale: string) {
+  const dir = await mkdtemp(join(TMP_DIR, "profile-"));
+  let context: BrowserContext | undefined;
+  return {
+    async open(path: string) {
+      context = await launchProfile(dir, locale);
+      const page = context.pages()[0] ?? (await context.newPage());
+      const problems = watchPage(page, server.url);
+      await page.goto(`${server.url}${path}`);
+      return { page, problems };
+    },
+    async closeBrowser() {
+      await context?.close();
+      context = undefined;
+    },
+    async dispose() {
+      await context?.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const LANGS = [
+  {
+    prefix: "",
+    locale: "en-US",
+    codeHeading: "Enter your invitation code",
+    codeLabel: "Invitation code",
+    proceed: "Continue",
+    complete: "Complete",
+    done: "Thank you — your answers were received",
+    used: "already been used",
+    resumed: "Welcome back",
+    ownDevice: "This is my own device",
+  },
+  {
+    prefix: "/zh-cn",
+    locale: "zh-CN",
+    codeHeading: "请输入邀请码",
+    codeLabel: "邀请码",
+    proceed: "继续",
+    complete: "提交问卷",
+    done: "谢谢——我们已收到你的回答",
+    used: "已被使用",
+    resumed: "欢迎回来",
+    ownDevice: "这是我自己的设备",
+  },
+] as const;
+
+describe("invitation codes redeemed for a blind token before the questions", () => {
+  for (const l of LANGS) {
+    it(`${l.prefix || "en"}: the code is used up at form open, the answers go with an unlinkable token, never with the code`, async () => {
+      const [code, other] = await mintCodes(2);
+      const before = storedResponses(persistTo, CAREER);
+      const pc = await sharedPc(l.locale);
+      try {
+        const { page, problems } = await pc.open(`${l.prefix}/surveys/${CAREER}/`);
+        const posts: { url: string; body: string }[] = [];
+        page.on("request", (req) => {
+          if (req.method() === "POST") posts.push({ url: req.url(), body: req.postData() ?? "" });
+        });
+        await page.getByRole("heading", { name: l.codeHeading }).waitFor();
+        expect(await q(page, "pathsClear").count()).toBe(0); // no question before the code
+        const violations = await axeViolations(page);
+        expect(violations, formatViolations(violations)).toEqual([]);
+
+        await page.getByLabel(l.codeLabel).fill(code!.toLowerCase());
+        await page.getByRole("button", { name: l.proceed }).click();
+        await q(page, "pathsClear").waitFor({ timeout: 15_000 });
+        // redeemed now, with a blinded token; nothing sent with answers yet
+        expect(posts.map((p) => new URL(p.url).pathname)).toEqual([`/api/surveys/${CAREER}/redeem`]);
+        const redemption = JSON.parse(posts[0]!.body) as { code: string; blinded: string };
+        expect(redemption.blinded).toMatch(/^[0-9a-f]+$/);
+        // the token lives in this session only
+        const session = await storageKeys(page, "sessionStorage");
+        const token = JSON.parse(session.find(([k]) => k.endsWith(":token"))![1]) as { input: string; output: string };
+        expect(token.input).toMatch(/^[0-9a-f]{64}$/);
+        expect(JSON.stringify(await storageKeys(page, "localStorage"))).not.toContain(token.input);
+
+        // a reload in the same session does not ask for the code again
+        await page.reload();
+        await q(page, "pathsClear").waitFor({ timeout: 15_000 });
+        await q(page, "pathsClear").locator('label:has(input[value="4"])').click();
+        await q(page, "guidanceUseful").locator('label:has(input[value="3"])').click();
+        await q(page, "interests").locator('label:has(input[value="crossDept"])').click();
+        await page.getByRole("button", { name: l.complete }).click();
+        await page.getByRole("heading", { name: l.done }).waitFor({ timeout: 15_000 });
+
+        const sent = posts.find((p) => p.url.endsWith("/responses"))!;
+        const body = JSON.parse(sent.body) as { token: { input: string; output: string } };
+        expect(body.token).toEqual(token);
+        // the answers carry neither the code (in any spelling) nor anything sent at redemption
+        for (const secret of [code!, code!.toLowerCase(), code!.replace(/-/g, ""), redemption.blinded])
+          expect(sent.body).not.toContain(secret);
+        expect(posts.find((p) => p.url.endsWith("/redeem"))!.body).not.toContain(token.input);
+        expect(storedResponses(persistTo, CAREER)).toBe(before + 1);
+        // once sent, nothing is left in the browser: no draft, no token
+        expect(await storageKeys(page, "sessionStorage")).toEqual([]);
+        expect(await storageKeys(page, "localStorage")).toEqual([]);
+        expect(problems).toEqual([]);
+        await pc.closeBrowser();
+
+        // the next person at the same PC: the code was used up when the form opened
+        const next = await pc.open(`${l.prefix}/surveys/${CAREER}/`);
+        await next.page.getByLabel(l.codeLabel).fill(code!);
+        await next.page.getByRole("button", { name: l.proceed }).click();
+        await next.page.getByRole("alert").filter({ hasText: l.used }).waitFor({ timeout: 15_000 });
+        expect(await q(next.page, "pathsClear").count()).toBe(0);
+        // the 409 is an expected answer, logged by the browser as a failed resource
+        expect(next.problems.filter((p) => !/status of 409/.test(p))).toEqual([]);
+        void other;
+      } finally {
+        await pc.dispose();
+      }
+    }, 90_000);
+  }
+
+  it("on one's own device the answers are kept across visits, the token never: the next visit asks for a code again", async () => {
+    const [first, second] = await mintCodes(2);
+    const pc = await sharedPc("en-US");
+    try {
+      const { page } = await pc.open(`/surveys/${CAREER}/`);
+      await page.getByLabel("Invitation code").fill(first!);
+      await page.getByRole("button", { name: "Continue" }).click();
+      await q(page, "pathsClear").waitFor({ timeout: 15_000 });
+      await page.getByLabel("This is my own device").check();
+      await q(page, "pathsClear").locator('label:has(input[value="5"])').click();
+      const device = (await storageKeys(page, "localStorage")).map(([, v]) => v).join("\n");
+      expect(JSON.parse(device)).toMatchObject({ data: { pathsClear: 5 } });
+      expect(device).not.toMatch(/"input"|"output"|redeeming|:token/);
+      await pc.closeBrowser();
+
+      const again = await pc.open(`/surveys/${CAREER}/`);
+      // the token went with the session: a new code is needed; the answers were kept
+      await again.page.getByRole("heading", { name: "Enter your invitation code" }).waitFor();
+      await again.page.getByLabel("Invitation code").fill(second!);
+      await again.page.getByRole("button", { name: "Continue" }).click();
+      await q(again.page, "pathsClear").waitFor({ timeout: 15_000 });
+      expect(await q(again.page, "pathsClear").locator('input[value="5"]').isChecked()).toBe(true);
+    } finally {
+      await pc.dispose();
+    }
+  }, 90_000);
+});
+
+describe("drafts on a shared PC", () => {
+  for (const l of LANGS) {
+    it(`${l.prefix || "en"}: forgotten when the browser closes, kept only on "my own device", and even then not for ever`, async () => {
+      const pc = await sharedPc(l.locale);
+      try {
+        // the first person answers half, and leaves
+        const first = await pc.open(`${l.prefix}/surveys/${PULSE}/`);
+        await q(first.page, "satisfaction").locator('label:has(input[value="2"])').click();
+        expect((await storageKeys(first.page, "sessionStorage")).length).toBe(1);
+        expect(await storageKeys(first.page, "localStorage")).toEqual([]);
+        expect(first.problems).toEqual([]);
+        await pc.closeBrowser();
+
+        // the next person sees a blank form
+        const next = await pc.open(`${l.prefix}/surveys/${PULSE}/`);
+        await q(next.page, "satisfaction").waitFor();
+        expect(await next.page.getByRole("status").filter({ hasText: l.resumed }).count()).toBe(0);
+        expect(await q(next.page, "satisfaction").locator('input[value="2"]').isChecked()).toBe(false);
+
+        // on one's own device, by choice: kept across visits
+        await next.page.getByLabel(l.ownDevice).check();
+        await q(next.page, "satisfaction").locator('label:has(input[value="4"])').click();
+        expect((await storageKeys(next.page, "localStorage")).length).toBe(1);
+        expect(await storageKeys(next.page, "sessionStorage")).toEqual([]);
+        await pc.closeBrowser();
+        const mine = await pc.open(`${l.prefix}/surveys/${PULSE}/`);
+        await mine.page.getByRole("status").filter({ hasText: l.resumed }).waitFor();
+        expect(await q(mine.page, "satisfaction").locator('input[value="4"]').isChecked()).toBe(true);
+        expect(await mine.page.getByLabel(l.ownDevice).isChecked()).toBe(true);
+
+        // … but not for ever: a draft last saved 15 days ago is gone
+        await mine.page.evaluate(() => {
+          const key = Object.keys(localStorage).find((k) => k.startsWith("candor:survey:"))!;
+          const draft = JSON.parse(localStorage.getItem(key)!);
+          const old = new Date(Date.now() - 15 * 86_400_000).toISOString().slice(0, 10);
+          localStorage.setItem(key, JSON.stringify({ ...draft, saved: old, pending: true }));
+        });
+        await pc.closeBrowser();
+        const later = await pc.open(`${l.prefix}/surveys/${PULSE}/`);
+        await q(later.page, "satisfaction").waitFor();
+        expect(await q(later.page, "satisfaction").locator('input[value="4"]').isChecked()).toBe(false);
+        expect(await storageKeys(later.page, "localStorage")).toEqual([]);
+        expect(later.problems).toEqual([]);
+      } finally {
+        await pc.dispose();
+      }
+    }, 90_000);
+  }
+});

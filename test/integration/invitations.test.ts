@@ -1,0 +1,268 @@
+// Invitation codes redeemed for unlinkable tokens (src/lib/invitation-token.ts),
+// through the real router and a real local D1: the browser's steps are played
+// with the very module the form uses (src/lib/invitation-client.ts).
+import { env } from "cloudflare:test";
+import { beforeEach, describe, expect, it } from "vitest";
+import { blindToken, finishToken } from "../../src/lib/invitation-client.ts";
+import type { SpendableToken } from "../../src/lib/invitation-token.ts";
+import { SURVEYS, type Survey } from "../../src/lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
+import { surveyStatus } from "../../src/lib/surveys/schema.ts";
+import { readClock } from "../../src/server/clock.ts";
+import { redeemInvitation, submitResponse } from "../../src/server/surveys.ts";
+import { DEMO_CODES, DEMO_CODE_SURVEY, seedDemoCodes } from "../../scripts/seed/0100-surveys.ts";
+import { ORIGIN, api, expectError } from "./helpers";
+
+const TODAY = env.CANDOR_TODAY; // the Worker's pinned day (vitest.config.ts)
+const ADMIN = { Authorization: `Bearer ${env.ADMIN_TOKEN}` };
+const TABLES = ["survey_responses", "survey_answers", "survey_submissions", "survey_tokens", "survey_spent_tokens"];
+
+const inv = (): Survey => {
+  const found = SURVEYS.find((s) => s.access === "invitation" && surveyStatus(s, TODAY) === "open");
+  if (!found) throw new Error(`no invitation demo survey is open on ${TODAY}: adjust the dates in src/content/surveys/`);
+  return found;
+};
+const open = () => SURVEYS.find((s) => s.access === "open" && surveyStatus(s, TODAY) === "open")!;
+
+let seq = 0;
+const sid = () => `inv-${crypto.randomUUID()}-${++seq}`.slice(0, 64);
+const answers = (s: Survey, seed = 1) =>
+  sampleAnswers(s.definition, s.questions, seededRandom(seed), { comments: ["Fine."], commentRate: 1 });
+
+async function codes(n: number, s = inv()): Promise<string[]> {
+  const res = await api(`/api/admin/surveys/${s.id}/tokens`, { method: "POST", json: { count: n }, headers: ADMIN });
+  expect(res.status).toBe(201);
+  return res.body.codes;
+}
+
+async function publicKey(s = inv()): Promise<string> {
+  const res = await api(`/api/surveys/${s.id}`);
+  expect(res.status).toBe(200);
+  return res.body.invitationKey as string;
+}
+
+const redeemRaw = (s: Survey, body: unknown, headers: Record<string, string> = {}) =>
+  api(`/api/surveys/${s.id}/redeem`, { method: "POST", json: body, headers });
+
+/** What the form does when the code is entered: blind, redeem, check the proof, unblind. */
+async function redeem(code: string, s = inv()): Promise<SpendableToken> {
+  const key = await publicKey(s);
+  const pending = await blindToken(key);
+  const res = await redeemRaw(s, { code, blinded: pending.blinded });
+  if (res.status !== 200) throw new Error(`redeem: ${res.status} ${JSON.stringify(res.body)}`);
+  return finishToken(key, pending, res.body.evaluation);
+}
+
+const submit = (s: Survey, body: unknown, headers: Record<string, string> = {}) =>
+  api(`/api/surveys/${s.id}/responses`, { method: "POST", json: body, headers });
+
+async function count(table: string, where = "1 = 1", ...binds: unknown[]): Promise<number> {
+  const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`)
+    .bind(...binds)
+    .first<{ n: number }>();
+  return row!.n;
+}
+
+/** Every cell of the survey tables, as "table.column=value" strings. */
+async function cells(): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const t of TABLES) {
+    for (const row of (await env.DB.prepare(`SELECT * FROM ${t}`).all<Record<string, unknown>>()).results) {
+      for (const [column, value] of Object.entries(row)) out.add(`${t}.${column}=${String(value)}`);
+    }
+  }
+  return out;
+}
+
+beforeEach(async () => {
+  await env.DB.batch([...TABLES, "rate_limit_counters", "published_k"].map((t) => env.DB.prepare(`DELETE FROM ${t}`)));
+});
+
+describe("GET /api/surveys/{id} for an invitation survey", () => {
+  it("publishes the survey's token key, the same for everyone, and one per survey", async () => {
+    const key = await publicKey();
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(await publicKey()).toBe(key);
+    expect((await api(`/api/surveys/${open().id}`)).body).not.toHaveProperty("invitationKey");
+  });
+});
+
+describe("POST /api/surveys/{id}/redeem", () => {
+  it("uses up a code HR generated and returns an evaluation the browser can check and unblind", async () => {
+    const [code] = await codes(1);
+    const token = await redeem(code!);
+    expect(token.input).toMatch(/^[0-9a-f]{64}$/);
+    expect(token.output).toMatch(/^[0-9a-f]{128}$/);
+    expect(await count("survey_tokens", "used = 1 AND redeemed_with IS NOT NULL")).toBe(1);
+    // nothing of the response side is written at redemption
+    for (const t of ["survey_responses", "survey_answers", "survey_submissions", "survey_spent_tokens"]) expect(await count(t)).toBe(0);
+  });
+
+  it("gives the same evaluation again to a retry of the same redemption, and 409 to any other", async () => {
+    const [code] = await codes(1);
+    const key = await publicKey();
+    const pending = await blindToken(key);
+    const first = await redeemRaw(inv(), { code, blinded: pending.blinded });
+    const retry = await redeemRaw(inv(), { code, blinded: pending.blinded });
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    const a = await finishToken(key, pending, first.body.evaluation);
+    const b = await finishToken(key, pending, retry.body.evaluation);
+    expect(b).toEqual(a);
+    const other = await blindToken(key);
+    expectError(await redeemRaw(inv(), { code, blinded: other.blinded }), 409, "invitation_code_used");
+  });
+
+  it("accepts the seeded demo code typed full-width (a Chinese input method's default), with any dashes", async () => {
+    await seedDemoCodes(env);
+    const s = SURVEYS.find((x) => x.id === DEMO_CODE_SURVEY)!;
+    const fullWidth = DEMO_CODES[0]!.replace(/[A-Z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace(/-/g, "—");
+    await expect(redeem(fullWidth, s)).resolves.toMatchObject({ input: expect.any(String) });
+  });
+
+  it("403 for an unknown code or another survey's, 409 on an open-access survey, 422 for what is no blinded token", async () => {
+    const key = await publicKey();
+    const { blinded } = await blindToken(key);
+    expectError(await redeemRaw(inv(), { code: "ZZZZ-ZZZZ-ZZZZ", blinded }), 403, "invalid_invitation_code");
+    expectError(await redeemRaw(inv(), { code: "<script>alert(1)</script>", blinded }), 403, "invalid_invitation_code");
+    expectError(await redeemRaw(open(), { code: "ZZZZ-ZZZZ-ZZZZ", blinded }), 409, "survey_not_invitation_only");
+    const [code] = await codes(1);
+    for (const bad of ["", "zz", "00".repeat(32), "ff".repeat(32), "0".repeat(300)]) {
+      expectError(await redeemRaw(inv(), { code, blinded: bad }), 422, "validation_failed");
+    }
+    expectError(await redeemRaw(inv(), { code, blinded, extra: 1 }), 422, "validation_failed");
+    expectError(await redeemRaw(inv(), { blinded }), 422, "validation_failed");
+    expect(await count("survey_tokens", "used = 0")).toBe(1);
+  });
+
+  it("slows wrong codes after 30 from one address, but never refuses a right one for it", async () => {
+    const key = await publicKey();
+    const [code] = await codes(1);
+    const from = { "CF-Connecting-IP": "203.0.113.40" };
+    for (let i = 0; i < 30; i++) {
+      expectError(
+        await redeemRaw(inv(), { code: "ZZZZ-ZZZZ-ZZZZ", blinded: (await blindToken(key)).blinded }, from),
+        403,
+        "invalid_invitation_code",
+      );
+    }
+    const refused = await redeemRaw(inv(), { code: "ZZZZ-ZZZZ-ZZZZ", blinded: (await blindToken(key)).blinded }, from);
+    expectError(refused, 429, "rate_limited");
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    const pending = await blindToken(key);
+    expect((await redeemRaw(inv(), { code, blinded: pending.blinded }, from)).status).toBe(200);
+  });
+
+  it("fails closed (503) on a deployed Worker without INVITATION_KEY_SEED", async () => {
+    const [code] = await codes(1);
+    const { blinded } = await blindToken(await publicKey());
+    const deployed = { ...env, CANDOR_ENV: undefined, INVITATION_KEY_SEED: undefined };
+    await expect(redeemInvitation(deployed, new Request(ORIGIN), inv(), { code: code!, blinded }, readClock(env).now())).rejects.toMatchObject({
+      status: 503,
+      code: "server_misconfigured",
+    });
+    // and the code is not used up by a server that could not give a token for it
+    expect(await count("survey_tokens", "used = 0")).toBe(1);
+    await expect(redeem(code!)).resolves.toMatchObject({ input: expect.any(String) });
+  });
+});
+
+describe("POST /api/surveys/{id}/responses with a token", () => {
+  it("needs a token (422), accepts a redeemed one once (201), refuses it again (409) and refuses a forged one (403)", async () => {
+    const s = inv();
+    expect(expectError(await submit(s, { submissionId: sid(), answers: answers(s) }), 422, "invalid_answers").fields).toHaveProperty(
+      "token",
+    );
+    const token = await redeem((await codes(1))[0]!);
+    expect((await submit(s, { submissionId: sid(), answers: answers(s), token })).status).toBe(201);
+    expectError(await submit(s, { submissionId: sid(), answers: answers(s), token }), 409, "invitation_code_used");
+    const forged = { input: token.input.replace(/^./, (c) => (c === "0" ? "1" : "0")), output: token.output };
+    expectError(await submit(s, { submissionId: sid(), answers: answers(s), token: forged }), 403, "invalid_invitation_token");
+    expect(await count("survey_responses")).toBe(1);
+  });
+
+  it("refuses the old plain code with the answers, and any token on an open survey", async () => {
+    const s = inv();
+    const [code] = await codes(1);
+    expect(
+      expectError(await submit(s, { submissionId: sid(), answers: answers(s), token: code }), 422, "validation_failed").fields,
+    ).toHaveProperty("token");
+    const token = await redeem((await codes(1))[0]!);
+    expect(
+      expectError(await submit(open(), { submissionId: sid(), answers: answers(open()), token }), 422, "invalid_answers").fields,
+    ).toHaveProperty("token");
+  });
+
+  it("lets only one of ten simultaneous submissions with the same token through, and answers 200 to every retry of it", async () => {
+    const s = inv();
+    const token = await redeem((await codes(1))[0]!);
+    const racing = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => submit(s, { submissionId: sid(), answers: answers(s, i), token })),
+    );
+    expect(racing.map((r) => r.status).sort()).toEqual([201, ...Array(9).fill(409)]);
+    const other = await redeem((await codes(1))[0]!);
+    const body = { submissionId: sid(), answers: answers(s), token: other };
+    const retries = await Promise.all(Array.from({ length: 10 }, () => submit(s, body)));
+    expect(retries.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(retries.filter((r) => r.status === 200)).toHaveLength(9);
+    expect(await count("survey_responses")).toBe(2);
+  });
+
+  it("a token of one survey opens no other", async () => {
+    const s = inv();
+    const token = await redeem((await codes(1))[0]!);
+    const forOther = await submitResponse(
+      env,
+      new Request(ORIGIN),
+      { ...s, id: `${s.id}-other` } as Survey,
+      {
+        submissionId: sid(),
+        answers: answers(s),
+        token,
+      },
+      readClock(env).now(),
+    ).catch((e) => e);
+    expect(forOther).toMatchObject({ status: 403, code: "invalid_invitation_token" });
+  });
+});
+
+describe("unlinkable, even with every past state of the database", () => {
+  it("nothing written at redemption appears in anything written at submission", async () => {
+    const s = inv();
+    const issued = await codes(3);
+    const before = await cells();
+    const tokens: SpendableToken[] = [];
+    for (const code of issued) tokens.push(await redeem(code));
+    const afterRedeeming = await cells();
+    const headers = { "CF-Connecting-IP": "192.0.2.55", "User-Agent": "Mozilla/5.0 (X11; Linux) TestBrowser/99.1", Origin: ORIGIN };
+    // answered in another order than redeemed, as people do
+    const submissionIds = [sid(), sid(), sid()];
+    for (const i of [2, 0, 1])
+      expect((await submit(s, { submissionId: submissionIds[i], answers: answers(s, i), token: tokens[i] }, headers)).status).toBe(201);
+    const afterSubmitting = await cells();
+
+    const written = (from: Set<string>, to: Set<string>) => [...to].filter((c) => !from.has(c));
+    const atRedemption = written(before, afterRedeeming);
+    const atSubmission = written(afterRedeeming, afterSubmitting);
+    expect(atRedemption.length).toBeGreaterThan(0);
+    // redemption touched survey_tokens only; submission never touched it
+    expect(new Set(atRedemption.map((c) => c.split(".")[0]))).toEqual(new Set(["survey_tokens"]));
+    expect(atSubmission.some((c) => c.startsWith("survey_tokens."))).toBe(false);
+    // no value written by one is written by the other (the survey id aside, which both name)
+    const values = (list: string[]) =>
+      new Set(list.map((c) => c.slice(c.indexOf("=") + 1)).filter((v) => v !== s.id && v !== "1" && v !== "0"));
+    const shared = [...values(atRedemption)].filter((v) => values(atSubmission).has(v));
+    expect(shared).toEqual([]);
+    // and neither the codes, the tokens, the address, the agent nor the submission ids are stored in clear
+    const dump = [...afterSubmitting].join("\n");
+    for (const secret of [
+      ...issued,
+      ...issued.map((c) => c.replace(/-/g, "")),
+      ...tokens.flatMap((t) => [t.input, t.output]),
+      ...submissionIds,
+    ]) {
+      expect(dump).not.toContain(secret);
+    }
+    for (const secret of ["192.0.2.55", "TestBrowser"]) expect(dump).not.toContain(secret);
+    expect(dump).not.toMatch(/\d{2}:\d{2}/); // no time of day anywhere
+  });
+});
