@@ -127,8 +127,10 @@ closeSync(log);
 console.log(`
   Candor is running at http://localhost:${port}
   HR console: http://localhost:${port}/admin/ (sign in with ADMIN_TOKEN from ${DEV_VARS}${admin.created ? ", just created" : ""})${
-    secrets.length > 0 ? `
-  Created ${secrets.join(" and ")} in ${DEV_VARS}.` : ""
+    secrets.length > 0
+      ? `
+  Created ${secrets.join(" and ")} in ${DEV_VARS}.`
+      : ""
   }
   Log: ${LOG}
   Press Ctrl-C to stop.`);

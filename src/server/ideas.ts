@@ -29,7 +29,10 @@ import { seal, unseal } from "./seal.ts";
 import { enforceLimit, refuse } from "./rate-limit.ts";
 import { verifyTurnstile } from "./turnstile.ts";
 
-type IdeasEnv = Pick<AppEnv, "DB" | "RATE_LIMITS" | "RATE_LIMIT_SECRET" | "CANDOR_ENV" | "CANDOR_TODAY" | "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE"> & {
+type IdeasEnv = Pick<
+  AppEnv,
+  "DB" | "RATE_LIMITS" | "RATE_LIMIT_SECRET" | "CANDOR_ENV" | "CANDOR_TODAY" | "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE"
+> & {
   TURNSTILE_SECRET_KEY?: string;
 };
 

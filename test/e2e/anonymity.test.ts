@@ -223,8 +223,9 @@ describe("drafts on a shared PC", () => {
         // … but not for ever: a draft last saved 15 days ago is gone
         await mine.page.evaluate(() => {
           const key = Object.keys(localStorage).find((k) => k.startsWith("candor:survey:"))!;
-          const draft = JSON.parse(localStorage.getItem(key)!);
-          const old = new Date(Date.now() - 15 * 86_400_000).toISOString().slice(0, 10);
+          const draft = JSON.parse(localStorage.getItem(key)!) as { saved: string };
+          // 15 days before the day the form stamped it with (the browser's own clock)
+          const old = new Date(Date.parse(`${draft.saved}T00:00:00Z`) - 15 * 86_400_000).toISOString().slice(0, 10);
           localStorage.setItem(key, JSON.stringify({ ...draft, saved: old, pending: true }));
         });
         await pc.closeBrowser();

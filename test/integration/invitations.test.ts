@@ -156,7 +156,9 @@ describe("POST /api/surveys/{id}/redeem", () => {
     const [code] = await codes(1);
     const { blinded } = await blindToken(await publicKey());
     const deployed = { ...env, CANDOR_ENV: undefined, INVITATION_KEY_SEED: undefined };
-    await expect(redeemInvitation(deployed, new Request(ORIGIN), inv(), { code: code!, blinded }, readClock(env).now())).rejects.toMatchObject({
+    await expect(
+      redeemInvitation(deployed, new Request(ORIGIN), inv(), { code: code!, blinded }, readClock(env).now()),
+    ).rejects.toMatchObject({
       status: 503,
       code: "server_misconfigured",
     });

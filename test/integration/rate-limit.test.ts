@@ -123,7 +123,7 @@ describe("anonymous rate limiting", () => {
     for (const secret of [undefined, "", "short"]) {
       expect(() => limitSecret({ ...deployed, RATE_LIMIT_SECRET: secret })).toThrow(HttpError);
       await expect(
-        enforceLimit({ ...deployed, RATE_LIMIT_SECRET: secret }, from("203.0.113.9"), "idea_submit", new Date()),
+        enforceLimit({ ...deployed, RATE_LIMIT_SECRET: secret }, from("203.0.113.9"), "idea_submit", new Date("2026-11-27T10:00:00Z")),
       ).rejects.toMatchObject({
         status: 503,
         code: "server_misconfigured",
