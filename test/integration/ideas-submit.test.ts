@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { onRequestPost as submitRoute } from "../../functions/api/ideas/index.ts";
+import { addDays } from "../../src/lib/clock.ts";
 import { hashReceipt } from "../../src/lib/receipt.ts";
 import { HttpError } from "../../src/server/http.ts";
 import { submitIdea, trackIdea } from "../../src/server/ideas.ts";
@@ -107,6 +108,22 @@ describe("POST /api/ideas with a submissionId (retries)", () => {
     // an expired id is a new submission: a second idea, a new receipt
     await expect(submitIdea(env, request(), input(old), new Date("2026-11-27T09:06:00Z"))).resolves.toMatchObject({ replayed: false });
     expect(await countIdeas()).toBe(4);
+  });
+
+  it("stores an idea under the day its batch commits: one begun at 23:59:59.9 and committed after midnight carries the new day", async () => {
+    // SQLite reads the real clock at commit; the Worker's clock is set to just before that day's midnight.
+    const commitDay = (await env.DB.prepare("SELECT date('now') AS d").first<{ d: string }>())!.d;
+    const startDay = addDays(commitDay, -1);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date(`${startDay}T23:59:59.900Z`));
+      const request = new Request("https://candor.test/api/ideas", { headers: from(freshIp()) });
+      await submitIdea(env, request, { ...SAMPLE, submissionId: crypto.randomUUID() }, new Date());
+    } finally {
+      vi.useRealTimers();
+    }
+    const rows = await env.DB.prepare("SELECT received_on, (SELECT on_day FROM idea_status_history) AS status_day FROM ideas").all();
+    expect(rows.results).toEqual([{ received_on: commitDay, status_day: commitDay }]);
   });
 
   it("counts replays apart from new ideas: resending one idea does not block colleagues behind the same address", async () => {

@@ -4,7 +4,7 @@
 // the same thing on any real date; if the demo content's dates move away from
 // the pinned day, the helper says which file to update.
 import { env } from "cloudflare:test";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { addDays, systemClock } from "../../src/lib/clock.ts";
 import { SURVEYS, type Survey } from "../../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
@@ -214,6 +214,38 @@ describe("POST /api/surveys/{id}/responses", () => {
     const upcoming = survey("upcoming");
     expectError(await post(upcoming, { submissionId: sid(), answers: validAnswers(upcoming) }), 409, "survey_not_open");
     expect(await count("survey_responses")).toBe(0);
+  });
+
+  describe("the day of a response is the day its batch commits", () => {
+    // SQLite reads the real clock at commit; the Worker's clock is set to just
+    // before that day's midnight, as for a request that began at 23:59:59.9.
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    async function beganBeforeMidnight() {
+      const commitDay = (await env.DB.prepare("SELECT date('now') AS d").first<{ d: string }>())!.d;
+      const startDay = addDays(commitDay, -1);
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(new Date(`${startDay}T23:59:59.900Z`));
+      return { commitDay, startDay, started: new Date() };
+    }
+    const request = () => new Request(ORIGIN, { headers: { "CF-Connecting-IP": "203.0.113.91" } });
+
+    it("is stored under the day it committed, never under a day that has ended (whose steps may be published)", async () => {
+      const { commitDay, startDay, started } = await beganBeforeMidnight();
+      const s = { ...survey("open"), opens: startDay, closes: commitDay };
+      await expect(submitResponse(env, request(), s, { submissionId: sid(), answers: validAnswers(s) }, started)).resolves.toBe("stored");
+      const days = (await env.DB.prepare("SELECT day FROM survey_responses").all<{ day: string }>()).results;
+      expect(days).toEqual([{ day: commitDay }]);
+    });
+
+    it("is refused (409 survey_closed, nothing stored) when the survey closed at the midnight between start and commit", async () => {
+      const { startDay, started } = await beganBeforeMidnight();
+      const s = { ...survey("open"), opens: addDays(startDay, -3), closes: startDay };
+      const err = await submitResponse(env, request(), s, { submissionId: sid(), answers: validAnswers(s) }, started).catch((e) => e);
+      expect(err).toMatchObject({ status: 409, code: "survey_closed" });
+      expect(await dumpSurveyTables()).toBe(JSON.stringify([[], [], [], [], []]));
+    });
   });
 
   it("answers an unknown survey with 404", async () => {
