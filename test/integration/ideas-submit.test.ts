@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { onRequestPost as submitRoute } from "../../functions/api/ideas/index.ts";
-import { addDays } from "../../src/lib/clock.ts";
+import { addDays, systemClock } from "../../src/lib/clock.ts";
 import { hashReceipt } from "../../src/lib/receipt.ts";
 import { HttpError } from "../../src/server/http.ts";
 import { submitIdea, trackIdea } from "../../src/server/ideas.ts";
@@ -118,7 +118,7 @@ describe("POST /api/ideas with a submissionId (retries)", () => {
     try {
       vi.setSystemTime(new Date(`${startDay}T23:59:59.900Z`));
       const request = new Request("https://candor.test/api/ideas", { headers: from(freshIp()) });
-      await submitIdea(env, request, { ...SAMPLE, submissionId: crypto.randomUUID() }, new Date());
+      await submitIdea(env, request, { ...SAMPLE, submissionId: crypto.randomUUID() }, systemClock.now());
     } finally {
       vi.useRealTimers();
     }

@@ -227,7 +227,7 @@ describe("POST /api/surveys/{id}/responses", () => {
       const startDay = addDays(commitDay, -1);
       vi.useFakeTimers({ toFake: ["Date"] });
       vi.setSystemTime(new Date(`${startDay}T23:59:59.900Z`));
-      return { commitDay, startDay, started: new Date() };
+      return { commitDay, startDay, started: systemClock.now() };
     }
     const request = () => new Request(ORIGIN, { headers: { "CF-Connecting-IP": "203.0.113.91" } });
 
