@@ -74,3 +74,120 @@ export function suppressOverlapping(
   const highOne = Math.min(floor - 1, answered, high - (small - 1));
   return lowOne < highOne ? shown : null;
 }
+
+// ---------------------------------------------------------------- breakdowns
+
+/**
+ * The figures of one group for one question in a breakdown by segment, as
+ * counts (favourable, not favourable): a reader who sees the group's cell can
+ * compute each of them.
+ */
+export type GroupCell = readonly number[];
+
+const sumOf = (cell: GroupCell) => cell.reduce((a, b) => a + b, 0);
+
+/**
+ * Whether a set of responses may be described: empty, or at least k of them
+ * with every count 0 or at least k. Closed under disjoint union: sets that
+ * pass pass together, so whatever a reader adds up from sets that pass
+ * passes too.
+ */
+export function cellPasses(cell: GroupCell, k: number): boolean {
+  const floor = clampMinGroupSize(k);
+  return sumOf(cell) === 0 || (sumOf(cell) >= floor && cell.every((n) => n === 0 || n >= floor));
+}
+
+/**
+ * Whether the withheld groups, taken together, may be worked out: they pass,
+ * and their answers are not all alike — "all of the rest were favourable"
+ * would say it of every withheld group, however small.
+ */
+export function restPasses(cell: GroupCell, k: number): boolean {
+  if (sumOf(cell) === 0) return true;
+  return cellPasses(cell, k) && (cell.length < 2 || cell.filter((n) => n > 0).length >= 2);
+}
+
+/** The cells of the groups not picked, added up: what a reader gets by subtracting the shown groups from the total. */
+export function restOf(cells: readonly GroupCell[], shown: readonly boolean[]): number[] {
+  const width = Math.max(0, ...cells.map((c) => c.length));
+  const out = Array.from({ length: width }, () => 0);
+  cells.forEach((c, i) => {
+    if (!shown[i]) c.forEach((n, j) => (out[j]! += n));
+  });
+  return out;
+}
+
+/**
+ * Whether publishing exactly the `shown` cells of a partition, next to its
+ * total, reveals nothing of the others: every shown cell passes and so does
+ * the rest. (The live steps apply it to what changed between two steps.)
+ */
+export function partitionPasses(cells: readonly GroupCell[], shown: readonly boolean[], k: number): boolean {
+  return cells.every((c, i) => !shown[i] || cellPasses(c, k)) && restPasses(restOf(cells, shown), k);
+}
+
+export interface SegmentSuppression {
+  /** Per group: shown in every question, or withheld in every question. */
+  groups: boolean[];
+  /** Per question: shown (every shown group's cell, and the withheld groups together), or withheld whole. */
+  questions: boolean[];
+}
+
+/**
+ * The groups of one segment ("no answer" included: together they are every
+ * response), over the questions of a breakdown — `cells[group][question]`.
+ *
+ * - A group is shown only if, in every question shown, at least k of it
+ *   answered and every count is 0 or at least k; otherwise it is withheld in
+ *   all of them. (Withheld in some questions only, its answered counts shown
+ *   in the others — equal wherever everyone must answer — would let a reader
+ *   solve its withheld cells.)
+ * - The withheld groups together are the total minus the shown ones, so they
+ *   are published as "other groups": a question where they would not pass
+ *   (fewer than k, a count of 1 … k−1, or all answering alike) is withheld
+ *   whole for this segment, and the groups are decided again over the
+ *   questions left. (Withholding one more group instead, as complementary
+ *   suppression does, tells that it is at least k and at most the smallest
+ *   group still shown — bounds that pin small groups down; and a group
+ *   marked shown because it passes a question that is not shown would tell
+ *   its counts there are 0 or at least k.)
+ *
+ * `hidden` withholds groups or questions whatever their counts (the live
+ * steps, and groups inside another segment's groups, use it). Nothing
+ * withheld can be worked out: test/unit/breakdown.test.ts finds, for
+ * generated responses, another set of responses published identically for
+ * every withheld figure.
+ */
+export function suppressGroups(
+  cells: readonly (readonly GroupCell[])[],
+  k: number,
+  hidden: { groups?: readonly boolean[]; questions?: readonly boolean[] } = {},
+): SegmentSuppression {
+  const floor = clampMinGroupSize(k);
+  const width = cells[0]?.length ?? 0;
+  const questions = Array.from({ length: width }, (_, q) => !hidden.questions?.[q]);
+  for (;;) {
+    const groups = cells.map(
+      (row, g) => !hidden.groups?.[g] && row.every((c, q) => !questions[q] || (sumOf(c) >= floor && cellPasses(c, floor))),
+    );
+    // Each pass withholds at least one more question, so this ends.
+    const failing = questions.findIndex(
+      (on, q) =>
+        on &&
+        !restPasses(
+          restOf(
+            cells.map((row) => row[q]!),
+            groups,
+          ),
+          floor,
+        ),
+    );
+    if (failing >= 0) {
+      questions[failing] = false;
+      continue;
+    }
+    // With no question shown there is nothing to show a group in.
+    if (!questions.some(Boolean) || !groups.some(Boolean)) return { groups: cells.map(() => false), questions: questions.map(() => false) };
+    return { groups, questions };
+  }
+}
