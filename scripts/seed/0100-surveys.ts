@@ -1,8 +1,11 @@
-// Demo survey responses: the closed half-yearly survey gets well over k
-// responses so its results are published; the open monthly pulse shows
-// participation (its results come after it closes); the invitation-only
-// survey gets a few — enough for one live step — plus printed demo codes to
-// try it with. Idempotent: every demo response has a stable
+// Demo survey responses: the closed half-yearly surveys get well over k
+// responses so their results are published (and the 2026 one shows its change
+// since 2025); the open monthly pulse shows participation after a closed
+// October run (its results come after it closes); the invitation-only survey
+// gets a few — enough for one live step — plus printed demo codes to try it
+// with. Team and tenure answers are spread so that some groups reach k and
+// some do not (the breakdown shows the first and withholds the others), and
+// moods differ by team. Idempotent: every demo response has a stable
 // submissionId, so a second run is answered "duplicate" and stores nothing.
 import { DEFAULT_LOCALE, type Locale } from "../../src/i18n/config.ts";
 import { invitationCodeHash } from "../../src/lib/invitation.ts";
@@ -30,7 +33,47 @@ interface Plan {
   mood: number;
 }
 
+/** Share of respondents per team (the rest leave it blank) and how each team's mood differs. */
+const TEAMS: [string, number, number][] = [
+  ["phone", 0.36, 0],
+  ["chat", 0.28, 0.12],
+  ["billing", 0.14, 0],
+  ["escalations", 0.1, -0.15],
+  ["nightShift", 0.05, -0.2],
+];
+const TENURES: [string, number][] = [
+  ["lt1", 0.15],
+  ["y1to3", 0.38],
+  ["y3to5", 0.3],
+  ["gt5", 0.1],
+];
+
+/** `n` values in these shares (the remainder: null, no answer), shuffled: the same list on every run. */
+function quota<T>(n: number, shares: readonly (readonly [T, number])[], random: () => number): (T | null)[] {
+  const out: (T | null)[] = shares.flatMap(([value, share]) => Array.from({ length: Math.round(share * n) }, () => value));
+  while (out.length < n) out.push(null);
+  out.length = n;
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 const PLANS: Plan[] = [
+  {
+    surveyId: "reward-survey-2025-h2",
+    perDay: [
+      ["2025-12-01", 19],
+      ["2025-12-02", 15],
+      ["2025-12-03", 12],
+      ["2025-12-05", 9],
+      ["2025-12-09", 8],
+      ["2025-12-12", 7],
+      ["2025-12-15", 9],
+    ],
+    mood: 0.5,
+  },
   {
     surveyId: "reward-survey-2026-h1",
     perDay: [
@@ -44,6 +87,18 @@ const PLANS: Plan[] = [
       ["2026-06-30", 8],
     ],
     mood: 0.6,
+  },
+  {
+    surveyId: "pulse-2026-10",
+    perDay: [
+      ["2026-10-19", 22],
+      ["2026-10-20", 15],
+      ["2026-10-21", 10],
+      ["2026-10-23", 8],
+      ["2026-10-26", 7],
+      ["2026-10-29", 6],
+    ],
+    mood: 0.5,
   },
   {
     surveyId: "pulse-2026-11",
@@ -92,15 +147,32 @@ const seed: Seeder = async (env) => {
     if (!survey) throw new Error(`seed: no survey ${plan.surveyId}`);
     let stored = 0;
     let n = 0;
+    const total = plan.perDay.reduce((a, [, c]) => a + c, 0);
+    const segments = survey.segments ?? [];
+    const teams = quota(
+      total,
+      TEAMS.map(([team, share]) => [team, share] as const),
+      seededRandom(total * 31 + plan.surveyId.length),
+    );
+    const tenures = quota(total, TENURES, seededRandom(total * 37 + plan.surveyId.length));
     for (const [day, count] of plan.perDay) {
       for (let i = 0; i < count; i++, n++) {
         const random = seededRandom(n * 7919 + plan.surveyId.length);
         const locale: Locale = random() < 0.55 ? "zh-cn" : DEFAULT_LOCALE;
+        const team = segments.includes("team") ? teams[n]! : null;
         const answers = sampleAnswers(survey.definition, survey.questions, random, {
-          mood: plan.mood,
+          mood: plan.mood + (TEAMS.find(([t]) => t === team)?.[2] ?? -0.05),
           comments: COMMENTS,
           commentRate: 0.25,
         });
+        for (const [name, value] of [
+          ["team", team],
+          ["tenure", tenures[n]!],
+        ] as const) {
+          if (!segments.includes(name)) continue;
+          if (value === null) delete answers[name];
+          else answers[name] = value;
+        }
         const checked = validateAnswers(survey.definition, answers, locale, survey.questions);
         if (!checked.ok) throw new Error(`seed: generated answers for ${survey.id} are invalid: ${JSON.stringify(checked.fields)}`);
         const outcome = await storeResponse(env, {

@@ -3,7 +3,9 @@
 // browser renders and the definition the server validates against agree by
 // construction. Adding a survey = adding its JSON under src/content/surveys/
 // and one line here (test/unit/surveys-model.test.ts checks none is missed).
+import pulse202610 from "../../content/surveys/pulse-2026-10.json" with { type: "json" };
 import pulse202611 from "../../content/surveys/pulse-2026-11.json" with { type: "json" };
+import reward2025h2 from "../../content/surveys/reward-survey-2025-h2.json" with { type: "json" };
 import reward2026h1 from "../../content/surveys/reward-survey-2026-h1.json" with { type: "json" };
 import reward2026h2 from "../../content/surveys/reward-survey-2026-h2.json" with { type: "json" };
 import supervisorCareer2026 from "../../content/surveys/supervisor-career-2026.json" with { type: "json" };
@@ -14,7 +16,7 @@ export interface Survey extends TSurveyFile {
   questions: QuestionSpec[];
 }
 
-const FILES: unknown[] = [reward2026h1, reward2026h2, pulse202611, supervisorCareer2026];
+const FILES: unknown[] = [reward2025h2, reward2026h1, reward2026h2, pulse202610, pulse202611, supervisorCareer2026];
 
 function load(file: unknown): Survey {
   const parsed = ZSurveyFile.safeParse(file);
@@ -29,13 +31,28 @@ function load(file: unknown): Survey {
     enumerable: true,
     get() {
       try {
-        questions ??= describeQuestions(parsed.data.definition);
+        questions ??= checkSegments(parsed.data, describeQuestions(parsed.data.definition));
       } catch (err) {
         throw new Error(`survey ${id}: ${(err as Error).message}`, { cause: err });
       }
       return questions;
     },
   });
+}
+
+/**
+ * Segment questions must be single-choice and asked of everyone: a group's
+ * size would otherwise say how many gave the answers that show the question.
+ */
+export function checkSegments(survey: Pick<TSurveyFile, "segments">, specs: QuestionSpec[]): QuestionSpec[] {
+  for (const name of survey.segments ?? []) {
+    const spec = specs.find((s) => s.name === name);
+    if (!spec) throw new Error(`segments: "${name}" is not a question of the survey`);
+    if (spec.type !== "radiogroup" && spec.type !== "dropdown")
+      throw new Error(`segments: "${name}" must be a radiogroup or dropdown question`);
+    if (spec.dependsOn.length > 0) throw new Error(`segments: "${name}" must be asked of everyone (no visibleIf)`);
+  }
+  return specs;
 }
 
 /** All surveys, opening date descending (newest first). */
@@ -46,4 +63,16 @@ if (BY_ID.size !== SURVEYS.length) throw new Error("two surveys share an id");
 
 export function findSurvey(id: string): Survey | undefined {
   return BY_ID.get(id);
+}
+
+/**
+ * The run of the same series before this one: the latest that closed before
+ * this one opened. Its results are what "change since the last run" compares
+ * with.
+ */
+export function previousRun(survey: Pick<Survey, "id" | "series" | "opens">): Survey | undefined {
+  if (!survey.series) return undefined;
+  return SURVEYS.filter((s) => s.series === survey.series && s.id !== survey.id && s.closes < survey.opens).sort((a, b) =>
+    b.closes.localeCompare(a.closes),
+  )[0];
 }

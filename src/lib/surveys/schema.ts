@@ -19,6 +19,8 @@ const ZDay = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "not a date");
 
 export const ACCESS = ["open", "invitation"] as const;
+/** Three segments cross into at most a few hundred combinations; more would add little and cost a lot. */
+export const MAX_SEGMENTS = 3;
 export const VISIBILITY = ["live", "after-close", "hidden"] as const;
 export type TAccess = (typeof ACCESS)[number];
 export type TVisibility = (typeof VISIBILITY)[number];
@@ -40,6 +42,23 @@ export const ZSurveyFields = z.strictObject({
   resultsVisibility: z.enum(VISIBILITY),
   /** Minimum group size for this survey's aggregates; omitted = the site's MIN_GROUP_SIZE. Never below 3. */
   minGroupSize: z.int().min(MIN_GROUP_SIZE_FLOOR, `never below ${MIN_GROUP_SIZE_FLOOR}`).optional(),
+  /**
+   * Questions whose answers split the results into groups (team, tenure band):
+   * single-choice questions (radiogroup or dropdown) asked of everyone, at most
+   * three. Groups are shown only as the rule in src/lib/suppression.ts allows.
+   */
+  segments: z
+    .array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/))
+    .max(MAX_SEGMENTS, `at most ${MAX_SEGMENTS} segments`)
+    .optional(),
+  /**
+   * Surveys that repeat (the half-yearly survey, the monthly pulse) share a
+   * series: results show each question's change since the previous run.
+   */
+  series: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,62}$/, "lower-case letters, digits and hyphens")
+    .optional(),
   /** The SurveyJS JSON (pages/elements), checked further by describeQuestions(). */
   definition: z.looseObject({ pages: z.array(z.looseObject({ name: z.string(), elements: z.array(z.looseObject({})) })).min(1) }),
 });
@@ -54,6 +73,10 @@ export const ZSurveyFile = ZSurveyFields.refine((s) => s.opens <= s.closes, {
   .refine((s) => !(s.resultsVisibility === "live" && s.access === "open"), {
     message: 'live results need invitation access (one code, one response): use "after-close" for an open survey',
     path: ["resultsVisibility"],
+  })
+  .refine((s) => new Set(s.segments ?? []).size === (s.segments ?? []).length, {
+    message: "a segment is named twice",
+    path: ["segments"],
   });
 
 export type TSurveyFile = z.infer<typeof ZSurveyFile>;
