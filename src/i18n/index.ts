@@ -10,11 +10,12 @@ import { common } from "./strings/common.ts";
 import { ideas } from "./strings/ideas.ts";
 import { policy } from "./strings/policy.ts";
 import { programme } from "./strings/programme.ts";
+import { readLog } from "./strings/readLog.ts";
 import { resultsPage } from "./strings/resultsPage.ts";
 import { surveys } from "./strings/surveys.ts";
 import { translator, type Strings, type Translator } from "./translate.ts";
 
-export const UI_MODULES = [common, policy, surveys, ideas, resultsPage, admin, programme];
+export const UI_MODULES = [common, policy, surveys, ideas, resultsPage, admin, programme, readLog];
 
 type Merge<M> = M extends { en: infer E } ? E : never;
 export type UiKey =
@@ -24,7 +25,8 @@ export type UiKey =
   | keyof Merge<typeof ideas>
   | keyof Merge<typeof resultsPage>
   | keyof Merge<typeof admin>
-  | keyof Merge<typeof programme>;
+  | keyof Merge<typeof programme>
+  | keyof Merge<typeof readLog>;
 
 /** Every key that starts with one of the prefixes P (a whole key is its own prefix). */
 export type KeysOf<P extends string> = Extract<UiKey, `${P}${string}`>;

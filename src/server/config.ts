@@ -36,6 +36,8 @@ export interface Config {
   minGroupSize: number;
   allowedOrigins: string[];
   ackPromiseDays: number;
+  /** Whether the public list of HR's reads names the HR person (READ_LOG_NAMES = "name") or only the role (the default). */
+  readLogNames: boolean;
 }
 
 function positiveInt(raw: string | undefined, fallback: number): number {
@@ -51,5 +53,6 @@ export function readConfig(env: Partial<AppEnv>): Config {
       .map((s) => s.trim().replace(/\/+$/, "").toLowerCase())
       .filter(Boolean),
     ackPromiseDays: positiveInt(env.ACK_PROMISE_DAYS, 7),
+    readLogNames: (env.READ_LOG_NAMES ?? "").trim().toLowerCase() === "name",
   };
 }

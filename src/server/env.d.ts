@@ -6,6 +6,7 @@ interface __BaseEnv_Env {
 	ALLOWED_ORIGINS: string;
 	ACK_PROMISE_DAYS: string;
 	RATE_LIMITS: string;
+	READ_LOG_NAMES: string;
 }
 declare namespace Cloudflare {
 	interface Env extends __BaseEnv_Env {}
@@ -15,7 +16,7 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "MIN_GROUP_SIZE" | "ALLOWED_ORIGINS" | "ACK_PROMISE_DAYS" | "RATE_LIMITS">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "MIN_GROUP_SIZE" | "ALLOWED_ORIGINS" | "ACK_PROMISE_DAYS" | "RATE_LIMITS" | "READ_LOG_NAMES">> {}
 }
 declare module "*.txt" {
 	const value: string;

@@ -1,24 +1,22 @@
 // The surveys API's logic, between the thin route files and the db modules:
 // what each endpoint returns and in which order the checks run.
-import { addDays, dayOf } from "../lib/clock.ts";
+import { dayOf } from "../lib/clock.ts";
 import { sha256Hex } from "../lib/hex.ts";
 import { participationSteps, type DayCount } from "../lib/participation.ts";
 import type { TRedeemBody, TResponseBody } from "../lib/surveys/model.ts";
 import { findSurvey, SURVEYS, type Survey } from "../lib/surveys/registry.ts";
-import { buildResults, type SurveyResults } from "../lib/surveys/results.ts";
-import { effectiveMinGroupSize, resultsAvailable, surveyStatus, type SurveyStatus } from "../lib/surveys/schema.ts";
-import { liveSteps, publishStep } from "../lib/surveys/steps.ts";
+import { effectiveMinGroupSize, surveyStatus, type SurveyStatus } from "../lib/surveys/schema.ts";
 import { validateAnswers } from "../lib/surveys/validate.ts";
 import { dayOffset } from "./commit-day.ts";
 import { readClock } from "./clock.ts";
 import { readConfig, type AppEnv } from "./config.ts";
 import { isDuplicateSubmission, storeResponse } from "./db/responses.ts";
-import { publishedK } from "./db/published-k.ts";
-import { countAllResponsesByDay, countResponsesByDay, readAggregates, readDailyAggregates } from "./db/surveys.ts";
+import { countAllResponsesByDay, countResponsesByDay } from "./db/surveys.ts";
 import { redeemCode } from "./db/tokens.ts";
 import { HttpError } from "./http.ts";
 import { evaluateBlinded, parseBlinded, spentTokenHash, surveyPublicKey, verifyToken } from "./invitation-keys.ts";
 import { enforceLimit, refuse } from "./rate-limit.ts";
+import { countedUntil, resultsOpenTo, stepKs, surveyFindings, type Findings } from "./survey-findings.ts";
 
 export interface SurveySummary {
   id: string;
@@ -70,21 +68,6 @@ export async function describeSurvey(env: AppEnv, survey: Survey, now: Date = re
     ...(survey.access === "invitation" ? { invitationKey } : {}),
   };
 }
-
-const scopeOf = (survey: Survey) => `survey:${survey.id}`;
-
-/** The k a survey's published steps are cut with: the one it first published with (docs/anonymity.md, "Changing k"). */
-async function stepKs(env: AppEnv, surveys: readonly Survey[]): Promise<Map<string, number>> {
-  const k = readConfig(env).minGroupSize;
-  const frozen = await publishedK(
-    env,
-    surveys.map((s) => ({ scope: scopeOf(s), k: effectiveMinGroupSize(s, k) })),
-  );
-  return new Map(surveys.map((s) => [s.id, frozen.get(scopeOf(s)) ?? effectiveMinGroupSize(s, k)]));
-}
-
-/** Participation is counted until today, or the day after closing. */
-const countedUntil = (survey: Survey, today: string) => (today <= survey.closes ? today : addDays(survey.closes, 1));
 
 export async function listSurveys(env: AppEnv, now: Date = readClock(env).now()): Promise<(SurveySummary & { responses: number })[]> {
   const today = dayOf(now);
@@ -244,31 +227,17 @@ export async function surveyStats(env: AppEnv, survey: Survey, now: Date = readC
   };
 }
 
-export async function surveyResults(
-  env: AppEnv,
-  survey: Survey,
-  now: Date = readClock(env).now(),
-): Promise<SurveyResults & { id: string; status: SurveyStatus; visibility: Survey["resultsVisibility"]; before: string | null }> {
+/**
+ * GET /api/surveys/{id}/results: the results, the breakdown by segment and
+ * the change since the previous run (src/server/survey-findings.ts), when the
+ * survey's results visibility allows.
+ */
+export async function surveyResults(env: AppEnv, survey: Survey, now: Date = readClock(env).now()): Promise<Findings> {
   const today = dayOf(now);
-  const status = surveyStatus(survey, today);
-  const available = resultsAvailable(survey.resultsVisibility, status);
+  const available = resultsOpenTo(survey, today, "public");
   if (available === "hidden") throw new HttpError(403, "results_hidden", "The results of this survey are not published.");
   if (available === "not_yet") {
     throw new HttpError(409, "results_not_yet_available", `The results of this survey are published after it closes on ${survey.closes}.`);
   }
-  const k = effectiveMinGroupSize(survey, readConfig(env).minGroupSize);
-  const stepK = (await stepKs(env, [survey])).get(survey.id)!;
-  const base = { id: survey.id, status, visibility: survey.resultsVisibility };
-  if (survey.resultsVisibility !== "live") {
-    // Published once, after closing: every response, with the larger of the two ks.
-    const raw = await readAggregates(env, survey.id, survey.version, survey.questions);
-    return { ...base, before: null, ...buildResults(survey.questions, raw, Math.max(k, stepK)) };
-  }
-  // Live: today is never counted; the steps (src/lib/surveys/steps.ts) are
-  // kept after closing too, so the final results are the last step.
-  const until = countedUntil(survey, today);
-  const days = await readDailyAggregates(env, survey.id, survey.version, survey.questions, until);
-  const steps = liveSteps(survey.questions, days, until, stepK);
-  const last = steps.at(-1);
-  return { ...base, before: last?.before ?? null, ...publishStep(survey.questions, last, stepK, k) };
+  return surveyFindings(env, survey, today, "public");
 }

@@ -15,7 +15,13 @@ export const AUDIT_ACTIONS = [
   "idea.duplicate",
   "idea.duplicate.clear",
   "survey.tokens.create",
+  "survey.tokens.delete",
+  "survey.comments.read",
+  "survey.responses.export",
 ] as const;
+
+/** Reads of what people wrote: each is on the record, and listed publicly on /results/access/. */
+export const READ_ACTIONS = ["survey.comments.read", "survey.responses.export"] as const satisfies readonly AuditAction[];
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {

@@ -49,3 +49,14 @@ export const MAX_CODES_PER_REQUEST = 500;
 /** POST /api/admin/surveys/{id}/tokens */
 export const ZTokensBody = z.strictObject({ count: z.int().min(1).max(MAX_CODES_PER_REQUEST) });
 export type TTokensBody = z.infer<typeof ZTokensBody>;
+
+/** GET /api/admin/surveys/{id}/responses.csv?lang=: the language of the labels and headings. */
+export const ZExportQuery = z.strictObject({ lang: z.enum(LOCALES).optional() });
+export type TExportQuery = z.infer<typeof ZExportQuery>;
+
+/** GET endpoints that take no query parameters: any parameter is a mistake worth saying. */
+export const ZNoQuery = z.strictObject({});
+
+/** DELETE /api/admin/surveys/{id}/tokens with a body: withdraw one unused code (a lost slip); without a body: every unused code. */
+export const ZDeleteTokensBody = z.strictObject({ code: z.string().trim().min(1).max(64) });
+export type TDeleteTokensBody = z.infer<typeof ZDeleteTokensBody>;

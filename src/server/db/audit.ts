@@ -48,6 +48,33 @@ export function auditStatement(env: DbEnv, record: AuditRecord): D1PreparedState
   );
 }
 
+/**
+ * The audit row of a change made by the statement just before it in the same
+ * batch, with `detail[countKey]` = how many rows that statement changed
+ * (SQLite's changes(): the batch runs its statements in order on one
+ * connection, so it is that statement's count).
+ */
+export function auditCountingStatement(env: DbEnv, record: AuditRecord, countKey: string): D1PreparedStatement {
+  return env.DB.prepare(
+    "INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, json_set(?6, '$.' || ?7, changes()))",
+  ).bind(record.at, record.actor, record.action, record.targetType, record.targetId, JSON.stringify(record.detail ?? {}), countKey);
+}
+
+/** The newest rows with one of `actions`, to the day: what the public list of HR's reads shows. */
+export async function listActions(
+  env: DbEnv,
+  actions: readonly AuditAction[],
+  limit: number,
+): Promise<{ day: string; actor: string; action: AuditAction; targetId: string }[]> {
+  const { results } = await env.DB.prepare(
+    `SELECT substr(at, 1, 10) AS day, actor, action, target_id FROM audit_log
+     WHERE action IN (SELECT value FROM json_each(?1)) ORDER BY at DESC, id DESC LIMIT ?2`,
+  )
+    .bind(JSON.stringify(actions), limit)
+    .all<{ day: string; actor: string; action: AuditAction; target_id: string }>();
+  return results.map((r) => ({ day: r.day, actor: r.actor, action: r.action, targetId: r.target_id }));
+}
+
 export const AUDIT_PAGE = 50;
 
 /** Newest first (by time, then insertion), filtered, one page at a time. */

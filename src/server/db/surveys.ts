@@ -1,9 +1,12 @@
 // Reading survey participation and aggregates (tables survey_responses,
-// survey_answers). Free-text questions are never read here: the public API
-// has no path to them.
+// survey_answers). The public API reads no free text; HR's comments and
+// exports (below, "HR survey tools") read it through statements the caller
+// batches with the read's audit row.
 import type { QuestionSpec } from "../../lib/surveys/questions.ts";
 import { FREE_TEXT_TYPES } from "../../lib/surveys/questions.ts";
 import type { DayCount } from "../../lib/participation.ts";
+import type { DayTallies, GroupValue, JointTally } from "../../lib/surveys/breakdown.ts";
+import type { StoredAnswer } from "../../lib/surveys/export.ts";
 import type { RawAggregates } from "../../lib/surveys/results.ts";
 import type { DayAggregates } from "../../lib/surveys/steps.ts";
 import type { DbEnv } from "../config.ts";
@@ -147,4 +150,136 @@ export async function readDailyAggregates(
     of(r.day).items.push({ question: r.question, item: r.item, n: r.n, rankSum: r.rank_sum });
   }
   return [...days].map(([day, raw]) => ({ day, raw })).sort((a, b) => (a.day < b.day ? -1 : 1));
+}
+
+// ---------------------------------------------------------------- HR survey tools
+
+/**
+ * The cross-tabulation of the segment answers (team × tenure…) with, per
+ * combination, the number of responses and the answers to the breakdown
+ * questions (ratings and yes/no, stored in `num`): everything a breakdown is
+ * built from, counted in SQL, per day when `byDay` (live steps) or over all
+ * days before `before`. This one query is where breakdowns read responses, so
+ * daily tallies can later replace it.
+ */
+export async function readSegmentTallies(
+  env: DbEnv,
+  survey: { id: string; version: number },
+  segments: readonly string[],
+  questions: readonly string[],
+  options: { before?: string; byDay?: boolean } = {},
+): Promise<DayTallies[]> {
+  const groups = segments.map((_, i) => `g${i}`);
+  const joins = segments
+    .map((_, i) => `LEFT JOIN survey_answers s${i} ON s${i}.response_id = r.id AND s${i}.question = ?${6 + i}`)
+    .join("\n      ");
+  const picks = segments.map((_, i) => `, COALESCE(s${i}.text, s${i}.num) AS g${i}`).join("");
+  const keys = ["day", ...groups].join(", ");
+  const sql = `WITH r AS (
+      SELECT r.id, CASE WHEN ?5 THEN r.day ELSE '' END AS day${picks}
+      FROM survey_responses r
+      ${joins}
+      WHERE r.survey_id = ?1 AND r.survey_version = ?2 AND r.day < ?3
+    )
+    SELECT ${keys}, NULL AS question, NULL AS value, COUNT(*) AS n FROM r GROUP BY ${keys}
+    UNION ALL
+    SELECT ${keys.replace("day", "r.day")}, a.question, a.num AS value, COUNT(*) AS n
+    FROM r JOIN survey_answers a ON a.response_id = r.id AND a.question IN (SELECT value FROM json_each(?4))
+    WHERE a.num IS NOT NULL
+    GROUP BY ${keys.replace("day", "r.day")}, a.question, a.num`;
+  const { results } = await env.DB.prepare(sql)
+    .bind(survey.id, survey.version, options.before ?? "9999-12-31", JSON.stringify(questions), options.byDay ? 1 : 0, ...segments)
+    .all<Record<string, string | number | null>>();
+  const days = new Map<string, Map<string, JointTally>>();
+  for (const row of results) {
+    const day = String(row.day ?? "");
+    const cells = days.get(day) ?? new Map<string, JointTally>();
+    days.set(day, cells);
+    const values = groups.map((g) => row[g] ?? null) as GroupValue[];
+    const id = JSON.stringify(values);
+    let tally = cells.get(id);
+    if (!tally) cells.set(id, (tally = { groups: values, responses: 0, answers: {} }));
+    if (row.question === null) tally.responses += Number(row.n);
+    else (tally.answers[String(row.question)] ??= {})[String(row.value)] = Number(row.n);
+  }
+  return [...days]
+    .map(([day, cells]) => ({ day, tallies: [...cells.values()] }))
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+}
+
+/** Responses to the current version before `before`: what comments and exports may cover. */
+export async function countCurrentResponses(env: DbEnv, survey: { id: string; version: number }, before?: string): Promise<number> {
+  const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM survey_responses WHERE survey_id = ?1 AND survey_version = ?2 AND day < ?3")
+    .bind(survey.id, survey.version, before ?? "9999-12-31")
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/**
+ * The free-text answers to `questions`, as a statement to run in the same
+ * batch as the audit row of the read: text only — no response id, day or
+ * other answer — at most `cap` per question, picked at random when there are
+ * more (each row says how many there were: `total`). (The caller shuffles what it gets: the storage order follows the
+ * random response ids, which is the same on every read.)
+ */
+export function commentsStatement(
+  env: DbEnv,
+  survey: { id: string; version: number },
+  questions: readonly string[],
+  cap: number,
+  before?: string,
+): D1PreparedStatement {
+  return env.DB.prepare(
+    `SELECT question, text, total FROM (
+       SELECT a.question, a.text, ROW_NUMBER() OVER (PARTITION BY a.question ORDER BY random()) AS pick,
+              COUNT(*) OVER (PARTITION BY a.question) AS total
+       FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
+       WHERE r.survey_id = ?1 AND r.survey_version = ?2 AND r.day < ?3 AND a.survey_id = ?1
+         AND a.question IN (SELECT value FROM json_each(?4)) AND a.text IS NOT NULL
+     ) WHERE pick <= ?5`,
+  ).bind(survey.id, survey.version, before ?? "9999-12-31", JSON.stringify(questions), cap);
+}
+
+/** How many people answered each question (current version, before `before`): free-text columns need k. */
+export async function countAnswered(
+  env: DbEnv,
+  survey: { id: string; version: number },
+  questions: readonly string[],
+  before?: string,
+): Promise<Map<string, number>> {
+  const { results } = await env.DB.prepare(
+    `SELECT a.question, COUNT(*) AS n FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
+     WHERE r.survey_id = ?1 AND r.survey_version = ?2 AND r.day < ?3 AND a.question IN (SELECT value FROM json_each(?4))
+     GROUP BY a.question`,
+  )
+    .bind(survey.id, survey.version, before ?? "9999-12-31", JSON.stringify(questions))
+    .all<{ question: string; n: number }>();
+  return new Map(results.map((r) => [r.question, r.n]));
+}
+
+/** The ids of the responses an export covers, as a statement for the batch that writes the export's audit row. */
+export function responseIdsStatement(env: DbEnv, survey: { id: string; version: number }, before?: string): D1PreparedStatement {
+  return env.DB.prepare("SELECT id FROM survey_responses WHERE survey_id = ?1 AND survey_version = ?2 AND day < ?3").bind(
+    survey.id,
+    survey.version,
+    before ?? "9999-12-31",
+  );
+}
+
+/** The answers of some responses (to `questions` only), grouped per response, without the response ids. */
+export async function readAnswersOf(
+  env: DbEnv,
+  surveyId: string,
+  responseIds: readonly string[],
+  questions: readonly string[],
+): Promise<Map<string, Record<string, StoredAnswer>>> {
+  const { results } = await env.DB.prepare(
+    `SELECT response_id, question, num, text, json FROM survey_answers
+     WHERE survey_id = ?1 AND response_id IN (SELECT value FROM json_each(?2)) AND question IN (SELECT value FROM json_each(?3))`,
+  )
+    .bind(surveyId, JSON.stringify(responseIds), JSON.stringify(questions))
+    .all<{ response_id: string; question: string } & StoredAnswer>();
+  const out = new Map<string, Record<string, StoredAnswer>>(responseIds.map((id) => [id, {}]));
+  for (const r of results) out.get(r.response_id)![r.question] = { num: r.num, text: r.text, json: r.json };
+  return out;
 }

@@ -5,7 +5,7 @@
 // (src/lib/invitation-token.ts).
 import { generateInvitationCode, invitationCodeHash } from "../../lib/invitation.ts";
 import type { DbEnv } from "../config.ts";
-import { auditStatement } from "./audit.ts";
+import { auditCountingStatement, auditStatement } from "./audit.ts";
 
 export type TokenState = "valid" | "used" | "unknown";
 
@@ -81,4 +81,36 @@ export async function countTokens(env: DbEnv, surveyId: string): Promise<TokenCo
     .bind(surveyId)
     .first<{ issued: number; used: number }>();
   return { issued: row?.issued ?? 0, used: row?.used ?? 0 };
+}
+
+/**
+ * Withdraws unused codes — all of a survey's, or the one given — with the
+ * audit row in the same batch. A used code is never touched (its row is what
+ * keeps it from being used twice). Returns how many were withdrawn.
+ */
+export async function deleteUnusedTokens(
+  env: DbEnv,
+  surveyId: string,
+  audit: { actor: string; at: string },
+  code?: string,
+): Promise<number> {
+  const hash = code === undefined ? null : await invitationCodeHash(surveyId, code);
+  const [deleted] = await env.DB.batch([
+    env.DB.prepare(
+      "DELETE FROM survey_tokens WHERE survey_id = ?1 AND used = 0 AND (?2 IS NULL OR token_hash = ?2) RETURNING 1 AS gone",
+    ).bind(surveyId, hash),
+    auditCountingStatement(
+      env,
+      {
+        at: audit.at,
+        actor: audit.actor,
+        action: "survey.tokens.delete",
+        targetType: "survey",
+        targetId: surveyId,
+        detail: { one: code !== undefined },
+      },
+      "count",
+    ),
+  ]);
+  return deleted!.results.length;
 }

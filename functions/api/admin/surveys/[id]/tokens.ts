@@ -1,12 +1,15 @@
 // POST /api/admin/surveys/{id}/tokens {count} → 201 {codes: [...]}: single-use
 // invitation codes, shown this once and stored only as hashes.
-import { ZTokensBody } from "../../../../../src/lib/surveys/model.ts";
+// DELETE /api/admin/surveys/{id}/tokens [{code}] → {deleted}: withdraws the
+// unused codes (or the one given, from a lost slip). Both are audited.
+import { ZDeleteTokensBody, ZTokensBody } from "../../../../../src/lib/surveys/model.ts";
 import { currentAdmin } from "../../../../../src/server/auth.ts";
 import { readClock } from "../../../../../src/server/clock.ts";
 import type { AppEnv } from "../../../../../src/server/config.ts";
 import { createTokens } from "../../../../../src/server/db/tokens.ts";
 import { HttpError, json, parseJsonBody } from "../../../../../src/server/http.ts";
 import { allow } from "../../../../../src/server/route.ts";
+import { hrDeleteCodes } from "../../../../../src/server/survey-tools.ts";
 import { getSurvey } from "../../../../../src/server/surveys.ts";
 
 export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env, params, data }) => {
@@ -19,4 +22,12 @@ export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env,
   return json({ surveyId: survey.id, codes }, { status: 201 });
 };
 
-export const onRequest = allow("POST");
+export const onRequestDelete: PagesFunction<AppEnv, "id"> = async ({ request, env, params, data }) => {
+  const admin = currentAdmin(data);
+  const survey = getSurvey(String(params.id));
+  // No body: every unused code. A body names the one code to withdraw.
+  const code = request.body === null ? undefined : (await parseJsonBody(request, ZDeleteTokensBody)).code;
+  return json(await hrDeleteCodes(env, survey, admin, readClock(env).now(), code));
+};
+
+export const onRequest = allow("POST", "DELETE");

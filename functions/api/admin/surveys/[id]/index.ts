@@ -1,0 +1,16 @@
+// GET /api/admin/surveys/{id}: one survey's participation and codes.
+import { ZNoQuery } from "../../../../../src/lib/surveys/model.ts";
+import { readClock } from "../../../../../src/server/clock.ts";
+import type { AppEnv } from "../../../../../src/server/config.ts";
+import { json, parseQuery } from "../../../../../src/server/http.ts";
+import { allow } from "../../../../../src/server/route.ts";
+import { hrSurvey } from "../../../../../src/server/survey-tools.ts";
+import { getSurvey } from "../../../../../src/server/surveys.ts";
+
+export const onRequestGet: PagesFunction<AppEnv, "id"> = async ({ request, env, params }) => {
+  const survey = getSurvey(String(params.id));
+  parseQuery(request, ZNoQuery);
+  return json({ survey: await hrSurvey(env, survey, readClock(env).today()) });
+};
+
+export const onRequest = allow("GET");

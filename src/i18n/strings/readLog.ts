@@ -1,0 +1,43 @@
+// UI strings for /results/access/: the public list of HR's reads of what
+// employees wrote (survey comments and exported answers), filled in by the
+// server (src/server/read-log.ts).
+export const readLog = {
+  en: {
+    "readLog.title": "When HR read what you wrote",
+    "readLog.lead":
+      "Each time HR reads a survey's written comments or exports its answers, the console records it. This page lists those records, day by day, for every survey. HR sees comments only once at least {k} people have answered, in a new random order on every read, without dates and apart from the rest of each person's answers; an export has no dates either, and never the team or tenure next to the answers.",
+    "readLog.fallback":
+      "The list is filled in by the server when this page is served. If you see this, it could not be loaded; try again later.",
+    "readLog.empty": "HR has not read the comments or exported the answers of any survey.",
+    "readLog.caption": "{title}: reads by HR",
+    "readLog.day": "Day",
+    "readLog.what": "What HR did",
+    "readLog.who": "Who",
+    "readLog.action.survey.comments.read": "Read the written comments",
+    "readLog.action.survey.responses.export": "Exported the answers (CSV)",
+    "readLog.role": "HR",
+    "readLog.times.one": "{n} time",
+    "readLog.times.other": "{n} times",
+    "readLog.names": "The organisation has chosen to show the name of the HR person on this list.",
+    "readLog.roles":
+      "The organisation has chosen to show the role, not the person, on this list; the HR console's audit log names the person.",
+  },
+  "zh-cn": {
+    "readLog.title": "人力资源部门的查看记录",
+    "readLog.lead":
+      "人力资源部门每次查看问卷的文字回答或导出答卷，后台都会记录下来。本页按天列出每份问卷的这些记录。至少 {k} 人作答后，人力资源部门才能查看文字回答；每次查看的顺序都随机打乱，不显示日期，也与每个人的其他回答分开。导出的答卷同样不含日期，也从不在回答旁附上所在组或工作年限。",
+    "readLog.fallback": "此列表由服务器在打开页面时填入。如果你看到这段文字，说明列表未能加载，请稍后再试。",
+    "readLog.empty": "人力资源部门尚未查看任何问卷的文字回答，也未导出答卷。",
+    "readLog.caption": "{title}：人力资源部门的查看记录",
+    "readLog.day": "日期",
+    "readLog.what": "操作",
+    "readLog.who": "操作人",
+    "readLog.action.survey.comments.read": "查看了文字回答",
+    "readLog.action.survey.responses.export": "导出了答卷（CSV）",
+    "readLog.role": "人力资源部门",
+    "readLog.times.one": "{n} 次",
+    "readLog.times.other": "{n} 次",
+    "readLog.names": "本单位选择在此列表中显示人力资源部门操作人的姓名。",
+    "readLog.roles": "本单位选择在此列表中只显示岗位、不显示具体人员；人力资源管理后台的操作日志会记录具体人员。",
+  },
+};

@@ -1,0 +1,88 @@
+// The public list of HR's reads of what employees wrote (/results/access/ and
+// GET /api/read-log): from the audit log, the day and the action of every
+// read of survey comments and every export, per survey — the role only,
+// unless the organisation sets READ_LOG_NAMES = "name". It is what makes
+// "HR reads comments only from k responses" checkable by the people who wrote
+// them. Rendered into the static page by the server (HTMLRewriter): the page
+// needs no JavaScript.
+import type { Locale } from "../i18n/config.ts";
+import { useTranslations } from "../i18n/index.ts";
+import { READ_ACTIONS, type AuditAction } from "../lib/audit/model.ts";
+import { SURVEYS, type Survey } from "../lib/surveys/registry.ts";
+import { localText } from "../lib/surveys/text.ts";
+import { readConfig, type AppEnv } from "./config.ts";
+import { listActions } from "./db/audit.ts";
+
+/** The most reads listed: years of a busy HR team's reads. */
+export const READ_LOG_LIMIT = 2000;
+
+export interface ReadLog {
+  names: boolean;
+  surveys: { id: string; title: Survey["title"]; reads: { day: string; action: AuditAction; by: string | null; times: number }[] }[];
+}
+
+/** Per survey (newest first), reads grouped by day, action and person (null: the role only). */
+export async function readLog(env: AppEnv): Promise<ReadLog> {
+  const names = readConfig(env).readLogNames;
+  const rows = await listActions(env, READ_ACTIONS, READ_LOG_LIMIT);
+  return {
+    names,
+    surveys: SURVEYS.flatMap((survey) => {
+      const reads: ReadLog["surveys"][number]["reads"] = [];
+      for (const row of rows.filter((r) => r.targetId === survey.id)) {
+        const by = names ? row.actor : null;
+        const same = reads.find((r) => r.day === row.day && r.action === row.action && r.by === by);
+        if (same) same.times++;
+        else reads.push({ day: row.day, action: row.action, by, times: 1 });
+      }
+      return reads.length > 0 ? [{ id: survey.id, title: survey.title, reads }] : [];
+    }),
+  };
+}
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The list as HTML for the page's placeholder, every text escaped. */
+export function renderReadLog(log: ReadLog, locale: Locale): string {
+  const t = useTranslations(locale);
+  const note = `<p class="muted">${escape(t(log.names ? "readLog.names" : "readLog.roles"))}</p>`;
+  if (log.surveys.length === 0) return `${note}<p>${escape(t("readLog.empty"))}</p>`;
+  const tables = log.surveys.map((s) => {
+    const title = localText(s.title, locale);
+    const rows = s.reads
+      .map(
+        (r) =>
+          `<tr><th scope="row"><time datetime="${r.day}">${r.day}</time></th><td>${escape(t(`readLog.action.${r.action}` as `readLog.action.${(typeof READ_ACTIONS)[number]}`))}${
+            r.times > 1 ? ` (${escape(t.plural("readLog.times", r.times))})` : ""
+          }</td><td>${escape(r.by ?? t("readLog.role"))}</td></tr>`,
+      )
+      .join("");
+    return `<section aria-labelledby="read-log-${s.id}"><h2 id="read-log-${s.id}">${escape(title)}</h2><div class="table-wrap" role="region" tabindex="0" aria-labelledby="read-log-${s.id}"><table><caption>${escape(
+      t("readLog.caption", { title }),
+    )}</caption><thead><tr><th scope="col">${escape(t("readLog.day"))}</th><th scope="col">${escape(t("readLog.what"))}</th><th scope="col">${escape(
+      t("readLog.who"),
+    )}</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+  });
+  return note + tables.join("");
+}
+
+/** The static page with the list filled in (or its fallback text left, if the database cannot be read). */
+export async function serveReadLogPage(env: AppEnv, page: Response, locale: Locale): Promise<Response> {
+  let html: string;
+  try {
+    html = renderReadLog(await readLog(env), locale);
+  } catch (err) {
+    console.error("read log unavailable", err);
+    return page;
+  }
+  const rewritten = new HTMLRewriter()
+    .on("[data-read-log]", {
+      element(el) {
+        el.setInnerContent(html, { html: true });
+      },
+    })
+    .transform(page);
+  const out = new Response(rewritten.body, rewritten);
+  out.headers.set("Cache-Control", "no-store");
+  return out;
+}
