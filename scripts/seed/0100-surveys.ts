@@ -36,7 +36,7 @@ interface Plan {
 /** Share of respondents per team (the rest leave it blank) and how each team's mood differs. */
 const TEAMS: [string, number, number][] = [
   ["phone", 0.36, 0],
-  ["chat", 0.28, 0.12],
+  ["chat", 0.28, 0.04],
   ["billing", 0.14, 0],
   ["escalations", 0.1, -0.15],
   ["nightShift", 0.05, -0.2],

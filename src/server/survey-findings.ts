@@ -18,29 +18,14 @@ import {
 } from "../lib/surveys/breakdown.ts";
 import { previousRun, type Survey } from "../lib/surveys/registry.ts";
 import { buildResults, resultsCutoff, type SurveyResults } from "../lib/surveys/results.ts";
-import { effectiveMinGroupSize, resultsAvailable, surveyStatus, type SurveyStatus } from "../lib/surveys/schema.ts";
-import { compareRuns, type QuestionTrend } from "../lib/surveys/trends.ts";
+import { effectiveMinGroupSize, resultsAvailable, surveyStatus } from "../lib/surveys/schema.ts";
+import { hrSeesResults, type Findings, type Trends } from "../lib/surveys/tools.ts";
+import { compareRuns } from "../lib/surveys/trends.ts";
 import { readConfig, type AppEnv } from "./config.ts";
 import { countResponsesByDay, readAggregates, readSegmentTallies } from "./db/surveys.ts";
 
 export type Audience = "public" | "hr";
-
-export interface Trends {
-  previous: { id: string; title: Survey["title"]; closes: string; responses: number | null };
-  questions: QuestionTrend[];
-}
-
-export interface Findings extends SurveyResults {
-  id: string;
-  status: SurveyStatus;
-  visibility: Survey["resultsVisibility"];
-  /** For live results: the first day not included (results cover whole days before it, in steps); null otherwise. */
-  before: string | null;
-  /** Results by segment, or null when the survey names no segments. */
-  breakdown: PublishedBreakdown | null;
-  /** Change since the previous run of the series, or null (no series, no earlier run, or its results not available to this audience). */
-  trends: Trends | null;
-}
+export type { Findings };
 
 /** The exclusive ends of a live survey's result steps: each day on which the responses since the last step reached k. */
 export function liveStepDays(perDay: readonly { day: string; responses: number }[], until: Day, k: number): Day[] {
@@ -123,11 +108,7 @@ async function breakdownOf(
 export function resultsOpenTo(survey: Survey, today: Day, audience: Audience): "yes" | "hidden" | "not_yet" {
   const status = surveyStatus(survey, today);
   if (audience === "public") return resultsAvailable(survey.resultsVisibility, status);
-  // HR sees every survey, hidden ones too — but, unless its results are
-  // live (in steps), only once it has closed: results read while answers
-  // still arrive, then again at the close, would differ by the last few.
-  if (status === "upcoming") return "not_yet";
-  return survey.resultsVisibility === "live" || status === "closed" ? "yes" : "not_yet";
+  return hrSeesResults({ status, resultsVisibility: survey.resultsVisibility });
 }
 
 async function trendsOf(env: AppEnv, survey: Survey, results: SurveyResults, today: Day, audience: Audience): Promise<Trends | null> {

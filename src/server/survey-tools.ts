@@ -7,11 +7,12 @@
 import type { Locale } from "../i18n/config.ts";
 import type { Admin } from "./auth.ts";
 import { addDays, dayOf, type Day } from "../lib/clock.ts";
-import { participationSteps, type DayCount } from "../lib/participation.ts";
+import { participationSteps } from "../lib/participation.ts";
 import { shuffled } from "../lib/shuffle.ts";
 import { csvRows, exportHeader, formatAnswer, toCsv } from "../lib/surveys/export.ts";
 import { FREE_TEXT_TYPES } from "../lib/surveys/questions.ts";
 import { SURVEYS, type Survey } from "../lib/surveys/registry.ts";
+import type { Comments, HrSurvey, Participation } from "../lib/surveys/tools.ts";
 import type { AppEnv } from "./config.ts";
 import { auditStatement } from "./db/audit.ts";
 import {
@@ -22,28 +23,10 @@ import {
   readAnswersOf,
   responseIdsStatement,
 } from "./db/surveys.ts";
-import { countTokens, deleteUnusedTokens, type TokenCounts } from "./db/tokens.ts";
+import { countTokens, deleteUnusedTokens } from "./db/tokens.ts";
 import { HttpError } from "./http.ts";
 import { coveredUntil, resultsOpenTo, surveyFindings, surveyK, type Findings } from "./survey-findings.ts";
-import { summarize, type SurveySummary } from "./surveys.ts";
-
-export interface Participation {
-  /** Responses up to the last step: never today's, and never moved by fewer than k. */
-  responses: number;
-  audience: number;
-  /** responses / audience, 0–1 (more when the audience was under-estimated). */
-  rate: number;
-  /** One entry per step: its last day and the responses it added (at least k). */
-  perDay: DayCount[];
-  /** Exclusive: the figures cover days before this one. */
-  before: Day;
-}
-
-export interface HrSurvey extends SurveySummary {
-  participation: Participation;
-  /** Invitation surveys: codes issued and used (redeemed); null for open surveys. */
-  codes: (TokenCounts & { unused: number }) | null;
-}
+import { summarize } from "./surveys.ts";
 
 /**
  * Participation as HR sees it — the same steps as everyone: a count that
@@ -108,15 +91,6 @@ async function coverage(env: AppEnv, survey: Survey, today: Day, what: string): 
 
 /** The most comments per question one read returns: everything at once up to here, a random sample beyond. */
 export const COMMENT_CAP = 1000;
-
-export interface Comments {
-  id: string;
-  k: number;
-  responses: number;
-  before: string | null;
-  cap: number;
-  questions: { name: string; title: Survey["title"]; count: number; comments: string[] }[];
-}
 
 /**
  * GET /api/admin/surveys/{id}/comments: the free-text answers, per question,

@@ -112,7 +112,7 @@ describe("HR sign-in on the survey tools", () => {
     await createTokens(env, openInvitation().id, 3, { actor: "test", at: `${TODAY}T09:00:00.000Z` });
     auditMark = (await env.DB.prepare("SELECT MAX(id) AS n FROM audit_log").first<{ n: number }>())!.n;
     for (const headers of [
-      {},
+      {} as Record<string, string>,
       { Authorization: "Bearer wrong-token-wrong-token-wrong-token-0000" },
       { Authorization: `Basic ${btoa(`admin:${env.ADMIN_TOKEN}`)}` },
       { "Cf-Access-Jwt-Assertion": "eyJhbGciOiJub25lIn0.e30." },
@@ -191,7 +191,7 @@ describe("GET /api/admin/surveys and /api/admin/surveys/{id}", () => {
 
 describe("GET /api/admin/surveys/{id}/results: breakdown by segment", () => {
   const segment = (body: { breakdown: { segments: { name: string }[] } }, name: string) =>
-    body.breakdown.segments.find((x) => x.name === name) as {
+    body.breakdown.segments.find((x) => x.name === name) as unknown as {
       groups: { value: string | null; shown: boolean }[];
       questions: { name: string; shown: boolean; cells: ({ answered: number; favourable: number } | null)[]; others: unknown }[];
     };
@@ -355,6 +355,7 @@ describe("GET /api/admin/surveys/{id}/responses.csv", () => {
   const tricky = [
     'He said "fine, really", then left,\r\nand a second line',
     '=HYPERLINK("http://evil.example","click")',
+    "=1+1\nstarts a formula and goes on past a line break",
     "奖励标准公开以后清楚多了，谢谢！",
     "+1 from me",
     "@admin see this",
@@ -391,11 +392,12 @@ describe("GET /api/admin/surveys/{id}/responses.csv", () => {
     expect(comments).toBeGreaterThanOrEqual(0);
     const got = rows.map((r) => r[comments]);
     expect(got).toContain(tricky[0]); // quotes, commas and a line break survive
+    expect(got).toContain("'=1+1\nstarts a formula and goes on past a line break"); // papaparse's own pattern missed this one
     expect(got).toContain('\'=HYPERLINK("http://evil.example","click")'); // shown as text, never run
     expect(got).toContain("'+1 from me");
     expect(got).toContain("'@admin see this");
     expect(got).toContain("'-2 points");
-    expect(got).toContain(tricky[2]);
+    expect(got).toContain(tricky[3]);
     // no day, no language, no team or tenure (they would undo the breakdown's suppression)
     expect(header).not.toContain("day");
     expect(header).not.toContain("Which team do you work in? (optional)");
@@ -454,17 +456,22 @@ describe("DELETE /api/admin/surveys/{id}/tokens", () => {
     const codes = await createTokens(env, s.id, 6, { actor: "test", at: `${TODAY}T09:00:00.000Z` });
     await env.DB.prepare("UPDATE survey_tokens SET used = 1 WHERE token_hash = (SELECT token_hash FROM survey_tokens LIMIT 1)").run();
     auditMark = (await env.DB.prepare("SELECT MAX(id) AS n FROM audit_log").first<{ n: number }>())!.n;
-    const res = await api(url(), { method: "DELETE", headers: ADMIN });
+    const res = await api(url(), { method: "DELETE", headers: ADMIN, json: {} });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ deleted: 5 });
+    // with no body at all, the same: nothing unused is left to withdraw
+    expect((await api(url(), { method: "DELETE", headers: ADMIN })).body).toEqual({ deleted: 0 });
     expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM survey_tokens WHERE used = 1").first<{ n: number }>())!.n).toBe(1);
     const states = await Promise.all(codes.map((c) => readTokenState(env, s.id, c)));
     expect(states.filter((x) => x === "used")).toHaveLength(1);
     expect(states.filter((x) => x === "unknown")).toHaveLength(5);
     const audit = await newAudit();
-    expect(audit).toHaveLength(1);
+    expect(audit).toHaveLength(2);
     expect(audit[0]).toMatchObject({ action: "survey.tokens.delete", actor: "admin-token", target_id: s.id });
-    expect(JSON.parse(audit[0]!.detail!)).toEqual({ one: false, count: 5 });
+    expect(audit.map((a) => JSON.parse(a.detail!))).toEqual([
+      { one: false, count: 5 },
+      { one: false, count: 0 },
+    ]);
   });
 
   it("withdraws one code typed loosely from a lost slip; a used or unknown one withdraws nothing", async () => {

@@ -1,23 +1,29 @@
 // The HR console's shell: sign-in, the console's own navigation, the panel on
-// what HR can never see, and one view (ideas, audit log; survey tools add
-// theirs). Each console page mounts this island with its view; the sign-in is
-// shared through sessionStorage, so moving between pages keeps it.
+// what HR can never see, and one view (ideas, surveys, audit log). Each
+// console page mounts this island with its view; the sign-in is shared
+// through sessionStorage, so moving between pages keeps it.
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { translator } from "../../i18n/translate.ts";
 import { adminApi, describeError, tokenStore, type AdminStrings, type T } from "./api.ts";
 import { AuditLog } from "./AuditLog.tsx";
 import { Inbox } from "./Inbox.tsx";
 import { IdeaView } from "./IdeaView.tsx";
+import { SurveyList, SurveyView } from "./Surveys.tsx";
 import "../ideas/ideas.css";
 import "./admin.css";
 
-export type AdminView = "ideas" | "audit";
+export type AdminView = "ideas" | "surveys" | "audit";
+const VIEWS: readonly AdminView[] = ["ideas", "surveys", "audit"];
 
 interface Props {
   strings: AdminStrings;
   view: AdminView;
-  /** Links between console pages, already localised: { ideas: "/admin/", audit: "/admin/audit/" }. */
+  /** Links between console pages, already localised: { ideas: "/admin/", surveys: "/admin/surveys/", audit: "/admin/audit/" }. */
   links: Record<AdminView, string>;
+  /** A survey's public page, localised, with "{id}" for the survey. */
+  surveyHref: string;
+  /** k as configured, for the panel on what HR never sees. */
+  k: number;
 }
 
 type Session =
@@ -26,32 +32,42 @@ type Session =
   | { state: "disabled" }
   | { state: "in"; actor: string; viaToken: boolean };
 
-/** The idea open in the ideas view, from the address's fragment (#idea/<id>): back and forward work, nothing reaches the server. */
-function useIdeaFromHash(): [string | null, (id: string | null) => void] {
-  const read = () => {
-    const m = /^#idea\/([0-9a-f-]{36})$/i.exec(window.location.hash);
+/**
+ * The item open in a view, from the address's fragment (#idea/<id>,
+ * #survey/<id>): back and forward work, and nothing reaches the server.
+ */
+function useOpenFromHash(kind: string, pattern: RegExp): [string | null, (id: string | null) => void] {
+  const read = useCallback(() => {
+    const m = new RegExp(`^#${kind}/(${pattern.source})$`, "i").exec(window.location.hash);
     return m ? m[1]!.toLowerCase() : null;
-  };
+  }, [kind, pattern]);
   const [id, setId] = useState<string | null>(null);
   useEffect(() => {
     setId(read());
     const onHash = () => setId(read());
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
-  }, []);
-  const open = useCallback((next: string | null) => {
-    if (next) window.location.hash = `idea/${next}`;
-    else history.pushState(null, "", window.location.pathname + window.location.search);
-    setId(next);
-  }, []);
+  }, [read]);
+  const open = useCallback(
+    (next: string | null) => {
+      if (next) window.location.hash = `${kind}/${next}`;
+      else history.pushState(null, "", window.location.pathname + window.location.search);
+      setId(next);
+    },
+    [kind],
+  );
   return [id, open];
 }
 
-export default function AdminApp({ strings, view, links }: Props) {
+const IDEA_ID = /[0-9a-f-]{36}/;
+const SURVEY_ID = /[a-z][a-z0-9-]{1,62}/;
+
+export default function AdminApp({ strings, view, links, surveyHref, k }: Props) {
   const t: T = translator(strings);
   const [session, setSession] = useState<Session>({ state: "checking" });
   const [token, setToken] = useState("");
-  const [ideaId, openIdea] = useIdeaFromHash();
+  const [ideaId, openIdea] = useOpenFromHash("idea", IDEA_ID);
+  const [surveyId, openSurvey] = useOpenFromHash("survey", SURVEY_ID);
 
   const check = useCallback(async () => {
     const res = await adminApi<{ actor: string }>("/api/admin/me");
@@ -126,7 +142,19 @@ export default function AdminApp({ strings, view, links }: Props) {
       </section>
     );
   } else if (view === "audit") {
-    body = <AuditLog t={t} onOpenIdea={(id) => (window.location.href = `${links.ideas}#idea/${id}`)} />;
+    body = (
+      <AuditLog
+        t={t}
+        onOpenIdea={(id) => (window.location.href = `${links.ideas}#idea/${id}`)}
+        onOpenSurvey={(id) => (window.location.href = `${links.surveys}#survey/${id}`)}
+      />
+    );
+  } else if (view === "surveys") {
+    body = surveyId ? (
+      <SurveyView key={surveyId} id={surveyId} t={t} onBack={() => openSurvey(null)} surveyHref={surveyHref} />
+    ) : (
+      <SurveyList t={t} onOpen={openSurvey} k={k} />
+    );
   } else if (ideaId) {
     body = <IdeaView key={ideaId} id={ideaId} t={t} onBack={() => openIdea(null)} />;
   } else {
@@ -138,7 +166,7 @@ export default function AdminApp({ strings, view, links }: Props) {
       <div className="admin-bar">
         <nav aria-label={t("admin.nav.label")}>
           <ul>
-            {(["ideas", "audit"] as const).map((v) => (
+            {VIEWS.map((v) => (
               <li key={v}>
                 <a href={links[v]} aria-current={v === view ? "page" : undefined}>
                   {t(`admin.nav.${v}`)}
@@ -166,6 +194,7 @@ export default function AdminApp({ strings, view, links }: Props) {
       <details className="admin-never">
         <summary>{t("admin.never.title")}</summary>
         <p>{t("admin.never.body")}</p>
+        <p>{t("admin.never.surveys", { k })}</p>
       </details>
       {body}
     </div>

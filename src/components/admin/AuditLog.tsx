@@ -1,6 +1,7 @@
 // The audit log, newest first, with filters and "show older". Idea targets
 // link to the idea in the console.
 import { useState } from "react";
+import { LOCALE_NAME, LOCALES, type Locale } from "../../i18n/config.ts";
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditPage, type AuthorEvent } from "../../lib/audit/model.ts";
 import type { IdeaStatus, MessageVisibility } from "../../lib/ideas/vocabulary.ts";
 import type { IdentifyingKind } from "../../lib/identifying.ts";
@@ -33,12 +34,14 @@ function describeDetail(entry: AuditEntry, t: T): string {
   for (const key of ["title", "note"] as const) if (typeof d[key] === "string") parts.push(`“${d[key]}”`);
   for (const key of ["of", "was"] as const) if (typeof d[key] === "string") parts.push(`→ ${(d[key] as string).slice(0, 8)}`);
   if (typeof d.count === "number") parts.push(`× ${d.count}`);
+  if (typeof d.responses === "number") parts.push(t("admin.audit.responses", { n: d.responses }));
+  if (typeof d.lang === "string" && (LOCALES as readonly string[]).includes(d.lang)) parts.push(LOCALE_NAME[d.lang as Locale]);
   if (Array.isArray(d.confirmedIdentifying))
     parts.push(`✓ ${t.list((d.confirmedIdentifying as IdentifyingKind[]).map((k) => t(`admin.publish.kind.${k}`)))}`);
   return parts.join(" · ");
 }
 
-export function AuditLog({ t, onOpenIdea }: { t: T; onOpenIdea: (id: string) => void }) {
+export function AuditLog({ t, onOpenIdea, onOpenSurvey }: { t: T; onOpenIdea: (id: string) => void; onOpenSurvey: (id: string) => void }) {
   const [form, setForm] = useState<Filters>(NONE);
   const [applied, setApplied] = useState<Filters>(NONE);
   const {
@@ -115,6 +118,20 @@ export function AuditLog({ t, onOpenIdea }: { t: T; onOpenIdea: (id: string) => 
                       }}
                     >
                       <code>{e.targetId.slice(0, 8)}</code>
+                    </a>
+                  </>
+                ) : e.targetType === "survey" && e.targetId ? (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <a
+                      href={`#survey/${e.targetId}`}
+                      onClick={(ev) => {
+                        ev.preventDefault();
+                        onOpenSurvey(e.targetId!);
+                      }}
+                    >
+                      <code>{e.targetId}</code>
                     </a>
                   </>
                 ) : (

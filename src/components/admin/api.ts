@@ -71,6 +71,42 @@ export async function adminApi<T>(path: string, init: { method?: string; json?: 
   return { ok: false, status: response.status, error };
 }
 
+/**
+ * A file from /api/admin (the CSV export): fetched with the same credentials
+ * as adminApi, handed back as a Blob with the name the server gave it.
+ */
+export async function adminDownload(
+  path: string,
+): Promise<{ ok: true; blob: Blob; name: string } | { ok: false; status: number; error: ApiError }> {
+  const headers: Record<string, string> = {};
+  const token = tokenStore.get() ?? memoryToken;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { headers, credentials: "same-origin", cache: "no-store" });
+  } catch {
+    return { ok: false, status: 0, error: { code: "network", message: "network" } };
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: ApiError } | null;
+    return { ok: false, status: response.status, error: body?.error ?? { code: "bad_response", message: `HTTP ${response.status}` } };
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "download.csv";
+  return { ok: true, blob: await response.blob(), name };
+}
+
+/** Saves a Blob as a file the way a download link would. */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
 /** What a console page hands its island: pickStrings(locale, ...ADMIN_STRING_PREFIXES). */
 export type AdminKey = KeysOf<"admin." | "ideas.status." | "ideas.category.">;
 export type AdminStrings = Strings<AdminKey>;

@@ -8,6 +8,10 @@ import { readStrings, translator, type Translator } from "../../i18n/translate.t
 import type { TSurveyText } from "../../lib/surveys/schema.ts";
 import { localText } from "../../lib/surveys/text.ts";
 import { serverStatus } from "./status.ts";
+import type { PublishedBreakdown, PublishedSegment } from "../../lib/surveys/breakdown.ts";
+import { breakdownTable, heatClass } from "../../lib/surveys/breakdown-table.ts";
+import type { Trends } from "../../lib/surveys/tools.ts";
+import type { QuestionTrend } from "../../lib/surveys/trends.ts";
 
 type Text = TSurveyText | string;
 
@@ -36,6 +40,8 @@ interface Results {
   suppressed: boolean;
   before: string | null;
   questions: QuestionResult[];
+  breakdown?: PublishedBreakdown | null;
+  trends?: Trends | null;
 }
 
 /** The survey page writes pickStrings(locale, "results.") into data-strings. */
@@ -72,6 +78,8 @@ function table(caption: string, head: string[], rows: (string | HTMLElement)[][]
     row.forEach((cell, i) => {
       const c = i === 0 ? el("th") : el("td");
       if (i === 0) (c as HTMLTableCellElement).scope = "row";
+      // a short row (a question withheld for a grouping) spans the columns it leaves empty
+      if (i === row.length - 1 && row.length < head.length) (c as HTMLTableCellElement).colSpan = head.length - i;
       if (typeof cell === "string") c.textContent = cell;
       else add(c, cell);
       add(r, c);
@@ -139,8 +147,81 @@ export function renderResults(root: HTMLElement, data: Results, t: T): void {
       if (q.nps !== undefined) facts.push(t("results.nps", { nps: q.nps }));
       if (facts.length) add(section, el("p", facts.join(" · ")));
     }
+    const trend =
+      data.trends &&
+      trendText(
+        data.trends.questions.find((x) => x.name === q.name),
+        q,
+        t,
+      );
+    if (trend) add(section, el("p", t("results.trend", { title: localText(data.trends!.previous.title, locale), change: trend }), "muted"));
     add(root, section);
   }
+  if (data.breakdown && data.breakdown.segments.length > 0) add(root, breakdown(data.breakdown, data.k, t));
+}
+
+const signed = (locale: string, n: number, digits: number) =>
+  new Intl.NumberFormat(locale, { signDisplay: "exceptZero", maximumFractionDigits: digits }).format(n);
+
+/** The change since the previous run in words, or "" when there is nothing to say. */
+function trendText(trend: QuestionTrend | undefined, q: QuestionResult, t: T): string {
+  if (!trend || trend.status === "withheld") return "";
+  if (trend.status === "new") return t("results.trend.new");
+  if (trend.status === "scale_changed") return t("results.trend.scale");
+  const locale = t.locale;
+  const parts: string[] = [];
+  if (trend.mean !== undefined) parts.push(t("results.trend.mean", { change: signed(locale, trend.mean, 2) }));
+  if (trend.favourable !== undefined) parts.push(t("results.trend.favourable", { change: signed(locale, trend.favourable, 1) }));
+  for (const c of trend.choices ?? []) {
+    const label = q.choices?.find((x) => String(x.value) === String(c.value))?.text;
+    if (c.change !== null && label !== undefined)
+      parts.push(t("results.trend.choice", { label: localText(label, locale), change: signed(locale, c.change, 1) }));
+  }
+  return t.list(parts);
+}
+
+function breakdown(data: PublishedBreakdown, k: number, t: T): HTMLElement {
+  const locale = t.locale;
+  const section = el("section", undefined, "result-breakdown");
+  const h3 = el("h3", t("results.breakdown.title"));
+  h3.id = "breakdown-title";
+  section.setAttribute("aria-labelledby", h3.id);
+  add(section, h3, el("p", t("results.breakdown.lead", { k }), "muted"));
+  if (data.before) add(section, el("p", t("results.breakdown.asOf", { day: data.before }), "muted"));
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+  for (const segment of data.segments) add(section, segmentTable(segment, percent, t));
+  return section;
+}
+
+function segmentTable(segment: PublishedSegment, percent: Intl.NumberFormat, t: T): HTMLElement {
+  const locale = t.locale;
+  const model = breakdownTable(segment);
+  const title = localText(segment.title, locale);
+  if (model.empty) {
+    const wrap = el("div");
+    add(wrap, el("h4", title), el("p", t("results.breakdown.none"), "muted"));
+    return wrap;
+  }
+  const label = (i: number) => {
+    const g = segment.groups[i]!;
+    return g.text === null ? t("results.breakdown.noAnswer") : localText(g.text, locale);
+  };
+  const head = [t("results.breakdown.question"), ...model.groups.map(label), ...(model.others ? [t("results.breakdown.others")] : [])];
+  const rows = model.rows.map((row) => {
+    if (!row.shown) {
+      const cell = el("span", t("results.breakdown.rowWithheld"), "muted");
+      return [localText(row.title, locale), cell];
+    }
+    return [
+      localText(row.title, locale),
+      ...row.cells.map((c) =>
+        c === null
+          ? el("span", t("results.withheld"), "muted")
+          : el("span", t("results.breakdown.cell", { share: percent.format(c.favourable / c.answered), n: c.answered }), heatClass(c)),
+      ),
+    ];
+  });
+  return table(title, head, rows);
 }
 
 /** Fetches and renders; on "not yet" / "hidden" / offline, says so briefly. */

@@ -2,7 +2,8 @@
 // and invitation codes as CSV (the console). One writer, papaparse's
 // `unparse`: RFC 4180 quoting, CRLF line ends, and formula neutralising
 // (a cell starting with =, +, -, @, tab or CR gets a leading apostrophe, so
-// Excel and WPS show `=HYPERLINK(…)` as text instead of running it). A byte
+// Excel and WPS show `=HYPERLINK(…)` as text instead of running it — with a
+// pattern of our own, see FORMULA_START). A byte
 // order mark makes Excel read the file as UTF-8 (Chinese text included).
 import Papa from "papaparse";
 import type { Locale } from "../../i18n/config.ts";
@@ -11,11 +12,19 @@ import { localText } from "./text.ts";
 
 export const BOM = "\uFEFF";
 
+/**
+ * Cells papaparse prefixes with an apostrophe. Its default pattern,
+ * /^[=+\-@\t\r].*$/, ends in `.*$` without the s flag, so a cell that starts
+ * with "=" and goes on past a line break (a comment of two lines) was left
+ * as it was; the start alone decides whether a spreadsheet reads a formula.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** RFC 4180 CSV, CRLF, every cell a string, formulas neutralised. */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[], options: { bom?: boolean } = {}): string {
   const body = Papa.unparse(
     { fields: [...header], data: rows.map((r) => [...r]) },
-    { escapeFormulae: true, newline: "\r\n", header: true },
+    { escapeFormulae: FORMULA_START, newline: "\r\n", header: true },
   );
   return `${options.bom === false ? "" : BOM}${body}\r\n`;
 }
@@ -25,7 +34,7 @@ export function csvRows(rows: readonly (readonly string[])[]): string {
   if (rows.length === 0) return "";
   return `${Papa.unparse(
     rows.map((r) => [...r]),
-    { escapeFormulae: true, newline: "\r\n" },
+    { escapeFormulae: FORMULA_START, newline: "\r\n" },
   )}\r\n`;
 }
 

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { LOCALES } from "../../i18n/config.ts";
 import { TOKEN_HEX } from "../invitation-token.ts";
+import { MAX_CODES_PER_REQUEST } from "./limits.ts";
 
 /** POST /api/surveys/{id}/responses */
 export const ZResponseBody = z.strictObject({
@@ -43,8 +44,7 @@ export const ZRedeemBody = z.strictObject({
 });
 export type TRedeemBody = z.infer<typeof ZRedeemBody>;
 
-/** The most invitation codes one request creates. */
-export const MAX_CODES_PER_REQUEST = 500;
+export { MAX_CODES_PER_REQUEST };
 
 /** POST /api/admin/surveys/{id}/tokens */
 export const ZTokensBody = z.strictObject({ count: z.int().min(1).max(MAX_CODES_PER_REQUEST) });
@@ -57,6 +57,6 @@ export type TExportQuery = z.infer<typeof ZExportQuery>;
 /** GET endpoints that take no query parameters: any parameter is a mistake worth saying. */
 export const ZNoQuery = z.strictObject({});
 
-/** DELETE /api/admin/surveys/{id}/tokens with a body: withdraw one unused code (a lost slip); without a body: every unused code. */
-export const ZDeleteTokensBody = z.strictObject({ code: z.string().trim().min(1).max(64) });
+/** DELETE /api/admin/surveys/{id}/tokens: `{code}` withdraws that unused code (a lost slip); `{}` or no body, every unused code. */
+export const ZDeleteTokensBody = z.strictObject({ code: z.string().trim().min(1).max(64).optional() });
 export type TDeleteTokensBody = z.infer<typeof ZDeleteTokensBody>;

@@ -31,24 +31,24 @@ export function sameScale(a: QuestionSpec, b: QuestionSpec): boolean {
   );
 }
 
-/** The favourable share (0–1) of a rating (top two points) or yes/no question, when every count is shown. */
-export function favourableShare(spec: QuestionSpec, q: QuestionResult): number | null {
+/** The favourable share (0–1) of a rating (top two points of its scale) or yes/no question, when every count is shown. */
+export function favourableShare(q: QuestionResult): number | null {
   if (!q.choices || q.answered === null || q.answered === 0 || q.choices.some((c) => c.count === null)) return null;
-  if (spec.type === "boolean") return (q.choices.find((c) => c.value === true)?.count ?? 0) / q.answered;
-  if (spec.type !== "rating") return null;
-  const top = [...spec.choices]
+  if (q.type === "boolean") return (q.choices.find((c) => c.value === true)?.count ?? 0) / q.answered;
+  if (q.type !== "rating") return null;
+  const top = q.choices
     .map((c) => Number(c.value))
     .sort((x, y) => x - y)
     .slice(-2);
   return q.choices.reduce((a, c) => a + (top.includes(Number(c.value)) ? c.count! : 0), 0) / q.answered;
 }
 
-function compare(spec: QuestionSpec, now: QuestionResult, thenSpec: QuestionSpec, then: QuestionResult): QuestionTrend {
+function compare(spec: QuestionSpec, now: QuestionResult, then: QuestionResult): QuestionTrend {
   const trend: QuestionTrend = { name: spec.name, status: "compared" };
   if (now.suppressed || then.suppressed || now.answered === null || then.answered === null) return { name: spec.name, status: "withheld" };
   if (spec.type === "rating" || spec.type === "boolean") {
     if (now.mean !== undefined && then.mean !== undefined) trend.mean = round(now.mean - then.mean, 2);
-    const [a, b] = [favourableShare(spec, now), favourableShare(thenSpec, then)];
+    const [a, b] = [favourableShare(now), favourableShare(then)];
     if (a !== null && b !== null) trend.favourable = round((a - b) * 100, 1);
     return trend.mean === undefined && trend.favourable === undefined ? { name: spec.name, status: "withheld" } : trend;
   }
@@ -87,6 +87,6 @@ export function compareRuns(
     if (!thenSpec || !then) return [{ name: spec.name, status: "new" as const }];
     if (!sameScale(spec, thenSpec)) return [{ name: spec.name, status: "scale_changed" as const }];
     if (current.results.suppressed || previous.results.suppressed) return [{ name: spec.name, status: "withheld" as const }];
-    return [compare(spec, now, thenSpec, then)];
+    return [compare(spec, now, then)];
   });
 }

@@ -25,7 +25,7 @@ export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env,
 export const onRequestDelete: PagesFunction<AppEnv, "id"> = async ({ request, env, params, data }) => {
   const admin = currentAdmin(data);
   const survey = getSurvey(String(params.id));
-  // No body: every unused code. A body names the one code to withdraw.
+  // No body, or {}: every unused code. {code}: that one.
   const code = request.body === null ? undefined : (await parseJsonBody(request, ZDeleteTokensBody)).code;
   return json(await hrDeleteCodes(env, survey, admin, readClock(env).now(), code));
 };

@@ -1,0 +1,169 @@
+// Invitation codes for one survey: how many were issued and used, new codes
+// (shown this once, to download as CSV or print as slips to cut and hand out
+// at random), and withdrawing unused ones — all of them, or one from a lost
+// slip. Codes are read as people type them (src/lib/codes.ts).
+import { useState } from "react";
+import { createPortal } from "react-dom";
+import { MAX_CODES_PER_REQUEST } from "../../lib/surveys/limits.ts";
+import { toCsv } from "../../lib/surveys/export.ts";
+import type { HrSurvey } from "../../lib/surveys/tools.ts";
+import { adminApi, describeError, saveFile, type T } from "./api.ts";
+
+export function InvitationCodes({ survey, t, onChange }: { survey: HrSurvey; t: T; onChange: () => void }) {
+  const [count, setCount] = useState("20");
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [code, setCode] = useState("");
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const url = `${window.location.origin}/surveys/${survey.id}/`;
+  const counts = survey.codes!;
+
+  async function generate(event: { preventDefault(): void }) {
+    event.preventDefault();
+    setBusy(true);
+    const res = await adminApi<{ codes: string[] }>(`/api/admin/surveys/${survey.id}/tokens`, {
+      method: "POST",
+      json: { count: Number(count) },
+    });
+    setBusy(false);
+    if (!res.ok) return setMessage({ ok: false, text: describeError(t, res.error) });
+    setCodes(res.body.codes);
+    setMessage(null);
+    onChange();
+  }
+
+  async function withdraw(one?: string) {
+    setBusy(true);
+    const res = await adminApi<{ deleted: number }>(`/api/admin/surveys/${survey.id}/tokens`, {
+      method: "DELETE",
+      json: one === undefined ? {} : { code: one },
+    });
+    setBusy(false);
+    setConfirming(false);
+    if (!res.ok) return setMessage({ ok: false, text: describeError(t, res.error) });
+    setMessage({ ok: true, text: t.plural("admin.surveys.codes.withdrawn", res.body.deleted) });
+    setCode("");
+    onChange();
+  }
+
+  return (
+    <section aria-labelledby="codes-title" data-codes>
+      <h3 id="codes-title">{t("admin.surveys.codes.title")}</h3>
+      <p data-code-counts>{t("admin.surveys.codes.counts", counts)}</p>
+      <p className="muted">{t("admin.surveys.codes.lead")}</p>
+      <form className="admin-inline" onSubmit={generate}>
+        <div className="admin-field">
+          <label htmlFor="codes-count">{t("admin.surveys.codes.count")}</label>
+          <input
+            id="codes-count"
+            type="number"
+            min={1}
+            max={MAX_CODES_PER_REQUEST}
+            inputMode="numeric"
+            value={count}
+            onChange={(e) => setCount(e.target.value)}
+          />
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          {t("admin.surveys.codes.generate")}
+        </button>
+      </form>
+      {codes && (
+        <div className="admin-new-codes" data-new-codes>
+          <p className="admin-ok" role="status">
+            {t("admin.surveys.codes.shownOnce", { n: codes.length })}
+          </p>
+          <ul className="admin-code-list">
+            {codes.map((c) => (
+              <li key={c}>
+                <code>{c}</code>
+              </li>
+            ))}
+          </ul>
+          <p className="admin-actions">
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() =>
+                saveFile(
+                  new Blob(
+                    [
+                      toCsv(
+                        [t("admin.surveys.codes.csvHeader")],
+                        codes.map((c) => [c]),
+                      ),
+                    ],
+                    { type: "text/csv;charset=utf-8" },
+                  ),
+                  `${survey.id}-codes.csv`,
+                )
+              }
+            >
+              {t("admin.surveys.codes.download")}
+            </button>
+            <button type="button" className="button secondary" onClick={() => window.print()}>
+              {t("admin.surveys.codes.print")}
+            </button>
+          </p>
+          {/* The sheet of slips sits outside the island: printing hides islands (global.css). */}
+          {createPortal(
+            <div className="admin-slips" aria-hidden="true">
+              {codes.map((c) => (
+                <div className="admin-slip" key={c}>
+                  <p className="admin-slip-title">
+                    {survey.title["zh-cn"]} · {survey.title.default}
+                  </p>
+                  <p className="admin-slip-code">{c}</p>
+                  <p className="admin-slip-how">{t("admin.surveys.codes.slip", { url })}</p>
+                </div>
+              ))}
+            </div>,
+            document.body,
+          )}
+        </div>
+      )}
+      <div className="admin-actions">
+        {confirming ? (
+          <div role="group" aria-labelledby="codes-confirm" className="admin-inline">
+            <p id="codes-confirm">{t("admin.surveys.codes.withdrawConfirm")}</p>
+            <button type="button" className="button" disabled={busy} onClick={() => void withdraw()}>
+              {t("admin.surveys.codes.withdrawAll")}
+            </button>
+            <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
+              {t("admin.surveys.codes.keep")}
+            </button>
+          </div>
+        ) : (
+          <button type="button" className="button secondary" disabled={counts.unused === 0} onClick={() => setConfirming(true)}>
+            {t("admin.surveys.codes.withdrawAll")}
+          </button>
+        )}
+      </div>
+      <form
+        className="admin-inline"
+        aria-labelledby="codes-one"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (code.trim()) void withdraw(code);
+        }}
+      >
+        <p id="codes-one" className="admin-form-title">
+          {t("admin.surveys.codes.withdrawOne")}
+        </p>
+        <div className="admin-field">
+          <label htmlFor="codes-one-code">{t("admin.surveys.codes.code")}</label>
+          <input id="codes-one-code" autoComplete="off" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} />
+        </div>
+        <button type="submit" className="button secondary" disabled={busy}>
+          {t("admin.surveys.codes.withdraw")}
+        </button>
+      </form>
+      {message && (
+        <p className={message.ok ? "admin-ok" : "admin-error"} role={message.ok ? "status" : "alert"}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,279 @@
+// HR's survey tools in Chromium, in both languages: generate invitation codes
+// and use one on the invitation survey (the console's counts follow), read
+// the comments, download the CSV and parse what the browser saved, see the
+// heatmap with withheld cells, and find the read on the public page of HR's
+// reads. axe in light and dark; screenshots at 360 and 1280 px. On its own
+// server with an ADMIN_TOKEN and a freshly seeded D1, the day pinned.
+import { execFileSync } from "node:child_process";
+import { mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import Papa from "papaparse";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getPlatformProxy } from "wrangler";
+import { seed } from "../../scripts/db.ts";
+import { TMP_DIR } from "../../scripts/env.ts";
+import { useTranslations } from "../../src/i18n/index.ts";
+import { findSurvey } from "../../src/lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
+import { validateAnswers } from "../../src/lib/surveys/validate.ts";
+import { storeResponse } from "../../src/server/db/responses.ts";
+import { expectAxeClean, launchBrowser, openPage } from "./browser.ts";
+import { freshState, startServer, type RunningServer } from "./server.ts";
+
+const ADMIN_TOKEN = "e2e-survey-tools-token-0123456789-abcdefgh";
+const TODAY = "2026-11-30";
+const DIST = `${TMP_DIR}/e2e-dist`;
+const SHOTS = `${TMP_DIR}/screenshots`;
+const H1 = "reward-survey-2026-h1";
+const CAREER = "supervisor-career-2026";
+const HOSTILE = '=HYPERLINK("http://evil.example","click") — "quoted", with commas,\nand a second line';
+let server: RunningServer;
+let browser: Browser;
+let persistTo: string;
+
+beforeAll(async () => {
+  persistTo = `${TMP_DIR}/survey-tools-e2e`;
+  await freshState(persistTo);
+  execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { stdio: "ignore" });
+  const before = process.env.CANDOR_TODAY;
+  process.env.CANDOR_TODAY = TODAY;
+  try {
+    await seed(persistTo);
+  } finally {
+    if (before === undefined) delete process.env.CANDOR_TODAY;
+    else process.env.CANDOR_TODAY = before;
+  }
+  // one more H1 response whose comment tries a formula and every CSV special character
+  const proxy = await getPlatformProxy<{ DB: D1Database }>({ persist: { path: join(persistTo, "v3") } });
+  try {
+    const h1 = findSurvey(H1)!;
+    const answers = { ...sampleAnswers(h1.definition, h1.questions, seededRandom(4242)), comments: HOSTILE };
+    const checked = validateAnswers(h1.definition, answers, "en", h1.questions);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.fields));
+    await storeResponse(proxy.env, {
+      surveyId: H1,
+      surveyVersion: h1.version,
+      locale: "en",
+      day: h1.closes,
+      rows: checked.rows,
+      submissionId: "e2e-hostile-comment-0001",
+    });
+  } finally {
+    await proxy.dispose();
+  }
+  server = await startServer({ persistTo, dist: DIST, vars: { ADMIN_TOKEN, CANDOR_TODAY: TODAY } });
+  browser = await launchBrowser();
+  await mkdir(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The console's first check of the sign-in answers 401 until HR signs in, and the browser logs it: the only noise allowed. */
+function expectOnlySignInCheck(problems: string[]) {
+  expect(problems.filter((p) => !p.includes("status of 401"))).toEqual([]);
+  expect(problems.length).toBeLessThanOrEqual(1);
+}
+
+const hydrated = (page: Page) => page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0);
+const prefixOf = (locale: "en" | "zh-cn") => (locale === "en" ? "" : "/zh-cn");
+
+async function signIn(page: Page, locale: "en" | "zh-cn") {
+  const t = useTranslations(locale);
+  await hydrated(page);
+  await page.getByRole("textbox", { name: t("admin.signIn.token") }).fill(ADMIN_TOKEN);
+  await page.keyboard.press("Enter");
+}
+
+async function openSurvey(page: Page, id: string) {
+  await page.locator(`[data-survey="${id}"]`).click();
+  await page.locator(`[data-survey-view="${id}"]`).waitFor();
+}
+
+describe("HR survey tools in the browser", () => {
+  for (const locale of ["en", "zh-cn"] as const) {
+    const t = useTranslations(locale);
+    const prefix = prefixOf(locale);
+
+    it(`${locale}: codes generated, downloaded and one used on the invitation survey; the console counts it`, async () => {
+      const hr = await openPage(browser, `${server.url}${prefix}/admin/surveys/`, { acceptDownloads: true });
+      const { page } = hr;
+      try {
+        await signIn(page, locale);
+        await page.locator("[data-surveys]").waitFor();
+        await expectAxeClean(page);
+        await openSurvey(page, CAREER);
+        const counts = page.locator("[data-code-counts]");
+        const before = (await counts.textContent())!;
+        await page.getByRole("spinbutton", { name: t("admin.surveys.codes.count") }).fill("3");
+        await page.getByRole("button", { name: t("admin.surveys.codes.generate") }).click();
+        await page.locator("[data-new-codes]").waitFor();
+        const codes = await page.locator(".admin-code-list code").allTextContents();
+        expect(codes).toHaveLength(3);
+        await expect.poll(() => counts.textContent()).not.toBe(before);
+        // the codes as a CSV file, parsed from what the browser saved
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByRole("button", { name: t("admin.surveys.codes.download") }).click(),
+        ]);
+        const saved = await readFile((await download.path())!, "utf8");
+        const rows = Papa.parse<string[]>(saved.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
+        expect(rows).toEqual([[t("admin.surveys.codes.csvHeader")], ...codes.map((c) => [c])]);
+        // the printable sheet: one slip per code, seen only when printing
+        expect(await page.locator(".admin-slip").count()).toBe(3);
+        expect(await page.locator(".admin-slips").isVisible()).toBe(false);
+        await page.emulateMedia({ media: "print" });
+        expect(await page.locator(".admin-slips").isVisible()).toBe(true);
+        await page.screenshot({ path: `${SHOTS}/console-slips-${locale}.png` });
+        await page.emulateMedia({ media: "screen" });
+        await expectAxeClean(page);
+
+        // an employee uses one code, typed loosely
+        const st = useTranslations(locale);
+        const employee = await openPage(browser, `${server.url}${prefix}/surveys/${CAREER}/`);
+        try {
+          await hydrated(employee.page);
+          await employee.page.getByLabel(st("survey.code.label")).fill(codes[0]!.toLowerCase().replace(/-/g, " "));
+          await employee.page.getByRole("button", { name: st("survey.code.continue") }).click();
+          const q = (name: string) => employee.page.locator(`.sd-question[data-name="${name}"]`);
+          await q("pathsClear").locator('label:has(input[value="4"])').click();
+          await q("guidanceUseful").locator('label:has(input[value="3"])').click();
+          await q("interests").locator('label:has(input[value="mentoring"])').click();
+          await employee.page.locator(".sd-navigation__complete-btn").click();
+          await employee.page.getByRole("heading", { name: st("survey.done.title") }).waitFor({ timeout: 15_000 });
+          expect(employee.problems).toEqual([]);
+        } finally {
+          await employee.close();
+        }
+        await page.reload();
+        await page.locator(`[data-survey-view="${CAREER}"]`).waitFor();
+        await expect
+          .poll(() => page.locator("[data-code-counts]").textContent())
+          .toMatch(locale === "en" ? /, [1-9]\d* used/ : /已使用 [1-9]\d* 个/);
+
+        // withdraw every unused code (the seeded demo codes too): none is left
+        await page.getByRole("button", { name: t("admin.surveys.codes.withdrawAll") }).click();
+        await page
+          .getByRole("group")
+          .getByRole("button", { name: t("admin.surveys.codes.withdrawAll") })
+          .click();
+        await page
+          .getByRole("status")
+          .filter({ hasText: locale === "en" ? /codes? withdrawn/ : /已撤销/ })
+          .waitFor();
+        await expect.poll(() => counts.textContent()).toMatch(locale === "en" ? /, 0 unused$/ : /未使用 0 个$/);
+        expectOnlySignInCheck(hr.problems);
+      } finally {
+        await hr.close();
+      }
+    }, 90_000);
+
+    it(`${locale}: the heatmap withholds small groups, comments are read, the CSV parses back, and the public page shows the read`, async () => {
+      const hr = await openPage(browser, `${server.url}${prefix}/admin/surveys/`, { acceptDownloads: true });
+      const { page } = hr;
+      try {
+        await signIn(page, locale);
+        await page.locator("[data-surveys]").waitFor();
+        await openSurvey(page, H1);
+        const heatmap = page.locator("[data-heatmap]");
+        await heatmap.waitFor();
+        // withheld cells and groups say so in words; shown cells print their number (colour only repeats it)
+        expect(await heatmap.locator('[data-cell="withheld"]').count()).toBeGreaterThan(0);
+        const shown = heatmap.locator('[data-cell="shown"]');
+        expect(await shown.count()).toBeGreaterThan(0);
+        for (const text of await shown.allTextContents()) expect(text).toMatch(/\d+\s?%/);
+        expect((await heatmap.locator('[data-cell="withheld"]').first().textContent())!.trim()).not.toBe("");
+        expect(await heatmap.textContent()).toContain(t("admin.surveys.heatmap.others"));
+        // the change since the 2025 run, and the question whose scale changed
+        expect(await page.locator('[data-trend="kpiReflects"]').textContent()).toBe(t("admin.surveys.trend.scale"));
+        await expectAxeClean(page);
+
+        await page.getByRole("button", { name: t("admin.surveys.comments.read") }).click();
+        const comments = page.locator('[data-comments-for="comments"] li');
+        await comments.first().waitFor();
+        expect(await comments.allTextContents()).toContain(HOSTILE);
+
+        await page.getByLabel(t("admin.surveys.export.lang")).selectOption(locale);
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByRole("button", { name: t("admin.surveys.export.download") }).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(`${H1}-responses-${locale}.csv`);
+        const bytes = await readFile((await download.path())!);
+        expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const text = bytes.toString("utf8").slice(1);
+        const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
+        expect(parsed.errors).toEqual([]);
+        const [header, ...rows] = parsed.data;
+        expect(rows).toHaveLength(88); // 87 demo responses and the one this test added
+        const commentsColumn = header!.indexOf(localTitle(locale));
+        expect(commentsColumn).toBeGreaterThanOrEqual(0);
+        const cells = rows.map((r) => r[commentsColumn]);
+        expect(cells).toContain(`'${HOSTILE}`); // neutralised: Excel shows it as text
+        expect(cells.some((c) => /[\u4e00-\u9fff]/.test(c ?? ""))).toBe(true);
+        expect(text).not.toMatch(/20\d\d-\d\d-\d\d/);
+        await page
+          .getByRole("status")
+          .filter({ hasText: `${H1}-responses-${locale}.csv` })
+          .waitFor();
+
+        // the public page lists the reads of today, in this language, with the role only
+        const access = await openPage(browser, `${server.url}${prefix}/results/access/`);
+        try {
+          const list = access.page.locator("[data-read-log]");
+          const rowsNow = list.locator("tbody tr");
+          await rowsNow.first().waitFor();
+          const all = (await list.textContent())!;
+          expect(all).toContain(TODAY);
+          expect(all).toContain(t("readLog.action.survey.comments.read"));
+          expect(all).toContain(t("readLog.action.survey.responses.export"));
+          expect(all).not.toContain("admin-token");
+          expect(await access.page.locator("script").count()).toBe(0);
+          await expectAxeClean(access.page);
+          expect(access.problems).toEqual([]);
+        } finally {
+          await access.close();
+        }
+        expectOnlySignInCheck(hr.problems);
+      } finally {
+        await hr.close();
+      }
+    }, 90_000);
+  }
+
+  it("screenshots at 360 and 1280 px, light and dark, English and Chinese; axe in dark; no sideways scrolling", async () => {
+    for (const locale of ["en", "zh-cn"] as const) {
+      for (const colorScheme of ["light", "dark"] as const) {
+        for (const width of [360, 1280]) {
+          const { page, problems, close } = await openPage(browser, `${server.url}${prefixOf(locale)}/admin/surveys/`, {
+            colorScheme,
+            width,
+          });
+          try {
+            await signIn(page, locale);
+            await page.locator("[data-surveys] a[data-survey]").first().waitFor();
+            await page.screenshot({ path: `${SHOTS}/console-surveys-${locale}-${colorScheme}-${width}.png`, fullPage: width === 360 });
+            await openSurvey(page, H1);
+            await page.locator("[data-heatmap]").waitFor();
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+            expect(overflow).toBeLessThanOrEqual(0);
+            if (colorScheme === "dark" && width === 1280) await expectAxeClean(page);
+            await page.screenshot({ path: `${SHOTS}/console-survey-${locale}-${colorScheme}-${width}.png`, fullPage: true });
+            expectOnlySignInCheck(problems);
+          } finally {
+            await close();
+          }
+        }
+      }
+    }
+  }, 180_000);
+});
+
+/** The H1 free-text question's heading in a language, as the CSV heads its column. */
+function localTitle(locale: "en" | "zh-cn"): string {
+  const spec = findSurvey(H1)!.questions.find((q) => q.name === "comments")!;
+  const title = spec.title as { default: string; "zh-cn": string };
+  return locale === "en" ? title.default : title["zh-cn"];
+}
