@@ -3,7 +3,7 @@
 // the comments, download the CSV and parse what the browser saved, see the
 // heatmap with withheld cells, and find the read on the public page of HR's
 // reads. axe in light and dark; screenshots at 360 and 1280 px. On its own
-// server with an ADMIN_TOKEN and a freshly seeded D1, the day pinned.
+// server with an ADMIN_TOKEN and a freshly seeded D1, on DEMO_TODAY.
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -12,7 +12,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPlatformProxy } from "wrangler";
 import { seed } from "../../scripts/db.ts";
+import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { TMP_DIR } from "../../scripts/env.ts";
+import { pinnedClock } from "../../src/lib/clock.ts";
 import { useTranslations } from "../../src/i18n/index.ts";
 import { findSurvey } from "../../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
@@ -22,7 +24,7 @@ import { expectAxeClean, launchBrowser, openPage } from "./browser.ts";
 import { freshState, startServer, type RunningServer } from "./server.ts";
 
 const ADMIN_TOKEN = "e2e-survey-tools-token-0123456789-abcdefgh";
-const TODAY = "2026-11-30";
+const TODAY = DEMO_TODAY;
 const DIST = `${TMP_DIR}/e2e-dist`;
 const SHOTS = `${TMP_DIR}/screenshots`;
 const H1 = "reward-survey-2026-h1";
@@ -36,14 +38,7 @@ beforeAll(async () => {
   persistTo = `${TMP_DIR}/survey-tools-e2e`;
   await freshState(persistTo);
   execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { stdio: "ignore" });
-  const before = process.env.CANDOR_TODAY;
-  process.env.CANDOR_TODAY = TODAY;
-  try {
-    await seed(persistTo);
-  } finally {
-    if (before === undefined) delete process.env.CANDOR_TODAY;
-    else process.env.CANDOR_TODAY = before;
-  }
+  await seed(persistTo, pinnedClock(TODAY));
   // one more H1 response whose comment tries a formula and every CSV special character
   const proxy = await getPlatformProxy<{ DB: D1Database }>({ persist: { path: join(persistTo, "v3") } });
   try {
@@ -62,7 +57,7 @@ beforeAll(async () => {
   } finally {
     await proxy.dispose();
   }
-  server = await startServer({ persistTo, dist: DIST, vars: { ADMIN_TOKEN, CANDOR_TODAY: TODAY } });
+  server = await startServer({ persistTo, dist: DIST, today: TODAY, vars: { ADMIN_TOKEN } });
   browser = await launchBrowser();
   await mkdir(SHOTS, { recursive: true });
 });

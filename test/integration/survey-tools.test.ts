@@ -3,7 +3,7 @@
 // subtraction across groups and across two segments, k−1 against k), trends,
 // comments, the CSV export parsed back from its bytes, invitation codes
 // withdrawn, the audit rows of every read, the public list of those reads,
-// sign-in and bad input on every endpoint. "Today" is pinned to 2026-11-30
+// sign-in and bad input on every endpoint. "Today" is DEMO_TODAY
 // (CANDOR_TODAY in vitest.config.ts).
 import { env } from "cloudflare:test";
 import Papa from "papaparse";
@@ -18,7 +18,8 @@ import { createTokens, readTokenState } from "../../src/server/db/tokens.ts";
 import { readLog, renderReadLog } from "../../src/server/read-log.ts";
 import { api, expectError } from "./helpers.ts";
 
-const TODAY = "2026-11-30";
+/** The Worker's pinned day (CANDOR_TODAY in vitest.config.ts). */
+const TODAY = env.CANDOR_TODAY;
 const ADMIN = { Authorization: `Bearer ${env.ADMIN_TOKEN}` };
 const HOSTILE = `<script>alert(1)</script>'; DROP TABLE survey_answers;-- \u0000 {{7*7}}`;
 
