@@ -36,8 +36,8 @@ async function fill(persistTo: string, from: number, n: number): Promise<void> {
         db
           .prepare(
             `WITH RECURSIVE seq(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < ?2)
-             INSERT INTO survey_responses (id, survey_id, survey_version, locale, day)
-             SELECT 'bench' || printf('%027d', i), ?3, ?4, 'en', '2026-06-' || printf('%02d', 15 + abs(random()) % 16) FROM seq`,
+             INSERT INTO survey_responses (id, survey_id, survey_version, day)
+             SELECT 'bench' || printf('%027d', i), ?3, ?4, '2026-06-' || printf('%02d', 15 + abs(random()) % 16) FROM seq`,
           )
           .bind(start, end, H1, survey.version),
         db

@@ -11,97 +11,123 @@ import {
   segmentSpecs,
   shownInFull,
   snapshotBreakdown,
-  totalsOf,
   withholdingAllBut,
   type JointTally,
   type PublishedBreakdown,
+  type SegmentState,
 } from "../lib/surveys/breakdown.ts";
-import { previousRun, type Survey } from "../lib/surveys/registry.ts";
-import { buildResults, resultsCutoff, type SurveyResults } from "../lib/surveys/results.ts";
+import { previousRun, SURVEYS, type Survey } from "../lib/surveys/registry.ts";
+import { buildResults, type SurveyResults } from "../lib/surveys/results.ts";
 import { effectiveMinGroupSize, resultsAvailable, surveyStatus } from "../lib/surveys/schema.ts";
+import { liveSteps, publishStep, type LiveStep } from "../lib/surveys/steps.ts";
 import { hrSeesResults, type Findings, type Trends } from "../lib/surveys/tools.ts";
 import { compareRuns } from "../lib/surveys/trends.ts";
 import { readConfig, type AppEnv } from "./config.ts";
-import { countResponsesByDay, readAggregates, readSegmentTallies } from "./db/surveys.ts";
+import { publishedK } from "./db/published-k.ts";
+import { readAggregates, readDailyAggregates, readSegmentTallies } from "./db/surveys.ts";
 
 export type Audience = "public" | "hr";
 export type { Findings };
 
-/** The exclusive ends of a live survey's result steps: each day on which the responses since the last step reached k. */
-export function liveStepDays(perDay: readonly { day: string; responses: number }[], until: Day, k: number): Day[] {
-  const days: Day[] = [];
-  let since = 0;
-  for (const d of [...perDay].filter((x) => x.day < until).sort((a, b) => (a.day < b.day ? -1 : 1))) {
-    since += d.responses;
-    if (since >= k) {
-      days.push(addDays(d.day, 1));
-      since = 0;
-    }
-  }
-  return days;
+const scopeOf = (survey: Survey) => `survey:${survey.id}`;
+
+/** The k a survey's published steps are cut with: the one it first published with (docs/anonymity.md, "Changing k"). */
+export async function stepKs(env: AppEnv, surveys: readonly Survey[] = SURVEYS): Promise<Map<string, number>> {
+  const k = readConfig(env).minGroupSize;
+  const frozen = await publishedK(
+    env,
+    surveys.map((s) => ({ scope: scopeOf(s), k: effectiveMinGroupSize(s, k) })),
+  );
+  return new Map(surveys.map((s) => [s.id, frozen.get(scopeOf(s)) ?? effectiveMinGroupSize(s, k)]));
 }
 
-/** The k a survey's figures are published with. */
-export const surveyK = (env: Partial<AppEnv>, survey: Survey) => effectiveMinGroupSize(survey, readConfig(env).minGroupSize);
+/** Participation (and live results) are counted until today, or the day after closing. */
+export const countedUntil = (survey: Survey, today: string) => (today <= survey.closes ? today : addDays(survey.closes, 1));
 
-/** The results alone (no breakdown, no trends), and the days their live steps ended on. */
-async function resultsOf(env: AppEnv, survey: Survey, today: Day): Promise<{ results: SurveyResults; before?: Day; stepDays: Day[] }> {
-  const k = surveyK(env, survey);
-  let before: Day | undefined;
-  let stepDays: Day[] = [];
-  if (survey.resultsVisibility === "live") {
-    // Live results leave out today and advance only in steps of at least k
-    // responses (liveCutoff), before and after closing, so comparing two
-    // snapshots — or the final results with the last live one — never
-    // isolates one person's answers. Steps count the current version's responses.
-    const perDay = await countResponsesByDay(env, survey.id, survey.version);
-    before = resultsCutoff(survey, perDay, today, k);
-    const until = today <= survey.closes ? today : addDays(survey.closes, 1);
-    stepDays = liveStepDays(perDay, until, k);
-  }
-  const raw = await readAggregates(env, survey.id, survey.version, survey.questions, before);
-  return { results: buildResults(survey.questions, raw, k), before, stepDays };
+/** The k a survey is published with now (the setting), and the k its steps were first cut with (frozen). */
+async function ksOf(env: AppEnv, survey: Survey): Promise<{ k: number; stepK: number }> {
+  const k = effectiveMinGroupSize(survey, readConfig(env).minGroupSize);
+  return { k, stepK: (await stepKs(env, [survey])).get(survey.id)! };
+}
+
+interface ResultsNow {
+  results: SurveyResults;
+  /** Live results: the first day not counted; undefined when every response is. */
+  before?: Day;
+  /** Live results: every step taken so far (src/lib/surveys/steps.ts). */
+  steps: LiveStep[];
+  k: number;
+  stepK: number;
 }
 
 /**
- * The breakdown by segment. After close (or for results shown once), one
- * snapshot of every response; for live results, the last step the breakdown
- * could take at the results' steps (src/lib/surveys/breakdown.ts).
+ * The results alone (no breakdown, no trends), as GET /api/surveys/{id}/results
+ * publishes them: after closing, every response with the larger of the two
+ * ks; live, the last step — today never counted, each step passing the
+ * suppression rule against every earlier one, kept after closing too.
  */
-async function breakdownOf(
-  env: AppEnv,
-  survey: Survey,
-  results: SurveyResults,
-  before: Day | undefined,
-  stepDays: readonly Day[],
-): Promise<PublishedBreakdown | null> {
+async function resultsOf(env: AppEnv, survey: Survey, today: Day): Promise<ResultsNow> {
+  const { k, stepK } = await ksOf(env, survey);
+  if (survey.resultsVisibility !== "live") {
+    const raw = await readAggregates(env, survey.id, survey.version, survey.questions);
+    return { results: buildResults(survey.questions, raw, Math.max(k, stepK)), steps: [], k, stepK };
+  }
+  const until = countedUntil(survey, today);
+  const days = await readDailyAggregates(env, survey.id, survey.version, survey.questions, until);
+  const steps = liveSteps(survey.questions, days, until, stepK);
+  const last = steps.at(-1);
+  // Nothing published yet: the results cover no day at all.
+  return { results: publishStep(survey.questions, last, stepK, k), before: last?.before ?? NOTHING, steps, k, stepK };
+}
+
+/** An exclusive end day before every response: covers none. */
+const NOTHING = "0000-00-00";
+
+/**
+ * The breakdown by segment. After close (or for results shown once), one
+ * snapshot of every response, with the k the results use; for live results,
+ * the last step the breakdown could take at the results' own steps
+ * (src/lib/surveys/breakdown.ts), cut with the steps' frozen k.
+ */
+async function breakdownOf(env: AppEnv, survey: Survey, now: ResultsNow): Promise<PublishedBreakdown | null> {
   if (!survey.segments?.length) return null;
-  const k = surveyK(env, survey);
   const segments = segmentSpecs(survey.questions, survey.segments);
   const questions = breakdownQuestions(survey.questions, survey.segments);
   const names = questions.map((q) => q.name);
   if (survey.resultsVisibility !== "live") {
-    const [all] = await readSegmentTallies(env, survey, survey.segments, names, { before });
+    const k = Math.max(now.k, now.stepK);
+    const [all] = await readSegmentTallies(env, survey, survey.segments, names);
     const tallies: JointTally[] = all?.tallies ?? [];
-    const withheld = withholdingAllBut(segments.length, questions, shownInFull(results, questions));
+    const withheld = withholdingAllBut(segments.length, questions, shownInFull(now.results, questions));
     return publishBreakdown(snapshotBreakdown(tallies, segments, questions, k, withheld), segments, questions, null);
   }
-  const days = await readSegmentTallies(env, survey, survey.segments, names, { before: stepDays.at(-1) ?? "0000-00-00", byDay: true });
-  const specs = survey.questions.filter((s) => names.includes(s.name));
+  const last = now.steps.at(-1);
+  if (!last) return publishBreakdown(snapshotBreakdown([], segments, questions, now.stepK), segments, questions, NOTHING);
+  const days = await readSegmentTallies(env, survey, survey.segments, names, { before: last.before, byDay: true });
   const steps = breakdownSteps(
     days,
-    stepDays.map((day) => {
-      // the results as they stood at that step, for which questions they showed in full
-      const upTo = days.filter((d) => d.day < day).flatMap((d) => d.tallies);
-      return { before: day, questions: shownInFull(buildResults(specs, totalsOf(upTo, questions), k), questions) };
-    }),
+    // the results' steps, each with the questions it showed in full
+    now.steps.map((step) => ({ before: step.before, questions: shownInFull(step.results, questions) })),
     segments,
     questions,
-    k,
+    now.stepK,
   );
-  const last = steps.at(-1);
-  if (!last) return publishBreakdown(snapshotBreakdown([], segments, questions, k), segments, questions, null);
-  return publishBreakdown(last.segments, segments, questions, last.before);
+  const at = steps.at(-1)!;
+  return publishBreakdown(raisedK(at.segments, now.k, now.stepK), segments, questions, at.before);
+}
+
+/**
+ * A live step cut with the frozen k, published after k was raised: a segment
+ * with a figure under the new k is withheld whole. Re-cutting with the new k
+ * could show a figure the step did not (suppression is not monotone in k);
+ * withholding only ever shows less than the step did.
+ */
+function raisedK(states: readonly SegmentState[], k: number, stepK: number): SegmentState[] {
+  if (k <= stepK) return [...states];
+  return states.map((state) => {
+    const small = state.cells.some((row, g) => row.some((c, q) => state.questions[q] && state.groups[g] && c[0]! + c[1]! < k));
+    return small ? { ...state, questions: state.questions.map(() => false) } : state;
+  });
 }
 
 /** Whether `audience` may see a survey's results today. */
@@ -123,24 +149,28 @@ async function trendsOf(env: AppEnv, survey: Survey, results: SurveyResults, tod
 
 /** Everything the results show, for an audience allowed to see them (the caller checks resultsOpenTo). */
 export async function surveyFindings(env: AppEnv, survey: Survey, today: Day, audience: Audience): Promise<Findings> {
-  const { results, before, stepDays } = await resultsOf(env, survey, today);
-  const [breakdown, trends] = await Promise.all([
-    breakdownOf(env, survey, results, before, stepDays),
-    trendsOf(env, survey, results, today, audience),
-  ]);
+  const now = await resultsOf(env, survey, today);
+  const [breakdown, trends] = await Promise.all([breakdownOf(env, survey, now), trendsOf(env, survey, now.results, today, audience)]);
   return {
     id: survey.id,
     status: surveyStatus(survey, today),
     visibility: survey.resultsVisibility,
-    before: before ?? null,
-    ...results,
+    before: now.before ?? null,
+    ...now.results,
     breakdown,
     trends,
   };
 }
 
-/** The responses HR's comments and exports may cover: those the results cover (exclusive end day, or undefined for all). */
-export async function coveredUntil(env: AppEnv, survey: Survey, today: Day): Promise<Day | undefined> {
-  if (survey.resultsVisibility !== "live") return undefined;
-  return resultsCutoff(survey, await countResponsesByDay(env, survey.id, survey.version), today, surveyK(env, survey));
+/**
+ * The responses HR's comments and exports may cover — those the results
+ * cover (an exclusive end day, or undefined for all) — and the k they need.
+ */
+export async function coveredUntil(env: AppEnv, survey: Survey, today: Day): Promise<{ before?: Day; k: number }> {
+  if (survey.resultsVisibility !== "live") {
+    const { k, stepK } = await ksOf(env, survey);
+    return { k: Math.max(k, stepK) };
+  }
+  const now = await resultsOf(env, survey, today);
+  return { before: now.before, k: Math.max(now.k, now.stepK) };
 }

@@ -6,7 +6,7 @@
 // of what people wrote is on the audit log, in the same batch as the read.
 import type { Locale } from "../i18n/config.ts";
 import type { Admin } from "./auth.ts";
-import { addDays, dayOf, type Day } from "../lib/clock.ts";
+import { dayOf, type Day } from "../lib/clock.ts";
 import { participationSteps } from "../lib/participation.ts";
 import { shuffled } from "../lib/shuffle.ts";
 import { csvRows, exportHeader, formatAnswer, toCsv } from "../lib/surveys/export.ts";
@@ -25,16 +25,16 @@ import {
 } from "./db/surveys.ts";
 import { countTokens, deleteUnusedTokens } from "./db/tokens.ts";
 import { HttpError } from "./http.ts";
-import { coveredUntil, resultsOpenTo, surveyFindings, surveyK, type Findings } from "./survey-findings.ts";
+import { countedUntil, coveredUntil, resultsOpenTo, stepKs, surveyFindings, type Findings } from "./survey-findings.ts";
 import { summarize } from "./surveys.ts";
 
 /**
- * Participation as HR sees it — the same steps as everyone: a count that
- * moved by one, polled, would be a clock for someone's submission.
+ * Participation as HR sees it — the same steps as everyone (GET
+ * /api/surveys/{id}/stats): a count that moved by one, polled, would be a
+ * clock for someone's submission.
  */
-async function participation(env: AppEnv, survey: Survey, today: Day): Promise<Participation> {
-  const until = today <= survey.closes ? today : addDays(survey.closes, 1);
-  const steps = participationSteps(await countResponsesByDay(env, survey.id), until, surveyK(env, survey));
+async function participation(env: AppEnv, survey: Survey, today: Day, k: number): Promise<Participation> {
+  const steps = participationSteps(await countResponsesByDay(env, survey.id), countedUntil(survey, today), k);
   return {
     responses: steps.total,
     audience: survey.audience,
@@ -50,14 +50,16 @@ async function codesOf(env: AppEnv, survey: Survey): Promise<HrSurvey["codes"]> 
   return { ...counts, unused: counts.issued - counts.used };
 }
 
-export async function hrSurvey(env: AppEnv, survey: Survey, today: Day): Promise<HrSurvey> {
-  const [p, codes] = await Promise.all([participation(env, survey, today), codesOf(env, survey)]);
+export async function hrSurvey(env: AppEnv, survey: Survey, today: Day, ks?: Map<string, number>): Promise<HrSurvey> {
+  const k = (ks ?? (await stepKs(env, [survey]))).get(survey.id)!;
+  const [p, codes] = await Promise.all([participation(env, survey, today, k), codesOf(env, survey)]);
   return { ...summarize(survey, env, today), participation: p, codes };
 }
 
 /** GET /api/admin/surveys: every survey, newest first. */
 export async function hrSurveys(env: AppEnv, today: Day): Promise<HrSurvey[]> {
-  return Promise.all(SURVEYS.map((s) => hrSurvey(env, s, today)));
+  const ks = await stepKs(env, SURVEYS);
+  return Promise.all(SURVEYS.map((s) => hrSurvey(env, s, today, ks)));
 }
 
 function notYet(survey: Survey, today: Day, what: string): HttpError {
@@ -77,8 +79,8 @@ export async function hrResults(env: AppEnv, survey: Survey, today: Day): Promis
 /** The responses comments and exports cover, once there are at least k of them. */
 async function coverage(env: AppEnv, survey: Survey, today: Day, what: string): Promise<{ before?: Day; responses: number; k: number }> {
   if (resultsOpenTo(survey, today, "hr") !== "yes") throw notYet(survey, today, what);
-  const before = await coveredUntil(env, survey, today);
-  const [responses, k] = [await countCurrentResponses(env, survey, before), surveyK(env, survey)];
+  const { before, k } = await coveredUntil(env, survey, today);
+  const responses = await countCurrentResponses(env, survey, before);
   if (responses < k) {
     throw new HttpError(
       409,

@@ -49,7 +49,6 @@ beforeAll(async () => {
     await storeResponse(proxy.env, {
       surveyId: H1,
       surveyVersion: h1.version,
-      locale: "en",
       day: h1.closes,
       rows: checked.rows,
       submissionId: "e2e-hostile-comment-0001",

@@ -77,7 +77,6 @@ async function respond(survey: Survey, given: Record<string, unknown>, day = sur
   const outcome = await storeResponse(env, {
     surveyId: survey.id,
     surveyVersion: survey.version,
-    locale: "en",
     day,
     rows: checked.rows,
     submissionId: `fixture-${crypto.randomUUID()}`,
