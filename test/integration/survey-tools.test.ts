@@ -266,6 +266,81 @@ describe("GET /api/admin/surveys/{id}/results: breakdown by segment", () => {
     expect(pub.body.breakdown).toEqual(hr.body.breakdown);
   });
 
+  it("live results: the breakdown steps with the results, and no figure a reader can subtract moves by 1 … k−1 (the k−1 + 1 attack)", async () => {
+    const s = openInvitation();
+    expect([s.resultsVisibility, s.segments]).toEqual(["live", ["supervisorTenure"]]);
+    const k = s.minGroupSize!;
+    const day = (d: number) => `2026-11-${String(16 + d).padStart(2, "0")}`; // all before today: counted
+    const add = async (n: number, fav: boolean, tenure: string, d: number) => {
+      for (let i = 0; i < n; i++) await respond(s, answers(s, fav, { supervisorTenure: tenure }), day(d));
+    };
+    /** Every breakdown figure a reader can read or subtract: each shown cell, and the withheld groups together. */
+    const figures = (body: {
+      breakdown: {
+        segments: {
+          name: string;
+          groups: { value: unknown; shown: boolean }[];
+          questions: {
+            name: string;
+            shown: boolean;
+            cells: ({ answered: number; favourable: number } | null)[];
+            others: { answered: number; favourable: number } | null;
+          }[];
+        }[];
+      };
+    }) => {
+      const out = new Map<string, number>();
+      for (const seg of body.breakdown.segments) {
+        const withheld = seg.groups.filter((g) => !g.shown).map((g) => String(g.value));
+        for (const q of seg.questions) {
+          if (!q.shown) continue;
+          q.cells.forEach((c, g) => {
+            if (!c) return;
+            out.set(`${seg.name}:${q.name}:${String(seg.groups[g]!.value)}:answered`, c.answered);
+            out.set(`${seg.name}:${q.name}:${String(seg.groups[g]!.value)}:favourable`, c.favourable);
+          });
+          if (q.others) {
+            out.set(`${seg.name}:${q.name}:others(${withheld.join("|")}):answered`, q.others.answered);
+            out.set(`${seg.name}:${q.name}:others(${withheld.join("|")}):favourable`, q.others.favourable);
+          }
+        }
+      }
+      return out;
+    };
+    const snapshots: Map<string, number>[] = [];
+    const read = async () => {
+      const [hr, pub] = [await get(`/api/admin/surveys/${s.id}/results`), await api(`/api/surveys/${s.id}/results`)];
+      expect(hr.status).toBe(200);
+      expect(pub.body.breakdown).toEqual(hr.body.breakdown);
+      expect(hr.body.breakdown.before).toBe(hr.body.before); // one step for results and breakdown
+      snapshots.push(figures(hr.body));
+      return hr.body;
+    };
+    await add(k, true, "lt2", 0);
+    await add(k, true, "gte2", 0);
+    const first = await read();
+    expect(first.breakdown.segments[0].groups.filter((g: { shown: boolean }) => g.shown)).toHaveLength(2);
+    // k − 1 people with known answers in one group, and one victim in the other
+    await add(k - 1, true, "lt2", 1);
+    await add(1, false, "gte2", 1);
+    await read();
+    await add(k, false, "gte2", 2);
+    await read();
+    await add(1, true, "lt2", 3);
+    const last = await read();
+    expect(last.responses).toBe(4 * k + 1);
+    for (let a = 0; a < snapshots.length; a++) {
+      for (let b = a + 1; b < snapshots.length; b++) {
+        for (const [key, value] of snapshots[b]!) {
+          const old = snapshots[a]!.get(key);
+          if (old !== undefined) expect(value - old === 0 || value - old >= k, `${key}: ${old} → ${value}`).toBe(true);
+        }
+      }
+    }
+    // the victim's unfavourable answer is never a group's difference of one
+    expect(snapshots.some((f) => f.get("supervisorTenure:pathsClear:gte2:answered") === k + 1)).toBe(false);
+  });
+
   it("HR waits for the close of a survey whose results are not live (hidden ones included) and sees nothing before it opens", async () => {
     const open = openNotLive();
     await people(open, 8, 4, null, null);
