@@ -52,7 +52,7 @@ async function ksOf(env: AppEnv, survey: Survey): Promise<{ k: number; stepK: nu
 
 interface ResultsNow {
   results: SurveyResults;
-  /** Live results: the first day not counted; undefined when every response is. */
+  /** Live results: the first day not counted; undefined after closing, or before the first step. */
   before?: Day;
   /** Live results: every step taken so far (src/lib/surveys/steps.ts). */
   steps: LiveStep[];
@@ -76,8 +76,7 @@ async function resultsOf(env: AppEnv, survey: Survey, today: Day): Promise<Resul
   const days = await readDailyAggregates(env, survey.id, survey.version, survey.questions, until);
   const steps = liveSteps(survey.questions, days, until, stepK);
   const last = steps.at(-1);
-  // Nothing published yet: the results cover no day at all.
-  return { results: publishStep(survey.questions, last, stepK, k), before: last?.before ?? NOTHING, steps, k, stepK };
+  return { results: publishStep(survey.questions, last, stepK, k), before: last?.before, steps, k, stepK };
 }
 
 /** An exclusive end day before every response: covers none. */
@@ -102,7 +101,7 @@ async function breakdownOf(env: AppEnv, survey: Survey, now: ResultsNow): Promis
     return publishBreakdown(snapshotBreakdown(tallies, segments, questions, k, withheld), segments, questions, null);
   }
   const last = now.steps.at(-1);
-  if (!last) return publishBreakdown(snapshotBreakdown([], segments, questions, now.stepK), segments, questions, NOTHING);
+  if (!last) return publishBreakdown(snapshotBreakdown([], segments, questions, now.stepK), segments, questions, null);
   const days = await readSegmentTallies(env, survey, survey.segments, names, { before: last.before, byDay: true });
   const steps = breakdownSteps(
     days,
@@ -172,5 +171,6 @@ export async function coveredUntil(env: AppEnv, survey: Survey, today: Day): Pro
     return { k: Math.max(k, stepK) };
   }
   const now = await resultsOf(env, survey, today);
-  return { before: now.before, k: Math.max(now.k, now.stepK) };
+  // Before the first live step the results cover no day at all, and neither do comments and exports.
+  return { before: now.before ?? NOTHING, k: Math.max(now.k, now.stepK) };
 }

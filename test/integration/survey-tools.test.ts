@@ -316,6 +316,11 @@ describe("GET /api/admin/surveys/{id}/results: breakdown by segment", () => {
       snapshots.push(figures(hr.body));
       return hr.body;
     };
+    // no step yet: nothing covered — no day to show, no comment to read
+    const none = await get(`/api/admin/surveys/${s.id}/results`);
+    expect([none.body.before, none.body.breakdown.before, none.body.responses]).toEqual([null, null, null]);
+    for (let i = 0; i < k; i++) await respond(s, answers(s, true, { supervisorTenure: "lt2" }), TODAY); // today's: never counted
+    expectError(await get(`/api/admin/surveys/${s.id}/comments`), 409, "too_few_responses");
     await add(k, true, "lt2", 0);
     await add(k, true, "gte2", 0);
     const first = await read();
