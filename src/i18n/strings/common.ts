@@ -14,6 +14,7 @@ export const common = {
     "nav.surveys": "Surveys",
     "nav.ideas": "Ideas",
     "nav.language": "Language",
+    "nav.menu": "Menu",
     "nav.switchTo": "Read this page in {language}",
     // --- footer
     "footer.anonymity": "Surveys and ideas are anonymous: no address, device or time of day is stored with what you send.",
@@ -53,6 +54,7 @@ export const common = {
     "nav.surveys": "问卷调查",
     "nav.ideas": "意见箱",
     "nav.language": "语言",
+    "nav.menu": "菜单",
     "nav.switchTo": "用{language}阅读本页",
     "footer.anonymity": "问卷和建议均为匿名：你提交的内容不会与 IP 地址、设备或具体时间一起保存。",
     "footer.source": "Candor 是开源软件。",
