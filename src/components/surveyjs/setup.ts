@@ -1,7 +1,10 @@
 // What every SurveyJS island on the site needs, once: the offline (fontless)
-// stylesheet, the one extra locale we ship, and SurveyJS made to live with a
-// CSP that has no 'unsafe-inline'.
-import { SvgRegistry, type Model } from "survey-core";
+// stylesheet, the one extra locale we ship, the site's own words in place of
+// SurveyJS's built-in ones, and SurveyJS made to live with a CSP that has no
+// 'unsafe-inline'.
+import { Serializer, SvgRegistry, surveyLocalization, type Model } from "survey-core";
+import type { KeysOf } from "../../i18n/index.ts";
+import type { Strings } from "../../i18n/translate.ts";
 import "survey-core/i18n/simplified-chinese";
 import "survey-core/survey-core.fontless.css";
 import "./surveyjs.css";
@@ -34,4 +37,24 @@ export function adoptThemeStyles(model: Model): void {
   model.generateStylesheet = false;
   adoptCss("base", model.themeStyle);
   model.onAfterRenderSurvey.add((survey) => adoptCss("reset", (survey as Model).resetVariablesStyle));
+}
+
+// A 1–5 rating is one tap on a button. SurveyJS turns it into a dropdown
+// ("Select…", two taps) when the row looks too narrow: keep the buttons,
+// which fit a 360 px phone (surveyjs.css lets them shrink).
+Serializer.findProperty("rating", "displayMode").defaultValue = "buttons";
+
+/** What a page hands a SurveyJS island along with its own strings: pickStrings(locale, "sjs."). */
+export type SurveyJsStrings = Strings<KeysOf<"sjs.">>;
+
+/**
+ * The site's wording for SurveyJS's built-in texts (buttons, progress,
+ * validation messages) in the page's language, written over SurveyJS's own
+ * table for that language: its Chinese reads as a translation ("选择。。。",
+ * half-width commas) and its English is terse ("Response required.").
+ */
+export function applySiteWording(strings: SurveyJsStrings): void {
+  const table = surveyLocalization.locales[strings.locale === "en" ? "en" : strings.locale] as Record<string, string> | undefined;
+  if (!table) return;
+  for (const [key, value] of Object.entries(strings.text)) table[key.slice("sjs.".length)] = value as string;
 }

@@ -12,7 +12,7 @@ import { translator, type Strings } from "../../i18n/translate.ts";
 import { identifyingKinds } from "../../lib/identifying.ts";
 import { FREE_TEXT_TYPES } from "../../lib/surveys/questions.ts";
 import type { SurveyStatus } from "../../lib/surveys/schema.ts";
-import { adoptThemeStyles } from "../surveyjs/setup.ts";
+import { adoptThemeStyles, applySiteWording, type SurveyJsStrings } from "../surveyjs/setup.ts";
 import { clearDraft, draftKey, loadDraft, saveDraft, startAction, type Draft, type DraftPlace } from "./draft.ts";
 import { clearToken, loadToken, redeem } from "./redeem.ts";
 import { serverStatus } from "./status.ts";
@@ -24,6 +24,8 @@ type Key = KeysOf<"survey.">;
 interface Props {
   /** pickStrings(locale, "survey."): the form's strings, in the page's language. */
   strings: Strings<Key>;
+  /** pickStrings(locale, "sjs."): SurveyJS's own texts in the site's words. */
+  surveyJsStrings: SurveyJsStrings;
   surveyId: string;
   version: number;
   definition: Record<string, unknown>;
@@ -47,7 +49,7 @@ type Stage =
   | { name: "failed"; message: string };
 
 export default function SurveyForm(props: Props) {
-  const { strings, surveyId, version, definition, access, opens, closes, builtStatus, k, listHref } = props;
+  const { strings, surveyJsStrings, surveyId, version, definition, access, opens, closes, builtStatus, k, listHref } = props;
   const t = translator(strings);
   const { locale } = t;
 
@@ -61,6 +63,7 @@ export default function SurveyForm(props: Props) {
   const statusRef = useRef<HTMLDivElement>(null);
 
   const model = useMemo(() => {
+    applySiteWording(surveyJsStrings);
     const m = new Model(definition);
     m.locale = locale === "en" ? "" : locale;
     m.textUpdateMode = "onTyping"; // save the draft while typing, not only on blur
@@ -68,7 +71,7 @@ export default function SurveyForm(props: Props) {
     m.checkErrorsMode = "onNextPage";
     adoptThemeStyles(m);
     return m;
-  }, [definition, locale]);
+  }, [definition, locale, surveyJsStrings]);
 
   const persist = () => {
     const draft = draftRef.current;
