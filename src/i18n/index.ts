@@ -7,6 +7,7 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "./config.ts";
 import { admin } from "./strings/admin.ts";
 import { common } from "./strings/common.ts";
+import { identifying } from "./strings/identifying.ts";
 import { ideas } from "./strings/ideas.ts";
 import { policy } from "./strings/policy.ts";
 import { programme } from "./strings/programme.ts";
@@ -15,7 +16,7 @@ import { resultsPage } from "./strings/resultsPage.ts";
 import { surveys } from "./strings/surveys.ts";
 import { translator, type Strings, type Translator } from "./translate.ts";
 
-export const UI_MODULES = [common, policy, surveys, ideas, resultsPage, admin, programme, readLog];
+export const UI_MODULES = [common, policy, surveys, ideas, identifying, resultsPage, admin, programme, readLog];
 
 type Merge<M> = M extends { en: infer E } ? E : never;
 export type UiKey =
@@ -23,6 +24,7 @@ export type UiKey =
   | keyof Merge<typeof policy>
   | keyof Merge<typeof surveys>
   | keyof Merge<typeof ideas>
+  | keyof Merge<typeof identifying>
   | keyof Merge<typeof resultsPage>
   | keyof Merge<typeof admin>
   | keyof Merge<typeof programme>

@@ -44,6 +44,12 @@ const NOT_AN_ID_PREFIX = new Set(
   ).split(" "),
 );
 
+// named shifts, and how a writer says they work one ("I work the late shift", "we're on nights")
+const SHIFT_NAME = "(?:late|night|early|evening|morning|graveyard|swing|weekend|overnight|day|afternoon)";
+const SHIFT_VERB =
+  "work(?:s|ed|ing)?|on|do(?:ing)?|cover(?:s|ed|ing)?|run(?:s|ning)?|lead(?:s|ing)?|manag(?:e|es|ed|ing)|supervis(?:e|es|ed|ing)|staff(?:ed|ing)?";
+const SHIFT_ADVERB = "usually|always|still|now|mostly|often|currently|normally|only|start(?:ed)?|began|begin";
+
 // what may follow "11月27" for it to still be a day, not a count ("11月27个", "3月5次")
 const COUNT_AFTER = "[\\d个次天人名位元块万千百件条通张份家岁倍期批周%％.]";
 
@@ -141,6 +147,23 @@ const DETECTORS: Detector[] = [
   {
     kind: "shift_or_ticket",
     pattern: /(?:[早中晚夜]班|第\s*\d{1,2}\s*班)\s*(?:\d{1,2}[:：]\d{2}\s*[-–~至到]\s*\d{1,2}[:：]\d{2})/g,
+    priority: 5,
+  },
+  {
+    // a named shift the writer works: "I'm on the late shift", "my night shift", "我上夜班".
+    // The span is the shift itself; talk about others' shifts ("night-shift
+    // colleagues are under pressure", "夜班的同事压力很大") is left alone.
+    kind: "shift_or_ticket",
+    pattern: new RegExp(
+      `(?<=\\b(?:my|our)\\s+|\\b(?:I|we)(?:['’]m|['’]re|\\s+am|\\s+are|\\s+was|\\s+were)?\\s+(?:(?:${SHIFT_ADVERB})\\s+)?(?:${SHIFT_VERB})\\s+(?:the\\s+|a\\s+|my\\s+|our\\s+)?)${SHIFT_NAME}[\\s-]shifts?\\b`,
+      "gi",
+    ),
+    priority: 5,
+  },
+  {
+    kind: "shift_or_ticket",
+    pattern:
+      /(?<=我们?(?:一直|都|经常|常|总是|这周|本周|这个月|本月|目前|现在)?(?:是|在|上|值|做|轮|排|跟)?)(?:大夜班|小夜班|[早中晚夜白]班)/g,
     priority: 5,
   },
   {

@@ -97,6 +97,32 @@ describe("identifying details: review gaps", () => {
     ["on 5/12/26 the tool", "date", "5/12/26"],
   ] as const)("caught: %s", (text, kind, match) => expectFinds(text, kind, match));
 
+  // a shift the writer works narrows who they are to a handful of people
+  it.each([
+    ["I work the late shift and nobody covers my break", "late shift"],
+    ["I'm on the late shift this month", "late shift"],
+    ["I’m on the late shift this month", "late shift"],
+    ["We're usually on the early shift", "early shift"],
+    ["my night shift ended at six", "night shift"],
+    ["I am on the night-shift rota", "night-shift"],
+    ["Since I started supervising the weekend shift, the queue doubled", "weekend shift"],
+    ["我上夜班，没人替班", "夜班"],
+    ["我们晚班的人手不够", "晚班"],
+    ["我是中班的，下班太晚", "中班"],
+    ["我这个月上大夜班", "大夜班"],
+  ])("a shift the writer works: %s", (text, match) => expectFinds(text, "shift_or_ticket", match));
+
+  it.each([
+    "Night-shift supervisors handle the hardest escalations.",
+    "I think night-shift colleagues need more support.",
+    "Colleagues on the late shift get no breaks.",
+    "我觉得夜班的同事压力很大",
+    "晚班的交接流程需要改进。",
+    "We should shift focus from speed to quality.",
+  ])("shifts of others are not flagged: %s", (text) => {
+    expect(findIdentifying(text)).toEqual([]);
+  });
+
   it.each([
     "A bonus of RMB10000 or USD12000 per year would motivate the team.",
     "We passed ISO27001 and follow GB50016 for the building.",

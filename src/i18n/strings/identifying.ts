@@ -1,0 +1,32 @@
+// The identifying-details notes under free-text fields, shared by the idea
+// form and the survey form (src/components/surveyjs/identifying-notes.tsx).
+export const identifying = {
+  en: {
+    "identifying.lead": "This may identify you:",
+    "identifying.item": "“{text}” ({kind})",
+    "identifying.show": "Select",
+    "identifying.showLabel": "Select “{text}” in your answer",
+    "identifying.advice": "Anyone reading it could recognise you. Consider removing or rewording it; you can still send it as it is.",
+    "identifying.kind.email": "an e-mail address",
+    "identifying.kind.phone": "a phone number",
+    "identifying.kind.employee_id": "an employee number",
+    "identifying.kind.date": "a date",
+    "identifying.kind.shift_or_ticket": "a shift or a ticket number",
+    "identifying.kind.shift": "a shift",
+    "identifying.kind.ticket": "a ticket number",
+  },
+  "zh-cn": {
+    "identifying.lead": "以下内容可能暴露你的身份：",
+    "identifying.item": "“{text}”（{kind}）",
+    "identifying.show": "选中",
+    "identifying.showLabel": "在回答中选中“{text}”",
+    "identifying.advice": "读到的人可能会认出你，建议删除或换个说法；也可以照原样提交。",
+    "identifying.kind.email": "电子邮箱",
+    "identifying.kind.phone": "电话号码",
+    "identifying.kind.employee_id": "工号",
+    "identifying.kind.date": "日期",
+    "identifying.kind.shift_or_ticket": "班次或工单号",
+    "identifying.kind.shift": "班次",
+    "identifying.kind.ticket": "工单号",
+  },
+} as const satisfies { en: Record<string, string>; "zh-cn": Record<string, string> };
