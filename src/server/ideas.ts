@@ -21,6 +21,7 @@ import {
   listBoard,
   readIdea,
   readTrackedIdea,
+  removeSupport,
   setVerdict,
   type Idea,
 } from "./db/ideas.ts";
@@ -62,13 +63,16 @@ const REUSED_ID = () =>
     "This submission id was already used for another idea. Send your idea again as a new submission.",
   );
 
-/** The receipt an earlier submission with this id and this body was given; null when there was none; 409 when the body differs. */
-async function replayedReceipt(env: IdeasEnv, opener: string, hash: string): Promise<string | null> {
-  const sealed = await findSubmission(env, hash);
-  if (sealed === null) return null;
-  const receipt = await unseal(sealed, opener, SEAL_PURPOSE);
+/**
+ * The receipt an earlier submission with this id and this body was given (and
+ * its idea's day); null when there was none; 409 when the body differs.
+ */
+async function replayedReceipt(env: IdeasEnv, opener: string, hash: string): Promise<{ receipt: string; receivedOn: string } | null> {
+  const earlier = await findSubmission(env, hash);
+  if (earlier === null) return null;
+  const receipt = await unseal(earlier.sealedReceipt, opener, SEAL_PURPOSE);
   if (receipt === null) throw REUSED_ID();
-  return receipt;
+  return { receipt, receivedOn: earlier.receivedOn };
 }
 
 /**
@@ -77,7 +81,9 @@ async function replayedReceipt(env: IdeasEnv, opener: string, hash: string): Pro
  * cannot be guessed), a retry of the same idea (the network failed after the
  * server stored it) gets the same receipt back and `replayed: true`, and
  * nothing is stored twice, even when the retries race each other; the same
- * id with another body is a 409, and stores nothing.
+ * id with another body is a 409, and stores nothing. `acknowledgeBy` is the
+ * day HR promises a first answer by (ACK_PROMISE_DAYS after the idea was
+ * received), for the author to read on the receipt page.
  *
  * Limits: a replay, a reused id or a failed Turnstile check is counted in
  * `idea_rejected`; only a stored idea counts in `idea_submit`.
@@ -87,8 +93,15 @@ export async function submitIdea(
   request: Request,
   input: TIdeaInput,
   now: Date = readClock(env).now(),
-): Promise<{ receipt: string; replayed: boolean }> {
+): Promise<{ receipt: string; replayed: boolean; acknowledgeBy: string; acknowledgeWithinDays: number }> {
   const { turnstileToken, ...rest } = input;
+  const ackDays = readConfig(env).ackPromiseDays;
+  const answer = (receipt: string, receivedOn: string, replayed: boolean) => ({
+    receipt,
+    replayed,
+    acknowledgeBy: addDays(receivedOn, ackDays),
+    acknowledgeWithinDays: ackDays,
+  });
   // The locale is not stored: the language someone writes in can single them out.
   const { submissionId: rawSubmissionId, locale: _locale, ...idea } = rest;
   // UUIDs are case-insensitive: one spelling from here on.
@@ -101,7 +114,7 @@ export async function submitIdea(
     );
     if (earlier) {
       await enforceLimit(env, request, "idea_rejected", now);
-      return { receipt: earlier, replayed: true };
+      return answer(earlier.receipt, earlier.receivedOn, true);
     }
   }
   await verifyTurnstile(env, turnstileToken).catch((err: unknown) =>
@@ -119,11 +132,12 @@ export async function submitIdea(
       forgetSubmissionsBefore: addDays(dayOf(now), -SUBMISSION_RETENTION_DAYS),
       submission: opener && subHash ? { hash: subHash, sealedReceipt: await seal(receipt, opener, SEAL_PURPOSE) } : undefined,
     });
-    if (outcome === "stored") return { receipt, replayed: false };
+    // The stored day is read at commit; one that crosses midnight promises a day early, never late.
+    if (outcome === "stored") return answer(receipt, dayOf(now), false);
     if (outcome === "submission_taken") {
       // a concurrent retry of the same submission won the race
       const earlier = await replayedReceipt(env, opener!, subHash!);
-      if (earlier) return { receipt: earlier, replayed: true };
+      if (earlier) return answer(earlier.receipt, earlier.receivedOn, true);
     }
   }
   throw new Error("could not store an idea with a fresh receipt code");
@@ -212,7 +226,8 @@ export async function board(env: IdeasEnv, query: TBoardQuery, now: Date = readC
 /**
  * "Me too": once per browser token (only its hash kept, per idea), capped per
  * client by the salted-hash counter — overall, and per idea and day, so fresh
- * browser tokens from one address cannot inflate one idea beyond that cap.
+ * browser tokens from one address cannot inflate one idea beyond that cap —
+ * and only while the idea is open.
  */
 export async function supportIdea(
   env: IdeasEnv,
@@ -223,9 +238,31 @@ export async function supportIdea(
 ): Promise<{ supportCount: number }> {
   await enforceLimit(env, request, "idea_support", now);
   await enforceLimit(env, request, "idea_support_per_idea", now, ideaId);
-  // Hash with the idea id so one browser's supports cannot be linked across ideas from the table.
-  const { outcome, count } = await addSupport(env, ideaId, await sha256Hex(`${ideaId}:${token}`));
+  const { outcome, count } = await addSupport(env, ideaId, await supportHash(ideaId, token));
   if (outcome === "not_found") throw new HttpError(404, "not_found", "No published idea with this id.");
   if (outcome === "already") throw new HttpError(409, "already_supported", "You have already supported this idea from this browser.");
+  if (outcome === "closed") {
+    throw new HttpError(409, "support_closed", "This idea is done, declined or a duplicate of another: it takes no new support.");
+  }
   return { supportCount: count };
+}
+
+/** Takes back a "me too" given with the same browser token; counted against the same limit as giving one. */
+export async function withdrawSupport(
+  env: IdeasEnv,
+  request: Request,
+  ideaId: string,
+  token: string,
+  now: Date = readClock(env).now(),
+): Promise<{ supportCount: number }> {
+  await enforceLimit(env, request, "idea_support", now);
+  const { outcome, count } = await removeSupport(env, ideaId, await supportHash(ideaId, token));
+  if (outcome === "not_found") throw new HttpError(404, "not_found", "No published idea with this id.");
+  if (outcome === "not_supported") throw new HttpError(409, "not_supported", "This browser has not supported this idea.");
+  return { supportCount: count };
+}
+
+/** Hashed with the idea id so one browser's supports cannot be linked across ideas from the table. */
+function supportHash(ideaId: string, token: string): Promise<string> {
+  return sha256Hex(`${ideaId}:${token}`);
 }

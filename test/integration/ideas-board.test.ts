@@ -11,7 +11,7 @@ import {
   setVerdict,
 } from "../../src/server/db/ideas.ts";
 import { HttpError } from "../../src/server/http.ts";
-import { board as boardData, supportIdea } from "../../src/server/ideas.ts";
+import { board as boardData, supportIdea, withdrawSupport } from "../../src/server/ideas.ts";
 import { api, expectError } from "./helpers.ts";
 import { SAMPLE, clearIdeas, dumpIdeaTables, freshIp, from, submit } from "./ideas-fixtures.ts";
 
@@ -22,7 +22,10 @@ const TODAY = env.CANDOR_TODAY; // the Worker's pinned day (vitest.config.ts)
 const board = (query = "") => api(`/api/ideas${query}`);
 const support = (id: string, token: unknown, ip = freshIp()) =>
   api(`/api/ideas/${id}/support`, { method: "POST", json: { token }, headers: from(ip) });
+const withdraw = (id: string, token: unknown, ip = freshIp()) =>
+  api(`/api/ideas/${id}/support`, { method: "DELETE", json: { token }, headers: from(ip) });
 const token = () => crypto.randomUUID().replace(/-/g, "");
+const supportRows = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM idea_supports").first<{ n: number }>())!.n;
 
 async function published(overrides: Record<string, unknown> = {}, title = "Moderated title", day = "2026-11-20") {
   const idea = await submit(overrides);
@@ -122,9 +125,9 @@ describe("GET /api/ideas", () => {
     const a = await published({ category: "training" }, "A training idea", "2026-11-20");
     const b = await published({ category: "tools" }, "A tools idea", "2026-11-21");
     const c = await published({ category: "tools" }, "Another tools idea", "2026-11-22");
-    await setStatus(env, b.id, "done", "2026-11-23");
     for (let i = 0; i < 3; i++) expect((await support(a.id, token())).status).toBe(201);
     expect((await support(b.id, token())).status).toBe(201);
+    await setStatus(env, b.id, "done", "2026-11-23");
 
     const titles = async (q: string) => ((await board(q)).body.ideas as { title: string }[]).map((i) => i.title);
     expect(await titles("")).toEqual(["Another tools idea", "A tools idea", "A training idea"]);
@@ -349,5 +352,117 @@ describe("POST /api/ideas/{id}/support", () => {
     const dump = JSON.stringify((await env.DB.prepare("SELECT * FROM rate_limit_counters").all()).results);
     expect(dump).toContain("idea_support");
     expect(dump).not.toContain("203.0.113.50");
+  });
+});
+
+describe("POST /api/ideas/{id}/support on a settled idea", () => {
+  it.each(["done", "declined", "duplicate"] as const)("409 support_closed once the idea is %s; nothing stored", async (status) => {
+    const { id } = await published();
+    await setStatus(env, id, status, "2026-11-25", null);
+    expectError(await support(id, token()), 409, "support_closed");
+    expect(await supportRows()).toBe(0);
+  });
+
+  it("keeps the supports given while the idea was open", async () => {
+    const { id } = await published();
+    expect((await support(id, token())).status).toBe(201);
+    await setStatus(env, id, "done", "2026-11-25", null);
+    expect((await board()).body.ideas[0].supportCount).toBe(1);
+  });
+});
+
+describe("DELETE /api/ideas/{id}/support", () => {
+  it("takes back this browser's support: 200 with the new count, then 409 not_supported", async () => {
+    const { id } = await published();
+    const mine = token();
+    await support(id, mine);
+    await support(id, token());
+    const res = await withdraw(id, mine);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+    expect(res.body).toEqual({ supportCount: 1 });
+    expectError(await withdraw(id, mine), 409, "not_supported");
+    expect((await board()).body.ideas[0].supportCount).toBe(1);
+    // and it can be given again
+    expect((await support(id, mine)).body).toEqual({ supportCount: 2 });
+  });
+
+  it("removes only the support of the token given, never another browser's", async () => {
+    const { id } = await published();
+    const theirs = token();
+    await support(id, theirs);
+    expectError(await withdraw(id, token()), 409, "not_supported");
+    expect(await supportRows()).toBe(1);
+  });
+
+  it("lets a support on a settled idea be withdrawn", async () => {
+    const { id } = await published();
+    const mine = token();
+    await support(id, mine);
+    await setStatus(env, id, "declined", "2026-11-25", null);
+    expect((await withdraw(id, mine)).body).toEqual({ supportCount: 0 });
+  });
+
+  it("404 for an unpublished, unknown or hostile id; nothing removed", async () => {
+    const open = await published();
+    const mine = token();
+    await support(open.id, mine);
+    const { id: unpublished } = await submit();
+    expectError(await withdraw(unpublished, mine), 404, "not_found");
+    expectError(await withdraw("00000000-0000-4000-8000-000000000000", mine), 404, "not_found");
+    expectError(await withdraw("<script>'; DROP TABLE idea_supports;--", mine), 404, "not_found");
+    expectError(await withdraw("%00", mine), 404, "not_found");
+    expect(await supportRows()).toBe(1);
+  });
+
+  it("refuses bad bodies with the error shape, removing nothing", async () => {
+    const { id } = await published();
+    const mine = token();
+    await support(id, mine);
+    const path = `/api/ideas/${id}/support`;
+    expectError(await api(path, { method: "DELETE", json: {} }), 422, "validation_failed");
+    expectError(await withdraw(id, "short"), 422, "validation_failed");
+    expectError(await withdraw(id, "x".repeat(129)), 422, "validation_failed");
+    expectError(await withdraw(id, `${mine}\u0000`), 422, "validation_failed");
+    expectError(await withdraw(id, 42), 422, "validation_failed");
+    expectError(await api(path, { method: "DELETE", json: { token: mine, extra: "field" } }), 422, "validation_failed");
+    expectError(
+      await api(path, { method: "DELETE", body: "{not json", headers: { "Content-Type": "application/json" } }),
+      400,
+      "malformed_json",
+    );
+    expectError(
+      await api(path, { method: "DELETE", body: `token=${mine}`, headers: { "Content-Type": "text/plain" } }),
+      415,
+      "unsupported_media_type",
+    );
+    expectError(
+      await api(path, {
+        method: "DELETE",
+        body: JSON.stringify({ token: "a".repeat(200_000) }),
+        headers: { "Content-Type": "application/json" },
+      }),
+      413,
+      "body_too_large",
+    );
+    expectError(
+      await api(path, { method: "DELETE", json: { token: mine }, headers: { Origin: "https://evil.example" } }),
+      403,
+      "forbidden_origin",
+    );
+    expectError(await api(path, { method: "PUT", json: { token: mine } }), 405, "method_not_allowed");
+    expect(await supportRows()).toBe(1);
+  });
+
+  it("counts withdrawals against the idea_support limit", async () => {
+    const limited = { ...env, RATE_LIMITS: JSON.stringify({ idea_support: { limit: 2, windowSeconds: 3600 } }) };
+    const request = new Request("https://candor.test/api/ideas/x/support", { method: "DELETE", headers: from("203.0.113.51") });
+    const { id } = await published();
+    const mine = token();
+    const at = new Date("2026-11-27T10:00:00Z");
+    await supportIdea(limited, request, id, mine, at);
+    await withdrawSupport(limited, request, id, mine, at);
+    const err = await supportIdea(limited, request, id, mine, at).catch((e) => e);
+    expect([err.status, err.code]).toEqual([429, "rate_limited"]);
   });
 });

@@ -104,10 +104,25 @@ describe("POST /api/ideas with a submissionId (retries)", () => {
     // the 24th is gone, the 25th (two days back) still answers a retry
     expect(await count()).toBe(1);
     expect(await countIdeas()).toBe(3);
-    await expect(submitIdea(env, request(), input(recent), new Date("2026-11-27T09:05:00Z"))).resolves.toMatchObject({ replayed: true });
+    // a retry two days later still promises the answer by the day counted from when the idea arrived
+    await expect(submitIdea(env, request(), input(recent), new Date("2026-11-27T09:05:00Z"))).resolves.toMatchObject({
+      replayed: true,
+      acknowledgeBy: "2026-12-02",
+    });
     // an expired id is a new submission: a second idea, a new receipt
     await expect(submitIdea(env, request(), input(old), new Date("2026-11-27T09:06:00Z"))).resolves.toMatchObject({ replayed: false });
     expect(await countIdeas()).toBe(4);
+  });
+
+  it("promises the first answer ACK_PROMISE_DAYS after the day the idea arrived, as configured", async () => {
+    const request = new Request("https://candor.test/api/ideas", { headers: from(freshIp()) });
+    const slower = { ...env, ACK_PROMISE_DAYS: "10" };
+    await expect(submitIdea(slower, request, SAMPLE, new Date("2026-11-30T23:59:00Z"))).resolves.toMatchObject({
+      acknowledgeBy: "2026-12-10",
+    });
+    await expect(submitIdea(env, request, SAMPLE, new Date("2026-12-28T08:00:00Z"))).resolves.toMatchObject({
+      acknowledgeBy: "2027-01-04",
+    });
   });
 
   it("stores an idea under the day its batch commits: one begun at 23:59:59.9 and committed after midnight carries the new day", async () => {
@@ -192,9 +207,13 @@ describe("POST /api/ideas", () => {
     const res = await post(SAMPLE);
     expect(res.status).toBe(201);
     expect(res.headers.get("Cache-Control")).toBe("no-store");
-    expect(Object.keys(res.body)).toEqual(["receipt"]);
+    expect(Object.keys(res.body)).toEqual(["receipt", "acknowledgeBy", "acknowledgeWithinDays"]);
+    expect(res.body.acknowledgeWithinDays).toBe(7);
     expect(res.body.receipt).toMatch(RECEIPT_SHAPE);
     const row = await env.DB.prepare("SELECT * FROM ideas").first<Record<string, unknown>>();
+    // HR's promise, counted from the day the idea was stored: ACK_PROMISE_DAYS (7 in wrangler.toml) later
+    const received = new Date(`${row!.received_on as string}T00:00:00Z`);
+    expect(res.body.acknowledgeBy).toBe(new Date(received.getTime() + 7 * 86_400_000).toISOString().slice(0, 10));
     expect(row).toMatchObject({
       category: "reward_policy",
       title: SAMPLE.title,

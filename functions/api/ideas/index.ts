@@ -1,6 +1,7 @@
 // GET /api/ideas: the public board (published ideas only) and its figures.
-// POST /api/ideas: a new anonymous idea → 201 {receipt}, shown once; the same
-// submissionId again → 200 with the same receipt, nothing stored twice.
+// POST /api/ideas: a new anonymous idea → 201 {receipt, acknowledgeBy,
+// acknowledgeWithinDays}, the receipt shown once; the same submissionId again
+// → 200 with the same answer, nothing stored twice.
 import { readClock } from "../../../src/server/clock.ts";
 import { ZBoardQuery, ZIdeaInput } from "../../../src/lib/ideas/model.ts";
 import type { AppEnv } from "../../../src/server/config.ts";
@@ -19,8 +20,8 @@ export const onRequestGet: PagesFunction<AppEnv> = async ({ request, env }) => {
 
 export const onRequestPost: PagesFunction<AppEnv> = async ({ request, env }) => {
   const input = await parseJsonBody(request, ZIdeaInput);
-  const { receipt, replayed } = await submitIdea(env, request, input, readClock(env).now());
-  return json({ receipt }, { status: replayed ? 200 : 201 });
+  const { receipt, replayed, acknowledgeBy, acknowledgeWithinDays } = await submitIdea(env, request, input, readClock(env).now());
+  return json({ receipt, acknowledgeBy, acknowledgeWithinDays }, { status: replayed ? 200 : 201 });
 };
 
 export const onRequest = allow("GET", "POST");

@@ -43,6 +43,16 @@ export function hrHasAnswered(status: IdeaStatus, hrMessages: number): boolean {
   return CLOSED_STATUSES.includes(status) || hrMessages > 0;
 }
 
+/**
+ * Whether an idea takes a new "me too": not once it is settled (done,
+ * declined) or folded into another idea (duplicate). A support already given
+ * can always be withdrawn. The board offers the button by it; the server
+ * refuses a support otherwise (409 support_closed).
+ */
+export function takesSupport(status: IdeaStatus): boolean {
+  return !CLOSED_STATUSES.includes(status);
+}
+
 export const VERDICTS = ["resolved", "not_resolved"] as const;
 export type Verdict = (typeof VERDICTS)[number];
 

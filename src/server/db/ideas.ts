@@ -4,6 +4,7 @@
 import {
   IDEA_STATUSES,
   LIMITS,
+  takesSupport,
   type AdminIdea,
   type BoardIdea,
   type InboxItem,
@@ -199,12 +200,14 @@ export async function insertIdea(
   }
 }
 
-/** The sealed receipt of an earlier submission with this id hash, if any. */
-export async function findSubmission(env: DbEnv, submissionHash: string): Promise<string | null> {
-  const row = await env.DB.prepare("SELECT sealed_receipt FROM idea_submissions WHERE submission_hash = ?1")
+/** The sealed receipt of an earlier submission with this id hash, and the day its idea was received, if any. */
+export async function findSubmission(env: DbEnv, submissionHash: string): Promise<{ sealedReceipt: string; receivedOn: string } | null> {
+  const row = await env.DB.prepare(
+    "SELECT s.sealed_receipt, i.received_on FROM idea_submissions s JOIN ideas i ON i.id = s.idea_id WHERE s.submission_hash = ?1",
+  )
     .bind(submissionHash)
-    .first<{ sealed_receipt: string }>();
-  return row?.sealed_receipt ?? null;
+    .first<{ sealed_receipt: string; received_on: string }>();
+  return row === null ? null : { sealedReceipt: row.sealed_receipt, receivedOn: row.received_on };
 }
 
 /** The one lookup a receipt allows: by its hash, through the unique index. */
@@ -348,14 +351,42 @@ export async function listBoard(
   return { ideas: list, truncated: rows.length > max };
 }
 
-export type SupportOutcome = "added" | "already" | "not_found";
+export type SupportOutcome = "added" | "already" | "closed" | "not_found";
 
-/** One support per idea and browser token hash; only published ideas can be supported. */
+/**
+ * One support per idea and browser token hash; only published ideas that are
+ * still open (not done, declined or a duplicate) can be supported.
+ */
 export async function addSupport(env: DbEnv, ideaId: string, tokenHash: string): Promise<{ outcome: SupportOutcome; count: number }> {
+  // the statuses are fixed words from the vocabulary, not input: safe to write into the statement
+  const closed = IDEA_STATUSES.filter((s) => !takesSupport(s))
+    .map((s) => `'${s}'`)
+    .join(", ");
   const [inserted, count] = await env.DB.batch([
     env.DB.prepare(
       `INSERT OR IGNORE INTO idea_supports (idea_id, token_hash)
-         SELECT id, ?2 FROM ideas WHERE id = ?1 AND published = 1`,
+         SELECT id, ?2 FROM ideas WHERE id = ?1 AND published = 1 AND status NOT IN (${closed})`,
+    ).bind(ideaId, tokenHash),
+    env.DB.prepare(
+      `SELECT (SELECT published FROM ideas WHERE id = ?1) AS published,
+                (SELECT status FROM ideas WHERE id = ?1) AS status,
+                (SELECT COUNT(*) FROM idea_supports WHERE idea_id = ?1) AS n`,
+    ).bind(ideaId),
+  ]);
+  const row = count!.results[0] as { published: number | null; status: IdeaStatus | null; n: number };
+  if (row.published !== 1) return { outcome: "not_found", count: 0 };
+  if (inserted!.meta.changes === 1) return { outcome: "added", count: row.n };
+  return { outcome: takesSupport(row.status!) ? "already" : "closed", count: row.n };
+}
+
+export type WithdrawOutcome = "removed" | "not_supported" | "not_found";
+
+/** Takes back this token's support of a published idea, whatever its status. */
+export async function removeSupport(env: DbEnv, ideaId: string, tokenHash: string): Promise<{ outcome: WithdrawOutcome; count: number }> {
+  const [deleted, count] = await env.DB.batch([
+    env.DB.prepare(
+      `DELETE FROM idea_supports
+         WHERE idea_id = ?1 AND token_hash = ?2 AND EXISTS (SELECT 1 FROM ideas WHERE id = ?1 AND published = 1)`,
     ).bind(ideaId, tokenHash),
     env.DB.prepare(
       `SELECT (SELECT published FROM ideas WHERE id = ?1) AS published,
@@ -364,7 +395,7 @@ export async function addSupport(env: DbEnv, ideaId: string, tokenHash: string):
   ]);
   const row = count!.results[0] as { published: number | null; n: number };
   if (row.published !== 1) return { outcome: "not_found", count: 0 };
-  return { outcome: inserted!.meta.changes === 1 ? "added" : "already", count: row.n };
+  return { outcome: deleted!.meta.changes === 1 ? "removed" : "not_supported", count: row.n };
 }
 
 /**
