@@ -54,6 +54,28 @@ export function formatList(locale: Locale, items: readonly string[]): string {
   return format.format(items);
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar day (YYYY-MM-DD) as a reader writes it: "7 December 2026" /
+ * "2026年12月7日", or short, without the year: "7 Dec" / "12月7日". English
+ * puts the day first, like the rest of the site's British English. Days are
+ * formatted in UTC so no time zone moves them.
+ */
+export function formatDay(locale: Locale, day: string, style: "long" | "short" = "long"): string {
+  const key = `${locale}:${style}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    const tag = locale === "en" ? "en-GB" : LANG_TAG[locale];
+    const options: Intl.DateTimeFormatOptions =
+      style === "long"
+        ? { year: "numeric", month: "long", day: "numeric" }
+        : { month: locale === "en" ? "short" : "numeric", day: "numeric" };
+    dayFormats.set(key, (format = new Intl.DateTimeFormat(tag, { ...options, timeZone: "UTC" })));
+  }
+  return format.format(new Date(`${day}T00:00:00Z`));
+}
+
 /**
  * A translator over `strings`. A key it does not hold is shown as the key
  * itself: the dictionary test (test/unit/i18n.test.ts) keeps that from

@@ -78,7 +78,7 @@ describe("tier rule phrases", () => {
 
 describe("formatting", () => {
   it("formats calendar dates without time-zone drift, per locale", () => {
-    expect(formatDate("en", "2026-07-01")).toBe("July 1, 2026");
+    expect(formatDate("en", "2026-07-01")).toBe("1 July 2026");
     expect(formatDate("zh-cn", "2026-07-01")).toBe("2026年7月1日");
   });
 

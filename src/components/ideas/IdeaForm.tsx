@@ -1,20 +1,27 @@
-// The anonymous idea form (SurveyJS) and, once sent, the receipt code — shown
-// once, with copy and download, never stored by this page. Before sending, a
-// non-blocking warning names details in the text that could identify the writer.
+// The anonymous idea form (SurveyJS) and, once sent, the receipt page: the
+// code with copy, download and "I have saved it", when HR will answer, and a
+// hand-over to the tracking page within this tab (./receipt-tab.ts). While
+// typing, a note under the title or the text quotes the words that could
+// identify the writer; sending asks once more, never blocks.
 import { useEffect, useMemo, useRef, useState } from "react";
-import { flushSync } from "react-dom";
-import { Model } from "survey-core";
+import { Model, type Question } from "survey-core";
 import { Survey } from "survey-react-ui";
-import { identifyingKinds, type IdentifyingKind } from "../../lib/identifying.ts";
 import { IDEA_CATEGORIES, LIMITS } from "../../lib/ideas/vocabulary.ts";
-import { adoptThemeStyles } from "../surveyjs/setup.ts";
+import { adoptThemeStyles, applySiteWording, type SurveyJsStrings } from "../surveyjs/setup.ts";
+import { quoteFindings, useIdentifyingNotes, type IdentifyingStrings } from "../surveyjs/identifying-notes.tsx";
 import { translator, type Translator } from "../../i18n/translate.ts";
 import { errorMessage, postJson, type IdeaStrings } from "./client.ts";
+import { ReceiptKeeper, useLeaveGuard } from "./ReceiptKeeper.tsx";
+import { forgetIssued, keepIssued, readIssued, type IssuedReceipt } from "./receipt-tab.ts";
 import { TurnstileGate, type TurnstileApi } from "./turnstile.ts";
 import "./ideas.css";
 
 interface Props {
   strings: IdeaStrings;
+  /** pickStrings(locale, "sjs."): SurveyJS's own texts (validation messages) in the site's words. */
+  surveyJsStrings: SurveyJsStrings;
+  /** pickStrings(locale, "identifying."): the notes under fields that may identify the writer. */
+  identifyingStrings: IdentifyingStrings;
   trackHref: string;
   turnstileSiteKey?: string;
 }
@@ -67,10 +74,13 @@ function definition(t: Translator<keyof IdeaStrings["text"]>) {
   };
 }
 
-export default function IdeaForm({ strings, trackHref, turnstileSiteKey }: Props) {
+const FIELDS_WITH_NOTES = new Set(["title", "body"]);
+
+export default function IdeaForm({ strings, surveyJsStrings, identifyingStrings, trackHref, turnstileSiteKey }: Props) {
   const t = translator(strings);
   const { locale } = t;
   const survey = useMemo(() => {
+    applySiteWording(surveyJsStrings);
     const model = new Model(definition(t));
     model.locale = locale;
     adoptThemeStyles(model);
@@ -78,19 +88,19 @@ export default function IdeaForm({ strings, trackHref, turnstileSiteKey }: Props
     // the strings and locale are fixed for the page
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the model is built once: strings and locale are fixed for the page
   }, []);
-  const [kinds, setKinds] = useState<IdentifyingKind[]>([]);
+  const { notes, findings, recheck } = useIdentifyingNotes(survey, identifyingStrings, (q: Question) => FIELDS_WITH_NOTES.has(q.name));
+  const found = [...(findings.title ?? []), ...(findings.body ?? [])];
   const [confirming, setConfirming] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [receipt, setReceipt] = useState<string | null>(null);
-  const [copyState, setCopyState] = useState<"" | "copied" | "failed">("");
+  const [issued, setIssued] = useState<IssuedReceipt | null>(null);
   const turnstileRef = useRef<HTMLDivElement>(null);
   const turnstile = useRef(new TurnstileGate());
   const acknowledged = useRef(false);
   const receiptHeading = useRef<HTMLHeadingElement>(null);
   const warningHeading = useRef<HTMLHeadingElement>(null);
   const attempt = useRef<{ fingerprint: string; submissionId: string } | null>(null);
-
+  const guard = useLeaveGuard(issued !== null && !issued.saved);
   const send = async () => {
     setConfirming(false);
     setError(null);
@@ -112,7 +122,7 @@ export default function IdeaForm({ strings, trackHref, turnstileSiteKey }: Props
     // with the same receipt instead of storing a second idea.
     const fingerprint = JSON.stringify(idea);
     if (attempt.current?.fingerprint !== fingerprint) attempt.current = { fingerprint, submissionId: crypto.randomUUID() };
-    const res = await postJson<{ receipt: string }>("/api/ideas", {
+    const res = await postJson<{ receipt: string; acknowledgeBy?: string; acknowledgeWithinDays?: number }>("/api/ideas", {
       ...idea,
       submissionId: attempt.current.submissionId,
       ...(turnstile.current.token ? { turnstileToken: turnstile.current.token } : {}),
@@ -120,10 +130,17 @@ export default function IdeaForm({ strings, trackHref, turnstileSiteKey }: Props
     setSending(false);
     if (res && (res.status === 201 || res.status === 200)) {
       attempt.current = null;
-      // the text is sent: nothing of it stays in the page for Back to show
+      // the text is sent: nothing of it stays in the page for Back to show; the code stays in this tab
       survey.clear(true, true);
-      setKinds([]);
-      setReceipt(res.body.receipt);
+      recheck();
+      const fresh: IssuedReceipt = {
+        receipt: res.body.receipt,
+        acknowledgeBy: res.body.acknowledgeBy,
+        acknowledgeWithinDays: res.body.acknowledgeWithinDays,
+        saved: false,
+      };
+      keepIssued(fresh);
+      setIssued(fresh);
       return;
     }
     // the server may have spent the token verifying it: the next try needs a fresh one
@@ -134,37 +151,34 @@ export default function IdeaForm({ strings, trackHref, turnstileSiteKey }: Props
   sendRef.current = send;
 
   useEffect(() => {
-    const check = () => {
-      const data = survey.data as { title?: string; body?: string };
-      setKinds(identifyingKinds(`${data.title ?? ""}\n${data.body ?? ""}`));
+    survey.onValueChanged.add(() => {
       acknowledged.current = false;
-    };
-    survey.onValueChanged.add(check);
+    });
     survey.onCompleting.add((_, options) => {
       // SurveyJS validated the answers; sending is ours, so the form stays on screen until the server confirms.
       options.allow = false;
-      check();
-      const found = identifyingKinds(`${survey.data.title ?? ""}\n${survey.data.body ?? ""}`);
-      if (found.length > 0 && !acknowledged.current) {
+      if (foundRef.current.length > 0 && !acknowledged.current) {
         setConfirming(true);
         return;
       }
       void sendRef.current();
     });
   }, [survey]);
+  const foundRef = useRef(found);
+  foundRef.current = found;
 
+  // A receipt issued in this tab comes back with the page (Back from the
+  // tracking page, a reload): the only copy of the code is never one click away from gone.
   useEffect(() => {
-    if (receipt) receiptHeading.current?.focus();
-  }, [receipt]);
-
-  // The receipt is shown once: leaving the page wipes it before the browser
-  // keeps a snapshot (back/forward cache), so Back on a shared computer shows
-  // an empty form, not someone's receipt.
-  useEffect(() => {
-    const hide = () => flushSync(() => setReceipt(null));
-    addEventListener("pagehide", hide);
-    return () => removeEventListener("pagehide", hide);
+    const restore = () => setIssued(readIssued());
+    restore();
+    addEventListener("pageshow", restore);
+    return () => removeEventListener("pageshow", restore);
   }, []);
+
+  useEffect(() => {
+    if (issued) receiptHeading.current?.focus();
+  }, [issued?.receipt]); // eslint-disable-line react-hooks/exhaustive-deps -- focus once per new receipt, not on "saved"
 
   // "Send anyway?" appears after the send button was pressed: move focus to it so screen readers announce the choice.
   useEffect(() => {
@@ -183,91 +197,72 @@ export default function IdeaForm({ strings, trackHref, turnstileSiteKey }: Props
     document.head.appendChild(script);
   }, [turnstileSiteKey, locale]);
 
-  if (receipt) {
-    const download = () => {
-      const text = t("ideas.receipt.file", { code: receipt, url: new URL(trackHref, location.href).href });
-      const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = "candor-receipt.txt";
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    };
-    const copy = async () => {
-      try {
-        await navigator.clipboard.writeText(receipt);
-        setCopyState("copied");
-      } catch {
-        setCopyState("failed");
-      }
-    };
+  if (issued) {
+    const trackUrl = new URL(trackHref, location.href).href;
     return (
       <section className="ideas-receipt" aria-labelledby="receipt-title">
         <h2 id="receipt-title" tabIndex={-1} ref={receiptHeading}>
           {t("ideas.receipt.title")}
         </h2>
         <p>{t("ideas.receipt.lead")}</p>
-        <p>
-          <code className="ideas-receipt-code" data-receipt>
-            {receipt}
-          </code>
-        </p>
+        <ReceiptKeeper strings={strings} issued={issued} trackUrl={trackUrl} onSaved={() => setIssued(readIssued())} />
         <p className="notice warn">{t("ideas.receipt.once")}</p>
         <div className="ideas-actions">
-          <button type="button" className="button" onClick={copy} data-action="copy">
-            {t("ideas.receipt.copy")}
-          </button>
-          <button type="button" className="button secondary" onClick={download} data-action="download">
-            {t("ideas.receipt.download")}
-          </button>
-          <a className="button secondary" href={trackHref}>
+          <a className="button" href={trackHref} onClick={() => guard.allow()} data-action="track">
             {t("ideas.receipt.track")}
           </a>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => {
+              forgetIssued();
+              setIssued(null);
+            }}
+          >
+            {t("ideas.receipt.another")}
+          </button>
         </div>
-        <p role="status" aria-live="polite" className={copyState === "failed" ? "ideas-error" : "ideas-ok"}>
-          {copyState === "copied" ? t("ideas.receipt.copied") : copyState === "failed" ? t("ideas.receipt.copyFailed") : ""}
-        </p>
       </section>
     );
   }
 
-  const kindList = t.list(kinds.map((k) => t(`ideas.warn.kind.${k}`)));
   return (
     <div className="ideas-form">
       <Survey model={survey} />
-      {kinds.length > 0 && (
-        <section className="ideas-warning" aria-labelledby="ideas-warning-title" data-identifying-warning={kinds.join(" ")}>
+      {notes}
+      {confirming && found.length > 0 && (
+        <section
+          className="ideas-warning"
+          aria-labelledby="ideas-warning-title"
+          data-identifying-warning={[...new Set(found.map((f) => f.kind))].join(" ")}
+        >
           <h2 id="ideas-warning-title" tabIndex={-1} ref={warningHeading}>
             {t("ideas.warn.title")}
           </h2>
-          <p>{t("ideas.warn.body", { kinds: kindList })}</p>
-          {confirming && (
-            <div className="ideas-actions" role="group" aria-label={t("ideas.warn.title")}>
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => {
-                  setConfirming(false);
-                  survey.getQuestionByName("body")?.focus();
-                }}
-              >
-                {t("ideas.warn.edit")}
-              </button>
-              <button
-                type="button"
-                className="button"
-                data-action="send-anyway"
-                onClick={() => {
-                  acknowledged.current = true;
-                  void send();
-                }}
-              >
-                {t("ideas.warn.send")}
-              </button>
-            </div>
-          )}
+          <p>{t("ideas.warn.body", { found: quoteFindings(translator(identifyingStrings), found) })}</p>
+          <div className="ideas-actions" role="group" aria-label={t("ideas.warn.title")}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => {
+                setConfirming(false);
+                survey.getQuestionByName(findings.body?.length ? "body" : "title")?.focus();
+              }}
+            >
+              {t("ideas.warn.edit")}
+            </button>
+            <button
+              type="button"
+              className="button"
+              data-action="send-anyway"
+              onClick={() => {
+                acknowledged.current = true;
+                void send();
+              }}
+            >
+              {t("ideas.warn.send")}
+            </button>
+          </div>
         </section>
       )}
       {turnstileSiteKey && <div ref={turnstileRef} className="ideas-turnstile" />}

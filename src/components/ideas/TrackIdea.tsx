@@ -1,48 +1,27 @@
 // Following an idea with its receipt code. The code lives in this tab only
-// (React state, and sessionStorage so a reload keeps it): never in a URL,
-// never in localStorage, never in a log line. The input has no name, so even
-// a native form submission without JavaScript could not send it anywhere.
+// (React state, and sessionStorage so a reload keeps it — see
+// ./receipt-tab.ts): never in a URL, never in localStorage, never in a log
+// line. A code handed over from the receipt page arrives filled in, and until
+// it is saved the page keeps offering to copy or download it and asks before
+// it is left. The input has no name, so even a native form submission without
+// JavaScript could not send it anywhere.
 import { useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 
 type Submit = { preventDefault(): void };
 import type { TrackedIdea } from "../../lib/ideas/model.ts";
 import { LIMITS, hrHasAnswered, visibleText, type Verdict } from "../../lib/ideas/vocabulary.ts";
-import { translator } from "../../i18n/translate.ts";
+import { inLanguage } from "../../lib/bilingual.ts";
+import { formatDay, translator } from "../../i18n/translate.ts";
 import { errorMessage, postJson, type IdeaStrings } from "./client.ts";
+import { ReceiptKeeper, useLeaveGuard } from "./ReceiptKeeper.tsx";
+import { forgetIssued, readIssued, tabReceipt, type IssuedReceipt } from "./receipt-tab.ts";
 import { StatusTimeline } from "./StatusTimeline.tsx";
 import "./ideas.css";
 
 interface Props {
   strings: IdeaStrings;
 }
-
-const SESSION_KEY = "candor.ideas.receipt";
-
-// sessionStorage can be blocked (privacy settings); the page then simply forgets the code on reload.
-const session = {
-  get: (): string | null => {
-    try {
-      return sessionStorage.getItem(SESSION_KEY);
-    } catch {
-      return null;
-    }
-  },
-  set: (value: string) => {
-    try {
-      sessionStorage.setItem(SESSION_KEY, value);
-    } catch {
-      // not kept
-    }
-  },
-  clear: () => {
-    try {
-      sessionStorage.removeItem(SESSION_KEY);
-    } catch {
-      // nothing kept
-    }
-  },
-};
 
 export default function TrackIdea({ strings }: Props) {
   const t = translator(strings);
@@ -56,7 +35,11 @@ export default function TrackIdea({ strings }: Props) {
   const [verdict, setVerdict] = useState<Verdict | "">("");
   const [comment, setComment] = useState("");
   const [verdictState, setVerdictState] = useState<string | null>(null);
+  const [issued, setIssued] = useState<IssuedReceipt | null>(null);
   const ideaHeading = useRef<HTMLHeadingElement>(null);
+  // a code handed over from the receipt page and not saved yet: keep asking before it is left
+  const unsaved = issued !== null && !issued.saved && issued.receipt === receipt;
+  useLeaveGuard(unsaved);
   // Until React has taken over, the button stays disabled: a native submission would do nothing useful.
   const [hydrated, setHydrated] = useState(false);
 
@@ -66,7 +49,7 @@ export default function TrackIdea({ strings }: Props) {
     const res = await postJson<{ idea: TrackedIdea }>("/api/ideas/track", { receipt: value }).catch(() => null);
     setLoading(false);
     if (res?.status === 200) {
-      session.set(value);
+      tabReceipt.set(value);
       setReceipt(value);
       setIdea(res.body.idea);
       setVerdict(res.body.idea.verdict ?? "");
@@ -74,7 +57,7 @@ export default function TrackIdea({ strings }: Props) {
     }
     // Only a definite "no such receipt" forgets the saved code: after a network
     // failure or a 429 it is still right, and the person can try again.
-    if (res?.status === 404) session.clear();
+    if (res?.status === 404) tabReceipt.clear();
     else setCode((typed) => typed || value);
     if (res?.status === 404) setError(t("ideas.track.notFound"));
     else if (res?.status === 429) setError(t("ideas.track.rateLimited"));
@@ -83,8 +66,12 @@ export default function TrackIdea({ strings }: Props) {
 
   useEffect(() => {
     setHydrated(true);
-    const saved = session.get();
-    if (saved) void lookup(saved);
+    const saved = tabReceipt.get();
+    setIssued(readIssued());
+    if (saved) {
+      setCode(saved); // filled in, so a failed look-up still shows which code was tried
+      void lookup(saved);
+    }
     // Leaving the page wipes what it shows before the browser keeps a snapshot
     // (back/forward cache): on a shared computer, Back must not bring the idea
     // back by itself. Coming back then behaves like a reload of the tab.
@@ -100,7 +87,8 @@ export default function TrackIdea({ strings }: Props) {
         setError(null);
       });
     const show = (event: PageTransitionEvent) => {
-      const again = session.get();
+      setIssued(readIssued());
+      const again = tabReceipt.get();
       if (event.persisted && again) void lookup(again);
     };
     addEventListener("pagehide", hide);
@@ -118,7 +106,9 @@ export default function TrackIdea({ strings }: Props) {
   }, [ideaId]);
 
   function forget() {
-    session.clear();
+    tabReceipt.clear();
+    forgetIssued();
+    setIssued(null);
     setReceipt(null);
     setIdea(null);
     setCode("");
@@ -201,19 +191,26 @@ export default function TrackIdea({ strings }: Props) {
   }
 
   const answered = hrHasAnswered(idea.status, idea.messages.filter((m) => m.from === "hr").length);
+  const local = (text: string) => inLanguage(text, t.locale);
   return (
     <div className="ideas-tracked" data-tracked={idea.id}>
+      {unsaved && issued && (
+        <section className="card receipt-reminder" aria-labelledby="receipt-reminder-title">
+          <h2 id="receipt-reminder-title">{t("ideas.track.unsavedTitle")}</h2>
+          <ReceiptKeeper strings={strings} issued={issued} trackUrl={location.href} onSaved={() => setIssued(readIssued())} />
+        </section>
+      )}
       <h2 ref={ideaHeading} tabIndex={-1}>
         {t("ideas.track.yourIdea")}
       </h2>
       <article className="card">
         <h3 className="idea-text">{idea.title}</h3>
         <p className="idea-badges">
-          <span className="badge">{t(`ideas.category.${idea.category}`)}</span>
-          <span className={`status status-${idea.status}`} data-status={idea.status}>
+          <span className={`status-chip status-${idea.status}`} data-status={idea.status}>
             {t(`ideas.status.${idea.status}`)}
           </span>
-          <span className="muted">{t("ideas.track.received", { date: idea.receivedOn })}</span>
+          <span className="badge">{t(`ideas.category.${idea.category}`)}</span>
+          <span className="muted">{t("ideas.track.sentOn", { date: formatDay(t.locale, idea.receivedOn) })}</span>
         </p>
         <p className="idea-text">{idea.body}</p>
         {idea.rewarded && (
@@ -227,14 +224,16 @@ export default function TrackIdea({ strings }: Props) {
             <h4>{t("ideas.track.published")}</h4>
             <blockquote className="idea-answer">
               <p>
-                <strong className="idea-text">{idea.publicTitle}</strong>
+                <strong className="idea-text">{local(idea.publicTitle ?? "")}</strong>
               </p>
-              <p className="idea-text">{idea.publicBody}</p>
+              <p className="idea-text">{local(idea.publicBody ?? "")}</p>
             </blockquote>
             <p className="muted">{t.plural("ideas.track.supports", idea.supportCount)}</p>
           </>
         ) : (
-          <p className="muted">{idea.publishConsent ? t("ideas.track.notPublished") : t("ideas.track.noConsent")}</p>
+          <p className="muted" data-publication={idea.publishConsent ? "hr-decides" : "no-consent"}>
+            {idea.publishConsent ? t("ideas.track.notPublished") : t("ideas.track.noConsent")}
+          </p>
         )}
       </article>
 
@@ -255,9 +254,9 @@ export default function TrackIdea({ strings }: Props) {
                     ? t("ideas.msg.hrPublic")
                     : t("ideas.msg.hrPrivate")}
                 {" · "}
-                <time dateTime={m.on}>{m.on}</time>
+                <time dateTime={m.on}>{formatDay(t.locale, m.on)}</time>
               </p>
-              <p className="idea-text">{m.body}</p>
+              <p className="idea-text">{m.from === "hr" ? local(m.body) : m.body}</p>
             </li>
           ))}
         </ol>
@@ -286,7 +285,7 @@ export default function TrackIdea({ strings }: Props) {
         </p>
       </form>
 
-      <h3>{t("ideas.track.verdict")}</h3>
+      <h3>{t("ideas.track.verdictTitle")}</h3>
       {answered ? (
         <form onSubmit={sendVerdict} className="ideas-verdict">
           <p className="muted">{t("ideas.track.verdictHelp")}</p>
@@ -297,12 +296,12 @@ export default function TrackIdea({ strings }: Props) {
               })}
             </p>
           )}
-          <fieldset className="ideas-field">
+          <fieldset className="ideas-field choices">
             <legend>{t("ideas.track.verdict")}</legend>
             {(["resolved", "not_resolved"] as const).map((v) => (
-              <label key={v}>
+              <label key={v} className="choice">
                 <input type="radio" name="verdict" value={v} checked={verdict === v} onChange={() => setVerdict(v)} required />
-                {t(v === "resolved" ? "ideas.track.verdictResolved" : "ideas.track.verdictNot")}
+                <span>{t(v === "resolved" ? "ideas.track.verdictResolved" : "ideas.track.verdictNot")}</span>
               </label>
             ))}
           </fieldset>

@@ -2,7 +2,7 @@
 // a target reads the same ("88%", "5.5 min", "1.5‰") everywhere. Unit
 // templates come from the UI strings ("policy.unit.minutes": "{value} min").
 import { LANG_TAG, type Locale } from "../../i18n/config.ts";
-import type { Vars } from "../../i18n/translate.ts";
+import { formatDay, type Vars } from "../../i18n/translate.ts";
 import type { TUnit } from "./schema.ts";
 
 /** Any translator that holds the unit templates: the pages' whole dictionary, or the calculator's picked strings. */
@@ -20,10 +20,7 @@ export function formatMeasure(t: UnitTranslator, unit: TUnit, value: number): st
 }
 
 export function formatDate(locale: Locale, isoDate: string): string {
-  // Dates are calendar days: format in UTC so no time zone shifts them.
-  return new Intl.DateTimeFormat(LANG_TAG[locale], { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+  return formatDay(locale, isoDate);
 }
 
 export function formatMoney(locale: Locale, currency: string, amount: number): string {
