@@ -56,24 +56,30 @@ export function formatList(locale: Locale, items: readonly string[]): string {
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
+function dayFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag}:${JSON.stringify(options)}`;
+  let format = dayFormats.get(key);
+  if (!format) dayFormats.set(key, (format = new Intl.DateTimeFormat(tag, { ...options, timeZone: "UTC" })));
+  return format;
+}
+
 /**
  * A calendar day (YYYY-MM-DD) as a reader writes it: "7 December 2026" /
  * "2026年12月7日", or short, without the year: "7 Dec" / "12月7日". English
- * puts the day first, like the rest of the site's British English. Days are
- * formatted in UTC so no time zone moves them.
+ * puts the day first, like the rest of the site's British English, with
+ * three-letter months ("Sep", not "Sept"). Days are formatted in UTC so no
+ * time zone moves them.
  */
 export function formatDay(locale: Locale, day: string, style: "long" | "short" = "long"): string {
-  const key = `${locale}:${style}`;
-  let format = dayFormats.get(key);
-  if (!format) {
-    const tag = locale === "en" ? "en-GB" : LANG_TAG[locale];
+  const date = new Date(`${day}T00:00:00Z`);
+  if (locale !== "en") {
     const options: Intl.DateTimeFormatOptions =
-      style === "long"
-        ? { year: "numeric", month: "long", day: "numeric" }
-        : { month: locale === "en" ? "short" : "numeric", day: "numeric" };
-    dayFormats.set(key, (format = new Intl.DateTimeFormat(tag, { ...options, timeZone: "UTC" })));
+      style === "long" ? { year: "numeric", month: "long", day: "numeric" } : { month: "long", day: "numeric" };
+    return dayFormat(LANG_TAG[locale], options).format(date);
   }
-  return format.format(new Date(`${day}T00:00:00Z`));
+  if (style === "long") return dayFormat("en-GB", { year: "numeric", month: "long", day: "numeric" }).format(date);
+  const parts = dayFormat("en-US", { month: "short", day: "numeric" }).formatToParts(date);
+  return `${parts.find((p) => p.type === "day")!.value} ${parts.find((p) => p.type === "month")!.value}`;
 }
 
 /**

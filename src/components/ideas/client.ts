@@ -11,9 +11,9 @@ export interface ApiAnswer<T> {
 }
 
 /** JSON in, JSON out; never puts anything in the URL but the path. */
-export async function postJson<T>(path: string, data: unknown): Promise<ApiAnswer<T>> {
+export async function postJson<T>(path: string, data: unknown, method: "POST" | "DELETE" = "POST"): Promise<ApiAnswer<T>> {
   const response = await fetch(path, {
-    method: "POST",
+    method,
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(data),
     credentials: "same-origin",
