@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getPlatformProxy } from "wrangler";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
+import { addDays } from "../../src/lib/clock.ts";
 import { hashReceipt, parseReceipt } from "../../src/lib/receipt.ts";
 import { addHrMessage, findIdeaByReceiptHash, publishIdea, setStatus } from "../../src/server/db/ideas.ts";
 import { expectAxeClean, launchBrowser, openPage, type OpenOptions } from "./browser.ts";
@@ -42,6 +43,32 @@ async function asHr<T>(work: (env: { DB: D1Database }) => Promise<T>): Promise<T
   } finally {
     await proxy.dispose();
   }
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** "7 Dec": how the receipt page writes a day in English. */
+const shortDay = (day: string) => `${Number(day.slice(8))} ${MONTHS[Number(day.slice(5, 7)) - 1]}`;
+
+/** The distinct statuses on the board, top to bottom. */
+const statuses = async (page: Page) => [
+  ...new Set(await page.locator("[data-idea] [data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))),
+];
+const supportCounts = async (page: Page) => (await page.locator("[data-support-count]").allTextContents()).map(Number);
+
+/** Cumulative layout shift so far, as the browser measured it (not counting shifts right after input). */
+async function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) total += entry.value;
+          }
+        }).observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => resolve(total), 200);
+      }),
+  );
 }
 
 describe("suggestion box in the browser", () => {
@@ -79,65 +106,128 @@ describe("suggestion box in the browser", () => {
     }
   });
 
-  it("sends an idea, warns about identifying details without blocking, and shows the receipt once", async () => {
+  it("points at identifying words while typing, asks once on sending, and never blocks", async () => {
+    const { page, problems, close } = await open("/ideas/new/");
+    try {
+      await page.getByText("Training and development").click();
+      await page.getByRole("textbox", { name: /Title/ }).fill("Resilience training for night-shift supervisors");
+      const body = page.getByRole("textbox", { name: /Your idea/ });
+      await body.fill("Night-shift supervisors handle the hardest escalations. Call me on 13812345678 if you want details.");
+      // the note sits under the field it is about and quotes the words
+      const note = page.locator("[data-identifying-note=body]");
+      await expect.poll(() => note.getAttribute("data-kinds")).toBe("phone");
+      expect(await note.locator("mark").allTextContents()).toEqual(["“13812345678” (a phone number)"]);
+      expect(await page.locator("[data-identifying-note=title]").count()).toBe(0);
+      // "Select" puts the cursor on the words in the field
+      await note.getByRole("button", { name: "Select “13812345678” in your answer" }).click();
+      expect(
+        await body.evaluate((el: HTMLTextAreaElement) => [
+          document.activeElement === el,
+          el.value.slice(el.selectionStart, el.selectionEnd),
+        ]),
+      ).toEqual([true, "13812345678"]);
+      // a shift the writer works is caught too
+      await body.fill("I'm on the late shift and open complaints get lost at handover.");
+      await expect.poll(() => note.getAttribute("data-kinds")).toBe("shift_or_ticket");
+      expect(await note.locator("mark").allTextContents()).toEqual(["“late shift” (a shift)"]);
+      await expectAxeClean(page);
+      // sending asks once, with the words, and focus moves to the question
+      await page.getByRole("button", { name: "Send anonymously" }).click();
+      const heading = page.getByRole("heading", { name: "Your text may identify you" });
+      await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await page.locator("[data-identifying-warning]").textContent()).toContain("“late shift” (a shift)");
+      await page.getByRole("button", { name: "Edit my text" }).click();
+      await body.fill("Open complaints get lost at the handover between shifts; a shared checklist would help.");
+      await expect.poll(() => note.count()).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("hands the receipt to the tracking page within the tab, asks before it is lost, and follows HR's answer", async () => {
     const { page, context, problems, close } = await open("/ideas/new/");
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss(); // stay on the page
+    });
     try {
       await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
       await page.getByText("Training and development").click();
       await page.getByRole("textbox", { name: /Title/ }).fill("Resilience training for night-shift supervisors");
       await page
         .getByRole("textbox", { name: /Your idea/ })
-        .fill("Night-shift supervisors handle the hardest escalations. Call me on 13812345678 if you want details.");
-      await page.getByText("HR may publish a moderated version on the public board").click();
-      // the warning appears while typing, and again (with a choice) on sending
-      await expect.poll(() => page.locator("[data-identifying-warning]").getAttribute("data-identifying-warning")).toBe("phone");
-      await page.getByRole("button", { name: "Send anonymously" }).click();
-      await page.getByRole("button", { name: "Edit my text" }).click();
-      await page
-        .getByRole("textbox", { name: /Your idea/ })
-        .fill("Night-shift supervisors handle the hardest escalations and would benefit from resilience training.");
-      await expect.poll(() => page.locator("[data-identifying-warning]").count()).toBe(0);
-      await page
-        .getByRole("textbox", { name: /Your idea/ })
         .fill("Night-shift supervisors need resilience training. Since 3 March the escalations doubled.");
+      await page.getByText("HR may publish a moderated version on the public board").click();
       await page.getByRole("button", { name: "Send anonymously" }).click();
-      // the choice is announced: focus moves to the warning's heading
-      await expect
-        .poll(() => page.getByRole("heading", { name: "Your text may identify you" }).evaluate((el) => el === document.activeElement))
-        .toBe(true);
-      await page.getByRole("button", { name: "Send anyway" }).click();
+      await page.getByRole("button", { name: "Send anyway" }).click(); // "3 March" is a date
 
       const code = page.locator("[data-receipt]");
       await code.waitFor();
       const receipt = (await code.textContent())!;
       expect(receipt).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
       expect(await page.getByRole("heading", { name: "Your receipt code" }).evaluate((el) => el === document.activeElement)).toBe(true);
+      // when HR will answer: ACK_PROMISE_DAYS (7) after the day the server stored it
+      const ackBy = addDays(DEMO_TODAY, 7);
+      expect(await page.locator("[data-acknowledge-by]").getAttribute("data-acknowledge-by")).toBe(ackBy);
+      expect(await page.locator("[data-acknowledge-by]").textContent()).toBe(
+        `HR acknowledges every idea within 7 days: you will hear back by ${shortDay(ackBy)}.`,
+      );
+      // the code is in this tab only: not in the URL, not in localStorage
+      expect(page.url()).toBe(`${baseURL}/ideas/new/`);
+      expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(receipt);
+      await expectAxeClean(page);
 
+      // leaving before the code is saved asks first; staying keeps it on screen
+      await page.getByRole("navigation").getByRole("link", { name: "Ideas" }).click();
+      await expect.poll(() => dialogs).toEqual(["beforeunload"]);
+      expect(page.url()).toBe(`${baseURL}/ideas/new/`);
+      expect(await code.textContent()).toBe(receipt);
+
+      // the hand-over: no question, the code arrives filled in and is looked up
+      await page.getByRole("link", { name: "Track my idea" }).click();
+      await page.waitForURL(`${baseURL}/ideas/track/`);
+      await hydrated(page);
+      await page.getByRole("heading", { name: "Your idea", exact: true }).waitFor();
+      expect(dialogs).toEqual(["beforeunload"]);
+      expect(await page.getByRole("textbox", { name: "Receipt code" }).count()).toBe(0);
+      // still unsaved: the tracking page keeps offering it, and asks before it is left
+      const reminder = page.getByRole("region", { name: "You have not saved your receipt code yet" });
+      expect(await reminder.locator("[data-receipt]").textContent()).toBe(receipt);
+      expect(await page.getByText(/Sent on \d{1,2} \w+ 20\d\d/).count()).toBe(1);
+      expect(await page.locator("main").textContent()).not.toMatch(/Received\s+Received/);
+      expect(await page.locator("[data-publication]").getAttribute("data-publication")).toBe("hr-decides");
+      await expectAxeClean(page);
+
+      // Back brings the receipt page again, not an empty form (the page asks first; the test accepts)
+      page.removeAllListeners("dialog");
+      page.once("dialog", (dialog) => void dialog.accept());
+      await page.goBack();
+      await page.getByRole("heading", { name: "Your receipt code" }).waitFor();
+      expect(await code.textContent()).toBe(receipt);
+
+      // copying counts as saved; so does downloading, which writes the tracking address too
       await page.getByRole("button", { name: "Copy code" }).click();
       await page.getByText("Copied to the clipboard.").waitFor();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(receipt);
-
+      expect(await page.getByRole("checkbox", { name: "I have saved my code" }).isChecked()).toBe(true);
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download as text" }).click()]);
       expect(download.suggestedFilename()).toBe("candor-receipt.txt");
       const text = await readFile((await download.path())!, "utf8");
       expect(text).toContain(receipt);
       expect(text).toContain(`${baseURL}/ideas/track/`);
-
-      // the code is nowhere but on screen: not in the URL, not in storage
-      expect(page.url()).not.toContain(receipt);
-      expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain(receipt);
-      await expectAxeClean(page);
+      // saved: leaving no longer asks
+      page.on("dialog", (dialog) => {
+        dialogs.push(dialog.type());
+        void dialog.dismiss();
+      });
+      await page.getByRole("navigation").getByRole("link", { name: "Ideas" }).click();
+      await page.waitForURL(`${baseURL}/ideas/`);
+      expect(dialogs).toEqual(["beforeunload"]);
       expect(problems).toEqual([]);
 
-      // leaving the page wipes the receipt and the text before a back/forward-cache snapshot
-      await page.evaluate(() => dispatchEvent(new PageTransitionEvent("pagehide", { persisted: true })));
-      expect(await page.locator("[data-receipt]").count()).toBe(0);
-      const shown = (await page.locator("main").textContent())!;
-      expect(shown).not.toContain(receipt);
-      expect(shown).not.toContain("escalations doubled");
-      expect(await page.getByRole("textbox", { name: /Title/ }).inputValue()).toBe("");
-
-      // HR answers, moves it on and publishes a moderated version
+      // HR answers (in both languages), moves it on and publishes a moderated version
       await asHr(async (env) => {
         const idea = await findIdeaByReceiptHash(env, await hashReceipt(parseReceipt(receipt)!));
         expect(idea).toMatchObject({
@@ -146,7 +236,7 @@ describe("suggestion box in the browser", () => {
           receivedOn: DEMO_TODAY,
           publishConsent: true,
         });
-        await setStatus(env, idea!.id, "planned", DEMO_TODAY, "Added to next half-year's training plan.");
+        await setStatus(env, idea!.id, "planned", DEMO_TODAY, "Added to next half-year's training plan. 已纳入下半年培训计划。");
         await addHrMessage(env, idea!.id, "private", "Thank you. Would an evening session suit night shifts?", DEMO_TODAY);
         await addHrMessage(
           env,
@@ -162,76 +252,84 @@ describe("suggestion box in the browser", () => {
         });
       });
 
-      // follow it up, in the same browser, typing the code loosely
-      const track = await page.goto(`${baseURL}/ideas/track/`);
-      expect(track!.status()).toBe(200);
-      await hydrated(page);
-      await page.getByRole("textbox", { name: "Receipt code" }).fill(receipt.toLowerCase().replace(/-/g, " "));
-      await page.getByRole("button", { name: "Show my idea" }).click();
-      await page.getByRole("heading", { name: "Your idea", exact: true }).waitFor();
-      expect(page.url()).toBe(`${baseURL}/ideas/track/`);
-      expect(await page.locator("[data-status]").first().getAttribute("data-status")).toBe("planned");
-      await page.getByText("Would an evening session suit night shifts?").waitFor();
-      await page.getByText("Planned: a resilience course for night-shift supervisors.", { exact: false }).waitFor();
-      expect(await page.locator("[data-messages] li[data-from=hr]").count()).toBe(2);
-      expect(
-        await page.evaluate(
-          () => localStorage.length === 0 || !JSON.stringify({ ...localStorage }).match(/[0-9A-Z]{4}[- ]?[0-9A-Z]{4}[- ]?[0-9A-Z]{4}/i),
-        ),
-      ).toBe(true);
-      await expectAxeClean(page);
+      // follow it up in a new tab, typing the code loosely
+      const track = await openPage(browser, `${baseURL}/ideas/track/`, { context });
+      const tp = track.page;
+      await hydrated(tp);
+      await tp.getByRole("textbox", { name: "Receipt code" }).fill(receipt.toLowerCase().replace(/-/g, " "));
+      await tp.getByRole("button", { name: "Show my idea" }).click();
+      await tp.getByRole("heading", { name: "Your idea", exact: true }).waitFor();
+      expect(tp.url()).toBe(`${baseURL}/ideas/track/`);
+      expect(await tp.locator("[data-status]").first().getAttribute("data-status")).toBe("planned");
+      // a code typed in by hand is the reader's own: no reminder to save it
+      expect(await tp.getByRole("region", { name: "You have not saved your receipt code yet" }).count()).toBe(0);
+      await tp.getByText("Would an evening session suit night shifts?").waitFor();
+      // HR's texts in the page's language only
+      const main = (await tp.locator("main").textContent())!;
+      expect(main).toContain("Planned: a resilience course for night-shift supervisors.");
+      expect(main).toContain("Added to next half-year's training plan.");
+      expect(main).not.toContain("已计划");
+      expect(main).not.toContain("已纳入");
+      expect(await tp.locator("[data-messages] li[data-from=hr]").count()).toBe(2);
+      expect(await tp.evaluate(() => JSON.stringify({ ...localStorage }))).not.toMatch(/[0-9A-Z]{4}[- ]?[0-9A-Z]{4}[- ]?[0-9A-Z]{4}/i);
+      await expectAxeClean(tp);
 
       // reply anonymously
-      await page.getByRole("textbox", { name: "Reply anonymously" }).fill("An evening session at 18:30 would be ideal. <b>thanks</b>");
-      await page.getByRole("button", { name: "Send reply" }).click();
-      await page.getByText("Your reply was sent.").waitFor();
-      const mine = page.locator("[data-messages] li[data-from=author]");
+      await tp.getByRole("textbox", { name: "Reply anonymously" }).fill("An evening session at 18:30 would be ideal. <b>thanks</b>");
+      await tp.getByRole("button", { name: "Send reply" }).click();
+      await tp.getByText("Your reply was sent.").waitFor();
+      const mine = tp.locator("[data-messages] li[data-from=author]");
       expect(await mine.count()).toBe(1);
       expect(await mine.locator("p.idea-text").textContent()).toBe("An evening session at 18:30 would be ideal. <b>thanks</b>");
 
-      // the last word
-      await page.getByRole("radio", { name: "Resolved", exact: true }).check();
-      await page.getByRole("textbox", { name: /Comment for HR/ }).fill("Thank you!");
-      await page.getByRole("button", { name: "Save my verdict" }).click();
-      await page.getByText("Your verdict was saved.").waitFor();
-      expect(await page.locator("[data-current-verdict]").getAttribute("data-current-verdict")).toBe("resolved");
+      // the last word: the question is asked once, with the site's own radio controls
+      expect(await tp.getByText("Did HR's answer resolve your idea?").count()).toBe(1);
+      const resolved = tp.getByRole("radio", { name: "Resolved", exact: true });
+      expect(await resolved.evaluate((el) => el.closest("label")!.getBoundingClientRect().height)).toBeGreaterThanOrEqual(44);
+      await resolved.check();
+      await tp.getByRole("textbox", { name: /Comment for HR/ }).fill("Thank you!");
+      await tp.getByRole("button", { name: "Save my verdict" }).click();
+      await tp.getByText("Your verdict was saved.").waitFor();
+      expect(await tp.locator("[data-current-verdict]").getAttribute("data-current-verdict")).toBe("resolved");
 
       // a failed look-up (here: the network) keeps the saved code, so the next try works
-      await page.route("**/api/ideas/track", (route) => route.abort("connectionreset"));
-      await page.reload();
-      await hydrated(page);
-      await page.getByText("Something went wrong: network error").waitFor();
-      expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
-      await page.unroute("**/api/ideas/track");
-      expect(problems.filter((p) => !p.includes("ERR_CONNECTION_RESET") && !p.includes("Failed to load resource"))).toEqual([]);
-      problems.length = 0;
+      await tp.route("**/api/ideas/track", (route) => route.abort("connectionreset"));
+      await tp.reload();
+      await hydrated(tp);
+      await tp.getByText("Something went wrong: network error").waitFor();
+      expect(await tp.getByRole("textbox", { name: "Receipt code" }).inputValue()).toBe(receipt.toLowerCase().replace(/-/g, " "));
+      await tp.unroute("**/api/ideas/track");
+      expect(track.problems.filter((p) => !p.includes("ERR_CONNECTION_RESET") && !p.includes("Failed to load resource"))).toEqual([]);
+      track.problems.length = 0;
 
       // a reload in the same tab keeps the code for the session only
-      await page.reload();
-      await hydrated(page);
-      await page.getByRole("heading", { name: "Your idea", exact: true }).waitFor();
+      await tp.reload();
+      await hydrated(tp);
+      await tp.getByRole("heading", { name: "Your idea", exact: true }).waitFor();
 
       // leaving the page wipes the idea before a back/forward-cache snapshot; coming back behaves like a reload
-      await page.evaluate(() => dispatchEvent(new PageTransitionEvent("pagehide", { persisted: true })));
-      expect(await page.getByRole("heading", { name: "Your idea", exact: true }).count()).toBe(0);
-      expect(await page.locator("main").textContent()).not.toContain("Would an evening session suit night shifts?");
-      await page.evaluate(() => dispatchEvent(new PageTransitionEvent("pageshow", { persisted: true })));
-      await page.getByRole("heading", { name: "Your idea", exact: true }).waitFor();
-      await page.getByRole("button", { name: "Close and forget the code" }).click();
-      expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
-      await expectAxeClean(page);
-      expect(problems).toEqual([]);
+      await tp.evaluate(() => dispatchEvent(new PageTransitionEvent("pagehide", { persisted: true })));
+      expect(await tp.getByRole("heading", { name: "Your idea", exact: true }).count()).toBe(0);
+      expect(await tp.locator("main").textContent()).not.toContain("Would an evening session suit night shifts?");
+      await tp.evaluate(() => dispatchEvent(new PageTransitionEvent("pageshow", { persisted: true })));
+      await tp.getByRole("heading", { name: "Your idea", exact: true }).waitFor();
+      await tp.getByRole("button", { name: "Close and forget the code" }).click();
+      expect(await tp.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toContain(receipt.slice(0, 4));
+      await expectAxeClean(tp);
+      expect(track.problems).toEqual([]);
 
-      // the board shows HR's version; the author's verdict, given today, shows beside the status from tomorrow
-      // (the board is no clock for when an author acted; the seeded ideas show verdicts given on earlier days)
-      await page.goto(`${baseURL}/ideas/`);
-      await hydrated(page);
-      const card = page.locator("article", { hasText: "Resilience training for night shifts" });
-      await card.waitFor();
-      expect(await card.locator("[data-status]").getAttribute("data-status")).toBe("planned");
-      expect(await card.locator("[data-verdict]").getAttribute("data-verdict")).toBe("none");
-      expect(await card.textContent()).not.toContain("Call me");
-      expect(problems).toEqual([]);
+      // the board shows HR's version in the page's language; the author's verdict, given today, shows beside
+      // the status from tomorrow (the board is no clock for when an author acted; the seeded ideas show
+      // verdicts given on earlier days)
+      await tp.goto(`${baseURL}/ideas/`);
+      await hydrated(tp);
+      const row = tp.locator("[data-idea]", { hasText: "Resilience training for night shifts" });
+      await row.waitFor();
+      expect(await row.locator("h3").textContent()).toBe("Resilience training for night shifts");
+      expect(await row.locator("[data-status]").getAttribute("data-status")).toBe("planned");
+      expect(await row.locator("[data-verdict]").getAttribute("data-verdict")).toBe("none");
+      expect(await row.textContent()).not.toContain("Call me");
+      expect(track.problems).toEqual([]);
     } finally {
       await close();
     }
@@ -253,83 +351,148 @@ describe("suggestion box in the browser", () => {
     }
   });
 
-  for (const [prefix, lang, heading, rewarded] of [
-    ["", "en", "Suggestion box", "Rewarded idea"],
-    ["/zh-cn", "zh-CN", "意见箱", "优秀建议奖励"],
+  for (const [prefix, lang, heading, rewarded, demoTitle] of [
+    ["", "en", "Suggestion box", "Rewarded idea", "Publish reward tier thresholds before each quarter"],
+    ["/zh-cn", "zh-CN", "意见箱", "优秀建议奖励", "每季度开始前公布奖励等级门槛"],
   ] as const) {
-    it(`shows published ideas on the board (${lang}), filters them, and supports once per browser`, async () => {
-      for (const colorScheme of ["light", "dark"] as const) {
-        const { page, problems, close } = await open(`${prefix}/ideas/`, { colorScheme });
-        try {
-          expect(await page.getAttribute("html", "lang")).toBe(lang);
-          expect(await page.locator("h1").textContent()).toBe(heading);
-          await page.locator("[data-idea]").first().waitFor();
-          // seeded demo idea 1: published, done, rewarded, resolved
-          const demo = page.locator("article", { hasText: "每季度开始前公布奖励等级门槛" });
-          expect(await demo.locator("[data-status]").getAttribute("data-status")).toBe("done");
-          expect(await demo.locator("[data-verdict]").getAttribute("data-verdict")).toBe("resolved");
-          expect(await demo.textContent()).toContain(rewarded);
-          // unpublished demo ideas never show
-          expect(await page.getByText("A quiet room for a break after difficult calls").count()).toBe(0);
-          expect(await page.getByText("夜班交接流程需要规范").count()).toBe(0);
-          // the 12 demo ideas, counted in steps of five over past days (today never counts)
-          expect(Number(await page.locator("[data-stat=received]").textContent())).toBeGreaterThanOrEqual(10);
-          await expectAxeClean(page);
-          expect(problems).toEqual([]);
-        } finally {
-          await close();
+    it(`shows the board compactly (${lang}) at 360 and 1280 px, light and dark, without moving once loaded`, async () => {
+      for (const width of [360, 1280])
+        for (const colorScheme of ["light", "dark"] as const) {
+          const { page, problems, close } = await open(`${prefix}/ideas/`, { colorScheme, width });
+          try {
+            expect(await page.getAttribute("html", "lang")).toBe(lang);
+            expect(await page.locator("h1").textContent()).toBe(heading);
+            await page.locator("[data-idea]").first().waitFor();
+            // seeded demo idea 1: published, done, rewarded, resolved; its title in the page's language only
+            const demo = page.locator("[data-idea]", { hasText: demoTitle });
+            expect(await demo.locator("h3").textContent()).toBe(demoTitle);
+            expect(await demo.locator("[data-status]").getAttribute("data-status")).toBe("done");
+            expect(await demo.locator("[data-status]").textContent()).toBe(prefix ? "已完成" : "Done");
+            expect(await demo.locator("[data-verdict]").getAttribute("data-verdict")).toBe("resolved");
+            expect(await demo.textContent()).toContain(rewarded);
+            // a settled idea offers no "me too"; an open one does
+            expect(await demo.getByRole("button", { name: prefix ? "附议" : "Me too" }).count()).toBe(0);
+            const open = page.locator("[data-idea]", { has: page.locator("[data-status=under_review]") });
+            expect(await open.getByRole("button", { name: prefix ? "附议" : "Me too" }).count()).toBe(1);
+            // the response is folded away; the excerpt is one line
+            expect(await demo.locator("details").getAttribute("open")).toBeNull();
+            const excerpt = demo.locator(".idea-excerpt");
+            expect(
+              await excerpt.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+            ).toBeLessThan(1.5);
+            // nine ideas fit in a couple of screens, not five
+            const listHeight = await page.locator("[data-board-list]").evaluate((el) => el.getBoundingClientRect().height);
+            expect(listHeight).toBeLessThan(width === 360 ? 2200 : 1500);
+            // figures: 2×2 on a phone, one row on a desktop
+            const tops = await page
+              .locator(".ideas-stats dl > div")
+              .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+            expect(new Set(tops).size).toBe(width === 360 ? 2 : 1);
+            // unpublished demo ideas never show
+            expect(await page.getByText("A quiet room for a break after difficult calls").count()).toBe(0);
+            expect(await page.getByText("夜班交接流程需要规范").count()).toBe(0);
+            // the 12 demo ideas, counted in steps of five over past days (today never counts)
+            expect(Number(await page.locator("[data-stat=received] .stat-value").textContent())).toBeGreaterThanOrEqual(10);
+            // nothing on screen moved while the board loaded
+            expect(await layoutShift(page)).toBe(0);
+            await expectAxeClean(page);
+            expect(problems).toEqual([]);
+          } finally {
+            await close();
+          }
         }
-      }
+    });
 
+    it(`keeps search, filters and sort in the URL (${lang}): shareable, and Back walks through them`, async () => {
       const { page, problems, close } = await open(`${prefix}/ideas/`);
       try {
+        const board = `${baseURL}${prefix}/ideas/`;
         await page.locator("[data-idea]").first().waitFor();
+        const all = await page.locator("[data-idea]").count();
         // "you said, we did": done ideas only
         await page.getByRole("button", { name: prefix ? "你提建议，我们行动" : "You said, we did" }).click();
-        await expect
-          .poll(async () => [
-            ...new Set(await page.locator("[data-idea] [data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))),
-          ])
-          .toEqual(["done"]);
-        await page.getByRole("button", { name: prefix ? "全部已公示建议" : "All published ideas" }).click();
+        await expect.poll(() => statuses(page)).toEqual(["done"]);
+        await expect.poll(() => page.url()).toBe(`${board}?view=done`);
         // category filter
+        await page.getByRole("button", { name: prefix ? "全部已公示建议" : "All published ideas" }).click();
         await page.locator("select[data-filter=category]").selectOption("tools");
-        await expect.poll(async () => page.locator("[data-idea]").count()).toBe(1);
-        await page.locator("select[data-filter=category]").selectOption("");
+        await expect.poll(() => page.locator("[data-idea]").count()).toBe(1);
+        await expect.poll(() => page.url()).toBe(`${board}?category=tools`);
         // sort by support: counts never increase down the list
+        await page.locator("select[data-filter=category]").selectOption("");
         await page.locator("select[data-filter=sort]").selectOption("support");
-        await expect
-          .poll(async () => {
-            const counts = (await page.locator("[data-support-count]").allTextContents()).map((t) => Number(t.match(/\d+/)![0]));
-            return counts.every((c, i) => i === 0 || counts[i - 1]! >= c);
-          })
-          .toBe(true);
+        await expect.poll(() => page.url()).toBe(`${board}?sort=support`);
+        await expect.poll(() => supportCounts(page).then((c) => c.every((n, i) => i === 0 || c[i - 1]! >= n))).toBe(true);
+        // search
+        await page.locator("input[data-filter=q]").fill(prefix ? "知识库" : "promotion");
+        await expect.poll(() => page.locator("[data-idea]").count()).toBe(1);
+        await expect.poll(() => page.url()).toBe(`${board}?sort=support&q=${encodeURIComponent(prefix ? "知识库" : "promotion")}`);
+        // Back walks through the filters: the search (one step however long), the sort, the category
+        await page.goBack();
+        await expect.poll(() => page.url()).toBe(`${board}?sort=support`);
+        expect(await page.locator("input[data-filter=q]").inputValue()).toBe("");
+        await expect.poll(() => page.locator("[data-idea]").count()).toBe(all);
+        await page.goBack();
+        await expect.poll(() => page.url()).toBe(board);
+        expect(await page.locator("select[data-filter=sort]").inputValue()).toBe("recent");
+        await page.goBack();
+        await expect.poll(() => page.url()).toBe(`${board}?category=tools`);
+        expect(await page.locator("select[data-filter=category]").inputValue()).toBe("tools");
+        await expect.poll(() => page.locator("[data-idea]").count()).toBe(1);
+        await page.goForward();
+        await expect.poll(() => page.locator("[data-idea]").count()).toBe(all);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+      // a shared link opens the same view
+      const shared = await open(`${prefix}/ideas/?view=done&sort=support`);
+      try {
+        await shared.page.locator("[data-idea]").first().waitFor();
+        await expect.poll(() => statuses(shared.page)).toEqual(["done"]);
+        expect(
+          await shared.page.getByRole("button", { name: prefix ? "你提建议，我们行动" : "You said, we did" }).getAttribute("aria-pressed"),
+        ).toBe("true");
+        expect(await shared.page.locator("select[data-filter=sort]").inputValue()).toBe("support");
+        expect(shared.problems).toEqual([]);
+      } finally {
+        await shared.close();
+      }
+    });
+
+    it(`gives a "me too" and takes it back (${lang})`, async () => {
+      const { page, problems, close } = await open(`${prefix}/ideas/`);
+      try {
+        const row = page.locator("[data-idea]", { hasText: "增加抗压与情绪管理培训" });
+        await row.waitFor();
+        const button = row.getByRole("button", { name: prefix ? "附议" : "Me too" });
+        const count = async () => Number(await row.locator("[data-support-count]").textContent());
+        const before = await count();
 
         // a support lost to the network says so (no unhandled rejection) and can be tried again
         await page.route("**/api/ideas/*/support", (route) => route.abort("connectionreset"));
-        const card = page.locator("article", { hasText: "增加抗压与情绪管理培训" });
-        await card.getByRole("button").click();
+        await button.click();
         await page
           .getByRole("alert")
           .filter({ hasText: prefix ? "附议未能记录" : "Your support could not be recorded" })
           .waitFor();
-        expect(await card.getByRole("button").isDisabled()).toBe(false);
+        expect(await button.getAttribute("aria-pressed")).toBe("false");
         await page.unroute("**/api/ideas/*/support");
         expect(problems.filter((p) => !p.includes("ERR_CONNECTION_RESET") && !p.includes("Failed to load resource"))).toEqual([]);
         problems.length = 0;
 
-        // me too, once
-        const before = Number((await card.locator("[data-support-count]").textContent())!.match(/\d+/)![0]);
-        await card.getByRole("button").click();
-        await expect
-          .poll(async () => Number((await card.locator("[data-support-count]").textContent())!.match(/\d+/)![0]))
-          .toBe(before + 1);
-        expect(await card.getByRole("button").isDisabled()).toBe(true);
+        await button.click();
+        await expect.poll(count).toBe(before + 1);
+        expect(await button.getAttribute("aria-pressed")).toBe("true");
         await page.reload();
         await hydrated(page);
-        const again = page.locator("article", { hasText: "增加抗压与情绪管理培训" });
-        await again.waitFor();
-        expect(await again.getByRole("button").isDisabled()).toBe(true);
+        await row.waitFor();
+        expect(await button.getAttribute("aria-pressed")).toBe("true");
+        // pressed again: taken back
+        await button.click();
+        await expect.poll(count).toBe(before);
+        expect(await button.getAttribute("aria-pressed")).toBe("false");
+        await expectAxeClean(page);
         expect(problems).toEqual([]);
       } finally {
         await close();

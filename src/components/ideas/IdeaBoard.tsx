@@ -203,7 +203,8 @@ export default function IdeaBoard({ strings, ackPromiseDays, minGroupSize }: Pro
             <input
               type="search"
               value={query.q}
-              onChange={(e) => update({ q: e.target.value }, "replace")}
+              // the first letter of a search is a step Back can undo; the rest refine it
+              onChange={(e) => update({ q: e.target.value }, query.q === "" ? "push" : "replace")}
               placeholder={t("ideas.filter.searchHint")}
               maxLength={100}
               data-filter="q"
@@ -364,7 +365,6 @@ function IdeaRow({ idea, t, mine, busy, onSupport }: { idea: BoardIdea; t: T; mi
             type="button"
             className="vote"
             aria-pressed={mine}
-            aria-label={t("ideas.support.button")}
             aria-describedby={`${countId} ${titleId}`}
             disabled={busy}
             onClick={onSupport}
@@ -373,8 +373,9 @@ function IdeaRow({ idea, t, mine, busy, onSupport }: { idea: BoardIdea; t: T; mi
             <span className="vote-count" aria-hidden="true" data-support-count>
               {idea.supportCount}
             </span>
-            <span className="vote-label" aria-hidden="true">
-              {mine ? `✓ ${t("ideas.support.button")}` : t("ideas.support.button")}
+            <span className="vote-label">
+              {mine && <span aria-hidden="true">✓ </span>}
+              {t("ideas.support.button")}
             </span>
           </button>
         ) : (
