@@ -44,3 +44,22 @@ export function inLanguage(text: string, locale: Locale): string {
   });
   return out || text;
 }
+
+/**
+ * A Chinese term in brackets inside English text — "this budget (成本控制)" —
+ * is the organisation's own word, kept in the published record; an English
+ * page leaves it out. Only brackets that hold nothing but Chinese go.
+ */
+const GLOSS = /\s*[(（][\p{Script=Han}，、,\s]+[)）]/gu;
+
+export function withoutGlosses(text: string): string {
+  return text.replace(GLOSS, "");
+}
+
+/** A {en, zh-cn} text in the reader's language, as a page shows it (English without Chinese glosses). */
+export function localized(text: Readonly<Record<Locale, string>>, locale: Locale): string;
+export function localized(text: Readonly<Record<Locale, string>> | undefined, locale: Locale): string | undefined;
+export function localized(text: Readonly<Record<Locale, string>> | undefined, locale: Locale): string | undefined {
+  if (text === undefined) return undefined;
+  return locale === "en" ? withoutGlosses(text.en) : text[locale];
+}

@@ -50,7 +50,7 @@ describe("added and removed items", () => {
       "Weight 10% · target 1‰ · threshold 3‰ · lower is better",
     );
     expect(itemSummary({ t: useTranslations("zh-cn"), locale: "zh-cn", from: v2025, to: v2026a }, change)).toBe(
-      "权重 10% · 目标值 1‰ · 起评线 3‰ · 越低越好",
+      "权重 10%，目标值 1‰，起评线 3‰，越低越好",
     );
   });
 

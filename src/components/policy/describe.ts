@@ -1,3 +1,4 @@
+import { localized } from "../../lib/bilingual.ts";
 // Turns policy data into reader-facing phrases in one locale, for the pages,
 // the calculator's props and the feed. Numbers come from the data only.
 import type { Locale } from "../../i18n/config.ts";
@@ -27,7 +28,7 @@ export function describeReward(t: Translate, locale: Locale, forms: TRewardForm[
     reward.percentOfBase !== undefined
       ? t("policy.tiers.bonus", { form: name, percent: formatNumber(locale, reward.percentOfBase) })
       : name;
-  return reward.detail ? `${head} — ${reward.detail[locale]}` : head;
+  return reward.detail ? t("policy.tiers.rewardDetail", { reward: head, detail: localized(reward.detail, locale) }) : head;
 }
 
 export function describeMinimum(t: Translate, locale: Locale, criteria: TCriterion[], m: TMinimum): string {
@@ -54,7 +55,7 @@ const LOCALIZED_TEXT_FIELDS = new Set([
 export interface ChangeLine {
   /** One sentence: "Weight: 30% → 25%". */
   text: string;
-  /** For reworded prose: both versions, shown side by side. */
+  /** For reworded prose: both versions, shown as one text with the changed words marked. */
   before?: string;
   after?: string;
 }
@@ -90,8 +91,8 @@ function describeField(ctx: DiffContext, change: ItemChange, f: FieldChange): Ch
   if (LOCALIZED_TEXT_FIELDS.has(f.field) && f.from !== null && f.to !== null) {
     return {
       text: t("policy.compare.textChanged", { field }),
-      before: (f.from as TLocalized)[locale],
-      after: (f.to as TLocalized)[locale],
+      before: localized(f.from as TLocalized, locale),
+      after: localized(f.to as TLocalized, locale),
     };
   }
   const show = (v: FieldValue, side: "from" | "to") => formatValue(ctx, change, f, v, side);
@@ -138,7 +139,7 @@ function formatValue(ctx: DiffContext, change: ItemChange, f: FieldChange, value
       const r = value as TTierReward;
       const parts = [
         ...(r.percentOfBase !== undefined ? [t("policy.tiers.bonusShort", { percent: formatNumber(locale, r.percentOfBase) })] : []),
-        ...(r.detail ? [r.detail[locale]] : []),
+        ...(r.detail ? [localized(r.detail, locale)] : []),
       ];
       return parts.join(" — ");
     }
@@ -174,13 +175,13 @@ export function itemSummary(ctx: DiffContext, change: ItemChange): string | unde
       return tier ? t("policy.tiers.minScoreValue", { score: formatNumber(locale, tier.rule.minScore) }) : undefined;
     }
     case "cycles":
-      return version.cycles.find((x) => x.id === change.id)?.evaluates[locale];
+      return localized(version.cycles.find((x) => x.id === change.id)?.evaluates, locale);
     case "rewardForms":
-      return version.rewardForms.find((x) => x.id === change.id)?.description[locale];
+      return localized(version.rewardForms.find((x) => x.id === change.id)?.description, locale);
     case "incentives":
-      return version.incentives.find((x) => x.id === change.id)?.description[locale];
+      return localized(version.incentives.find((x) => x.id === change.id)?.description, locale);
     case "channels":
-      return version.channels.find((x) => x.id === change.id)?.description[locale];
+      return localized(version.channels.find((x) => x.id === change.id)?.description, locale);
     default:
       return undefined;
   }

@@ -36,3 +36,20 @@ export function versionInForce<V extends Pick<TPolicyVersion, "version" | "statu
     .sort((a, b) => a.effective.localeCompare(b.effective))
     .at(-1);
 }
+
+const VERSION_ID = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * Where the version picker (a plain GET form, so policy pages stay free of
+ * JavaScript) leads: the comparison of the two versions, older first in
+ * whatever order they were picked; the version itself when both are the same;
+ * back to the picker for anything that is not a version id. Only paths built
+ * from checked parts come out, so the redirect cannot be pointed elsewhere.
+ * An id that is well-formed but unpublished lands on the site's 404 page.
+ */
+export function comparePickerTarget(from: string | null, to: string | null): string {
+  if (!from || !to || !VERSION_ID.test(from) || !VERSION_ID.test(to)) return "/policy/compare";
+  if (from === to) return `/policy/${from}`;
+  const [older, newer] = from < to ? [from, to] : [to, from];
+  return `/policy/compare/${older}/${newer}`;
+}

@@ -1,3 +1,4 @@
+import { localized } from "../../../lib/bilingual.ts";
 // /policy/rss.xml (and /zh-cn/policy/rss.xml): one item per published policy
 // version, newest first, so readers learn of a new version without visiting.
 import rss from "@astrojs/rss";
@@ -25,7 +26,7 @@ export async function GET(context: APIContext) {
       title: v.title[locale],
       link: new URL(localizePath(locale, `/policy/${v.version}`), site).href,
       pubDate: new Date(`${v.effective}T00:00:00Z`),
-      description: v.summary[locale],
+      description: localized(v.summary, locale),
     })),
   });
 }

@@ -1,0 +1,104 @@
+// The style guide's mechanical rules (docs/style-guide.md, src/lib/typography.ts)
+// over every text a reader sees: the UI strings, the surveys and the policy
+// content, in both languages.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ui } from "../../src/i18n/index.ts";
+import { withoutGlosses } from "../../src/lib/bilingual.ts";
+import { typographyProblems, type Language } from "../../src/lib/typography.ts";
+
+interface Text {
+  where: string;
+  language: Language;
+  text: string;
+}
+
+const CONTENT = join(import.meta.dirname, "../../src/content");
+
+/** Every localised string in a content JSON file: {"en"|"default": …, "zh-cn": …} objects, wherever they sit. */
+function jsonTexts(file: string): Text[] {
+  const out: Text[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    else if (value !== null && typeof value === "object") {
+      for (const [key, v] of Object.entries(value)) {
+        if (typeof v === "string" && (key === "en" || key === "default" || key === "zh-cn")) {
+          // Published policy versions are a fixed record (their wording may carry the organisation's
+          // Chinese terms in brackets); English pages show them without those glosses (src/lib/bilingual.ts).
+          const shown = key === "en" && file.startsWith("policy/") ? withoutGlosses(v) : v;
+          out.push({ where: `${file} ${path}.${key}`, language: key === "zh-cn" ? "zh-cn" : "en", text: shown });
+        } else walk(v, `${path}.${key}`);
+      }
+    }
+  };
+  walk(JSON.parse(readFileSync(join(CONTENT, file), "utf8")), "");
+  return out;
+}
+
+function contentTexts(): Text[] {
+  const out: Text[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(join(CONTENT, dir), { withFileTypes: true })) {
+      const rel = join(dir, entry.name);
+      if (entry.isDirectory()) visit(rel);
+      else if (entry.name.endsWith(".json")) out.push(...jsonTexts(rel));
+      else if (entry.name.endsWith(".md")) {
+        const language: Language = entry.name.endsWith(".zh-cn.md") ? "zh-cn" : "en";
+        // prose only: code spans and link targets are not sentences
+        const text = readFileSync(join(CONTENT, rel), "utf8")
+          .replace(/`[^`]*`/g, "")
+          .replace(/\]\([^)]*\)/g, "]");
+        text.split(/\n+/).forEach((line, i) => out.push({ where: `${rel}:${i + 1}`, language, text: line }));
+      }
+    }
+  };
+  for (const dir of readdirSync(CONTENT, { withFileTypes: true })) if (dir.isDirectory() && dir.name !== "loaders") visit(dir.name);
+  return out;
+}
+
+const uiTexts: Text[] = (["en", "zh-cn"] as const).flatMap((language) =>
+  Object.entries(ui[language]).map(([key, text]) => ({ where: `UI string ${key}`, language, text })),
+);
+
+function problems(texts: Text[]): string[] {
+  return texts.flatMap((t) => typographyProblems(t.text, t.language).map((p) => `${t.where}: ${p.message} — “${p.near}”`));
+}
+
+describe("style: punctuation a reader notices at once", () => {
+  it("the rules catch what they are for", () => {
+    expect(typographyProblems("权重: 20%", "zh-cn").map((p) => p.rule)).toEqual(["ascii-colon"]);
+    expect(typographyProblems("满意度,解决率", "zh-cn").map((p) => p.rule)).toEqual(["ascii-comma"]);
+    expect(typographyProblems("人力资源部门 — 官方回复", "zh-cn").map((p) => p.rule)).toEqual(["single-dash"]);
+    expect(typographyProblems("选择。。。", "zh-cn").map((p) => p.rule)).toEqual(["ellipsis"]);
+    expect(typographyProblems("奖励(成本控制)", "zh-cn").map((p) => p.rule)).toEqual(["ascii-parens"]);
+    expect(typographyProblems("Reviewed against this budget (成本控制).", "en").map((p) => p.rule)).toEqual(["han-in-english"]);
+    expect(typographyProblems("2026-12-04 ·5 questions", "en").map((p) => p.rule)).toEqual(["middle-dot-space"]);
+  });
+
+  it("leaves correct text alone", () => {
+    for (const ok of [
+      "权重：20%",
+      "满意度、解决率和投诉率",
+      "见 https://example.com",
+      "最多 4000 个字符",
+      "精益求精——持续改进",
+      "客户满意度（CSAT）不低于 90%",
+    ]) {
+      expect(typographyProblems(ok, "zh-cn"), ok).toEqual([]);
+    }
+    for (const ok of ["Weight: 20%", "“Done” · 19 Nov", "Anonymous — no name is stored."]) {
+      expect(typographyProblems(ok, "en"), ok).toEqual([]);
+    }
+  });
+
+  it("every UI string follows them", () => {
+    expect(problems(uiTexts)).toEqual([]);
+  });
+
+  it("every survey and policy text follows them", () => {
+    const texts = contentTexts();
+    expect(texts.length).toBeGreaterThan(200);
+    expect(problems(texts)).toEqual([]);
+  });
+});
