@@ -37,7 +37,7 @@ function describeDetail(entry: AuditEntry, t: T): string {
   if (typeof d.responses === "number") parts.push(t("admin.audit.responses", { n: d.responses }));
   if (typeof d.lang === "string" && (LOCALES as readonly string[]).includes(d.lang)) parts.push(LOCALE_NAME[d.lang as Locale]);
   if (Array.isArray(d.confirmedIdentifying))
-    parts.push(`✓ ${t.list((d.confirmedIdentifying as IdentifyingKind[]).map((k) => t(`admin.publish.kind.${k}`)))}`);
+    parts.push(`✓ ${t.list((d.confirmedIdentifying as IdentifyingKind[]).map((k) => t(`identifying.kind.${k}`)))}`);
   return parts.join(" · ");
 }
 

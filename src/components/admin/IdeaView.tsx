@@ -18,9 +18,9 @@ export function Highlighted({ text, findings, t }: { text: string; findings: Ide
   findings.forEach((f, i) => {
     if (f.start > at) parts.push(text.slice(at, f.start));
     parts.push(
-      <mark key={i} data-kind={f.kind} title={t(`admin.publish.kind.${f.kind}`)}>
+      <mark key={i} data-kind={f.kind} title={t(`identifying.kind.${f.kind}`)}>
         {text.slice(f.start, f.end)}
-        <span className="visually-hidden"> ({t(`admin.publish.kind.${f.kind}`)})</span>
+        <span className="visually-hidden"> ({t(`identifying.kind.${f.kind}`)})</span>
       </mark>,
     );
     at = f.end;
@@ -138,7 +138,7 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
   const titleFindings = findIdentifying(pubTitle);
   const bodyFindings = findIdentifying(pubBody);
   const moderatedFindings = [...titleFindings, ...bodyFindings];
-  const kinds = t.list([...new Set(moderatedFindings.map((f) => t(`admin.publish.kind.${f.kind}`)))]);
+  const kinds = t.list([...new Set(moderatedFindings.map((f) => t(`identifying.kind.${f.kind}`)))]);
 
   return (
     <article className="admin-idea" aria-labelledby="admin-idea-title" data-admin-idea={idea.id}>

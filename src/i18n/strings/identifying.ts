@@ -1,5 +1,6 @@
-// The identifying-details notes under free-text fields, shared by the idea
-// form and the survey form (src/components/surveyjs/identifying-notes.tsx).
+// Identifying details in free text: the notes under the idea and survey
+// forms' fields (src/components/surveyjs/identifying-notes.tsx), and the
+// names of the kinds found, which the HR console uses too.
 export const identifying = {
   en: {
     "identifying.lead": "This may identify you:",
@@ -9,7 +10,7 @@ export const identifying = {
     "identifying.advice": "Anyone reading it could recognise you. Consider removing or rewording it; you can still send it as it is.",
     "identifying.kind.email": "an e-mail address",
     "identifying.kind.phone": "a phone number",
-    "identifying.kind.employee_id": "an employee number",
+    "identifying.kind.employee_id": "an employee or seat number",
     "identifying.kind.date": "a date",
     "identifying.kind.shift_or_ticket": "a shift or a ticket number",
     "identifying.kind.shift": "a shift",
@@ -23,7 +24,7 @@ export const identifying = {
     "identifying.advice": "读到的人可能会认出你，建议删除或换个说法；也可以照原样提交。",
     "identifying.kind.email": "电子邮箱",
     "identifying.kind.phone": "电话号码",
-    "identifying.kind.employee_id": "工号",
+    "identifying.kind.employee_id": "工号或坐席号",
     "identifying.kind.date": "日期",
     "identifying.kind.shift_or_ticket": "班次或工单号",
     "identifying.kind.shift": "班次",
