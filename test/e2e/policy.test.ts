@@ -111,13 +111,15 @@ describe("/policy (current version)", () => {
     });
   }
 
-  it("the what-changed index scrolls inside a focusable, named region on a phone", async () => {
+  it("the version picker fits a phone and needs no script", async () => {
     const { page, problems, close } = await open("/policy/compare/", { width: 360 });
     try {
-      const wrap = page.locator(".table-wrap");
-      expect(await wrap.getAttribute("tabindex")).toBe("0");
-      expect(await wrap.getAttribute("role")).toBe("region");
-      expect(await page.getByRole("region", { name: "Compare policy versions" }).count()).toBe(1);
+      expect(await page.locator("script").count()).toBe(0);
+      const form = page.locator("[data-compare-picker]");
+      const overflow = await form.evaluate((el) =>
+        [...el.querySelectorAll("select, button")].some((c) => c.getBoundingClientRect().right > el.getBoundingClientRect().right),
+      );
+      expect(overflow).toBe(false);
       await expectAxeClean(page);
       expect(problems).toEqual([]);
     } finally {
@@ -304,12 +306,16 @@ describe("history, old versions and what changed", () => {
   });
 
   for (const l of LANGS) {
-    it(`compares any two versions (${l.lang})`, async () => {
+    it(`compares any two versions picked from two lists, the changed words marked (${l.lang})`, async () => {
       const { page, problems, close } = await open(`${l.prefix}/policy/compare/`);
       try {
-        const link = page.locator(`a[href="${l.prefix}/policy/compare/2025-07/2026-07/"]`);
-        expect(await page.locator('a[href*="/policy/compare/20"]').count()).toBe(3);
-        await link.click();
+        // a picker, not a list of every pair: two lists, and each version against the one before
+        expect(await page.locator("[data-compare-picker] select").count()).toBe(2);
+        expect(await page.locator('a[href*="/policy/compare/20"]').count()).toBe(2);
+        // picked newer first: the comparison still reads older → newer
+        await page.locator("select[name=from]").selectOption("2026-07");
+        await page.locator("select[name=to]").selectOption("2025-07");
+        await page.locator("[data-compare-picker] button[type=submit]").click();
         await page.waitForURL(`${baseURL}${l.prefix}/policy/compare/2025-07/2026-07/`);
         // Across both steps: two criteria added, the bottom tier renamed, Excellent's score line raised.
         expect(await page.locator("script").count()).toBe(0);
@@ -320,6 +326,14 @@ describe("history, old versions and what changed", () => {
         const below = page.locator('[data-section="tiers"] [data-id="below"]');
         expect(await below.textContent()).toContain(l.lang === "en" ? "“Below expectations” → “Needs support”" : "“待提升” → “需支持”");
         expect(await page.locator('[data-section="tiers"] [data-id="excellent"]').textContent()).toContain("80 → 82");
+        // a reworded text: one text, only the changed words marked, never a whole sentence struck
+        const note = page.locator('[data-section="general"] [data-reworded]');
+        const removed = await note.locator("del").allTextContents();
+        const addedWords = await note.locator("ins").allTextContents();
+        expect(addedWords.length).toBeGreaterThan(0);
+        const whole = (await note.textContent())!;
+        for (const part of [...removed, ...addedWords]) expect(part.length).toBeLessThan(whole.length / 2 + 12);
+        expect(whole).not.toMatch(l.lang === "en" ? /\p{Script=Han}/u : /^$/);
         await expectAxeClean(page);
         expect(problems).toEqual([]);
       } finally {
@@ -327,6 +341,50 @@ describe("history, old versions and what changed", () => {
       }
     });
   }
+
+  it("the picker shows one version when the same is picked twice", async () => {
+    const { page, close } = await open("/zh-cn/policy/compare/");
+    try {
+      await page.locator("select[name=from]").selectOption("2026-01");
+      await page.locator("select[name=to]").selectOption("2026-01");
+      await page.locator("[data-compare-picker] button[type=submit]").click();
+      await page.waitForURL(`${baseURL}/zh-cn/policy/2026-01/`);
+    } finally {
+      await close();
+    }
+  });
+
+  it("the tier table keeps each minimum score on one line, in both languages at 1280 px", async () => {
+    for (const prefix of ["", "/zh-cn"]) {
+      const { page, close } = await open(`${prefix}/policy/`, { width: 1280 });
+      try {
+        const cells = page.locator(".tiers-table tbody td:nth-of-type(1)");
+        // every score reads as one line (its row may be taller for the rewards beside it)
+        const scoreText = await cells.evaluateAll((els) =>
+          els.map((el) => {
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            return range.getClientRects().length;
+          }),
+        );
+        expect(
+          scoreText.every((n) => n === 1),
+          `score cells wrap: ${JSON.stringify(scoreText)}`,
+        ).toBe(true);
+        // the tier-name column is not most of the table
+        const [tier, table] = await Promise.all([
+          page
+            .locator(".tiers-table thead th")
+            .first()
+            .evaluate((el) => el.getBoundingClientRect().width),
+          page.locator(".tiers-table").evaluate((el) => el.getBoundingClientRect().width),
+        ]);
+        expect(tier / table).toBeLessThan(0.3);
+      } finally {
+        await close();
+      }
+    }
+  });
 });
 
 describe("policy feed", () => {
