@@ -36,6 +36,40 @@ function jsonTexts(file: string): Text[] {
   return out;
 }
 
+/**
+ * A content Markdown file: prose in the language its name says (2026-07.zh-cn.md),
+ * or a file holding both — front matter with `en:` / `zh-cn:` values, and a body
+ * in sections opened by <!-- en --> and <!-- zh-cn --> (the forum minutes).
+ */
+function markdownTexts(file: string): Text[] {
+  const out: Text[] = [];
+  let language: Language = file.endsWith(".zh-cn.md") ? "zh-cn" : "en";
+  let frontMatter = false;
+  readFileSync(join(CONTENT, file), "utf8")
+    .split("\n")
+    .forEach((raw, i) => {
+      const where = `${file}:${i + 1}`;
+      if (raw.trim() === "---") {
+        frontMatter = !frontMatter;
+        return;
+      }
+      if (frontMatter) {
+        const m = /^\s*(en|zh-cn):\s*(.+)$/.exec(raw);
+        if (m) out.push({ where, language: m[1] as Language, text: m[2]! });
+        return; // other front-matter lines are structure, not prose
+      }
+      const marker = /^<!--\s*(en|zh-cn)\s*-->$/.exec(raw.trim());
+      if (marker) {
+        language = marker[1] as Language;
+        return;
+      }
+      // prose only: code spans and link targets are not sentences
+      const text = raw.replace(/`[^`]*`/g, "").replace(/\]\([^)]*\)/g, "]");
+      if (text.trim()) out.push({ where, language, text });
+    });
+  return out;
+}
+
 function contentTexts(): Text[] {
   const out: Text[] = [];
   const visit = (dir: string) => {
@@ -43,14 +77,7 @@ function contentTexts(): Text[] {
       const rel = join(dir, entry.name);
       if (entry.isDirectory()) visit(rel);
       else if (entry.name.endsWith(".json")) out.push(...jsonTexts(rel));
-      else if (entry.name.endsWith(".md")) {
-        const language: Language = entry.name.endsWith(".zh-cn.md") ? "zh-cn" : "en";
-        // prose only: code spans and link targets are not sentences
-        const text = readFileSync(join(CONTENT, rel), "utf8")
-          .replace(/`[^`]*`/g, "")
-          .replace(/\]\([^)]*\)/g, "]");
-        text.split(/\n+/).forEach((line, i) => out.push({ where: `${rel}:${i + 1}`, language, text: line }));
-      }
+      else if (entry.name.endsWith(".md")) out.push(...markdownTexts(rel));
     }
   };
   for (const dir of readdirSync(CONTENT, { withFileTypes: true })) if (dir.isDirectory() && dir.name !== "loaders") visit(dir.name);

@@ -130,7 +130,7 @@ export const programme = {
     // --- forums
     "forums.title": "Staff forums",
     "forums.lead":
-      "Regular forums (员工座谈会) where supervisors raise what matters to them. The minutes, decisions and action items are published here, and each action item shows its owner, due date and status.",
+      "Regular forums where supervisors raise what matters to them. The minutes, decisions and action items are published here, and each action item shows its owner, due date and status.",
     "forums.upcoming": "Upcoming",
     "forums.past": "Past forums",
     "forums.noneUpcoming": "No forum is scheduled yet.",
