@@ -256,17 +256,33 @@ describe("you said, we did, and the home page", () => {
       }
     });
 
-    it(`the home page shows latest results, open surveys, the next forum, recent honours and highlights (${l.lang})`, async () => {
+    it(`the home page says what is open now and what is new, then the latest results and highlights (${l.lang})`, async () => {
       const { page, close } = await openStatic(`${l.prefix}/`);
       try {
-        for (const block of ["results", "surveys", "forum", "honours", "yousaid"])
-          expect(await page.locator(`[data-home=${block}]`).count()).toBe(1);
+        for (const block of ["now", "new", "results", "yousaid"]) expect(await page.locator(`[data-home=${block}]`).count()).toBe(1);
         expect(await page.locator("[data-home=results] [data-latest-cycle]").getAttribute("data-latest-cycle")).toBe("2026-10");
-        expect(await page.locator("[data-home=surveys] li").count()).toBe(2); // pulse and career survey are open on 2026-11-30
-        expect(await page.locator("[data-home=forum] [data-forum]").getAttribute("data-forum")).toBe(
-          "2026-12-10-annual-review-preparation",
+        // pulse and career survey are open on 2026-11-30, the sooner to close first, with its closing day
+        expect(
+          await page.locator("[data-home=now] [data-open-survey]").evaluateAll((els) => els.map((e) => e.getAttribute("data-open-survey"))),
+        ).toEqual(["pulse-2026-11", "supervisor-career-2026"]);
+        expect(await page.locator("[data-open-survey=pulse-2026-11]").textContent()).toContain(
+          l.lang === "en" ? "closes 4 Dec" : "12月4日截止",
         );
-        expect(await page.locator("[data-home=honours] li").count()).toBe(3);
+        expect(await page.locator("[data-home=now] [data-next-forum] a").getAttribute("href")).toBe(
+          `${l.prefix}/forums/2026-12-10-annual-review-preparation/`,
+        );
+        // what is new: newest first, at most five, honours among them
+        const days = await page.locator("[data-home=new] time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")!));
+        expect(days.length).toBe(5);
+        expect([...days].sort().reverse()).toEqual(days);
+        expect(days.every((d) => d <= "2026-11-30")).toBe(true);
+        expect(await page.locator('[data-home=new] a[href*="/results/honours"]').count()).toBeGreaterThan(0);
+        // the news comes before the navigation cards
+        const [now, cards] = await Promise.all([
+          page.locator("[data-home=now]").evaluate((el) => el.getBoundingClientRect().top),
+          page.locator(".cards").evaluate((el) => el.getBoundingClientRect().top),
+        ]);
+        expect(now).toBeLessThan(cards);
       } finally {
         await close();
       }

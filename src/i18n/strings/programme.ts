@@ -125,8 +125,6 @@ export const programme = {
     "honours.feed": "Honours feed (RSS)",
     "honours.feed.title": "Candor honour roll",
     "honours.feed.description": "Each recognition as it is published.",
-    "honours.recent": "Recent honours",
-    "honours.all": "The whole honour roll",
     // --- forums
     "forums.title": "Staff forums",
     "forums.lead":
@@ -165,8 +163,6 @@ export const programme = {
     "forums.concerns.policy": "Policy versions",
     "forums.summary.actions": "{done} of {total} action items done",
     "forums.summary.overdue": "{n} overdue",
-    "forums.next": "Next staff forum",
-    "forums.all": "All staff forums",
     // --- you said, we did
     "yousaid.title": "You said, we did",
     "yousaid.lead":
@@ -187,9 +183,7 @@ export const programme = {
     "yousaid.all": "Everything that came of your feedback",
     // --- home
     "home.latest.title": "Latest results",
-    "home.openSurveys.title": "Open surveys",
     "home.openSurveys.none": "No survey is open right now.",
-    "home.openSurveys.closes": "Open until {date}",
   },
   "zh-cn": {
     "period.quarterly": "{year} 年第 {index} 季度",
@@ -303,8 +297,6 @@ export const programme = {
     "honours.feed": "荣誉榜订阅（RSS）",
     "honours.feed.title": "Candor 荣誉榜",
     "honours.feed.description": "每项表彰发布后即时推送。",
-    "honours.recent": "最新表彰",
-    "honours.all": "查看完整荣誉榜",
     "forums.title": "员工座谈会",
     "forums.lead":
       "定期举行的员工座谈会，听取主管们的一线意见。会议纪要、决定和待办事项都在这里公开，每个事项都标明负责人、完成期限和进展状态。",
@@ -342,8 +334,6 @@ export const programme = {
     "forums.concerns.policy": "政策版本",
     "forums.summary.actions": "{total} 项待办事项中已完成 {done} 项",
     "forums.summary.overdue": "{n} 项已逾期",
-    "forums.next": "下一次员工座谈会",
-    "forums.all": "全部员工座谈会",
     "yousaid.title": "你提建议，我们行动",
     "yousaid.lead": "你的反馈带来了什么：员工座谈会的决定、问卷调查的发现和意见箱中的建议，每一项都对应到由此产生的政策调整或具体行动。",
     "yousaid.policy.title": "奖励政策的调整及其来由",
@@ -361,8 +351,6 @@ export const programme = {
     "yousaid.highlights": "你提建议，我们行动",
     "yousaid.all": "查看反馈带来的全部改变",
     "home.latest.title": "最新结果公示",
-    "home.openSurveys.title": "正在进行的问卷调查",
     "home.openSurveys.none": "目前没有正在进行的问卷调查。",
-    "home.openSurveys.closes": "截止日期：{date}",
   },
 } as const satisfies { en: Record<string, string>; "zh-cn": Record<string, string> };
