@@ -83,6 +83,16 @@ export function formatDay(locale: Locale, day: string, style: "long" | "short" =
 }
 
 /**
+ * Two days as a span, the year written once when they share it: "20 Nov – 4
+ * December 2026" / "2026年11月20日至12月4日".
+ */
+export function formatDayRange(locale: Locale, from: string, to: string): string {
+  const sameYear = from.slice(0, 4) === to.slice(0, 4);
+  if (locale === "en") return `${formatDay(locale, from, sameYear ? "short" : "long")} – ${formatDay(locale, to)}`;
+  return `${formatDay(locale, from)}至${formatDay(locale, to, sameYear ? "short" : "long")}`;
+}
+
+/**
  * A translator over `strings`. A key it does not hold is shown as the key
  * itself: the dictionary test (test/unit/i18n.test.ts) keeps that from
  * reaching a reader, and pickStrings has already put English where a

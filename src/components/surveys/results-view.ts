@@ -4,9 +4,10 @@
 // framework; text only via textContent, bar widths via CSSOM (the CSP allows
 // no style attributes).
 import type { KeysOf } from "../../i18n/index.ts";
-import { readStrings, translator, type Translator } from "../../i18n/translate.ts";
+import { formatDay, readStrings, translator, type Translator } from "../../i18n/translate.ts";
 import type { TSurveyText } from "../../lib/surveys/schema.ts";
 import { localText } from "../../lib/surveys/text.ts";
+import { addDays } from "../../lib/clock.ts";
 import { serverStatus } from "./status.ts";
 import type { PublishedBreakdown, PublishedSegment } from "../../lib/surveys/breakdown.ts";
 import { breakdownTable, heatClass } from "../../lib/surveys/breakdown-table.ts";
@@ -109,7 +110,38 @@ function heading(t: T): HTMLElement {
   return h2;
 }
 
-export function renderResults(root: HTMLElement, data: Results, t: T): void {
+/** A rating scale's two ends in words, by question name: what "1" and "5" mean. */
+export type Scales = Record<string, { min: number; max: number; minText?: string; maxText?: string }>;
+
+const pct = (n: number, total: number) => Math.round((n / total) * 100);
+
+/** A rating row's label with its meaning at the ends of the scale: "1 (very dissatisfied)". */
+function ratingLabel(t: T, value: string, scale: Scales[string] | undefined): string {
+  if (!scale) return value;
+  const end = Number(value) === scale.min ? scale.minText : Number(value) === scale.max ? scale.maxText : undefined;
+  return end ? t("results.scalePoint", { value, meaning: end }) : value;
+}
+
+/** The one figure a reader wants first, before the table: an average, the most chosen answer, the top rank. */
+function headline(t: T, q: QuestionResult, scale: Scales[string] | undefined): string | null {
+  const locale = t.locale;
+  if (q.nps !== undefined) return t("results.headline.nps", { nps: q.nps > 0 ? `+${q.nps}` : String(q.nps) });
+  if (q.mean !== undefined && scale) return t("results.headline.mean", { mean: q.mean.toFixed(1), max: scale.max });
+  if (q.ranking?.length) return t("results.headline.rank", { choice: localText(q.ranking[0]!.text, locale) });
+  if (q.choices && q.answered) {
+    const counted = q.choices.filter((c) => c.count !== null) as (Choice & { count: number })[];
+    if (counted.length === 0) return null;
+    const top = counted.reduce((a, b) => (b.count > a.count ? b : a));
+    if (counted.filter((c) => c.count === top.count).length > 1) return null; // a tie has no single answer to lead with
+    return t(q.type === "checkbox" ? "results.headline.chosen" : "results.headline.most", {
+      choice: localText(top.text, locale),
+      pct: pct(top.count, q.answered),
+    });
+  }
+  return null;
+}
+
+export function renderResults(root: HTMLElement, data: Results, t: T, scales: Scales = {}): void {
   const locale = t.locale;
   root.replaceChildren(heading(t));
   if (data.suppressed || data.responses === null) {
@@ -117,35 +149,39 @@ export function renderResults(root: HTMLElement, data: Results, t: T): void {
     return;
   }
   add(root, el("p", t.plural("results.responses", data.responses, { k: data.k }), "lead"));
-  if (data.before) add(root, el("p", t("results.liveUntil", { day: data.before }), "muted"));
+  if (data.before) add(root, el("p", t("results.liveUntil", { date: formatDay(locale, addDays(data.before, -1), "short") }), "muted"));
   for (const q of data.questions) {
     const section = el("section", undefined, "result-question");
     add(section, el("h3", localText(q.title, locale)));
+    const scale = q.type === "rating" ? scales[q.name] : undefined;
     if (!q.published) {
       add(section, el("p", t("results.freeText"), "muted"));
     } else if (q.suppressed || q.answered === null) {
       add(section, el("p", t("results.suppressedQuestion", { k: data.k }), "muted"));
-    } else if (q.ranking) {
-      add(
-        section,
-        table(
-          t.plural("results.answered", q.answered),
-          [t("results.rank"), t("results.choice"), t("results.meanRank")],
-          q.ranking.map((r, i) => [String(i + 1), localText(r.text, locale), r.meanRank.toFixed(2)]),
-        ),
-      );
-    } else if (q.choices) {
-      const answered = q.answered;
-      const withheld = t("results.withheld");
-      const rows = q.choices.map((c) => {
-        const pct = c.count === null ? withheld : `${Math.round((c.count / answered) * 100)}%`;
-        return [localText(c.text, locale), c.count === null ? withheld : String(c.count), bar(c.count, answered, pct)];
-      });
-      add(section, table(t.plural("results.answered", answered), [t("results.choice"), t("results.count"), t("results.share")], rows));
-      const facts: string[] = [];
-      if (q.mean !== undefined) facts.push(t("results.mean", { mean: q.mean.toFixed(2) }));
-      if (q.nps !== undefined) facts.push(t("results.nps", { nps: q.nps }));
-      if (facts.length) add(section, el("p", facts.join(" · ")));
+    } else {
+      const lead = headline(t, q, scale);
+      if (lead) add(section, el("p", lead, "result-headline"));
+      if (q.ranking) {
+        add(
+          section,
+          table(
+            t.plural("results.answered", q.answered),
+            [t("results.rank"), t("results.choice"), t("results.meanRank")],
+            q.ranking.map((r, i) => [String(i + 1), localText(r.text, locale), r.meanRank.toFixed(2)]),
+          ),
+        );
+      } else if (q.choices) {
+        const answered = q.answered;
+        const withheld = t("results.withheld", { k: data.k });
+        const rows = q.choices.map((c) => {
+          const share = c.count === null ? withheld : `${pct(c.count, answered)}%`;
+          const label = q.type === "rating" ? ratingLabel(t, localText(c.text, locale), scale) : localText(c.text, locale);
+          return [label, c.count === null ? withheld : String(c.count), bar(c.count, answered, share)];
+        });
+        add(section, table(t.plural("results.answered", answered), [t("results.choice"), t("results.count"), t("results.share")], rows));
+        // the average, when the headline did not already say it
+        if (q.mean !== undefined && !scale) add(section, el("p", t("results.mean", { mean: q.mean.toFixed(2) })));
+      }
     }
     const trend =
       data.trends &&
@@ -243,7 +279,7 @@ export async function loadResults(root: HTMLElement): Promise<void> {
       cache: "no-store",
     });
     if (res.ok) {
-      renderResults(root, (await res.json()) as Results, t);
+      renderResults(root, (await res.json()) as Results, t, JSON.parse(root.dataset.scales ?? "{}") as Scales);
       root.hidden = false;
       return;
     }

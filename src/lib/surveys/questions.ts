@@ -46,6 +46,10 @@ interface RawElement {
   title?: unknown;
   choices?: unknown;
   elements?: unknown;
+  rateMin?: unknown;
+  rateMax?: unknown;
+  minRateDescription?: unknown;
+  maxRateDescription?: unknown;
 }
 
 function rawChoiceText(raw: unknown, value: ChoiceValue): TSurveyText | string {
@@ -184,4 +188,28 @@ export function describeQuestions(definition: TSurveyDefinition): QuestionSpec[]
   }
   if (specs.length === 0) throw new Error("the survey has no questions");
   return specs;
+}
+
+export interface RatingScale {
+  min: number;
+  max: number;
+  /** What the ends of the scale mean, as the form shows them ("Very dissatisfied" … "Very satisfied"). */
+  minText?: TSurveyText | string;
+  maxText?: TSurveyText | string;
+}
+
+/** Each rating question's scale and the words at its ends, for results that say what "1" and "5" mean. */
+export function ratingScales(definition: TSurveyDefinition): Record<string, RatingScale> {
+  const out: Record<string, RatingScale> = {};
+  for (const [name, el] of rawElements(definition)) {
+    if (el.type !== "rating") continue;
+    const text = (v: unknown) => (typeof v === "string" || (v !== null && typeof v === "object") ? (v as TSurveyText | string) : undefined);
+    out[name] = {
+      min: typeof el.rateMin === "number" ? el.rateMin : 1,
+      max: typeof el.rateMax === "number" ? el.rateMax : 5,
+      minText: text(el.minRateDescription),
+      maxText: text(el.maxRateDescription),
+    };
+  }
+  return out;
 }
