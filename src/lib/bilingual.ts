@@ -26,13 +26,19 @@ function languageOf(segment: string): Lang {
  */
 const BREAKS = /(\s*\n+\s*|\s+[/|｜]\s+|(?<=[.!?])\s+(?=\p{Script=Han})|(?<=[。！？])\s*(?=\p{Script=Latin}))/u;
 
-/** The part of `text` written in `locale`, when the text holds both languages; otherwise the text as it is. */
+/**
+ * The part of `text` written in `locale` when the text holds both languages,
+ * otherwise the text as it is; English comes without Chinese glosses.
+ */
 export function inLanguage(text: string, locale: Locale): string {
   // split() with a captured separator: segments at even indexes, what separated them at odd ones
   const parts = text.split(BREAKS);
   const segments = parts.filter((_, i) => i % 2 === 0);
   const langs = segments.map(languageOf);
-  if (!langs.includes("en") || !langs.includes("zh-cn")) return text;
+  if (!langs.includes("en") || !langs.includes("zh-cn")) {
+    // one language: an English text still loses its Chinese glosses on an English page
+    return locale === "en" && langs.includes("en") ? withoutGlosses(text) : text;
+  }
   let out = "";
   let current: Lang = null;
   segments.forEach((segment, i) => {
@@ -40,7 +46,7 @@ export function inLanguage(text: string, locale: Locale): string {
     current = langs[i] ?? current;
     if (current !== locale || segment.trim() === "") return;
     if (out) out += /\n/.test(parts[i * 2 - 1] ?? "") ? "\n" : locale === "zh-cn" ? "" : " ";
-    out += segment.trim();
+    out += locale === "en" ? withoutGlosses(segment.trim()) : segment.trim();
   });
   return out || text;
 }

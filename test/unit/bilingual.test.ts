@@ -24,14 +24,22 @@ describe("inLanguage: the part of an HR text in the page's language", () => {
   it.each([
     "Agreed. We will publish the promotion path with the next policy version.",
     "知识库搜索已完成升级，平均响应时间降至 2 秒以内。",
-    // a Chinese term inside English, or an English name inside Chinese, is one language
-    "The team honour roll (团队荣誉榜) is updated every quarter.",
+    // an English name inside Chinese is one language
     "升级 CRM 系统后，平均处理时长下降了 20 秒。",
     "a / b",
     "",
   ])("leaves a text in one language alone: %s", (text) => {
     expect(inLanguage(text, "en")).toBe(text);
     expect(inLanguage(text, "zh-cn")).toBe(text);
+  });
+
+  it("drops Chinese glosses from English, in one language or two", () => {
+    expect(inLanguage("The team honour roll (团队荣誉榜) is updated every quarter.", "en")).toBe("The team honour roll is updated every quarter.");
+    expect(inLanguage("The team honour roll (团队荣誉榜) is updated every quarter.", "zh-cn")).toBe(
+      "The team honour roll (团队荣誉榜) is updated every quarter.",
+    );
+    expect(inLanguage("Thresholds (客户满意度, 问题解决率) are published. 门槛已公布。", "en")).toBe("Thresholds are published.");
+    expect(inLanguage("团队荣誉榜（按季度更新）", "en")).toBe("团队荣誉榜（按季度更新）");
   });
 
   it("keeps a segment without letters with the language before it", () => {
