@@ -34,7 +34,9 @@ describe("inLanguage: the part of an HR text in the page's language", () => {
   });
 
   it("drops Chinese glosses from English, in one language or two", () => {
-    expect(inLanguage("The team honour roll (团队荣誉榜) is updated every quarter.", "en")).toBe("The team honour roll is updated every quarter.");
+    expect(inLanguage("The team honour roll (团队荣誉榜) is updated every quarter.", "en")).toBe(
+      "The team honour roll is updated every quarter.",
+    );
     expect(inLanguage("The team honour roll (团队荣誉榜) is updated every quarter.", "zh-cn")).toBe(
       "The team honour roll (团队荣誉榜) is updated every quarter.",
     );
