@@ -72,14 +72,14 @@ describe("filling a survey", () => {
     {
       prefix: "",
       title: "Overall, how satisfied were you with work this month?",
-      complete: "Complete",
+      complete: "Send my answers",
       done: "Thank you — your answers were received",
       resumed: "Welcome back",
     },
     {
       prefix: "/zh-cn",
       title: "总体而言，你对本月的工作满意吗？",
-      complete: "提交问卷",
+      complete: "提交回答",
       done: "谢谢——我们已收到你的回答",
       resumed: "欢迎回来",
     },
@@ -157,12 +157,12 @@ describe("filling a survey", () => {
       await answerFirstHalf(page);
       // SurveyJS accepts a control character; the server does not
       await answerSecondHalf(page, "bell \u0007 character");
-      await page.getByRole("button", { name: "Complete" }).click();
+      await page.getByRole("button", { name: "Send my answers" }).click();
       await page.getByText("Some answers need your attention").waitFor({ timeout: 15_000 });
       expect(await q(page, "oneThing").textContent()).toContain("This answer contains control characters.");
       expect(storedResponses(persistTo, PULSE)).toBe(before);
       await q(page, "oneThing").locator("textarea").fill("no bell this time");
-      await page.getByRole("button", { name: "Complete" }).click();
+      await page.getByRole("button", { name: "Send my answers" }).click();
       await page.getByRole("heading", { name: "Thank you — your answers were received" }).waitFor({ timeout: 15_000 });
       expect(storedResponses(persistTo, PULSE)).toBe(before + 1);
       // the 422 is an expected answer, which the browser logs as a failed resource
@@ -286,7 +286,7 @@ describe("delivery and invitation codes on a dedicated server", () => {
       await server.stop();
       // the live region is there before sending, and the very same node announces the retries
       await page.evaluate(() => ((document.querySelector("[data-survey-live]") as HTMLElement).dataset.mark = "before"));
-      await page.getByRole("button", { name: "Complete" }).click();
+      await page.getByRole("button", { name: "Send my answers" }).click();
       await page.locator(".survey-sending").getByText("We could not reach the server").waitFor({ timeout: 15_000 });
       await expect
         .poll(() =>
@@ -296,7 +296,7 @@ describe("delivery and invitation codes on a dedicated server", () => {
           }),
         )
         .toEqual(["before", "polite", true]);
-      // focus moved from the vanished Complete button to the sending notice
+      // focus moved from the vanished send button to the sending notice
       expect(await page.evaluate(() => document.activeElement?.classList.contains("survey-sending"))).toBe(true);
       // the draft is still in the browser while waiting
       expect(await page.evaluate(() => Object.keys(sessionStorage).some((k) => k.startsWith("candor:survey:")))).toBe(true);
@@ -318,7 +318,7 @@ describe("delivery and invitation codes on a dedicated server", () => {
       await answerFirstHalf(page);
       await answerSecondHalf(page, "Almost closed the tab while offline.");
       await server.stop();
-      await page.getByRole("button", { name: "Complete" }).click();
+      await page.getByRole("button", { name: "Send my answers" }).click();
       await page.locator(".survey-sending").getByText("We could not reach the server").waitFor({ timeout: 15_000 });
       // closing the tab would lose it (sessionStorage goes with the tab): the page asks, the person stays
       const asked = new Promise<string>((resolve) => page.once("dialog", (d) => void d.dismiss().then(() => resolve(d.type()))));
@@ -343,7 +343,7 @@ describe("delivery and invitation codes on a dedicated server", () => {
       await answerFirstHalf(page);
       await answerSecondHalf(page, "Tab closed while offline.");
       await server.stop();
-      await page.getByRole("button", { name: "Complete" }).click();
+      await page.getByRole("button", { name: "Send my answers" }).click();
       await page.locator(".survey-sending").getByText("We could not reach the server").waitFor({ timeout: 15_000 });
       await page.close({ runBeforeUnload: true }); // no question asked: the send is kept on the device
       await server.restart();
