@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, formatViolations, launchBrowser, openPage, type OpenOptions } from "./browser.ts";
+import { axeViolations, expectAxeClean, formatViolations, launchBrowser, openPage, type OpenOptions } from "./browser.ts";
 
 const baseURL = inject("baseURL");
 let browser: Browser;
@@ -48,6 +48,59 @@ describe("site skeleton", () => {
       } finally {
         await close();
       }
+    }
+  });
+
+  it("keeps the header to one row (at most 64 px) on a 360 px phone, with a menu that works from the keyboard", async () => {
+    for (const prefix of ["", "/zh-cn"]) {
+      for (const path of PAGES) {
+        for (const colorScheme of ["light", "dark"] as const) {
+          const { page, problems, close } = await open(`${prefix}${path}`, { width: 360, colorScheme });
+          try {
+            const header = await page.locator(".site-header").evaluate((el) => el.getBoundingClientRect().height);
+            expect(header, `${prefix}${path}`).toBeLessThanOrEqual(64);
+            // brand, menu and language switch share one row
+            const tops = await page
+              .locator(".brand, .nav-menu summary, .lang-switch a")
+              .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2)));
+            expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(4);
+            expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+            expect(problems).toEqual([]);
+          } finally {
+            await close();
+          }
+        }
+      }
+    }
+    // the menu: a disclosure button that opens with the keyboard and shows every section, one of them current
+    const { page, close } = await open("/zh-cn/surveys/", { width: 360 });
+    try {
+      const nav = page.getByRole("navigation", { name: "主导航" });
+      expect(await nav.getByRole("link").count()).toBe(0); // folded away
+      const menu = page.locator(".nav-menu summary");
+      await page.keyboard.press("Tab"); // skip link
+      await page.keyboard.press("Tab"); // brand
+      await page.keyboard.press("Tab");
+      expect(await menu.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await menu.textContent()).toContain("菜单");
+      await page.keyboard.press("Enter");
+      expect(await nav.getByRole("link").count()).toBe(4);
+      expect(await nav.getByRole("link", { name: "问卷调查" }).getAttribute("aria-current")).toBe("page");
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("奖励政策");
+      // the panel overlays the page: the header itself stays one row
+      expect(await page.locator(".site-header").evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(64);
+      await expectAxeClean(page);
+    } finally {
+      await close();
+    }
+    // wide screens show the links in the header, with no menu button
+    const wide = await open("/", { width: 1280 });
+    try {
+      expect(await wide.page.locator(".nav-menu summary").isVisible()).toBe(false);
+      expect(await wide.page.getByRole("navigation", { name: "Main" }).getByRole("link").count()).toBe(4);
+    } finally {
+      await wide.close();
     }
   });
 
