@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 const LANGS = [
-  { prefix: "", lang: "en", fewer: "fewer than 5", overdue: "Overdue", results: "Results" },
+  { prefix: "", lang: "en", fewer: "fewer than 5 people", overdue: "Overdue", results: "Results" },
   { prefix: "/zh-cn", lang: "zh-CN", fewer: "少于 5 人", overdue: "已逾期", results: "结果公示" },
 ] as const;
 

@@ -50,9 +50,9 @@ export const programme = {
     "cycle.tiers.caption": "How many of the {n} supervisors reached each tier in {period}",
     "cycle.tiers.tier": "Tier",
     "cycle.tiers.count": "Supervisors",
-    "cycle.tiers.fewer": "fewer than {k}",
+    "cycle.tiers.fewer": "fewer than {k} people",
     "cycle.tiers.fewerNote":
-      "A tier reached by fewer than {k} people is shown as “fewer than {k}”, so that no one can be singled out; a count that could then be worked out from the headcount and the others is held back too.",
+      "A tier reached by fewer than {k} people is shown as “fewer than {k} people”, so that no one can be singled out; a count that could then be worked out from the headcount and the others is held back too.",
     "cycle.tiers.withheld":
       "The number of supervisors per tier is not published for this cycle: a tier held fewer than {k} people, and the headcount with the other counts would have shown exactly how many.",
     "cycle.bands.title": "Score distribution",
