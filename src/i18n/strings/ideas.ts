@@ -275,8 +275,7 @@ export const ideas = {
     "ideas.receipt.unsaved": "离开本页前，请复制或下载回执码，或者抄下来后勾选上面的方框。",
     "ideas.receipt.another": "再提交一条建议",
     "ideas.track.title": "查询我的建议",
-    "ideas.track.lead":
-      "输入回执码，即可查看人力资源部门的答复、匿名回复对方，并确认问题是否已经解决。回执码不会出现在网址中。",
+    "ideas.track.lead": "输入回执码，即可查看人力资源部门的答复、匿名回复对方，并确认问题是否已经解决。回执码不会出现在网址中。",
     "ideas.track.label": "回执码",
     "ideas.track.help": "例如 K7Q2-9XMD-4TRB-0HZE。空格、连字符和大小写都不影响。",
     "ideas.track.submit": "查询",

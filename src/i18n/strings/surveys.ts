@@ -19,7 +19,6 @@ export const surveys = {
     "surveys.view": "About this survey",
     // --- survey page
     "survey.back": "All surveys",
-    "survey.meta": "{when} · {length}",
     "survey.questions.one": "{n} question",
     "survey.questions.other": "{n} questions",
     "survey.questions.more.one": "{n} question, plus {extra} depending on your answers",
@@ -161,7 +160,6 @@ export const surveys = {
     "surveys.answer": "填写问卷",
     "surveys.view": "查看问卷说明",
     "survey.back": "全部问卷",
-    "survey.meta": "{when} · {length}",
     "survey.questions.one": "共 {n} 道题",
     "survey.questions.other": "共 {n} 道题",
     "survey.questions.more.one": "共 {n} 道题，视回答可能再加 {extra} 道",

@@ -1,0 +1,80 @@
+// `npm run screenshots`: the pictures in docs/ (README and guides), taken from
+// a fresh build and demo database on the pinned demo day, in the Chromium the
+// browser tests use. Run it after changing what these pages look like, then
+// look at every picture before committing it.
+import "./env.ts";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { migrate, seed } from "./db.ts";
+import { TMP_DIR } from "./env.ts";
+import { launchBrowser } from "../test/e2e/browser.ts";
+import { freshState, startServer } from "../test/e2e/server.ts";
+
+interface Shot {
+  file: string;
+  path: string;
+  width: number;
+  colorScheme: "light" | "dark";
+  /** The viewport's height; the picture is the first screen, not the whole page. */
+  height?: number;
+  /** What to do before the picture (wait for an island, open a section). */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+const SHOTS: Shot[] = [
+  { file: "screenshot-home.png", path: "/", width: 1280, colorScheme: "light", height: 900 },
+  { file: "screenshot-policy-zh.png", path: "/zh-cn/policy/", width: 1280, colorScheme: "light", height: 900 },
+  {
+    file: "screenshot-ideas-phone-zh.png",
+    path: "/zh-cn/ideas/",
+    width: 360,
+    colorScheme: "dark",
+    height: 780,
+    prepare: async (page) => {
+      await page.locator("[data-idea]").first().waitFor();
+      await page.locator("[data-board-count]").scrollIntoViewIfNeeded();
+      await page.evaluate(() => scrollBy(0, -60));
+    },
+  },
+  {
+    file: "screenshot-survey-phone.png",
+    path: "/surveys/pulse-2026-11/",
+    width: 360,
+    colorScheme: "light",
+    height: 780,
+    prepare: async (page) => {
+      await page.locator(".sd-rating").waitFor();
+      await page.locator(".sd-rating__item").nth(3).click();
+      await page.locator(".sd-rating").evaluate((el) => el.scrollIntoView({ block: "center" }));
+    },
+  },
+];
+
+const PERSIST = `${TMP_DIR}/screenshots-state`;
+const DIST = `${TMP_DIR}/screenshots-dist`;
+
+execFileSync("node", ["scripts/build.ts", DIST], { stdio: ["ignore", "ignore", "inherit"] });
+await freshState(PERSIST);
+migrate(PERSIST);
+await seed(PERSIST);
+const server = await startServer({ persistTo: PERSIST, dist: DIST });
+const browser = await launchBrowser();
+try {
+  for (const shot of SHOTS) {
+    const context = await browser.newContext({
+      colorScheme: shot.colorScheme,
+      viewport: { width: shot.width, height: shot.height ?? 900 },
+      deviceScaleFactor: shot.width < 600 ? 2 : 1,
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${shot.path}`, { waitUntil: "networkidle" });
+    await shot.prepare?.(page);
+    await page.screenshot({ path: join("docs", shot.file) });
+    console.log(`docs/${shot.file}`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
