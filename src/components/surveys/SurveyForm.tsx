@@ -2,17 +2,19 @@
 // kept for the browser session (or on this device, if the person says it is
 // their own), an invitation code asked for and redeemed for an anonymous
 // token before the questions, a delivery loop that survives outages,
-// per-question server errors shown next to the questions, and a completion
-// page once the server has confirmed.
+// per-question server errors shown next to the questions, a completion page
+// once the server has confirmed, and "you answered this survey on this
+// device" when the person comes back.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { CustomError, Model, type Question } from "survey-core";
 import { Survey } from "survey-react-ui";
 import type { KeysOf } from "../../i18n/index.ts";
-import { translator, type Strings } from "../../i18n/translate.ts";
-import { identifyingKinds } from "../../lib/identifying.ts";
+import { formatDay, translator, type Strings } from "../../i18n/translate.ts";
 import { FREE_TEXT_TYPES } from "../../lib/surveys/questions.ts";
-import type { SurveyStatus } from "../../lib/surveys/schema.ts";
+import type { SurveyStatus, TVisibility } from "../../lib/surveys/schema.ts";
 import { adoptThemeStyles, applySiteWording, type SurveyJsStrings } from "../surveyjs/setup.ts";
+import { useIdentifyingNotes, type IdentifyingStrings } from "../surveyjs/identifying-notes.tsx";
+import { answeredHere, forgetAnswered, markAnswered } from "./answered.ts";
 import { clearDraft, draftKey, loadDraft, saveDraft, startAction, type Draft, type DraftPlace } from "./draft.ts";
 import { clearToken, loadToken, redeem } from "./redeem.ts";
 import { serverStatus } from "./status.ts";
@@ -26,6 +28,10 @@ interface Props {
   strings: Strings<Key>;
   /** pickStrings(locale, "sjs."): SurveyJS's own texts in the site's words. */
   surveyJsStrings: SurveyJsStrings;
+  /** pickStrings(locale, "identifying."): the notes under free-text answers that may identify the writer. */
+  identifyingStrings: IdentifyingStrings;
+  /** Whether and when results are published: the words on the thank-you page follow it. */
+  resultsVisibility: TVisibility;
   surveyId: string;
   version: number;
   definition: Record<string, unknown>;
@@ -46,10 +52,25 @@ type Stage =
   | { name: "survey"; notice?: Key }
   | { name: "sending"; wait?: { reason: WaitReason; seconds: number; attempt: number } }
   | { name: "done" }
+  | { name: "answered" }
   | { name: "failed"; message: string };
 
 export default function SurveyForm(props: Props) {
-  const { strings, surveyJsStrings, surveyId, version, definition, access, opens, closes, builtStatus, k, listHref } = props;
+  const {
+    strings,
+    surveyJsStrings,
+    identifyingStrings,
+    resultsVisibility,
+    surveyId,
+    version,
+    definition,
+    access,
+    opens,
+    closes,
+    builtStatus,
+    k,
+    listHref,
+  } = props;
   const t = translator(strings);
   const { locale } = t;
 
@@ -88,17 +109,10 @@ export default function SurveyForm(props: Props) {
     persist();
   }
 
-  // Non-blocking warning under free-text answers that may identify the writer.
-  const ownDescriptions = useRef(new Map<string, string>());
-  const warnIdentifying = (q: Question) => {
-    if (!(FREE_TEXT_TYPES as readonly string[]).includes(q.getType())) return;
-    if (!ownDescriptions.current.has(q.name)) ownDescriptions.current.set(q.name, q.description ?? "");
-    const own = ownDescriptions.current.get(q.name)!;
-    const kinds = typeof q.value === "string" ? identifyingKinds(q.value) : [];
-    q.descriptionLocation = "underInput";
-    const warning = kinds.length ? t("survey.identifying", { kinds: t.list(kinds.map((kind) => t(`survey.identifying.${kind}`))) }) : "";
-    q.description = [own, warning].filter(Boolean).join(" ");
-  };
+  // Non-blocking notes under free-text answers that may identify the writer, quoting the words.
+  const { notes } = useIdentifyingNotes(model, identifyingStrings, (q: Question) =>
+    (FREE_TEXT_TYPES as readonly string[]).includes(q.getType()),
+  );
 
   async function deliver() {
     const draft = draftRef.current!;
@@ -125,6 +139,8 @@ export default function SurveyForm(props: Props) {
       clearDraft(key);
       clearToken(key);
       draftRef.current = null;
+      // kept where the draft was: for the session, or on one's own device
+      markAnswered(surveyId, version, placeRef.current);
       setStage({ name: "done" });
       return;
     }
@@ -191,15 +207,13 @@ export default function SurveyForm(props: Props) {
     draftRef.current = draft;
     model.data = draft.data;
     if (draft.pageNo > 0 && draft.pageNo < model.visiblePages.length) model.currentPageNo = draft.pageNo;
-    for (const q of model.getAllQuestions()) warnIdentifying(q as Question);
-    model.onValueChanged.add((_, options) => {
-      warnIdentifying(options.question as Question);
-      persist();
-    });
+    model.onValueChanged.add(persist);
     model.onCurrentPageChanged.add(persist);
     model.onComplete.add(() => void deliver());
     if (draft.pending) {
       void deliver(); // a send that never got its confirmation: finish it
+    } else if (answeredHere(surveyId, version) && !resumed) {
+      setStage({ name: "answered" }); // not a blank form: this device has answered
     } else if (access === "invitation" && !loadToken(key)) {
       setStage({ name: "code" });
     } else {
@@ -270,8 +284,13 @@ export default function SurveyForm(props: Props) {
     placeRef.current = "session";
     setOwnDevice(false);
     model.clear(true, true);
-    for (const q of model.getAllQuestions()) warnIdentifying(q as Question);
     setStage(access === "invitation" && !loadToken(key) ? { name: "code" } : { name: "survey" });
+  }
+
+  /** "Someone else on this device": the mark goes, a fresh form comes. */
+  function answerAsSomeoneElse() {
+    forgetAnswered(surveyId, version);
+    startOver();
   }
 
   // One live region, mounted from the first render to the last, so what the
@@ -299,9 +318,22 @@ export default function SurveyForm(props: Props) {
       case "loading":
         return <p className="muted">{t("survey.loading")}</p>;
       case "upcoming":
-        return <p className="notice">{t("survey.notOpenYet", { date: opens })}</p>;
+        return <p className="notice">{t("survey.notOpenYet", { date: formatDay(locale, opens) })}</p>;
       case "closed":
-        return <p className="notice">{t("survey.closedOn", { date: closes })}</p>;
+        return <p className="notice">{t("survey.closedOn", { date: formatDay(locale, closes) })}</p>;
+      case "answered":
+        return (
+          <section className="survey-done card" aria-labelledby="survey-answered-title" data-answered-here>
+            <h2 id="survey-answered-title">{t("survey.answered.title")}</h2>
+            <p>{t(`survey.results.${resultsVisibility}`, { k })}</p>
+            <p className="survey-actions">
+              <a href={listHref}>{t("survey.done.back")}</a>
+              <button type="button" className="link-button" onClick={answerAsSomeoneElse}>
+                {t("survey.answered.someoneElse")}
+              </button>
+            </p>
+          </section>
+        );
       case "code":
         return (
           <form className="survey-code card" onSubmit={submitCode} noValidate>
@@ -344,14 +376,16 @@ export default function SurveyForm(props: Props) {
                 )}
               </div>
             )}
+            {/* Where the unsent answers are kept, and the one choice that keeps them longer: two short lines. */}
             <div className="survey-own-device">
+              <p className="muted">{t("survey.anonymity.draft")}</p>
               <label>
-                <input type="checkbox" checked={ownDevice} onChange={(e) => chooseOwnDevice(e.target.checked)} data-own-device />{" "}
-                {t("survey.ownDevice.label")}
+                <input type="checkbox" checked={ownDevice} onChange={(e) => chooseOwnDevice(e.target.checked)} data-own-device />
+                <span>{t("survey.ownDevice.label")}</span>
               </label>
-              <p className="muted">{t("survey.ownDevice.help")}</p>
             </div>
             <Survey model={model} />
+            {notes}
           </div>
         );
       case "sending":
@@ -369,7 +403,8 @@ export default function SurveyForm(props: Props) {
         return (
           <section className="survey-done card" aria-labelledby="survey-done-title" tabIndex={-1} ref={statusRef as never}>
             <h2 id="survey-done-title">{t("survey.done.title")}</h2>
-            <p>{t("survey.done.body", { k })}</p>
+            <p>{t("survey.done.body")}</p>
+            <p>{t(`survey.results.${resultsVisibility}`, { k })}</p>
             <p>
               <a href={listHref}>{t("survey.done.back")}</a>
             </p>

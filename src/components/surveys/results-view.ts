@@ -8,6 +8,7 @@ import { formatDay, readStrings, translator, type Translator } from "../../i18n/
 import type { TSurveyText } from "../../lib/surveys/schema.ts";
 import { localText } from "../../lib/surveys/text.ts";
 import { addDays } from "../../lib/clock.ts";
+import { ANSWERED_EVENT, answeredHere } from "./answered.ts";
 import { serverStatus } from "./status.ts";
 import type { PublishedBreakdown, PublishedSegment } from "../../lib/surveys/breakdown.ts";
 import { breakdownTable, heatClass } from "../../lib/surveys/breakdown-table.ts";
@@ -267,10 +268,27 @@ export async function loadResults(root: HTMLElement): Promise<void> {
   // says has not closed (the API would answer 409, which a browser logs as an
   // error). The status request is the one the form makes anyway.
   const surveyId = root.dataset.survey ?? "";
-  const status = root.dataset.visibility === "after-close" ? await serverStatus(surveyId) : null;
-  if (status === "open" || status === "upcoming") {
+  const visibility = root.dataset.visibility;
+  const status = visibility === "after-close" || visibility === "live" ? await serverStatus(surveyId) : null;
+  if (visibility === "after-close" && (status === "open" || status === "upcoming")) {
     root.replaceChildren(heading(t), el("p", t("results.notYet"), "muted"));
     root.hidden = false;
+    return;
+  }
+  // Live results of a survey still open (as the server says) are shown to
+  // those who have answered it on this device, never above an empty form:
+  // seeing how others answered first would steer the answers. After closing,
+  // everyone sees them.
+  if (visibility === "live" && status !== "closed" && !answeredHere(surveyId, Number(root.dataset.version))) {
+    const closes = formatDay(t.locale, root.dataset.closes ?? "");
+    root.replaceChildren(heading(t), el("p", t("results.afterAnswering", { date: closes }), "muted"));
+    root.hidden = false;
+    const reveal = (event: Event) => {
+      if ((event as CustomEvent<{ surveyId: string }>).detail.surveyId !== surveyId) return;
+      document.removeEventListener(ANSWERED_EVENT, reveal);
+      void loadResults(root);
+    };
+    document.addEventListener(ANSWERED_EVENT, reveal);
     return;
   }
   try {

@@ -23,13 +23,23 @@ export const surveys = {
     "survey.questions.other": "{n} questions",
     "survey.questions.more.one": "{n} question, plus {extra} depending on your answers",
     "survey.questions.more.other": "{n} questions, plus {extra} depending on your answers",
-    "survey.anonymity.title": "Your answers are anonymous",
+    "survey.anonymity.title": "Your answers are anonymous.",
+    "survey.anonymity.short": "No name, address, device, language or time of day is stored with them.",
+    "survey.anonymity.more": "More about your anonymity",
+    "survey.results.live":
+      "Results are published as answers come in, only for groups of at least {k} people. Written answers are never published.",
+    "survey.results.after-close":
+      "Results are published after the survey closes, only for groups of at least {k} people. Written answers are never published.",
+    "survey.results.hidden": "Results are not published: HR reads them, only for groups of at least {k} people.",
+    "survey.answered.title": "You answered this survey on this device. Thank you.",
+    "survey.answered.someoneElse": "Someone else on this device? Answer as a new person",
+    "results.afterAnswering": "Results appear here once you have answered, or after the survey closes on {date}.",
     "survey.anonymity.body":
-      "We store your answers with the survey, its version and the date only — no name, no address, no device, no language, no time of day. Results are published only for groups of at least {k} people, and written comments are never published.",
+      "We store your answers with the survey, its version and the date only — no name, no address, no device, no language, no time of day.",
     "survey.anonymity.invitation":
       "Your invitation code only proves you were invited. It is used up when you enter it, in exchange for an anonymous token that this browser sends with your answers: nothing stored links the two, not even for the database's own administrators.",
     "survey.anonymity.draft":
-      "Until they are sent, your answers are kept in this browser for this session only, so the next person at a shared computer cannot see them. They are deleted once we confirm receipt.",
+      "Unsent answers stay in this browser only until you close it, so the next person at a shared computer cannot see them.",
     "survey.noscript": "This survey needs JavaScript to run in your browser.",
     "survey.loading": "Loading the survey…",
     "survey.notOpenYet": "This survey opens on {date}.",
@@ -50,8 +60,6 @@ export const surveys = {
     "survey.code.rateLimited": "Too many attempts from this network. Please try again in {seconds} s.",
     // --- keeping a draft
     "survey.ownDevice.label": "This is my own device: keep my unsent answers here for up to 14 days",
-    "survey.ownDevice.help":
-      "Otherwise they are forgotten when you close the browser, so the next person at a shared computer cannot see them.",
     // --- sending
     "survey.sending": "Sending your answers…",
     "survey.retrying":
@@ -63,8 +71,7 @@ export const surveys = {
     "survey.failed": "Your answers could not be sent: {message}",
     // --- completion
     "survey.done.title": "Thank you — your answers were received",
-    "survey.done.body":
-      "They are stored anonymously and have been deleted from this browser. Results are published for groups of at least {k} people.",
+    "survey.done.body": "Your answers are stored anonymously and have been deleted from this browser.",
     "survey.done.back": "Back to surveys",
     // --- published results (GET /api/surveys/{id}/results)
     "results.heading": "Results",
@@ -164,13 +171,19 @@ export const surveys = {
     "survey.questions.other": "共 {n} 道题",
     "survey.questions.more.one": "共 {n} 道题，视回答可能再加 {extra} 道",
     "survey.questions.more.other": "共 {n} 道题，视回答可能再加 {extra} 道",
-    "survey.anonymity.title": "你的回答是匿名的",
-    "survey.anonymity.body":
-      "我们只保存你的回答以及问卷、问卷版本和日期，不保存姓名、IP 地址、设备信息、所用语言或具体时间。结果仅在人数不少于 {k} 人（最小匿名人数）的分组中公示，填写的文字意见一律不公开。",
+    "survey.anonymity.title": "你的回答是匿名的。",
+    "survey.anonymity.short": "回答不会与姓名、IP 地址、设备、所用语言或具体时间一起保存。",
+    "survey.anonymity.more": "进一步了解匿名保护",
+    "survey.results.live": "结果随回答实时公示，且只公示不少于 {k} 人的分组；文字回答一律不公开。",
+    "survey.results.after-close": "问卷结束后公示结果，且只公示不少于 {k} 人的分组；文字回答一律不公开。",
+    "survey.results.hidden": "结果不公开：仅供人力资源部门查看，且只显示不少于 {k} 人的分组。",
+    "survey.answered.title": "你已在这台设备上填写过这份问卷，谢谢参与。",
+    "survey.answered.someoneElse": "其他同事也用这台设备？以新的身份填写",
+    "results.afterAnswering": "你填写之后，或问卷于{date}结束后，结果会显示在这里。",
+    "survey.anonymity.body": "我们只保存你的回答以及问卷、问卷版本和日期，不保存姓名、IP 地址、设备信息、所用语言或具体时间。",
     "survey.anonymity.invitation":
       "邀请码只用于证明你受到邀请。输入后邀请码即被用掉，换成一个匿名凭证，由本浏览器随回答一起提交。数据库中没有任何记录能把两者对应起来，数据库管理员也做不到。",
-    "survey.anonymity.draft":
-      "提交之前，你的回答只在本次浏览期间暂存在本浏览器中，共用电脑的下一位同事看不到。我们确认收到后，暂存内容即被删除。",
+    "survey.anonymity.draft": "未提交的回答只暂存到你关闭浏览器为止，共用电脑的下一位同事看不到。",
     "survey.noscript": "此问卷需要在浏览器中启用 JavaScript。",
     "survey.loading": "正在加载问卷…",
     "survey.notOpenYet": "此问卷将于 {date} 开始。",
@@ -189,7 +202,6 @@ export const surveys = {
     "survey.code.unavailable": "本服务器目前无法使用邀请码，请告知人力资源部门。",
     "survey.code.rateLimited": "此网络的尝试次数过多，请在 {seconds} 秒后重试。",
     "survey.ownDevice.label": "这是我自己的设备：未提交的回答在本设备上最多保留 14 天",
-    "survey.ownDevice.help": "否则关闭浏览器后这些回答即被清除，共用电脑的下一位同事看不到。",
     "survey.sending": "正在提交你的回答…",
     "survey.retrying": "暂时无法连接服务器。你的回答已安全保存在本浏览器中；{seconds} 秒后重试（第 {attempt} 次）。",
     "survey.retryNow": "立即重试",
@@ -197,8 +209,8 @@ export const surveys = {
     "survey.fixErrors": "部分回答需要修改，已在相应问题旁标出。",
     "survey.closedNow": "此问卷已不再接受回答。",
     "survey.failed": "你的回答未能提交：{message}",
-    "survey.done.title": "谢谢——我们已收到你的回答",
-    "survey.done.body": "你的回答已匿名保存，并已从本浏览器中删除。结果仅在人数不少于 {k} 人的分组中公示。",
+    "survey.done.title": "谢谢，我们已收到你的回答",
+    "survey.done.body": "你的回答已匿名保存，并已从本浏览器中删除。",
     "survey.done.back": "返回问卷列表",
     "results.heading": "结果公示",
     "results.responses.one": "共 {n} 份回答。涉及人数少于 {k} 人的数据一律不显示。",
