@@ -80,7 +80,7 @@ describe("filling a survey", () => {
       prefix: "/zh-cn",
       title: "总体而言，你对本月的工作满意吗？",
       complete: "提交回答",
-      done: "谢谢——我们已收到你的回答",
+      done: "谢谢，我们已收到你的回答",
       resumed: "欢迎回来",
     },
   ];
@@ -121,7 +121,10 @@ describe("filling a survey", () => {
         await answerSecondHalf(page, c.prefix ? "希望排班更灵活。" : "More flexible shifts, please.");
         await page.getByRole("button", { name: c.complete }).click();
         await page.getByRole("heading", { name: c.done }).waitFor({ timeout: 15_000 });
-        expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("candor:survey:")))).toEqual([]);
+        // the draft is gone; what stays is only the mark that this browser session has answered
+        expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("candor:survey:")))).toEqual([
+          `candor:survey:${PULSE}:v1:answered`,
+        ]);
         expect(storedResponses(persistTo, PULSE)).toBe(before + 1);
         const after = await axeViolations(page);
         expect(after, formatViolations(after)).toEqual([]);
@@ -132,16 +135,16 @@ describe("filling a survey", () => {
     });
   }
 
-  it("warns (without blocking) when a free-text answer contains identifying details", async () => {
+  it("warns (without blocking) when a free-text answer contains identifying details, quoting them under the field", async () => {
     const { page, problems, close } = await open(baseURL, `/surveys/${PULSE}/`);
     try {
       await q(page, "oneThing").locator("textarea").fill("Call me on 13812345678 or mail li.wei@example.com");
+      const note = q(page, "oneThing").locator("[data-identifying-note=oneThing]");
       await expect
-        .poll(() => q(page, "oneThing").textContent())
-        // a list in the language's own form (Intl.ListFormat), in either order
-        .toMatch(/may contain details that identify you \((a phone number and an e-mail address|an e-mail address and a phone number)\)/);
+        .poll(() => note.locator("mark").allTextContents())
+        .toEqual(["“13812345678” (a phone number)", "“li.wei@example.com” (an e-mail address)"]);
       await q(page, "oneThing").locator("textarea").fill("Shorter queues at lunchtime.");
-      await expect.poll(() => q(page, "oneThing").textContent()).not.toMatch(/identify you/);
+      await expect.poll(() => note.count()).toBe(0);
       expect(problems).toEqual([]);
     } finally {
       await page.evaluate(() => sessionStorage.clear());
@@ -211,8 +214,8 @@ describe("filling a survey", () => {
 
   it("shows closed and upcoming surveys without a form; the form and the results ask the server once for the status", async () => {
     for (const [id, text] of [
-      ["reward-survey-2026-h1", "closed on 2026-06-30"],
-      ["reward-survey-2026-h2", "opens on 2026-12-07"],
+      ["reward-survey-2026-h1", "closed on 30 June 2026"],
+      ["reward-survey-2026-h2", "opens on 7 December 2026"],
     ] as const) {
       const context = await newPinnedContext(browser);
       const page = await context.newPage();
@@ -352,7 +355,9 @@ describe("delivery and invitation codes on a dedicated server", () => {
       await again.goto(`${server.url}/surveys/${PULSE}/`);
       await again.getByRole("heading", { name: "Thank you — your answers were received" }).waitFor({ timeout: 30_000 });
       expect(storedResponses(outagePersist, PULSE)).toBe(before + 1);
-      expect(await again.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("candor:survey:")))).toEqual([]);
+      expect(
+        await again.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("candor:survey:") && !k.endsWith(":answered"))),
+      ).toEqual([]);
       expect(againProblems).toEqual([]);
       expect(problems.filter((p) => !/Failed to load resource|ERR_CONNECTION_REFUSED/.test(p))).toEqual([]);
     } finally {
