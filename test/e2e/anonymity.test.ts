@@ -87,7 +87,7 @@ const LANGS = [
     codeLabel: "邀请码",
     proceed: "继续",
     complete: "提交回答",
-    done: "谢谢——我们已收到你的回答",
+    done: "谢谢，我们已收到你的回答",
     used: "已被使用",
     resumed: "欢迎回来",
     ownDevice: "这是我自己的设备",
