@@ -141,8 +141,9 @@ describe("invitation codes redeemed for a blind token before the questions", () 
           expect(sent.body).not.toContain(secret);
         expect(posts.find((p) => p.url.endsWith("/redeem"))!.body).not.toContain(token.input);
         expect(storedResponses(persistTo, CAREER)).toBe(before + 1);
-        // once sent, nothing is left in the browser: no draft, no token
-        expect(await storageKeys(page, "sessionStorage")).toEqual([]);
+        // once sent, nothing is left in the browser but the mark "answered in this session" (no draft, no token;
+        // the mark holds nothing else and goes with the session)
+        expect(await storageKeys(page, "sessionStorage")).toEqual([[`candor:survey:${CAREER}:v1:answered`, "1"]]);
         expect(await storageKeys(page, "localStorage")).toEqual([]);
         expect(problems).toEqual([]);
         await pc.closeBrowser();

@@ -10,6 +10,7 @@ import { expectAxeClean, launchBrowser, openPage, type OpenOptions } from "./bro
 
 const baseURL = inject("baseURL");
 const PULSE = "pulse-2026-11";
+const CAREER = "supervisor-career-2026";
 let browser: Browser;
 
 beforeAll(async () => {
@@ -196,9 +197,9 @@ describe("the survey form in the site's clothes", () => {
 
   it("the anonymity statement is two lines and a 'more', and says what happens to results as the survey is set up", async () => {
     for (const [path, visibility, words] of [
-      [`/surveys/${PULSE}/`, "live", "Results are published as answers come in"],
+      [`/surveys/${PULSE}/`, "after-close", "Results are published after the survey closes"],
       ["/surveys/reward-survey-2026-h1/", "after-close", "Results are published after the survey closes"],
-      ["/zh-cn/surveys/supervisor-career-2026/", "hidden", "结果不公开：仅供人力资源部门查看"],
+      [`/zh-cn/surveys/${CAREER}/`, "live", "结果随回答实时公示"],
     ] as const) {
       const { page, close } = await openPage(browser, `${baseURL}${path}`, { width: 360 });
       try {
@@ -222,37 +223,38 @@ describe("the survey form in the site's clothes", () => {
 
 describe("after answering", () => {
   it("shows live results only once answered here, and 'you answered this survey on this device' on coming back", async () => {
-    const { page, context, problems, close } = await open(`/surveys/${PULSE}/`);
+    // the invitation survey publishes live; a demo code (the seed's last, used by no other test) opens it
+    const { page, problems, close } = await openPage(browser, `${baseURL}/surveys/${CAREER}/`);
     try {
       const results = page.locator("#survey-results");
       await results.getByText("Results appear here once you have answered").waitFor();
       expect(await results.locator("table").count()).toBe(0);
-      await page.locator(".sd-rating__item").nth(2).click();
-      await page.getByText("About right", { exact: true }).click();
-      await page.locator(".sd-boolean").click();
+      await page.getByLabel("Invitation code").fill("demo-code-0005");
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.locator('.sd-question[data-name="pathsClear"] label:has(input[value="4"])').click();
+      await page.locator('.sd-question[data-name="guidanceUseful"] label:has(input[value="3"])').click();
+      await page.locator('.sd-question[data-name="interests"] label:has(input[value="crossDept"])').click();
       await page.getByRole("button", { name: "Send my answers" }).click();
-      await page.getByRole("heading", { name: /your answers were received/ }).waitFor();
+      await page.getByRole("heading", { name: /your answers were received/ }).waitFor({ timeout: 15_000 });
       // the results arrive with the thank-you, without a reload
       await results.locator("table").first().waitFor();
-      // nothing about it reached the server beyond the response: the mark is this browser's
+      // nothing about it reached the server beyond the response: the mark is this browser session's
       const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
       expect(stored).toContain(":answered");
-      expect(stored).not.toContain("About right");
+      expect(stored).not.toContain("crossDept");
 
-      const again = await openPage(browser, `${baseURL}/surveys/${PULSE}/`, { context });
-      try {
-        await again.page.locator("[data-answered-here]").waitFor();
-        expect(await again.page.locator(".sd-root-modern").count()).toBe(0);
-        expect(await again.page.locator("[data-answered-here]").textContent()).toContain("You answered this survey on this device");
-        await again.page.locator("#survey-results table").first().waitFor();
-        await expectAxeClean(again.page);
-        // a colleague at the same computer can still answer
-        await again.page.getByRole("button", { name: /Answer as a new person/ }).click();
-        await again.page.locator(".sd-root-modern").waitFor();
-        expect(again.problems).toEqual([]);
-      } finally {
-        await again.close();
-      }
+      // coming back in the same tab: not a blank form or a code to enter again
+      await page.goto(`${baseURL}/surveys/`);
+      await page.goto(`${baseURL}/surveys/${CAREER}/`);
+      await page.locator("[data-answered-here]").waitFor();
+      expect(await page.locator(".sd-root-modern").count()).toBe(0);
+      expect(await page.locator("[data-answered-here]").textContent()).toContain("You answered this survey on this device");
+      expect(await page.locator("[data-answered-here]").textContent()).toContain("Results are published as answers come in");
+      await page.locator("#survey-results table").first().waitFor();
+      await expectAxeClean(page);
+      // a colleague at the same computer can still answer, with a code of their own
+      await page.getByRole("button", { name: /Answer as a new person/ }).click();
+      await page.getByRole("heading", { name: "Enter your invitation code" }).waitFor();
       expect(problems).toEqual([]);
     } finally {
       await close();

@@ -172,7 +172,7 @@ export const surveys = {
     "survey.questions.more.one": "共 {n} 道题，视回答可能再加 {extra} 道",
     "survey.questions.more.other": "共 {n} 道题，视回答可能再加 {extra} 道",
     "survey.anonymity.title": "你的回答是匿名的。",
-    "survey.anonymity.short": "回答不会与姓名、IP 地址、设备、所用语言或具体时间一起保存。",
+    "survey.anonymity.short": "不保存姓名、IP 地址、设备、语言或具体时间。",
     "survey.anonymity.more": "进一步了解匿名保护",
     "survey.results.live": "结果随回答实时公示，且只公示不少于 {k} 人的分组；文字回答一律不公开。",
     "survey.results.after-close": "问卷结束后公示结果，且只公示不少于 {k} 人的分组；文字回答一律不公开。",
