@@ -379,7 +379,7 @@ export default function SurveyForm(props: Props) {
             {/* Where the unsent answers are kept, and the one choice that keeps them longer: two short lines. */}
             <div className="survey-own-device">
               <p className="muted">{t("survey.anonymity.draft")}</p>
-              <label>
+              <label className="choice">
                 <input type="checkbox" checked={ownDevice} onChange={(e) => chooseOwnDevice(e.target.checked)} data-own-device />
                 <span>{t("survey.ownDevice.label")}</span>
               </label>
