@@ -46,7 +46,12 @@ const SHOTS: Shot[] = [
     prepare: async (page) => {
       await page.locator(".sd-rating").waitFor();
       await page.locator(".sd-rating__item").nth(3).click();
-      await page.locator(".sd-rating").evaluate((el) => el.scrollIntoView({ block: "center" }));
+      // away from the button, and past SurveyJS's colour transition, so the picture shows the selected state
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(600);
+      // from the survey's dates down: the short anonymity statement, the draft choice, the first question
+      await page.locator("[data-survey-meta]").evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await page.evaluate(() => scrollBy(0, -12));
     },
   },
 ];
