@@ -171,8 +171,9 @@ describe("the survey form in the site's clothes", () => {
 
   it("counts questions the way the page does, and speaks the site's words, not SurveyJS's", async () => {
     for (const [prefix, count, progress, send] of [
-      ["", "4 questions, plus 1 depending on your answers", "0 of 4 questions answered", "Send my answers"],
-      ["/zh-cn", "共 4 道题，视回答可能再加 1 道", "已答 0 题，共 4 题", "提交回答"],
+      // the pulse's six questions asked of everyone (with the team and tenure ones) and the one that depends on an answer
+      ["", "6 questions, plus 1 depending on your answers", "0 of 6 questions answered", "Send my answers"],
+      ["/zh-cn", "共 6 道题，视回答可能再加 1 道", "已答 0 题，共 6 题", "提交回答"],
     ] as const) {
       const { page, close } = await open(`${prefix}/surveys/${PULSE}/`);
       try {
