@@ -184,7 +184,7 @@ describe("the survey form in the site's clothes", () => {
         await page.getByText(prefix ? "比平时重" : "Heavier than usual", { exact: true }).click();
         await expect
           .poll(() => page.locator(".sd-progress__text:not(.sd-hidden)").textContent())
-          .toBe(prefix ? "已答 1 题，共 5 题" : "1 of 5 questions answered");
+          .toBe(prefix ? "已答 1 题，共 7 题" : "1 of 7 questions answered");
         // SurveyJS's own validation message, in the site's wording
         await page.locator(".sd-navigation__complete-btn").click();
         expect(await page.locator(".sd-question__erbox").first().textContent()).toContain(
