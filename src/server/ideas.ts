@@ -27,7 +27,7 @@ import {
 } from "./db/ideas.ts";
 import { HttpError } from "./http.ts";
 import { seal, unseal } from "./seal.ts";
-import { enforceLimit, refuse } from "./rate-limit.ts";
+import { enforceLimit, limitInBatch, overLimit, refuse } from "./rate-limit.ts";
 import { verifyTurnstile } from "./turnstile.ts";
 
 type IdeasEnv = Pick<
@@ -87,6 +87,13 @@ async function replayedReceipt(env: IdeasEnv, opener: string, hash: string): Pro
  *
  * Limits: a replay, a reused id or a failed Turnstile check is counted in
  * `idea_rejected`; only a stored idea counts in `idea_submit`.
+ *
+ * D1 calls: an accepted idea costs one read when it carries a submission id
+ * (is it a resend? — asked before Turnstile, whose token a resend has already
+ * used) and then one batch that counts it against `idea_submit` and stores
+ * it; without a submission id, the batch alone (plus one read of the day's
+ * rate-limit salt per isolate and day). test/integration/round-trips.test.ts
+ * holds these.
  */
 export async function submitIdea(
   env: IdeasEnv,
@@ -120,7 +127,6 @@ export async function submitIdea(
   await verifyTurnstile(env, turnstileToken).catch((err: unknown) =>
     err instanceof HttpError ? refuse(env, request, "idea_rejected", now, err) : Promise.reject(err),
   );
-  await enforceLimit(env, request, "idea_submit", now);
   // A collision of 80 random bits will not happen; the retry keeps it harmless if it ever did.
   for (let attempt = 0; attempt < 3; attempt++) {
     const receipt = generateReceipt();
@@ -131,9 +137,11 @@ export async function submitIdea(
       dayOffset: dayOffset(now),
       forgetSubmissionsBefore: addDays(dayOf(now), -SUBMISSION_RETENTION_DAYS),
       submission: opener && subHash ? { hash: subHash, sealedReceipt: await seal(receipt, opener, SEAL_PURPOSE) } : undefined,
+      limit: await limitInBatch(env, request, "idea_submit", now),
     });
     // The stored day is read at commit; one that crosses midnight promises a day early, never late.
     if (outcome === "stored") return answer(receipt, dayOf(now), false);
+    if (outcome === "rate_limited") throw await overLimit(env, request, "idea_submit", now);
     if (outcome === "submission_taken") {
       // a concurrent retry of the same submission won the race
       const earlier = await replayedReceipt(env, opener!, subHash!);

@@ -148,19 +148,29 @@ function randomSalt(): string {
 }
 
 /**
+ * Today's salt as this isolate last read it. A request reads it from memory,
+ * so an accepted submission costs one D1 call (its own batch); the isolate
+ * asks D1 again at the day boundary of the one clock, and the day's first
+ * asker anywhere creates the salt and drops old ones, as before.
+ */
+let remembered: { day: string; salt: string } | null = null;
+
+/**
  * Today's salt, created by the day's first request, which also drops salts
- * older than 48 hours (and, by cascade, their counts). Later requests only read.
+ * older than 48 hours (and, by cascade, their counts). Later requests only
+ * read, and only once per isolate and day.
  */
 export async function dailySalt(env: DbEnv, now: Date): Promise<{ day: string; salt: string }> {
   const day = dayOf(now);
+  if (remembered?.day === day) return remembered;
   const existing = await env.DB.prepare("SELECT salt FROM rate_limit_salts WHERE day = ?1").bind(day).first<{ salt: string }>();
-  if (existing) return { day, salt: existing.salt };
+  if (existing) return (remembered = { day, salt: existing.salt });
   const [, , row] = await env.DB.batch([
     env.DB.prepare("INSERT OR IGNORE INTO rate_limit_salts (day, salt) VALUES (?1, ?2)").bind(day, randomSalt()),
     env.DB.prepare("DELETE FROM rate_limit_salts WHERE day < ?1").bind(addDays(day, -(SALT_TTL_DAYS - 1))),
     env.DB.prepare("SELECT salt FROM rate_limit_salts WHERE day = ?1").bind(day),
   ]);
-  return { day, salt: (row!.results[0] as { salt: string }).salt };
+  return (remembered = { day, salt: (row!.results[0] as { salt: string }).salt });
 }
 
 /** The secret mixed into client hashes; a deployed Worker without a real one refuses to count (fails closed). */
@@ -197,6 +207,7 @@ interface Counter {
   bucket: string;
   hash: string;
   day: string;
+  salt: string;
   windowStart: number;
   elapsed: number;
 }
@@ -207,7 +218,7 @@ async function locateCounter(env: LimitEnv, request: Request, bucket: Bucket, li
   const hash = await clientHash(salt, clientKey(request, env), secret, scope);
   const epoch = Math.floor(now.getTime() / 1000);
   const windowStart = epoch - (epoch % limit.windowSeconds);
-  return { bucket, hash, day, windowStart, elapsed: epoch - windowStart };
+  return { bucket, hash, day, salt, windowStart, elapsed: epoch - windowStart };
 }
 
 /** The sliding count and, when over the limit, how long until one more request fits. */
@@ -235,6 +246,17 @@ const previousCount = (db: D1Database, c: Counter, limit: Limit) =>
     .bind(c.bucket, c.hash, c.windowStart - limit.windowSeconds);
 
 /**
+ * What every batch that counts starts with: expired counters go, and the
+ * remembered salt's row is written again if it is missing (a counter refers
+ * to its day's salt; the row is only ever missing when the database was
+ * emptied under a running isolate, as tests do).
+ */
+const housekeeping = (db: D1Database, c: Counter) => [
+  db.prepare("DELETE FROM rate_limit_counters WHERE expires_at <= ?1").bind(c.windowStart + c.elapsed),
+  db.prepare("INSERT OR IGNORE INTO rate_limit_salts (day, salt) VALUES (?1, ?2)").bind(c.day, c.salt),
+];
+
+/**
  * Counts one hit without refusing; returns the sliding count after it. A
  * counter row lives for two windows (it is the "previous" one during the
  * second) and is deleted once it can no longer count.
@@ -242,9 +264,8 @@ const previousCount = (db: D1Database, c: Counter, limit: Limit) =>
 export async function countHit(env: LimitEnv, request: Request, bucket: Bucket, now: Date, scope = ""): Promise<HitResult> {
   const limit = readLimits(env.RATE_LIMITS)[bucket];
   const c = await locateCounter(env, request, bucket, limit, now, scope);
-  const epoch = c.windowStart + c.elapsed;
-  const [, upsert, previous] = await env.DB.batch([
-    env.DB.prepare("DELETE FROM rate_limit_counters WHERE expires_at <= ?1").bind(epoch),
+  const [, , upsert, previous] = await env.DB.batch([
+    ...housekeeping(env.DB, c),
     env.DB.prepare(
       `INSERT INTO rate_limit_counters (bucket, client_hash, window_start, expires_at, day, hits)
          VALUES (?1, ?2, ?3, ?4, ?5, 1)
@@ -255,6 +276,56 @@ export async function countHit(env: LimitEnv, request: Request, bucket: Bucket, 
   ]);
   const current = (upsert!.results[0] as { hits: number } | undefined)?.hits ?? 1;
   return slidingResult(current, (previous!.results[0] as { hits: number }).hits, c.elapsed, limit);
+}
+
+/**
+ * The limit as statements for the caller's own batch, so an accepted
+ * submission is counted in the same D1 call that stores it. The counter
+ * statement adds the hit when the sliding count after it stays within the
+ * limit — the same sum as slidingResult, computed by the database inside the
+ * batch, so concurrent requests are counted exactly — and otherwise writes
+ * NULL into the NOT NULL count, which aborts the whole batch: nothing is
+ * stored. The caller maps that error (isOverLimit) to `overLimit`.
+ */
+export async function limitInBatch(env: LimitEnv, request: Request, bucket: Bucket, now: Date, scope = ""): Promise<D1PreparedStatement[]> {
+  const limit = readLimits(env.RATE_LIMITS)[bucket];
+  const c = await locateCounter(env, request, bucket, limit, now, scope);
+  return [
+    ...housekeeping(env.DB, c),
+    env.DB.prepare(
+      `INSERT INTO rate_limit_counters (bucket, client_hash, window_start, expires_at, day, hits)
+         SELECT ?1, ?2, ?3, ?4, ?5, CASE WHEN cur + 1 + prev * ?7 > ?8 THEN NULL ELSE cur + 1 END
+         FROM (SELECT
+           COALESCE((SELECT hits FROM rate_limit_counters WHERE bucket = ?1 AND client_hash = ?2 AND window_start = ?3), 0) AS cur,
+           COALESCE((SELECT hits FROM rate_limit_counters WHERE bucket = ?1 AND client_hash = ?2 AND window_start = ?6), 0) AS prev)
+         WHERE 1
+         ON CONFLICT (bucket, client_hash, window_start) DO UPDATE SET hits = excluded.hits`,
+    ).bind(
+      c.bucket,
+      c.hash,
+      c.windowStart,
+      c.windowStart + 2 * limit.windowSeconds,
+      c.day,
+      c.windowStart - limit.windowSeconds,
+      1 - c.elapsed / limit.windowSeconds,
+      limit.limit,
+    ),
+  ];
+}
+
+/** The error D1 answers when a batch was aborted by limitInBatch's counter. */
+export function isOverLimit(err: unknown): boolean {
+  return /NOT NULL constraint failed: rate_limit_counters\.hits/.test(String((err as Error)?.message ?? err));
+}
+
+/**
+ * After limitInBatch aborted a batch: the refused hit is counted as
+ * enforceLimit counts one (so a client that keeps sending keeps pushing its
+ * Retry-After out), and the 429 to throw is returned.
+ */
+export async function overLimit(env: LimitEnv, request: Request, bucket: Bucket, now: Date, scope = ""): Promise<HttpError> {
+  const hit = await countHit(env, request, bucket, now, scope);
+  return tooManyRequests(hit.retryAfter);
 }
 
 /** Reads the sliding count without adding to it. */

@@ -15,7 +15,7 @@ import { countAllResponsesByDay, countResponsesByDay } from "./db/surveys.ts";
 import { redeemCode } from "./db/tokens.ts";
 import { HttpError } from "./http.ts";
 import { evaluateBlinded, parseBlinded, spentTokenHash, surveyPublicKey, verifyToken } from "./invitation-keys.ts";
-import { enforceLimit, refuse } from "./rate-limit.ts";
+import { enforceLimit, limitInBatch, overLimit, refuse } from "./rate-limit.ts";
 import { countedUntil, resultsOpenTo, stepKs, surveyFindings, type Findings } from "./survey-findings.ts";
 
 export interface SurveySummary {
@@ -89,6 +89,14 @@ function notOpen(survey: Survey, status: SurveyStatus): HttpError {
  * nothing is checked first and counted nowhere; replays and refusals are
  * counted in `survey_rejected`, apart from the responses actually stored, so
  * neither can use up what the people behind the same address may send.
+ *
+ * D1 calls: an accepted response costs exactly one — the batch that counts
+ * it against `survey_response` and stores it (plus one read of the day's
+ * rate-limit salt per isolate and day). A resend of a stored response costs
+ * two (the batch refused by the idempotency key, then the `survey_rejected`
+ * count); a refusal before storing costs two (is it a resend?, then the
+ * count); a response over the limit costs two (the aborted batch, then the
+ * count behind Retry-After). test/integration/round-trips.test.ts holds these.
  */
 export async function submitResponse(
   env: AppEnv,
@@ -97,14 +105,19 @@ export async function submitResponse(
   body: TResponseBody,
   now: Date = readClock(env).now(),
 ): Promise<"stored" | "duplicate"> {
-  // A retry of a response that was stored is answered first, whatever has
-  // changed since (the survey closed at midnight, the token is now spent).
-  if (await isDuplicateSubmission(env, survey.id, body.submissionId)) {
+  // A resend of a response that was stored is answered as one, whatever has
+  // changed since (the survey closed at midnight, the token is now spent): it
+  // is asked before any refusal, and the store itself recognises it.
+  const resent = async () => {
+    if (!(await isDuplicateSubmission(env, survey.id, body.submissionId))) return false;
     await enforceLimit(env, request, "survey_rejected", now);
-    return "duplicate";
-  }
+    return true;
+  };
   const status = surveyStatus(survey, dayOf(now));
-  if (status !== "open") throw notOpen(survey, status);
+  if (status !== "open") {
+    if (await resent()) return "duplicate";
+    throw notOpen(survey, status);
+  }
 
   const fields: Record<string, string> = {};
   if (survey.access === "invitation" && body.token === undefined) fields.token = "This survey needs the invitation code HR gave you.";
@@ -113,6 +126,7 @@ export async function submitResponse(
   const checked = validateAnswers(survey.definition, body.answers, body.locale ?? "en", survey.questions);
   if (!checked.ok) for (const [name, message] of Object.entries(checked.fields)) fields[`answers.${name}`] = message;
   if (Object.keys(fields).length > 0 || !checked.ok) {
+    if (await resent()) return "duplicate";
     await refuse(
       env,
       request,
@@ -125,6 +139,7 @@ export async function submitResponse(
   let spentToken: string | undefined;
   if (body.token !== undefined) {
     if (!(await verifyToken(env, survey.id, body.token))) {
+      if (await resent()) return "duplicate";
       await refuse(
         env,
         request,
@@ -136,7 +151,6 @@ export async function submitResponse(
     spentToken = await spentTokenHash(survey.id, body.token);
   }
 
-  await enforceLimit(env, request, "survey_response", now);
   const outcome = await storeResponse(env, {
     surveyId: survey.id,
     surveyVersion: survey.version,
@@ -144,7 +158,13 @@ export async function submitResponse(
     rows: checked.ok ? checked.rows : [],
     submissionId: body.submissionId,
     spentToken,
+    limit: await limitInBatch(env, request, "survey_response", now),
   });
+  if (outcome === "duplicate") {
+    await enforceLimit(env, request, "survey_rejected", now);
+    return "duplicate";
+  }
+  if (outcome === "rate_limited") throw await overLimit(env, request, "survey_response", now);
   if (outcome === "not_open") throw notOpen(survey, surveyStatus(survey, dayOf(new Date(now.getTime() + 60_000))));
   if (outcome === "token_spent") {
     // A racing retry of this very submission may have spent it a moment ago.

@@ -8,7 +8,10 @@ import {
   countHit,
   dailySalt,
   enforceLimit,
+  isOverLimit,
+  limitInBatch,
   limitSecret,
+  overLimit,
   readLimits,
   slidingResult,
 } from "../../src/server/rate-limit.ts";
@@ -53,6 +56,42 @@ describe("anonymous rate limiting", () => {
     await expect(enforceLimit(limitedEnv, from("203.0.113.9"), "idea_submit", at("03:00"))).resolves.toBeUndefined();
     const rows = await env.DB.prepare("SELECT window_start FROM rate_limit_counters").all<{ window_start: number }>();
     expect(rows.results.map((r) => r.window_start).sort()).toEqual([Date.parse("2026-11-27T10:03:00Z") / 1000]);
+  });
+
+  it("decides inside the caller's batch exactly as enforceLimit does: same sliding count, same Retry-After, nothing written when over", async () => {
+    const limitedEnv = limited("idea_submit", 4, 60);
+    const at = (s: string) => new Date(`2026-11-27T10:${s}Z`);
+    // one batch per hit: the limit's statements and nothing else, as a submission's batch would run them
+    const inBatch = async (ip: string, now: Date) => {
+      try {
+        await env.DB.batch(await limitInBatch(limitedEnv, from(ip), "idea_submit", now));
+      } catch (err) {
+        if (!isOverLimit(err)) throw err;
+        throw await overLimit(limitedEnv, from(ip), "idea_submit", now);
+      }
+    };
+    const outcome = (p: Promise<void>) =>
+      p.then(
+        () => "ok",
+        (e: HttpError) => `${e.status} ${e.headers?.["Retry-After"]}`,
+      );
+    const script: [string, number][] = [
+      ["00:59", 4],
+      ["01:01", 1],
+      ["01:30", 1],
+      ["01:31", 2],
+      ["03:00", 1],
+    ];
+    const seen: Record<string, string[]> = { batch: [], enforce: [] };
+    for (const [time, n] of script) {
+      for (let i = 0; i < n; i++) {
+        seen.batch!.push(await outcome(inBatch("203.0.113.9", at(time))));
+        seen.enforce!.push(await outcome(enforceLimit(limitedEnv, from("198.51.100.7"), "idea_submit", at(time))));
+      }
+    }
+    expect(seen.batch).toEqual(seen.enforce);
+    expect(seen.batch).toContain("ok");
+    expect(seen.batch!.some((o) => o.startsWith("429 "))).toBe(true);
   });
 
   it("computes the sliding count and how long to wait", () => {

@@ -30,6 +30,7 @@ import { addDays } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
 import { Where } from "./where.ts";
 import { dayModifier } from "../commit-day.ts";
+import { isOverLimit } from "../rate-limit.ts";
 
 // ---------------------------------------------------------------- rows
 
@@ -137,7 +138,7 @@ function groupBy<R extends { idea_id: string }>(rows: R[]): Map<string, R[]> {
 // ---------------------------------------------------------------- author side
 
 /** "receipt_taken": the receipt hash already exists (retry with a new code); "submission_taken": a concurrent retry stored it. */
-export type InsertOutcome = "stored" | "receipt_taken" | "submission_taken";
+export type InsertOutcome = "stored" | "receipt_taken" | "submission_taken" | "rate_limited";
 
 /**
  * The idea, its first status and (when the client sent a submission id) the
@@ -158,9 +159,11 @@ export async function insertIdea(
     day?: string;
     submission?: { hash: string; sealedReceipt: string };
     forgetSubmissionsBefore?: string;
+    /** The rate limit's statements (limitInBatch), after the submission record: a resend is never refused by them. */
+    limit?: D1PreparedStatement[];
   },
 ): Promise<InsertOutcome> {
-  const { id, receiptHash, input, dayOffset = 0, day: fixedDay, submission, forgetSubmissionsBefore } = idea;
+  const { id, receiptHash, input, dayOffset = 0, day: fixedDay, submission, forgetSubmissionsBefore, limit = [] } = idea;
   // The day is read by the batch itself, at commit: an idea whose request
   // began before midnight and committed after it carries the later day, so a
   // past day's count never changes (src/lib/participation.ts).
@@ -191,9 +194,11 @@ export async function insertIdea(
             ),
           ]
         : []),
+      ...limit,
     ]);
     return "stored";
   } catch (err) {
+    if (isOverLimit(err)) return "rate_limited";
     if (/UNIQUE constraint failed: ideas\.receipt_hash/.test(String(err))) return "receipt_taken";
     if (/UNIQUE constraint failed: idea_submissions\.submission_hash/.test(String(err))) return "submission_taken";
     throw err;
