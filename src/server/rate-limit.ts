@@ -192,9 +192,16 @@ export function limitSecret(env: Pick<LimitEnv, "RATE_LIMIT_SECRET" | "CANDOR_EN
  */
 export async function clientHash(salt: string, client: string, secret = "", scope = ""): Promise<string> {
   const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey("raw", encoder.encode(`${secret}:${salt}`), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  return toHex(await crypto.subtle.sign("HMAC", key, encoder.encode(scope ? `${client}\u0000${scope}` : client)));
+  const material = `${secret}:${salt}`;
+  // the key changes once a day: imported once per isolate and day, like the salt
+  if (hmacKey?.material !== material) {
+    const key = crypto.subtle.importKey("raw", encoder.encode(material), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    hmacKey = { material, key };
+  }
+  return toHex(await crypto.subtle.sign("HMAC", await hmacKey.key, encoder.encode(scope ? `${client}\u0000${scope}` : client)));
 }
+
+let hmacKey: { material: string; key: Promise<CryptoKey> } | null = null;
 
 export interface HitResult {
   /** The sliding count: this window's hits plus the overlapping share of the previous window's. */

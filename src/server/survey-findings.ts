@@ -69,11 +69,11 @@ interface ResultsNow {
 async function resultsOf(env: AppEnv, survey: Survey, today: Day): Promise<ResultsNow> {
   const { k, stepK } = await ksOf(env, survey);
   if (survey.resultsVisibility !== "live") {
-    const raw = await readAggregates(env, survey.id, survey.version, survey.questions);
+    const raw = await readAggregates(env, survey.id, survey.version, survey.questions, today);
     return { results: buildResults(survey.questions, raw, Math.max(k, stepK)), steps: [], k, stepK };
   }
   const until = countedUntil(survey, today);
-  const days = await readDailyAggregates(env, survey.id, survey.version, survey.questions, until);
+  const days = await readDailyAggregates(env, survey.id, survey.version, survey.questions, today, until);
   const steps = liveSteps(survey.questions, days, until, stepK);
   const last = steps.at(-1);
   return { results: publishStep(survey.questions, last, stepK, k), before: last?.before, steps, k, stepK };

@@ -2,14 +2,15 @@
 // survey_answers). The public API reads no free text; HR's comments and
 // exports (below, "HR survey tools") read it through statements the caller
 // batches with the read's audit row.
+import type { Day } from "../../lib/clock.ts";
 import type { QuestionSpec } from "../../lib/surveys/questions.ts";
-import { FREE_TEXT_TYPES } from "../../lib/surveys/questions.ts";
 import type { DayCount } from "../../lib/participation.ts";
 import type { DayTallies, GroupValue, JointTally } from "../../lib/surveys/breakdown.ts";
 import type { StoredAnswer } from "../../lib/surveys/export.ts";
 import type { RawAggregates } from "../../lib/surveys/results.ts";
-import type { DayAggregates } from "../../lib/surveys/steps.ts";
+import { addAggregates, type DayAggregates } from "../../lib/surveys/steps.ts";
 import type { DbEnv } from "../config.ts";
+import { publishedQuestions, readDayTallies, readTallies } from "./tallies.ts";
 
 export type { DayCount };
 
@@ -43,43 +44,64 @@ export async function countAllResponsesByDay(env: DbEnv): Promise<Map<string, Da
 }
 
 /**
- * Raw counts for the results, over the responses to the current version of
- * the survey only: an answer given to an earlier version may be a value the
+ * Counts for the results, over the responses to the current version of the
+ * survey only: an answer given to an earlier version may be a value the
  * current choices no longer list, and `answered` minus the counts shown would
  * publish how many people gave it. Over responses stored before `beforeDay`
  * (exclusive) when given — live results leave out today's responses so a
  * single new answer cannot be read off by comparing two refreshes.
+ *
+ * Days before `today` come from their daily tallies (src/server/db/tallies.ts);
+ * only responses of today or later, if the range includes them, are counted
+ * from the answers themselves.
  */
 export async function readAggregates(
   env: DbEnv,
   surveyId: string,
   version: number,
   specs: QuestionSpec[],
+  today: Day,
   beforeDay?: string,
 ): Promise<RawAggregates> {
-  const db = env.DB;
-  const published = JSON.stringify(specs.filter((s) => !FREE_TEXT_TYPES.includes(s.type)).map((s) => s.name));
   const until = beforeDay ?? "9999-12-31";
+  const rolled = until < today ? until : today;
+  const survey = { id: surveyId, version };
+  const tallied = await readTallies(env, survey, specs, publishedQuestions(specs), rolled);
+  if (rolled >= until) return tallied;
+  return addAggregates(tallied, await readRawAggregates(env, surveyId, version, specs, rolled, until));
+}
+
+/** The same counts from the answers themselves, over the days in [fromDay, beforeDay): today's, and the reference the tallies are tested against. */
+export async function readRawAggregates(
+  env: DbEnv,
+  surveyId: string,
+  version: number,
+  specs: QuestionSpec[],
+  fromDay: string,
+  beforeDay: string,
+): Promise<RawAggregates> {
+  const db = env.DB;
+  const published = JSON.stringify(publishedQuestions(specs));
   const inScope = `a.survey_id = ?1 AND a.question IN (SELECT value FROM json_each(?2))
-    AND a.response_id IN (SELECT id FROM survey_responses WHERE survey_id = ?1 AND day < ?3 AND survey_version = ?4)`;
+    AND a.response_id IN (SELECT id FROM survey_responses WHERE survey_id = ?1 AND day < ?3 AND survey_version = ?4 AND day >= ?5)`;
   const [total, answered, scalars, items] = await db.batch([
     db
-      .prepare("SELECT COUNT(*) AS n FROM survey_responses WHERE survey_id = ?1 AND day < ?2 AND survey_version = ?3")
-      .bind(surveyId, until, version),
+      .prepare("SELECT COUNT(*) AS n FROM survey_responses WHERE survey_id = ?1 AND day < ?2 AND survey_version = ?3 AND day >= ?4")
+      .bind(surveyId, beforeDay, version, fromDay),
     db
       .prepare(`SELECT a.question, COUNT(*) AS n FROM survey_answers a WHERE ${inScope} GROUP BY a.question`)
-      .bind(surveyId, published, until, version),
+      .bind(surveyId, published, beforeDay, version, fromDay),
     db
       .prepare(
         `SELECT a.question, a.num, a.text, COUNT(*) AS n FROM survey_answers a WHERE ${inScope} AND a.json IS NULL GROUP BY a.question, a.num, a.text`,
       )
-      .bind(surveyId, published, until, version),
+      .bind(surveyId, published, beforeDay, version, fromDay),
     db
       .prepare(
         `SELECT a.question, j.value AS item, COUNT(*) AS n, SUM(j.key) AS rank_sum
          FROM survey_answers a, json_each(a.json) j WHERE ${inScope} AND a.json IS NOT NULL GROUP BY a.question, j.value`,
       )
-      .bind(surveyId, published, until, version),
+      .bind(surveyId, published, beforeDay, version, fromDay),
   ]);
   return {
     responses: (total!.results[0] as { n: number }).n,
@@ -101,39 +123,57 @@ export async function readAggregates(
 /**
  * The same counts as readAggregates, per day a response was committed, for
  * the days before `beforeDay`: the input of the live steps
- * (src/lib/surveys/steps.ts). Past days never change, so these rows can be
- * rolled up once a day is over.
+ * (src/lib/surveys/steps.ts). Days before `today` come from their tallies;
+ * the live steps never count today, so in practice every day does.
  */
 export async function readDailyAggregates(
   env: DbEnv,
   surveyId: string,
   version: number,
   specs: QuestionSpec[],
+  today: Day,
+  beforeDay: string,
+): Promise<DayAggregates[]> {
+  const rolled = beforeDay < today ? beforeDay : today;
+  const tallied = await readDayTallies(env, { id: surveyId, version }, specs, publishedQuestions(specs), rolled);
+  if (rolled >= beforeDay) return tallied;
+  return [...tallied, ...(await readRawDailyAggregates(env, surveyId, version, specs, rolled, beforeDay))];
+}
+
+/** The per-day counts from the answers themselves, over the days in [fromDay, beforeDay). */
+export async function readRawDailyAggregates(
+  env: DbEnv,
+  surveyId: string,
+  version: number,
+  specs: QuestionSpec[],
+  fromDay: string,
   beforeDay: string,
 ): Promise<DayAggregates[]> {
   const db = env.DB;
-  const published = JSON.stringify(specs.filter((s) => !FREE_TEXT_TYPES.includes(s.type)).map((s) => s.name));
+  const published = JSON.stringify(publishedQuestions(specs));
   const from = `survey_answers a JOIN survey_responses r ON r.id = a.response_id
-    WHERE r.survey_id = ?1 AND r.day < ?3 AND r.survey_version = ?4 AND a.survey_id = ?1 AND a.question IN (SELECT value FROM json_each(?2))`;
+    WHERE r.survey_id = ?1 AND r.day < ?3 AND r.survey_version = ?4 AND r.day >= ?5 AND a.survey_id = ?1 AND a.question IN (SELECT value FROM json_each(?2))`;
   const [total, answered, scalars, items] = await db.batch([
     db
-      .prepare("SELECT day, COUNT(*) AS n FROM survey_responses WHERE survey_id = ?1 AND day < ?2 AND survey_version = ?3 GROUP BY day")
-      .bind(surveyId, beforeDay, version),
+      .prepare(
+        "SELECT day, COUNT(*) AS n FROM survey_responses WHERE survey_id = ?1 AND day < ?2 AND survey_version = ?3 AND day >= ?4 GROUP BY day",
+      )
+      .bind(surveyId, beforeDay, version, fromDay),
     db
       .prepare(`SELECT r.day, a.question, COUNT(*) AS n FROM ${from} GROUP BY r.day, a.question`)
-      .bind(surveyId, published, beforeDay, version),
+      .bind(surveyId, published, beforeDay, version, fromDay),
     db
       .prepare(
         `SELECT r.day, a.question, a.num, a.text, COUNT(*) AS n FROM ${from} AND a.json IS NULL GROUP BY r.day, a.question, a.num, a.text`,
       )
-      .bind(surveyId, published, beforeDay, version),
+      .bind(surveyId, published, beforeDay, version, fromDay),
     db
       .prepare(
         `SELECT r.day, a.question, j.value AS item, COUNT(*) AS n, SUM(j.key) AS rank_sum
          FROM ${from.replace("survey_answers a JOIN", "survey_answers a, json_each(a.json) j JOIN")} AND a.json IS NOT NULL
          GROUP BY r.day, a.question, j.value`,
       )
-      .bind(surveyId, published, beforeDay, version),
+      .bind(surveyId, published, beforeDay, version, fromDay),
   ]);
   const days = new Map<string, RawAggregates>();
   const of = (day: string) => {

@@ -1,0 +1,161 @@
+// Daily tallies of survey answers (tables survey_tallies,
+// survey_tally_progress; migrations/0010). A day that has ended never changes
+// (the day of a response is taken at commit: src/server/commit-day.ts), so
+// each one is rolled up once, in SQL, into the counts the results are built
+// from — responses, people who answered each question, each value given, each
+// item of a multi-answer with its rank sum — and later reads add up those
+// rows instead of every answer. Only the questions results publish are rolled
+// up: never free text.
+import type { Day } from "../../lib/clock.ts";
+import { FREE_TEXT_TYPES, type QuestionSpec } from "../../lib/surveys/questions.ts";
+import type { RawAggregates } from "../../lib/surveys/results.ts";
+import type { DayAggregates } from "../../lib/surveys/steps.ts";
+import type { DbEnv } from "../config.ts";
+
+export interface TalliedSurvey {
+  id: string;
+  version: number;
+}
+
+/** The questions results publish, the only ones rolled up: every question but free text. */
+export function publishedQuestions(specs: readonly QuestionSpec[]): string[] {
+  return specs.filter((s) => !FREE_TEXT_TYPES.includes(s.type)).map((s) => s.name);
+}
+
+/** Before every day: nothing rolled up yet. */
+const NEVER = "0000-01-01";
+
+/** Answers joined to their response, for one survey version, days in [?3, ?4), published questions (?5) only. */
+const ANSWERS_OF_DAYS = `survey_answers a JOIN survey_responses r ON r.id = a.response_id
+  WHERE r.survey_id = ?1 AND r.survey_version = ?2 AND r.day >= ?3 AND r.day < ?4
+    AND a.survey_id = ?1 AND a.question IN (SELECT value FROM json_each(?5))`;
+
+/**
+ * Rolls up every day before `until` not rolled up yet. The first statement
+ * claims the days: it moves the progress from what this request read to
+ * `until`, and writes NULL — aborting the batch — when another request moved
+ * it meanwhile (that one is rolling up the same days; this one reads them).
+ */
+export async function rollUp(env: DbEnv, survey: TalliedSurvey, specs: readonly QuestionSpec[], until: Day): Promise<void> {
+  const db = env.DB;
+  const row = await db
+    .prepare("SELECT rolled_until FROM survey_tally_progress WHERE survey_id = ?1 AND survey_version = ?2")
+    .bind(survey.id, survey.version)
+    .first<{ rolled_until: string }>();
+  const from = row?.rolled_until ?? NEVER;
+  if (from >= until) return;
+  const range = [survey.id, survey.version, from, until, JSON.stringify(publishedQuestions(specs))] as const;
+  try {
+    await db.batch([
+      db
+        .prepare(
+          `INSERT INTO survey_tally_progress (survey_id, survey_version, rolled_until) VALUES (?1, ?2, ?4)
+           ON CONFLICT (survey_id, survey_version) DO UPDATE SET rolled_until = CASE WHEN rolled_until = ?3 THEN excluded.rolled_until END`,
+        )
+        .bind(survey.id, survey.version, from, until),
+      db
+        .prepare("DELETE FROM survey_tallies WHERE survey_id = ?1 AND survey_version = ?2 AND day >= ?3 AND day < ?4")
+        .bind(survey.id, survey.version, from, until),
+      db
+        .prepare(
+          `INSERT INTO survey_tallies (survey_id, survey_version, day, kind, n)
+           SELECT ?1, ?2, day, 'responses', COUNT(*) FROM survey_responses
+           WHERE survey_id = ?1 AND survey_version = ?2 AND day >= ?3 AND day < ?4 GROUP BY day`,
+        )
+        .bind(survey.id, survey.version, from, until),
+      db
+        .prepare(
+          `INSERT INTO survey_tallies (survey_id, survey_version, day, kind, question, n)
+           SELECT ?1, ?2, r.day, 'answered', a.question, COUNT(*) FROM ${ANSWERS_OF_DAYS} GROUP BY r.day, a.question`,
+        )
+        .bind(...range),
+      db
+        .prepare(
+          `INSERT INTO survey_tallies (survey_id, survey_version, day, kind, question, num, text, n)
+           SELECT ?1, ?2, r.day, 'scalar', a.question, a.num, a.text, COUNT(*) FROM ${ANSWERS_OF_DAYS} AND a.json IS NULL
+           GROUP BY r.day, a.question, a.num, a.text`,
+        )
+        .bind(...range),
+      db
+        .prepare(
+          `INSERT INTO survey_tallies (survey_id, survey_version, day, kind, question, item, n, rank_sum)
+           SELECT ?1, ?2, r.day, 'item', a.question, j.value, COUNT(*), SUM(j.key)
+           FROM ${ANSWERS_OF_DAYS.replace("survey_answers a JOIN", "survey_answers a, json_each(a.json) j JOIN")} AND a.json IS NOT NULL
+           GROUP BY r.day, a.question, j.value`,
+        )
+        .bind(...range),
+    ]);
+  } catch (err) {
+    if (/NOT NULL constraint failed: survey_tally_progress\.rolled_until/.test(String((err as Error)?.message ?? err))) return;
+    throw err;
+  }
+}
+
+interface TallyRow {
+  day: string;
+  kind: "responses" | "answered" | "scalar" | "item";
+  question: string | null;
+  num: number | null;
+  text: string | null;
+  item: string | number | null;
+  n: number;
+  rank_sum: number | null;
+}
+
+function addRow(raw: RawAggregates, r: TallyRow): void {
+  if (r.kind === "responses") raw.responses += r.n;
+  else if (r.kind === "answered") raw.answered[r.question!] = (raw.answered[r.question!] ?? 0) + r.n;
+  else if (r.kind === "scalar") raw.scalars.push({ question: r.question!, value: r.num ?? r.text ?? "", n: r.n });
+  else raw.items.push({ question: r.question!, item: r.item!, n: r.n, rankSum: r.rank_sum ?? 0 });
+}
+
+const empty = (): RawAggregates => ({ responses: 0, answered: {}, scalars: [], items: [] });
+
+/**
+ * The tallies of the days before `until` (rolled up first if need be), per
+ * day: what readDailyAggregates reads from the answers, in rows that number
+ * days × questions × values.
+ */
+export async function readDayTallies(
+  env: DbEnv,
+  survey: TalliedSurvey,
+  specs: readonly QuestionSpec[],
+  questions: readonly string[],
+  until: Day,
+): Promise<DayAggregates[]> {
+  await rollUp(env, survey, specs, until);
+  const { results } = await env.DB.prepare(
+    `SELECT day, kind, question, num, text, item, n, rank_sum FROM survey_tallies
+     WHERE survey_id = ?1 AND survey_version = ?2 AND day < ?3 AND (question IS NULL OR question IN (SELECT value FROM json_each(?4)))`,
+  )
+    .bind(survey.id, survey.version, until, JSON.stringify(questions))
+    .all<TallyRow>();
+  const days = new Map<string, RawAggregates>();
+  for (const r of results) {
+    let raw = days.get(r.day);
+    if (!raw) days.set(r.day, (raw = empty()));
+    addRow(raw, r);
+  }
+  return [...days].map(([day, raw]) => ({ day, raw })).sort((a, b) => (a.day < b.day ? -1 : 1));
+}
+
+/** The tallies of the days before `until`, added up over the days (in SQL). */
+export async function readTallies(
+  env: DbEnv,
+  survey: TalliedSurvey,
+  specs: readonly QuestionSpec[],
+  questions: readonly string[],
+  until: Day,
+): Promise<RawAggregates> {
+  await rollUp(env, survey, specs, until);
+  const { results } = await env.DB.prepare(
+    `SELECT '' AS day, kind, question, num, text, item, SUM(n) AS n, SUM(rank_sum) AS rank_sum FROM survey_tallies
+     WHERE survey_id = ?1 AND survey_version = ?2 AND day < ?3 AND (question IS NULL OR question IN (SELECT value FROM json_each(?4)))
+     GROUP BY kind, question, num, text, item`,
+  )
+    .bind(survey.id, survey.version, until, JSON.stringify(questions))
+    .all<TallyRow>();
+  const raw = empty();
+  for (const r of results) addRow(raw, r);
+  return raw;
+}
