@@ -19,12 +19,17 @@ CREATE TABLE survey_tally_progress (
 -- kind 'responses': responses that day (question NULL); 'answered': people
 -- who answered `question`; 'scalar': answers (num or text) given that many
 -- times; 'item': a choice inside a multi-answer or ranking (item), with the
--- sum of its 0-based ranks.
+-- sum of its 0-based ranks. For a survey with segments (team, tenure…):
+-- 'group': responses that gave the answers `groups` (a JSON array, one value
+-- or null per segment, in the survey's order) to the segment questions;
+-- 'group_answer': of those, the ones that gave `num` to the breakdown
+-- question `question`.
 CREATE TABLE survey_tallies (
   survey_id      TEXT    NOT NULL,
   survey_version INTEGER NOT NULL,
   day            TEXT    NOT NULL,
-  kind           TEXT    NOT NULL CHECK (kind IN ('responses', 'answered', 'scalar', 'item')),
+  kind           TEXT    NOT NULL CHECK (kind IN ('responses', 'answered', 'scalar', 'item', 'group', 'group_answer')),
+  groups         TEXT CHECK (groups IS NULL OR json_valid(groups)),
   question       TEXT,
   num            REAL,
   text           TEXT CHECK (text IS NULL OR length(text) <= 2000),

@@ -69,11 +69,11 @@ interface ResultsNow {
 async function resultsOf(env: AppEnv, survey: Survey, today: Day): Promise<ResultsNow> {
   const { k, stepK } = await ksOf(env, survey);
   if (survey.resultsVisibility !== "live") {
-    const raw = await readAggregates(env, survey.id, survey.version, survey.questions, today);
+    const raw = await readAggregates(env, survey, today);
     return { results: buildResults(survey.questions, raw, Math.max(k, stepK)), steps: [], k, stepK };
   }
   const until = countedUntil(survey, today);
-  const days = await readDailyAggregates(env, survey.id, survey.version, survey.questions, today, until);
+  const days = await readDailyAggregates(env, survey, today, until);
   const steps = liveSteps(survey.questions, days, until, stepK);
   const last = steps.at(-1);
   return { results: publishStep(survey.questions, last, stepK, k), before: last?.before, steps, k, stepK };
@@ -88,21 +88,21 @@ const NOTHING = "0000-00-00";
  * the last step the breakdown could take at the results' own steps
  * (src/lib/surveys/breakdown.ts), cut with the steps' frozen k.
  */
-async function breakdownOf(env: AppEnv, survey: Survey, now: ResultsNow): Promise<PublishedBreakdown | null> {
+async function breakdownOf(env: AppEnv, survey: Survey, now: ResultsNow, today: Day): Promise<PublishedBreakdown | null> {
   if (!survey.segments?.length) return null;
   const segments = segmentSpecs(survey.questions, survey.segments);
   const questions = breakdownQuestions(survey.questions, survey.segments);
   const names = questions.map((q) => q.name);
   if (survey.resultsVisibility !== "live") {
     const k = Math.max(now.k, now.stepK);
-    const [all] = await readSegmentTallies(env, survey, survey.segments, names);
+    const [all] = await readSegmentTallies(env, survey, survey.segments, names, { today });
     const tallies: JointTally[] = all?.tallies ?? [];
     const withheld = withholdingAllBut(segments.length, questions, shownInFull(now.results, questions));
     return publishBreakdown(snapshotBreakdown(tallies, segments, questions, k, withheld), segments, questions, null);
   }
   const last = now.steps.at(-1);
   if (!last) return publishBreakdown(snapshotBreakdown([], segments, questions, now.stepK), segments, questions, null);
-  const days = await readSegmentTallies(env, survey, survey.segments, names, { before: last.before, byDay: true });
+  const days = await readSegmentTallies(env, survey, survey.segments, names, { today, before: last.before, byDay: true });
   const steps = breakdownSteps(
     days,
     // the results' steps, each with the questions it showed in full
@@ -149,7 +149,10 @@ async function trendsOf(env: AppEnv, survey: Survey, results: SurveyResults, tod
 /** Everything the results show, for an audience allowed to see them (the caller checks resultsOpenTo). */
 export async function surveyFindings(env: AppEnv, survey: Survey, today: Day, audience: Audience): Promise<Findings> {
   const now = await resultsOf(env, survey, today);
-  const [breakdown, trends] = await Promise.all([breakdownOf(env, survey, now), trendsOf(env, survey, now.results, today, audience)]);
+  const [breakdown, trends] = await Promise.all([
+    breakdownOf(env, survey, now, today),
+    trendsOf(env, survey, now.results, today, audience),
+  ]);
   return {
     id: survey.id,
     status: surveyStatus(survey, today),

@@ -9,13 +9,21 @@ import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../src/lib/clock.ts";
+import { breakdownQuestions, segmentSpecs, snapshotBreakdown, type DayTallies } from "../../src/lib/surveys/breakdown.ts";
 import { SURVEYS } from "../../src/lib/surveys/registry.ts";
 import { buildResults, type RawAggregates } from "../../src/lib/surveys/results.ts";
 import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import { liveSteps, publishStep, type DayAggregates } from "../../src/lib/surveys/steps.ts";
 import { validateAnswers } from "../../src/lib/surveys/validate.ts";
 import { storeResponse } from "../../src/server/db/responses.ts";
-import { readAggregates, readDailyAggregates, readRawAggregates, readRawDailyAggregates } from "../../src/server/db/surveys.ts";
+import {
+  readAggregates,
+  readDailyAggregates,
+  readRawAggregates,
+  readRawDailyAggregates,
+  readRawSegmentTallies,
+  readSegmentTallies,
+} from "../../src/server/db/surveys.ts";
 
 const FIRST = "2026-03-01";
 
@@ -30,6 +38,21 @@ function normal(raw: RawAggregates) {
   };
 }
 const normalDays = (days: DayAggregates[]) => days.map((d) => ({ day: d.day, raw: normal(d.raw) }));
+const normalCells = (days: DayTallies[]) =>
+  days.map((d) => ({
+    day: d.day,
+    tallies: d.tallies
+      .map((t) =>
+        JSON.stringify([
+          t.groups,
+          t.responses,
+          Object.entries(t.answers)
+            .map(([q, v]) => [q, Object.entries(v).sort()])
+            .sort(),
+        ]),
+      )
+      .sort(),
+  }));
 
 const step = fc.oneof(
   // responses committed on a day (0 = the first day), seeded answers
@@ -54,22 +77,41 @@ describe("results from daily tallies", () => {
         // a version of its own per run, so runs never see each other's tallies
         const v = ++version;
         const specs = survey.questions;
+        const tallied = { ...survey, version: v };
         let n = 0;
         const check = async (today: string, before: string) => {
-          const tallied = await readAggregates(env, survey.id, v, specs, today, before);
+          const fromTallies = await readAggregates(env, tallied, today, before);
           const raw = await readRawAggregates(env, survey.id, v, specs, "0000-01-01", before);
-          expect(normal(tallied)).toEqual(normal(raw));
-          const all = await readAggregates(env, survey.id, v, specs, today);
+          expect(normal(fromTallies)).toEqual(normal(raw));
+          const all = await readAggregates(env, tallied, today);
           expect(normal(all)).toEqual(normal(await readRawAggregates(env, survey.id, v, specs, "0000-01-01", "9999-12-31")));
-          for (const k of [3, 5, 8]) expect(buildResults(specs, tallied, k)).toEqual(buildResults(specs, raw, k));
+          for (const k of [3, 5, 8]) expect(buildResults(specs, fromTallies, k)).toEqual(buildResults(specs, raw, k));
 
-          const days = await readDailyAggregates(env, survey.id, v, specs, today, before);
+          const days = await readDailyAggregates(env, tallied, today, before);
           const rawDays = await readRawDailyAggregates(env, survey.id, v, specs, "0000-01-01", before);
           expect(normalDays(days)).toEqual(normalDays(rawDays));
-          const [fromTallies, fromRaw] = [liveSteps(specs, days, before, 3), liveSteps(specs, rawDays, before, 3)];
-          expect(fromTallies.map((s) => [s.before, s.results])).toEqual(fromRaw.map((s) => [s.before, s.results]));
+          const [stepsTallied, stepsRaw] = [liveSteps(specs, days, before, 3), liveSteps(specs, rawDays, before, 3)];
+          expect(stepsTallied.map((s) => [s.before, s.results])).toEqual(stepsRaw.map((s) => [s.before, s.results]));
           // k raised after the steps were frozen at 3
-          expect(publishStep(specs, fromTallies.at(-1), 3, 6)).toEqual(publishStep(specs, fromRaw.at(-1), 3, 6));
+          expect(publishStep(specs, stepsTallied.at(-1), 3, 6)).toEqual(publishStep(specs, stepsRaw.at(-1), 3, 6));
+
+          // segments: the cross-tabulation per day and over all days, and the breakdown it gives at several k
+          const segments = survey.segments ?? [];
+          if (segments.length > 0) {
+            const questions = breakdownQuestions(specs, segments);
+            const names = questions.map((q) => q.name);
+            for (const byDay of [true, false]) {
+              const cells = await readSegmentTallies(env, tallied, segments, names, { today, before, byDay });
+              const rawCells = await readRawSegmentTallies(env, tallied, segments, names, { before, byDay });
+              expect(normalCells(cells)).toEqual(normalCells(rawCells));
+              if (!byDay) {
+                for (const k of [3, 6]) {
+                  const snapshot = (d: DayTallies[]) => snapshotBreakdown(d[0]?.tallies ?? [], segmentSpecs(specs, segments), questions, k);
+                  expect(snapshot(cells)).toEqual(snapshot(rawCells));
+                }
+              }
+            }
+          }
           // the comments written with every other response never reach a tally
           const texts = await env.DB.prepare("SELECT text FROM survey_tallies WHERE survey_version = ?1 AND text IS NOT NULL")
             .bind(v)
@@ -122,21 +164,22 @@ describe("results from daily tallies", () => {
       });
     }
     const today = addDays(FIRST, 2);
-    await readAggregates(env, survey.id, v, survey.questions, today);
+    const tallied = { ...survey, version: v };
+    await readAggregates(env, tallied, today);
     const count = () =>
       env.DB.prepare("SELECT COUNT(*) AS n, MAX(rowid) AS last FROM survey_tallies WHERE survey_id = ?1 AND survey_version = ?2")
         .bind(survey.id, v)
         .first<{ n: number; last: number }>();
     const first = await count();
     expect(first!.n).toBeGreaterThan(0);
-    await readAggregates(env, survey.id, v, survey.questions, today);
-    await readDailyAggregates(env, survey.id, v, survey.questions, today, today);
+    await readAggregates(env, tallied, today);
+    await readDailyAggregates(env, tallied, today, today);
     expect(await count()).toEqual(first);
     // today's response is not rolled up: it is read from the answers
     const progress = await env.DB.prepare("SELECT rolled_until FROM survey_tally_progress WHERE survey_id = ?1 AND survey_version = ?2")
       .bind(survey.id, v)
       .first<{ rolled_until: string }>();
     expect(progress?.rolled_until).toBe(today);
-    expect((await readAggregates(env, survey.id, v, survey.questions, today)).responses).toBe(3);
+    expect((await readAggregates(env, tallied, today)).responses).toBe(3);
   });
 });

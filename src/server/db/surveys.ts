@@ -10,7 +10,7 @@ import type { StoredAnswer } from "../../lib/surveys/export.ts";
 import type { RawAggregates } from "../../lib/surveys/results.ts";
 import { addAggregates, type DayAggregates } from "../../lib/surveys/steps.ts";
 import type { DbEnv } from "../config.ts";
-import { publishedQuestions, readDayTallies, readTallies } from "./tallies.ts";
+import { addDayTallies, publishedQuestions, readDayTallies, readSegmentDayTallies, readTallies, type TalliedSurvey } from "./tallies.ts";
 
 export type { DayCount };
 
@@ -55,20 +55,12 @@ export async function countAllResponsesByDay(env: DbEnv): Promise<Map<string, Da
  * only responses of today or later, if the range includes them, are counted
  * from the answers themselves.
  */
-export async function readAggregates(
-  env: DbEnv,
-  surveyId: string,
-  version: number,
-  specs: QuestionSpec[],
-  today: Day,
-  beforeDay?: string,
-): Promise<RawAggregates> {
+export async function readAggregates(env: DbEnv, survey: TalliedSurvey, today: Day, beforeDay?: string): Promise<RawAggregates> {
   const until = beforeDay ?? "9999-12-31";
   const rolled = until < today ? until : today;
-  const survey = { id: surveyId, version };
-  const tallied = await readTallies(env, survey, specs, publishedQuestions(specs), rolled);
+  const tallied = await readTallies(env, survey, publishedQuestions(survey.questions), rolled);
   if (rolled >= until) return tallied;
-  return addAggregates(tallied, await readRawAggregates(env, surveyId, version, specs, rolled, until));
+  return addAggregates(tallied, await readRawAggregates(env, survey.id, survey.version, survey.questions, rolled, until));
 }
 
 /** The same counts from the answers themselves, over the days in [fromDay, beforeDay): today's, and the reference the tallies are tested against. */
@@ -76,7 +68,7 @@ export async function readRawAggregates(
   env: DbEnv,
   surveyId: string,
   version: number,
-  specs: QuestionSpec[],
+  specs: readonly QuestionSpec[],
   fromDay: string,
   beforeDay: string,
 ): Promise<RawAggregates> {
@@ -126,18 +118,11 @@ export async function readRawAggregates(
  * (src/lib/surveys/steps.ts). Days before `today` come from their tallies;
  * the live steps never count today, so in practice every day does.
  */
-export async function readDailyAggregates(
-  env: DbEnv,
-  surveyId: string,
-  version: number,
-  specs: QuestionSpec[],
-  today: Day,
-  beforeDay: string,
-): Promise<DayAggregates[]> {
+export async function readDailyAggregates(env: DbEnv, survey: TalliedSurvey, today: Day, beforeDay: string): Promise<DayAggregates[]> {
   const rolled = beforeDay < today ? beforeDay : today;
-  const tallied = await readDayTallies(env, { id: surveyId, version }, specs, publishedQuestions(specs), rolled);
+  const tallied = await readDayTallies(env, survey, publishedQuestions(survey.questions), rolled);
   if (rolled >= beforeDay) return tallied;
-  return [...tallied, ...(await readRawDailyAggregates(env, surveyId, version, specs, rolled, beforeDay))];
+  return [...tallied, ...(await readRawDailyAggregates(env, survey.id, survey.version, survey.questions, rolled, beforeDay))];
 }
 
 /** The per-day counts from the answers themselves, over the days in [fromDay, beforeDay). */
@@ -145,7 +130,7 @@ export async function readRawDailyAggregates(
   env: DbEnv,
   surveyId: string,
   version: number,
-  specs: QuestionSpec[],
+  specs: readonly QuestionSpec[],
   fromDay: string,
   beforeDay: string,
 ): Promise<DayAggregates[]> {
@@ -198,20 +183,38 @@ export async function readRawDailyAggregates(
  * The cross-tabulation of the segment answers (team × tenure…) with, per
  * combination, the number of responses and the answers to the breakdown
  * questions (ratings and yes/no, stored in `num`): everything a breakdown is
- * built from, counted in SQL, per day when `byDay` (live steps) or over all
- * days before `before`. This one query is where breakdowns read responses, so
- * daily tallies can later replace it.
+ * built from, per day when `byDay` (live steps) or over all days before
+ * `before`. Days before `today` come from their daily tallies
+ * (src/server/db/tallies.ts); only today's responses, where the range
+ * includes them, are counted from the answers.
  */
 export async function readSegmentTallies(
+  env: DbEnv,
+  survey: TalliedSurvey,
+  segments: readonly string[],
+  questions: readonly string[],
+  options: { today: Day; before?: string; byDay?: boolean },
+): Promise<DayTallies[]> {
+  if (JSON.stringify(segments) !== JSON.stringify(survey.segments ?? []))
+    throw new Error("readSegmentTallies: the survey's own segments only");
+  const until = options.before ?? "9999-12-31";
+  const rolled = until < options.today ? until : options.today;
+  const tallied = await readSegmentDayTallies(env, survey, questions, rolled, options.byDay ?? false);
+  if (rolled >= until) return tallied;
+  return addDayTallies(tallied, await readRawSegmentTallies(env, survey, segments, questions, { ...options, from: rolled }));
+}
+
+/** The same cross-tabulation from the answers themselves, over the days in [from, before). */
+export async function readRawSegmentTallies(
   env: DbEnv,
   survey: { id: string; version: number },
   segments: readonly string[],
   questions: readonly string[],
-  options: { before?: string; byDay?: boolean } = {},
+  options: { from?: string; before?: string; byDay?: boolean } = {},
 ): Promise<DayTallies[]> {
   const groups = segments.map((_, i) => `g${i}`);
   const joins = segments
-    .map((_, i) => `LEFT JOIN survey_answers s${i} ON s${i}.response_id = r.id AND s${i}.question = ?${6 + i}`)
+    .map((_, i) => `LEFT JOIN survey_answers s${i} ON s${i}.response_id = r.id AND s${i}.question = ?${7 + i}`)
     .join("\n      ");
   const picks = segments.map((_, i) => `, COALESCE(s${i}.text, s${i}.num) AS g${i}`).join("");
   const keys = ["day", ...groups].join(", ");
@@ -219,7 +222,7 @@ export async function readSegmentTallies(
       SELECT r.id, CASE WHEN ?5 THEN r.day ELSE '' END AS day${picks}
       FROM survey_responses r
       ${joins}
-      WHERE r.survey_id = ?1 AND r.survey_version = ?2 AND r.day < ?3
+      WHERE r.survey_id = ?1 AND r.survey_version = ?2 AND r.day < ?3 AND r.day >= ?6
     )
     SELECT ${keys}, NULL AS question, NULL AS value, COUNT(*) AS n FROM r GROUP BY ${keys}
     UNION ALL
@@ -228,7 +231,15 @@ export async function readSegmentTallies(
     WHERE a.num IS NOT NULL
     GROUP BY ${keys.replace("day", "r.day")}, a.question, a.num`;
   const { results } = await env.DB.prepare(sql)
-    .bind(survey.id, survey.version, options.before ?? "9999-12-31", JSON.stringify(questions), options.byDay ? 1 : 0, ...segments)
+    .bind(
+      survey.id,
+      survey.version,
+      options.before ?? "9999-12-31",
+      JSON.stringify(questions),
+      options.byDay ? 1 : 0,
+      options.from ?? "0000-01-01",
+      ...segments,
+    )
     .all<Record<string, string | number | null>>();
   const days = new Map<string, Map<string, JointTally>>();
   for (const row of results) {

@@ -7,14 +7,19 @@
 // rows instead of every answer. Only the questions results publish are rolled
 // up: never free text.
 import type { Day } from "../../lib/clock.ts";
+import { breakdownQuestions, type DayTallies, type GroupValue, type JointTally } from "../../lib/surveys/breakdown.ts";
 import { FREE_TEXT_TYPES, type QuestionSpec } from "../../lib/surveys/questions.ts";
 import type { RawAggregates } from "../../lib/surveys/results.ts";
 import type { DayAggregates } from "../../lib/surveys/steps.ts";
 import type { DbEnv } from "../config.ts";
 
+/** A survey version as its tallies see it: a `Survey` is one. */
 export interface TalliedSurvey {
   id: string;
   version: number;
+  questions: readonly QuestionSpec[];
+  /** The segment questions (team, tenure…), in order: their cross-tabulation is rolled up too. */
+  segments?: readonly string[];
 }
 
 /** The questions results publish, the only ones rolled up: every question but free text. */
@@ -36,7 +41,7 @@ const ANSWERS_OF_DAYS = `survey_answers a JOIN survey_responses r ON r.id = a.re
  * `until`, and writes NULL — aborting the batch — when another request moved
  * it meanwhile (that one is rolling up the same days; this one reads them).
  */
-export async function rollUp(env: DbEnv, survey: TalliedSurvey, specs: readonly QuestionSpec[], until: Day): Promise<void> {
+export async function rollUp(env: DbEnv, survey: TalliedSurvey, until: Day): Promise<void> {
   const db = env.DB;
   const row = await db
     .prepare("SELECT rolled_until FROM survey_tally_progress WHERE survey_id = ?1 AND survey_version = ?2")
@@ -44,7 +49,7 @@ export async function rollUp(env: DbEnv, survey: TalliedSurvey, specs: readonly 
     .first<{ rolled_until: string }>();
   const from = row?.rolled_until ?? NEVER;
   if (from >= until) return;
-  const range = [survey.id, survey.version, from, until, JSON.stringify(publishedQuestions(specs))] as const;
+  const range = [survey.id, survey.version, from, until, JSON.stringify(publishedQuestions(survey.questions))] as const;
   try {
     await db.batch([
       db
@@ -84,11 +89,52 @@ export async function rollUp(env: DbEnv, survey: TalliedSurvey, specs: readonly 
            GROUP BY r.day, a.question, j.value`,
         )
         .bind(...range),
+      ...segmentRollUp(db, survey, from, until),
     ]);
   } catch (err) {
     if (/NOT NULL constraint failed: survey_tally_progress\.rolled_until/.test(String((err as Error)?.message ?? err))) return;
     throw err;
   }
+}
+
+/**
+ * The segments' cross-tabulation per day: responses per combination of
+ * segment answers ('group') and, per combination, the answers to each
+ * breakdown question ('group_answer') — what readRawSegmentTallies counts
+ * (src/server/db/surveys.ts), grouped the same way.
+ */
+function segmentRollUp(db: D1Database, survey: TalliedSurvey, from: Day, until: Day): D1PreparedStatement[] {
+  const segments = survey.segments ?? [];
+  if (segments.length === 0) return [];
+  const questions = breakdownQuestions(survey.questions, segments).map((q) => q.name);
+  const groups = segments.map((_, i) => `g${i}`);
+  const joins = segments
+    .map((_, i) => `LEFT JOIN survey_answers s${i} ON s${i}.response_id = r.id AND s${i}.question = ?${6 + i}`)
+    .join(" ");
+  const picks = segments.map((_, i) => `, COALESCE(s${i}.text, s${i}.num) AS g${i}`).join("");
+  const combination = `json_array(${groups.map((g) => `r.${g}`).join(", ")})`;
+  const keys = ["r.day", ...groups.map((g) => `r.${g}`)].join(", ");
+  const r = `WITH r AS (
+      SELECT r.id, r.day${picks} FROM survey_responses r ${joins}
+      WHERE r.survey_id = ?1 AND r.survey_version = ?2 AND r.day >= ?3 AND r.day < ?4
+    )`;
+  const bind = [survey.id, survey.version, from, until, JSON.stringify(questions), ...segments];
+  return [
+    db
+      .prepare(
+        `INSERT INTO survey_tallies (survey_id, survey_version, day, kind, groups, n)
+         ${r} SELECT ?1, ?2, r.day, 'group', ${combination}, COUNT(*) FROM r GROUP BY ${keys}`,
+      )
+      .bind(...bind),
+    db
+      .prepare(
+        `INSERT INTO survey_tallies (survey_id, survey_version, day, kind, groups, question, num, n)
+         ${r} SELECT ?1, ?2, r.day, 'group_answer', ${combination}, a.question, a.num, COUNT(*)
+         FROM r JOIN survey_answers a ON a.response_id = r.id AND a.question IN (SELECT value FROM json_each(?5))
+         WHERE a.num IS NOT NULL GROUP BY ${keys}, a.question, a.num`,
+      )
+      .bind(...bind),
+  ];
 }
 
 interface TallyRow {
@@ -119,14 +165,13 @@ const empty = (): RawAggregates => ({ responses: 0, answered: {}, scalars: [], i
 export async function readDayTallies(
   env: DbEnv,
   survey: TalliedSurvey,
-  specs: readonly QuestionSpec[],
   questions: readonly string[],
   until: Day,
 ): Promise<DayAggregates[]> {
-  await rollUp(env, survey, specs, until);
+  await rollUp(env, survey, until);
   const { results } = await env.DB.prepare(
     `SELECT day, kind, question, num, text, item, n, rank_sum FROM survey_tallies
-     WHERE survey_id = ?1 AND survey_version = ?2 AND day < ?3 AND (question IS NULL OR question IN (SELECT value FROM json_each(?4)))`,
+     WHERE survey_id = ?1 AND survey_version = ?2 AND day < ?3 AND kind IN ('responses', 'answered', 'scalar', 'item') AND (question IS NULL OR question IN (SELECT value FROM json_each(?4)))`,
   )
     .bind(survey.id, survey.version, until, JSON.stringify(questions))
     .all<TallyRow>();
@@ -140,17 +185,11 @@ export async function readDayTallies(
 }
 
 /** The tallies of the days before `until`, added up over the days (in SQL). */
-export async function readTallies(
-  env: DbEnv,
-  survey: TalliedSurvey,
-  specs: readonly QuestionSpec[],
-  questions: readonly string[],
-  until: Day,
-): Promise<RawAggregates> {
-  await rollUp(env, survey, specs, until);
+export async function readTallies(env: DbEnv, survey: TalliedSurvey, questions: readonly string[], until: Day): Promise<RawAggregates> {
+  await rollUp(env, survey, until);
   const { results } = await env.DB.prepare(
     `SELECT '' AS day, kind, question, num, text, item, SUM(n) AS n, SUM(rank_sum) AS rank_sum FROM survey_tallies
-     WHERE survey_id = ?1 AND survey_version = ?2 AND day < ?3 AND (question IS NULL OR question IN (SELECT value FROM json_each(?4)))
+     WHERE survey_id = ?1 AND survey_version = ?2 AND day < ?3 AND kind IN ('responses', 'answered', 'scalar', 'item') AND (question IS NULL OR question IN (SELECT value FROM json_each(?4)))
      GROUP BY kind, question, num, text, item`,
   )
     .bind(survey.id, survey.version, until, JSON.stringify(questions))
@@ -158,4 +197,63 @@ export async function readTallies(
   const raw = empty();
   for (const r of results) addRow(raw, r);
   return raw;
+}
+
+/**
+ * The segments' cross-tabulation over the days before `until`, from the
+ * tallies: per day when `byDay` (live steps), else added up over the days in
+ * SQL (one entry, day ""). Only the breakdown `questions` asked for.
+ */
+export async function readSegmentDayTallies(
+  env: DbEnv,
+  survey: TalliedSurvey,
+  questions: readonly string[],
+  until: Day,
+  byDay: boolean,
+): Promise<DayTallies[]> {
+  await rollUp(env, survey, until);
+  const { results } = await env.DB.prepare(
+    `SELECT CASE WHEN ?5 THEN day ELSE '' END AS day, kind, groups, question, num, SUM(n) AS n FROM survey_tallies
+     WHERE survey_id = ?1 AND survey_version = ?2 AND day < ?3
+       AND (kind = 'group' OR (kind = 'group_answer' AND question IN (SELECT value FROM json_each(?4))))
+     GROUP BY 1, kind, groups, question, num`,
+  )
+    .bind(survey.id, survey.version, until, JSON.stringify(questions), byDay ? 1 : 0)
+    .all<{ day: string; kind: "group" | "group_answer"; groups: string; question: string | null; num: number | null; n: number }>();
+  const days = new Map<string, Map<string, JointTally>>();
+  for (const row of results) {
+    const cells = days.get(row.day) ?? new Map<string, JointTally>();
+    days.set(row.day, cells);
+    let tally = cells.get(row.groups);
+    if (!tally) cells.set(row.groups, (tally = { groups: JSON.parse(row.groups) as GroupValue[], responses: 0, answers: {} }));
+    if (row.kind === "group") tally.responses += row.n;
+    else {
+      const answers = (tally.answers[row.question!] ??= {});
+      answers[String(row.num)] = (answers[String(row.num)] ?? 0) + row.n;
+    }
+  }
+  return [...days].map(([day, cells]) => ({ day, tallies: [...cells.values()] })).sort((a, b) => (a.day < b.day ? -1 : 1));
+}
+
+/** Two cross-tabulations of disjoint responses, added up per day and per combination. */
+export function addDayTallies(a: readonly DayTallies[], b: readonly DayTallies[]): DayTallies[] {
+  const days = new Map<string, Map<string, JointTally>>();
+  for (const { day, tallies } of [...a, ...b]) {
+    const cells = days.get(day) ?? new Map<string, JointTally>();
+    days.set(day, cells);
+    for (const t of tallies) {
+      const id = JSON.stringify(t.groups);
+      const into = cells.get(id);
+      if (!into) {
+        cells.set(id, { groups: t.groups, responses: t.responses, answers: structuredClone(t.answers) });
+        continue;
+      }
+      into.responses += t.responses;
+      for (const [question, values] of Object.entries(t.answers)) {
+        const counts = (into.answers[question] ??= {});
+        for (const [value, n] of Object.entries(values)) counts[value] = (counts[value] ?? 0) + n;
+      }
+    }
+  }
+  return [...days].map(([day, cells]) => ({ day, tallies: [...cells.values()] })).sort((x, y) => (x.day < y.day ? -1 : 1));
 }
