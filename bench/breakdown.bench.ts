@@ -3,9 +3,10 @@
 // (GET /api/admin/surveys/{id}/results), the comments (capped at 1,000 per
 // question) and the CSV export, at the demo's 87 responses and again after
 // 1,000, 10,000 and 100,000 more are written into the server's local D1 —
-// next to GET /api/health in the same run. Aggregation is SQL (one query
-// reads the segments' cross-tabulation); the time should grow with the
-// responses read, not with the number of groups.
+// next to GET /api/health in the same run. Results and the breakdown read
+// the daily tallies (src/server/db/tallies.ts), so they grow with days ×
+// groups × questions, not with responses; comments and the CSV read the
+// answers themselves and grow with them.
 import { fill, H1 } from "./fill-responses.ts";
 import { load, ratio, type Bench, type BenchRow } from "./lib.ts";
 
@@ -22,6 +23,15 @@ const bench: Bench = async ({ baseURL, persistTo, adminToken }) => {
     ["CSV export", `/api/admin/surveys/${H1}/responses.csv`],
   ];
   const measure = async (size: string, total: number) => {
+    // the first read after new responses in past days rolls those days up (once): timed apart
+    const first = await load(1, 1, get(cases[0]![1]));
+    rows.push({
+      bench: "breakdown",
+      measure: `first results request after the new responses (rolls their days up), ${size}${first.failures ? " (failed)" : ""}`,
+      value: first.ms.toFixed(0),
+      unit: "ms/req",
+      "vs baseline": ratio(first.ms, baseline),
+    });
     for (const [name, path] of cases) {
       const r = await load(total, 2, get(path));
       rows.push({

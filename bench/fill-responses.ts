@@ -15,26 +15,27 @@ const TENURES = ["lt1", "y1to3", "y1to3", "y3to5", "gt5"];
  * `n` more H1 responses, generated in SQL (a recursive sequence, SQLite's
  * random()), each with every rating, the yes/no, the two choice questions,
  * a ranking, team and tenure (one in twelve leave each blank) and a comment
- * for one in five. Ids are "bench" and a number, so batches never collide.
+ * for one in five. Ids are `tag` (five characters) and a number, so batches
+ * never collide, nor two benches filling the same database.
  */
-export async function fill(persistTo: string, from: number, n: number): Promise<void> {
+export async function fill(persistTo: string, from: number, n: number, tag = "bench"): Promise<void> {
   const survey = findSurvey(H1)!;
   const proxy = await getPlatformProxy<{ DB: D1Database }>({ persist: { path: join(persistTo, "v3") } });
   const db = proxy.env.DB;
   try {
     for (let start = from; start < from + n; start += 10_000) {
       const end = Math.min(from + n, start + 10_000);
-      const lo = `bench${String(start).padStart(27, "0")}`;
-      const hi = `bench${String(end).padStart(27, "0")}`;
+      const lo = `${tag}${String(start).padStart(27, "0")}`;
+      const hi = `${tag}${String(end).padStart(27, "0")}`;
       const ids = "SELECT id FROM survey_responses WHERE id >= ?1 AND id < ?2";
       await db.batch([
         db
           .prepare(
             `WITH RECURSIVE seq(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < ?2)
              INSERT INTO survey_responses (id, survey_id, survey_version, day)
-             SELECT 'bench' || printf('%027d', i), ?3, ?4, '2026-06-' || printf('%02d', 15 + abs(random()) % 16) FROM seq`,
+             SELECT ?5 || printf('%027d', i), ?3, ?4, '2026-06-' || printf('%02d', 15 + abs(random()) % 16) FROM seq`,
           )
-          .bind(start, end, H1, survey.version),
+          .bind(start, end, H1, survey.version, tag),
         db
           .prepare(
             `INSERT INTO survey_answers (response_id, survey_id, question, num)

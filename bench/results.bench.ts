@@ -15,28 +15,33 @@ const bench: Bench = async ({ baseURL, persistTo }) => {
   const health = await load(100, 2, () => fetch(`${baseURL}/api/health`));
   const baseline = health.ms / 100;
   const rows: BenchRow[] = [{ bench: "results", measure: "GET /api/health (baseline)", value: baseline.toFixed(1), unit: "ms/req" }];
-  const measure = async (size: string) => {
-    const first = await load(1, 1, results);
+  const measure = async () => {
+    const started = performance.now();
+    const res = await results();
+    const firstMs = performance.now() - started;
+    // the size is what the results say they cover (another bench may have written responses before this one)
+    const body = (await res.json()) as { responses?: number | null };
+    const size = `${(body.responses ?? 0).toLocaleString("en")} responses`;
     const later = await load(20, 1, results);
-    for (const [what, r, n] of [
-      ["first request (rolls the new days up)", first, 1],
-      ["later requests (tallies)", later, 20],
+    for (const [what, ms, failures] of [
+      ["first request (rolls the new days up)", firstMs, res.ok ? 0 : 1],
+      ["later requests (tallies)", later.ms / 20, later.failures],
     ] as const) {
       rows.push({
         bench: "results",
-        measure: `GET /api/surveys/{id}/results, ${size}, ${what}${r.failures ? ` (${r.failures} failed)` : ""}`,
-        value: (r.ms / n).toFixed(1),
+        measure: `GET /api/surveys/{id}/results, ${size}, ${what}${failures ? ` (${failures} failed)` : ""}`,
+        value: ms.toFixed(1),
         unit: "ms/req",
-        "vs baseline": ratio(r.ms / n, baseline),
+        "vs baseline": ratio(ms, baseline),
       });
     }
   };
-  await measure("87 responses (demo)");
+  await measure();
   let written = 0;
   for (const size of [1_000, 10_000, 100_000]) {
-    await fill(persistTo, written, size - written);
+    await fill(persistTo, written, size - written, "rslts");
     written = size;
-    await measure(`${(size + 87).toLocaleString("en")} responses`);
+    await measure();
   }
   return rows;
 };
