@@ -38,7 +38,8 @@ CREATE TABLE survey_tallies (
   rank_sum       INTEGER
 ) STRICT;
 
-CREATE INDEX survey_tallies_day ON survey_tallies(survey_id, survey_version, day);
+-- by kind first: results read the four plain kinds, breakdowns the two group kinds
+CREATE INDEX survey_tallies_kind_day ON survey_tallies(survey_id, survey_version, kind, day);
 
 -- Past days never change through the API; anything else that adds, removes or
 -- moves a response or an answer of a day already rolled up (demo data, tests,
