@@ -7,7 +7,7 @@
 // rows instead of every answer. Only the questions results publish are rolled
 // up: never free text.
 import type { Day } from "../../lib/clock.ts";
-import { breakdownQuestions, type DayTallies, type GroupValue, type JointTally } from "../../lib/surveys/breakdown.ts";
+import { addTallies, breakdownQuestions, type DayTallies, type GroupValue, type JointTally } from "../../lib/surveys/breakdown.ts";
 import { FREE_TEXT_TYPES, type QuestionSpec } from "../../lib/surveys/questions.ts";
 import type { RawAggregates } from "../../lib/surveys/results.ts";
 import type { DayAggregates } from "../../lib/surveys/steps.ts";
@@ -237,23 +237,7 @@ export async function readSegmentDayTallies(
 
 /** Two cross-tabulations of disjoint responses, added up per day and per combination. */
 export function addDayTallies(a: readonly DayTallies[], b: readonly DayTallies[]): DayTallies[] {
-  const days = new Map<string, Map<string, JointTally>>();
-  for (const { day, tallies } of [...a, ...b]) {
-    const cells = days.get(day) ?? new Map<string, JointTally>();
-    days.set(day, cells);
-    for (const t of tallies) {
-      const id = JSON.stringify(t.groups);
-      const into = cells.get(id);
-      if (!into) {
-        cells.set(id, { groups: t.groups, responses: t.responses, answers: structuredClone(t.answers) });
-        continue;
-      }
-      into.responses += t.responses;
-      for (const [question, values] of Object.entries(t.answers)) {
-        const counts = (into.answers[question] ??= {});
-        for (const [value, n] of Object.entries(values)) counts[value] = (counts[value] ?? 0) + n;
-      }
-    }
-  }
-  return [...days].map(([day, cells]) => ({ day, tallies: [...cells.values()] })).sort((x, y) => (x.day < y.day ? -1 : 1));
+  const days = new Map<string, JointTally[]>();
+  for (const { day, tallies } of [...a, ...b]) days.set(day, addTallies(days.get(day) ?? [], tallies));
+  return [...days].map(([day, tallies]) => ({ day, tallies })).sort((x, y) => (x.day < y.day ? -1 : 1));
 }
