@@ -29,6 +29,20 @@ const open = (base: string, path: string, options: OpenOptions = {}) => openPage
 
 const q = (page: Page, name: string) => page.locator(`.sd-question[data-name="${name}"]`);
 
+/** The page shows a Start button; SurveyJS is fetched when it is pressed. */
+async function start(page: Page) {
+  await page.getByRole("button", { name: /^(Start the survey|开始填写问卷)$/ }).click();
+}
+
+/** Requests for JavaScript the page made (SurveyJS is the one module over 1 MB). */
+function scriptsRequested(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (req) => {
+    if (req.resourceType() === "script") urls.push(req.url());
+  });
+  return urls;
+}
+
 async function answerFirstHalf(page: Page) {
   await q(page, "satisfaction").locator('label:has(input[value="4"])').click();
   await q(page, "workload").locator('label:has(input[value="normal"])').click();
@@ -91,7 +105,12 @@ describe("filling a survey", () => {
       try {
         // the anonymity statement comes before the first question
         const statement = page.locator("#anonymity-title");
+        await start(page);
         await q(page, "satisfaction").waitFor();
+        // the person started: focus is on the first question, not left on a vanished button
+        await expect
+          .poll(() => page.evaluate(() => !!document.activeElement?.closest('.sd-question[data-name="satisfaction"]')))
+          .toBe(true);
         expect(await page.locator(".sd-root-modern").getAttribute("lang")).toBe(c.prefix ? "zh-cn" : "en");
         expect(
           await statement.evaluate(
@@ -112,6 +131,7 @@ describe("filling a survey", () => {
         expect(stored).toHaveLength(1);
         expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("candor:survey:")))).toEqual([]);
 
+        // with a draft in this browser the form comes back without pressing Start
         await page.reload();
         await q(page, "satisfaction").waitFor();
         expect(await page.getByRole("status").textContent()).toContain(c.resumed);
@@ -135,9 +155,45 @@ describe("filling a survey", () => {
     });
   }
 
+  it("fetches SurveyJS only when the person presses Start; after a failed fetch, Start reloads and starts", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchPage(page, baseURL);
+    const scripts = scriptsRequested(page);
+    const big = async (urls: string[]) => {
+      const sizes = await Promise.all([...new Set(urls)].map(async (url) => (await (await fetch(url)).arrayBuffer()).byteLength));
+      return sizes.filter((n) => n > 1_000_000).length;
+    };
+    try {
+      await page.goto(`${baseURL}/surveys/${PULSE}/`, { waitUntil: "networkidle" });
+      await page.getByRole("button", { name: "Start the survey" }).waitFor();
+      expect(scripts.length).toBeGreaterThan(0); // the page's own small script
+      expect(await big(scripts)).toBe(0);
+      expect(await page.locator('link[rel="stylesheet"][href*="survey-core"]').count()).toBe(0);
+
+      // the first fetch of SurveyJS fails (a dropped connection): the person is told and can try again
+      await page.route("**/_astro/setup.*.js", (route) => route.abort("connectionreset"), { times: 1 });
+      await start(page);
+      await page.getByRole("status").filter({ hasText: "could not be loaded" }).waitFor();
+      expect(await page.getByRole("button", { name: "Start the survey" }).isEnabled()).toBe(true);
+      await start(page); // reloads the page (the failed module stays failed in this one) and starts
+      await q(page, "satisfaction").waitFor();
+      await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.sd-question[data-name="satisfaction"]'))).toBe(true);
+      expect(await big(scripts)).toBe(1);
+      // SurveyJS's stylesheet was applied before the form showed
+      expect(await page.locator('link[rel="stylesheet"][href*="survey-core"]').count()).toBe(1);
+      expect(await page.getByRole("button", { name: "Start the survey" }).isVisible()).toBe(false);
+      expect(problems.filter((p) => !/ERR_CONNECTION_RESET|Failed to fetch dynamically imported module/.test(p))).toEqual([]);
+    } finally {
+      await page.evaluate(() => localStorage.clear());
+      await context.close();
+    }
+  });
+
   it("warns (without blocking) when a free-text answer contains identifying details, quoting them under the field", async () => {
     const { page, problems, close } = await open(baseURL, `/surveys/${PULSE}/`);
     try {
+      await start(page);
       await q(page, "oneThing").locator("textarea").fill("Call me on 13812345678 or mail li.wei@example.com");
       const note = q(page, "oneThing").locator("[data-identifying-note=oneThing]");
       await expect
@@ -156,6 +212,7 @@ describe("filling a survey", () => {
     const before = storedResponses(persistTo, PULSE);
     const { page, problems, close } = await open(baseURL, `/surveys/${PULSE}/`);
     try {
+      await start(page);
       await q(page, "satisfaction").waitFor();
       await answerFirstHalf(page);
       // SurveyJS accepts a control character; the server does not
@@ -178,6 +235,7 @@ describe("filling a survey", () => {
   it("passes axe in the dark colour scheme on the survey page", async () => {
     const { page, problems, close } = await open(baseURL, `/zh-cn/surveys/${PULSE}/`, { colorScheme: "dark" });
     try {
+      await start(page);
       await q(page, "satisfaction").waitFor();
       const violations = await axeViolations(page);
       expect(violations, formatViolations(violations)).toEqual([]);
@@ -228,6 +286,7 @@ describe("filling a survey", () => {
         await page.goto(`${baseURL}/surveys/${id}/`);
         await page.getByText(text).waitFor();
         expect(await page.locator(".sd-root-modern").count()).toBe(0);
+        expect(await page.getByRole("button", { name: "Start the survey" }).count()).toBe(0);
         if (id === "reward-survey-2026-h2") {
           await page.getByText("Results will be published here after the survey closes.").waitFor();
           // the section's label points at a heading in this state too, and it is no live region
@@ -283,6 +342,7 @@ describe("delivery and invitation codes on a dedicated server", () => {
   it("a submission made while the server is down is delivered once it is back, exactly once", async () => {
     const { page, problems, close } = await open(server.url, `/surveys/${PULSE}/`);
     try {
+      await start(page);
       await q(page, "satisfaction").waitFor();
       await answerFirstHalf(page);
       await answerSecondHalf(page, "Sent during an outage.");
@@ -341,6 +401,7 @@ describe("delivery and invitation codes on a dedicated server", () => {
     const before = storedResponses(outagePersist, PULSE);
     const { page, context, problems, close } = await open(server.url, `/surveys/${PULSE}/`);
     try {
+      await start(page);
       await q(page, "satisfaction").waitFor();
       await page.getByLabel("This is my own device").check();
       await answerFirstHalf(page);

@@ -1,13 +1,14 @@
-// What every SurveyJS island on the site needs, once: the offline (fontless)
-// stylesheet, the one extra locale we ship, the site's own words in place of
-// SurveyJS's built-in ones, and SurveyJS made to live with a CSP that has no
-// 'unsafe-inline'.
+// What every SurveyJS island on the site needs, once: the one extra locale we
+// ship, the site's own words in place of SurveyJS's built-in ones, and
+// SurveyJS made to live with a CSP that has no 'unsafe-inline'. The
+// stylesheets come from ./styles.ts (islands rendered with the page) or
+// loadSurveyStyles() (a form fetched on demand).
 import { Serializer, SvgRegistry, surveyLocalization, type Model } from "survey-core";
 import type { KeysOf } from "../../i18n/index.ts";
 import type { Strings } from "../../i18n/translate.ts";
 import "survey-core/i18n/simplified-chinese";
-import "survey-core/survey-core.fontless.css";
-import "./surveyjs.css";
+import coreCss from "survey-core/survey-core.fontless.css?url";
+import siteCss from "./surveyjs.css?url";
 
 // A bundled icon (the timer, unused here) carries a style="" attribute, which
 // the CSP refuses when the sprite is injected; icons are sized by CSS classes.
@@ -37,6 +38,32 @@ export function adoptThemeStyles(model: Model): void {
   model.generateStylesheet = false;
   adoptCss("base", model.themeStyle);
   model.onAfterRenderSurvey.add((survey) => adoptCss("reset", (survey as Model).resetVariablesStyle));
+}
+
+function stylesheet(href: string): Promise<void> {
+  const existing = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].find((link) => link.href.endsWith(href));
+  if (existing?.sheet) return Promise.resolve();
+  existing?.remove(); // one that failed earlier: try again
+  const link = document.createElement("link");
+  const loaded = new Promise<void>((resolve, reject) => {
+    link.addEventListener("load", () => resolve(), { once: true });
+    link.addEventListener("error", () => reject(new Error(`stylesheet ${href} did not load`)), { once: true });
+  });
+  link.rel = "stylesheet";
+  link.href = href;
+  document.head.appendChild(link);
+  return loaded;
+}
+
+/**
+ * SurveyJS's stylesheets for a form fetched after the page: linked now, in
+ * cascade order (the site's mapping after SurveyJS's own), resolved once
+ * they apply so the form never shows unstyled. A static import would put
+ * them in the page's <head>, render-blocking, on pages that may never show
+ * the form.
+ */
+export async function loadSurveyStyles(): Promise<void> {
+  await Promise.all([stylesheet(coreCss), stylesheet(siteCss)]);
 }
 
 // A 1–5 rating is one tap on a button. SurveyJS turns it into a dropdown

@@ -42,6 +42,8 @@ interface Props {
   builtStatus: SurveyStatus;
   k: number;
   listHref: string;
+  /** Started by the person (the page's Start button): focus goes to the first question, or to the code. */
+  focusFirst?: boolean;
 }
 
 type Stage =
@@ -70,6 +72,7 @@ export default function SurveyForm(props: Props) {
     builtStatus,
     k,
     listHref,
+    focusFirst,
   } = props;
   const t = translator(strings);
   const { locale } = t;
@@ -82,6 +85,7 @@ export default function SurveyForm(props: Props) {
   const [stage, setStage] = useState<Stage>({ name: "loading" });
   const [code, setCode] = useState("");
   const statusRef = useRef<HTMLDivElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
 
   const model = useMemo(() => {
     applySiteWording(surveyJsStrings);
@@ -245,10 +249,12 @@ export default function SurveyForm(props: Props) {
       (stage.name === "survey" && notice === "survey.fixErrors")
     ) {
       statusRef.current?.focus();
-    } else if (stage.name === "survey" && from === "code") {
+    } else if (stage.name === "survey" && (from === "code" || (from === "loading" && focusFirst))) {
       model.focusFirstQuestion();
+    } else if (stage.name === "code" && from === "loading" && focusFirst) {
+      codeRef.current?.focus();
     }
-  }, [model, stage.name, notice]);
+  }, [model, stage.name, notice, focusFirst]);
 
   // The code is redeemed now, before the questions, for a token kept for
   // this session: the answers go later with the token, never with the code.
@@ -341,6 +347,7 @@ export default function SurveyForm(props: Props) {
             <label htmlFor="survey-code">{t("survey.code.label")}</label>
             <input
               id="survey-code"
+              ref={codeRef}
               name="code"
               autoComplete="off"
               autoCapitalize="characters"

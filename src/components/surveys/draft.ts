@@ -119,3 +119,23 @@ export function clearDraft(key: string): void {
     }
   }
 }
+
+/**
+ * Whether this browser holds anything for this survey — a draft, a pending
+ * send, or state kept beside them under the same key — in either storage.
+ * The survey page then loads the form at once instead of waiting for Start.
+ */
+export function hasStoredDraft(key: string): boolean {
+  for (const name of ["localStorage", "sessionStorage"] as const) {
+    try {
+      const store = globalThis[name];
+      for (let i = 0; i < store.length; i++) {
+        const stored = store.key(i);
+        if (stored === key || stored?.startsWith(`${key}:`)) return true;
+      }
+    } catch {
+      // storage disabled: nothing kept
+    }
+  }
+  return false;
+}
