@@ -2,6 +2,8 @@
 export interface BenchContext {
   baseURL: string;
   persistTo: string;
+  /** The built site the server serves. */
+  dist: string;
   /** The server's ADMIN_TOKEN, for benches of the HR API. */
   adminToken: string;
 }

@@ -31,8 +31,9 @@ export interface PageWeight {
   modules: number;
 }
 
-const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{},\s]+?\s*from\s*)?["'](\.{1,2}\/[^"']+|\/[^"']+)["']/g;
-const DYNAMIC_IMPORT = /\bimport\s*\(\s*["'](\.{1,2}\/[^"']+|\/[^"']+)["']\s*\)/g;
+// Bundles name their modules with the extension; a bare "./MyComponent" is text inside some string.
+const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{},\s]+?\s*from\s*)?["']((?:\.{1,2}\/|\/)[^"']+\.m?js)["']/g;
+const DYNAMIC_IMPORT = /\bimport\s*\(\s*["']((?:\.{1,2}\/|\/)[^"']+\.m?js)["']\s*\)/g;
 /** Asset paths a bundle names as strings (the preload list Vite keeps beside a dynamic import). */
 const ASSET_STRING = /["'`]((?:\/|\.{1,2}\/)?_astro\/[^"'`]+\.(?:js|css))["'`]|["'`](\.\/[^"'`/]+\.(?:js|css))["'`]/g;
 
@@ -121,6 +122,18 @@ async function moduleGraph(site: SiteReader, entries: string[]): Promise<Graph> 
 
 const attrValues = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].map((m) => m[1]!);
 
+/** Gzip bytes of the modules at `entries` (URL paths) and everything they import statically. */
+export async function modulesWeight(site: SiteReader, entries: string[]): Promise<number> {
+  let total = 0;
+  for (const path of (await moduleGraph(site, entries)).eager) total += await site.gzipOf(path);
+  return total;
+}
+
+/** The island renderers (React's runtime) a page loads, as URL paths. */
+export async function rendererUrls(site: SiteReader, path: string): Promise<string[]> {
+  return [...new Set(attrValues(await site.text(path), /\brenderer-url=["']([^"']+)["']/gi).map((ref) => resolveRef(ref, path)))];
+}
+
 /** The weight of one built page (`path` as a URL path). */
 export async function pageWeight(site: SiteReader, path: string): Promise<PageWeight> {
   const html = await site.text(path);
@@ -176,4 +189,58 @@ export async function siteWeights(dist: string): Promise<PageWeight[]> {
   const weights: PageWeight[] = [];
   for (const path of await builtPages(dist)) weights.push(await pageWeight(site, path));
   return weights;
+}
+
+/**
+ * The least any SurveyJS form in React can ship: survey-core, survey-react-ui
+ * and React DOM rendering a one-question form, minified into one bundle, gzip.
+ * The survey page's JavaScript (at load and on demand) is measured against it.
+ */
+export async function surveyJsFloor(): Promise<number> {
+  const { build } = await import("esbuild");
+  const result = await build({
+    stdin: {
+      contents: `import { createRoot } from "react-dom/client"; import { Model } from "survey-core"; import { Survey } from "survey-react-ui";
+        createRoot(document.body).render(<Survey model={new Model({ elements: [{ type: "text", name: "q" }] })} />);`,
+      resolveDir: process.cwd(),
+      loader: "tsx",
+    },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: "esm",
+    jsx: "automatic",
+    define: { "process.env.NODE_ENV": '"production"' },
+    logLevel: "silent",
+  });
+  return gzip(Buffer.from(result.outputFiles[0]!.contents));
+}
+
+// ---- budgets (bench/budgets.json)
+
+export const BUDGET_MEASURES = ["html", "css", "js", "jsOnDemand", "total"] as const;
+export type BudgetMeasure = (typeof BUDGET_MEASURES)[number];
+
+export interface PageType extends Record<BudgetMeasure, number> {
+  type: string;
+  /** Pattern over the URL path without its /zh-cn prefix. */
+  pages: string;
+}
+
+export interface Budgets {
+  about: string;
+  margin: string;
+  /** The survey page's JavaScript, at load and on demand, against surveyJsFloor(). */
+  surveyFloorRatio: number;
+  types: PageType[];
+}
+
+export async function readBudgets(): Promise<Budgets> {
+  return JSON.parse(await readFile(join(import.meta.dirname, "budgets.json"), "utf8")) as Budgets;
+}
+
+/** The page types whose pattern matches `path` (one, in a well-kept budget file). */
+export function typesOf(budgets: Budgets, path: string): PageType[] {
+  const bare = path.replace(/^\/zh-cn(?=\/)/, "");
+  return budgets.types.filter((t) => new RegExp(t.pages).test(bare));
 }

@@ -4,8 +4,8 @@
 // except the calculator island; the baseline is the React runtime floor (the
 // island renderer's own module graph), measured in the same run, so the ratio
 // shows what the calculator itself adds on top of React.
-import { gzipSync } from "node:zlib";
-import type { Bench, BenchRow } from "./lib.ts";
+import { ratio, type Bench, type BenchRow } from "./lib.ts";
+import { modulesWeight, pageWeight, rendererUrls, SiteReader } from "./page-weight.ts";
 
 const PAGES = [
   "/",
@@ -19,72 +19,31 @@ const PAGES = [
   "/zh-cn/policy/compare/2026-01/2026-07/",
 ];
 
-const attr = (name: string) => new RegExp(`\\b${name}="([^"]+)"`, "g");
-const IMPORTS = /(?:\bimport\s*\(\s*|\bimport\s*|\bfrom\s*)["'](\.{1,2}\/[^"']+|\/[^"']+)["']/g;
-
-async function text(url: string): Promise<string> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: ${res.status}`);
-  return res.text();
-}
-
-/** Gzip bytes of a set of module URLs and everything they import, each module counted once. */
-async function moduleGraph(entries: string[], seen = new Map<string, number>()): Promise<Map<string, number>> {
-  const queue = [...entries];
-  while (queue.length > 0) {
-    const url = queue.shift()!;
-    if (seen.has(url)) continue;
-    const source = await text(url);
-    seen.set(url, gzipSync(source).length);
-    for (const m of source.matchAll(IMPORTS)) queue.push(new URL(m[1]!, url).href);
-  }
-  return seen;
-}
-
-async function pageWeight(baseURL: string, path: string) {
-  const html = await text(`${baseURL}${path}`);
-  const entries = [
-    ...[...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!),
-    ...[...html.matchAll(attr("component-url"))].map((m) => m[1]!),
-    ...[...html.matchAll(attr("renderer-url"))].map((m) => m[1]!),
-    ...[...html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!),
-  ].map((u) => new URL(u.replaceAll("&amp;", "&"), `${baseURL}${path}`).href);
-  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).filter((s) => s.trim());
-  const graph = await moduleGraph(entries);
-  const inlineBytes = inline.reduce((sum, s) => sum + gzipSync(s).length, 0);
-  const moduleBytes = [...graph.values()].reduce((a, b) => a + b, 0);
-  return {
-    total: inlineBytes + moduleBytes,
-    inlineBytes,
-    modules: graph.size,
-    islands: [...html.matchAll(/<astro-island\b/g)].length,
-    html,
-  };
-}
-
-const bench: Bench = async ({ baseURL }) => {
-  const policyHtml = await text(`${baseURL}/policy/`);
-  const renderer = [...policyHtml.matchAll(attr("renderer-url"))].map((m) => new URL(m[1]!, baseURL).href);
+const bench: Bench = async ({ dist }) => {
+  const site = new SiteReader(dist);
+  const renderer = await rendererUrls(site, "/policy/");
   if (renderer.length === 0) throw new Error("/policy/ has no island renderer: is the calculator missing?");
-  const floor = [...(await moduleGraph(renderer)).values()].reduce((a, b) => a + b, 0);
+  const floor = await modulesWeight(site, renderer);
 
   const rows: BenchRow[] = [
     { bench: "policy-weight", measure: "React runtime floor (baseline: island renderer graph)", value: floor, unit: "B gzip JS" },
   ];
   for (const path of PAGES) {
-    const w = await pageWeight(baseURL, path);
+    const w = await pageWeight(site, path);
+    const islands = [...(await site.text(path)).matchAll(/<astro-island\b/g)].length;
+    const total = w.js + w.jsOnDemand;
     rows.push({
       bench: "policy-weight",
-      measure: `${path} (${w.islands} island${w.islands === 1 ? "" : "s"}, ${w.modules} modules)`,
-      value: w.total,
+      measure: `${path} (${islands} island${islands === 1 ? "" : "s"}, ${w.modules} modules)`,
+      value: total,
       unit: "B gzip JS",
-      "vs baseline": (w.total / floor).toFixed(2) + "×",
+      "vs baseline": ratio(total, floor),
     });
     if (path === "/policy/") {
       rows.push({
         bench: "policy-weight",
         measure: "  of which calculator + island loader (above the floor)",
-        value: w.total - floor,
+        value: total - floor,
         unit: "B gzip JS",
       });
     }

@@ -34,7 +34,7 @@ try {
   for (const file of files) {
     const mod = (await import(pathToFileURL(join(import.meta.dirname, file)).href)) as { default: Bench };
     console.error(`running ${file} …`);
-    rows.push(...(await mod.default({ baseURL: server.url, persistTo: PERSIST, adminToken: BENCH_ADMIN_TOKEN })));
+    rows.push(...(await mod.default({ baseURL: server.url, persistTo: PERSIST, dist: DIST, adminToken: BENCH_ADMIN_TOKEN })));
   }
 } finally {
   await server.stop();

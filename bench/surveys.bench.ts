@@ -14,8 +14,6 @@
 import { execFileSync } from "node:child_process";
 import { cp, mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
 import { testSecrets } from "../scripts/dev-secrets.ts";
 import { TMP_DIR } from "../scripts/env.ts";
 import { findSurvey } from "../src/lib/surveys/registry.ts";
@@ -24,6 +22,7 @@ import { validateAnswers } from "../src/lib/surveys/validate.ts";
 import { DEMO_TODAY } from "../scripts/demo-day.ts";
 import { freePort, killGroup, spawnPagesDev, waitForHealth } from "../scripts/pages-dev.ts";
 import { load, ratio, type Bench, type BenchRow } from "./lib.ts";
+import { pageWeight, SiteReader, surveyJsFloor } from "./page-weight.ts";
 
 const SURVEY = "pulse-2026-11";
 /** Requests per measurement, at each number of clients in flight. */
@@ -92,50 +91,7 @@ async function benchApp(dist: string) {
   return { url, stop };
 }
 
-const IMPORTS = /(?:\bimport\s*\(\s*|\bimport\s*|\bfrom\s*)["'](\.{1,2}\/[^"']+|\/[^"']+)["']/g;
-
-async function pageJsGzip(baseURL: string, path: string): Promise<{ bytes: number; modules: number }> {
-  const html = await (await fetch(`${baseURL}${path}`)).text();
-  const entries = [
-    ...[...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)],
-    ...[...html.matchAll(/\bcomponent-url="([^"]+)"/g)],
-    ...[...html.matchAll(/\brenderer-url="([^"]+)"/g)],
-  ].map((m) => new URL(m[1]!.replaceAll("&amp;", "&"), `${baseURL}${path}`).href);
-  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).filter((s) => s.trim());
-  const seen = new Map<string, number>();
-  const queue = [...entries];
-  while (queue.length) {
-    const url = queue.shift()!;
-    if (seen.has(url)) continue;
-    const source = await (await fetch(url)).text();
-    seen.set(url, gzipSync(source).length);
-    for (const m of source.matchAll(IMPORTS)) queue.push(new URL(m[1]!, url).href);
-  }
-  const bytes = [...seen.values()].reduce((a, b) => a + b, 0) + inline.reduce((a, s) => a + gzipSync(s).length, 0);
-  return { bytes, modules: seen.size };
-}
-
-/** The least any SurveyJS form in React can ship: survey-core + survey-react-ui + React DOM, minified, one bundle. */
-async function surveyFloor(): Promise<number> {
-  const result = await build({
-    stdin: {
-      contents: `import { createRoot } from "react-dom/client"; import { Model } from "survey-core"; import { Survey } from "survey-react-ui";
-        createRoot(document.body).render(<Survey model={new Model({ elements: [{ type: "text", name: "q" }] })} />);`,
-      resolveDir: process.cwd(),
-      loader: "tsx",
-    },
-    bundle: true,
-    minify: true,
-    write: false,
-    format: "esm",
-    jsx: "automatic",
-    define: { "process.env.NODE_ENV": '"production"' },
-    logLevel: "silent",
-  });
-  return gzipSync(result.outputFiles[0]!.contents).length;
-}
-
-const bench: Bench = async ({ baseURL }) => {
+const bench: Bench = async ({ dist }) => {
   const survey = findSurvey(SURVEY)!;
   const bodies = Array.from({ length: TOTAL }, (_, i) => {
     const answers = sampleAnswers(survey.definition, survey.questions, seededRandom(i), { comments: ["Bench."], commentRate: 0.3 });
@@ -144,7 +100,7 @@ const bench: Bench = async ({ baseURL }) => {
     return { answers, rows: checked.rows };
   });
 
-  const app = await benchApp(`${TMP_DIR}/bench-dist`);
+  const app = await benchApp(dist);
   const rows: BenchRow[] = [];
   try {
     const post = (path: string, body: unknown) =>
@@ -242,15 +198,16 @@ const bench: Bench = async ({ baseURL }) => {
     await app.stop();
   }
 
-  const floor = await surveyFloor();
+  const floor = await surveyJsFloor();
+  const site = new SiteReader(dist);
   for (const path of [`/surveys/${SURVEY}/`, `/zh-cn/surveys/${SURVEY}/`, "/surveys/"]) {
-    const w = await pageJsGzip(baseURL, path);
+    const w = await pageWeight(site, path);
     rows.push({
       bench: "surveys",
-      measure: `${path} JS (${w.modules} modules)`,
-      value: w.bytes,
+      measure: `${path} JS at load + on demand (${w.js} + ${w.jsOnDemand} B, ${w.modules} modules)`,
+      value: w.js + w.jsOnDemand,
       unit: "B gzip",
-      "vs baseline": ratio(w.bytes, floor),
+      "vs baseline": ratio(w.js + w.jsOnDemand, floor),
     });
   }
   rows.push({

@@ -6,6 +6,8 @@ import { execFileSync } from "node:child_process";
 import { writeHeaders } from "./csp.ts";
 
 const outDir = process.argv[2] ?? "dist";
-execFileSync("astro", ["build", "--outDir", outDir], { stdio: "inherit" });
+// Always the production bundle: run from a test runner, NODE_ENV=test would
+// otherwise reach Vite and ship React's development build (2–3× the bytes).
+execFileSync("astro", ["build", "--outDir", outDir], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 const policy = await writeHeaders(outDir);
 console.log(`CSP written to ${outDir}/_headers (${policy.length} chars)`);

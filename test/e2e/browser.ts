@@ -30,7 +30,7 @@ export function chromiumPath(): Promise<string> {
  * root), no GPU, no QUIC, and none of the background fetches (component
  * updates, sync, first-run) that would try to reach Google.
  */
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
@@ -41,7 +41,7 @@ const FLAGS = [
 ];
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: await chromiumPath(), headless: true, args: FLAGS });
+  return chromium.launch({ executablePath: await chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
 }
 
 /**
