@@ -94,7 +94,9 @@ export function tooLarge(maxBytes = MAX_BODY_BYTES): HttpError {
 
 /** Turns zod issues into per-field messages keyed by dotted path ("answers.q1"). */
 export function issuesToFields(issues: readonly z.core.$ZodIssue[]): ErrorFields {
-  const fields: ErrorFields = {};
+  // Keyed by what the client sent: on a plain object, "__proto__" would set the
+  // prototype and "constructor" would read Object's own, and neither field be named.
+  const fields: ErrorFields = Object.create(null) as ErrorFields;
   for (const issue of issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
@@ -155,14 +157,33 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * The dotted path of the first string (key or value) that is not well-formed
  * Unicode, or null. JSON may carry a lone surrogate ("\ud800"); D1 would
  * store it as U+FFFD, so what was acknowledged would not be what is kept.
+ * Walked with a stack of its own, not by recursion: a body nested thousands
+ * deep fits in 32 KB and would overflow the call stack (a 500).
  */
 export function illFormedText(value: unknown, path: string[] = []): string | null {
-  if (typeof value === "string") return LONE_SURROGATE.test(value) ? path.join(".") || "body" : null;
-  if (value === null || typeof value !== "object") return null;
-  for (const [key, item] of Object.entries(value)) {
-    if (LONE_SURROGATE.test(key)) return [...path, key.replace(LONE_SURROGATE, "\uFFFD")].join(".");
-    const found = illFormedText(item, [...path, key]);
-    if (found !== null) return found;
+  // each entry keeps its parent, not a copy of its path: a deep body stays linear
+  interface Node {
+    value: unknown;
+    key: string | null;
+    parent: Node | null;
+  }
+  const pathOf = (node: Node | null, last?: string): string => {
+    const keys: string[] = last === undefined ? [] : [last];
+    for (let n = node; n !== null && n.key !== null; n = n.parent) keys.push(n.key);
+    return [...path, ...keys.reverse()].join(".") || "body";
+  };
+  const stack: Node[] = [{ value, key: null, parent: null }];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node.value === "string") {
+      if (LONE_SURROGATE.test(node.value)) return pathOf(node);
+      continue;
+    }
+    if (node.value === null || typeof node.value !== "object") continue;
+    const entries = Object.entries(node.value);
+    for (const [key] of entries) if (LONE_SURROGATE.test(key)) return pathOf(node, key.replace(LONE_SURROGATE, "\uFFFD"));
+    // in reverse, so members are looked at in order
+    for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], key: entries[i]![0], parent: node });
   }
   return null;
 }

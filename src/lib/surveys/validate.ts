@@ -55,12 +55,13 @@ type MessageKey = keyof (typeof MESSAGES)["en"];
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-function isEmptyAnswer(value: unknown): boolean {
+/** No answer: nothing, a blank string, or (for the questions whose answer is a list) an empty list. An empty list is no text. */
+function isEmptyAnswer(spec: QuestionSpec, value: unknown): boolean {
   return (
     value === undefined ||
     value === null ||
     (typeof value === "string" && value.trim() === "") ||
-    (Array.isArray(value) && value.length === 0)
+    (Array.isArray(value) && value.length === 0 && (spec.type === "checkbox" || spec.type === "ranking"))
   );
 }
 
@@ -128,7 +129,7 @@ export function validateAnswers(
       problems.set(name, say("unknown"));
       continue;
     }
-    if (isEmptyAnswer(value)) continue; // an empty answer is no answer; required-ness is SurveyJS's call below
+    if (isEmptyAnswer(spec, value)) continue; // an empty answer is no answer; required-ness is SurveyJS's call below
     const checked = checkValue(spec, value);
     if ("error" in checked) {
       problems.set(name, say(checked.error, checked.n));

@@ -1,0 +1,253 @@
+// The bad-input battery's table of endpoints (test/integration/battery.test.ts):
+// one entry per route file under functions/ and per method it exports, each
+// with a request the endpoint accepts. The battery derives every bad request
+// from that valid one — each field given the wrong type, hostile text, an
+// unknown field, a wrong content type, an oversized body, a wrong method, a
+// cross-site origin, a doubled slash — so adding an endpoint is one entry
+// here (docs/testing.md, "The bad-input battery"). A route file or a method
+// without an entry fails the suite.
+import { api, type ApiResult } from "../helpers.ts";
+
+export const ADMIN_HEADERS = { Authorization: "Bearer test-admin-token-0123456789abcdef-0123" };
+
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** One request: a path with real ids, and a JSON body or a query. */
+export interface Call {
+  path: string;
+  body?: Record<string, unknown>;
+  query?: Record<string, string>;
+}
+
+export interface MethodEntry {
+  /** A request the endpoint accepts, built afresh each time (a new submission id, the idea's current version). */
+  valid(fx: Fixtures): Call | Promise<Call>;
+  /** The status the valid request is answered with. */
+  accepts: 200 | 201;
+  /** GET: the query is checked strictly (an unknown parameter is 422); otherwise parameters are ignored. */
+  strictQuery?: boolean;
+  /**
+   * Text fields the endpoint accepts but does not keep as sent (a token that
+   * is only checked, a code that is only hashed): accepted hostile text in
+   * them is not looked for in the database.
+   */
+  notStored?: string[];
+  /** Fields where null means "no answer" (an optional survey question), so null is no wrong type there. */
+  nullIsEmpty?: string;
+}
+
+export interface RouteEntry {
+  /** Under /api/admin: every request carries HR's credentials, and the battery checks 401 without them. */
+  admin?: boolean;
+  /** The catch-all: every path under it is a JSON 404. */
+  catchAll?: boolean;
+  methods: Partial<Record<Method, MethodEntry>>;
+}
+
+/** What the valid requests need, made through the API itself before the battery runs. */
+export interface Fixtures {
+  /** An idea HR has published and answered, with its author's receipt. */
+  idea: { id: string; receipt: string };
+  /** The idea's current edit version (it changes with every accepted PATCH). */
+  version(): Promise<number>;
+  /** A fresh client address per request, so per-client limits never answer for the battery. */
+  client(): Record<string, string>;
+}
+
+const PULSE = "pulse-2026-11";
+const CAREER = "supervisor-career-2026";
+let submissions = 0;
+const submissionId = () => `battery-${Date.now().toString(36)}-${(++submissions).toString().padStart(8, "0")}`;
+const supportToken = () => `battery-support-token-${(++submissions).toString().padStart(8, "0")}`;
+
+/**
+ * Keyed by the route file under functions/ (as Pages routes it). Keep the
+ * valid requests plain: the battery varies every field of them.
+ */
+export const ROUTES: Record<string, RouteEntry> = {
+  "api/[[path]].ts": { catchAll: true, methods: {} },
+  "api/health.ts": { methods: { GET: { accepts: 200, valid: () => ({ path: "/api/health" }) } } },
+  "api/surveys/index.ts": { methods: { GET: { accepts: 200, valid: () => ({ path: "/api/surveys" }) } } },
+  "api/surveys/[id]/index.ts": { methods: { GET: { accepts: 200, valid: () => ({ path: `/api/surveys/${PULSE}` }) } } },
+  "api/surveys/[id]/stats.ts": { methods: { GET: { accepts: 200, valid: () => ({ path: `/api/surveys/${PULSE}/stats` }) } } },
+  "api/surveys/[id]/results.ts": { methods: { GET: { accepts: 200, valid: () => ({ path: `/api/surveys/${PULSE}/results` }) } } },
+  "api/surveys/[id]/responses.ts": {
+    methods: {
+      POST: {
+        accepts: 201,
+        nullIsEmpty: "answers.",
+        valid: () => ({
+          path: `/api/surveys/${PULSE}/responses`,
+          body: {
+            submissionId: submissionId(),
+            answers: { satisfaction: 4, workload: "normal", recognised: true, oneThing: "Shorter queues at lunchtime, please." },
+            locale: "en",
+          },
+        }),
+      },
+    },
+  },
+  "api/ideas/index.ts": {
+    methods: {
+      GET: {
+        accepts: 200,
+        strictQuery: true,
+        valid: () => ({ path: "/api/ideas", query: { status: "received", category: "reward_policy", sort: "recent" } }),
+      },
+      POST: {
+        accepts: 201,
+        // checked with Turnstile when it is configured, never stored
+        notStored: ["turnstileToken"],
+        valid: () => ({
+          path: "/api/ideas",
+          body: {
+            category: "reward_policy",
+            title: "Publish the tier thresholds early",
+            body: "Publishing the thresholds before each quarter would let supervisors plan their coaching.",
+            publishConsent: true,
+            locale: "en",
+            turnstileToken: "not-checked-here",
+            submissionId: crypto.randomUUID(),
+          },
+        }),
+      },
+    },
+  },
+  "api/ideas/[id]/support.ts": {
+    methods: {
+      POST: {
+        accepts: 201,
+        notStored: ["token"],
+        valid: (fx) => ({ path: `/api/ideas/${fx.idea.id}/support`, body: { token: supportToken() } }),
+      },
+    },
+  },
+  "api/ideas/track/index.ts": {
+    methods: {
+      POST: { accepts: 200, notStored: ["receipt"], valid: (fx) => ({ path: "/api/ideas/track", body: { receipt: fx.idea.receipt } }) },
+    },
+  },
+  "api/ideas/track/messages.ts": {
+    methods: {
+      POST: {
+        accepts: 201,
+        notStored: ["receipt"],
+        valid: (fx) => ({ path: "/api/ideas/track/messages", body: { receipt: fx.idea.receipt, body: "Thank you, that answers it." } }),
+      },
+    },
+  },
+  "api/ideas/track/verdict.ts": {
+    methods: {
+      POST: {
+        accepts: 200,
+        notStored: ["receipt"],
+        valid: (fx) => ({
+          path: "/api/ideas/track/verdict",
+          body: { receipt: fx.idea.receipt, verdict: "resolved", comment: "Clear answer." },
+        }),
+      },
+    },
+  },
+  "api/admin/me.ts": { admin: true, methods: { GET: { accepts: 200, valid: () => ({ path: "/api/admin/me" }) } } },
+  "api/admin/audit.ts": {
+    admin: true,
+    methods: {
+      GET: {
+        accepts: 200,
+        strictQuery: true,
+        valid: () => ({ path: "/api/admin/audit", query: { action: "idea.answer", from: "2026-11-01" } }),
+      },
+    },
+  },
+  "api/admin/ideas/index.ts": {
+    admin: true,
+    methods: {
+      GET: {
+        accepts: 200,
+        strictQuery: true,
+        valid: () => ({ path: "/api/admin/ideas", query: { status: "received", category: "reward_policy", q: "thresholds", limit: "20" } }),
+      },
+    },
+  },
+  "api/admin/ideas/[id]/index.ts": {
+    admin: true,
+    methods: {
+      GET: { accepts: 200, valid: (fx) => ({ path: `/api/admin/ideas/${fx.idea.id}` }) },
+      PATCH: {
+        accepts: 200,
+        valid: async (fx) => ({
+          path: `/api/admin/ideas/${fx.idea.id}`,
+          body: {
+            version: await fx.version(),
+            publish: {
+              title: "Tier thresholds published in advance",
+              body: "Publish each quarter's tier thresholds before it starts.",
+              confirm: true,
+            },
+          },
+        }),
+      },
+    },
+  },
+  "api/admin/ideas/[id]/messages.ts": {
+    admin: true,
+    methods: {
+      POST: {
+        accepts: 201,
+        valid: (fx) => ({
+          path: `/api/admin/ideas/${fx.idea.id}/messages`,
+          body: { visibility: "private", body: "We are looking into it." },
+        }),
+      },
+    },
+  },
+  "api/admin/surveys/[id]/tokens.ts": {
+    admin: true,
+    methods: { POST: { accepts: 201, valid: () => ({ path: `/api/admin/surveys/${CAREER}/tokens`, body: { count: 2 } }) } },
+  },
+};
+
+/** Creates what the valid requests need: an idea published and answered by HR, through the API. */
+export async function makeFixtures(client: () => Record<string, string>): Promise<Fixtures> {
+  const expectOk = (res: ApiResult, what: string) => {
+    if (res.status >= 300) throw new Error(`fixture ${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res;
+  };
+  const sent = expectOk(
+    await api<{ receipt: string }>("/api/ideas", {
+      method: "POST",
+      headers: client(),
+      json: {
+        category: "reward_policy",
+        title: "A battery fixture idea",
+        body: "An idea the battery tracks, supports, answers and publishes.",
+        publishConsent: true,
+      },
+    }),
+    "idea",
+  );
+  const receipt = (sent.body as { receipt: string }).receipt;
+  const tracked = expectOk(await api("/api/ideas/track", { method: "POST", headers: client(), json: { receipt } }), "track");
+  const id = (tracked.body as { idea: { id: string } }).idea.id;
+  const version = async () => {
+    const res = expectOk(await api(`/api/admin/ideas/${id}`, { headers: ADMIN_HEADERS }), "version");
+    return (res.body as { idea: { version: number } }).idea.version;
+  };
+  expectOk(
+    await api(`/api/admin/ideas/${id}`, {
+      method: "PATCH",
+      headers: ADMIN_HEADERS,
+      json: { version: await version(), publish: { title: "A published fixture idea", body: "Published so that it can be supported." } },
+    }),
+    "publish",
+  );
+  expectOk(
+    await api(`/api/admin/ideas/${id}/messages`, {
+      method: "POST",
+      headers: ADMIN_HEADERS,
+      json: { visibility: "public", body: "Answered." },
+    }),
+    "answer",
+  );
+  return { idea: { id, receipt }, version, client };
+}
