@@ -312,8 +312,13 @@ describe("filling a survey", () => {
       try {
         // eslint-disable-next-line no-restricted-syntax -- reads the browser's own clock, set to browserDay, to show the test sets what it claims
         expect(await page.evaluate(() => new Date().toISOString().slice(0, 10))).toBe(browserDay);
-        if (expectForm) await q(page, "satisfaction").waitFor();
-        else await page.getByText("opens on 7 December 2026").waitFor();
+        if (expectForm) {
+          await start(page);
+          await q(page, "satisfaction").waitFor();
+        } else {
+          await page.getByText("opens on 7 December 2026").waitFor();
+          expect(await page.getByRole("button", { name: "Start the survey" }).isVisible()).toBe(false);
+        }
         expect(await page.locator(".sd-root-modern").count()).toBe(expectForm ? 1 : 0);
         expect(problems).toEqual([]);
       } finally {

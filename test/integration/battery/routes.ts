@@ -57,7 +57,7 @@ export interface Fixtures {
 const PULSE = "pulse-2026-11";
 const CAREER = "supervisor-career-2026";
 let submissions = 0;
-const submissionId = () => `battery-${Date.now().toString(36)}-${(++submissions).toString().padStart(8, "0")}`;
+const submissionId = () => `battery-${crypto.randomUUID().slice(0, 8)}-${(++submissions).toString().padStart(8, "0")}`;
 const supportToken = () => `battery-support-token-${(++submissions).toString().padStart(8, "0")}`;
 
 /**
