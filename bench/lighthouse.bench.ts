@@ -9,7 +9,7 @@
 // Each page is measured LIGHTHOUSE_RUNS times (default 3) and the run with
 // the median performance score is reported: scores move from run to run on a
 // shared machine.
-//   npm run bench lighthouse
+//   npm run bench lighthouse            (or npm run lighthouse)
 //   LIGHTHOUSE_PAGES=/ideas/,/zh-cn/ideas/ LIGHTHOUSE_RUNS=1 npm run bench lighthouse
 // The HR console is measured as a visitor first sees it (the sign-in form);
 // it is not for search engines (noindex), so it has no SEO goal.
