@@ -31,6 +31,8 @@ afterAll(async () => {
 });
 
 const q = (page: Page, name: string) => page.locator(`.sd-question[data-name="${name}"]`);
+/** Presses Start: with nothing of the survey's kept in this browser, the form loads only then. */
+const start = (page: Page, label: string = LANGS[0].start) => page.getByRole("button", { name: label, exact: true }).click();
 const storageKeys = (page: Page, area: "localStorage" | "sessionStorage") =>
   page.evaluate((a) => Object.entries(window[a]).filter(([k]) => k.startsWith("candor:")), area);
 
@@ -71,6 +73,7 @@ const LANGS = [
   {
     prefix: "",
     locale: "en-US",
+    start: "Start the survey",
     codeHeading: "Enter your invitation code",
     codeLabel: "Invitation code",
     proceed: "Continue",
@@ -83,6 +86,7 @@ const LANGS = [
   {
     prefix: "/zh-cn",
     locale: "zh-CN",
+    start: "开始填写问卷",
     codeHeading: "请输入邀请码",
     codeLabel: "邀请码",
     proceed: "继续",
@@ -106,8 +110,11 @@ describe("invitation codes redeemed for a blind token before the questions", () 
         page.on("request", (req) => {
           if (req.method() === "POST") posts.push({ url: req.url(), body: req.postData() ?? "" });
         });
+        await start(page, l.start);
         await page.getByRole("heading", { name: l.codeHeading }).waitFor();
         expect(await q(page, "pathsClear").count()).toBe(0); // no question before the code
+        // Start moves focus to the code
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("survey-code");
         const violations = await axeViolations(page);
         expect(violations, formatViolations(violations)).toEqual([]);
 
@@ -150,6 +157,7 @@ describe("invitation codes redeemed for a blind token before the questions", () 
 
         // the next person at the same PC: the code was used up when the form opened
         const next = await pc.open(`${l.prefix}/surveys/${CAREER}/`);
+        await start(next.page, l.start);
         await next.page.getByLabel(l.codeLabel).fill(code!);
         await next.page.getByRole("button", { name: l.proceed }).click();
         await next.page.getByRole("alert").filter({ hasText: l.used }).waitFor({ timeout: 15_000 });
@@ -168,6 +176,7 @@ describe("invitation codes redeemed for a blind token before the questions", () 
     const pc = await sharedPc("en-US");
     try {
       const { page } = await pc.open(`/surveys/${CAREER}/`);
+      await start(page);
       await page.getByLabel("Invitation code").fill(first!);
       await page.getByRole("button", { name: "Continue" }).click();
       await q(page, "pathsClear").waitFor({ timeout: 15_000 });
@@ -179,7 +188,7 @@ describe("invitation codes redeemed for a blind token before the questions", () 
       await pc.closeBrowser();
 
       const again = await pc.open(`/surveys/${CAREER}/`);
-      // the token went with the session: a new code is needed; the answers were kept
+      // the token went with the session: a new code is needed; the answers were kept (and open the form without Start)
       await again.page.getByRole("heading", { name: "Enter your invitation code" }).waitFor();
       await again.page.getByLabel("Invitation code").fill(second!);
       await again.page.getByRole("button", { name: "Continue" }).click();
@@ -198,6 +207,7 @@ describe("drafts on a shared PC", () => {
       try {
         // the first person answers half, and leaves
         const first = await pc.open(`${l.prefix}/surveys/${PULSE}/`);
+        await start(first.page, l.start);
         await q(first.page, "satisfaction").locator('label:has(input[value="2"])').click();
         expect((await storageKeys(first.page, "sessionStorage")).length).toBe(1);
         expect(await storageKeys(first.page, "localStorage")).toEqual([]);
@@ -206,6 +216,7 @@ describe("drafts on a shared PC", () => {
 
         // the next person sees a blank form
         const next = await pc.open(`${l.prefix}/surveys/${PULSE}/`);
+        await start(next.page, l.start);
         await q(next.page, "satisfaction").waitFor();
         expect(await next.page.getByRole("status").filter({ hasText: l.resumed }).count()).toBe(0);
         expect(await q(next.page, "satisfaction").locator('input[value="2"]').isChecked()).toBe(false);

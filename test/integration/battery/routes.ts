@@ -6,6 +6,8 @@
 // cross-site origin, a doubled slash — so adding an endpoint is one entry
 // here (docs/testing.md, "The bad-input battery"). A route file or a method
 // without an entry fails the suite.
+import { blindToken } from "../../../src/lib/invitation-client.ts";
+import { MAX_CODES_PER_REQUEST } from "../../../src/lib/surveys/model.ts";
 import { api, type ApiResult } from "../helpers.ts";
 
 export const ADMIN_HEADERS = { Authorization: "Bearer test-admin-token-0123456789abcdef-0123" };
@@ -52,10 +54,14 @@ export interface Fixtures {
   version(): Promise<number>;
   /** A fresh client address per request, so per-client limits never answer for the battery. */
   client(): Record<string, string>;
+  /** An unused invitation code of the invitation survey, and a freshly blinded token for it (what the form sends). */
+  invitation(): Promise<{ code: string; blinded: string }>;
 }
 
 const PULSE = "pulse-2026-11";
 const CAREER = "supervisor-career-2026";
+/** Closed, with published results (the pulse's are shown only after it closes). */
+const H1 = "reward-survey-2026-h1";
 let submissions = 0;
 const submissionId = () => `battery-${crypto.randomUUID().slice(0, 8)}-${(++submissions).toString().padStart(8, "0")}`;
 const supportToken = () => `battery-support-token-${(++submissions).toString().padStart(8, "0")}`;
@@ -70,7 +76,7 @@ export const ROUTES: Record<string, RouteEntry> = {
   "api/surveys/index.ts": { methods: { GET: { accepts: 200, valid: () => ({ path: "/api/surveys" }) } } },
   "api/surveys/[id]/index.ts": { methods: { GET: { accepts: 200, valid: () => ({ path: `/api/surveys/${PULSE}` }) } } },
   "api/surveys/[id]/stats.ts": { methods: { GET: { accepts: 200, valid: () => ({ path: `/api/surveys/${PULSE}/stats` }) } } },
-  "api/surveys/[id]/results.ts": { methods: { GET: { accepts: 200, valid: () => ({ path: `/api/surveys/${PULSE}/results` }) } } },
+  "api/surveys/[id]/results.ts": { methods: { GET: { accepts: 200, valid: () => ({ path: `/api/surveys/${H1}/results` }) } } },
   "api/surveys/[id]/responses.ts": {
     methods: {
       POST: {
@@ -201,6 +207,16 @@ export const ROUTES: Record<string, RouteEntry> = {
       },
     },
   },
+  "api/surveys/[id]/redeem.ts": {
+    methods: {
+      POST: {
+        accepts: 200,
+        // the code is only hashed; the blinded token is only evaluated
+        notStored: ["code", "blinded"],
+        valid: async (fx) => ({ path: `/api/surveys/${CAREER}/redeem`, body: await fx.invitation() }),
+      },
+    },
+  },
   "api/admin/surveys/[id]/tokens.ts": {
     admin: true,
     methods: { POST: { accepts: 201, valid: () => ({ path: `/api/admin/surveys/${CAREER}/tokens`, body: { count: 2 } }) } },
@@ -249,5 +265,26 @@ export async function makeFixtures(client: () => Record<string, string>): Promis
     }),
     "answer",
   );
-  return { idea: { id, receipt }, version, client };
+  // The first publication of a scope records the k it was cut with (published_k), once; it happens here so
+  // that a valid read the battery sends changes nothing.
+  for (const path of ["/api/surveys", "/api/ideas", `/api/surveys/${PULSE}/stats`, `/api/surveys/${H1}/results`])
+    expectOk(await api(path, { headers: client() }), `first read of ${path}`);
+  // invitation codes minted up front, so that making a valid redemption writes nothing the battery would see
+  const minted = expectOk(
+    await api<{ codes: string[] }>(`/api/admin/surveys/${CAREER}/tokens`, {
+      method: "POST",
+      headers: { ...ADMIN_HEADERS, ...client() },
+      json: { count: MAX_CODES_PER_REQUEST },
+    }),
+    "codes",
+  );
+  const codes = [...(minted.body as { codes: string[] }).codes];
+  const key = expectOk(await api<{ invitationKey: string }>(`/api/surveys/${CAREER}`), "survey");
+  const invitationKey = (key.body as { invitationKey: string }).invitationKey;
+  const invitation = async () => {
+    const code = codes.pop();
+    if (!code) throw new Error("fixture codes: all used; mint more in makeFixtures");
+    return { code, blinded: (await blindToken(invitationKey)).blinded };
+  };
+  return { idea: { id, receipt }, version, client, invitation };
 }
