@@ -26,13 +26,13 @@ const bench: Bench = async ({ dist }) => {
   const floor = await surveyJsFloor();
   const survey = pages
     .filter((p) => typesOf(budgets, p.path)[0]?.type === "survey")
-    .reduce((a, b) => (b.js + b.jsOnDemand > a.js + a.jsOnDemand ? b : a));
+    .reduce((a, b) => (b.js + b.jsOnFirstDemand > a.js + a.jsOnFirstDemand ? b : a));
   rows.push({
     bench: "budgets survey",
-    measure: `JS at load + on demand (${survey.path}) against the SurveyJS + React floor, ${floor} B`,
-    value: survey.js + survey.jsOnDemand,
+    measure: `JS at load + on Start (${survey.path}) against the SurveyJS + React floor, ${floor} B`,
+    value: survey.js + survey.jsOnFirstDemand,
     unit: `B gzip, limit ${budgets.surveyFloorRatio}×`,
-    "vs baseline": ratio(survey.js + survey.jsOnDemand, floor),
+    "vs baseline": ratio(survey.js + survey.jsOnFirstDemand, floor),
   });
   return rows;
 };

@@ -4,7 +4,10 @@
 // scripts, <script src>, island components and renderers and every module
 // they import. JavaScript (and the CSS that comes with it) reached only
 // through a dynamic import() is counted apart as "on demand": the survey page
-// loads SurveyJS only when the person starts. Used by the budget test
+// loads SurveyJS only when the person starts. Of that, what one dynamic import
+// from the page's own modules brings is "on first demand" (the form, on
+// Start); a dynamic import inside that is a further demand (the invitation
+// token's arithmetic, fetched only once a code is entered). Used by the budget test
 // (test/e2e/budgets.test.ts, bench/budgets.json) and the weight benches.
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
@@ -21,6 +24,8 @@ export interface PageWeight {
   js: number;
   /** JavaScript only fetched by a dynamic import() (e.g. after a click), beyond `js`. */
   jsOnDemand: number;
+  /** The part of `jsOnDemand` one dynamic import from the page's modules fetches (the survey form on Start). */
+  jsOnFirstDemand: number;
   /** Stylesheets only fetched with an on-demand module. */
   cssOnDemand: number;
   /** html + css + js + jsOnDemand + cssOnDemand: everything the page can pull from the site. */
@@ -93,31 +98,38 @@ export class SiteReader {
 interface Graph {
   eager: Set<string>;
   onDemand: Set<string>;
+  /** Of `onDemand`: reached through one dynamic import, not more. */
+  onFirstDemand: Set<string>;
   cssOnDemand: Set<string>;
 }
 
-/** The module graph from the page's entry modules: static imports stay eager, dynamic ones (and their imports) are on demand. */
+/**
+ * The module graph from the page's entry modules, each module at the fewest
+ * dynamic imports it takes to reach it: 0 (eager: static imports), 1 (on
+ * first demand), more (on a further demand).
+ */
 async function moduleGraph(site: SiteReader, entries: string[]): Promise<Graph> {
-  const graph: Graph = { eager: new Set(), onDemand: new Set(), cssOnDemand: new Set() };
-  const queue: { path: string; eager: boolean }[] = entries.map((path) => ({ path, eager: true }));
+  const depth = new Map<string, number>();
+  const cssOnDemand = new Set<string>();
+  const queue: { path: string; depth: number }[] = entries.map((path) => ({ path, depth: 0 }));
   while (queue.length > 0) {
-    const { path, eager } = queue.shift()!;
-    if (graph.eager.has(path) || (!eager && graph.onDemand.has(path))) continue;
-    if (eager) graph.onDemand.delete(path);
-    (eager ? graph.eager : graph.onDemand).add(path);
+    const { path, depth: d } = queue.shift()!;
+    if ((depth.get(path) ?? Infinity) <= d) continue;
+    depth.set(path, d);
     const source = await site.text(path);
-    for (const m of source.matchAll(STATIC_IMPORT)) queue.push({ path: resolveRef(m[1]!, path), eager });
-    for (const m of source.matchAll(DYNAMIC_IMPORT)) queue.push({ path: resolveRef(m[1]!, path), eager: false });
+    for (const m of source.matchAll(STATIC_IMPORT)) queue.push({ path: resolveRef(m[1]!, path), depth: d });
+    for (const m of source.matchAll(DYNAMIC_IMPORT)) queue.push({ path: resolveRef(m[1]!, path), depth: d + 1 });
     for (const m of source.matchAll(ASSET_STRING)) {
       const ref = m[1] ?? m[2]!;
-      // "_astro/x.js" in a preload list is relative to the site's root, "./x.js" to the module
+      // "_astro/x.js" in a preload list is relative to the site's root, "./x.js" to the module;
+      // the list names what this module's dynamic imports fetch
       const target = ref.startsWith("_astro/") ? `/${ref}` : resolveRef(ref, path);
-      if (target.endsWith(".css")) graph.cssOnDemand.add(target);
-      else queue.push({ path: target, eager: false });
+      if (target.endsWith(".css")) cssOnDemand.add(target);
+      else queue.push({ path: target, depth: d + 1 });
     }
   }
-  for (const path of graph.eager) graph.onDemand.delete(path);
-  return graph;
+  const at = (test: (d: number) => boolean) => new Set([...depth].filter(([, d]) => test(d)).map(([p]) => p));
+  return { eager: at((d) => d === 0), onDemand: at((d) => d > 0), onFirstDemand: at((d) => d === 1), cssOnDemand };
 }
 
 const attrValues = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].map((m) => m[1]!);
@@ -169,6 +181,7 @@ export async function pageWeight(site: SiteReader, path: string): Promise<PageWe
   const css = (await sum(stylesheets)) + inlineStyles.reduce((n, s) => n + gzip(s), 0);
   const js = (await sum(graph.eager)) + inlineScripts.reduce((n, s) => n + gzip(s), 0);
   const jsOnDemand = await sum(graph.onDemand);
+  const jsOnFirstDemand = await sum(graph.onFirstDemand);
   const cssOnDemand = await sum([...graph.cssOnDemand].filter((p) => !stylesheets.has(p)));
   return {
     path,
@@ -176,6 +189,7 @@ export async function pageWeight(site: SiteReader, path: string): Promise<PageWe
     css,
     js,
     jsOnDemand,
+    jsOnFirstDemand,
     cssOnDemand,
     total: htmlBytes + css + js + jsOnDemand + cssOnDemand,
     scriptTags,
@@ -230,7 +244,7 @@ export interface PageType extends Record<BudgetMeasure, number> {
 export interface Budgets {
   about: string;
   margin: string;
-  /** The survey page's JavaScript, at load and on demand, against surveyJsFloor(). */
+  /** The survey page's JavaScript at load and on Start (jsOnFirstDemand), against surveyJsFloor(). */
   surveyFloorRatio: number;
   types: PageType[];
 }

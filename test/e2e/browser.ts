@@ -50,7 +50,7 @@ export async function launchBrowser(): Promise<Browser> {
  * there while sessionStorage is gone.
  */
 export async function launchProfile(dir: string, locale = "en-US"): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(dir, { executablePath: await chromiumPath(), headless: true, args: FLAGS, locale });
+  return chromium.launchPersistentContext(dir, { executablePath: await chromiumPath(), headless: true, args: CHROMIUM_FLAGS, locale });
 }
 
 /**

@@ -382,6 +382,7 @@ describe("delivery and invitation codes on a dedicated server", () => {
     const before = storedResponses(outagePersist, PULSE);
     const { page, problems, close } = await open(server.url, `/surveys/${PULSE}/`);
     try {
+      await start(page);
       await q(page, "satisfaction").waitFor();
       await answerFirstHalf(page);
       await answerSecondHalf(page, "Almost closed the tab while offline.");
