@@ -6,8 +6,15 @@
 // cross-site origin, a doubled slash — so adding an endpoint is one entry
 // here (docs/testing.md, "The bad-input battery"). A route file or a method
 // without an entry fails the suite.
+import { env } from "cloudflare:test";
 import { blindToken } from "../../../src/lib/invitation-client.ts";
 import { MAX_CODES_PER_REQUEST } from "../../../src/lib/surveys/model.ts";
+import { findSurvey } from "../../../src/lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "../../../src/lib/surveys/sample.ts";
+import { effectiveMinGroupSize } from "../../../src/lib/surveys/schema.ts";
+import { validateAnswers } from "../../../src/lib/surveys/validate.ts";
+import { readConfig } from "../../../src/server/config.ts";
+import { storeResponse } from "../../../src/server/db/responses.ts";
 import { api, type ApiResult } from "../helpers.ts";
 
 export const ADMIN_HEADERS = { Authorization: "Bearer test-admin-token-0123456789abcdef-0123" };
@@ -36,6 +43,15 @@ export interface MethodEntry {
   notStored?: string[];
   /** Fields where null means "no answer" (an optional survey question), so null is no wrong type there. */
   nullIsEmpty?: string;
+  /** A read HR makes that is itself audited: an accepted GET adds one audit_log row, and changes nothing else. */
+  audited?: boolean;
+  /**
+   * `{}` is a valid body with a meaning of its own (DELETE tokens: every
+   * unused code withdrawn, as documented): where the battery sends or
+   * generates `{}`, it expects it accepted, writing only the tables the
+   * valid request writes; `afterwards` tells the fixtures what it undid.
+   */
+  emptyObject?: { afterwards(fx: Fixtures): void };
 }
 
 export interface RouteEntry {
@@ -43,6 +59,14 @@ export interface RouteEntry {
   admin?: boolean;
   /** The catch-all: every path under it is a JSON 404. */
   catchAll?: boolean;
+  /**
+   * A page filled in on the server over the built site's HTML (context.next()
+   * serves the static page), which this harness has no site for: the e2e test
+   * named here requests it, from `wrangler pages dev` over the built site, in
+   * both languages, and the battery checks that it does. Nothing is sent to
+   * it here; what it shows comes from an endpoint of its own in this table.
+   */
+  page?: { e2e: string };
   methods: Partial<Record<Method, MethodEntry>>;
 }
 
@@ -56,11 +80,19 @@ export interface Fixtures {
   client(): Record<string, string>;
   /** An unused invitation code of the invitation survey, and a freshly blinded token for it (what the form sends). */
   invitation(): Promise<{ code: string; blinded: string }>;
+  /** Every unused code was withdrawn (DELETE tokens with `{}`): the next invitation() mints a new batch. */
+  codesWithdrawn(): void;
+  /**
+   * Whether the fixtures wrote to the database since last asked (a new batch
+   * of codes): the battery then takes a new dump before it sends, so the
+   * fixture's rows are not counted as the request's.
+   */
+  wroteSinceAsked(): boolean;
 }
 
 const PULSE = "pulse-2026-11";
 const CAREER = "supervisor-career-2026";
-/** Closed, with published results (the pulse's are shown only after it closes). */
+/** Closed, with published results (the pulse's are shown only after it closes); HR reads its comments and exports it. */
 const H1 = "reward-survey-2026-h1";
 let submissions = 0;
 const submissionId = () => `battery-${crypto.randomUUID().slice(0, 8)}-${(++submissions).toString().padStart(8, "0")}`;
@@ -219,7 +251,53 @@ export const ROUTES: Record<string, RouteEntry> = {
   },
   "api/admin/surveys/[id]/tokens.ts": {
     admin: true,
-    methods: { POST: { accepts: 201, valid: () => ({ path: `/api/admin/surveys/${CAREER}/tokens`, body: { count: 2 } }) } },
+    methods: {
+      POST: { accepts: 201, valid: () => ({ path: `/api/admin/surveys/${CAREER}/tokens`, body: { count: 2 } }) },
+      // one code withdrawn (a lost slip); the code is only hashed. `{}` (or no body) withdraws every unused one.
+      DELETE: {
+        accepts: 200,
+        notStored: ["code"],
+        emptyObject: { afterwards: (fx) => fx.codesWithdrawn() },
+        valid: async (fx) => ({ path: `/api/admin/surveys/${CAREER}/tokens`, body: { code: (await fx.invitation()).code } }),
+      },
+    },
+  },
+  "api/admin/surveys/index.ts": {
+    admin: true,
+    methods: { GET: { accepts: 200, strictQuery: true, valid: () => ({ path: "/api/admin/surveys" }) } },
+  },
+  "api/admin/surveys/[id]/index.ts": {
+    admin: true,
+    methods: { GET: { accepts: 200, strictQuery: true, valid: () => ({ path: `/api/admin/surveys/${CAREER}` }) } },
+  },
+  "api/admin/surveys/[id]/results.ts": {
+    admin: true,
+    methods: { GET: { accepts: 200, strictQuery: true, valid: () => ({ path: `/api/admin/surveys/${H1}/results` }) } },
+  },
+  "api/admin/surveys/[id]/comments.ts": {
+    admin: true,
+    methods: { GET: { accepts: 200, strictQuery: true, audited: true, valid: () => ({ path: `/api/admin/surveys/${H1}/comments` }) } },
+  },
+  "api/admin/surveys/[id]/responses.csv.ts": {
+    admin: true,
+    methods: {
+      GET: {
+        accepts: 200,
+        strictQuery: true,
+        audited: true,
+        valid: () => ({ path: `/api/admin/surveys/${H1}/responses.csv`, query: { lang: "zh-cn" } }),
+      },
+    },
+  },
+  "api/read-log.ts": { methods: { GET: { accepts: 200, strictQuery: true, valid: () => ({ path: "/api/read-log" }) } } },
+  // the page listing HR's reads; its data is GET /api/read-log above
+  "results/access/index.ts": {
+    page: { e2e: "survey-tools.test.ts" },
+    methods: { GET: { accepts: 200, valid: () => ({ path: "/results/access/" }) } },
+  },
+  "zh-cn/results/access/index.ts": {
+    page: { e2e: "survey-tools.test.ts" },
+    methods: { GET: { accepts: 200, valid: () => ({ path: "/zh-cn/results/access/" }) } },
   },
 };
 
@@ -265,26 +343,68 @@ export async function makeFixtures(client: () => Record<string, string>): Promis
     }),
     "answer",
   );
+  // HR's comments and exports answer 409 too_few_responses until k people have answered; the closed survey
+  // takes no answers through the API, so they are written as the demo seed writes its own (scripts/seed)
+  await answerClosedSurvey(H1);
   // The first publication of a scope records the k it was cut with (published_k), once; it happens here so
   // that a valid read the battery sends changes nothing.
   for (const path of ["/api/surveys", "/api/ideas", `/api/surveys/${PULSE}/stats`, `/api/surveys/${H1}/results`])
     expectOk(await api(path, { headers: client() }), `first read of ${path}`);
-  // invitation codes minted up front, so that making a valid redemption writes nothing the battery would see
-  const minted = expectOk(
-    await api<{ codes: string[] }>(`/api/admin/surveys/${CAREER}/tokens`, {
-      method: "POST",
-      headers: { ...ADMIN_HEADERS, ...client() },
-      json: { count: MAX_CODES_PER_REQUEST },
-    }),
-    "codes",
-  );
-  const codes = [...(minted.body as { codes: string[] }).codes];
+  for (const what of ["comments", "responses.csv"])
+    expectOk(await api(`/api/admin/surveys/${H1}/${what}`, { headers: ADMIN_HEADERS }), `HR's ${what} of ${H1}`);
+  // invitation codes minted a batch at a time (up front, then when used up or withdrawn); a batch minted while
+  // the battery runs is reported by wroteSinceAsked, so that its rows are not taken for the request's
+  let codes: string[] = [];
+  let wrote = false;
+  const mint = async () => {
+    const minted = expectOk(
+      await api<{ codes: string[] }>(`/api/admin/surveys/${CAREER}/tokens`, {
+        method: "POST",
+        headers: { ...ADMIN_HEADERS, ...client() },
+        json: { count: MAX_CODES_PER_REQUEST },
+      }),
+      "codes",
+    );
+    codes = [...(minted.body as { codes: string[] }).codes];
+    wrote = true;
+  };
+  await mint();
+  wrote = false;
   const key = expectOk(await api<{ invitationKey: string }>(`/api/surveys/${CAREER}`), "survey");
   const invitationKey = (key.body as { invitationKey: string }).invitationKey;
   const invitation = async () => {
-    const code = codes.pop();
-    if (!code) throw new Error("fixture codes: all used; mint more in makeFixtures");
-    return { code, blinded: (await blindToken(invitationKey)).blinded };
+    if (codes.length === 0) await mint();
+    return { code: codes.pop()!, blinded: (await blindToken(invitationKey)).blinded };
   };
-  return { idea: { id, receipt }, version, client, invitation };
+  const codesWithdrawn = () => {
+    codes = [];
+  };
+  const wroteSinceAsked = () => {
+    const answer = wrote;
+    wrote = false;
+    return answer;
+  };
+  return { idea: { id, receipt }, version, client, invitation, codesWithdrawn, wroteSinceAsked };
+}
+
+/** k responses to a closed survey, each with a comment, on its first day: enough for HR's comments and export. */
+async function answerClosedSurvey(id: string) {
+  const survey = findSurvey(id)!;
+  const k = effectiveMinGroupSize(survey, readConfig(env).minGroupSize);
+  for (let i = 0; i < k; i++) {
+    const answers = sampleAnswers(survey.definition, survey.questions, seededRandom(i + 1), {
+      comments: [`A battery fixture comment, ${i + 1} of ${k}.`],
+      commentRate: 1,
+    });
+    const checked = validateAnswers(survey.definition, answers, "en", survey.questions);
+    if (!checked.ok) throw new Error(`fixture answers for ${id}: ${JSON.stringify(checked.fields)}`);
+    const outcome = await storeResponse(env, {
+      surveyId: survey.id,
+      surveyVersion: survey.version,
+      day: survey.opens,
+      rows: checked.rows,
+      submissionId: `battery-fixture-${i + 1}`,
+    });
+    if (outcome !== "stored") throw new Error(`fixture response ${i + 1} to ${id}: ${outcome}`);
+  }
 }
