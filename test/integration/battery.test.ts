@@ -30,8 +30,11 @@ import {
 } from "./battery/routes.ts";
 
 const MODULES = import.meta.glob("../../functions/**/*.ts", { eager: true }) as Record<string, Record<string, unknown>>;
-/** The browser tests' sources, to check that the pages listed as theirs are requested there. */
-const E2E_SOURCES = import.meta.glob("../e2e/*.test.ts", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
+/** The other suites' sources, to check that a route listed as tested elsewhere is requested there. */
+const TEST_SOURCES = import.meta.glob(["../e2e/*.test.ts", "./*.test.ts"], { query: "?raw", import: "default", eager: true }) as Record<
+  string,
+  string
+>;
 const METHODS: Method[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 /** The statuses the API documents (docs/api.md). */
 const DOCUMENTED = new Set([400, 401, 403, 404, 405, 409, 413, 415, 422, 429]);
@@ -536,19 +539,19 @@ describe("the bad-input battery", () => {
     expect(routeFiles.size).toBeGreaterThan(15);
   });
 
-  const routed = Object.entries(ROUTES).filter(([, r]) => !r.catchAll && !r.page);
+  const routed = Object.entries(ROUTES).filter(([, r]) => !r.catchAll && !r.elsewhere);
 
-  // Pages filled in over the built site's HTML: this harness has no built site (context.next() has nothing to
-  // serve), so the e2e test named in the entry requests them; checked here, so a page is never silently left out.
-  for (const [file, route] of Object.entries(ROUTES).filter(([, r]) => r.page)) {
-    it(`${file}: a page, requested by test/e2e/${route.page!.e2e} over the built site`, () => {
-      const source = E2E_SOURCES[`../e2e/${route.page!.e2e}`];
-      expect(source, `test/e2e/${route.page!.e2e} does not exist`).toBeTypeOf("string");
-      const path = route.methods.GET!.valid(fixtures) as Call;
-      expect(path.path, "the entry's path is the route file's").toBe(`/${patternOf(file).join("/")}/`);
-      // the e2e tests write a page's path once, after the language's prefix (`${prefix}/results/access/`)
-      expect(source).toContain(`}${path.path.replace(/^\/zh-cn(?=\/)/, "")}\``);
-      expect(Object.keys(route.methods), "a page answers GET only; other methods are the static site's").toEqual(["GET"]);
+  // Routes that are not JSON endpoints and have their own suite (a page filled in over the built site's HTML,
+  // which this harness lacks; a plain form's redirect): checked here, so that none is silently left out.
+  for (const [file, route] of Object.entries(ROUTES).filter(([, r]) => r.elsewhere)) {
+    const { test, why } = route.elsewhere!;
+    it(`${file}: tested by test/${test} (${why})`, async () => {
+      const source = TEST_SOURCES[test.startsWith("integration/") ? `./${test.slice("integration/".length)}` : `../${test}`];
+      expect(source, `test/${test} does not exist`).toBeTypeOf("string");
+      const { path } = await route.methods.GET!.valid(fixtures);
+      expect(path.replace(/\/$/, ""), "the entry's path is the route file's").toBe(`/${patternOf(file).join("/")}`);
+      // the suites write a page's path once, after the language's prefix (`${prefix}/results/access/`)
+      expect(source).toContain(path.replace(/^\/zh-cn(?=\/)/, ""));
     });
   }
 

@@ -60,13 +60,13 @@ export interface RouteEntry {
   /** The catch-all: every path under it is a JSON 404. */
   catchAll?: boolean;
   /**
-   * A page filled in on the server over the built site's HTML (context.next()
-   * serves the static page), which this harness has no site for: the e2e test
-   * named here requests it, from `wrangler pages dev` over the built site, in
-   * both languages, and the battery checks that it does. Nothing is sent to
-   * it here; what it shows comes from an endpoint of its own in this table.
+   * Not a JSON endpoint, and tested by the suite named here (under test/),
+   * which the battery checks exists and requests this path: a page filled in
+   * on the server over the built site's HTML (context.next() serves the static
+   * page, and this harness has no built site), or a plain form's redirect.
+   * Nothing is sent to it here.
    */
-  page?: { e2e: string };
+  elsewhere?: { test: string; why: string };
   methods: Partial<Record<Method, MethodEntry>>;
 }
 
@@ -80,11 +80,13 @@ export interface Fixtures {
   client(): Record<string, string>;
   /** An unused invitation code of the invitation survey, and a freshly blinded token for it (what the form sends). */
   invitation(): Promise<{ code: string; blinded: string }>;
+  /** A fresh support token that has given the fixture idea a "me too" (what DELETE takes back). */
+  supported(): Promise<string>;
   /** Every unused code was withdrawn (DELETE tokens with `{}`): the next invitation() mints a new batch. */
   codesWithdrawn(): void;
   /**
    * Whether the fixtures wrote to the database since last asked (a new batch
-   * of codes): the battery then takes a new dump before it sends, so the
+   * of codes, a support to take back): the battery then takes a new dump before it sends, so the
    * fixture's rows are not counted as the request's.
    */
   wroteSinceAsked(): boolean;
@@ -157,6 +159,12 @@ export const ROUTES: Record<string, RouteEntry> = {
         accepts: 201,
         notStored: ["token"],
         valid: (fx) => ({ path: `/api/ideas/${fx.idea.id}/support`, body: { token: supportToken() } }),
+      },
+      // a "me too" taken back, with the token that gave it (given afresh by the fixtures each time)
+      DELETE: {
+        accepts: 200,
+        notStored: ["token"],
+        valid: async (fx) => ({ path: `/api/ideas/${fx.idea.id}/support`, body: { token: await fx.supported() } }),
       },
     },
   },
@@ -292,12 +300,19 @@ export const ROUTES: Record<string, RouteEntry> = {
   "api/read-log.ts": { methods: { GET: { accepts: 200, strictQuery: true, valid: () => ({ path: "/api/read-log" }) } } },
   // the page listing HR's reads; its data is GET /api/read-log above
   "results/access/index.ts": {
-    page: { e2e: "survey-tools.test.ts" },
+    elsewhere: { test: "e2e/survey-tools.test.ts", why: "a page filled in over the built site's HTML, which this harness lacks" },
     methods: { GET: { accepts: 200, valid: () => ({ path: "/results/access/" }) } },
   },
   "zh-cn/results/access/index.ts": {
-    page: { e2e: "survey-tools.test.ts" },
+    elsewhere: { test: "e2e/survey-tools.test.ts", why: "a page filled in over the built site's HTML, which this harness lacks" },
     methods: { GET: { accepts: 200, valid: () => ({ path: "/zh-cn/results/access/" }) } },
+  },
+  "policy/compare/go.ts": {
+    elsewhere: {
+      test: "integration/policy-picker.test.ts",
+      why: "the policy version picker's plain form: a 303 to a page of the site for any query (hostile ones too), a text 405",
+    },
+    methods: { GET: { accepts: 200, valid: () => ({ path: "/policy/compare/go" }) } },
   },
 };
 
@@ -376,6 +391,12 @@ export async function makeFixtures(client: () => Record<string, string>): Promis
     if (codes.length === 0) await mint();
     return { code: codes.pop()!, blinded: (await blindToken(invitationKey)).blinded };
   };
+  const supported = async () => {
+    const token = supportToken();
+    expectOk(await api(`/api/ideas/${id}/support`, { method: "POST", headers: client(), json: { token } }), "support to take back");
+    wrote = true;
+    return token;
+  };
   const codesWithdrawn = () => {
     codes = [];
   };
@@ -384,7 +405,7 @@ export async function makeFixtures(client: () => Record<string, string>): Promis
     wrote = false;
     return answer;
   };
-  return { idea: { id, receipt }, version, client, invitation, codesWithdrawn, wroteSinceAsked };
+  return { idea: { id, receipt }, version, client, invitation, supported, codesWithdrawn, wroteSinceAsked };
 }
 
 /** k responses to a closed survey, each with a comment, on its first day: enough for HR's comments and export. */
