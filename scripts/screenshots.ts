@@ -44,6 +44,7 @@ const SHOTS: Shot[] = [
     colorScheme: "light",
     height: 780,
     prepare: async (page) => {
+      await page.getByRole("button", { name: "Start the survey" }).click();
       await page.locator(".sd-rating").waitFor();
       await page.locator(".sd-rating__item").nth(3).click();
       // away from the button, and past SurveyJS's colour transition, so the picture shows the selected state

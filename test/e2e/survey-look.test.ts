@@ -20,8 +20,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
+async function startSurvey(page: Page) {
+  await page.getByRole("button", { name: /^(Start the survey|开始填写问卷)$/ }).click();
+}
+
 async function open(path: string, options: OpenOptions = {}) {
   const opened = await openPage(browser, `${baseURL}${path}`, options);
+  // the page fetches SurveyJS when the person presses Start
+  await startSurvey(opened.page);
   await opened.page.locator(".sd-root-modern").waitFor();
   return opened;
 }
@@ -230,6 +236,7 @@ describe("after answering", () => {
       const results = page.locator("#survey-results");
       await results.getByText("Results appear here once you have answered").waitFor();
       expect(await results.locator("table").count()).toBe(0);
+      await startSurvey(page);
       await page.getByLabel("Invitation code").fill("demo-code-0005");
       await page.getByRole("button", { name: "Continue" }).click();
       await page.locator('.sd-question[data-name="pathsClear"] label:has(input[value="4"])').click();
@@ -244,10 +251,11 @@ describe("after answering", () => {
       expect(stored).toContain(":answered");
       expect(stored).not.toContain("crossDept");
 
-      // coming back in the same tab: not a blank form or a code to enter again
+      // coming back in the same tab: not a Start button, a blank form or a code to enter again
       await page.goto(`${baseURL}/surveys/`);
       await page.goto(`${baseURL}/surveys/${CAREER}/`);
       await page.locator("[data-answered-here]").waitFor();
+      expect(await page.getByRole("button", { name: "Start the survey" }).isVisible()).toBe(false);
       expect(await page.locator(".sd-root-modern").count()).toBe(0);
       expect(await page.locator("[data-answered-here]").textContent()).toContain("You answered this survey on this device");
       expect(await page.locator("[data-answered-here]").textContent()).toContain("Results are published as answers come in");

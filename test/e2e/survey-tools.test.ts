@@ -128,7 +128,8 @@ describe("HR survey tools in the browser", () => {
         const st = useTranslations(locale);
         const employee = await openPage(browser, `${server.url}${prefix}/surveys/${CAREER}/`);
         try {
-          await hydrated(employee.page);
+          // the survey page fetches the form when the person presses Start
+          await employee.page.getByRole("button", { name: st("survey.start") }).click();
           await employee.page.getByLabel(st("survey.code.label")).fill(codes[0]!.toLowerCase().replace(/-/g, " "));
           await employee.page.getByRole("button", { name: st("survey.code.continue") }).click();
           const q = (name: string) => employee.page.locator(`.sd-question[data-name="${name}"]`);
