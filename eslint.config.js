@@ -2,7 +2,7 @@
 // never import server modules: they would ship secrets-handling code to the
 // browser and pull workerd-only APIs into the bundle. Nothing but the one
 // clock reads the machine's date: "today" goes through src/lib/clock.ts, so
-// the demo and the tests can pin it.
+// the demo and the tests can pin it; on the server only the routes read it.
 import js from "@eslint/js";
 import astro from "eslint-plugin-astro";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -39,6 +39,27 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
           message: "Read the time through src/lib/clock.ts (a Clock, readClock(env), buildClock() or systemClock), so it can be pinned.",
+        },
+      ],
+    },
+  },
+  {
+    // One instant per request: the route reads the clock once and hands
+    // `now` to every service it calls, so two reads cannot straddle midnight
+    // and a test passes its own instant.
+    files: ["src/server/**"],
+    ignores: ["src/server/clock.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/clock.ts"],
+              importNames: ["readClock"],
+              message: "Services take the request's `now: Date` from their route (functions/); only routes call readClock(env).",
+            },
+          ],
         },
       ],
     },

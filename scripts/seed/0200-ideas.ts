@@ -272,7 +272,7 @@ const DEMO: Admin = { actor: "demo" };
 /** One audited HR change on the day it was made, against the idea's current version. */
 async function hrChange(env: SeedEnv, id: string, day: string, change: Omit<TIdeaPatch, "version">): Promise<void> {
   const idea = await readIdea(env, id);
-  await updateIdea(env, DEMO, id, { ...change, version: idea!.version } as TIdeaPatch, pinnedClock(day));
+  await updateIdea(env, DEMO, id, { ...change, version: idea!.version } as TIdeaPatch, pinnedClock(day).now());
 }
 
 export function demoIdeaId(n: number): string {
@@ -352,7 +352,7 @@ const seed: Seeder = async (env, clock) => {
       ...(idea.messages ?? []).map(([visibility, after, body]): [number, () => Promise<void>] => [
         after,
         async () => {
-          await answerIdea(env, DEMO, id, { visibility, body }, pinnedClock(daysAgo(received - after)));
+          await answerIdea(env, DEMO, id, { visibility, body }, pinnedClock(daysAgo(received - after)).now());
         },
       ]),
       ...(idea.author ?? []).map(([after, body]): [number, () => Promise<void>] => [

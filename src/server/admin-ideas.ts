@@ -3,7 +3,7 @@
 // answers and changes. Every write goes in one batch with its audit row, so
 // the log cannot miss a change and a failed change leaves no row. The demo
 // seeder calls these same functions (actor "demo").
-import type { Clock } from "../lib/clock.ts";
+import { dayOf } from "../lib/clock.ts";
 import { findIdentifying, type IdentifyingFinding } from "../lib/identifying.ts";
 import {
   STATUS_TRANSITIONS,
@@ -32,35 +32,35 @@ import { HttpError } from "./http.ts";
 
 type AdminEnv = Pick<AppEnv, "DB"> & Partial<Pick<AppEnv, "ACK_PROMISE_DAYS">>;
 
-function promise(env: AdminEnv, clock: Clock) {
-  return { today: clock.today(), ackPromiseDays: readConfig(env).ackPromiseDays };
+function promise(env: AdminEnv, now: Date) {
+  return { today: dayOf(now), ackPromiseDays: readConfig(env).ackPromiseDays };
 }
 
 const notFound = () => new HttpError(404, "not_found", "No idea with this id.");
 
-export function inbox(env: AdminEnv, query: TInboxQuery, clock: Clock): Promise<InboxPage> {
-  return listInbox(env, query, promise(env, clock));
+export function inbox(env: AdminEnv, query: TInboxQuery, now: Date): Promise<InboxPage> {
+  return listInbox(env, query, promise(env, now));
 }
 
-export async function adminIdea(env: AdminEnv, id: string, clock: Clock): Promise<AdminIdea> {
-  const idea = await readAdminIdea(env, id, promise(env, clock));
+export async function adminIdea(env: AdminEnv, id: string, now: Date): Promise<AdminIdea> {
+  const idea = await readAdminIdea(env, id, promise(env, now));
   if (!idea) throw notFound();
   return idea;
 }
 
 /** A private (author only) or public (author, and the board once published) answer. */
-export async function answerIdea(env: AdminEnv, admin: Admin, id: string, input: TAdminMessageInput, clock: Clock): Promise<AdminIdea> {
+export async function answerIdea(env: AdminEnv, admin: Admin, id: string, input: TAdminMessageInput, now: Date): Promise<AdminIdea> {
   const idea = await readIdea(env, id);
   if (!idea) throw notFound();
   await env.DB.batch([
-    hrMessageStatement(env, id, input.visibility, input.body, clock.today()),
-    auditStatement(env, audit(admin, clock, "idea.answer", id, { visibility: input.visibility })),
+    hrMessageStatement(env, id, input.visibility, input.body, dayOf(now)),
+    auditStatement(env, audit(admin, now, "idea.answer", id, { visibility: input.visibility })),
   ]);
-  return adminIdea(env, id, clock);
+  return adminIdea(env, id, now);
 }
 
-function audit(admin: Admin, clock: Clock, action: AuditRecord["action"], ideaId: string, detail?: Record<string, unknown>): AuditRecord {
-  return { at: clock.now().toISOString(), actor: admin.actor, action, targetType: "idea", targetId: ideaId, detail };
+function audit(admin: Admin, now: Date, action: AuditRecord["action"], ideaId: string, detail?: Record<string, unknown>): AuditRecord {
+  return { at: now.toISOString(), actor: admin.actor, action, targetType: "idea", targetId: ideaId, detail };
 }
 
 function invalid(code: string, message: string, fields: Record<string, string>, details?: Record<string, unknown>): HttpError {
@@ -75,8 +75,8 @@ export function identifyingIn(publish: { title: string; body: string }): (Identi
   ];
 }
 
-async function conflict(env: AdminEnv, id: string, clock: Clock): Promise<HttpError> {
-  const current = await adminIdea(env, id, clock);
+async function conflict(env: AdminEnv, id: string, now: Date): Promise<HttpError> {
+  const current = await adminIdea(env, id, now);
   return new HttpError(
     409,
     "edit_conflict",
@@ -93,12 +93,12 @@ async function conflict(env: AdminEnv, id: string, clock: Clock): Promise<HttpEr
  * stored version must be the one HR saw (409 edit_conflict otherwise, and the
  * database refuses a stale write even when two changes race).
  */
-export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch: TIdeaPatch, clock: Clock): Promise<AdminIdea> {
+export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch: TIdeaPatch, now: Date): Promise<AdminIdea> {
   const idea = await readIdea(env, id);
   if (!idea) throw notFound();
-  if (patch.version !== idea.version) throw await conflict(env, id, clock);
+  if (patch.version !== idea.version) throw await conflict(env, id, now);
 
-  const today = clock.today();
+  const today = dayOf(now);
   // a note of only blanks or invisible characters is no note, as for the author's verdict comment
   const note = patch.note !== undefined && visibleText(patch.note) !== "" ? patch.note : null;
   const next: IdeaState = {
@@ -132,18 +132,18 @@ export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch:
     }
     next.duplicateOf = original;
     if (idea.status !== "duplicate") target = "duplicate";
-    if (original !== idea.duplicateOf) records.push(audit(admin, clock, "idea.duplicate", id, { of: original }));
+    if (original !== idea.duplicateOf) records.push(audit(admin, now, "idea.duplicate", id, { of: original }));
   } else if (patch.duplicateOf === null) {
     if (target === "duplicate")
       throw invalid("validation_failed", "A duplicate needs the original it repeats.", { duplicateOf: "Send the original's id." });
     if (idea.status === "duplicate" && target === undefined) target = "under_review";
     next.duplicateOf = null;
-    if (idea.duplicateOf) records.push(audit(admin, clock, "idea.duplicate.clear", id, { was: idea.duplicateOf }));
+    if (idea.duplicateOf) records.push(audit(admin, now, "idea.duplicate.clear", id, { was: idea.duplicateOf }));
   } else if (target === "duplicate" && !idea.duplicateOf) {
     throw invalid("validation_failed", "Say which idea this one duplicates.", { duplicateOf: "Send the original's id." });
   } else if (target !== undefined && target !== "duplicate" && idea.duplicateOf) {
     next.duplicateOf = null; // reopening a duplicate ends the link
-    records.push(audit(admin, clock, "idea.duplicate.clear", id, { was: idea.duplicateOf }));
+    records.push(audit(admin, now, "idea.duplicate.clear", id, { was: idea.duplicateOf }));
   }
 
   const moves = target !== undefined && target !== idea.status;
@@ -158,7 +158,7 @@ export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch:
   }
   if (moves) {
     next.status = target!;
-    records.push(audit(admin, clock, "idea.status", id, { from: idea.status, to: target, note }));
+    records.push(audit(admin, now, "idea.status", id, { from: idea.status, to: target, note }));
   }
 
   // --- publication: only with the author's consent, only without identifying details (unless HR confirms)
@@ -166,7 +166,7 @@ export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch:
     if (idea.published) {
       next.published = false;
       next.publishedOn = null;
-      records.push(audit(admin, clock, "idea.unpublish", id));
+      records.push(audit(admin, now, "idea.unpublish", id));
     }
   } else if (patch.publish) {
     if (!idea.publishConsent) {
@@ -198,7 +198,7 @@ export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch:
     next.publicBody = patch.publish.body;
     next.publishedOn = idea.published ? idea.publishedOn : today;
     records.push(
-      audit(admin, clock, "idea.publish", id, {
+      audit(admin, now, "idea.publish", id, {
         title: patch.publish.title,
         ...(findings.length > 0 ? { confirmedIdentifying: findings.map((f) => f.kind) } : {}),
       }),
@@ -207,18 +207,18 @@ export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch:
 
   // --- reward, with its public note
   if (patch.rewarded === false) {
-    if (idea.rewarded) records.push(audit(admin, clock, "idea.unreward", id));
+    if (idea.rewarded) records.push(audit(admin, now, "idea.unreward", id));
     next.rewarded = false;
     next.rewardNote = null;
   } else if (patch.rewarded) {
     next.rewarded = true;
     next.rewardNote = patch.rewarded.note;
-    records.push(audit(admin, clock, "idea.reward", id, { note: patch.rewarded.note }));
+    records.push(audit(admin, now, "idea.reward", id, { note: patch.rewarded.note }));
   }
 
   if (records.length === 0) {
     // nothing would change: say so instead of stepping the version for nothing
-    return adminIdea(env, id, clock);
+    return adminIdea(env, id, now);
   }
   try {
     await env.DB.batch([
@@ -227,8 +227,8 @@ export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch:
       ...records.map((r) => auditStatement(env, r)),
     ]);
   } catch (err) {
-    if (/edit_conflict/.test(String(err))) throw await conflict(env, id, clock);
+    if (/edit_conflict/.test(String(err))) throw await conflict(env, id, now);
     throw err;
   }
-  return adminIdea(env, id, clock);
+  return adminIdea(env, id, now);
 }

@@ -6,7 +6,6 @@ import { sha256Hex } from "../lib/hex.ts";
 import { hrHasAnswered, visibleText, type TBoardQuery, type TIdeaInput, type TrackedIdea, type Verdict } from "../lib/ideas/model.ts";
 import { generateReceipt, hashReceipt, hashReceiptInput } from "../lib/receipt.ts";
 import type { AppEnv } from "./config.ts";
-import { readClock } from "./clock.ts";
 import { readConfig } from "./config.ts";
 import { dayOffset } from "./commit-day.ts";
 import { publishedK } from "./db/published-k.ts";
@@ -99,7 +98,7 @@ export async function submitIdea(
   env: IdeasEnv,
   request: Request,
   input: TIdeaInput,
-  now: Date = readClock(env).now(),
+  now: Date,
 ): Promise<{ receipt: string; replayed: boolean; acknowledgeBy: string; acknowledgeWithinDays: number }> {
   const { turnstileToken, ...rest } = input;
   const ackDays = readConfig(env).ackPromiseDays;
@@ -167,7 +166,7 @@ export async function ideaForReceipt(
   env: IdeasEnv,
   request: Request,
   receipt: string,
-  now: Date = readClock(env).now(),
+  now: Date,
   bucket: "idea_track" | "idea_reply" = "idea_track",
 ): Promise<Idea> {
   const { valid, hash } = await hashReceiptInput(receipt);
@@ -179,18 +178,12 @@ export async function ideaForReceipt(
   return refuse(env, request, "idea_track_failure", now, WRONG_RECEIPT());
 }
 
-export async function trackIdea(env: IdeasEnv, request: Request, receipt: string, now: Date = readClock(env).now()): Promise<TrackedIdea> {
+export async function trackIdea(env: IdeasEnv, request: Request, receipt: string, now: Date): Promise<TrackedIdea> {
   const idea = await ideaForReceipt(env, request, receipt, now);
   return readTrackedIdea(env, idea);
 }
 
-export async function replyToIdea(
-  env: IdeasEnv,
-  request: Request,
-  receipt: string,
-  body: string,
-  now: Date = readClock(env).now(),
-): Promise<TrackedIdea> {
+export async function replyToIdea(env: IdeasEnv, request: Request, receipt: string, body: string, now: Date): Promise<TrackedIdea> {
   const idea = await ideaForReceipt(env, request, receipt, now, "idea_reply");
   const added = await addAuthorMessage(env, idea.id, body, dayOf(now));
   if (!added) {
@@ -208,7 +201,7 @@ export async function giveVerdict(
   env: IdeasEnv,
   request: Request,
   input: { receipt: string; verdict: Verdict; comment?: string },
-  now: Date = readClock(env).now(),
+  now: Date,
 ): Promise<TrackedIdea> {
   const idea = await ideaForReceipt(env, request, input.receipt, now, "idea_reply");
   if (!hrHasAnswered(idea.status, await countHrMessages(env, idea.id))) {
@@ -219,7 +212,7 @@ export async function giveVerdict(
   return readTrackedIdea(env, (await readIdea(env, idea.id)) ?? idea);
 }
 
-export async function board(env: IdeasEnv, query: TBoardQuery, now: Date = readClock(env).now()) {
+export async function board(env: IdeasEnv, query: TBoardQuery, now: Date) {
   const config = readConfig(env);
   const today = dayOf(now);
   // The board's counts step with the k they were first published with (migrations/0009_create_published_k.sql).
@@ -242,7 +235,7 @@ export async function supportIdea(
   request: Request,
   ideaId: string,
   token: string,
-  now: Date = readClock(env).now(),
+  now: Date,
 ): Promise<{ supportCount: number }> {
   await enforceLimit(env, request, "idea_support", now);
   await enforceLimit(env, request, "idea_support_per_idea", now, ideaId);
@@ -261,7 +254,7 @@ export async function withdrawSupport(
   request: Request,
   ideaId: string,
   token: string,
-  now: Date = readClock(env).now(),
+  now: Date,
 ): Promise<{ supportCount: number }> {
   await enforceLimit(env, request, "idea_support", now);
   const { outcome, count } = await removeSupport(env, ideaId, await supportHash(ideaId, token));

@@ -50,16 +50,17 @@ async function codesOf(env: AppEnv, survey: Survey): Promise<HrSurvey["codes"]> 
   return { ...counts, unused: counts.issued - counts.used };
 }
 
-export async function hrSurvey(env: AppEnv, survey: Survey, today: Day, ks?: Map<string, number>): Promise<HrSurvey> {
+export async function hrSurvey(env: AppEnv, survey: Survey, now: Date, ks?: Map<string, number>): Promise<HrSurvey> {
+  const today = dayOf(now);
   const k = (ks ?? (await stepKs(env, [survey]))).get(survey.id)!;
   const [p, codes] = await Promise.all([participation(env, survey, today, k), codesOf(env, survey)]);
   return { ...summarize(survey, env, today), participation: p, codes };
 }
 
 /** GET /api/admin/surveys: every survey, newest first. */
-export async function hrSurveys(env: AppEnv, today: Day): Promise<HrSurvey[]> {
+export async function hrSurveys(env: AppEnv, now: Date): Promise<HrSurvey[]> {
   const ks = await stepKs(env, SURVEYS);
-  return Promise.all(SURVEYS.map((s) => hrSurvey(env, s, today, ks)));
+  return Promise.all(SURVEYS.map((s) => hrSurvey(env, s, now, ks)));
 }
 
 function notYet(survey: Survey, today: Day, what: string): HttpError {
@@ -71,7 +72,8 @@ function notYet(survey: Survey, today: Day, what: string): HttpError {
 }
 
 /** GET /api/admin/surveys/{id}/results: what the public results show, for every survey, hidden ones too. */
-export async function hrResults(env: AppEnv, survey: Survey, today: Day): Promise<Findings> {
+export async function hrResults(env: AppEnv, survey: Survey, now: Date): Promise<Findings> {
+  const today = dayOf(now);
   if (resultsOpenTo(survey, today, "hr") !== "yes") throw notYet(survey, today, "results");
   return surveyFindings(env, survey, today, "hr");
 }

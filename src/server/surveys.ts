@@ -8,7 +8,6 @@ import { findSurvey, SURVEYS, type Survey } from "../lib/surveys/registry.ts";
 import { effectiveMinGroupSize, surveyStatus, type SurveyStatus } from "../lib/surveys/schema.ts";
 import { validateAnswers } from "../lib/surveys/validate.ts";
 import { dayOffset } from "./commit-day.ts";
-import { readClock } from "./clock.ts";
 import { readConfig, type AppEnv } from "./config.ts";
 import { isDuplicateSubmission, storeResponse } from "./db/responses.ts";
 import { countAllResponsesByDay, countResponsesByDay } from "./db/surveys.ts";
@@ -59,7 +58,7 @@ export function summarize(survey: Survey, env: Partial<AppEnv>, today: string): 
  * survey, the public key its tokens are evaluated with (null when this server
  * has no key seed: redeeming then fails with 503).
  */
-export async function describeSurvey(env: AppEnv, survey: Survey, now: Date = readClock(env).now()) {
+export async function describeSurvey(env: AppEnv, survey: Survey, now: Date) {
   let invitationKey: string | null = null;
   if (survey.access === "invitation") invitationKey = await surveyPublicKey(env, survey.id).catch(() => null);
   return {
@@ -69,7 +68,7 @@ export async function describeSurvey(env: AppEnv, survey: Survey, now: Date = re
   };
 }
 
-export async function listSurveys(env: AppEnv, now: Date = readClock(env).now()): Promise<(SurveySummary & { responses: number })[]> {
+export async function listSurveys(env: AppEnv, now: Date): Promise<(SurveySummary & { responses: number })[]> {
   const today = dayOf(now);
   const [perDay, ks] = await Promise.all([countAllResponsesByDay(env), stepKs(env, SURVEYS)]);
   return SURVEYS.map((s) => ({
@@ -103,7 +102,7 @@ export async function submitResponse(
   request: Request,
   survey: Survey,
   body: TResponseBody,
-  now: Date = readClock(env).now(),
+  now: Date,
 ): Promise<"stored" | "duplicate"> {
   // A resend of a response that was stored is answered as one, whatever has
   // changed since (the survey closed at midnight, the token is now spent): it
@@ -112,6 +111,11 @@ export async function submitResponse(
     if (!(await isDuplicateSubmission(env, survey.id, body.submissionId))) return false;
     await enforceLimit(env, request, "survey_rejected", now);
     return true;
+  };
+  // A refusal counted in `survey_rejected`, unless the request resends a stored response.
+  const refuseUnlessResent = async (refusal: HttpError): Promise<"duplicate"> => {
+    if (await resent()) return "duplicate";
+    return refuse(env, request, "survey_rejected", now, refusal);
   };
   const status = surveyStatus(survey, dayOf(now));
   if (status !== "open") {
@@ -126,25 +130,13 @@ export async function submitResponse(
   const checked = validateAnswers(survey.definition, body.answers, body.locale ?? "en", survey.questions);
   if (!checked.ok) for (const [name, message] of Object.entries(checked.fields)) fields[`answers.${name}`] = message;
   if (Object.keys(fields).length > 0 || !checked.ok) {
-    if (await resent()) return "duplicate";
-    await refuse(
-      env,
-      request,
-      "survey_rejected",
-      now,
-      new HttpError(422, "invalid_answers", "Some answers are missing or invalid.", { fields }),
-    );
+    return refuseUnlessResent(new HttpError(422, "invalid_answers", "Some answers are missing or invalid.", { fields }));
   }
 
   let spentToken: string | undefined;
   if (body.token !== undefined) {
     if (!(await verifyToken(env, survey.id, body.token))) {
-      if (await resent()) return "duplicate";
-      await refuse(
-        env,
-        request,
-        "survey_rejected",
-        now,
+      return refuseUnlessResent(
         new HttpError(403, "invalid_invitation_token", "This invitation token is not valid for this survey. Enter your code again."),
       );
     }
@@ -155,7 +147,7 @@ export async function submitResponse(
     surveyId: survey.id,
     surveyVersion: survey.version,
     commit: { opens: survey.opens, closes: survey.closes, dayOffset: dayOffset(now) },
-    rows: checked.ok ? checked.rows : [],
+    rows: checked.rows,
     submissionId: body.submissionId,
     spentToken,
     limit: await limitInBatch(env, request, "survey_response", now),
@@ -185,7 +177,7 @@ export async function redeemInvitation(
   request: Request,
   survey: Survey,
   body: TRedeemBody,
-  now: Date = readClock(env).now(),
+  now: Date,
 ): Promise<{ evaluation: string }> {
   if (survey.access !== "invitation") {
     throw new HttpError(409, "survey_not_invitation_only", "This survey is open to everyone and takes no invitation code.");
@@ -232,7 +224,7 @@ export interface SurveyStats {
   before: string;
 }
 
-export async function surveyStats(env: AppEnv, survey: Survey, now: Date = readClock(env).now()): Promise<SurveyStats> {
+export async function surveyStats(env: AppEnv, survey: Survey, now: Date): Promise<SurveyStats> {
   const today = dayOf(now);
   const [perDay, ks] = await Promise.all([countResponsesByDay(env, survey.id), stepKs(env, [survey])]);
   const steps = participationSteps(perDay, countedUntil(survey, today), ks.get(survey.id)!);
@@ -252,7 +244,7 @@ export async function surveyStats(env: AppEnv, survey: Survey, now: Date = readC
  * the change since the previous run (src/server/survey-findings.ts), when the
  * survey's results visibility allows.
  */
-export async function surveyResults(env: AppEnv, survey: Survey, now: Date = readClock(env).now()): Promise<Findings> {
+export async function surveyResults(env: AppEnv, survey: Survey, now: Date): Promise<Findings> {
   const today = dayOf(now);
   const available = resultsOpenTo(survey, today, "public");
   if (available === "hidden") throw new HttpError(403, "results_hidden", "The results of this survey are not published.");

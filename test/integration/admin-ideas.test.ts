@@ -409,13 +409,13 @@ describe("PATCH /api/admin/ideas/{id}", () => {
 
   it("two changes racing from the same version: the database takes one, the other leaves no change and no audit row", async () => {
     const { id } = await idea();
-    const clock = pinnedClock(TODAY);
+    const now = pinnedClock(TODAY).now();
     // the other HR person's change lands between this request's read and its write
     const racing = new Proxy(env.DB, {
       get(target, prop) {
         if (prop === "batch")
           return async (statements: D1PreparedStatement[]) => {
-            await updateIdea({ DB: target }, { actor: "other@example.org" }, id, { version: 0, status: "planned" }, clock);
+            await updateIdea({ DB: target }, { actor: "other@example.org" }, id, { version: 0, status: "planned" }, now);
             return target.batch(statements);
           };
         const value = Reflect.get(target, prop, target);
@@ -427,12 +427,12 @@ describe("PATCH /api/admin/ideas/{id}", () => {
       { actor: "me@example.org" },
       id,
       { version: 0, status: "declined", rewarded: { note: "n/a" } },
-      clock,
+      now,
     ).catch((e) => e);
     expect(err).toMatchObject({ status: 409, code: "edit_conflict" });
-    const now = (await get(`/api/admin/ideas/${id}`)).body.idea;
-    expect(now).toMatchObject({ status: "planned", rewarded: false, version: 1 });
-    expect(now.history.map((h: { status: string }) => h.status)).toEqual(["received", "planned"]);
+    const stored = (await get(`/api/admin/ideas/${id}`)).body.idea;
+    expect(stored).toMatchObject({ status: "planned", rewarded: false, version: 1 });
+    expect(stored.history.map((h: { status: string }) => h.status)).toEqual(["received", "planned"]);
     expect((await newAudit()).map((r) => r.actor)).toEqual(["other@example.org"]);
   });
 

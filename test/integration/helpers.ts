@@ -1,8 +1,15 @@
 // Requests go through exports.default.fetch: the real Pages router, the real
 // middleware and a real local D1 inside workerd.
+import { env } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
+import { readClock } from "../../src/server/clock.ts";
 
 export const ORIGIN = "https://candor.test";
+
+/** The instant a route reads for its request (the test Worker's pinned day), for tests that call a service directly. */
+export function routeNow(): Date {
+  return readClock(env).now();
+}
 
 /** The Pages Worker built from functions/ (the vitest plugin exposes its default export). */
 export function workerFetch(request: Request): Promise<Response> {

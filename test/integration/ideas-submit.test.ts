@@ -7,7 +7,7 @@ import { HttpError } from "../../src/server/http.ts";
 import { submitIdea, trackIdea } from "../../src/server/ideas.ts";
 import { seal } from "../../src/server/seal.ts";
 import { SITEVERIFY_URL } from "../../src/server/turnstile.ts";
-import { api, expectError } from "./helpers.ts";
+import { api, expectError, routeNow } from "./helpers.ts";
 import { SAMPLE, clearIdeas, countIdeas, dumpIdeaTables, freshIp, from, submit } from "./ideas-fixtures.ts";
 
 const RECEIPT_SHAPE = /^[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
@@ -33,9 +33,9 @@ describe("POST /api/ideas with a submissionId (retries)", () => {
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(await countIdeas()).toBe(1);
-    expect((await trackIdea(env, new Request("https://candor.test/", { headers: from(freshIp()) }), first.body.receipt)).title).toBe(
-      SAMPLE.title,
-    );
+    expect(
+      (await trackIdea(env, new Request("https://candor.test/", { headers: from(freshIp()) }), first.body.receipt, routeNow())).title,
+    ).toBe(SAMPLE.title);
   });
 
   it("treats the id case-insensitively: an uppercase id retried in either case gets the same receipt", async () => {
@@ -145,20 +145,20 @@ describe("POST /api/ideas with a submissionId (retries)", () => {
     const limited = { ...env, RATE_LIMITS: JSON.stringify({ idea_submit: { limit: 2, windowSeconds: 600 } }) };
     const request = new Request("https://candor.test/api/ideas", { headers: from("203.0.113.21") });
     const input = { ...SAMPLE, submissionId: crypto.randomUUID() };
-    await expect(submitIdea(limited, request, input)).resolves.toMatchObject({ replayed: false });
+    await expect(submitIdea(limited, request, input, routeNow())).resolves.toMatchObject({ replayed: false });
     // 30 resends of the same idea (the default idea_rejected limit is 60 an hour)
-    for (let i = 0; i < 30; i++) await expect(submitIdea(limited, request, input)).resolves.toMatchObject({ replayed: true });
+    for (let i = 0; i < 30; i++) await expect(submitIdea(limited, request, input, routeNow())).resolves.toMatchObject({ replayed: true });
     // a colleague's new idea still goes through: one of the two new ideas allowed is left
-    await expect(submitIdea(limited, request, { ...SAMPLE, submissionId: crypto.randomUUID() })).resolves.toMatchObject({
+    await expect(submitIdea(limited, request, { ...SAMPLE, submissionId: crypto.randomUUID() }, routeNow())).resolves.toMatchObject({
       replayed: false,
     });
     expect(await countIdeas()).toBe(2);
     // replays have their own ceiling
     const strict = { ...env, RATE_LIMITS: JSON.stringify({ idea_rejected: { limit: 2, windowSeconds: 600 } }) };
     const other = new Request("https://candor.test/api/ideas", { headers: from("203.0.113.22") });
-    await submitIdea(strict, other, input);
-    await submitIdea(strict, other, input);
-    await expect(submitIdea(strict, other, input)).rejects.toMatchObject({ status: 429 });
+    await submitIdea(strict, other, input, routeNow());
+    await submitIdea(strict, other, input, routeNow());
+    await expect(submitIdea(strict, other, input, routeNow())).rejects.toMatchObject({ status: 429 });
   });
 
   it("binds a submission id to its idea: the same id with another body is 409 and stores nothing, and gives no receipt", async () => {

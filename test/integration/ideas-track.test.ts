@@ -5,7 +5,7 @@ import { addHrMessage, publishIdea, setStatus } from "../../src/server/db/ideas.
 import { HttpError } from "../../src/server/http.ts";
 import { DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
 import { giveVerdict, replyToIdea, trackIdea } from "../../src/server/ideas.ts";
-import { api, expectError } from "./helpers.ts";
+import { api, expectError, routeNow } from "./helpers.ts";
 import { clearIdeas, dumpIdeaTables, freshIp, from, submit } from "./ideas-fixtures.ts";
 
 beforeEach(clearIdeas);
@@ -98,12 +98,13 @@ describe("POST /api/ideas/track", () => {
     // a failure limit of 2, so a handful of successes would trip it if they counted
     const strict = { ...env, RATE_LIMITS: JSON.stringify({ idea_track_failure: { limit: 2, windowSeconds: 600 } }) };
     const request = new Request("https://candor.test/", { headers: from(freshIp()) });
-    for (let i = 0; i < 5; i++) expect((await trackIdea(strict, request, receipt)).title).toBeTruthy();
+    for (let i = 0; i < 5; i++) expect((await trackIdea(strict, request, receipt, routeNow())).title).toBeTruthy();
     // the same limit refuses a third wrong code …
-    for (let i = 0; i < 2; i++) await expect(trackIdea(strict, request, "AAAA-AAAA-AAAA-AAAA")).rejects.toMatchObject({ status: 404 });
-    await expect(trackIdea(strict, request, "AAAA-AAAA-AAAA-AAAA")).rejects.toMatchObject({ status: 429 });
+    for (let i = 0; i < 2; i++)
+      await expect(trackIdea(strict, request, "AAAA-AAAA-AAAA-AAAA", routeNow())).rejects.toMatchObject({ status: 404 });
+    await expect(trackIdea(strict, request, "AAAA-AAAA-AAAA-AAAA", routeNow())).rejects.toMatchObject({ status: 429 });
     // … and never the right one
-    expect((await trackIdea(strict, request, receipt)).title).toBeTruthy();
+    expect((await trackIdea(strict, request, receipt, routeNow())).title).toBeTruthy();
   });
 
   it("refuses bad bodies: 400, 413, 415, 422 and 405", async () => {

@@ -16,7 +16,7 @@ import { createTokens, readTokenState } from "../../src/server/db/tokens.ts";
 import { listSurveys, submitResponse, type SurveySummary } from "../../src/server/surveys.ts";
 import type { ChoiceResult, QuestionResult } from "../../src/lib/surveys/results.ts";
 import { clientHash, dailySalt, DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
-import { ORIGIN, api, expectError } from "./helpers";
+import { ORIGIN, api, expectError, routeNow } from "./helpers";
 
 const TODAY = env.CANDOR_TODAY;
 const ADMIN = { Authorization: `Bearer ${env.ADMIN_TOKEN}` };
@@ -111,7 +111,8 @@ describe("GET /api/surveys", () => {
 
   it("decides status on the local Worker's pinned day; a Worker without CANDOR_ENV (as deployed) ignores the pin", async () => {
     const h2 = byId("reward-survey-2026-h2");
-    const statusOn = async (vars: Partial<AppEnv>) => (await listSurveys({ ...env, ...vars })).find((s) => s.id === h2.id)!.status;
+    const statusOn = async (vars: Partial<AppEnv>) =>
+      (await listSurveys({ ...env, ...vars }, readClock({ ...env, ...vars }).now())).find((s) => s.id === h2.id)!.status;
     expect(await statusOn({})).toBe(surveyStatus(h2, TODAY));
     expect(await statusOn({ CANDOR_TODAY: addDays(h2.opens, -1) })).toBe("upcoming");
     expect(await statusOn({ CANDOR_TODAY: h2.opens })).toBe("open");
@@ -410,14 +411,17 @@ describe("POST /api/surveys/{id}/responses", () => {
     };
     const request = new Request(ORIGIN, { headers: { "CF-Connecting-IP": "203.0.113.88" } });
     const invalid = { submissionId: sid(), answers: { nope: 1 } };
-    for (let i = 0; i < 2; i++) await expect(submitResponse(limited, request, s, invalid)).rejects.toMatchObject({ status: 422 });
-    await expect(submitResponse(limited, request, s, invalid)).rejects.toMatchObject({ status: 429 });
+    for (let i = 0; i < 2; i++)
+      await expect(submitResponse(limited, request, s, invalid, routeNow())).rejects.toMatchObject({ status: 422 });
+    await expect(submitResponse(limited, request, s, invalid, routeNow())).rejects.toMatchObject({ status: 429 });
     // the flood of invalid ones is refused; a real response from the same address is not
     const real = { submissionId: sid(), answers: validAnswers(s) };
-    await expect(submitResponse(limited, request, s, real)).resolves.toBe("stored");
+    await expect(submitResponse(limited, request, s, real, routeNow())).resolves.toBe("stored");
     // replays are answered (200) until their own ceiling, and still leave room for new responses
-    await expect(submitResponse(limited, request, s, real)).rejects.toMatchObject({ status: 429 });
-    await expect(submitResponse(limited, request, s, { submissionId: sid(), answers: validAnswers(s, 2) })).resolves.toBe("stored");
+    await expect(submitResponse(limited, request, s, real, routeNow())).rejects.toMatchObject({ status: 429 });
+    await expect(submitResponse(limited, request, s, { submissionId: sid(), answers: validAnswers(s, 2) }, routeNow())).resolves.toBe(
+      "stored",
+    );
     expect(await count("survey_responses")).toBe(2);
   });
 

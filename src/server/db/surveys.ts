@@ -72,44 +72,8 @@ export async function readRawAggregates(
   fromDay: string,
   beforeDay: string,
 ): Promise<RawAggregates> {
-  const db = env.DB;
-  const published = JSON.stringify(publishedQuestions(specs));
-  const inScope = `a.survey_id = ?1 AND a.question IN (SELECT value FROM json_each(?2))
-    AND a.response_id IN (SELECT id FROM survey_responses WHERE survey_id = ?1 AND day < ?3 AND survey_version = ?4 AND day >= ?5)`;
-  const [total, answered, scalars, items] = await db.batch([
-    db
-      .prepare("SELECT COUNT(*) AS n FROM survey_responses WHERE survey_id = ?1 AND day < ?2 AND survey_version = ?3 AND day >= ?4")
-      .bind(surveyId, beforeDay, version, fromDay),
-    db
-      .prepare(`SELECT a.question, COUNT(*) AS n FROM survey_answers a WHERE ${inScope} GROUP BY a.question`)
-      .bind(surveyId, published, beforeDay, version, fromDay),
-    db
-      .prepare(
-        `SELECT a.question, a.num, a.text, COUNT(*) AS n FROM survey_answers a WHERE ${inScope} AND a.json IS NULL GROUP BY a.question, a.num, a.text`,
-      )
-      .bind(surveyId, published, beforeDay, version, fromDay),
-    db
-      .prepare(
-        `SELECT a.question, j.value AS item, COUNT(*) AS n, SUM(j.key) AS rank_sum
-         FROM survey_answers a, json_each(a.json) j WHERE ${inScope} AND a.json IS NOT NULL GROUP BY a.question, j.value`,
-      )
-      .bind(surveyId, published, beforeDay, version, fromDay),
-  ]);
-  return {
-    responses: (total!.results[0] as { n: number }).n,
-    answered: Object.fromEntries((answered!.results as { question: string; n: number }[]).map((r) => [r.question, r.n])),
-    scalars: (scalars!.results as { question: string; num: number | null; text: string | null; n: number }[]).map((r) => ({
-      question: r.question,
-      value: r.num ?? r.text ?? "",
-      n: r.n,
-    })),
-    items: (items!.results as { question: string; item: string | number; n: number; rank_sum: number }[]).map((r) => ({
-      question: r.question,
-      item: r.item,
-      n: r.n,
-      rankSum: r.rank_sum,
-    })),
-  };
+  const days = await readRawDailyAggregates(env, surveyId, version, specs, fromDay, beforeDay);
+  return days.reduce<RawAggregates>((sum, { raw }) => addAggregates(sum, raw), { responses: 0, answered: {}, scalars: [], items: [] });
 }
 
 /**

@@ -8,7 +8,7 @@ import { json, parseQuery } from "../../../../src/server/http.ts";
 import { allow } from "../../../../src/server/route.ts";
 
 export const onRequestGet: PagesFunction<AppEnv> = async ({ request, env }) => {
-  return json(await inbox(env, parseQuery(request, ZInboxQuery), readClock(env)));
+  return json(await inbox(env, parseQuery(request, ZInboxQuery), readClock(env).now()));
 };
 
 export const onRequest = allow("GET");

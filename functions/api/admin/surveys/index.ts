@@ -9,7 +9,7 @@ import { hrSurveys } from "../../../../src/server/survey-tools.ts";
 
 export const onRequestGet: PagesFunction<AppEnv> = async ({ request, env }) => {
   parseQuery(request, ZNoQuery);
-  return json({ surveys: await hrSurveys(env, readClock(env).today()) });
+  return json({ surveys: await hrSurveys(env, readClock(env).now()) });
 };
 
 export const onRequest = allow("GET");

@@ -10,12 +10,12 @@ import { json, parseJsonBody } from "../../../../../src/server/http.ts";
 import { allow } from "../../../../../src/server/route.ts";
 
 export const onRequestGet: PagesFunction<AppEnv, "id"> = async ({ env, params }) => {
-  return json({ idea: await adminIdea(env, String(params.id).toLowerCase(), readClock(env)) });
+  return json({ idea: await adminIdea(env, String(params.id).toLowerCase(), readClock(env).now()) });
 };
 
 export const onRequestPatch: PagesFunction<AppEnv, "id"> = async ({ request, env, params, data }) => {
   const patch = await parseJsonBody(request, ZIdeaPatch);
-  return json({ idea: await updateIdea(env, currentAdmin(data), String(params.id).toLowerCase(), patch, readClock(env)) });
+  return json({ idea: await updateIdea(env, currentAdmin(data), String(params.id).toLowerCase(), patch, readClock(env).now()) });
 };
 
 export const onRequest = allow("GET", "PATCH");

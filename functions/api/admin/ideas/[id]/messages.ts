@@ -11,7 +11,7 @@ import { allow } from "../../../../../src/server/route.ts";
 
 export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env, params, data }) => {
   const input = await parseJsonBody(request, ZAdminMessageInput);
-  const idea = await answerIdea(env, currentAdmin(data), String(params.id).toLowerCase(), input, readClock(env));
+  const idea = await answerIdea(env, currentAdmin(data), String(params.id).toLowerCase(), input, readClock(env).now());
   return json({ idea }, { status: 201 });
 };
 

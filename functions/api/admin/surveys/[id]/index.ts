@@ -10,7 +10,7 @@ import { getSurvey } from "../../../../../src/server/surveys.ts";
 export const onRequestGet: PagesFunction<AppEnv, "id"> = async ({ request, env, params }) => {
   const survey = getSurvey(String(params.id));
   parseQuery(request, ZNoQuery);
-  return json({ survey: await hrSurvey(env, survey, readClock(env).today()) });
+  return json({ survey: await hrSurvey(env, survey, readClock(env).now()) });
 };
 
 export const onRequest = allow("GET");

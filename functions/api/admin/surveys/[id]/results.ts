@@ -12,7 +12,7 @@ import { getSurvey } from "../../../../../src/server/surveys.ts";
 export const onRequestGet: PagesFunction<AppEnv, "id"> = async ({ request, env, params }) => {
   const survey = getSurvey(String(params.id));
   parseQuery(request, ZNoQuery);
-  return json(await hrResults(env, survey, readClock(env).today()));
+  return json(await hrResults(env, survey, readClock(env).now()));
 };
 
 export const onRequest = allow("GET");
