@@ -30,9 +30,8 @@ const RESPONSES = ["survey_responses", "survey_answers", "survey_submissions"];
 /**
  * Counts rolled up from the responses per day, in SQL, that results are read
  * from: derived from what was submitted, so no address or agent either, and,
- * like the responses, unreachable from a code. (Their days are copied from
- * survey_responses.day, which has the day-only CHECK; survey_tallies.day has
- * none of its own.)
+ * like the responses, unreachable from a code; their days are days, as the
+ * submissions' are.
  */
 const ROLLUPS = ["survey_tallies", "survey_tally_progress"];
 /** Per-client counters: salted hashes and counts, tied to no submission. */
@@ -109,7 +108,7 @@ function addressOrAgent(schema: Schema, c: Classes): string[] {
 
 function finerThanADay(schema: Schema, c: Classes): string[] {
   const found: string[] = [];
-  for (const table of c.submitted) {
+  for (const table of [...c.submitted, ...c.rollups]) {
     for (const col of cols(schema, table)) {
       if (TIME_DEFAULT.test(col.dflt_value ?? "")) found.push(`${table}.${col.name}: default ${col.dflt_value}`);
       if (!TIME.test(col.name)) continue;
@@ -187,6 +186,11 @@ describe("the schema cannot hold what anonymity forbids", () => {
       env.DB.prepare("INSERT INTO survey_responses (id, survey_id, survey_version, day) VALUES (?1, 'x', 1, '2026-11-30T09:15')")
         .bind("f".repeat(32))
         .run(),
+    ).rejects.toThrow(/CHECK constraint failed/);
+    await expect(
+      env.DB.prepare(
+        "INSERT INTO survey_tallies (survey_id, survey_version, day, kind, n) VALUES ('x', 1, '2026-11-30 09:15', 'responses', 1)",
+      ).run(),
     ).rejects.toThrow(/CHECK constraint failed/);
   });
 
