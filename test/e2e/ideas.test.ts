@@ -35,6 +35,12 @@ async function hydrated(page: Page) {
   await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0);
 }
 
+/** The idea form loads on "Write your idea" (zh-CN: 开始写建议); returns once SurveyJS shows its send button. */
+async function startWriting(page: Page, locale: "en" | "zh-cn" = "en") {
+  await page.getByRole("button", { name: locale === "en" ? "Write your idea" : "开始写建议" }).click();
+  await page.getByRole("button", { name: locale === "en" ? "Send anonymously" : "匿名提交" }).waitFor();
+}
+
 /** HR's side, written into the same local D1 the server uses. */
 async function asHr<T>(work: (env: { DB: D1Database }) => Promise<T>): Promise<T> {
   const proxy = await getPlatformProxy<{ DB: D1Database }>({ persist: { path: join(persistTo, "v3") } });
@@ -76,6 +82,7 @@ describe("suggestion box in the browser", () => {
     const { page, problems, close } = await open("/ideas/new/");
     const title = `Retry-safe idea ${crypto.randomUUID().slice(0, 8)}`;
     try {
+      await startWriting(page);
       await page.getByText("Tools and systems").click();
       await page.getByRole("textbox", { name: /Title/ }).fill(title);
       await page
@@ -106,9 +113,53 @@ describe("suggestion box in the browser", () => {
     }
   });
 
+  it("fetches SurveyJS only on “Write your idea” (prefetched on intent), recovers from a failed fetch, and opens at once for a receipt kept in the tab", async () => {
+    const { page, problems, close } = await open("/ideas/new/");
+    const scripts: string[] = [];
+    page.on("request", (req) => {
+      if (req.resourceType() === "script") scripts.push(req.url());
+    });
+    try {
+      await page.waitForLoadState("networkidle");
+      expect(scripts).toEqual([]); // the page's own script came with the page; nothing more until intent
+      expect(await page.locator('link[rel="stylesheet"][href*="survey-core"]').count()).toBe(0);
+      // the first fetch of the form fails (a dropped connection): the person is told and can try again
+      await page.route("**/_astro/mount.*.js", (route) => route.abort("connectionreset"), { times: 1 });
+      const button = page.getByRole("button", { name: "Write your idea" });
+      await button.click();
+      await page.getByRole("status").filter({ hasText: "could not be loaded" }).waitFor();
+      expect(await button.isEnabled()).toBe(true);
+      await button.click(); // reloads the page (the failed module stays failed in this one) and starts
+      await page.getByRole("button", { name: "Send anonymously" }).waitFor();
+      await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.sd-question[data-name="category"]'))).toBe(true);
+      expect(scripts.some((url) => /\/_astro\/mount\./.test(url))).toBe(true);
+      expect(await page.locator('link[rel="stylesheet"][href*="survey-core"]').count()).toBe(1);
+      expect(problems.filter((p) => !/ERR_CONNECTION_RESET|Failed to fetch dynamically imported module/.test(p))).toEqual([]);
+      problems.length = 0;
+
+      // a receipt issued in this tab and not yet saved: the page opens on it, without a press
+      await page.evaluate(() =>
+        sessionStorage.setItem(
+          "candor.ideas.issued",
+          JSON.stringify({ receipt: "K7Q2-9XMD-4TRB-0HZE", acknowledgeWithinDays: 7, saved: false }),
+        ),
+      );
+      await page.reload();
+      await page.getByRole("heading", { name: "Your receipt code" }).waitFor();
+      expect(await page.locator("[data-receipt]").textContent()).toBe("K7Q2-9XMD-4TRB-0HZE");
+      expect(await button.isVisible()).toBe(false);
+      await expectAxeClean(page);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.evaluate(() => sessionStorage.clear());
+      await close();
+    }
+  });
+
   it("points at identifying words while typing, asks once on sending, and never blocks", async () => {
     const { page, problems, close } = await open("/ideas/new/");
     try {
+      await startWriting(page);
       await page.getByText("Training and development").click();
       await page.getByRole("textbox", { name: /Title/ }).fill("Resilience training for night-shift supervisors");
       const body = page.getByRole("textbox", { name: /Your idea/ });
@@ -154,6 +205,7 @@ describe("suggestion box in the browser", () => {
     });
     try {
       await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+      await startWriting(page);
       await page.getByText("Training and development").click();
       await page.getByRole("textbox", { name: /Title/ }).fill("Resilience training for night-shift supervisors");
       await page
@@ -508,9 +560,19 @@ describe("suggestion box in the browser", () => {
           expect(response.status()).toBe(200);
           expect(await page.getAttribute("html", "lang")).toBe(path.startsWith("/zh-cn") ? "zh-CN" : "en");
           expect(await page.locator("h1").count()).toBe(1);
-          if (path.includes("new"))
-            await page.getByRole("button", { name: path.startsWith("/zh-cn") ? "匿名提交" : "Send anonymously" }).waitFor();
-          else await page.getByRole("textbox").waitFor();
+          if (path.includes("new")) {
+            const zh = path.startsWith("/zh-cn");
+            // before the press: what happens to the idea, in this language, and nothing moves
+            expect(await page.getByRole("heading", { name: zh ? "你的建议会怎样处理" : "What happens to your idea" }).count()).toBe(1);
+            await expectAxeClean(page);
+            expect(await layoutShift(page)).toBe(0);
+            await startWriting(page, zh ? "zh-cn" : "en");
+            // the press puts the focus on the first question
+            await expect
+              .poll(() => page.evaluate(() => !!document.activeElement?.closest('.sd-question[data-name="category"]')))
+              .toBe(true);
+            expect(await page.getByRole("button", { name: zh ? "开始写建议" : "Write your idea" }).isVisible()).toBe(false);
+          } else await page.getByRole("textbox").waitFor();
           await expectAxeClean(page);
           expect(problems).toEqual([]);
         } finally {

@@ -8,7 +8,6 @@ import { Model, type Question } from "survey-core";
 import { Survey } from "survey-react-ui";
 import { IDEA_CATEGORIES, LIMITS } from "../../lib/ideas/vocabulary.ts";
 import { adoptThemeStyles, applySiteWording, type SurveyJsStrings } from "../surveyjs/setup.ts";
-import "../surveyjs/styles.ts";
 import { quoteFindings, useIdentifyingNotes, type IdentifyingStrings } from "../surveyjs/identifying-notes.tsx";
 import { translator, type Translator } from "../../i18n/translate.ts";
 import { errorMessage, postJson, type IdeaStrings } from "./client.ts";
@@ -25,6 +24,8 @@ interface Props {
   identifyingStrings: IdentifyingStrings;
   trackHref: string;
   turnstileSiteKey?: string;
+  /** The person pressed "Write your idea": the first question takes the focus. */
+  focusFirst?: boolean;
 }
 
 function definition(t: Translator<keyof IdeaStrings["text"]>) {
@@ -77,7 +78,7 @@ function definition(t: Translator<keyof IdeaStrings["text"]>) {
 
 const FIELDS_WITH_NOTES = new Set(["title", "body"]);
 
-export default function IdeaForm({ strings, surveyJsStrings, identifyingStrings, trackHref, turnstileSiteKey }: Props) {
+export default function IdeaForm({ strings, surveyJsStrings, identifyingStrings, trackHref, turnstileSiteKey, focusFirst }: Props) {
   const t = translator(strings);
   const { locale } = t;
   const survey = useMemo(() => {
@@ -176,6 +177,10 @@ export default function IdeaForm({ strings, surveyJsStrings, identifyingStrings,
     addEventListener("pageshow", restore);
     return () => removeEventListener("pageshow", restore);
   }, []);
+
+  useEffect(() => {
+    if (focusFirst && !readIssued()) survey.focusFirstQuestion();
+  }, [survey, focusFirst]);
 
   useEffect(() => {
     if (issued) receiptHeading.current?.focus();

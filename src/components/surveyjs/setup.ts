@@ -1,12 +1,15 @@
 // What every SurveyJS island on the site needs, once: the one extra locale we
 // ship, the site's own words in place of SurveyJS's built-in ones, and
-// SurveyJS made to live with a CSP that has no 'unsafe-inline'. The
-// stylesheets come from ./styles.ts (islands rendered with the page) or
-// loadSurveyStyles() (a form fetched on demand).
+// SurveyJS made to live with a CSP that has no 'unsafe-inline'. Both forms
+// are fetched on demand (./start-on-press.ts) and load SurveyJS's stylesheets
+// with loadSurveyStyles().
 import { Serializer, SvgRegistry, surveyLocalization, type Model } from "survey-core";
 import type { KeysOf } from "../../i18n/index.ts";
 import type { Strings } from "../../i18n/translate.ts";
 import "survey-core/i18n/simplified-chinese";
+// survey-react-ui registers its icons when it loads: load it first, so the
+// clean-up below sees them whichever module imports this one first.
+import "survey-react-ui";
 import coreCss from "survey-core/survey-core.fontless.css?url";
 import siteCss from "./surveyjs.css?url";
 
