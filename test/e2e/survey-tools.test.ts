@@ -98,7 +98,13 @@ describe("HR survey tools in the browser", () => {
         await signIn(page, locale);
         await page.locator("[data-surveys]").waitFor();
         await expectAxeClean(page);
+        // each survey states its own k: the supervisors' survey withholds groups under 6, the others under the site's 5
+        const kOf = (id: string) => page.locator(`[data-survey="${id}"] [data-min-group-size]`);
+        expect(await kOf(CAREER).textContent()).toBe(t("admin.surveys.k", { k: 6 }));
+        expect(await kOf("pulse-2026-11").textContent()).toBe(t("admin.surveys.k", { k: 5 }));
+        expect(await page.locator("[data-surveys] > p.muted").textContent()).not.toMatch(/\d/);
         await openSurvey(page, CAREER);
+        expect(await page.locator("[data-survey-view] [data-min-group-size]").getAttribute("data-min-group-size")).toBe("6");
         const counts = page.locator("[data-code-counts]");
         const before = (await counts.textContent())!;
         await page.getByRole("spinbutton", { name: t("admin.surveys.codes.count") }).fill("3");

@@ -86,6 +86,35 @@ describe("HR sign-in", () => {
     expect(await version(id)).toBe(0);
   });
 
+  it("GET /api/admin/me answers who is signed in: the actor with the token, {signedIn: false} without credentials or with refused ones", async () => {
+    const me = await get("/api/admin/me");
+    expect(me.status).toBe(200);
+    expect(me.body).toEqual({ signedIn: true, actor: "admin-token" });
+    const nobody: Record<string, string>[] = [
+      {},
+      { Authorization: "Bearer wrong-token-wrong-token-wrong-token-0000" },
+      { Authorization: `Basic ${btoa(`admin:${env.ADMIN_TOKEN}`)}` },
+      { Authorization: `Bearer ${env.ADMIN_TOKEN}x` },
+      { "Cf-Access-Jwt-Assertion": "eyJhbGciOiJub25lIn0.e30." },
+    ];
+    for (const headers of nobody) {
+      const res = await get("/api/admin/me", headers);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ signedIn: false });
+      expect(res.headers.get("Cache-Control")).toContain("no-store");
+    }
+    // only that question: its neighbours, other methods on it and paths like it are still refused
+    for (const [method, path] of [
+      ["POST", "/api/admin/me"],
+      ["GET", "/api/admin/me/"],
+      ["GET", "/api/admin/me/x"],
+      ["GET", "/api/admin/mee"],
+      ["GET", "/api/admin/ideas"],
+    ] as const)
+      expectError(await api(path, { method, json: method === "POST" ? {} : undefined, headers: {} }), 401, "unauthorized");
+    expect(await newAudit()).toHaveLength(0);
+  });
+
   it("the right token opens every endpoint; an unknown admin path is then a JSON 404", async () => {
     const { id } = await idea();
     expect((await get("/api/admin/ideas")).status).toBe(200);

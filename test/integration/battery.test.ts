@@ -494,12 +494,13 @@ async function routeBattery(file: string, route: RouteEntry, exported: Method[])
     }
     if (route.admin) {
       const { Authorization: _, ...anonymous } = headers as Record<string, string>;
-      failures.push(
-        ...checkRefused(`${method} without HR credentials`, await send(method, path, { headers: anonymous, body }), {
-          status: [401],
-          code: "unauthorized",
-        }),
-      );
+      const sent = await send(method, path, { headers: anonymous, body });
+      if (route.signedOut?.method === method) {
+        // answered, never refused: and the answer says nobody is signed in
+        if (sent.status !== 200 || JSON.stringify(sent.body) !== JSON.stringify(route.signedOut.answer))
+          failures.push(`${method} without HR credentials: ${sent.status} ${sent.text.slice(0, 200)}`);
+        for (const [table] of appChanges(sent)) failures.push(`${method} without HR credentials: changed ${table}`);
+      } else failures.push(...checkRefused(`${method} without HR credentials`, sent, { status: [401], code: "unauthorized" }));
     }
   }
   // every method the file does not export: 405 with Allow (HR endpoints after sign-in)

@@ -70,14 +70,15 @@ export default function AdminApp({ strings, view, links, surveyHref, k }: Props)
   const [surveyId, openSurvey] = useOpenFromHash("survey", SURVEY_ID);
 
   const check = useCallback(async () => {
-    const res = await adminApi<{ actor: string }>("/api/admin/me");
-    if (res.ok) setSession({ state: "in", actor: res.body.actor, viaToken: tokenStore.get() !== null });
-    else if (res.status === 403 && res.error.code === "admin_disabled") setSession({ state: "disabled" });
-    else if (res.status === 401) {
+    // answered {signedIn: false}, not refused, when nobody (or a refused token) is signed in: no error in the browser's console
+    const res = await adminApi<{ signedIn: true; actor: string } | { signedIn: false }>("/api/admin/me");
+    if (res.ok && res.body.signedIn) setSession({ state: "in", actor: res.body.actor, viaToken: tokenStore.get() !== null });
+    else if (res.ok || res.status === 401) {
       const hadToken = tokenStore.get() !== null;
       tokenStore.clear();
       setSession({ state: "signed-out", error: hadToken ? t("admin.signIn.wrong") : undefined });
-    } else setSession({ state: "signed-out", error: describeError(t, res.error) });
+    } else if (res.status === 403 && res.error.code === "admin_disabled") setSession({ state: "disabled" });
+    else setSession({ state: "signed-out", error: describeError(t, res.error) });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- t is rebuilt each render from the same strings
   }, []);
 
@@ -101,19 +102,16 @@ export default function AdminApp({ strings, view, links, surveyHref, k }: Props)
   }
 
   let body: ReactNode;
-  if (session.state === "checking") {
-    body = (
-      <p className="muted" role="status">
-        {t("admin.loading")}
-      </p>
-    );
-  } else if (session.state === "disabled") {
+  if (session.state === "disabled") {
     body = (
       <p className="admin-error" role="alert">
         {t("admin.signIn.disabled")}
       </p>
     );
-  } else if (session.state === "signed-out") {
+  } else if (session.state === "checking" || session.state === "signed-out") {
+    // Rendered into the page at build time in the "checking" state: the first paint already says what the
+    // console needs, with the token form in place (disabled until the check answers), so nothing moves.
+    const checking = session.state === "checking";
     body = (
       <section className="card admin-signin" aria-labelledby="admin-signin-title">
         <h2 id="admin-signin-title">{t("admin.signIn.title")}</h2>
@@ -126,15 +124,19 @@ export default function AdminApp({ strings, view, links, surveyHref, k }: Props)
             autoComplete="off"
             spellCheck={false}
             value={token}
+            disabled={checking}
             onChange={(e) => setToken(e.target.value)}
-            aria-describedby={session.error ? "admin-signin-error" : undefined}
-            aria-invalid={session.error ? true : undefined}
+            aria-describedby={session.state === "signed-out" && session.error ? "admin-signin-error" : undefined}
+            aria-invalid={session.state === "signed-out" && session.error ? true : undefined}
           />
-          <button type="submit" className="button">
+          <button type="submit" className="button" disabled={checking}>
             {t("admin.signIn.submit")}
           </button>
         </form>
-        {session.error && (
+        <p className="muted admin-checking" role="status">
+          {checking ? t("admin.loading") : ""}
+        </p>
+        {session.state === "signed-out" && session.error && (
           <p id="admin-signin-error" className="admin-error" role="alert">
             {session.error}
           </p>
@@ -153,7 +155,7 @@ export default function AdminApp({ strings, view, links, surveyHref, k }: Props)
     body = surveyId ? (
       <SurveyView key={surveyId} id={surveyId} t={t} onBack={() => openSurvey(null)} surveyHref={surveyHref} />
     ) : (
-      <SurveyList t={t} onOpen={openSurvey} k={k} />
+      <SurveyList t={t} onOpen={openSurvey} />
     );
   } else if (ideaId) {
     body = <IdeaView key={ideaId} id={ideaId} t={t} onBack={() => openIdea(null)} />;

@@ -2,7 +2,7 @@
 // link to the idea in the console.
 import { useState } from "react";
 import { LOCALE_NAME, LOCALES, type Locale } from "../../i18n/config.ts";
-import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditPage, type AuthorEvent } from "../../lib/audit/model.ts";
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditPage, type AuthorEvent } from "../../lib/audit/vocabulary.ts";
 import type { IdeaStatus, MessageVisibility } from "../../lib/ideas/vocabulary.ts";
 import type { IdentifyingKind } from "../../lib/identifying.ts";
 import type { T } from "./api.ts";

@@ -21,12 +21,13 @@ function Facts({ survey, t, as: Tag = "p" }: { survey: HrSurvey; t: T; as?: "p" 
       <span className={`badge survey-status-${survey.status}`}>{t(`admin.surveys.status.${survey.status}`)}</span>{" "}
       {t("admin.surveys.dates", { opens: survey.opens, closes: survey.closes })} ·{" "}
       {t("admin.surveys.responded", { responses: p.responses, audience: p.audience, rate: rate(t.locale, p.rate) })} ·{" "}
-      {t(`admin.surveys.access.${survey.access}`)} · {t(`admin.surveys.visibility.${survey.resultsVisibility}`)}
+      {t(`admin.surveys.access.${survey.access}`)} · {t(`admin.surveys.visibility.${survey.resultsVisibility}`)} ·{" "}
+      <span data-min-group-size={survey.minGroupSize}>{t("admin.surveys.k", { k: survey.minGroupSize })}</span>
     </Tag>
   );
 }
 
-export function SurveyList({ t, onOpen, k }: { t: T; onOpen: (id: string) => void; k: number }) {
+export function SurveyList({ t, onOpen }: { t: T; onOpen: (id: string) => void }) {
   const [surveys, setSurveys] = useState<HrSurvey[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -39,7 +40,7 @@ export function SurveyList({ t, onOpen, k }: { t: T; onOpen: (id: string) => voi
   return (
     <section aria-labelledby="admin-surveys-title" data-surveys>
       <h2 id="admin-surveys-title">{t("admin.surveys.title")}</h2>
-      <p className="muted">{t("admin.surveys.lead", { k })}</p>
+      <p className="muted">{t("admin.surveys.lead")}</p>
       {error && (
         <p className="admin-error" role="alert">
           {error}

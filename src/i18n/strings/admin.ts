@@ -166,17 +166,18 @@ export const admin = {
     "admin.audit.responses": "{n} responses",
     // --- surveys: what HR can never see
     "admin.never.surveys":
-      "Survey answers carry no name, no time of day and no language. You see figures only for groups of at least {k}, comments only once {k} people have answered (in a new random order, undated, apart from the rest of the answers), and exports without dates, team or tenure. Each time you read comments or export answers, it is recorded under your name and listed publicly, by day, on the page “When HR read what you wrote”.",
+      "Survey answers carry no name, no time of day and no language. You see figures only for groups of at least {k} (more where a survey sets its own), comments only once {k} people have answered (in a new random order, undated, apart from the rest of the answers), and exports without dates, team or tenure. Each time you read comments or export answers, it is recorded under your name and listed publicly, by day, on the page “When HR read what you wrote”.",
     // --- surveys: list
     "admin.surveys.title": "Surveys",
     "admin.surveys.lead":
-      "Participation leaves out today and moves in steps of at least {k} responses, as it does for everyone. Results, comments and exports follow the same rules as the public pages; for surveys whose results are not live, they are available once the survey closes.",
+      "Participation leaves out today and moves in steps of at least k responses, as it does for everyone; k is each survey's own minimum group size, shown with it. Results, comments and exports follow the same rules as the public pages; for surveys whose results are not live, they are available once the survey closes.",
     "admin.surveys.list": "All surveys, newest first",
     "admin.surveys.status.upcoming": "Upcoming",
     "admin.surveys.status.open": "Open",
     "admin.surveys.status.closed": "Closed",
     "admin.surveys.dates": "{opens} to {closes}",
     "admin.surveys.responded": "{responses} of {audience} responded ({rate})",
+    "admin.surveys.k": "groups of at least {k}",
     "admin.surveys.access.open": "Open to everyone",
     "admin.surveys.access.invitation": "By invitation code",
     "admin.surveys.visibility.live": "Results live, in steps",
@@ -416,17 +417,18 @@ export const admin = {
     "admin.audit.responses": "{n} 份答卷",
     // --- surveys: what HR can never see
     "admin.never.surveys":
-      "问卷答卷不记录姓名、具体时间和填写语言。你只能看到不少于 {k} 人的分组数字；至少 {k} 人作答后才能查看文字回答（每次随机排序，不显示日期，也与其他回答分开）；导出的答卷不含日期、所在组和工作年限。你每次查看文字回答或导出答卷，都会以你的名义记录，并按天公开列在“人力资源部门的查看记录”页面上。",
+      "问卷答卷不记录姓名、具体时间和填写语言。你只能看到不少于 {k} 人的分组数字（问卷另设更高门槛的，以问卷为准）；至少 {k} 人作答后才能查看文字回答（每次随机排序，不显示日期，也与其他回答分开）；导出的答卷不含日期、所在组和工作年限。你每次查看文字回答或导出答卷，都会以你的名义记录，并按天公开列在“人力资源部门的查看记录”页面上。",
     // --- surveys: list
     "admin.surveys.title": "问卷调查",
     "admin.surveys.lead":
-      "参与人数不计当天，且每次至少增加 {k} 人才更新，与所有人看到的一致。结果、文字回答和导出遵循与公开页面相同的规则；结果并非实时公示的问卷，要在问卷结束后才能查看。",
+      "参与人数不计当天，且每次至少增加 k 人才更新，与所有人看到的一致；k 是各问卷自己的最小分组人数，列在每份问卷的信息中。结果、文字回答和导出遵循与公开页面相同的规则；结果并非实时公示的问卷，要在问卷结束后才能查看。",
     "admin.surveys.list": "全部问卷，最新的在前",
     "admin.surveys.status.upcoming": "未开始",
     "admin.surveys.status.open": "进行中",
     "admin.surveys.status.closed": "已结束",
     "admin.surveys.dates": "{opens} 至 {closes}",
     "admin.surveys.responded": "已有 {responses}/{audience} 人作答（{rate}）",
+    "admin.surveys.k": "分组不少于 {k} 人",
     "admin.surveys.access.open": "所有人可填写",
     "admin.surveys.access.invitation": "凭邀请码填写",
     "admin.surveys.visibility.live": "实时公示结果（分阶段更新）",

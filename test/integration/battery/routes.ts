@@ -57,6 +57,8 @@ export interface MethodEntry {
 export interface RouteEntry {
   /** Under /api/admin: every request carries HR's credentials, and the battery checks 401 without them. */
   admin?: boolean;
+  /** An HR endpoint that answers, not refuses, a caller without credentials (GET /api/admin/me: {signedIn: false}). */
+  signedOut?: { method: Method; answer: unknown };
   /** The catch-all: every path under it is a JSON 404. */
   catchAll?: boolean;
   /**
@@ -194,7 +196,11 @@ export const ROUTES: Record<string, RouteEntry> = {
       },
     },
   },
-  "api/admin/me.ts": { admin: true, methods: { GET: { accepts: 200, valid: () => ({ path: "/api/admin/me" }) } } },
+  "api/admin/me.ts": {
+    admin: true,
+    signedOut: { method: "GET", answer: { signedIn: false } },
+    methods: { GET: { accepts: 200, valid: () => ({ path: "/api/admin/me" }) } },
+  },
   "api/admin/audit.ts": {
     admin: true,
     methods: {
