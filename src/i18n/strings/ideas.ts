@@ -93,13 +93,10 @@ export const ideas = {
     "newIdea.startFailed": "The form could not be loaded. Check your connection and press “Write your idea” again.",
     "newIdea.how.title": "What happens to your idea",
     "newIdea.how.read":
-      "HR reads every idea and acknowledges it within {days} days. With your receipt code you follow it, read HR's answer and reply, still anonymously.",
-    "newIdea.how.stored":
-      "We store its category, title and text, whether it may be published, and the day it arrived. No name, account, address, device or time of day.",
-    "newIdea.how.board":
-      "Only HR reads it, unless you agree that HR publishes a moderated version — shortened, with anything identifying removed — on the public board.",
-    "newIdea.how.receipt":
-      "The receipt code is shown once. We keep only a scrambled (hashed) form of it: nobody, not even HR, can recover it if you lose it.",
+      "HR acknowledges every idea within {days} days. With your receipt code you follow it, read HR's answer and reply, still anonymously.",
+    "newIdea.how.stored": "Stored: the category, title and text, whether HR may publish it, and the day it arrived. Nothing else.",
+    "newIdea.how.board": "Only HR reads it, unless you let HR publish a moderated version on the public board.",
+    "newIdea.how.receipt": "The receipt code is shown once and cannot be recovered: we keep only a scrambled (hashed) form of it.",
     "ideas.form.category": "What is it about?",
     "ideas.form.title": "Title",
     "ideas.form.titleHelp": "A short summary, at most {max} characters.",
@@ -258,11 +255,10 @@ export const ideas = {
     "newIdea.start": "开始写建议",
     "newIdea.startFailed": "表单未能加载。请检查网络连接，然后再次点击“开始写建议”。",
     "newIdea.how.title": "你的建议会怎样处理",
-    "newIdea.how.read": "人力资源部门会阅读每一条建议，并在 {days} 天内确认收到。凭回执码，你可以查询进展、阅读官方回复并继续匿名回复。",
-    "newIdea.how.stored": "我们只保存建议的类别、标题、内容、是否同意公开，以及收到的日期；不保存姓名、账号、IP 地址、设备信息或具体时间。",
-    "newIdea.how.board":
-      "建议仅人力资源部门可见；只有在你同意后，人力资源部门才会在公示栏发布经审核编辑的版本（会精简内容并删除可识别身份的信息）。",
-    "newIdea.how.receipt": "回执码只显示一次。我们只保存它经过加密（哈希）处理后的形式：一旦丢失，任何人（包括人力资源部门）都无法找回。",
+    "newIdea.how.read": "人力资源部门会在 {days} 天内确认收到每条建议。凭回执码，你可以查询进展、阅读官方回复并继续匿名回复。",
+    "newIdea.how.stored": "我们只保存类别、标题、内容、是否同意公开以及收到的日期，别无其他。",
+    "newIdea.how.board": "建议仅人力资源部门可见，除非你同意在公示栏发布经审核编辑的版本。",
+    "newIdea.how.receipt": "回执码只显示一次，丢失后无法找回：我们只保存它经过加密（哈希）处理后的形式。",
     "ideas.form.category": "建议类别",
     "ideas.form.title": "标题",
     "ideas.form.titleHelp": "一句话概括，最多 {max} 个字。",
