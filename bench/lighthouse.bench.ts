@@ -1,7 +1,7 @@
 // Lighthouse 12.2.3 (its default: mobile — a mid-range phone, 4× CPU
 // slowdown, a throttled connection, simulated) against the bench server, in
 // the same Chromium the browser tests use, on the pages people use most, in
-// both languages; the idea form too, which loads SurveyJS at once. Prints the
+// both languages; the idea form too (SurveyJS on "Write your idea"). Prints the
 // four category scores against the goals (100 for accessibility, best
 // practices and SEO on public pages; ≥ 98 performance everywhere) and the
 // metrics behind the performance score, with the home page — static, no
