@@ -133,8 +133,9 @@ export default function AdminApp({ strings, view, links, surveyHref, k }: Props)
             {t("admin.signIn.submit")}
           </button>
         </form>
-        <p className="muted admin-checking" role="status">
-          {checking ? t("admin.loading") : ""}
+        {/* once answered, hidden but kept: its line (taller in Chinese) stays, so the card does not move */}
+        <p className="muted admin-checking" role="status" data-answered={checking ? undefined : ""}>
+          {t("admin.loading")}
         </p>
         {session.state === "signed-out" && session.error && (
           <p id="admin-signin-error" className="admin-error" role="alert">
