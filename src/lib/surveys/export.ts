@@ -22,11 +22,10 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** RFC 4180 CSV, CRLF, every cell a string, formulas neutralised. */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[], options: { bom?: boolean } = {}): string {
-  const body = Papa.unparse(
-    { fields: [...header], data: rows.map((r) => [...r]) },
-    { escapeFormulae: FORMULA_START, newline: "\r\n", header: true },
-  );
-  return `${options.bom === false ? "" : BOM}${body}\r\n`;
+  // The header goes in as the first row, not as `fields`: given `fields` and
+  // no rows, unparse writes an empty row after the header, and the streamed
+  // export (the header alone, then csvRows) had a blank second line.
+  return `${options.bom === false ? "" : BOM}${csvRows([header, ...rows])}`;
 }
 
 /** More rows of the same file (no header, no BOM), for streaming a long export. */
