@@ -465,6 +465,8 @@ describe("GET /api/admin/surveys/{id}/responses.csv", () => {
     const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(text.endsWith("\r\n")).toBe(true);
+    // the header is written alone before the rows stream: no blank line after it
+    expect(text.split("\r\n")[1]).not.toBe("");
     const [header, ...rows] = parsed.data;
     expect(rows).toHaveLength(tricky.length);
     const col = (title: string) => header!.findIndex((h) => h === title);
