@@ -8,6 +8,9 @@ const csprng: RandomUint32 = () => crypto.getRandomValues(new Uint32Array(1))[0]
 
 /** A uniform integer in [0, n), by rejection: no modulo bias. */
 export function randomIndex(n: number, random: RandomUint32 = csprng): number {
+  // with no index to pick (n < 1) the loop below would never end
+  if (!Number.isInteger(n) || n < 1 || n > 0x1_0000_0000)
+    throw new RangeError(`randomIndex: n must be a whole number from 1 to 2^32, got ${n}`);
   const limit = Math.floor(0x1_0000_0000 / n) * n;
   for (;;) {
     const x = random();

@@ -94,6 +94,10 @@ describe("randomIndex", () => {
     );
   });
 
+  it("refuses a range with no index in it instead of looping for ever", () => {
+    for (const n of [0, -1, 1.5, Number.NaN, 2 ** 32 + 1]) expect(() => randomIndex(n, scripted([0]))).toThrow(RangeError);
+  });
+
   it("rejects exactly the top 2^32 mod n values", () => {
     // 2^32 mod 6 = 4: 4294967292 … 4294967295 would favour 0 … 3
     expect(randomIndex(6, scripted([4294967291]))).toBe(4294967291 % 6);

@@ -472,21 +472,14 @@ describe("compareRuns", () => {
     ]);
   });
 
-  it("choices withheld in one run or the other: no change for any of them", () => {
+  it("choices withheld in one run or the other: no figure to compare, so the question is withheld", () => {
     // 2 + 3 splits four ways, so each run withholds two counts and shows the 6 — not the same two
     const then = { specs: [TEAM], results: published([TEAM], 11, { team: counts(["a", "b", "c"], [6, 2, 3]) }) };
     const now = { specs: [TEAM], results: published([TEAM], 11, { team: counts(["a", "b", "c"], [2, 3, 6]) }) };
     expect(question(then.results, "team").choices!.map((c) => c.count)).toEqual([6, null, null]);
     expect(question(now.results, "team").choices!.map((c) => c.count)).toEqual([null, null, 6]);
-    const [trend] = compareRuns(now, then);
-    expect(trend!.choices).toEqual([
-      { value: "a", change: null },
-      { value: "b", change: null },
-      { value: "c", change: null },
-    ]);
-    expect(trend!.mean).toBeUndefined();
-    expect(trend!.favourable).toBeUndefined();
-    // (its status stays "compared", where a rating with no figure left is "withheld"; the console reads both as withheld)
+    // the same status a rating or a ranking with no figure left gets
+    expect(compareRuns(now, then)).toEqual([{ name: "team", status: "withheld" }]);
   });
 
   it("a choice question with every count withheld is withheld whole, so it is withheld here too", () => {

@@ -68,7 +68,8 @@ function compare(spec: QuestionSpec, now: QuestionResult, then: QuestionResult):
     const [a, b] = [share(now, c.value), share(then, c.value)];
     return { value: c.value, change: a === null || b === null ? null : round((a - b) * 100, 1) };
   });
-  return trend;
+  // no figure left to compare: withheld, as a rating or a ranking without one is
+  return trend.choices.every((c) => c.change === null) ? { name: spec.name, status: "withheld" } : trend;
 }
 
 /**
