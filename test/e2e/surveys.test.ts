@@ -247,9 +247,9 @@ describe("filling a survey", () => {
   });
 
   it("publishes a closed survey's results on its page: counts above k, free text never; axe clean in both languages", async () => {
-    for (const [prefix, responses, freeText] of [
-      ["", /^(\d+) responses\./, "Written answers are read by HR and never published."],
-      ["/zh-cn", /^共 (\d+) 份回答/, "文字回答仅供人力资源部门阅读，一律不公开。"],
+    for (const [prefix, responses, freeText, rankChange] of [
+      ["", /^(\d+) responses\./, "Written answers are read by HR and never published.", /average position [+\-−]\d/],
+      ["/zh-cn", /^共 (\d+) 份回答/, "文字回答仅供人力资源部门阅读，一律不公开。", /平均排序位置 [+\-−]\d/],
     ] as const) {
       const { page, problems, close } = await open(baseURL, `${prefix}/surveys/reward-survey-2026-h1/`);
       try {
@@ -259,6 +259,8 @@ describe("filling a survey", () => {
         expect(Number(lead.match(responses)![1])).toBeGreaterThanOrEqual(87);
         expect(await results.locator("table").count()).toBeGreaterThan(10);
         expect(await results.getByText(freeText).count()).toBe(2); // the two comment questions
+        // the ranking's change since the 2025 run, item by item
+        expect(await results.locator('[data-trend="rewardForms"]').textContent()).toMatch(rankChange);
         // every published count is 0 or at least k = 5
         const counts = await results.locator("tbody td:nth-child(2)").allTextContents();
         for (const c of counts.filter((x) => /^\d+$/.test(x))) expect(Number(c) === 0 || Number(c) >= 5).toBe(true);

@@ -13,6 +13,7 @@ import { serverStatus } from "./status.ts";
 import type { PublishedBreakdown, PublishedSegment } from "../../lib/surveys/breakdown.ts";
 import { breakdownTable, heatClass } from "../../lib/surveys/breakdown-table.ts";
 import type { Trends } from "../../lib/surveys/tools.ts";
+import { trendParts } from "../../lib/surveys/trend-words.ts";
 import type { QuestionTrend } from "../../lib/surveys/trends.ts";
 
 type Text = TSurveyText | string;
@@ -191,30 +192,29 @@ export function renderResults(root: HTMLElement, data: Results, t: T, scales: Sc
         q,
         t,
       );
-    if (trend) add(section, el("p", t("results.trend", { title: localText(data.trends!.previous.title, locale), change: trend }), "muted"));
+    if (trend) {
+      const since = el("p", t("results.trend", { title: localText(data.trends!.previous.title, locale), change: trend }), "muted");
+      since.dataset.trend = q.name;
+      add(section, since);
+    }
     add(root, section);
   }
   if (data.breakdown && data.breakdown.segments.length > 0) add(root, breakdown(data.breakdown, data.k, t));
 }
-
-const signed = (locale: string, n: number, digits: number) =>
-  new Intl.NumberFormat(locale, { signDisplay: "exceptZero", maximumFractionDigits: digits }).format(n);
 
 /** The change since the previous run in words, or "" when there is nothing to say. */
 function trendText(trend: QuestionTrend | undefined, q: QuestionResult, t: T): string {
   if (!trend || trend.status === "withheld") return "";
   if (trend.status === "new") return t("results.trend.new");
   if (trend.status === "scale_changed") return t("results.trend.scale");
-  const locale = t.locale;
-  const parts: string[] = [];
-  if (trend.mean !== undefined) parts.push(t("results.trend.mean", { change: signed(locale, trend.mean, 2) }));
-  if (trend.favourable !== undefined) parts.push(t("results.trend.favourable", { change: signed(locale, trend.favourable, 1) }));
-  for (const c of trend.choices ?? []) {
-    const label = q.choices?.find((x) => String(x.value) === String(c.value))?.text;
-    if (c.change !== null && label !== undefined)
-      parts.push(t("results.trend.choice", { label: localText(label, locale), change: signed(locale, c.change, 1) }));
-  }
-  return t.list(parts);
+  return t.list(
+    trendParts(trend, q, t.locale, {
+      mean: (change) => t("results.trend.mean", { change }),
+      favourable: (change) => t("results.trend.favourable", { change }),
+      choice: (label, change) => t("results.trend.choice", { label, change }),
+      rank: (label, change) => t("results.trend.rank", { label, change }),
+    }),
+  );
 }
 
 function breakdown(data: PublishedBreakdown, k: number, t: T): HTMLElement {
