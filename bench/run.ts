@@ -14,7 +14,8 @@ import { pinnedClock } from "../src/lib/clock.ts";
 import { freshState, startServer } from "../test/e2e/server.ts";
 import { BENCH_ADMIN_TOKEN, type Bench, type BenchRow } from "./lib.ts";
 
-const only = process.argv[2];
+/** `npm run bench [name …]`: only the benches whose file name contains one of the names. */
+const only = process.argv.slice(2);
 const PERSIST = `${TMP_DIR}/bench-state`;
 const DIST = `${TMP_DIR}/bench-dist`;
 
@@ -30,7 +31,9 @@ const server = await startServer({ persistTo: PERSIST, dist: DIST, vars: { ADMIN
 
 const rows: BenchRow[] = [];
 try {
-  const files = (await readdir(import.meta.dirname)).filter((f) => f.endsWith(".bench.ts") && (!only || f.includes(only))).sort();
+  const files = (await readdir(import.meta.dirname))
+    .filter((f) => f.endsWith(".bench.ts") && (only.length === 0 || only.some((name) => f.includes(name))))
+    .sort();
   for (const file of files) {
     const mod = (await import(pathToFileURL(join(import.meta.dirname, file)).href)) as { default: Bench };
     console.error(`running ${file} …`);
