@@ -189,6 +189,10 @@ describe("HR survey tools in the browser", () => {
         expect(await heatmap.textContent()).toContain(t("admin.surveys.heatmap.others"));
         // the change since the 2025 run, and the question whose scale changed
         expect(await page.locator('[data-trend="kpiReflects"]').textContent()).toBe(t("admin.surveys.trend.scale"));
+        // a ranking's change item by item, not "withheld"
+        expect(await page.locator('[data-trend="rewardForms"]').textContent()).toMatch(
+          locale === "en" ? /average position [+\-−]\d/ : /平均排序位置 [+\-−]\d/,
+        );
         await expectAxeClean(page);
 
         await page.getByRole("button", { name: t("admin.surveys.comments.read") }).click();

@@ -7,13 +7,12 @@ import { breakdownTable, heatClass } from "../../lib/surveys/breakdown-table.ts"
 import type { QuestionResult } from "../../lib/surveys/results.ts";
 import { localText } from "../../lib/surveys/text.ts";
 import type { Findings } from "../../lib/surveys/tools.ts";
+import { trendParts } from "../../lib/surveys/trend-words.ts";
 import { favourableShare, type QuestionTrend } from "../../lib/surveys/trends.ts";
 import type { T } from "./api.ts";
 
 const percent = (locale: string, share: number) =>
   new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(share);
-const signed = (locale: string, n: number, digits = 2) =>
-  new Intl.NumberFormat(locale, { signDisplay: "exceptZero", maximumFractionDigits: digits }).format(n);
 
 function figures(q: QuestionResult, t: T): string {
   const locale = t.locale;
@@ -43,18 +42,15 @@ function figures(q: QuestionResult, t: T): string {
 
 function change(trend: QuestionTrend | undefined, q: QuestionResult, t: T): string {
   if (!trend) return "";
-  const locale = t.locale;
   if (trend.status === "new") return t("admin.surveys.trend.new");
   if (trend.status === "scale_changed") return t("admin.surveys.trend.scale");
   if (trend.status === "withheld") return t("admin.surveys.trend.withheld");
-  const parts: string[] = [];
-  if (trend.mean !== undefined) parts.push(t("admin.surveys.trend.mean", { change: signed(locale, trend.mean) }));
-  if (trend.favourable !== undefined) parts.push(t("admin.surveys.trend.favourable", { change: signed(locale, trend.favourable, 1) }));
-  for (const c of trend.choices ?? []) {
-    if (c.change === null) continue;
-    const label = q.choices?.find((x) => String(x.value) === String(c.value))?.text ?? String(c.value);
-    parts.push(t("admin.surveys.trend.choice", { label: localText(label, locale), change: signed(locale, c.change, 1) }));
-  }
+  const parts = trendParts(trend, q, t.locale, {
+    mean: (change) => t("admin.surveys.trend.mean", { change }),
+    favourable: (change) => t("admin.surveys.trend.favourable", { change }),
+    choice: (label, change) => t("admin.surveys.trend.choice", { label, change }),
+    rank: (label, change) => t("admin.surveys.trend.rank", { label, change }),
+  });
   return parts.join(" · ") || t("admin.surveys.trend.withheld");
 }
 

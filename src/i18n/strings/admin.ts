@@ -219,6 +219,7 @@ export const admin = {
     "admin.surveys.trend.mean": "mean {change}",
     "admin.surveys.trend.favourable": "favourable {change} points",
     "admin.surveys.trend.choice": "{label} {change} points",
+    "admin.surveys.trend.rank": "{label} average position {change}",
     "admin.surveys.heatmap.title": "Breakdown by segment",
     "admin.surveys.heatmap.lead":
       "Each cell: the share of the group who answered favourably (the top two points of a rating, or yes) and how many answered. A group is shown only if, in every question shown, at least {k} of it answered and every count is 0 or at least {k}; the other groups are shown together; a row that would give a small group away is withheld whole. Colour only repeats the number.",
@@ -469,6 +470,7 @@ export const admin = {
     "admin.surveys.trend.mean": "平均分 {change}",
     "admin.surveys.trend.favourable": "好评率 {change} 个百分点",
     "admin.surveys.trend.choice": "{label} {change} 个百分点",
+    "admin.surveys.trend.rank": "{label} 平均排序位置 {change}",
     "admin.surveys.heatmap.title": "分组结果",
     "admin.surveys.heatmap.lead":
       "每一格表示该组给出好评（评分题最高的两档，或是非题选“是”）的比例及作答人数。只有在每道显示的题目中都至少有 {k} 人作答、且每个数字为 0 或不少于 {k} 的组才会单独显示；其余各组合并显示；会暴露小组的整行不显示。颜色只是重复数字，不单独表达信息。",
