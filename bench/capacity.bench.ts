@@ -42,7 +42,7 @@ function writeResponses(db: DatabaseSync, sets: AnswerRow[][], count: number, of
   const survey = findSurvey(SURVEY)!;
   const days = ["2026-06-15", "2026-06-16", "2026-06-17", "2026-06-20", "2026-06-24", "2026-06-30"];
   const submission = db.prepare("INSERT INTO survey_submissions (submission_hash, survey_id) VALUES (?, ?)");
-  const response = db.prepare("INSERT INTO survey_responses (id, survey_id, survey_version, locale, day) VALUES (?, ?, ?, ?, ?)");
+  const response = db.prepare("INSERT INTO survey_responses (id, survey_id, survey_version, day) VALUES (?, ?, ?, ?)");
   const answer = db.prepare("INSERT INTO survey_answers (response_id, survey_id, question, num, text, json) VALUES (?, ?, ?, ?, ?, ?)");
   const started = performance.now();
   if (!oneByOne) db.exec("BEGIN");
@@ -50,7 +50,7 @@ function writeResponses(db: DatabaseSync, sets: AnswerRow[][], count: number, of
     if (oneByOne) db.exec("BEGIN");
     const id = hex(16);
     submission.run(hex(32), SURVEY);
-    response.run(id, SURVEY, survey.version, i % 3 === 0 ? "zh-cn" : "en", days[i % days.length]!);
+    response.run(id, SURVEY, survey.version, days[i % days.length]!);
     for (const row of sets[i % sets.length]!) answer.run(id, SURVEY, row.question, row.num, row.text, row.json);
     if (oneByOne) db.exec("COMMIT");
   }
