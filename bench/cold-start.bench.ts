@@ -20,7 +20,10 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { migrate } from "../scripts/db.ts";
+import { testSecrets } from "../scripts/dev-secrets.ts";
 import { TMP_DIR } from "../scripts/env.ts";
+import { blindToken, finishToken } from "../src/lib/invitation-client.ts";
+import type { SpendableToken } from "../src/lib/invitation-token.ts";
 import { SURVEYS, type Survey } from "../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../src/lib/surveys/sample.ts";
 import { freshState } from "../test/e2e/server.ts";
@@ -141,7 +144,7 @@ async function measureSurvey(bundle: string, survey: Survey, vars: Record<string
       compatibilityFlags: ["nodejs_compat"],
       d1Databases: { DB: "00000000-0000-4000-8000-000000000000" },
       resourcePersistencePath: join(state, "v3"),
-      bindings: { ...vars, CANDOR_ENV: "test", CANDOR_TODAY: survey.opens, ADMIN_TOKEN },
+      bindings: { ...vars, ...testSecrets(), CANDOR_ENV: "test", CANDOR_TODAY: survey.opens, ADMIN_TOKEN },
       ...(process.env.COLD_START_PROFILES ? { inspectorPort: 0 } : {}),
     }),
   );
@@ -163,15 +166,26 @@ async function measureSurvey(bundle: string, survey: Survey, vars: Record<string
       return text;
     };
     const startup = await cpu(() => fetchOk("/__startup"));
-    let codes: string[] = [];
+    const tokens: SpendableToken[] = [];
     if (survey.access === "invitation") {
-      // made before the measurements: HR's request, not the respondent's
+      // made before the measurements: HR's codes, then each code redeemed for
+      // its token as the form does when it opens — requests of their own, not
+      // the submission's
       const body = await fetchOk(`/api/admin/surveys/${survey.id}/tokens`, {
         method: "POST",
         headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, "Content-Type": "application/json" },
         body: JSON.stringify({ count: LATER + 2 }),
       });
-      codes = (JSON.parse(body) as { codes: string[] }).codes;
+      const { invitationKey } = JSON.parse(await fetchOk(`/api/surveys/${survey.id}`)) as { invitationKey: string };
+      for (const code of (JSON.parse(body) as { codes: string[] }).codes) {
+        const pending = await blindToken(invitationKey);
+        const redeemed = await fetchOk(`/api/surveys/${survey.id}/redeem`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "CF-Connecting-IP": "198.18.1.1" },
+          body: JSON.stringify({ code, blinded: pending.blinded }),
+        });
+        tokens.push(await finishToken(invitationKey, pending, (JSON.parse(redeemed) as { evaluation: string }).evaluation));
+      }
     }
     const submit = (i: number) =>
       fetchOk(`/api/surveys/${survey.id}/responses`, {
@@ -183,7 +197,7 @@ async function measureSurvey(bundle: string, survey: Survey, vars: Record<string
             comments: ["A comment for the bench."],
             commentRate: 1,
           }),
-          ...(codes[i] ? { token: codes[i] } : {}),
+          ...(tokens[i] ? { token: tokens[i] } : {}),
         }),
       });
     // a server that does not honour the pinned day answers 409 for a survey not open today

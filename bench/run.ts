@@ -37,7 +37,19 @@ try {
   for (const file of files) {
     const mod = (await import(pathToFileURL(join(import.meta.dirname, file)).href)) as { default: Bench };
     console.error(`running ${file} …`);
-    rows.push(...(await mod.default({ baseURL: server.url, persistTo: PERSIST, dist: DIST, adminToken: BENCH_ADMIN_TOKEN })));
+    // a bench that breaks is reported in the table and fails the run, without losing the others' figures
+    try {
+      rows.push(...(await mod.default({ baseURL: server.url, persistTo: PERSIST, dist: DIST, adminToken: BENCH_ADMIN_TOKEN })));
+    } catch (err) {
+      console.error(err);
+      rows.push({
+        bench: file.replace(".bench.ts", ""),
+        measure: `failed: ${(err as Error).message}`.slice(0, 160),
+        value: "—",
+        unit: "✗",
+      });
+      process.exitCode = 1;
+    }
   }
 } finally {
   await server.stop();
