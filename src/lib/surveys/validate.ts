@@ -5,13 +5,15 @@
 //      text, and answers to questions the survey's own logic hides;
 //   2. SurveyJS's own validation (isRequired, validators) evaluated by a
 //      headless survey-core Model, so required-ness under visibleIf/requiredIf
-//      is decided by the very code that drew the form.
+//      is decided by the very code that drew the form (its verdict kept per
+//      combination of answers that decides it: ./logic-verdict.ts).
 // Messages come back per question, in the respondent's language.
 // SurveyJS's own messages ("Response required.") in Chinese; the only other locale Candor uses.
 import "survey-core/i18n/simplified-chinese";
 import type { Locale } from "../../i18n/config.ts";
 import { fill } from "../../i18n/translate.ts";
-import { describeQuestions, dropHiddenAnswers, modelFor, type ChoiceValue, type QuestionSpec } from "./questions.ts";
+import { logicVerdict } from "./logic-verdict.ts";
+import { describeQuestions, type ChoiceValue, type QuestionSpec } from "./questions.ts";
 import type { TSurveyDefinition } from "./schema.ts";
 
 /** One stored row per answered question; exactly one of num/text/json is set. */
@@ -139,19 +141,14 @@ export function validateAnswers(
     data[name] = value;
   }
 
-  // The survey's own logic, run by survey-core on the well-formed answers.
-  const model = modelFor(definition);
-  model.locale = locale === "en" ? "" : locale;
-  for (const name of dropHiddenAnswers(model, data)) {
+  // The survey's own logic, judged by survey-core on the well-formed answers
+  // (or its verdict kept for the same answered questions and conditions).
+  const verdict = logicVerdict(definition, specs, data, locale);
+  for (const name of verdict.hidden) {
     problems.set(name, say("hidden"));
     rows.delete(name);
   }
-  model.validate(true, false);
-  for (const q of model.getAllQuestions(true)) {
-    if (problems.has(q.name)) continue;
-    const errors = q.errors as { getText(): string }[];
-    if (errors.length > 0) problems.set(q.name, errors.map((e) => e.getText()).join(" "));
-  }
+  for (const [name, message] of verdict.errors) if (!problems.has(name)) problems.set(name, message);
 
   if (problems.size > 0) return { ok: false, fields: Object.fromEntries(problems) };
   return { ok: true, rows: specs.flatMap((s) => (rows.has(s.name) ? [rows.get(s.name)!] : [])) };
