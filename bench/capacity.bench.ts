@@ -17,7 +17,7 @@ import { findSurvey } from "../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../src/lib/surveys/sample.ts";
 import { validateAnswers, type AnswerRow } from "../src/lib/surveys/validate.ts";
 import { freshState } from "../test/e2e/server.ts";
-import { ratio, type Bench, type BenchRow } from "./lib.ts";
+import { median, ratio, type Bench, type BenchRow } from "./lib.ts";
 
 const DIR = `${TMP_DIR}/bench-capacity`;
 const SURVEY = "reward-survey-2026-h1";
@@ -28,7 +28,6 @@ const SETS = 1_000;
 const RUNS = 3;
 
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function sqliteFile(state: string): Promise<string> {
   const dir = join(state, "v3", "d1", "miniflare-D1DatabaseObject");

@@ -27,7 +27,7 @@ import type { SpendableToken } from "../src/lib/invitation-token.ts";
 import { SURVEYS, type Survey } from "../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../src/lib/surveys/sample.ts";
 import { freshState } from "../test/e2e/server.ts";
-import { ratio, type Bench, type BenchRow } from "./lib.ts";
+import { median, ratio, type Bench, type BenchRow } from "./lib.ts";
 
 const DIR = `${TMP_DIR}/bench-cold-start`;
 const LATER = 20;
@@ -119,7 +119,6 @@ async function cpuMs(pids: string[]): Promise<number> {
   return ns / 1e6;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (value: number) => Number(value.toFixed(1));
 
 function wranglerVars(toml: string): Record<string, string> {

@@ -44,3 +44,10 @@ export async function load(
 }
 
 export const ratio = (value: number, baseline: number) => `${(value / baseline).toFixed(2)}×`;
+
+/** The middle value; for an even count, the mean of the two middle ones. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

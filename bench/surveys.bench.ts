@@ -21,7 +21,7 @@ import { sampleAnswers, seededRandom } from "../src/lib/surveys/sample.ts";
 import { validateAnswers } from "../src/lib/surveys/validate.ts";
 import { DEMO_TODAY } from "../scripts/demo-day.ts";
 import { freePort, killGroup, spawnPagesDev, waitForHealth } from "../scripts/pages-dev.ts";
-import { load, ratio, type Bench, type BenchRow } from "./lib.ts";
+import { load, median, ratio, type Bench, type BenchRow } from "./lib.ts";
 import { pageWeight, SiteReader, surveyJsFloor } from "./page-weight.ts";
 
 const SURVEY = "pulse-2026-11";
@@ -127,11 +127,6 @@ const bench: Bench = async ({ dist }) => {
     let failed = 0;
     let retriesFailed = 0;
     const per = Math.floor(TOTAL / ROUNDS);
-    const median = (xs: number[]) => {
-      const sorted = [...xs].sort((a, b) => a - b);
-      const mid = sorted.length >> 1;
-      return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-    };
     // per round, runs of the same length: a shorter run is a faster one
     const roundRatios = (runs: { ms: number }[], baseline: { ms: number }[]) => {
       const each = runs.map((r, i) => baseline[i]!.ms / r.ms);

@@ -19,7 +19,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { TMP_DIR } from "../scripts/env.ts";
 import { freePort } from "../scripts/pages-dev.ts";
-import type { Bench, BenchRow } from "./lib.ts";
+import { median, type Bench, type BenchRow } from "./lib.ts";
 
 const ROOT = resolve(TMP_DIR, "bench-tokens");
 
@@ -115,8 +115,6 @@ async function workerdCpuMs(group: number): Promise<number> {
   }
   return ticks * 10; // USER_HZ = 100 on Linux
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const bench: Bench = async () => {
   await mkdir(ROOT, { recursive: true });
