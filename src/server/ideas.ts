@@ -151,6 +151,7 @@ export async function submitIdea(
 }
 
 const WRONG_RECEIPT = () => new HttpError(404, "not_found", "No idea matches this receipt code. Check it and try again.");
+const NO_PUBLISHED_IDEA = () => new HttpError(404, "not_found", "No published idea with this id.");
 
 /**
  * Finds the idea a receipt belongs to. The secret is never compared in code:
@@ -240,7 +241,7 @@ export async function supportIdea(
   await enforceLimit(env, request, "idea_support", now);
   await enforceLimit(env, request, "idea_support_per_idea", now, ideaId);
   const { outcome, count } = await addSupport(env, ideaId, await supportHash(ideaId, token));
-  if (outcome === "not_found") throw new HttpError(404, "not_found", "No published idea with this id.");
+  if (outcome === "not_found") throw NO_PUBLISHED_IDEA();
   if (outcome === "already") throw new HttpError(409, "already_supported", "You have already supported this idea from this browser.");
   if (outcome === "closed") {
     throw new HttpError(409, "support_closed", "This idea is done, declined or a duplicate of another: it takes no new support.");
@@ -258,7 +259,7 @@ export async function withdrawSupport(
 ): Promise<{ supportCount: number }> {
   await enforceLimit(env, request, "idea_support", now);
   const { outcome, count } = await removeSupport(env, ideaId, await supportHash(ideaId, token));
-  if (outcome === "not_found") throw new HttpError(404, "not_found", "No published idea with this id.");
+  if (outcome === "not_found") throw NO_PUBLISHED_IDEA();
   if (outcome === "not_supported") throw new HttpError(409, "not_supported", "This browser has not supported this idea.");
   return { supportCount: count };
 }
