@@ -196,6 +196,41 @@ describe("suggestion box in the browser", () => {
     }
   });
 
+  for (const l of [
+    {
+      prefix: "",
+      locale: "en" as const,
+      body: /Your idea/,
+      hint: "Don't write your name or anything else that identifies you.",
+      text: "Hi, I'm Zhang Wei from the night team, badge 20931. Handover notes get lost.",
+      marks: ["“Zhang Wei” (your name)", "“badge 20931” (an employee or seat number)"],
+    },
+    {
+      prefix: "/zh-cn",
+      locale: "zh-cn" as const,
+      body: /建议内容/,
+      hint: "请不要写你的姓名或其他能让人认出你的信息。",
+      text: "我是夜班组的张伟，工号 A10234，交接班记录经常丢失。",
+      marks: ["“张伟”（姓名）", "“工号 A10234”（工号或坐席号）"],
+    },
+  ]) {
+    it(`asks people not to sign, and points at a name they introduce themselves with (${l.locale})`, async () => {
+      const { page, problems, close } = await open(`${l.prefix}/ideas/new/`);
+      try {
+        await startWriting(page, l.locale);
+        const body = page.getByRole("textbox", { name: l.body });
+        expect(await page.locator(".sd-question", { has: body }).textContent()).toContain(l.hint);
+        await body.fill(l.text);
+        const note = page.locator("[data-identifying-note=body]");
+        await expect.poll(() => note.locator("mark").allTextContents()).toEqual(expect.arrayContaining(l.marks));
+        expect((await note.getAttribute("data-kinds"))!.split(" ")).toContain("name");
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+
   it("hands the receipt to the tracking page within the tab, asks before it is lost, and follows HR's answer", async () => {
     const { page, context, problems, close } = await open("/ideas/new/");
     const dialogs: string[] = [];

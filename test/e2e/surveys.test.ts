@@ -202,6 +202,10 @@ describe("filling a survey", () => {
         .toEqual(["“13812345678” (a phone number)", "“li.wei@example.com” (an e-mail address)"]);
       await q(page, "oneThing").locator("textarea").fill("Shorter queues at lunchtime.");
       await expect.poll(() => note.count()).toBe(0);
+      // before anything is typed, the field asks not to sign; a name the writer gives is pointed at
+      expect(await q(page, "oneThing").textContent()).toContain("Don't write your name or anything else that identifies you.");
+      await q(page, "oneThing").locator("textarea").fill("My name is Jane and lunch queues are too long.");
+      await expect.poll(() => note.locator("mark").allTextContents()).toEqual(["“Jane” (your name)"]);
       expect(problems).toEqual([]);
     } finally {
       await page.evaluate(() => sessionStorage.clear());

@@ -117,14 +117,6 @@ export const surveys = {
     "results.breakdown.cell": "{share} of {n}",
     "results.breakdown.rowWithheld": "not shown for this grouping",
     "results.breakdown.none": "No group can be shown without giving a smaller one away.",
-    // --- identifying details in free text (never blocks sending)
-    "survey.identifying":
-      "This answer may contain details that identify you ({kinds}). Consider removing them: your answers are anonymous only if the text is too.",
-    "survey.identifying.email": "an e-mail address",
-    "survey.identifying.phone": "a phone number",
-    "survey.identifying.employee_id": "an employee number",
-    "survey.identifying.date": "a date",
-    "survey.identifying.shift_or_ticket": "a shift or ticket number",
     // --- SurveyJS's own words, replacing its built-in English and Chinese
     // where they read badly (applied by src/components/surveyjs/setup.ts;
     // the key after "sjs." is SurveyJS's own, {0} and {1} its placeholders)
@@ -258,12 +250,6 @@ export const surveys = {
     "results.breakdown.cell": "{n} 人中 {share}",
     "results.breakdown.rowWithheld": "此分组下不显示",
     "results.breakdown.none": "显示任何一组都会暴露更小的组，因此不显示。",
-    "survey.identifying": "此回答可能包含能识别你身份的信息（{kinds}）。建议删除：只有文字本身不暴露身份，回答才是真正匿名的。",
-    "survey.identifying.email": "电子邮箱地址",
-    "survey.identifying.phone": "电话号码",
-    "survey.identifying.employee_id": "工号",
-    "survey.identifying.date": "日期",
-    "survey.identifying.shift_or_ticket": "班次或工单号",
     "sjs.completeText": "提交回答",
     "sjs.pageNextText": "下一页",
     "sjs.pagePrevText": "上一页",
