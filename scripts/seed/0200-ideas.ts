@@ -376,9 +376,10 @@ const seed: Seeder = async (env, clock) => {
     events.sort((a, b) => a[0] - b[0]);
     for (const [, run] of events) await run();
     if (idea.verdict) await setVerdict(env, id, idea.verdict, null, daysAgo(Math.max(0, received - (idea.statuses?.at(-1)?.[1] ?? 0) - 2)));
-    for (let s = 0; s < (idea.supports ?? 0); s++) {
-      await env.DB.prepare("INSERT OR IGNORE INTO idea_supports (idea_id, token_hash) VALUES (?1, ?2)")
-        .bind(id, await sha256Hex(`${id}:demo-${s}`))
+    const supports = await Promise.all(Array.from({ length: idea.supports ?? 0 }, (_, s) => sha256Hex(`${id}:demo-${s}`)));
+    if (supports.length > 0) {
+      await env.DB.prepare("INSERT OR IGNORE INTO idea_supports (idea_id, token_hash) SELECT ?1, value FROM json_each(?2)")
+        .bind(id, JSON.stringify(supports))
         .run();
     }
     created++;

@@ -91,7 +91,8 @@ const DETECTORS: Detector[] = [
   },
   {
     kind: "name",
-    pattern: /(?<=\b(?:[Mm]y name is|[Mm]y name['’]s|[Mm]y full name is|[Ii]t['’]s me,|[Ss]igned,?|[Ii]['’]m|[Ii] am|[Cc]all me)\s+)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b/g,
+    pattern:
+      /(?<=\b(?:[Mm]y name is|[Mm]y name['’]s|[Mm]y full name is|[Ii]t['’]s me,|[Ss]igned,?|[Ii]['’]m|[Ii] am|[Cc]all me)\s+)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b/g,
     priority: 5,
     accept: (m) => !NOT_A_NAME.has(m[0].split(/[ -]/)[0]!),
   },
