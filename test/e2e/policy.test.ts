@@ -264,6 +264,30 @@ describe("tier calculator", () => {
     });
   }
 
+  for (const prefix of ["", "/zh-cn"]) {
+    it(`keeps its result table's headings and figures on one line on a 360 px phone (${prefix || "en"})`, async () => {
+      const { page, problems, close } = await open(`${prefix}/policy/`, { width: 360 });
+      try {
+        await hydrated(page);
+        await page.locator("[data-calculator] button").first().click(); // fill in the targets
+        const cells = page.locator(".calc-breakdown thead th, .calc-breakdown tbody td");
+        await cells.first().waitFor();
+        const lines = await cells.evaluateAll((els) =>
+          els.map((el) => {
+            const style = getComputedStyle(el);
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            return { text: el.textContent, height: range.getBoundingClientRect().height, size: parseFloat(style.fontSize) };
+          }),
+        );
+        for (const cell of lines) expect(cell.height, `"${cell.text}" wraps`).toBeLessThan(cell.size * 2.2);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+
   it("works in Chinese with labelled fields", async () => {
     const { page, problems, close } = await open("/zh-cn/policy/");
     try {

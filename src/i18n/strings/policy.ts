@@ -347,7 +347,7 @@ export const policy = {
     "calc.rewards": "该等级的奖励",
     "calc.breakdown": "各项指标得分",
     "calc.value": "你的数值",
-    "calc.points": "得分（0–100）",
+    "calc.points": "得分（满分 100）",
     "calc.contribution": "计入加权得分",
   },
 } as const satisfies { en: Record<string, string>; "zh-cn": Record<string, string> };
