@@ -256,7 +256,15 @@ describe("tier calculator", () => {
         await page.keyboard.press("ControlOrMeta+a");
         await page.keyboard.type("5.5");
         await expect.poll(() => summary.textContent()).toContain(l.lang === "en" ? "Weighted score: 77.5 of 100" : "加权得分：77.5");
-        expect(await inputs.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(["92", "87", "65", "5.5", "95", "2", "85"]);
+        expect(await inputs.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
+          "92",
+          "87",
+          "65",
+          "5.5",
+          "95",
+          "2",
+          "85",
+        ]);
         expect(problems).toEqual([]);
       } finally {
         await close();

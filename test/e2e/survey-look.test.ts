@@ -139,7 +139,12 @@ describe("after Start", () => {
               const item = document.activeElement!.closest(".sd-rating__item")!;
               const other = item.parentElement!.querySelectorAll(".sd-rating__item")[1]!;
               const s = getComputedStyle(item);
-              return { shadow: s.boxShadow, otherShadow: getComputedStyle(other).boxShadow, outline: s.outlineStyle, width: s.outlineWidth };
+              return {
+                shadow: s.boxShadow,
+                otherShadow: getComputedStyle(other).boxShadow,
+                outline: s.outlineStyle,
+                width: s.outlineWidth,
+              };
             });
             // the border is the first shadow layer of every rating button
             const border = (shadow: string) => shadow.split(/,(?![^(]*\))/)[0]!.trim();

@@ -70,8 +70,7 @@ function preloadWhenIdle(button: HTMLButtonElement, onFailure: () => void): void
       if (root.dataset.formPreloaded === "failed") onFailure();
     });
   };
-  const whenIdle = () =>
-    "requestIdleCallback" in window ? requestIdleCallback(fetchAll, { timeout: 4000 }) : setTimeout(fetchAll, 1500);
+  const whenIdle = () => ("requestIdleCallback" in window ? requestIdleCallback(fetchAll, { timeout: 4000 }) : setTimeout(fetchAll, 1500));
   if (document.readyState === "complete") whenIdle();
   else addEventListener("load", whenIdle, { once: true });
 }

@@ -101,7 +101,8 @@ export const ideas = {
     "ideas.form.title": "Title",
     "ideas.form.titleHelp": "A short summary, at most {max} characters.",
     "ideas.form.body": "Your idea",
-    "ideas.form.bodyHelp": "What should change, and why? At most {max} characters. Don't write your name or anything else that identifies you.",
+    "ideas.form.bodyHelp":
+      "What should change, and why? At most {max} characters. Don't write your name or anything else that identifies you.",
     "ideas.form.consent": "HR may publish a moderated version on the public board",
     "ideas.form.consentHelp": "HR may shorten it and remove anything identifying. Without consent, only HR sees it.",
     "ideas.form.submit": "Send anonymously",
