@@ -258,11 +258,11 @@ describe("suggestion box in the browser", () => {
       const receipt = (await code.textContent())!;
       expect(receipt).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
       expect(await page.getByRole("heading", { name: "Your receipt code" }).evaluate((el) => el === document.activeElement)).toBe(true);
-      // when HR will answer: ACK_PROMISE_DAYS (7) after the day the server stored it
+      // when HR will acknowledge it (not answer it): ACK_PROMISE_DAYS (7) after the day the server stored it
       const ackBy = addDays(DEMO_TODAY, 7);
       expect(await page.locator("[data-acknowledge-by]").getAttribute("data-acknowledge-by")).toBe(ackBy);
       expect(await page.locator("[data-acknowledge-by]").textContent()).toBe(
-        `HR acknowledges every idea within 7 days: you will hear back by ${shortDay(ackBy)}.`,
+        `HR acknowledges every idea within 7 days: yours by ${shortDay(ackBy)}. An acknowledgement is not yet an answer; track your idea to read HR's answers as they come.`,
       );
       // the code is in this tab only: not in the URL, not in localStorage
       expect(page.url()).toBe(`${baseURL}/ideas/new/`);

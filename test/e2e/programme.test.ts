@@ -118,6 +118,17 @@ describe("programme results", () => {
           const href = await policy.page.locator("[data-canonical]").getAttribute("href");
           const canonical = Buffer.from(await (await fetch(`${baseURL}${href}`)).arrayBuffer());
           expect(createHash("sha256").update(canonical).digest("hex")).toBe(fingerprint);
+          // the Chinese page shows the record in the site's current terms and says so; the record keeps its words
+          if (l.prefix) {
+            const shown = (await policy.page.locator("main").textContent())!;
+            expect(shown).toContain("待改进");
+            expect(shown).toContain("客服主管奖励政策（2026年7月版）");
+            for (const old of ["需支持", "客服服务主管", "人力资源部门", "2026 年"]) expect(shown, old).not.toContain(old);
+            expect(await policy.page.locator("[data-current-terms]").count()).toBe(1);
+            const record = canonical.toString("utf8");
+            expect(record).toContain("需支持");
+            expect(record).toContain("客服服务主管奖励政策（2026 年 7 月版）");
+          }
         } finally {
           await policy.close();
         }

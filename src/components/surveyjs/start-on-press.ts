@@ -61,7 +61,7 @@ function preloadWhenIdle(button: HTMLButtonElement, onFailure: () => void): void
           link.href = href;
           link.onload = () => resolve(true);
           link.onerror = () => resolve(false);
-          document.head.append(link);
+          document.head.appendChild(link);
         }),
     );
     void Promise.all(loaded).then((ok) => {
