@@ -4,6 +4,7 @@ import "./env.ts";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { listedSecretNames, missingSecrets } from "./dev-secrets.ts";
+import { deployKeyProblems } from "./survey-key-files.ts";
 import { parseVars } from "../src/build/vars.ts";
 
 // A pinned day belongs to the local demo and the tests. The deployed Worker
@@ -56,6 +57,15 @@ if (missing.length > 0) {
       missing.map((name) => `  openssl rand -hex 32 | npx wrangler pages secret put ${name} --project-name ${project}`).join("\n") +
       "\nthen run npm run deploy again (docs/deploy.md). Nothing was deployed.",
   );
+  process.exit(2);
+}
+
+// Each invitation survey's page carries its committed key, and the Worker
+// refuses codes when its seed does not derive that key: never ship keys of the
+// public development seed, nor keys the deployment's seed does not derive.
+const keyProblems = await deployKeyProblems(process.env.INVITATION_KEY_SEED);
+if (keyProblems.length > 0) {
+  console.error(`${keyProblems.join("\n")}\nNothing was deployed (docs/deploy.md).`);
   process.exit(2);
 }
 

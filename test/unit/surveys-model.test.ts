@@ -39,7 +39,9 @@ describe("survey files", () => {
     const live = ZSurveyFile.safeParse({ ...good, access: "open", resultsVisibility: "live" });
     expect(live.success).toBe(false);
     expect(live.error!.issues.map((i) => i.path.join("."))).toEqual(["resultsVisibility"]);
-    expect(ZSurveyFile.safeParse({ ...good, access: "invitation", resultsVisibility: "live" }).success).toBe(true);
+    expect(
+      ZSurveyFile.safeParse({ ...good, access: "invitation", invitationKey: "ab".repeat(32), resultsVisibility: "live" }).success,
+    ).toBe(true);
     expect(ZSurveyFile.safeParse({ ...good, access: "open", resultsVisibility: "after-close" }).success).toBe(true);
     // the demo keeps an open survey open (results after close) and a live one among the invitation surveys
     expect(

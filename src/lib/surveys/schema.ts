@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { LOCALES } from "../../i18n/config.ts";
 import { MIN_GROUP_SIZE_FLOOR, clampMinGroupSize } from "../anonymity.ts";
+import { INVITATION_KEY_PATTERN } from "../invitation-key.ts";
 
 /** SurveyJS's own localisable string: `{"default": "…", "zh-cn": "…"}`, where "default" is English. */
 export const ZSurveyText = z.strictObject({
@@ -39,6 +40,12 @@ export const ZSurveyFields = z.strictObject({
   /** Headcount the survey is sent to, for the participation rate. */
   audience: z.int().min(1),
   access: z.enum(ACCESS),
+  /**
+   * Invitation surveys only: the public key their tokens are evaluated with,
+   * the one the page is built with (src/lib/invitation-key.ts). Written by
+   * `npm run survey:keys` from the deployment's seed.
+   */
+  invitationKey: z.string().regex(INVITATION_KEY_PATTERN, "64 lower-case hex digits, written by npm run survey:keys").optional(),
   resultsVisibility: z.enum(VISIBILITY),
   /** Minimum group size for this survey's aggregates; omitted = the site's MIN_GROUP_SIZE. Never below 3. */
   minGroupSize: z.int().min(MIN_GROUP_SIZE_FLOOR, `never below ${MIN_GROUP_SIZE_FLOOR}`).optional(),
@@ -77,6 +84,10 @@ export const ZSurveyFile = ZSurveyFields.refine((s) => s.opens <= s.closes, {
   .refine((s) => new Set(s.segments ?? []).size === (s.segments ?? []).length, {
     message: "a segment is named twice",
     path: ["segments"],
+  })
+  .refine((s) => (s.access === "invitation") === (s.invitationKey !== undefined), {
+    message: "an invitation survey needs its published key, an open survey has none: run npm run survey:keys",
+    path: ["invitationKey"],
   });
 
 export type TSurveyFile = z.infer<typeof ZSurveyFile>;
