@@ -13,7 +13,7 @@ import { isDuplicateSubmission, storeResponse } from "./db/responses.ts";
 import { countAllResponsesByDay, countResponsesByDay } from "./db/surveys.ts";
 import { redeemCode } from "./db/tokens.ts";
 import { HttpError } from "./http.ts";
-import { evaluateBlinded, parseBlinded, spentTokenHash, surveyPublicKey, verifyToken } from "./invitation-keys.ts";
+import { checkPublishedKey, evaluateBlinded, parseBlinded, spentTokenHash, verifyToken } from "./invitation-keys.ts";
 import { enforceLimit, limitInBatch, overLimit, refuse } from "./rate-limit.ts";
 import { countedUntil, resultsOpenTo, stepKs, surveyFindings, type Findings } from "./survey-findings.ts";
 
@@ -55,16 +55,15 @@ export function summarize(survey: Survey, env: Partial<AppEnv>, today: string): 
 
 /**
  * GET /api/surveys/{id}: the summary, the definition and, for an invitation
- * survey, the public key its tokens are evaluated with (null when this server
- * has no key seed: redeeming then fails with 503).
+ * survey, the key published with it (its content file, as on its page). The
+ * form never reads it here: it checks the server against the key built into
+ * the page, which an API answer cannot change.
  */
-export async function describeSurvey(env: AppEnv, survey: Survey, now: Date) {
-  let invitationKey: string | null = null;
-  if (survey.access === "invitation") invitationKey = await surveyPublicKey(env, survey.id).catch(() => null);
+export function describeSurvey(env: AppEnv, survey: Survey, now: Date) {
   return {
     ...summarize(survey, env, dayOf(now)),
     definition: survey.definition,
-    ...(survey.access === "invitation" ? { invitationKey } : {}),
+    ...(survey.access === "invitation" ? { invitationKey: survey.invitationKey } : {}),
   };
 }
 
@@ -185,8 +184,9 @@ export async function redeemInvitation(
   const status = surveyStatus(survey, dayOf(now));
   if (status !== "open") throw notOpen(survey, status);
   const blinded = parseBlinded(body.blinded);
-  // Before the code is touched: a server that cannot evaluate (no key seed) must not use it up.
-  await surveyPublicKey(env, survey.id);
+  // Before the code is touched: a server that cannot evaluate under the survey's
+  // published key (no seed, or one that derives another key) must not use it up.
+  await checkPublishedKey(env, survey);
   const outcome = await redeemCode(env, survey.id, body.code, await sha256Hex(body.blinded));
   if (outcome === "unknown") {
     await refuse(
@@ -207,7 +207,7 @@ export async function redeemInvitation(
     );
   }
   await enforceLimit(env, request, "invitation_redeem", now);
-  return { evaluation: await evaluateBlinded(env, survey.id, blinded) };
+  return { evaluation: await evaluateBlinded(env, survey, blinded) };
 }
 
 export interface SurveyStats {

@@ -4,11 +4,13 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { blindToken, finishToken } from "../../src/lib/invitation-client.ts";
+import { DEV_INVITATION_KEY_SEED } from "../../src/lib/invitation-key.ts";
 import type { SpendableToken } from "../../src/lib/invitation-token.ts";
 import { SURVEYS, type Survey } from "../../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import { surveyStatus } from "../../src/lib/surveys/schema.ts";
 import { readClock } from "../../src/server/clock.ts";
+import { evaluateBlinded, parseBlinded, surveyPublicKey } from "../../src/server/invitation-keys.ts";
 import { redeemInvitation, submitResponse } from "../../src/server/surveys.ts";
 import { DEMO_CODES, DEMO_CODE_SURVEY, seedDemoCodes } from "../../scripts/seed/0100-surveys.ts";
 import { ORIGIN, api, expectError } from "./helpers";
@@ -79,9 +81,11 @@ beforeEach(async () => {
 });
 
 describe("GET /api/surveys/{id} for an invitation survey", () => {
-  it("publishes the survey's token key, the same for everyone, and one per survey", async () => {
+  it("publishes the survey's token key — the one committed in its file, which this server derives — and one per survey", async () => {
     const key = await publicKey();
     expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(key).toBe(inv().invitationKey);
+    expect(await surveyPublicKey(env, inv().id)).toBe(key);
     expect(await publicKey()).toBe(key);
     expect((await api(`/api/surveys/${open().id}`)).body).not.toHaveProperty("invitationKey");
   });
@@ -164,6 +168,52 @@ describe("POST /api/surveys/{id}/redeem", () => {
     });
     // and the code is not used up by a server that could not give a token for it
     expect(await count("survey_tokens", "used = 0")).toBe(1);
+    await expect(redeem(code!)).resolves.toMatchObject({ input: expect.any(String) });
+  });
+});
+
+describe("the server evaluates only under the survey's published key", () => {
+  const OTHER_SEED = "5e".repeat(32);
+
+  it("refuses to redeem (503) when its seed derives another key than the committed one, and leaves the code unused", async () => {
+    const [code] = await codes(1);
+    const { blinded } = await blindToken(await publicKey());
+    const reseeded = { ...env, INVITATION_KEY_SEED: OTHER_SEED };
+    expect(await surveyPublicKey(reseeded, inv().id)).not.toBe(inv().invitationKey);
+    const refused = await redeemInvitation(reseeded, new Request(ORIGIN), inv(), { code: code!, blinded }, readClock(env).now()).catch(
+      (e) => e,
+    );
+    expect(refused).toMatchObject({ status: 503, code: "invitation_key_mismatch" });
+    expect((refused as Error).message).toMatch(/not the one published with the survey/);
+    // nor can the evaluation be asked for on its own, under any key but the published one
+    await expect(evaluateBlinded(reseeded, inv(), parseBlinded(blinded))).rejects.toMatchObject({ status: 503 });
+    await expect(evaluateBlinded(env, { ...inv(), invitationKey: "ab".repeat(32) }, parseBlinded(blinded))).rejects.toMatchObject({
+      code: "invitation_key_mismatch",
+    });
+    expect(await count("survey_tokens", "used = 0")).toBe(1);
+    // the same code, on the server whose seed derives the published key
+    await expect(redeem(code!)).resolves.toMatchObject({ input: expect.any(String) });
+  });
+
+  it("a deployed Worker refuses the public development seed (503); a local one uses it", async () => {
+    expect(env.INVITATION_KEY_SEED).toBe(DEV_INVITATION_KEY_SEED);
+    const [code] = await codes(1);
+    const { blinded } = await blindToken(await publicKey());
+    const deployed = { ...env, CANDOR_ENV: undefined };
+    await expect(
+      redeemInvitation(deployed, new Request(ORIGIN), inv(), { code: code!, blinded }, readClock(env).now()),
+    ).rejects.toMatchObject({ status: 503, code: "server_misconfigured" });
+    expect(await count("survey_tokens", "used = 0")).toBe(1);
+    // a deployed Worker with a seed of its own derives its own keys (and so refuses the demo's)
+    await expect(
+      redeemInvitation(
+        { ...deployed, INVITATION_KEY_SEED: OTHER_SEED },
+        new Request(ORIGIN),
+        inv(),
+        { code: code!, blinded },
+        readClock(env).now(),
+      ),
+    ).rejects.toMatchObject({ status: 503, code: "invitation_key_mismatch" });
     await expect(redeem(code!)).resolves.toMatchObject({ input: expect.any(String) });
   });
 });
