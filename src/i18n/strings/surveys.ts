@@ -60,6 +60,9 @@ export const surveys = {
     "survey.code.network": "We could not reach the server to check your code. Please try again in a moment.",
     "survey.code.unavailable": "Invitation codes cannot be used on this server right now. Please tell HR.",
     "survey.code.rateLimited": "Too many attempts from this network. Please try again in {seconds} s.",
+    "survey.code.wrongKey":
+      "The server answered with a key that is not this survey's published key. Such an answer could link your code to your answers, so the form stops here and sends nothing more. Please tell HR.",
+    "survey.code.keys": "Compare with the published survey keys",
     // --- keeping a draft
     "survey.ownDevice.label": "This is my own device: keep my unsent answers here for up to 14 days",
     // --- sending
@@ -206,6 +209,9 @@ export const surveys = {
     "survey.code.network": "暂时无法连接服务器核对邀请码，请稍后重试。",
     "survey.code.unavailable": "本服务器目前无法使用邀请码，请告知人力资源部门。",
     "survey.code.rateLimited": "此网络的尝试次数过多，请在 {seconds} 秒后重试。",
+    "survey.code.wrongKey":
+      "服务器答复时使用的密钥不是本问卷公布的密钥。这样的答复可能把你的邀请码与你的回答关联起来，因此表单到此为止，不会再发送任何内容。请告知人力资源部门。",
+    "survey.code.keys": "核对已公布的问卷密钥",
     "survey.ownDevice.label": "这是我自己的设备：未提交的回答在本设备上最多保留 14 天",
     "survey.sending": "正在提交你的回答…",
     "survey.retrying": "暂时无法连接服务器。你的回答已安全保存在本浏览器中；{seconds} 秒后重试（第 {attempt} 次）。",
