@@ -25,6 +25,7 @@ import {
   readAdminIdea,
   readIdea,
   statusHistoryStatement,
+  stepVersionStatement,
   updateStateStatement,
   type IdeaState,
 } from "./db/ideas.ts";
@@ -48,11 +49,17 @@ export async function adminIdea(env: AdminEnv, id: string, now: Date): Promise<A
   return idea;
 }
 
-/** A private (author only) or public (author, and the board once published) answer. */
+/**
+ * A private (author only) or public (author, and the board once published)
+ * answer. It steps the idea's `version` like any change: a PATCH prepared on
+ * a screen that did not show this answer is 409, so no one changes the
+ * status of an idea without having seen its latest answer.
+ */
 export async function answerIdea(env: AdminEnv, admin: Admin, id: string, input: TAdminMessageInput, now: Date): Promise<AdminIdea> {
   const idea = await readIdea(env, id);
   if (!idea) throw notFound();
   await env.DB.batch([
+    stepVersionStatement(env, id),
     hrMessageStatement(env, id, input.visibility, input.body, dayOf(now)),
     auditStatement(env, audit(admin, now, "idea.answer", id, { visibility: input.visibility })),
   ]);

@@ -15,7 +15,7 @@ import { SAMPLE, clearIdeas, freshIp, from, submit } from "./ideas-fixtures.ts";
 /** The Worker's pinned day (CANDOR_TODAY in vitest.config.ts). */
 const TODAY = env.CANDOR_TODAY;
 const ADMIN = { Authorization: `Bearer ${env.ADMIN_TOKEN}` };
-const HOSTILE = `<script>alert(1)</script>'; DROP TABLE ideas;-- \u0000 \u202Eevil\u200B {{7*7}} 😀`;
+const HOSTILE = `<script>alert(1)</script>'; DROP TABLE ideas;-- \u200Fevil\u200B {{7*7}} 😀`;
 
 let auditMark = 0;
 interface AuditRow {
@@ -321,7 +321,8 @@ describe("POST /api/admin/ideas/{id}/messages", () => {
     const { id, receipt } = await idea("2026-11-20");
     const res = await answer(id, { visibility: "private", body: "Thank you — which team are you in?" });
     expect(res.status).toBe(201);
-    expect(res.body.idea).toMatchObject({ acknowledgedOn: TODAY, overdue: false, version: 0 });
+    // an answer steps the version (a PATCH from a screen without it is then 409)
+    expect(res.body.idea).toMatchObject({ acknowledgedOn: TODAY, overdue: false, version: 1 });
     expect(res.body.idea.messages).toEqual([{ from: "hr", visibility: "private", body: "Thank you — which team are you in?", on: TODAY }]);
     expect((await track(receipt)).body.idea.messages).toEqual(res.body.idea.messages);
     const [row] = await newAudit();
@@ -330,13 +331,27 @@ describe("POST /api/admin/ideas/{id}/messages", () => {
     expect(JSON.parse(row!.detail!)).toEqual({ visibility: "private" });
   });
 
+  it("an answer steps the version: a PATCH from a screen that did not show it is 409 edit_conflict, and changes nothing", async () => {
+    const { id } = await idea();
+    const seen = await version(id);
+    const res = await answer(id, { visibility: "private", body: "We are looking into it." });
+    expect(res.body.idea.version).toBe(seen + 1);
+    const stale = await patch(id, { version: seen, status: "declined", note: "From a screen without the answer." });
+    const err = expectError(stale, 409, "edit_conflict");
+    expect((err as unknown as { current: { version: number; messages: unknown[] } }).current).toMatchObject({ version: seen + 1 });
+    expect((await get(`/api/admin/ideas/${id}`)).body.idea).toMatchObject({ status: "received", version: seen + 1 });
+    expect((await newAudit()).map((r) => r.action)).toEqual(["idea.answer"]);
+    // from the current version it goes through
+    expect((await patch(id, { version: seen + 1, status: "under_review" })).status).toBe(200);
+  });
+
   it("a public answer shows on the board once the idea is published, a private one never", async () => {
     const { id } = await idea();
     await answer(id, { visibility: "public", body: "We will publish thresholds in advance." });
     await answer(id, { visibility: "private", body: "Private follow-up." });
     expect((await api("/api/ideas")).body.ideas).toEqual([]);
     await patch(id, {
-      version: 0,
+      version: 2,
       publish: { title: "Publish thresholds in advance", body: "Thresholds should be known before the quarter." },
     });
     const [shown] = (await api("/api/ideas")).body.ideas;
@@ -364,6 +379,12 @@ describe("POST /api/admin/ideas/{id}/messages", () => {
       { visibility: "private", body: "  \u200B " },
       { visibility: "private", body: "x".repeat(LIMITS.replyMax + 1) },
       { visibility: "private", body: "ok", author: "author" },
+      // NUL, other controls, direction overrides and isolates (src/lib/unsafe-text.ts)
+      { visibility: "private", body: "Thank you\u0000." },
+      { visibility: "public", body: "Thank you\u0008." },
+      { visibility: "public", body: "Thank you\u0090." },
+      { visibility: "private", body: "\u202Bcall us\u202C" },
+      { visibility: "private", body: "\u2066call us\u2069" },
       null,
       [],
       "text",
@@ -615,7 +636,7 @@ describe("GET /api/admin/audit", () => {
     const a = await idea();
     const b = await idea();
     await answer(a.id, { visibility: "private", body: "One" });
-    await patch(a.id, { version: 0, status: "under_review" });
+    await patch(a.id, { version: 1, status: "under_review" });
     await answer(b.id, { visibility: "public", body: "Two" });
     const all = (await get("/api/admin/audit")).body;
     const mine = all.entries.filter((e: { id: number }) => e.id > auditMark);

@@ -525,6 +525,11 @@ export function updateStateStatement(env: DbEnv, ideaId: string, readVersion: nu
   );
 }
 
+/** Steps `version` by one whatever it is: a change that does not depend on the state HR saw (an answer). */
+export function stepVersionStatement(env: DbEnv, ideaId: string): D1PreparedStatement {
+  return env.DB.prepare("UPDATE ideas SET version = version + 1 WHERE id = ?1").bind(ideaId);
+}
+
 export function statusHistoryStatement(
   env: DbEnv,
   ideaId: string,
