@@ -18,7 +18,7 @@ import {
 } from "../lib/ideas/model.ts";
 import type { Admin } from "./auth.ts";
 import { readConfig, type AppEnv } from "./config.ts";
-import { auditStatement, type AuditRecord } from "./db/audit.ts";
+import { auditedBatch, type AuditRecord } from "./db/audit.ts";
 import {
   hrMessageStatement,
   listInbox,
@@ -58,10 +58,10 @@ export async function adminIdea(env: AdminEnv, id: string, now: Date): Promise<A
 export async function answerIdea(env: AdminEnv, admin: Admin, id: string, input: TAdminMessageInput, now: Date): Promise<AdminIdea> {
   const idea = await readIdea(env, id);
   if (!idea) throw notFound();
-  await env.DB.batch([
+  await auditedBatch(env, () => [
     stepVersionStatement(env, id),
     hrMessageStatement(env, id, input.visibility, input.body, dayOf(now)),
-    auditStatement(env, audit(admin, now, "idea.answer", id, { visibility: input.visibility })),
+    { audit: audit(admin, now, "idea.answer", id, { visibility: input.visibility }) },
   ]);
   return adminIdea(env, id, now);
 }
@@ -228,10 +228,10 @@ export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch:
     return adminIdea(env, id, now);
   }
   try {
-    await env.DB.batch([
+    await auditedBatch(env, () => [
       updateStateStatement(env, id, idea.version, next),
       ...(moves ? [statusHistoryStatement(env, id, next.status, today, note)] : []),
-      ...records.map((r) => auditStatement(env, r)),
+      ...records.map((audit) => ({ audit })),
     ]);
   } catch (err) {
     if (/edit_conflict/.test(String(err))) throw await conflict(env, id, now);

@@ -303,7 +303,7 @@ export const ROUTES: Record<string, RouteEntry> = {
       },
     },
   },
-  "api/read-log.ts": { methods: { GET: { accepts: 200, strictQuery: true, valid: () => ({ path: "/api/read-log" }) } } },
+  "api/read-log.ts": { methods: { GET: { accepts: 200, strictQuery: true, valid: () => ({ path: "/api/read-log", query: { at: "1" } }) } } },
   // the page listing HR's reads; its data is GET /api/read-log above
   "results/access/index.ts": {
     elsewhere: { test: "e2e/survey-tools.test.ts", why: "a page filled in over the built site's HTML, which this harness lacks" },
