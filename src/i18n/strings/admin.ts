@@ -413,7 +413,8 @@ export const admin = {
     "admin.audit.action.idea.duplicate.clear": "取消重复标记",
     "admin.audit.action.survey.tokens.create": "生成邀请码",
     "admin.audit.author.title": "提交者的操作（只记日期）",
-    "admin.audit.author.lead": "提交者是匿名的，其操作不记入日志：日志中的一行会带有具体时间。提交者的回复和评价在此只按日期列出，次日才显示。",
+    "admin.audit.author.lead":
+      "提交者是匿名的，其操作不记入日志：日志中的一行会带有具体时间。提交者的回复和评价在此只按日期列出，次日才显示。",
     "admin.audit.author.who": "提交者",
     "admin.audit.author.reply": "回复",
     "admin.audit.action.survey.tokens.delete": "撤销邀请码",
