@@ -136,8 +136,10 @@ function bandChanges(before: TScoreBand[], after: TScoreBand[]): Change[] {
  * problem naming the figure and its change. `tierIds` are the tiers of the
  * version in force.
  */
-export function republishProblems(before: PublishedFigures, after: PublishedFigures, kIn: number, tierIds: string[]): string[] {
+export function republishProblems(published: PublishedFigures, after: PublishedFigures, kIn: number, tierIds: string[]): string[] {
   const k = clampMinGroupSize(kIn);
+  // a file edited by hand may lack a figure: what it does not publish, it publishes as withheld
+  const before: PublishedFigures = { ...published, kpis: published.kpis ?? {}, tiers: published.tiers ?? "withheld" };
   const dh = after.headcount - before.headcount;
   const problems: string[] = [];
   if (couldBeSmall(dh, dh, k)) {
