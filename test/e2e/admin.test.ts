@@ -364,6 +364,30 @@ describe("HR console in the browser", () => {
     expect(sitemap).not.toContain("/admin");
   });
 
+  it("/results/access/ shows the audit log's head — the entries and the last hash GET /api/read-log gives — and how to check it, in both languages", async () => {
+    const { chain } = (await fetch(`${server.url}/api/read-log`).then((r) => r.json())) as { chain: { count: number; head: string } };
+    expect(chain.count).toBeGreaterThan(0); // the demo's HR actions and this file's
+    expect(chain.head).toMatch(/^[0-9a-f]{64}$/);
+    for (const locale of ["en", "zh-cn"] as const) {
+      const { page, problems, close } = await openPage(browser, `${server.url}${L[locale].prefix}/results/access/`, {
+        today: server.today(),
+      });
+      try {
+        await page.locator("[data-chain-head]").waitFor();
+        expect(await page.locator("[data-chain-count]").textContent()).toBe(String(chain.count));
+        expect(await page.locator("[data-chain-head]").textContent()).toBe(chain.head);
+        expect(await page.locator(".read-log-chain code").last().textContent()).toBe(`/api/read-log?at=${chain.count}`);
+        expect(await page.locator("script").count()).toBe(0);
+        await expectAxeClean(page);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+    const at = (await fetch(`${server.url}/api/read-log?at=${chain.count}`).then((r) => r.json())) as { chain: { at: { hash: string } } };
+    expect(at.chain.at.hash).toBe(chain.head);
+  });
+
   it("screenshots at 360 and 1280 px, light and dark, English and Chinese (inbox and an idea)", async () => {
     for (const locale of ["en", "zh-cn"] as const)
       for (const colorScheme of ["light", "dark"] as const)
