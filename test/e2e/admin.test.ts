@@ -288,7 +288,8 @@ describe("HR console in the browser", () => {
         await hr.close();
         await author.close();
       }
-    });
+      // two restarts of the server on the next day (about 10 s each on an idle machine) on top of the flow
+    }, 180_000);
   }
 
   it("every console page says what it needs in its first paint, then asks the token: no console error, no CSP violation, nothing moves", async () => {
