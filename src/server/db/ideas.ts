@@ -281,7 +281,7 @@ export async function countHrMessages(env: DbEnv, ideaId: string): Promise<numbe
  * The author's verdict on HR's answer; saying it again replaces it. The
  * verdict it replaces, if it was given on an earlier day, is kept as
  * `verdict_before`: HR and the board go on seeing it until the day
- * boundary (shownVerdict), so a verdict changed today shows no change today.
+ * boundary (shownVerdictSql), so a verdict changed today shows no change today.
  */
 export async function setVerdict(env: DbEnv, ideaId: string, verdict: Verdict, comment: string | null, day: string): Promise<void> {
   await env.DB.prepare(
