@@ -14,7 +14,7 @@ import { FREE_TEXT_TYPES } from "../lib/surveys/questions.ts";
 import { SURVEYS, type Survey } from "../lib/surveys/registry.ts";
 import type { Comments, HrSurvey, Participation } from "../lib/surveys/tools.ts";
 import type { AppEnv } from "./config.ts";
-import { auditStatement } from "./db/audit.ts";
+import { auditedBatch } from "./db/audit.ts";
 import {
   commentsStatement,
   countAnswered,
@@ -105,15 +105,17 @@ export const COMMENT_CAP = 1000;
 export async function hrComments(env: AppEnv, survey: Survey, admin: Admin, now: Date): Promise<Comments> {
   const { before, responses, k } = await coverage(env, survey, dayOf(now), "comments");
   const free = survey.questions.filter((q) => FREE_TEXT_TYPES.includes(q.type));
-  const [, read] = await env.DB.batch([
-    auditStatement(env, {
-      at: now.toISOString(),
-      actor: admin.actor,
-      action: "survey.comments.read",
-      targetType: "survey",
-      targetId: survey.id,
-      detail: { responses },
-    }),
+  const [, read] = await auditedBatch(env, () => [
+    {
+      audit: {
+        at: now.toISOString(),
+        actor: admin.actor,
+        action: "survey.comments.read",
+        targetType: "survey",
+        targetId: survey.id,
+        detail: { responses },
+      },
+    },
     commentsStatement(
       env,
       survey,
@@ -158,15 +160,17 @@ export async function hrExport(env: AppEnv, survey: Survey, admin: Admin, now: D
   const columns = survey.questions.filter(
     (q) => !(survey.segments ?? []).includes(q.name) && (!FREE_TEXT_TYPES.includes(q.type) || (answered.get(q.name) ?? 0) >= k),
   );
-  const [, read] = await env.DB.batch([
-    auditStatement(env, {
-      at: now.toISOString(),
-      actor: admin.actor,
-      action: "survey.responses.export",
-      targetType: "survey",
-      targetId: survey.id,
-      detail: { responses, lang: locale },
-    }),
+  const [, read] = await auditedBatch(env, () => [
+    {
+      audit: {
+        at: now.toISOString(),
+        actor: admin.actor,
+        action: "survey.responses.export",
+        targetType: "survey",
+        targetId: survey.id,
+        detail: { responses, lang: locale },
+      },
+    },
     responseIdsStatement(env, survey, before),
   ]);
   const ids = shuffled((read!.results as { id: string }[]).map((r) => r.id));

@@ -220,7 +220,7 @@ describe("filling a survey", () => {
       await answerSecondHalf(page, "bell \u0007 character");
       await page.getByRole("button", { name: "Send my answers" }).click();
       await page.getByText("Some answers need your attention").waitFor({ timeout: 15_000 });
-      expect(await q(page, "oneThing").textContent()).toContain("This answer contains control characters.");
+      expect(await q(page, "oneThing").textContent()).toContain("This answer contains control characters or text-direction overrides.");
       expect(storedResponses(persistTo, PULSE)).toBe(before);
       await q(page, "oneThing").locator("textarea").fill("no bell this time");
       await page.getByRole("button", { name: "Send my answers" }).click();

@@ -214,8 +214,20 @@ const nested = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
 const HOSTILE: Record<string, string> = {
   html: '<script>alert("x")</script><img src=x onerror=alert(1)>',
   sql: "x'); DROP TABLE ideas; -- ' OR '1'='1",
+};
+
+/**
+ * Text no endpoint stores (src/lib/unsafe-text.ts, one rule for survey
+ * answers and the suggestion box): where a field is kept as sent, it is
+ * refused with 422 naming the field; a field that is only checked or hashed
+ * may refuse it with any documented 4xx, or accept it without storing it.
+ */
+const UNSAFE: Record<string, string> = {
   nul: "before\u0000after NUL",
   control: "bell\u0007 escape\u001b[31m delete\u007f",
+  c1: "next\u0085line \u009B31m",
+  override: "invoice \u202Egpj.exe\u202C done",
+  isolate: "a \u2067right-to-left\u2069 b",
 };
 
 /** Any text, and text made of the characters that break things most (lone surrogates, NUL, controls, markup, quotes). */
@@ -394,6 +406,19 @@ async function bodyBattery(file: string, route: RouteEntry, method: Method, entr
       });
       failures.push(...checkRefusedOrStored(`${where} with ${kind}`, sent, entry, where, text, writes.get(key)!));
     }
+    const kept = !(entry.notStored ?? []).includes(where);
+    for (const [kind, text] of Object.entries(UNSAFE)) {
+      const call = await validCall(entry);
+      const sent = await send(method, call.path, {
+        headers: jsonHeaders(route),
+        body: JSON.stringify(withField(call.body as Json, path, text)),
+      });
+      failures.push(
+        ...(kept
+          ? checkRefused(`${where} with ${kind}`, sent, { status: [422], field: where })
+          : checkRefusedOrStored(`${where} with ${kind}`, sent, entry, where, text, writes.get(key)!)),
+      );
+    }
   }
 
   for (const [label, headers] of Object.entries<Record<string, string>>({
@@ -423,7 +448,7 @@ async function queryBattery(file: string, route: RouteEntry, entry: MethodEntry)
   const ok = [entry.accepts];
   await get("unknown parameter", withQuery(call.path, { ...call.query, notAParameter: "1" }), entry.strictQuery ? [422] : ok);
   for (const name of Object.keys(call.query ?? {})) {
-    for (const value of ["zzz-not-a-value", "-1", "1e400", "x".repeat(5000), HOSTILE.html!, HOSTILE.sql!, HOSTILE.nul!, "\ud800"]) {
+    for (const value of ["zzz-not-a-value", "-1", "1e400", "x".repeat(5000), HOSTILE.html!, HOSTILE.sql!, UNSAFE.nul!, "\ud800"]) {
       await get(`?${name}=${JSON.stringify(value).slice(0, 30)}`, withQuery(call.path, { ...call.query, [name]: value }), [200, 422]);
     }
     await get(`?${name} twice`, `${withQuery(call.path, call.query)}&${name}=${encodeURIComponent(call.query![name]!)}`, [200, 422]);

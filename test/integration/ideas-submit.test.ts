@@ -13,8 +13,10 @@ import { SAMPLE, clearIdeas, countIdeas, dumpIdeaTables, freshIp, from, submit }
 const RECEIPT_SHAPE = /^[0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
 const HOSTILE = {
   title: `<script>alert("x")</script> '; DROP TABLE ideas; --`,
-  body: `Robert'); DELETE FROM ideas WHERE ('1'='1 \u0000 NUL, \u202Eright-to-left\u202C, zero\u200Bwidth\u200D, <img src=x onerror=alert(1)> {{7*7}} \${x}`,
+  body: `Robert'); DELETE FROM ideas WHERE ('1'='1, \u200Fright-to-left mark, zero\u200Bwidth\u200D, <img src=x onerror=alert(1)> {{7*7}} \${x}`,
 };
+/** What no idea may hold (src/lib/unsafe-text.ts): NUL, other controls, direction overrides and isolates. */
+const UNSAFE = ["\u0000", "\u0007", "\u0085", "\u202E", "\u2066"];
 
 beforeEach(clearIdeas);
 
@@ -292,6 +294,18 @@ describe("POST /api/ideas", () => {
     expect(tracked.body.idea.title).toBe(HOSTILE.title);
     expect(tracked.body.idea.body).toBe(HOSTILE.body);
     expect(await countIdeas()).toBe(1);
+  });
+
+  it("refuses NUL, control characters and direction overrides in the title and body: 422 naming the field, nothing stored", async () => {
+    for (const c of UNSAFE) {
+      for (const field of ["title", "body"] as const) {
+        const text = `${SAMPLE[field].slice(0, 10)}${c}${SAMPLE[field].slice(10)}`;
+        const err = expectError(await post({ ...SAMPLE, [field]: text }), 422, "validation_failed");
+        expect(Object.keys(err.fields!), JSON.stringify(c)).toEqual([field]);
+      }
+    }
+    expectError(await post({ ...SAMPLE, title: "Two\nlines" }), 422, "validation_failed");
+    expect(await countIdeas()).toBe(0);
   });
 
   it("keeps the text exactly, including surrounding whitespace and Chinese", async () => {

@@ -14,6 +14,7 @@ import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import { surveyStatus } from "../../src/lib/surveys/schema.ts";
 import { validateAnswers } from "../../src/lib/surveys/validate.ts";
 import { storeResponse } from "../../src/server/db/responses.ts";
+import { appendAudit } from "../../src/server/db/audit.ts";
 import { createTokens, readTokenState } from "../../src/server/db/tokens.ts";
 import { readLog, renderReadLog } from "../../src/server/read-log.ts";
 import { api, expectError } from "./helpers.ts";
@@ -629,11 +630,14 @@ describe("GET /api/read-log", () => {
 
   it("names the HR person where the organisation chose READ_LOG_NAMES = name; the HTML is escaped", async () => {
     const s = closedWithSegments();
-    await env.DB.prepare(
-      "INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (?1, ?2, 'survey.comments.read', 'survey', ?3, NULL)",
-    )
-      .bind(`${TODAY}T08:00:00.000Z`, "<b>hr</b>@example.com", s.id)
-      .run();
+    // a row as the console writes it: on the chain (src/server/db/audit.ts)
+    await appendAudit(env, {
+      at: `${TODAY}T08:00:00.000Z`,
+      actor: "<b>hr</b>@example.com",
+      action: "survey.comments.read",
+      targetType: "survey",
+      targetId: s.id,
+    });
     const named = await readLog({ ...env, READ_LOG_NAMES: "name" });
     expect(named.surveys.find((x) => x.id === s.id)!.reads.map((r) => r.by)).toContain("<b>hr</b>@example.com");
     const html = renderReadLog(named, "zh-cn");

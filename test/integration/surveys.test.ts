@@ -323,12 +323,17 @@ describe("POST /api/surveys/{id}/responses", () => {
       expect((await submit({ ...heavy, [cb.name]: values.slice(0, cb.maxSelected) })).status).toBe(201);
     });
 
-    it("oversize free text and control characters", async () => {
+    it("oversize free text, control characters and direction overrides", async () => {
       const c = q("comment");
       const err = expectError(await submit({ [c.name]: "x".repeat(c.maxLength + 1) }), 422, "invalid_answers");
       expect(err.fields![`answers.${c.name}`]).toMatch(/too long/);
       const nul = expectError(await submit({ [c.name]: "fine\u0000then" }), 422, "invalid_answers");
       expect(nul.fields![`answers.${c.name}`]).toMatch(/control/);
+      // direction overrides and isolates, and C1 controls: one rule with the suggestion box (src/lib/unsafe-text.ts)
+      for (const text of ["\u202Eevil", "a\u2066b\u2069", "next\u0085line"]) {
+        const err = expectError(await submit({ [c.name]: text }), 422, "invalid_answers");
+        expect(err.fields![`answers.${c.name}`]).toMatch(/text-direction overrides/);
+      }
       expect(await count("survey_responses")).toBe(0);
     });
 
@@ -337,7 +342,8 @@ describe("POST /api/surveys/{id}/responses", () => {
       const texts = [
         "<script>alert(1)</script><img src=x onerror=alert(1)>",
         "'); DROP TABLE survey_responses; --",
-        "\u202Eevil\u200B\u200Dtext\u2066",
+        // right-to-left marks and zero-width characters are text; a direction override is not (below)
+        "\u200Fevil\u200B\u200Dtext\u061C",
       ];
       for (const text of texts) expect((await submit({ [c.name]: text })).status).toBe(201);
       const stored = await env.DB.prepare("SELECT text FROM survey_answers WHERE question = ?1").bind(c.name).all<{ text: string }>();

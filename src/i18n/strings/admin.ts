@@ -45,6 +45,8 @@ export const admin = {
     "admin.inbox.apply": "Apply",
     "admin.inbox.list": "Ideas, oldest unanswered first",
     "admin.inbox.listHelp": "Use the arrow keys to move through the list and Enter to open an idea.",
+    "admin.inbox.dayBoundary":
+      "Ideas that arrived today, and authors' replies and verdicts from today, appear tomorrow — so the time of your look says nothing about when someone wrote. Your own answers and changes show at once.",
     "admin.inbox.empty": "No idea matches.",
     "admin.inbox.more": "Show more",
     "admin.inbox.received": "Received {date}",
@@ -157,7 +159,7 @@ export const admin = {
     "admin.audit.action.survey.tokens.create": "created invitation codes",
     "admin.audit.author.title": "The author's side, by day",
     "admin.audit.author.lead":
-      "The author is anonymous, so what they did is not in the log: a row would give it a time of day. Their replies and verdict are listed here by day only.",
+      "The author is anonymous, so what they did is not in the log: a row would give it a time of day. Their replies and verdict are listed here by day only, from the day after.",
     "admin.audit.author.who": "author",
     "admin.audit.author.reply": "replied",
     "admin.audit.action.survey.tokens.delete": "withdrew invitation codes",
@@ -308,6 +310,8 @@ export const admin = {
     "admin.inbox.apply": "应用",
     "admin.inbox.list": "建议列表（最早的未回复建议在前）",
     "admin.inbox.listHelp": "用方向键在列表中移动，按回车键打开建议。",
+    "admin.inbox.dayBoundary":
+      "今天收到的建议，以及提交者今天的回复和评价，明天才会显示。这样，你查看的时间就不会透露某人是何时写的。你自己的回复和更改会立即显示。",
     "admin.inbox.empty": "没有符合条件的建议。",
     "admin.inbox.more": "显示更多",
     "admin.inbox.received": "{date} 收到",
@@ -409,7 +413,8 @@ export const admin = {
     "admin.audit.action.idea.duplicate.clear": "取消重复标记",
     "admin.audit.action.survey.tokens.create": "生成邀请码",
     "admin.audit.author.title": "提交者的操作（只记日期）",
-    "admin.audit.author.lead": "提交者是匿名的，其操作不记入日志：日志中的一行会带有具体时间。提交者的回复和评价在此只按日期列出。",
+    "admin.audit.author.lead":
+      "提交者是匿名的，其操作不记入日志：日志中的一行会带有具体时间。提交者的回复和评价在此只按日期列出，次日才显示。",
     "admin.audit.author.who": "提交者",
     "admin.audit.author.reply": "回复",
     "admin.audit.action.survey.tokens.delete": "撤销邀请码",

@@ -277,11 +277,40 @@ export async function countHrMessages(env: DbEnv, ideaId: string): Promise<numbe
   return row?.n ?? 0;
 }
 
-/** The author's verdict on HR's answer; saying it again replaces it. */
+/**
+ * The author's verdict on HR's answer; saying it again replaces it. The
+ * verdict it replaces, if it was given on an earlier day, is kept as
+ * `verdict_before`: HR and the board go on seeing it until the day
+ * boundary (shownVerdictSql), so a verdict changed today shows no change today.
+ */
 export async function setVerdict(env: DbEnv, ideaId: string, verdict: Verdict, comment: string | null, day: string): Promise<void> {
-  await env.DB.prepare("UPDATE ideas SET verdict = ?2, verdict_comment = ?3, verdict_on = ?4 WHERE id = ?1")
+  await env.DB.prepare(
+    `UPDATE ideas SET
+       verdict_before = CASE WHEN verdict_on < ?4 THEN verdict ELSE verdict_before END,
+       verdict_before_comment = CASE WHEN verdict_on < ?4 THEN verdict_comment ELSE verdict_before_comment END,
+       verdict_before_on = CASE WHEN verdict_on < ?4 THEN verdict_on ELSE verdict_before_on END,
+       verdict = ?2, verdict_comment = ?3, verdict_on = ?4
+     WHERE id = ?1`,
+  )
     .bind(ideaId, verdict, comment, day)
     .run();
+}
+
+/**
+ * The author's verdict as HR and the board see it, for an idea aliased `i`,
+ * with `today` a parameter (?1): the one given before today, so a verdict
+ * given today shows tomorrow, and until then the one it replaced. Neither
+ * view changes while the day lasts, so the time of a look says nothing
+ * about when the author acted.
+ */
+export function shownVerdictSql(today: string): { verdict: string; comment: string; on: string } {
+  const pick = (now: string, before: string) =>
+    `CASE WHEN i.verdict_on < ${today} THEN i.${now} WHEN i.verdict_before_on < ${today} THEN i.${before} END`;
+  return {
+    verdict: pick("verdict", "verdict_before"),
+    comment: pick("verdict_comment", "verdict_before_comment"),
+    on: pick("verdict_on", "verdict_before_on"),
+  };
 }
 
 // ---------------------------------------------------------------- public board
@@ -319,23 +348,29 @@ export async function listBoard(
   const supportCount = "(SELECT COUNT(*) FROM idea_supports s WHERE s.idea_id = i.id) AS support_count";
   // the ids on this page: the order ends in the unique id, so every statement sees the same page
   const page = `WITH page AS (SELECT i.id, ${supportCount} FROM ideas i WHERE ${where} ORDER BY ${order} LIMIT ${max})`;
+  params.push(today);
+  const shown = shownVerdictSql(`?${params.length}`);
   const [ideas, history, answers] = await env.DB.batch([
     env.DB.prepare(
-      `SELECT i.*, ${supportCount},
+      `SELECT i.*, ${supportCount}, ${shown.verdict} AS shown_verdict,
                 (SELECT d.published FROM ideas d WHERE d.id = i.duplicate_of) AS duplicate_published
          FROM ideas i WHERE ${where} ORDER BY ${order} LIMIT ${max + 1}`,
     ).bind(...params),
     env.DB.prepare(`${page} SELECT h.* FROM idea_status_history h WHERE h.idea_id IN (SELECT id FROM page) ORDER BY h.idea_id, h.seq`).bind(
-      ...params,
+      ...params.slice(0, -1),
     ),
     env.DB.prepare(
       `${page} SELECT m.* FROM idea_messages m WHERE m.idea_id IN (SELECT id FROM page)
          AND m.author = 'hr' AND m.visibility = 'public' ORDER BY m.idea_id, m.seq`,
-    ).bind(...params),
+    ).bind(...params.slice(0, -1)),
   ]);
   const historyById = groupBy(history!.results as unknown as HistoryRow[]);
   const answersById = groupBy(answers!.results as unknown as MessageRow[]);
-  const rows = ideas!.results as unknown as (IdeaRow & { support_count: number; duplicate_published: number | null })[];
+  const rows = ideas!.results as unknown as (IdeaRow & {
+    support_count: number;
+    shown_verdict: string | null;
+    duplicate_published: number | null;
+  })[];
   const list = rows.slice(0, max).map((row): BoardIdea => ({
     id: row.id,
     category: row.category as IdeaCategory,
@@ -346,8 +381,8 @@ export async function listBoard(
     publishedOn: row.published_on!,
     rewarded: Boolean(row.rewarded),
     rewardNote: row.rewarded ? row.reward_note : null,
-    // A verdict given today appears tomorrow: the board is no clock for when an author acted.
-    verdict: row.verdict_on !== null && row.verdict_on < today ? (row.verdict as Verdict | null) : null,
+    // A verdict given today appears tomorrow (until then, the one it replaced): the board is no clock for when an author acted.
+    verdict: row.shown_verdict as Verdict | null,
     supportCount: row.support_count,
     duplicateOf: row.duplicate_published === 1 ? row.duplicate_of : null,
     history: (historyById.get(row.id) ?? []).map(rowToStatusChange),
@@ -525,6 +560,11 @@ export function updateStateStatement(env: DbEnv, ideaId: string, readVersion: nu
   );
 }
 
+/** Steps `version` by one whatever it is: a change that does not depend on the state HR saw (an answer). */
+export function stepVersionStatement(env: DbEnv, ideaId: string): D1PreparedStatement {
+  return env.DB.prepare("UPDATE ideas SET version = version + 1 WHERE id = ?1").bind(ideaId);
+}
+
 export function statusHistoryStatement(
   env: DbEnv,
   ideaId: string,
@@ -550,6 +590,15 @@ export function hrMessageStatement(
   ).bind(ideaId, visibility, body, day);
 }
 
+/** What of the conversation HR sees (?2 = today): its own messages, and the author's from before today. */
+const SEEN_BY_HR = "(author = 'hr' OR on_day < ?2)";
+
+interface ShownVerdictRow {
+  shown_verdict: string | null;
+  shown_verdict_comment: string | null;
+  shown_verdict_on: string | null;
+}
+
 interface AdminExtrasRow {
   ack_on: string | null;
   support_count: number;
@@ -558,19 +607,27 @@ interface AdminExtrasRow {
   dup_status: string | null;
 }
 
-/** Everything HR sees of one idea, or null. `today` and the promise decide "overdue". */
+/**
+ * Everything HR sees of one idea, or null — also for an idea received today:
+ * what employees did today reaches HR tomorrow (an idea, a reply, a
+ * verdict), so the moment HR looks says nothing about when someone wrote.
+ * HR's own answers and changes show at once. `today` and the promise decide
+ * "overdue".
+ */
 export async function readAdminIdea(env: DbEnv, id: string, options: { today: string; ackPromiseDays: number }): Promise<AdminIdea | null> {
+  const shown = shownVerdictSql("?2");
   const [ideaRows, history, messages] = await env.DB.batch([
     env.DB.prepare(
       `SELECT i.*, ${ACK_ON_SQL} AS ack_on,
+              ${shown.verdict} AS shown_verdict, ${shown.comment} AS shown_verdict_comment, ${shown.on} AS shown_verdict_on,
               (SELECT COUNT(*) FROM idea_supports s WHERE s.idea_id = i.id) AS support_count,
               d.id AS dup_id, d.title AS dup_title, d.status AS dup_status
-       FROM ideas i LEFT JOIN ideas d ON d.id = i.duplicate_of WHERE i.id = ?1`,
-    ).bind(id),
+       FROM ideas i LEFT JOIN ideas d ON d.id = i.duplicate_of WHERE i.id = ?1 AND i.received_on < ?2`,
+    ).bind(id, options.today),
     env.DB.prepare("SELECT * FROM idea_status_history WHERE idea_id = ?1 ORDER BY seq").bind(id),
-    env.DB.prepare("SELECT * FROM idea_messages WHERE idea_id = ?1 ORDER BY seq").bind(id),
+    env.DB.prepare(`SELECT * FROM idea_messages WHERE idea_id = ?1 AND ${SEEN_BY_HR} ORDER BY seq`).bind(id, options.today),
   ]);
-  const row = ideaRows!.results[0] as (IdeaRow & AdminExtrasRow) | undefined;
+  const row = ideaRows!.results[0] as (IdeaRow & AdminExtrasRow & ShownVerdictRow) | undefined;
   if (!row) return null;
   const idea = rowToIdea(row);
   const dueOn = addDays(idea.receivedOn, options.ackPromiseDays);
@@ -589,9 +646,9 @@ export async function readAdminIdea(env: DbEnv, id: string, options: { today: st
     rewarded: idea.rewarded,
     rewardNote: idea.rewardNote,
     duplicateOf: row.dup_id ? { id: row.dup_id, title: row.dup_title!, status: row.dup_status as IdeaStatus } : null,
-    verdict: idea.verdict,
-    verdictComment: idea.verdictComment,
-    verdictOn: idea.verdictOn,
+    verdict: row.shown_verdict as Verdict | null,
+    verdictComment: row.shown_verdict_comment,
+    verdictOn: row.shown_verdict_on,
     supportCount: row.support_count,
     history: (history!.results as unknown as HistoryRow[]).map(rowToStatusChange),
     messages: (messages!.results as unknown as MessageRow[]).map(rowToMessage),
@@ -602,11 +659,22 @@ export async function readAdminIdea(env: DbEnv, id: string, options: { today: st
   };
 }
 
-/** The author's replies and verdict on one idea, newest day first, to the day only (see AuthorEvent). */
-export async function readAuthorSide(env: DbEnv, ideaId: string): Promise<AuthorEvent[]> {
+/**
+ * The author's replies and verdict on one idea, newest day first, to the day
+ * only (see AuthorEvent), as HR sees them: from before today, of an idea
+ * received before today.
+ */
+export async function readAuthorSide(env: DbEnv, ideaId: string, today: string): Promise<AuthorEvent[]> {
+  const shown = shownVerdictSql("?2");
   const [replies, verdicts] = await env.DB.batch<{ on_day: string; verdict?: Verdict }>([
-    env.DB.prepare("SELECT on_day FROM idea_messages WHERE idea_id = ?1 AND author = 'author' ORDER BY seq").bind(ideaId),
-    env.DB.prepare("SELECT verdict_on AS on_day, verdict FROM ideas WHERE id = ?1 AND verdict IS NOT NULL").bind(ideaId),
+    env.DB.prepare(
+      `SELECT m.on_day FROM idea_messages m JOIN ideas i ON i.id = m.idea_id
+       WHERE m.idea_id = ?1 AND m.author = 'author' AND m.on_day < ?2 AND i.received_on < ?2 ORDER BY m.seq`,
+    ).bind(ideaId, today),
+    env.DB.prepare(
+      `SELECT * FROM (SELECT ${shown.on} AS on_day, ${shown.verdict} AS verdict FROM ideas i WHERE i.id = ?1 AND i.received_on < ?2)
+       WHERE verdict IS NOT NULL`,
+    ).bind(ideaId, today),
   ]);
   // newest first; within a day the verdict (the author's last word) leads, then the replies, newest first
   const events: AuthorEvent[] = [
@@ -668,12 +736,16 @@ export async function listInbox(env: DbEnv, query: TInboxQuery, options: { today
     );
   }
   const limit = query.limit ?? INBOX_PAGE;
+  // What employees did today is left out until tomorrow — ideas, replies, verdicts (see readAdminIdea) —
+  // so the counts, filters and order move only at the day boundary, or with HR's own changes.
   const base = `WITH base AS (
-      SELECT i.id, i.category, i.title, i.body, i.public_title, i.public_body, i.status, i.received_on, i.published, i.rewarded, i.verdict,
+      SELECT i.id, i.category, i.title, i.body, i.public_title, i.public_body, i.status, i.received_on, i.published, i.rewarded,
+        ${shownVerdictSql("?1").verdict} AS verdict,
         ${ACK_ON_SQL} AS ack_on,
         EXISTS (SELECT 1 FROM idea_messages m WHERE m.idea_id = i.id AND m.author = 'hr') AS answered,
-        COALESCE((SELECT m.author = 'author' FROM idea_messages m WHERE m.idea_id = i.id ORDER BY m.seq DESC LIMIT 1), 0) AS awaiting
-      FROM ideas i
+        COALESCE((SELECT m.author = 'author' FROM idea_messages m
+                  WHERE m.idea_id = i.id AND (m.author = 'hr' OR m.on_day < ?1) ORDER BY m.seq DESC LIMIT 1), 0) AS awaiting
+      FROM ideas i WHERE i.received_on < ?1
     ), ranked AS (
       SELECT *, (ack_on IS NULL AND julianday(?1) - julianday(received_on) > ?2) AS overdue,
         CASE WHEN status IN ('done', 'declined', 'duplicate') THEN 2 WHEN answered = 0 OR awaiting = 1 THEN 0 ELSE 1 END AS rank

@@ -5,7 +5,7 @@
 // (src/lib/invitation-token.ts).
 import { generateInvitationCode, invitationCodeHash } from "../../lib/invitation.ts";
 import type { DbEnv } from "../config.ts";
-import { auditCountingStatement, auditStatement } from "./audit.ts";
+import { auditedBatch } from "./audit.ts";
 
 export type TokenState = "valid" | "used" | "unknown";
 
@@ -53,21 +53,22 @@ export async function createTokens(env: DbEnv, surveyId: string, count: number, 
   const hashes = await Promise.all(codes.map((code) => invitationCodeHash(surveyId, code)));
   // Two statements whatever the count (MAX_CODES_PER_REQUEST at most): one insert from a JSON
   // array rather than one statement per code, which grew the batch with it.
-  const statements = [
+  await auditedBatch(env, () => [
     env.DB.prepare("INSERT INTO survey_tokens (token_hash, survey_id, used) SELECT value, ?2, 0 FROM json_each(?1)").bind(
       JSON.stringify(hashes),
       surveyId,
     ),
-    auditStatement(env, {
-      at: audit.at,
-      actor: audit.actor,
-      action: "survey.tokens.create",
-      targetType: "survey",
-      targetId: surveyId,
-      detail: { count },
-    }),
-  ];
-  await env.DB.batch(statements);
+    {
+      audit: {
+        at: audit.at,
+        actor: audit.actor,
+        action: "survey.tokens.create",
+        targetType: "survey",
+        targetId: surveyId,
+        detail: { count },
+      },
+    },
+  ]);
   return codes;
 }
 
@@ -95,22 +96,25 @@ export async function deleteUnusedTokens(
   code?: string,
 ): Promise<number> {
   const hash = code === undefined ? null : await invitationCodeHash(surveyId, code);
-  const [deleted] = await env.DB.batch([
-    env.DB.prepare(
-      "DELETE FROM survey_tokens WHERE survey_id = ?1 AND used = 0 AND (?2 IS NULL OR token_hash = ?2) RETURNING 1 AS gone",
-    ).bind(surveyId, hash),
-    auditCountingStatement(
-      env,
+  const unused = "FROM survey_tokens WHERE survey_id = ?1 AND used = 0 AND (?2 IS NULL OR token_hash = ?2)";
+  // the audit row says how many were withdrawn, and its hash covers that count: counted first, and the
+  // row is written only if the DELETE removed exactly that many (a code redeemed meanwhile: counted again)
+  const [deleted] = await auditedBatch(env, async () => {
+    const count = (await env.DB.prepare(`SELECT COUNT(*) AS n ${unused}`).bind(surveyId, hash).first<{ n: number }>())!.n;
+    return [
+      env.DB.prepare(`DELETE ${unused} RETURNING 1 AS gone`).bind(surveyId, hash),
       {
-        at: audit.at,
-        actor: audit.actor,
-        action: "survey.tokens.delete",
-        targetType: "survey",
-        targetId: surveyId,
-        detail: { one: code !== undefined },
+        audit: {
+          at: audit.at,
+          actor: audit.actor,
+          action: "survey.tokens.delete",
+          targetType: "survey",
+          targetId: surveyId,
+          detail: { one: code !== undefined, count },
+        },
+        changed: count,
       },
-      "count",
-    ),
-  ]);
+    ];
+  });
   return deleted!.results.length;
 }

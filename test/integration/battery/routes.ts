@@ -7,6 +7,7 @@
 // here (docs/testing.md, "The bad-input battery"). A route file or a method
 // without an entry fails the suite.
 import { env } from "cloudflare:test";
+import { addDays } from "../../../src/lib/clock.ts";
 import { blindToken } from "../../../src/lib/invitation-client.ts";
 import { MAX_CODES_PER_REQUEST } from "../../../src/lib/surveys/model.ts";
 import { findSurvey } from "../../../src/lib/surveys/registry.ts";
@@ -303,7 +304,9 @@ export const ROUTES: Record<string, RouteEntry> = {
       },
     },
   },
-  "api/read-log.ts": { methods: { GET: { accepts: 200, strictQuery: true, valid: () => ({ path: "/api/read-log" }) } } },
+  "api/read-log.ts": {
+    methods: { GET: { accepts: 200, strictQuery: true, valid: () => ({ path: "/api/read-log", query: { at: "1" } }) } },
+  },
   // the page listing HR's reads; its data is GET /api/read-log above
   "results/access/index.ts": {
     elsewhere: { test: "e2e/survey-tools.test.ts", why: "a page filled in over the built site's HTML, which this harness lacks" },
@@ -344,6 +347,12 @@ export async function makeFixtures(client: () => Record<string, string>): Promis
   const receipt = (sent.body as { receipt: string }).receipt;
   const tracked = expectOk(await api("/api/ideas/track", { method: "POST", headers: client(), json: { receipt } }), "track");
   const id = (tracked.body as { idea: { id: string } }).idea.id;
+  // HR sees an idea from the day after it arrived (docs/hr-console.md): the fixture arrived two days ago
+  const received = addDays(env.CANDOR_TODAY, -2);
+  await env.DB.batch([
+    env.DB.prepare("UPDATE ideas SET received_on = ?2 WHERE id = ?1").bind(id, received),
+    env.DB.prepare("UPDATE idea_status_history SET on_day = ?2 WHERE idea_id = ?1").bind(id, received),
+  ]);
   const version = async () => {
     const res = expectOk(await api(`/api/admin/ideas/${id}`, { headers: ADMIN_HEADERS }), "version");
     return (res.body as { idea: { version: number } }).idea.version;
