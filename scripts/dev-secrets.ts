@@ -1,12 +1,19 @@
-// The secrets a deployed Candor must have (RATE_LIMIT_SECRET,
-// INVITATION_KEY_SEED), made up locally: `npm start` keeps them in
-// .dev.vars (which `wrangler pages dev` reads; never committed), the tests
-// make fresh ones per run. Deploying sets real ones (docs/deploy.md).
+// The secrets a deployed Candor must have (INVITATION_KEY_SEED), made up
+// locally: `npm start` keeps them in .dev.vars (which `wrangler pages dev`
+// reads; never committed), the tests make fresh ones per run. Deploying sets
+// real ones (docs/deploy.md).
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
-export const REQUIRED_SECRETS = ["RATE_LIMIT_SECRET", "INVITATION_KEY_SEED"] as const;
+export const REQUIRED_SECRETS = ["INVITATION_KEY_SEED"] as const;
 export type RequiredSecret = (typeof REQUIRED_SECRETS)[number];
+
+/**
+ * Secrets earlier versions needed and nothing reads any more: RATE_LIMIT_SECRET
+ * keyed the per-client hashes stored in D1, and nothing per client is stored
+ * now (src/server/rate-limit.ts). The deploy command says to delete them.
+ */
+export const RETIRED_SECRETS = ["RATE_LIMIT_SECRET"] as const;
 
 /** A fresh value for each: 32 random bytes as hex. */
 export function freshSecrets(): Record<RequiredSecret, string> {
@@ -56,4 +63,9 @@ export function listedSecretNames(output: string): Set<string> {
 /** The required secrets missing from a project, in a fixed order. */
 export function missingSecrets(listed: Set<string>): RequiredSecret[] {
   return REQUIRED_SECRETS.filter((name) => !listed.has(name));
+}
+
+/** The retired secrets a project still has. */
+export function retiredSecrets(listed: Set<string>): string[] {
+  return RETIRED_SECRETS.filter((name) => listed.has(name));
 }

@@ -115,7 +115,7 @@ await step("migrate", () => tool("node", ["scripts/db.ts", "migrate"]));
 await step("seed", () => tool("node", ["scripts/db.ts", "seed"]));
 // The HR console's local sign-in, in .dev.vars (read by wrangler pages dev).
 const admin = ensureLocalAdminToken();
-// The secrets a deployed Worker must have (RATE_LIMIT_SECRET, INVITATION_KEY_SEED), made up once for this checkout.
+// The secret a deployed Worker must have (INVITATION_KEY_SEED), made up once for this checkout.
 const secrets = ensureDevSecrets();
 await step("serve", async () => {
   if (!(await portIsFree(port))) throw new Error(portTaken); // taken while building
