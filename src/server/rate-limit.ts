@@ -23,6 +23,7 @@ import { dayOf } from "../lib/clock.ts";
 import { toHex } from "../lib/hex.ts";
 import type { LocalVars } from "./config.ts";
 import { HttpError } from "./http.ts";
+
 export interface Limit {
   /** Requests allowed per window. */
   limit: number;
