@@ -11,7 +11,8 @@ import {
   setVerdict,
 } from "../../src/server/db/ideas.ts";
 import { HttpError } from "../../src/server/http.ts";
-import { board as boardData, supportIdea, withdrawSupport } from "../../src/server/ideas.ts";
+import { adminIdea, inbox } from "../../src/server/admin-ideas.ts";
+import { board as boardData, supportIdea, trackIdea, withdrawSupport } from "../../src/server/ideas.ts";
 import { DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
 import { api, expectError } from "./helpers.ts";
 import { SAMPLE, clearIdeas, dumpIdeaTables, freshIp, from, submit } from "./ideas-fixtures.ts";
@@ -331,7 +332,7 @@ describe("POST /api/ideas/{id}/support", () => {
   });
 
   it("publishes the count in steps of k over whole past days, like every participation count: it never moves by one", async () => {
-    const { id } = await published({}, "Stepped");
+    const { id, receipt } = await published({}, "Stepped");
     const read = async (day: string) => (await boardData(env, {}, new Date(`${day}T12:00:00Z`))).ideas[0]!.supportCount;
     await supportedOn(id, "2026-11-21", 3);
     expect(await read("2026-11-21")).toBe(0); // today is never counted
@@ -352,6 +353,12 @@ describe("POST /api/ideas/{id}/support", () => {
       new Date("2026-11-25T09:00:00Z"),
     );
     expect(given).toEqual({ supportCount: 12 });
+    const at = new Date("2026-11-25T09:00:00Z");
+    expect((await trackIdea(env, new Request("https://candor.test/", { headers: from(freshIp()) }), receipt, at)).supportCount).toBe(12);
+    expect((await adminIdea(env, id, at)).supportCount).toBe(12);
+    expect((await inbox(env, {}, at)).ideas.find((i) => i.id === id)?.supportCount).toBe(12);
+    // the day after, the support of the 25th is still one short of a step
+    expect(await read("2026-11-26")).toBe(12);
   });
 
   it("stores only a hash of the token, per idea", async () => {
