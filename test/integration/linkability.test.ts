@@ -431,6 +431,14 @@ describe("a day of requests, every table snapshotted around each", () => {
     // every stored unit wrote something, so there was something to compare
     for (const u of units.filter((x) => x.unit !== "thread" && x.actor !== "HR"))
       expect(u.written.size, `${u.actor} ${u.unit}`).toBeGreaterThan(0);
+    // the Worker ran on the script's clock: HR's audit rows (HR is accountable, not anonymous) carry its hours
+    const stamped = units.filter((u) => u.actor === "HR").flatMap((u) => [...u.added]);
+    for (const hour of HR_HOURS) {
+      expect(
+        stamped.some((v) => v.startsWith(`${TODAY}T${String(hour).padStart(2, "0")}:`)),
+        `an HR write at ${hour}:00`,
+      ).toBe(true);
+    }
     // only D1's own tables refuse to be read (the application cannot write them either)
     expect([...refusedTables].filter((t) => !t.startsWith("_cf_"))).toEqual([]);
   });
