@@ -1,21 +1,26 @@
-// The secrets a deployed Candor must have (RATE_LIMIT_SECRET,
-// INVITATION_KEY_SEED), for local Workers: `npm start` keeps them in
-// .dev.vars (which `wrangler pages dev` reads; never committed), the tests
-// make them per run. RATE_LIMIT_SECRET is random; INVITATION_KEY_SEED is the
-// fixed, public development seed, because the demo surveys' keys are committed
+// The secret a deployed Candor must have (INVITATION_KEY_SEED), for local
+// Workers: `npm start` keeps it in .dev.vars (which `wrangler pages dev`
+// reads; never committed), the tests set it per run. Locally it is the fixed,
+// public development seed, because the demo surveys' keys are committed
 // (src/lib/invitation-key.ts) and a server whose seed does not derive them
-// refuses their codes. Deploying sets real ones (docs/deploy.md).
-import { randomBytes } from "node:crypto";
+// refuses their codes. Deploying sets a real one (docs/deploy.md).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { DEV_INVITATION_KEY_SEED } from "../src/lib/invitation-key.ts";
 import { checkKeys, differing, SURVEYS_DIR } from "./survey-key-files.ts";
 
-export const REQUIRED_SECRETS = ["RATE_LIMIT_SECRET", "INVITATION_KEY_SEED"] as const;
+export const REQUIRED_SECRETS = ["INVITATION_KEY_SEED"] as const;
 export type RequiredSecret = (typeof REQUIRED_SECRETS)[number];
 
-/** Values for a local Worker: a fresh RATE_LIMIT_SECRET (32 random bytes as hex) and the development seed. */
+/**
+ * Secrets earlier versions needed and nothing reads any more: RATE_LIMIT_SECRET
+ * keyed the per-client hashes stored in D1, and nothing per client is stored
+ * now (src/server/rate-limit.ts). The deploy command says to delete them.
+ */
+export const RETIRED_SECRETS = ["RATE_LIMIT_SECRET"] as const;
+
+/** Values for a local Worker: the development seed. */
 export function devSecrets(): Record<RequiredSecret, string> {
-  return { RATE_LIMIT_SECRET: randomBytes(32).toString("hex"), INVITATION_KEY_SEED: DEV_INVITATION_KEY_SEED };
+  return { INVITATION_KEY_SEED: DEV_INVITATION_KEY_SEED };
 }
 
 /** Secrets for one test run (integration and browser tests). */
@@ -90,4 +95,9 @@ export function listedSecretNames(output: string): Set<string> {
 /** The required secrets missing from a project, in a fixed order. */
 export function missingSecrets(listed: Set<string>): RequiredSecret[] {
   return REQUIRED_SECRETS.filter((name) => !listed.has(name));
+}
+
+/** The retired secrets a project still has. */
+export function retiredSecrets(listed: Set<string>): string[] {
+  return RETIRED_SECRETS.filter((name) => listed.has(name));
 }

@@ -115,8 +115,8 @@ await step("migrate", () => tool("node", ["scripts/db.ts", "migrate"]));
 await step("seed", () => tool("node", ["scripts/db.ts", "seed"]));
 // The HR console's local sign-in, in .dev.vars (read by wrangler pages dev).
 const admin = ensureLocalAdminToken();
-// The secrets a deployed Worker must have: RATE_LIMIT_SECRET made up once for this checkout, and the
-// development INVITATION_KEY_SEED the demo surveys' committed keys are derived from.
+// The secret a deployed Worker must have: the development INVITATION_KEY_SEED the demo surveys'
+// committed keys are derived from.
 const secrets = ensureDevSecrets();
 const seed = await alignDevSeed();
 await step("serve", async () => {

@@ -32,10 +32,11 @@ import {
 } from "./db/ideas.ts";
 import { HttpError } from "./http.ts";
 
-type AdminEnv = Pick<AppEnv, "DB"> & Partial<Pick<AppEnv, "ACK_PROMISE_DAYS">>;
+type AdminEnv = Pick<AppEnv, "DB"> & Partial<Pick<AppEnv, "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE">>;
 
 function promise(env: AdminEnv, now: Date) {
-  return { today: dayOf(now), ackPromiseDays: readConfig(env).ackPromiseDays };
+  const config = readConfig(env);
+  return { today: dayOf(now), ackPromiseDays: config.ackPromiseDays, minGroupSize: config.minGroupSize };
 }
 
 const notFound = () => new HttpError(404, "not_found", "No idea with this id.");

@@ -9,12 +9,12 @@ import { effectiveMinGroupSize, surveyStatus, type SurveyStatus } from "../lib/s
 import { validateAnswers } from "../lib/surveys/validate.ts";
 import { dayOffset } from "./commit-day.ts";
 import { readConfig, type AppEnv } from "./config.ts";
-import { isDuplicateSubmission, storeResponse } from "./db/responses.ts";
+import { isDuplicateSubmission, storeResponse, type StoreOutcome } from "./db/responses.ts";
 import { countAllResponsesByDay, countResponsesByDay } from "./db/surveys.ts";
 import { redeemCode } from "./db/tokens.ts";
 import { HttpError } from "./http.ts";
-import { checkPublishedKey, evaluateBlinded, parseBlinded, spentTokenHash, verifyToken } from "./invitation-keys.ts";
-import { enforceLimit, limitInBatch, overLimit, refuse } from "./rate-limit.ts";
+import { checkPublishedKey, evaluateBlinded, parseBlinded, spentTokenHash, surveyPublicKey, verifyToken } from "./invitation-keys.ts";
+import { admit, enforceLimit, refuse } from "./rate-limit.ts";
 import { countedUntil, resultsOpenTo, stepKs, surveyFindings, type Findings } from "./survey-findings.ts";
 
 export interface SurveySummary {
@@ -86,15 +86,16 @@ function notOpen(survey: Survey, status: SurveyStatus): HttpError {
  * The order matters for the limits (src/server/rate-limit.ts): what costs
  * nothing is checked first and counted nowhere; replays and refusals are
  * counted in `survey_rejected`, apart from the responses actually stored, so
- * neither can use up what the people behind the same address may send.
+ * neither can use up what the people behind the same address may send. A
+ * response to an open survey is counted in `survey_response`; one with an
+ * invitation token is not counted per client at all: the token allows one.
  *
- * D1 calls: an accepted response costs exactly one — the batch that counts
- * it against `survey_response` and stores it (plus one read of the day's
- * rate-limit salt per isolate and day). A resend of a stored response costs
- * two (the batch refused by the idempotency key, then the `survey_rejected`
- * count); a refusal before storing costs two (is it a resend?, then the
- * count); a response over the limit costs two (the aborted batch, then the
- * count behind Retry-After). test/integration/round-trips.test.ts holds these.
+ * D1 calls: an accepted response costs exactly one — the batch that stores
+ * it (the limits are counted in the isolate's memory, never in D1). A resend
+ * of a stored response costs one (the batch refused by the idempotency key);
+ * a refusal before storing costs one (is it a resend?); a response over the
+ * limit costs one (is it a resend?, answered as one if so).
+ * test/integration/round-trips.test.ts holds these.
  */
 export async function submitResponse(
   env: AppEnv,
@@ -142,20 +143,30 @@ export async function submitResponse(
     spentToken = await spentTokenHash(survey.id, body.token);
   }
 
-  const outcome = await storeResponse(env, {
-    surveyId: survey.id,
-    surveyVersion: survey.version,
-    commit: { opens: survey.opens, closes: survey.closes, dayOffset: dayOffset(now) },
-    rows: checked.rows,
-    submissionId: body.submissionId,
-    spentToken,
-    limit: await limitInBatch(env, request, "survey_response", now),
-  });
+  // Over the limit, a resend of a stored response is still answered as one.
+  const admission = survey.access === "open" ? await admit(env, request, "survey_response", now) : null;
+  if (admission && !admission.admitted) {
+    if (await resent()) return "duplicate";
+    throw admission.refusal();
+  }
+  let outcome: StoreOutcome | undefined;
+  try {
+    outcome = await storeResponse(env, {
+      surveyId: survey.id,
+      surveyVersion: survey.version,
+      commit: { opens: survey.opens, closes: survey.closes, dayOffset: dayOffset(now) },
+      rows: checked.rows,
+      submissionId: body.submissionId,
+      spentToken,
+    });
+  } finally {
+    // only a stored response keeps its place in the count
+    if (outcome !== "stored" && admission?.admitted) admission.giveBack();
+  }
   if (outcome === "duplicate") {
     await enforceLimit(env, request, "survey_rejected", now);
     return "duplicate";
   }
-  if (outcome === "rate_limited") throw await overLimit(env, request, "survey_response", now);
   if (outcome === "not_open") throw notOpen(survey, surveyStatus(survey, dayOf(new Date(now.getTime() + 60_000))));
   if (outcome === "token_spent") {
     // A racing retry of this very submission may have spent it a moment ago.

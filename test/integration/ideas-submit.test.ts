@@ -7,6 +7,7 @@ import { HttpError } from "../../src/server/http.ts";
 import { submitIdea, trackIdea } from "../../src/server/ideas.ts";
 import { seal } from "../../src/server/seal.ts";
 import { SITEVERIFY_URL } from "../../src/server/turnstile.ts";
+import { delta, dumpDatabase } from "./battery/db.ts";
 import { api, expectError, routeNow } from "./helpers.ts";
 import { SAMPLE, clearIdeas, countIdeas, dumpIdeaTables, freshIp, from, submit } from "./ideas-fixtures.ts";
 
@@ -414,21 +415,18 @@ describe("POST /api/ideas: per-client limit (idea_submit)", () => {
     expect(await countIdeas()).toBe(3);
   });
 
-  it("counts by a salted hash only, and forgets salts (and counts) older than 48 hours", async () => {
-    const request = new Request("https://candor.test/api/ideas/track", { headers: from("203.0.113.99") });
-    await trackIdea(env, request, "0000-0000-0000-0000", new Date("2026-11-24T09:00:00Z")).catch(() => undefined);
-    const dump = JSON.stringify((await env.DB.prepare("SELECT * FROM rate_limit_counters").all()).results);
-    expect(dump).toContain("idea_track_failure");
-    expect(dump).not.toContain("203.0.113.99");
-    await submitIdea(env, request, SAMPLE, new Date("2026-11-25T09:00:00Z"));
-    // the look-up windows (10 minutes) ended long ago: their rows are gone
-    const left = await env.DB.prepare("SELECT DISTINCT bucket FROM rate_limit_counters").all<{ bucket: string }>();
-    expect(left.results.map((r) => r.bucket)).toEqual(["idea_submit"]);
-    await submitIdea(env, request, SAMPLE, new Date("2026-11-27T09:00:00Z"));
-    const days = await env.DB.prepare("SELECT day FROM rate_limit_salts ORDER BY day").all<{ day: string }>();
-    expect(days.results.map((r) => r.day)).toEqual(["2026-11-27"]);
-    const counters = await env.DB.prepare("SELECT DISTINCT day FROM rate_limit_counters ORDER BY day").all<{ day: string }>();
-    expect(counters.results.map((r) => r.day)).toEqual(["2026-11-27"]);
+  it("counts in memory only: a refused idea and a stored one leave no trace of the client in any table", async () => {
+    const before = await dumpDatabase();
+    const ip = "203.0.113.99";
+    const request = new Request("https://candor.test/api/ideas/track", { headers: from(ip) });
+    await trackIdea(env, request, "0000-0000-0000-0000", routeNow()).catch(() => undefined);
+    const { receipt } = await submitIdea(env, request, SAMPLE, routeNow());
+    const changed = delta(before, await dumpDatabase());
+    // the idea and its first status, nothing else: no counter, no hash of the address, no time
+    expect([...changed.keys()].sort()).toEqual(["idea_status_history", "ideas"]);
+    const written = JSON.stringify([...changed.values()]);
+    expect(written).not.toContain(ip);
+    expect(written).not.toContain(receipt);
   });
 });
 

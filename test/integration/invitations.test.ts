@@ -11,6 +11,7 @@ import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import { surveyStatus } from "../../src/lib/surveys/schema.ts";
 import { readClock } from "../../src/server/clock.ts";
 import { evaluateBlinded, parseBlinded, surveyPublicKey } from "../../src/server/invitation-keys.ts";
+import { forgetCounts } from "../../src/server/rate-limit.ts";
 import { redeemInvitation, submitResponse } from "../../src/server/surveys.ts";
 import { DEMO_CODES, DEMO_CODE_SURVEY, seedDemoCodes } from "../../scripts/seed/0100-surveys.ts";
 import { ORIGIN, api, expectError } from "./helpers";
@@ -77,7 +78,8 @@ async function cells(): Promise<Set<string>> {
 }
 
 beforeEach(async () => {
-  await env.DB.batch([...TABLES, "rate_limit_counters", "published_k"].map((t) => env.DB.prepare(`DELETE FROM ${t}`)));
+  await env.DB.batch([...TABLES, "published_k"].map((t) => env.DB.prepare(`DELETE FROM ${t}`)));
+  forgetCounts();
 });
 
 describe("GET /api/surveys/{id} for an invitation survey", () => {
@@ -259,6 +261,30 @@ describe("POST /api/surveys/{id}/responses with a token", () => {
     expect(await count("survey_responses")).toBe(2);
   });
 
+  it("counts no answer with a token per client: a whole office behind one address answers, whatever survey_response allows", async () => {
+    const s = inv();
+    const limited = { ...env, RATE_LIMITS: JSON.stringify({ survey_response: { limit: 1, windowSeconds: 3600 } }) };
+    const office = new Request(ORIGIN, { headers: { "CF-Connecting-IP": "203.0.113.60" } });
+    const tokens: SpendableToken[] = [];
+    for (const code of await codes(4)) tokens.push(await redeem(code));
+    for (const token of tokens) {
+      await expect(
+        submitResponse(limited, office, s, { submissionId: sid(), answers: answers(s), token }, readClock(env).now()),
+      ).resolves.toBe("stored");
+    }
+    expect(await count("survey_responses")).toBe(4);
+    // an open survey's answers from the same address are counted
+    const o = open();
+    await expect(submitResponse(limited, office, o, { submissionId: sid(), answers: answers(o) }, readClock(env).now())).resolves.toBe(
+      "stored",
+    );
+    await expect(
+      submitResponse(limited, office, o, { submissionId: sid(), answers: answers(o) }, readClock(env).now()),
+    ).rejects.toMatchObject({
+      status: 429,
+    });
+  });
+
   it("a token of one survey opens no other", async () => {
     const s = inv();
     const token = await redeem((await codes(1))[0]!);
@@ -278,6 +304,7 @@ describe("POST /api/surveys/{id}/responses with a token", () => {
 });
 
 describe("unlinkable, even with every past state of the database", () => {
+  // The survey tables only; test/integration/linkability.test.ts checks every table, every request of a day.
   it("nothing written at redemption appears in anything written at submission", async () => {
     const s = inv();
     const issued = await codes(3);

@@ -15,7 +15,7 @@ import { storeResponse } from "../../src/server/db/responses.ts";
 import { createTokens, readTokenState } from "../../src/server/db/tokens.ts";
 import { listSurveys, submitResponse, type SurveySummary } from "../../src/server/surveys.ts";
 import type { ChoiceResult, QuestionResult } from "../../src/lib/surveys/results.ts";
-import { clientHash, dailySalt, DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
+import { countHit, DEFAULT_LIMITS, forgetCounts } from "../../src/server/rate-limit.ts";
 import { ORIGIN, api, expectError, routeNow } from "./helpers";
 
 const TODAY = env.CANDOR_TODAY;
@@ -66,16 +66,11 @@ async function newAuditRows<T = Record<string, unknown>>(): Promise<T[]> {
 
 beforeEach(async () => {
   await env.DB.batch(
-    [
-      "survey_answers",
-      "survey_responses",
-      "survey_submissions",
-      "survey_tokens",
-      "survey_spent_tokens",
-      "published_k",
-      "rate_limit_counters",
-    ].map((t) => env.DB.prepare(`DELETE FROM ${t}`)),
+    ["survey_answers", "survey_responses", "survey_submissions", "survey_tokens", "survey_spent_tokens", "published_k"].map((t) =>
+      env.DB.prepare(`DELETE FROM ${t}`),
+    ),
   );
+  forgetCounts();
   auditMark = (await env.DB.prepare("SELECT COALESCE(MAX(id), 0) AS n FROM audit_log").first<{ n: number }>())!.n;
 });
 
@@ -431,34 +426,41 @@ describe("POST /api/surveys/{id}/responses", () => {
     expect(await count("survey_responses")).toBe(2);
   });
 
-  it("does not count what the cheap checks refuse: 200 empty bodies leave no counter and cost the next response nothing", async () => {
+  it("does not count what the cheap checks refuse: more empty bodies than the refusal limit cost the next refusal nothing", async () => {
     const s = survey("open");
     const headers = { "CF-Connecting-IP": "203.0.113.89" };
-    for (let i = 0; i < 200; i++) expectError(await post(s, {}, headers), 422, "validation_failed");
-    expect(await count("rate_limit_counters")).toBe(0);
+    // counted, they would fill survey_rejected (600 an hour) and the invalid answers below would be a 429
+    for (let i = 0; i < DEFAULT_LIMITS.survey_rejected.limit + 1; i++) expectError(await post(s, {}, headers), 422, "validation_failed");
+    expectError(await post(s, { submissionId: sid(), answers: { nope: 1 } }, headers), 422, "invalid_answers");
     expect((await post(s, { submissionId: sid(), answers: validAnswers(s) }, headers)).status).toBe(201);
-  });
+  }, 60_000);
 
-  it("limits one address to the survey bucket (600/hour by default) with 429 and Retry-After", async () => {
+  it("limits one address to the survey bucket (600/hour by default) with 429 and Retry-After, and stores nothing over it", async () => {
     const s = survey("open");
-    const headers = { "CF-Connecting-IP": "203.0.113.77" };
-    // the window the Worker is counting in now, on its (pinned) clock
-    const now = readClock(env).now();
-    const { day, salt } = await dailySalt(env, now);
-    const hash = await clientHash(salt, "203.0.113.77", env.RATE_LIMIT_SECRET);
-    const { limit, windowSeconds } = DEFAULT_LIMITS.survey_response;
-    const epoch = Math.floor(now.getTime() / 1000);
-    await env.DB.prepare(
-      "INSERT INTO rate_limit_counters (bucket, client_hash, window_start, expires_at, day, hits) VALUES ('survey_response', ?1, ?2, ?3, ?4, ?5)",
-    )
-      .bind(hash, epoch - (epoch % windowSeconds), epoch - (epoch % windowSeconds) + 2 * windowSeconds, day, limit)
-      .run();
-    const res = await post(s, { submissionId: sid(), answers: validAnswers(s) }, headers);
-    expectError(res, 429, "rate_limited");
-    expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
+    const request = new Request(ORIGIN, { headers: { "CF-Connecting-IP": "203.0.113.77" } });
+    const now = routeNow();
+    // the hour's 600 responses of a contact centre behind this address, as counted so far
+    for (let i = 0; i < DEFAULT_LIMITS.survey_response.limit; i++) await countHit(env, request, "survey_response", now);
+    const err = await submitResponse(env, request, s, { submissionId: sid(), answers: validAnswers(s) }, now).catch((e) => e);
+    expect(err).toMatchObject({ status: 429, code: "rate_limited" });
+    expect(Number(err.headers["Retry-After"])).toBeGreaterThan(0);
     expect(await count("survey_responses")).toBe(0);
     // another address behind another NAT still gets through
-    expect((await post(s, { submissionId: sid(), answers: validAnswers(s) }, { "CF-Connecting-IP": "198.51.100.1" })).status).toBe(201);
+    const other = new Request(ORIGIN, { headers: { "CF-Connecting-IP": "198.51.100.1" } });
+    await expect(submitResponse(env, other, s, { submissionId: sid(), answers: validAnswers(s) }, now)).resolves.toBe("stored");
+  });
+
+  it("answers a resend of a stored response as one (200) even over the limit, and never counts it as a new response", async () => {
+    const s = survey("open");
+    const limited = { ...env, RATE_LIMITS: JSON.stringify({ survey_response: { limit: 1, windowSeconds: 3600 } }) };
+    const request = new Request(ORIGIN, { headers: { "CF-Connecting-IP": "203.0.113.78" } });
+    const body = { submissionId: sid(), answers: validAnswers(s) };
+    await expect(submitResponse(limited, request, s, body, routeNow())).resolves.toBe("stored");
+    await expect(submitResponse(limited, request, s, body, routeNow())).resolves.toBe("duplicate");
+    await expect(submitResponse(limited, request, s, { submissionId: sid(), answers: validAnswers(s) }, routeNow())).rejects.toMatchObject({
+      status: 429,
+    });
+    expect(await count("survey_responses")).toBe(1);
   });
 });
 
