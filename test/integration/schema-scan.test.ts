@@ -21,10 +21,12 @@ const SUBMITTED = [
   "survey_spent_tokens",
 ];
 /**
- * Invitation codes (issued by HR, redeemed by employees) and the tokens spent
- * with responses (hashes, written in the response's batch): never linked to a response.
+ * Invitation codes (issued by HR, redeemed by employees), the tokens spent
+ * with responses (hashes, written in the response's batch) and the count of
+ * redemptions per day (a number per survey and day, naming no code): never
+ * linked to a response, and their days are days.
  */
-const CODES = ["survey_tokens", "survey_spent_tokens"];
+const CODES = ["survey_tokens", "survey_spent_tokens", "survey_redemption_days"];
 /** The tables a response lives in: no path may lead from a code to them. */
 const RESPONSES = ["survey_responses", "survey_answers", "survey_submissions"];
 /**
@@ -38,8 +40,11 @@ const ROLLUPS = ["survey_tallies", "survey_tally_progress"];
 const LIMITER = ["rate_limit_salts", "rate_limit_counters"];
 /** HR's own accountable actions (timestamps allowed: HR is not anonymous). */
 const HR = ["audit_log"];
-/** The minimum group size each publication was first cut with: a setting, nothing anyone sent. */
-const PUBLICATION = ["published_k"];
+/**
+ * The minimum group size each publication was first cut with, and the raises
+ * of a survey's audience (by HR, public): settings, nothing anyone sent.
+ */
+const PUBLICATION = ["published_k", "survey_audience_raises"];
 
 const ADDRESS = /(^|_)(ip|ips|ipv[46]|addr|address|remote|forwarded|host|hostname|mac|location|geo|country|city)(_|$)/i;
 const AGENT = /(agent|(^|_)ua(_|$)|browser|device|platform|fingerprint|screen|referr?er)/i;
@@ -108,7 +113,7 @@ function addressOrAgent(schema: Schema, c: Classes): string[] {
 
 function finerThanADay(schema: Schema, c: Classes): string[] {
   const found: string[] = [];
-  for (const table of [...c.submitted, ...c.rollups]) {
+  for (const table of [...c.submitted, ...c.rollups, ...c.codes]) {
     for (const col of cols(schema, table)) {
       if (TIME_DEFAULT.test(col.dflt_value ?? "")) found.push(`${table}.${col.name}: default ${col.dflt_value}`);
       if (!TIME.test(col.name)) continue;
