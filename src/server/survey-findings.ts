@@ -24,7 +24,7 @@ import { compareRuns } from "../lib/surveys/trends.ts";
 import { readConfig, type AppEnv } from "./config.ts";
 import { publishedK } from "./db/published-k.ts";
 import { readAudiences } from "./db/audiences.ts";
-import { countResponses, readAggregates, readSegmentTallies } from "./db/surveys.ts";
+import { readAggregates, readSegmentTallies } from "./db/surveys.ts";
 
 export type Audience = "public" | "hr";
 export type { Findings };
@@ -60,10 +60,15 @@ async function ksOf(env: AppEnv, survey: Survey): Promise<{ k: number; firstK: n
  * raised publicly), so someone answered who was not counted — codes minted
  * beyond the people they were for, or one person answering an open survey
  * many times — and answers they know could be subtracted from the figures.
+ * `responses` are those the answers read cover: every response to the
+ * survey's current version.
  */
-export async function overAudience(env: AppEnv, survey: Survey): Promise<{ responses: number; audience: number } | null> {
-  const [responses, audiences] = await Promise.all([countResponses(env, survey.id), readAudiences(env, [survey])]);
-  const audience = audiences.get(survey.id)!.audience;
+export async function overAudience(
+  env: AppEnv,
+  survey: Survey,
+  responses: number,
+): Promise<{ responses: number; audience: number } | null> {
+  const { audience } = (await readAudiences(env, [survey])).get(survey.id)!;
   return responses > audience ? { responses, audience } : null;
 }
 
@@ -82,10 +87,10 @@ interface ResultsNow {
  * that shows nothing new: src/lib/surveys/raised-k.ts).
  */
 async function resultsOf(env: AppEnv, survey: Survey, today: Day): Promise<ResultsNow> {
-  const [{ k, firstK }, over] = await Promise.all([ksOf(env, survey), overAudience(env, survey)]);
+  const [{ k, firstK }, raw] = await Promise.all([ksOf(env, survey), readAggregates(env, survey, today)]);
+  const over = await overAudience(env, survey, raw.responses);
   // Over the audience, nothing from the answers: the shape of a survey with too few responses.
   if (over) return { results: buildResults(survey.questions, emptyAggregates(), Math.max(k, firstK)), k, firstK, over };
-  const raw = await readAggregates(env, survey, today);
   return { results: publishWithK(survey.questions, raw, firstK, k), k, firstK, over };
 }
 

@@ -105,7 +105,8 @@ export async function hrResults(env: AppEnv, survey: Survey, now: Date): Promise
  */
 async function coverage(env: AppEnv, survey: Survey, today: Day, what: string): Promise<{ responses: number; k: number }> {
   if (resultsOpenTo(survey, today, "hr") !== "yes") throw notYet(survey, today, what);
-  const over = await overAudience(env, survey);
+  const [k, responses] = await Promise.all([answersK(env, survey), countCurrentResponses(env, survey)]);
+  const over = await overAudience(env, survey, responses);
   if (over) {
     throw new HttpError(
       409,
@@ -113,8 +114,6 @@ async function coverage(env: AppEnv, survey: Survey, today: Day, what: string): 
       `${over.responses} responses arrived for an audience of ${over.audience}: more than the people the survey was for, so the ${what} are withheld. Someone answered who was not counted; if the audience was set too low, raise it (the raise is shown publicly).`,
     );
   }
-  const k = await answersK(env, survey);
-  const responses = await countCurrentResponses(env, survey);
   if (responses < k) {
     throw new HttpError(
       409,
