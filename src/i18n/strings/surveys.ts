@@ -34,7 +34,7 @@ export const surveys = {
     "survey.anonymity.more": "More about your anonymity",
     "survey.results.after-close":
       "Results are published once, after the survey closes, only for groups of at least {k} people; nothing of the answers is shown while it is open. Written answers are never published.",
-    "survey.results.hidden": "Results are not published: HR reads them, only for groups of at least {k} people.",
+    "survey.results.hidden": "Results are not published: HR reads them after the survey closes, only for groups of at least {k} people.",
     "survey.answered.title": "You answered this survey on this device. Thank you.",
     "survey.answered.someoneElse": "Someone else on this device? Answer as a new person",
     "survey.anonymity.body":
@@ -187,7 +187,7 @@ export const surveys = {
     "survey.anonymity.more": "进一步了解匿名保护",
     "survey.results.after-close":
       "结果只在问卷结束后公示一次，且只公示不少于 {k} 人的分组；问卷进行期间不显示任何回答结果。文字回答一律不公开。",
-    "survey.results.hidden": "结果不公开：仅供人力资源部门查看，且只显示不少于 {k} 人的分组。",
+    "survey.results.hidden": "结果不公开：问卷结束后仅供人力资源部门查看，且只显示不少于 {k} 人的分组。",
     "survey.answered.title": "你已在这台设备上填写过这份问卷，谢谢参与。",
     "survey.answered.someoneElse": "其他同事也用这台设备？以新的身份填写",
     "survey.anonymity.body": "我们只保存你的回答以及问卷、问卷版本和日期，不保存姓名、IP 地址、设备信息、所用语言或具体时间。",
