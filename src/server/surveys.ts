@@ -10,12 +10,14 @@ import { validateAnswers } from "../lib/surveys/validate.ts";
 import { dayOffset } from "./commit-day.ts";
 import { readConfig, type AppEnv } from "./config.ts";
 import { isDuplicateSubmission, storeResponse, type StoreOutcome } from "./db/responses.ts";
+import { readAudiences, type AudienceNow } from "./db/audiences.ts";
 import { countAllResponsesByDay, countResponsesByDay } from "./db/surveys.ts";
-import { redeemCode } from "./db/tokens.ts";
+import { countTokens, redeemCode, type TokenCounts } from "./db/tokens.ts";
 import { HttpError } from "./http.ts";
-import { checkPublishedKey, evaluateBlinded, parseBlinded, spentTokenHash, surveyPublicKey, verifyToken } from "./invitation-keys.ts";
+import { checkPublishedKey, evaluateBlinded, parseBlinded, spentTokenHash, verifyToken } from "./invitation-keys.ts";
 import { admit, enforceLimit, refuse } from "./rate-limit.ts";
 import { countedUntil, resultsOpenTo, stepKs, surveyFindings, type Findings } from "./survey-findings.ts";
+import type { AudienceRaise } from "../lib/surveys/tools.ts";
 
 export interface SurveySummary {
   id: string;
@@ -27,7 +29,10 @@ export interface SurveySummary {
   closes: string;
   access: Survey["access"];
   resultsVisibility: Survey["resultsVisibility"];
+  /** The headcount the survey is for: its file's, or the latest raise. */
   audience: number;
+  /** Every raise of the audience, oldest first: a raise is public. */
+  audienceRaises: AudienceRaise[];
   minGroupSize: number;
 }
 
@@ -37,7 +42,7 @@ export function getSurvey(id: string): Survey {
   return survey;
 }
 
-export function summarize(survey: Survey, env: Partial<AppEnv>, today: string): SurveySummary {
+export function summarize(survey: Survey, env: Partial<AppEnv>, today: string, audience: AudienceNow): SurveySummary {
   return {
     id: survey.id,
     version: survey.version,
@@ -48,20 +53,52 @@ export function summarize(survey: Survey, env: Partial<AppEnv>, today: string): 
     closes: survey.closes,
     access: survey.access,
     resultsVisibility: survey.resultsVisibility,
-    audience: survey.audience,
+    audience: audience.audience,
+    audienceRaises: audience.raises,
     minGroupSize: effectiveMinGroupSize(survey, readConfig(env).minGroupSize),
   };
 }
 
 /**
- * GET /api/surveys/{id}: the summary, the definition and, for an invitation
- * survey, the key published with it (its content file, as on its page). The
- * form never reads it here: it checks the server against the key built into
- * the page, which an API answer cannot change.
+ * What everyone may know of who takes part: responses in steps (never today,
+ * never moved by fewer than k) and, for an invitation survey, every code
+ * minted and every code withdrawn — HR's actions, public so that minting more
+ * codes than people, or withdrawing and minting again, shows.
  */
-export function describeSurvey(env: AppEnv, survey: Survey, now: Date) {
+export interface PublicParticipation {
+  responses: number;
+  /** Exclusive: the responses counted are those of days before this one. */
+  before: string;
+  codes: TokenCounts | null;
+}
+
+async function publicParticipation(
+  env: AppEnv,
+  survey: Survey,
+  today: string,
+  k: number,
+): Promise<PublicParticipation & { perDay: DayCount[] }> {
+  const [perDay, codes] = await Promise.all([
+    countResponsesByDay(env, survey.id),
+    survey.access === "invitation" ? countTokens(env, [survey.id]).then((m) => m.get(survey.id)!) : null,
+  ]);
+  const steps = participationSteps(perDay, countedUntil(survey, today), k);
+  return { responses: steps.total, before: steps.before, perDay: steps.steps, codes };
+}
+
+/**
+ * GET /api/surveys/{id}: the summary, participation, the definition and, for
+ * an invitation survey, the key published with it (its content file, as on
+ * its page). The form never reads it here: it checks the server against the
+ * key built into the page, which an API answer cannot change.
+ */
+export async function describeSurvey(env: AppEnv, survey: Survey, now: Date) {
+  const today = dayOf(now);
+  const [audiences, ks] = await Promise.all([readAudiences(env, [survey]), stepKs(env, [survey])]);
+  const { perDay: _steps, ...taking } = await publicParticipation(env, survey, today, ks.get(survey.id)!);
   return {
-    ...summarize(survey, env, dayOf(now)),
+    ...summarize(survey, env, today, audiences.get(survey.id)!),
+    participation: taking,
     definition: survey.definition,
     ...(survey.access === "invitation" ? { invitationKey: survey.invitationKey } : {}),
   };
@@ -69,9 +106,9 @@ export function describeSurvey(env: AppEnv, survey: Survey, now: Date) {
 
 export async function listSurveys(env: AppEnv, now: Date): Promise<(SurveySummary & { responses: number })[]> {
   const today = dayOf(now);
-  const [perDay, ks] = await Promise.all([countAllResponsesByDay(env), stepKs(env, SURVEYS)]);
+  const [perDay, ks, audiences] = await Promise.all([countAllResponsesByDay(env), stepKs(env, SURVEYS), readAudiences(env, SURVEYS)]);
   return SURVEYS.map((s) => ({
-    ...summarize(s, env, today),
+    ...summarize(s, env, today, audiences.get(s.id)!),
     responses: participationSteps(perDay.get(s.id) ?? [], countedUntil(s, today), ks.get(s.id)!).total,
   }));
 }
@@ -198,7 +235,7 @@ export async function redeemInvitation(
   // Before the code is touched: a server that cannot evaluate under the survey's
   // published key (no seed, or one that derives another key) must not use it up.
   await checkPublishedKey(env, survey);
-  const outcome = await redeemCode(env, survey.id, body.code, await sha256Hex(body.blinded));
+  const outcome = await redeemCode(env, survey.id, body.code, await sha256Hex(body.blinded), dayOffset(now));
   if (outcome === "unknown") {
     await refuse(
       env,
@@ -227,26 +264,32 @@ export interface SurveyStats {
   /** Responses up to the last step: never today's, and never moved by fewer than k. */
   responses: number;
   audience: number;
-  /** responses / audience, 0–1 (can exceed 1 if the audience was under-estimated). */
+  audienceRaises: AudienceRaise[];
+  /** responses / audience, 0–1 (more when responses exceed the audience: the answers are then withheld). */
   rate: number;
   /** One entry per step: its last day and the responses it added (at least k). */
   perDay: DayCount[];
   /** Exclusive: the figures cover days before this one. */
   before: string;
+  /** Invitation surveys: every code minted, and those withdrawn; null for open surveys. */
+  codes: TokenCounts | null;
 }
 
 export async function surveyStats(env: AppEnv, survey: Survey, now: Date): Promise<SurveyStats> {
   const today = dayOf(now);
-  const [perDay, ks] = await Promise.all([countResponsesByDay(env, survey.id), stepKs(env, [survey])]);
-  const steps = participationSteps(perDay, countedUntil(survey, today), ks.get(survey.id)!);
+  const [audiences, ks] = await Promise.all([readAudiences(env, [survey]), stepKs(env, [survey])]);
+  const { audience, raises } = audiences.get(survey.id)!;
+  const taking = await publicParticipation(env, survey, today, ks.get(survey.id)!);
   return {
     id: survey.id,
     status: surveyStatus(survey, today),
-    responses: steps.total,
-    audience: survey.audience,
-    rate: Math.round((steps.total / survey.audience) * 1000) / 1000,
-    perDay: steps.steps,
-    before: steps.before,
+    responses: taking.responses,
+    audience,
+    audienceRaises: raises,
+    rate: Math.round((taking.responses / audience) * 1000) / 1000,
+    perDay: taking.perDay,
+    before: taking.before,
+    codes: taking.codes,
   };
 }
 

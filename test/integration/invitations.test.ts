@@ -12,13 +12,21 @@ import { surveyStatus } from "../../src/lib/surveys/schema.ts";
 import { readClock } from "../../src/server/clock.ts";
 import { evaluateBlinded, parseBlinded, surveyPublicKey } from "../../src/server/invitation-keys.ts";
 import { forgetCounts } from "../../src/server/rate-limit.ts";
+import { addDays } from "../../src/lib/clock.ts";
 import { redeemInvitation, submitResponse } from "../../src/server/surveys.ts";
 import { DEMO_CODES, DEMO_CODE_SURVEY, seedDemoCodes } from "../../scripts/seed/0100-surveys.ts";
 import { ORIGIN, api, expectError } from "./helpers";
 
 const TODAY = env.CANDOR_TODAY; // the Worker's pinned day (vitest.config.ts)
 const ADMIN = { Authorization: `Bearer ${env.ADMIN_TOKEN}` };
-const TABLES = ["survey_responses", "survey_answers", "survey_submissions", "survey_tokens", "survey_spent_tokens"];
+const TABLES = [
+  "survey_responses",
+  "survey_answers",
+  "survey_submissions",
+  "survey_tokens",
+  "survey_spent_tokens",
+  "survey_redemption_days",
+];
 
 const inv = (): Survey => {
   const found = SURVEYS.find((s) => s.access === "invitation" && surveyStatus(s, TODAY) === "open");
@@ -78,7 +86,7 @@ async function cells(): Promise<Set<string>> {
 }
 
 beforeEach(async () => {
-  await env.DB.batch([...TABLES, "published_k"].map((t) => env.DB.prepare(`DELETE FROM ${t}`)));
+  await env.DB.batch([...TABLES, "published_k", "survey_audience_raises"].map((t) => env.DB.prepare(`DELETE FROM ${t}`)));
   forgetCounts();
 });
 
@@ -100,6 +108,10 @@ describe("POST /api/surveys/{id}/redeem", () => {
     expect(token.input).toMatch(/^[0-9a-f]{64}$/);
     expect(token.output).toMatch(/^[0-9a-f]{128}$/);
     expect(await count("survey_tokens", "used = 1 AND redeemed_with IS NOT NULL")).toBe(1);
+    // the day is counted apart, per survey: never on the code's row
+    expect((await env.DB.prepare("SELECT * FROM survey_redemption_days").all()).results).toEqual([
+      { survey_id: inv().id, redeemed_on: TODAY, redemptions: 1 },
+    ]);
     // nothing of the response side is written at redemption
     for (const t of ["survey_responses", "survey_answers", "survey_submissions", "survey_spent_tokens"]) expect(await count(t)).toBe(0);
   });
@@ -116,6 +128,46 @@ describe("POST /api/surveys/{id}/redeem", () => {
     expect(b).toEqual(a);
     const other = await blindToken(key);
     expectError(await redeemRaw(inv(), { code, blinded: other.blinded }), 409, "invitation_code_used");
+    // counted once, not once per retry
+    expect(await count("survey_redemption_days", "redemptions = 1")).toBe(1);
+  });
+
+  it("refuses a withdrawn code as one that never existed, used or not (403), and counts no redemption for it", async () => {
+    const [unused, used] = await codes(2);
+    const token = await redeem(used!);
+    expect(token.input).toMatch(/^[0-9a-f]{64}$/);
+    const admin = (code: string) => api(`/api/admin/surveys/${inv().id}/tokens`, { method: "DELETE", json: { code }, headers: ADMIN });
+    expect([(await admin(unused!)).body, (await admin(used!)).body]).toEqual([{ withdrawn: 1 }, { withdrawn: 1 }]);
+    const { blinded } = await blindToken(await publicKey());
+    const tried = [await redeemRaw(inv(), { code: unused, blinded }), await redeemRaw(inv(), { code: used, blinded })];
+    for (const res of tried) expectError(res, 403, "invalid_invitation_code");
+    expect(tried[0]!.body).toEqual(tried[1]!.body);
+    expect(await count("survey_redemption_days", "redemptions = 1")).toBe(1); // the one real redemption
+    // a token redeemed before its code was withdrawn still answers once: it is linked to no code
+    expect((await submit(inv(), { submissionId: sid(), answers: answers(inv()), token })).status).toBe(201);
+  });
+
+  it("shows HR the codes used only over whole past days, in steps of at least k: never the redemption as it happens", async () => {
+    const s = inv();
+    const k = s.minGroupSize!;
+    const issued = await codes(2 * k);
+    const used = async () => (await api(`/api/admin/surveys/${s.id}`, { headers: ADMIN })).body.survey.codes.used as number;
+    const on = async (code: string, day: string) => {
+      const { blinded } = await blindToken(await publicKey());
+      await redeemInvitation(env, new Request(ORIGIN), s, { code, blinded }, new Date(`${day}T12:00:00Z`));
+    };
+    // today's redemption: HR sees nothing move
+    await on(issued[0]!, TODAY);
+    expect(await used()).toBe(0);
+    // k − 1 yesterday (plus today's one): no step yet
+    for (const code of issued.slice(1, k)) await on(code, addDays(TODAY, -1));
+    expect(await used()).toBe(0);
+    // the k-th yesterday: a step of k, counted over days before today
+    await on(issued[k]!, addDays(TODAY, -1));
+    expect(await used()).toBe(k);
+    // and the day's count is all that is stored: no code row carries a day
+    const tokenCells = JSON.stringify((await env.DB.prepare("SELECT * FROM survey_tokens").all()).results);
+    expect(tokenCells).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it("accepts the seeded demo code typed full-width (a Chinese input method's default), with any dashes", async () => {
@@ -323,14 +375,21 @@ describe("unlinkable, even with every past state of the database", () => {
     const atRedemption = written(before, afterRedeeming);
     const atSubmission = written(afterRedeeming, afterSubmitting);
     expect(atRedemption.length).toBeGreaterThan(0);
-    // redemption touched survey_tokens only; submission never touched it
-    expect(new Set(atRedemption.map((c) => c.split(".")[0]))).toEqual(new Set(["survey_tokens"]));
-    expect(atSubmission.some((c) => c.startsWith("survey_tokens."))).toBe(false);
-    // no value written by one is written by the other (the survey id aside, which both name)
+    // redemption touched the codes and the day's count of redemptions only; submission touched neither
+    expect(new Set(atRedemption.map((c) => c.split(".")[0]))).toEqual(new Set(["survey_tokens", "survey_redemption_days"]));
+    expect(atSubmission.some((c) => c.startsWith("survey_tokens.") || c.startsWith("survey_redemption_days."))).toBe(false);
+    // no value written to a code's row is written by a submission (the survey id aside, which both name)
     const values = (list: string[]) =>
       new Set(list.map((c) => c.slice(c.indexOf("=") + 1)).filter((v) => v !== s.id && v !== "1" && v !== "0"));
-    const shared = [...values(atRedemption)].filter((v) => values(atSubmission).has(v));
-    expect(shared).toEqual([]);
+    const codeRows = atRedemption.filter((c) => c.startsWith("survey_tokens."));
+    expect([...values(codeRows)].filter((v) => values(atSubmission).has(v))).toEqual([]);
+    // the day's count names no code: its survey, its day and a number — the day being the one a response made
+    // that day carries too, as it would without any code
+    expect(atRedemption.filter((c) => c.startsWith("survey_redemption_days.")).sort()).toEqual([
+      `survey_redemption_days.redeemed_on=${TODAY}`,
+      "survey_redemption_days.redemptions=3",
+      `survey_redemption_days.survey_id=${s.id}`,
+    ]);
     // and neither the codes, the tokens, the address, the agent nor the submission ids are stored in clear
     const dump = [...afterSubmitting].join("\n");
     for (const secret of [

@@ -21,10 +21,12 @@ const SUBMITTED = [
   "survey_spent_tokens",
 ];
 /**
- * Invitation codes (issued by HR, redeemed by employees) and the tokens spent
- * with responses (hashes, written in the response's batch): never linked to a response.
+ * Invitation codes (issued by HR, redeemed by employees), the tokens spent
+ * with responses (hashes, written in the response's batch) and the count of
+ * redemptions per day (a number per survey and day, naming no code): never
+ * linked to a response, and their days are days.
  */
-const CODES = ["survey_tokens", "survey_spent_tokens"];
+const CODES = ["survey_tokens", "survey_spent_tokens", "survey_redemption_days"];
 /** The tables a response lives in: no path may lead from a code to them. */
 const RESPONSES = ["survey_responses", "survey_answers", "survey_submissions"];
 /**
@@ -36,8 +38,11 @@ const RESPONSES = ["survey_responses", "survey_answers", "survey_submissions"];
 const ROLLUPS = ["survey_tallies", "survey_tally_progress"];
 /** HR's own accountable actions (timestamps allowed: HR is not anonymous). */
 const HR = ["audit_log"];
-/** The minimum group size each publication was first cut with: a setting, nothing anyone sent. */
-const PUBLICATION = ["published_k"];
+/**
+ * The minimum group size each publication was first cut with, and the raises
+ * of a survey's audience (by HR, public): settings, nothing anyone sent.
+ */
+const PUBLICATION = ["published_k", "survey_audience_raises"];
 
 /** Per-client state: a column naming a client, visitor or requester (counts per client live in the isolate's memory, never in D1). */
 const CLIENT = /(^|_)(client|clients|visitor|visitors|requester|requesters)(_|$)/i;
@@ -107,7 +112,7 @@ function addressOrAgent(schema: Schema, c: Classes): string[] {
 
 function finerThanADay(schema: Schema, c: Classes): string[] {
   const found: string[] = [];
-  for (const table of [...c.submitted, ...c.rollups]) {
+  for (const table of [...c.submitted, ...c.rollups, ...c.codes]) {
     for (const col of cols(schema, table)) {
       if (TIME_DEFAULT.test(col.dflt_value ?? "")) found.push(`${table}.${col.name}: default ${col.dflt_value}`);
       if (!TIME.test(col.name)) continue;

@@ -268,7 +268,7 @@ export const ROUTES: Record<string, RouteEntry> = {
     admin: true,
     methods: {
       POST: { accepts: 201, valid: () => ({ path: `/api/admin/surveys/${CAREER}/tokens`, body: { count: 2 } }) },
-      // one code withdrawn (a lost slip); the code is only hashed. `{}` (or no body) withdraws every unused one.
+      // one code withdrawn (a lost slip); the code is only hashed. `{}` (or no body) withdraws every code not yet withdrawn.
       DELETE: {
         accepts: 200,
         notStored: ["code"],
@@ -283,7 +283,20 @@ export const ROUTES: Record<string, RouteEntry> = {
   },
   "api/admin/surveys/[id]/index.ts": {
     admin: true,
-    methods: { GET: { accepts: 200, strictQuery: true, valid: () => ({ path: `/api/admin/surveys/${CAREER}` }) } },
+    methods: {
+      GET: { accepts: 200, strictQuery: true, valid: () => ({ path: `/api/admin/surveys/${CAREER}` }) },
+      // the audience raised by one more person each time (it can only be raised)
+      PATCH: {
+        accepts: 200,
+        valid: async () => {
+          const now = await api<{ survey: { audience: number } }>(`/api/admin/surveys/${PULSE}`, { headers: ADMIN_HEADERS });
+          return {
+            path: `/api/admin/surveys/${PULSE}`,
+            body: { audience: (now.body as { survey: { audience: number } }).survey.audience + 1 },
+          };
+        },
+      },
+    },
   },
   "api/admin/surveys/[id]/results.ts": {
     admin: true,
@@ -383,7 +396,12 @@ export async function makeFixtures(client: () => Record<string, string>): Promis
   for (const what of ["comments", "responses.csv"])
     expectOk(await api(`/api/admin/surveys/${H1}/${what}`, { headers: ADMIN_HEADERS }), `HR's ${what} of ${H1}`);
   // invitation codes minted a batch at a time (up front, then when used up or withdrawn); a batch minted while
-  // the battery runs is reported by wroteSinceAsked, so that its rows are not taken for the request's
+  // the battery runs is reported by wroteSinceAsked, so that its rows are not taken for the request's. The
+  // codes still usable never exceed the audience: the battery's invitation survey is raised to a big one first.
+  expectOk(
+    await api(`/api/admin/surveys/${CAREER}`, { method: "PATCH", headers: { ...ADMIN_HEADERS, ...client() }, json: { audience: 500_000 } }),
+    "audience",
+  );
   let codes: string[] = [];
   let wrote = false;
   const mint = async () => {
