@@ -10,7 +10,8 @@ import { GENESIS, verifyChain, type ChainHead } from "../../src/lib/audit/chain.
 import { pinnedClock } from "../../src/lib/clock.ts";
 import { answerIdea } from "../../src/server/admin-ideas.ts";
 import { appendAudit, readChainRows } from "../../src/server/db/audit.ts";
-import { createTokens, deleteUnusedTokens } from "../../src/server/db/tokens.ts";
+import { createTokens, withdrawTokens } from "../../src/server/db/tokens.ts";
+import { findSurvey } from "../../src/lib/surveys/registry.ts";
 import { readLog, renderReadLog } from "../../src/server/read-log.ts";
 import { api, expectError } from "./helpers.ts";
 import { clearIdeas, submit } from "./ideas-fixtures.ts";
@@ -164,20 +165,21 @@ describe("the hash chain", () => {
     expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM idea_messages WHERE idea_id = ?1").bind(id).first<{ n: number }>())!.n).toBe(1);
   });
 
-  it("a withdrawal records how many codes went: a code redeemed between the count and the DELETE makes the batch count again", async () => {
-    await deleteUnusedTokens(env, CAREER, { actor: "setup", at: now().toISOString() });
-    const codes = await createTokens(env, CAREER, 4, { actor: "hr@example.org", at: now().toISOString() });
+  it("a withdrawal records how many codes went: a code withdrawn between the count and the UPDATE makes the batch count again", async () => {
+    await withdrawTokens(env, CAREER, { actor: "setup", at: now().toISOString() });
+    const created = await createTokens(env, findSurvey(CAREER)!, 4, { actor: "hr@example.org", at: now().toISOString() });
+    if (created === "audience_reached") throw new Error("the audience should leave room for 4 codes");
     const race = racing((db) =>
       db
         .prepare(
-          "UPDATE survey_tokens SET used = 1 WHERE token_hash = (SELECT token_hash FROM survey_tokens WHERE survey_id = ?1 AND used = 0 LIMIT 1)",
+          "UPDATE survey_tokens SET withdrawn = 1 WHERE token_hash = (SELECT token_hash FROM survey_tokens WHERE survey_id = ?1 AND withdrawn = 0 LIMIT 1)",
         )
         .bind(CAREER)
         .run(),
     );
-    const deleted = await deleteUnusedTokens(race, CAREER, { actor: "hr@example.org", at: now().toISOString() });
-    expect(codes).toHaveLength(4);
-    expect(deleted).toBe(3);
+    const withdrawn = await withdrawTokens(race, CAREER, { actor: "hr@example.org", at: now().toISOString() });
+    expect(created.codes).toHaveLength(4);
+    expect(withdrawn).toBe(3);
     expect(race.refused).toBe(1);
     const last = (await readChainRows(env)).at(-1)!;
     expect(JSON.parse(last.detail!)).toEqual({ one: false, count: 3 });

@@ -43,7 +43,14 @@ describe("survey files", () => {
         ["resultsVisibility", expect.stringContaining("there are no live results")],
       ]);
       for (const visibility of ["after-close", "hidden"]) {
-        expect(ZSurveyFile.safeParse({ ...good, access, ...(access === "invitation" ? { invitationKey: "ab".repeat(32) } : {}), resultsVisibility: visibility }).success).toBe(true);
+        expect(
+          ZSurveyFile.safeParse({
+            ...good,
+            access,
+            ...(access === "invitation" ? { invitationKey: "ab".repeat(32) } : {}),
+            resultsVisibility: visibility,
+          }).success,
+        ).toBe(true);
       }
     }
     // the demo keeps an open survey and an invitation survey open on its day, both with results after close
