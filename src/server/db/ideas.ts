@@ -416,7 +416,9 @@ export async function listBoard(
   const historyById = groupBy(history!.results as unknown as HistoryRow[]);
   const answersById = groupBy(answers!.results as unknown as MessageRow[]);
   const rowsById = new Map(
-    (ideas!.results as unknown as (IdeaRow & { shown_verdict: string | null; duplicate_published: number | null })[]).map((row) => [row.id, row] as const),
+    (ideas!.results as unknown as (IdeaRow & { shown_verdict: string | null; duplicate_published: number | null })[]).map(
+      (row) => [row.id, row] as const,
+    ),
   );
   const list = page.flatMap((id): BoardIdea[] => {
     const row = rowsById.get(id);
