@@ -6,7 +6,7 @@ import { json } from "../../../../src/server/http.ts";
 import { allow } from "../../../../src/server/route.ts";
 import { describeSurvey, getSurvey } from "../../../../src/server/surveys.ts";
 
-export const onRequestGet: PagesFunction<AppEnv, "id"> = ({ env, params }) =>
-  json(describeSurvey(env, getSurvey(String(params.id)), readClock(env).now()));
+export const onRequestGet: PagesFunction<AppEnv, "id"> = async ({ env, params }) =>
+  json(await describeSurvey(env, getSurvey(String(params.id)), readClock(env).now()));
 
 export const onRequest = allow("GET");
