@@ -93,7 +93,7 @@ describe("HR survey tools in the browser", () => {
     const t = useTranslations(locale);
     const prefix = prefixOf(locale);
 
-    it(`${locale}: codes generated, downloaded and one used on the invitation survey; the console counts it`, async () => {
+    it(`${locale}: codes generated, downloaded and one used on the invitation survey, not counted that day; the audience raised in public`, async () => {
       const hr = await openPage(browser, `${server.url}${prefix}/admin/surveys/`, { acceptDownloads: true });
       const { page } = hr;
       try {
