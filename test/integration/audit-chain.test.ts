@@ -140,7 +140,7 @@ describe("the hash chain", () => {
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
     expect(await verifyChain(rows, before)).toEqual({ ok: true, head: after, problems: [] });
     const last = rows.at(-1)!;
-    expect(JSON.parse(last.detail!)).toMatchObject({ one: false, count: withdrawn.body.deleted });
+    expect(JSON.parse(last.detail!)).toMatchObject({ one: false, count: withdrawn.body.withdrawn });
     // the API gives HR each row's place, link and hash
     const entry = (await api("/api/admin/audit?limit=1", { headers: ADMIN })).body.entries[0];
     expect(entry).toMatchObject({ seq: after.count, hash: after.head, prevHash: rows.at(-2)!.hash });

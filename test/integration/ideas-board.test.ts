@@ -333,6 +333,8 @@ describe("POST /api/ideas/{id}/support", () => {
 
   it("publishes the count in steps of k over whole past days, like every participation count: it never moves by one", async () => {
     const { id, receipt } = await published({}, "Stepped");
+    // received before the days it is read on (HR sees an idea from the day after it arrived)
+    await env.DB.prepare("UPDATE ideas SET received_on = '2026-11-20' WHERE id = ?1").bind(id).run();
     const read = async (day: string) => (await boardData(env, {}, new Date(`${day}T12:00:00Z`))).ideas[0]!.supportCount;
     await supportedOn(id, "2026-11-21", 3);
     expect(await read("2026-11-21")).toBe(0); // today is never counted

@@ -46,6 +46,8 @@ import type { SpendableToken } from "../../src/lib/invitation-token.ts";
 import { SURVEYS, type Survey } from "../../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import { surveyStatus } from "../../src/lib/surveys/schema.ts";
+import { addDays } from "../../src/lib/clock.ts";
+import { adminIdea, answerIdea, updateIdea } from "../../src/server/admin-ideas.ts";
 import { api, type ApiResult } from "./helpers.ts";
 
 const TODAY = env.CANDOR_TODAY;
@@ -328,38 +330,54 @@ describe("a day of requests, every table snapshotted around each", () => {
       p.ideaId = tracked.body.idea.id;
     }
 
-    // 12:00 HR publishes every idea (moderated) and answers it
+    // 12:00 HR publishes every idea (moderated) and answers it. HR sees ideas from the day after they
+    // arrived (so a look says nothing about when someone wrote): HR acts on the next day, through the
+    // console's services with that day's clock; the people's second round stays on the pinned day.
+    const hr = { actor: "hr@example.org" };
+    const nextDayAt = (time: string) => new Date(`${addDays(TODAY, 1)}T${time}:00Z`);
+    const served =
+      <T>(run: () => Promise<T>) =>
+      async (): Promise<ApiResult<T>> => ({ status: 200, headers: new Headers(), body: await run() });
     for (const [i, p] of PEOPLE.entries()) {
-      const version = (await api<{ idea: { version: number } }>(`/api/admin/ideas/${p.ideaId}`, { headers: ADMIN })).body.idea.version;
+      const publishAt = hh(HR_HOURS[1]!, i * 10);
+      const { version } = await adminIdea(env, p.ideaId!, nextDayAt(publishAt));
       await at(
-        hh(HR_HOURS[1]!, i * 10),
+        publishAt,
         "HR",
         "publish",
-        () =>
-          api(`/api/admin/ideas/${p.ideaId}`, {
-            method: "PATCH",
-            json: {
+        served(() =>
+          updateIdea(
+            env,
+            hr,
+            p.ideaId!,
+            {
               version,
               publish: {
                 title: `Shift handover notes, idea ${i + 1}`,
                 body: "Keep the handover notes between shifts in one shared place.",
+                confirm: true,
               },
             },
-            headers: ADMIN,
-          }),
+            nextDayAt(publishAt),
+          ),
+        ),
         200,
       );
+      const answerAt = hh(HR_HOURS[1]!, i * 10 + 5);
       await at(
-        hh(HR_HOURS[1]!, i * 10 + 5),
+        answerAt,
         "HR",
         "answer",
-        () =>
-          api(`/api/admin/ideas/${p.ideaId}/messages`, {
-            method: "POST",
-            json: { visibility: "private", body: `Thank you, we are looking at it (${i + 1}).` },
-            headers: ADMIN,
-          }),
-        201,
+        served(() =>
+          answerIdea(
+            env,
+            hr,
+            p.ideaId!,
+            { visibility: "private", body: `Thank you, we are looking at it (${i + 1}).` },
+            nextDayAt(answerAt),
+          ),
+        ),
+        200,
       );
     }
 
@@ -432,11 +450,15 @@ describe("a day of requests, every table snapshotted around each", () => {
     for (const u of units.filter((x) => x.unit !== "thread" && x.actor !== "HR"))
       expect(u.written.size, `${u.actor} ${u.unit}`).toBeGreaterThan(0);
     // the Worker ran on the script's clock: HR's audit rows (HR is accountable, not anonymous) carry its hours
+    // (the codes minted through the API on the pinned day, the ideas handled on the next)
     const stamped = units.filter((u) => u.actor === "HR").flatMap((u) => [...u.added]);
-    for (const hour of HR_HOURS) {
+    for (const [day, hour] of [
+      [TODAY, HR_HOURS[0]!],
+      [addDays(TODAY, 1), HR_HOURS[1]!],
+    ] as const) {
       expect(
-        stamped.some((v) => v.startsWith(`${TODAY}T${String(hour).padStart(2, "0")}:`)),
-        `an HR write at ${hour}:00`,
+        stamped.some((v) => v.startsWith(`${day}T${String(hour).padStart(2, "0")}:`)),
+        `an HR write at ${hour}:00 on ${day}`,
       ).toBe(true);
     }
     // only D1's own tables refuse to be read (the application cannot write them either)
