@@ -23,6 +23,12 @@ export async function fill(persistTo: string, from: number, n: number, tag = "be
   const proxy = await getPlatformProxy<{ DB: D1Database }>({ persist: { path: join(persistTo, "v3") } });
   const db = proxy.env.DB;
   try {
+    // An audience for them: results are withheld when more responses arrive than the survey is for
+    // (docs/anonymity.md, "Codes capped by the audience"), which would measure the withheld path.
+    await db
+      .prepare(`INSERT OR IGNORE INTO survey_audience_raises (survey_id, raised_on, from_audience, to_audience) VALUES (?1, ?2, ?3, ?4)`)
+      .bind(H1, survey.closes, survey.audience, 1_000_000)
+      .run();
     for (let start = from; start < from + n; start += 10_000) {
       const end = Math.min(from + n, start + 10_000);
       const lo = `${tag}${String(start).padStart(27, "0")}`;

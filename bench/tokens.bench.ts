@@ -38,10 +38,11 @@ const oprf = {};
 async function candorSetup() {
   if (candor) return candor;
   const key = await surveyPublicKey(env, "bench");
+  const survey = { id: "bench", invitationKey: key };
   const pending = await blindToken(key);
   const request = parseBlinded(pending.blinded);
-  const token = await finishToken(key, pending, await evaluateBlinded(env, "bench", request));
-  return (candor = { request, token });
+  const token = await finishToken(key, pending, await evaluateBlinded(env, survey, request));
+  return (candor = { survey, request, token });
 }
 async function rsaSetup() {
   if (rsa) return rsa;
@@ -66,7 +67,7 @@ async function oprfSetup(name, suite, provider) {
 }
 const OPS = {
   noop: async () => null,
-  "candor-redeem": async () => { const c = await candorSetup(); return () => evaluateBlinded(env, "bench", c.request); },
+  "candor-redeem": async () => { const c = await candorSetup(); return () => evaluateBlinded(env, c.survey, c.request); },
   "candor-submit": async () => { const c = await candorSetup(); return async () => { if (!(await verifyToken(env, "bench", c.token))) throw new Error("bad token"); }; },
   "p384-sjcl-redeem": async () => { const o = await oprfSetup("sjcl", Oprf.Suite.P384_SHA384); return () => o.server.blindEvaluate(o.req); },
   "p384-sjcl-submit": async () => { const o = await oprfSetup("sjcl", Oprf.Suite.P384_SHA384); return () => o.server.verifyFinalize(o.input, o.out); },

@@ -3,7 +3,8 @@
 import "./env.ts";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { listedSecretNames, missingSecrets } from "./dev-secrets.ts";
+import { listedSecretNames, missingSecrets, retiredSecrets } from "./dev-secrets.ts";
+import { deployKeyProblems } from "./survey-key-files.ts";
 import { parseVars } from "../src/build/vars.ts";
 
 // A pinned day belongs to the local demo and the tests. The deployed Worker
@@ -34,8 +35,7 @@ if (!process.env.SITE_URL) {
 }
 
 // A deployed Worker without these refuses every anonymous submission (it
-// fails closed, src/server/rate-limit.ts and src/server/invitation-keys.ts):
-// refuse to ship it that way. Only the names can be checked, never the values.
+// fails closed, src/server/invitation-keys.ts): refuse to ship it that way. Only the names can be checked, never the values.
 const project = /^name\s*=\s*"([^"]+)"/m.exec(readFileSync("wrangler.toml", "utf8"))?.[1] ?? "candor";
 let listed: string;
 try {
@@ -49,13 +49,27 @@ try {
   );
   process.exit(2);
 }
-const missing = missingSecrets(listedSecretNames(listed));
+const names = listedSecretNames(listed);
+// Left over from an earlier version: harmless, but a secret nothing reads is one more to guard.
+for (const name of retiredSecrets(names)) {
+  console.warn(`${name} is no longer used by Candor: delete it with npx wrangler pages secret delete ${name} --project-name ${project}`);
+}
+const missing = missingSecrets(names);
 if (missing.length > 0) {
   console.error(
     `The Pages project "${project}" has no ${missing.join(" and no ")}. Set each to 32 random bytes, e.g.\n` +
       missing.map((name) => `  openssl rand -hex 32 | npx wrangler pages secret put ${name} --project-name ${project}`).join("\n") +
       "\nthen run npm run deploy again (docs/deploy.md). Nothing was deployed.",
   );
+  process.exit(2);
+}
+
+// Each invitation survey's page carries its committed key, and the Worker
+// refuses codes when its seed does not derive that key: never ship keys of the
+// public development seed, nor keys the deployment's seed does not derive.
+const keyProblems = await deployKeyProblems(process.env.INVITATION_KEY_SEED);
+if (keyProblems.length > 0) {
+  console.error(`${keyProblems.join("\n")}\nNothing was deployed (docs/deploy.md).`);
   process.exit(2);
 }
 

@@ -1,21 +1,31 @@
-// The secrets a deployed Candor must have (RATE_LIMIT_SECRET,
-// INVITATION_KEY_SEED), made up locally: `npm start` keeps them in
-// .dev.vars (which `wrangler pages dev` reads; never committed), the tests
-// make fresh ones per run. Deploying sets real ones (docs/deploy.md).
-import { randomBytes } from "node:crypto";
+// The secret a deployed Candor must have (INVITATION_KEY_SEED), for local
+// Workers: `npm start` keeps it in .dev.vars (which `wrangler pages dev`
+// reads; never committed), the tests set it per run. Locally it is the fixed,
+// public development seed, because the demo surveys' keys are committed
+// (src/lib/invitation-key.ts) and a server whose seed does not derive them
+// refuses their codes. Deploying sets a real one (docs/deploy.md).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { DEV_INVITATION_KEY_SEED } from "../src/lib/invitation-key.ts";
+import { checkKeys, differing, SURVEYS_DIR } from "./survey-key-files.ts";
 
-export const REQUIRED_SECRETS = ["RATE_LIMIT_SECRET", "INVITATION_KEY_SEED"] as const;
+export const REQUIRED_SECRETS = ["INVITATION_KEY_SEED"] as const;
 export type RequiredSecret = (typeof REQUIRED_SECRETS)[number];
 
-/** A fresh value for each: 32 random bytes as hex. */
-export function freshSecrets(): Record<RequiredSecret, string> {
-  return Object.fromEntries(REQUIRED_SECRETS.map((name) => [name, randomBytes(32).toString("hex")])) as Record<RequiredSecret, string>;
+/**
+ * Secrets earlier versions needed and nothing reads any more: RATE_LIMIT_SECRET
+ * keyed the per-client hashes stored in D1, and nothing per client is stored
+ * now (src/server/rate-limit.ts). The deploy command says to delete them.
+ */
+export const RETIRED_SECRETS = ["RATE_LIMIT_SECRET"] as const;
+
+/** Values for a local Worker: the development seed. */
+export function devSecrets(): Record<RequiredSecret, string> {
+  return { INVITATION_KEY_SEED: DEV_INVITATION_KEY_SEED };
 }
 
 /** Secrets for one test run (integration and browser tests). */
 export function testSecrets(): Record<RequiredSecret, string> {
-  return freshSecrets();
+  return devSecrets();
 }
 
 /** Names set in a .dev.vars text (KEY=value lines). */
@@ -36,12 +46,41 @@ export function devVarNames(text: string): Set<string> {
 export function ensureDevSecrets(path = ".dev.vars"): string[] {
   const text = existsSync(path) ? readFileSync(path, "utf8") : "";
   const present = devVarNames(text);
-  const fresh = freshSecrets();
+  const fresh = devSecrets();
   const added = REQUIRED_SECRETS.filter((name) => !present.has(name));
   if (added.length === 0) return [];
   const lines = added.map((name) => `${name}=${fresh[name]}`);
   writeFileSync(path, `${text}${text === "" || text.endsWith("\n") ? "" : "\n"}${lines.join("\n")}\n`, { mode: 0o600 });
   return added;
+}
+
+/**
+ * Makes .dev.vars's INVITATION_KEY_SEED one that derives the committed survey
+ * keys, where it can: checkouts from before the keys were committed hold a
+ * random seed, which is replaced by the development seed when that one
+ * derives them. A seed that derives them is kept (an organisation may try its
+ * own surveys locally with its own seed). Returns whether it replaced the
+ * seed, and the surveys whose codes the local server will still refuse.
+ */
+export async function alignDevSeed(path = ".dev.vars", dir = SURVEYS_DIR): Promise<{ replaced: boolean; refused: string[] }> {
+  const text = existsSync(path) ? readFileSync(path, "utf8") : "";
+  const line = /^[ \t]*INVITATION_KEY_SEED[ \t]*=[ \t]*(.*?)[ \t]*$/m;
+  const seed = line.exec(text)?.[1];
+  if (seed === undefined) return { replaced: false, refused: [] };
+  const refusedWith = async (hex: string) => {
+    try {
+      return differing(await checkKeys(hex, dir)).map((c) => c.id);
+    } catch {
+      return null; // not a seed at all
+    }
+  };
+  const refused = await refusedWith(seed);
+  if (refused?.length === 0) return { replaced: false, refused };
+  if ((await refusedWith(DEV_INVITATION_KEY_SEED))?.length === 0) {
+    writeFileSync(path, text.replace(line, `INVITATION_KEY_SEED=${DEV_INVITATION_KEY_SEED}`), { mode: 0o600 });
+    return { replaced: true, refused: [] };
+  }
+  return { replaced: false, refused: refused ?? (await checkKeys(DEV_INVITATION_KEY_SEED, dir)).map((c) => c.id) };
 }
 
 /**
@@ -56,4 +95,9 @@ export function listedSecretNames(output: string): Set<string> {
 /** The required secrets missing from a project, in a fixed order. */
 export function missingSecrets(listed: Set<string>): RequiredSecret[] {
   return REQUIRED_SECRETS.filter((name) => !listed.has(name));
+}
+
+/** The retired secrets a project still has. */
+export function retiredSecrets(listed: Set<string>): string[] {
+  return RETIRED_SECRETS.filter((name) => listed.has(name));
 }

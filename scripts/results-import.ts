@@ -1,7 +1,9 @@
 // `npm run results:import -- --cycle 2026-Q3 --kpis /secure/export.csv`
 // Turns HR's per-supervisor KPI export into the aggregates a cycle publishes
 // and writes them into src/content/results/<cycle>.json (creating it, or
-// updating its figures and keeping what HR wrote by hand). The export itself
+// updating its figures and keeping what HR wrote by hand — unless the new
+// figures differ from the published ones by 1…k−1 people: the small-change
+// rule, src/lib/results/republish.ts). The export itself
 // stays where it is: a path inside the repository is refused, so it cannot be
 // committed by accident, and nothing per person reaches the output.
 import "./env.ts";
@@ -18,6 +20,8 @@ import { parsePolicySet } from "../src/lib/policy/parse.ts";
 import { versionInForce } from "../src/lib/policy/versions.ts";
 import { aggregateCycle, ImportError, readKpiRows } from "../src/lib/results/import.ts";
 import { parsePeriod } from "../src/lib/results/period.ts";
+import { republishProblems, republishRefusal, type PublishedFigures } from "../src/lib/results/republish.ts";
+import { clampMinGroupSize } from "../src/lib/anonymity.ts";
 
 const REPO = realpathSync(fileURLToPath(new URL("..", import.meta.url)));
 
@@ -66,6 +70,16 @@ export async function importCycle(options: ImportOptions): Promise<{ file: strin
   const resultsDir = options.resultsDir ?? join(REPO, "src/content/results");
   const file = join(resultsDir, `${options.cycle}.json`);
   const existing = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
+  // a cycle already published: the new figures may not differ from it by 1…k−1 people (src/lib/results/republish.ts)
+  if (typeof existing.headcount === "number") {
+    const problems = republishProblems(
+      existing as unknown as PublishedFigures,
+      aggregates,
+      k,
+      version.tiers.map((t) => t.id),
+    );
+    if (problems.length > 0) throw new ImportError(republishRefusal(options.cycle, clampMinGroupSize(k), problems));
+  }
   const { scoreBands: _bands, commentary: _commentary, ...kept } = existing;
   // A new file gets empty commentary, which the build refuses until HR writes it in both languages.
   const next = {

@@ -19,7 +19,7 @@ import { performance } from "node:perf_hooks";
 import { pinnedClock } from "../src/lib/clock.ts";
 import { DEV_VARS, ensureLocalAdminToken } from "./admin-token.ts";
 import { fingerprint, isStamped, writeStamp } from "./fingerprint.ts";
-import { ensureDevSecrets } from "./dev-secrets.ts";
+import { alignDevSeed, ensureDevSecrets } from "./dev-secrets.ts";
 import { DEMO_TODAY } from "./demo-day.ts";
 import { TMP_DIR } from "./env.ts";
 import { killGroup, portIsFree, spawnPagesDev, waitForHealth } from "./pages-dev.ts";
@@ -151,8 +151,10 @@ await step("database", async () => {
 });
 // The HR console's local sign-in, in .dev.vars (read by wrangler pages dev).
 const admin = ensureLocalAdminToken();
-// The secrets a deployed Worker must have (RATE_LIMIT_SECRET, INVITATION_KEY_SEED), made up once for this checkout.
+// The secret a deployed Worker must have: the development INVITATION_KEY_SEED the demo surveys'
+// committed keys are derived from.
 const secrets = ensureDevSecrets();
+const seed = await alignDevSeed();
 await step("serve", async () => {
   if (!(await portIsFree(port))) throw new Error(portTaken); // taken while building
   server = spawnPagesDev({ dist: "dist", port, localEnv: "development", today, stdio: ["ignore", log, log] });
@@ -166,6 +168,16 @@ console.log(`
     secrets.length > 0
       ? `
   Created ${secrets.join(" and ")} in ${DEV_VARS}.`
+      : ""
+  }${
+    seed.replaced
+      ? `
+  Set INVITATION_KEY_SEED in ${DEV_VARS} to the development seed: the demo surveys' keys are derived from it.`
+      : ""
+  }${
+    seed.refused.length > 0
+      ? `
+  Invitation codes of ${seed.refused.join(", ")} will be refused: INVITATION_KEY_SEED in ${DEV_VARS} does not derive their committed keys (npm run survey:keys -- --check).`
       : ""
   }
   Log: ${LOG}

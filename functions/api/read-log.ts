@@ -1,14 +1,15 @@
-// GET /api/read-log: the days HR read survey comments or exported answers,
-// per survey (what /results/access/ shows), as JSON.
-import { ZNoQuery } from "../../src/lib/surveys/model.ts";
+// GET /api/read-log?at=: the days HR read survey comments or exported answers,
+// per survey (what /results/access/ shows), and the head of the audit log's
+// hash chain, as JSON; with `at`, also the hash the log's row `at` has now.
+import { ZReadLogQuery } from "../../src/lib/audit/model.ts";
 import type { AppEnv } from "../../src/server/config.ts";
 import { json, parseQuery } from "../../src/server/http.ts";
 import { readLog } from "../../src/server/read-log.ts";
 import { allow } from "../../src/server/route.ts";
 
 export const onRequestGet: PagesFunction<AppEnv> = async ({ request, env }) => {
-  parseQuery(request, ZNoQuery);
-  return json(await readLog(env));
+  const { at } = parseQuery(request, ZReadLogQuery);
+  return json(await readLog(env, at));
 };
 
 export const onRequest = allow("GET");

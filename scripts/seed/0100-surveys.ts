@@ -2,14 +2,15 @@
 // responses so their results are published (and the 2026 one shows its change
 // since 2025); the open monthly pulse shows participation after a closed
 // October run (its results come after it closes); the invitation-only survey
-// gets a few — enough for one live step — plus printed demo codes to try it
-// with. Team and tenure answers are spread so that some groups reach k and
+// gets a few — enough for one participation step — each with the used code it
+// was answered with, plus printed demo codes to try it with. Team and tenure answers are spread so that some groups reach k and
 // some do not (the breakdown shows the first and withholds the others), and
 // moods differ by team. Idempotent: every demo response has a stable
 // submissionId, and one that is already stored is not written again.
 // Everything new goes to D1 in one batch of a few statements (bulk.ts),
 // recorded from the same code that stores a real response.
 import { DEFAULT_LOCALE, type Locale } from "../../src/i18n/config.ts";
+import { sha256Hex } from "../../src/lib/hex.ts";
 import { invitationCodeHash } from "../../src/lib/invitation.ts";
 import { findSurvey } from "../../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
@@ -151,6 +152,35 @@ async function storedSubmissions(env: SeedEnv): Promise<Set<string>> {
   return new Set(rows.results.map((r) => r.submission_hash));
 }
 
+/**
+ * The codes the invitation survey's demo responses were answered with: used,
+ * and counted on the days they were redeemed (the days the plan answers on),
+ * as redemptions through the API would be. Their hashes are of no code anyone
+ * can type. Rows already there are left as they are.
+ */
+async function seedUsedCodes(env: SeedEnv, perDay: readonly [string, number][]): Promise<void> {
+  const statements: D1PreparedStatement[] = [];
+  let n = 0;
+  for (const [day, count] of perDay) {
+    for (let i = 0; i < count; i++, n++) {
+      statements.push(
+        env.DB.prepare("INSERT OR IGNORE INTO survey_tokens (token_hash, survey_id, used) VALUES (?1, ?2, 1)").bind(
+          await sha256Hex(`demo-used-code:${DEMO_CODE_SURVEY}:${n}`),
+          DEMO_CODE_SURVEY,
+        ),
+      );
+    }
+    statements.push(
+      env.DB.prepare("INSERT OR IGNORE INTO survey_redemption_days (survey_id, redeemed_on, redemptions) VALUES (?1, ?2, ?3)").bind(
+        DEMO_CODE_SURVEY,
+        day,
+        count,
+      ),
+    );
+  }
+  await env.DB.batch(statements);
+}
+
 const seed: Seeder = async (env) => {
   const report: string[] = [];
   const already = await storedSubmissions(env);
@@ -197,6 +227,7 @@ const seed: Seeder = async (env) => {
     report.push(`${survey.id} ${stored} new of ${n}`);
   }
   await bulk.writeTo(env.DB);
+  await seedUsedCodes(env, PLANS.find((p) => p.surveyId === DEMO_CODE_SURVEY)!.perDay);
   await seedDemoCodes(env);
   report.push(`demo invitation codes for ${DEMO_CODE_SURVEY}: ${DEMO_CODES.join(", ")}`);
   return report.join("; ");

@@ -376,12 +376,20 @@ const seed: Seeder = async (env, clock) => {
     events.sort((a, b) => a[0] - b[0]);
     for (const [, run] of events) await run();
     if (idea.verdict) await setVerdict(env, id, idea.verdict, null, daysAgo(Math.max(0, received - (idea.statuses?.at(-1)?.[1] ?? 0) - 2)));
-    const supports = await Promise.all(Array.from({ length: idea.supports ?? 0 }, (_, s) => sha256Hex(`${id}:demo-${s}`)));
-    if (supports.length > 0) {
-      await env.DB.prepare("INSERT OR IGNORE INTO idea_supports (idea_id, token_hash) SELECT ?1, value FROM json_each(?2)")
-        .bind(id, JSON.stringify(supports))
-        .run();
+    // supports spread over the days from publication to yesterday: the board shows them in steps, as it would real ones
+    const publishedAgo = received - (idea.published?.daysAfter ?? 0);
+    const supports: D1PreparedStatement[] = [];
+    for (let s = 0; s < (idea.supports ?? 0); s++) {
+      const ago = Math.max(1, publishedAgo - (s % Math.max(1, publishedAgo)));
+      supports.push(
+        env.DB.prepare("INSERT OR IGNORE INTO idea_supports (idea_id, token_hash, on_day) VALUES (?1, ?2, ?3)").bind(
+          id,
+          await sha256Hex(`${id}:demo-${s}`),
+          daysAgo(ago),
+        ),
+      );
     }
+    if (supports.length > 0) await env.DB.batch(supports);
     created++;
   }
   return `${created} demo ideas added (${IDEAS.length - created} already there${repaired ? `, ${repaired} half-written ones rewritten` : ""})`;

@@ -13,10 +13,11 @@ import { policy } from "./strings/policy.ts";
 import { programme } from "./strings/programme.ts";
 import { readLog } from "./strings/readLog.ts";
 import { resultsPage } from "./strings/resultsPage.ts";
+import { surveyKeys } from "./strings/surveyKeys.ts";
 import { surveys } from "./strings/surveys.ts";
 import { translator, type Strings, type Translator } from "./translate.ts";
 
-export const UI_MODULES = [common, policy, surveys, ideas, identifying, resultsPage, admin, programme, readLog];
+export const UI_MODULES = [common, policy, surveys, ideas, identifying, resultsPage, admin, programme, readLog, surveyKeys];
 
 type Merge<M> = M extends { en: infer E } ? E : never;
 export type UiKey =
@@ -28,7 +29,8 @@ export type UiKey =
   | keyof Merge<typeof resultsPage>
   | keyof Merge<typeof admin>
   | keyof Merge<typeof programme>
-  | keyof Merge<typeof readLog>;
+  | keyof Merge<typeof readLog>
+  | keyof Merge<typeof surveyKeys>;
 
 /** Every key that starts with one of the prefixes P (a whole key is its own prefix). */
 export type KeysOf<P extends string> = Extract<UiKey, `${P}${string}`>;

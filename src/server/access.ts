@@ -7,7 +7,13 @@
 // The key set is cached per isolate by jose: keys are kept for 10 minutes and
 // an unknown `kid` refetches them at most once per 30-second cooldown, so a
 // stream of forged tokens cannot make the Worker fetch the keys per request.
+// jose's cooldown starts only after a successful fetch, so the fetch itself
+// is guarded here too (guardedFetch): one fetch at a time per isolate, and
+// after a failed one none for 30 seconds, then 60, 120… up to 10 minutes,
+// while every token is refused without a fetch — a failing endpoint is not
+// asked once per forged token either.
 import { createRemoteJWKSet, customFetch, decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { systemClock } from "../lib/clock.ts";
 
 export interface AccessConfig {
   /** e.g. "acme.cloudflareaccess.com" (with or without https://). */
@@ -22,9 +28,24 @@ export interface AccessIdentity {
 }
 
 export class AccessError extends Error {
-  constructor(message: string) {
+  /** Set when the team's keys could not be loaded (the token was not judged): seconds until the next attempt. */
+  readonly retryAfterSeconds?: number;
+  constructor(message: string, retryAfterSeconds?: number) {
     super(message);
     this.name = "AccessError";
+    if (retryAfterSeconds !== undefined) this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** The key set could not be fetched, now or in a recent attempt: no fetch until `retryAt`. */
+export class KeysUnavailable extends Error {
+  constructor(
+    message: string,
+    readonly retryAt: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "KeysUnavailable";
   }
 }
 
@@ -41,18 +62,84 @@ export function certsUrlFor(teamDomain: string): string {
   return `${issuerFor(teamDomain)}/cdn-cgi/access/certs`;
 }
 
+/** The wait after a failed fetch of the key set; it doubles with each failure in a row, up to KEY_BACKOFF_MAX_MS. */
+export const KEY_BACKOFF_MS = 30_000;
+export const KEY_BACKOFF_MAX_MS = 10 * 60_000;
+const KEY_TIMEOUT_MS = 5_000;
+
 type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function isKeySet(text: string): boolean {
+  try {
+    const json = JSON.parse(text) as { keys?: unknown };
+    return typeof json === "object" && json !== null && Array.isArray(json.keys);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The fetch jose loads the key set with, guarded: a request that finds a
+ * fetch under way waits for it and reuses its answer (a promise cannot be
+ * shared between two requests of a Worker, which is why jose does not on
+ * Workers), and after a failure — no answer, not 200, not a key set — no
+ * fetch is made until the backoff has passed: KeysUnavailable is thrown
+ * instead. Its state lives as long as the key set it belongs to: per isolate.
+ */
+export function guardedFetch(fetchImpl: FetchLike, now: () => number = () => systemClock.now().getTime()): FetchLike {
+  let failures = 0;
+  let retryAt = 0;
+  let inFlight = false;
+  let settled = 0;
+  let lastGood: string | null = null;
+  const answer = (text: string) => new Response(text, { status: 200, headers: { "Content-Type": "application/json" } });
+  return async (url, init) => {
+    if (inFlight) {
+      const seen = settled;
+      for (let waited = 0; inFlight && waited < KEY_TIMEOUT_MS * 2; waited += 20) await pause(20);
+      if (settled > seen && failures === 0 && lastGood !== null) return answer(lastGood);
+      if (settled > seen || inFlight) throw new KeysUnavailable("the key set could not be loaded", Math.max(retryAt, now() + 1000));
+    }
+    if (now() < retryAt) throw new KeysUnavailable("the last fetch of the key set failed", retryAt);
+    inFlight = true;
+    try {
+      let text: string;
+      try {
+        const response = await fetchImpl(url, init);
+        text = await response.text();
+        if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
+        if (!isKeySet(text)) throw new Error("not a JSON Web Key Set");
+      } catch (cause) {
+        failures++;
+        retryAt = now() + Math.min(KEY_BACKOFF_MS * 2 ** (failures - 1), KEY_BACKOFF_MAX_MS);
+        throw new KeysUnavailable(`the key set could not be loaded (${cause instanceof Error ? cause.message : "error"})`, retryAt, {
+          cause,
+        });
+      }
+      failures = 0;
+      retryAt = 0;
+      lastGood = text;
+      return answer(text);
+    } finally {
+      inFlight = false;
+      settled++;
+    }
+  };
+}
 
 /**
  * The team's remote key set. `fetchImpl` replaces the network (tests serve a
  * locally generated key pair with it); production uses the global fetch.
+ * Either way the fetch is guarded (guardedFetch).
  */
 export function remoteKeySet(certsUrl: string, fetchImpl?: FetchLike): JWTVerifyGetKey {
   return createRemoteJWKSet(new URL(certsUrl), {
     cooldownDuration: KEY_REFETCH_COOLDOWN_MS,
     cacheMaxAge: 10 * 60_000,
-    timeoutDuration: 5_000,
-    ...(fetchImpl ? { [customFetch]: fetchImpl } : {}),
+    timeoutDuration: KEY_TIMEOUT_MS,
+    [customFetch]: guardedFetch(fetchImpl ?? ((url, init) => fetch(url, init))),
   });
 }
 
@@ -67,6 +154,7 @@ function cachedKeySet(certsUrl: string): JWTVerifyGetKey {
 
 /** Why a token was refused, in words the tests (and the logs) can rely on; never shown to the caller. */
 function reason(err: unknown): string {
+  if (err instanceof KeysUnavailable) return `could not load Access keys (${err.message}; next attempt in ${secondsUntil(err.retryAt)} s)`;
   if (err instanceof errors.JOSEAlgNotAllowed || err instanceof errors.JOSENotSupported) return "unexpected algorithm";
   if (err instanceof errors.JWSSignatureVerificationFailed) return "bad signature";
   if (err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWKSMultipleMatchingKeys) return "unknown signing key";
@@ -84,6 +172,10 @@ function reason(err: unknown): string {
   }
   if (err instanceof errors.JWTInvalid || err instanceof errors.JWSInvalid) return "token is malformed";
   return `token could not be verified (${err instanceof Error ? err.name : "unknown"})`;
+}
+
+function secondsUntil(at: number): number {
+  return Math.max(1, Math.ceil((at - systemClock.now().getTime()) / 1000));
 }
 
 /** Verifies the token and returns who it names; throws AccessError on any doubt. */
@@ -113,6 +205,7 @@ export async function verifyAccessJwt(
       currentDate: options.now,
     }));
   } catch (err) {
+    if (err instanceof KeysUnavailable) throw new AccessError(reason(err), secondsUntil(err.retryAt));
     throw new AccessError(reason(err));
   }
   const email = typeof payload.email === "string" ? payload.email : "";

@@ -18,25 +18,38 @@ import {
 } from "../lib/ideas/model.ts";
 import type { Admin } from "./auth.ts";
 import { readConfig, type AppEnv } from "./config.ts";
-import { auditStatement, type AuditRecord } from "./db/audit.ts";
+import { auditedBatch, type AuditRecord } from "./db/audit.ts";
 import {
   hrMessageStatement,
   listInbox,
   readAdminIdea,
   readIdea,
   statusHistoryStatement,
+  type Idea,
+  stepVersionStatement,
   updateStateStatement,
   type IdeaState,
 } from "./db/ideas.ts";
 import { HttpError } from "./http.ts";
 
-type AdminEnv = Pick<AppEnv, "DB"> & Partial<Pick<AppEnv, "ACK_PROMISE_DAYS">>;
+type AdminEnv = Pick<AppEnv, "DB"> & Partial<Pick<AppEnv, "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE">>;
 
 function promise(env: AdminEnv, now: Date) {
-  return { today: dayOf(now), ackPromiseDays: readConfig(env).ackPromiseDays };
+  const config = readConfig(env);
+  return { today: dayOf(now), ackPromiseDays: config.ackPromiseDays, minGroupSize: config.minGroupSize };
 }
 
 const notFound = () => new HttpError(404, "not_found", "No idea with this id.");
+
+/**
+ * The idea as HR may act on it: one received before today. An idea that
+ * arrived today is, for HR, not there yet — asked for, answered or changed,
+ * it is 404 exactly as an unknown id — and appears tomorrow.
+ */
+async function ideaForHr(env: AdminEnv, id: string, now: Date): Promise<Idea | null> {
+  const idea = await readIdea(env, id);
+  return idea && idea.receivedOn < dayOf(now) ? idea : null;
+}
 
 export function inbox(env: AdminEnv, query: TInboxQuery, now: Date): Promise<InboxPage> {
   return listInbox(env, query, promise(env, now));
@@ -48,13 +61,19 @@ export async function adminIdea(env: AdminEnv, id: string, now: Date): Promise<A
   return idea;
 }
 
-/** A private (author only) or public (author, and the board once published) answer. */
+/**
+ * A private (author only) or public (author, and the board once published)
+ * answer. It steps the idea's `version` like any change: a PATCH prepared on
+ * a screen that did not show this answer is 409, so no one changes the
+ * status of an idea without having seen its latest answer.
+ */
 export async function answerIdea(env: AdminEnv, admin: Admin, id: string, input: TAdminMessageInput, now: Date): Promise<AdminIdea> {
-  const idea = await readIdea(env, id);
+  const idea = await ideaForHr(env, id, now);
   if (!idea) throw notFound();
-  await env.DB.batch([
+  await auditedBatch(env, () => [
+    stepVersionStatement(env, id),
     hrMessageStatement(env, id, input.visibility, input.body, dayOf(now)),
-    auditStatement(env, audit(admin, now, "idea.answer", id, { visibility: input.visibility })),
+    { audit: audit(admin, now, "idea.answer", id, { visibility: input.visibility }) },
   ]);
   return adminIdea(env, id, now);
 }
@@ -94,7 +113,7 @@ async function conflict(env: AdminEnv, id: string, now: Date): Promise<HttpError
  * database refuses a stale write even when two changes race).
  */
 export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch: TIdeaPatch, now: Date): Promise<AdminIdea> {
-  const idea = await readIdea(env, id);
+  const idea = await ideaForHr(env, id, now);
   if (!idea) throw notFound();
   if (patch.version !== idea.version) throw await conflict(env, id, now);
 
@@ -123,7 +142,7 @@ export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch:
       });
     }
     if (original === id) throw invalid("validation_failed", "An idea cannot duplicate itself.", { duplicateOf: "Choose another idea." });
-    const other = await readIdea(env, original);
+    const other = await ideaForHr(env, original, now);
     if (!other) throw invalid("validation_failed", "No idea with that id.", { duplicateOf: "No idea with this id." });
     if (other.status === "duplicate") {
       throw invalid("validation_failed", "That idea is itself a duplicate: link to the original instead.", {
@@ -221,10 +240,10 @@ export async function updateIdea(env: AdminEnv, admin: Admin, id: string, patch:
     return adminIdea(env, id, now);
   }
   try {
-    await env.DB.batch([
+    await auditedBatch(env, () => [
       updateStateStatement(env, id, idea.version, next),
       ...(moves ? [statusHistoryStatement(env, id, next.status, today, note)] : []),
-      ...records.map((r) => auditStatement(env, r)),
+      ...records.map((audit) => ({ audit })),
     ]);
   } catch (err) {
     if (/edit_conflict/.test(String(err))) throw await conflict(env, id, now);

@@ -63,6 +63,12 @@ export async function requireAdmin(request: Request, env: Partial<AppEnv>, optio
     } catch (err) {
       if (err instanceof AccessError) {
         console.warn(`Access token refused: ${err.message}`);
+        if (err.retryAfterSeconds !== undefined) {
+          // the token was not judged: the team's keys could not be loaded (and are not asked again until the backoff passes)
+          throw new HttpError(503, "access_unavailable", "Cloudflare Access's keys cannot be loaded just now; try again shortly.", {
+            headers: { "Retry-After": String(err.retryAfterSeconds) },
+          });
+        }
         throw unauthorized("Your Cloudflare Access sign-in could not be verified.");
       }
       throw err;

@@ -10,9 +10,9 @@ export const LOCAL_ENVS: readonly string[] = ["development", "test"];
 /**
  * Whether this Worker runs on a developer's machine or in the tests. A
  * deployed Worker has no CANDOR_ENV: there CANDOR_TODAY is ignored, the
- * settings that protect anonymity (RATE_LIMIT_SECRET, INVITATION_KEY_SEED)
- * are required and their absence fails closed, and only Cloudflare's own
- * CF-Connecting-IP is believed (src/server/rate-limit.ts).
+ * secret that protects anonymity (INVITATION_KEY_SEED) is required and its
+ * absence fails closed, and only Cloudflare's own CF-Connecting-IP is
+ * believed (src/server/rate-limit.ts).
  */
 export function isLocalWorker(env: Pick<LocalVars, "CANDOR_ENV">): boolean {
   return env.CANDOR_ENV !== undefined && LOCAL_ENVS.includes(env.CANDOR_ENV);

@@ -6,8 +6,6 @@ import { clampMinGroupSize } from "../lib/anonymity.ts";
 export interface Secrets {
   ADMIN_TOKEN?: string;
   TURNSTILE_SECRET_KEY?: string;
-  /** Mixed into rate-limit client hashes so D1 alone cannot be brute-forced back to addresses. Required when deployed. */
-  RATE_LIMIT_SECRET?: string;
   /** 32 random bytes, hex: the seed each invitation survey's token key is derived from. Required when deployed. */
   INVITATION_KEY_SEED?: string;
   ACCESS_TEAM_DOMAIN?: string;

@@ -23,16 +23,14 @@ import {
   removeSupport,
   setVerdict,
   type Idea,
+  type SupportOutcome,
 } from "./db/ideas.ts";
 import { HttpError } from "./http.ts";
 import { seal, unseal } from "./seal.ts";
-import { enforceLimit, limitInBatch, overLimit, refuse } from "./rate-limit.ts";
+import { admit, enforceLimit, refuse } from "./rate-limit.ts";
 import { verifyTurnstile } from "./turnstile.ts";
 
-type IdeasEnv = Pick<
-  AppEnv,
-  "DB" | "RATE_LIMITS" | "RATE_LIMIT_SECRET" | "CANDOR_ENV" | "CANDOR_TODAY" | "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE"
-> & {
+type IdeasEnv = Pick<AppEnv, "DB" | "RATE_LIMITS" | "CANDOR_ENV" | "CANDOR_TODAY" | "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE"> & {
   TURNSTILE_SECRET_KEY?: string;
 };
 
@@ -89,10 +87,9 @@ async function replayedReceipt(env: IdeasEnv, opener: string, hash: string): Pro
  *
  * D1 calls: an accepted idea costs one read when it carries a submission id
  * (is it a resend? — asked before Turnstile, whose token a resend has already
- * used) and then one batch that counts it against `idea_submit` and stores
- * it; without a submission id, the batch alone (plus one read of the day's
- * rate-limit salt per isolate and day). test/integration/round-trips.test.ts
- * holds these.
+ * used) and then the batch that stores it; without a submission id, the
+ * batch alone. The limits are counted in the isolate's memory, never in D1.
+ * test/integration/round-trips.test.ts holds these.
  */
 export async function submitIdea(
   env: IdeasEnv,
@@ -126,28 +123,37 @@ export async function submitIdea(
   await verifyTurnstile(env, turnstileToken).catch((err: unknown) =>
     err instanceof HttpError ? refuse(env, request, "idea_rejected", now, err) : Promise.reject(err),
   );
-  // A collision of 80 random bits will not happen; the retry keeps it harmless if it ever did.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const receipt = generateReceipt();
-    const outcome = await insertIdea(env, {
-      id: crypto.randomUUID(),
-      receiptHash: await hashReceipt(receipt),
-      input: idea,
-      dayOffset: dayOffset(now),
-      forgetSubmissionsBefore: addDays(dayOf(now), -SUBMISSION_RETENTION_DAYS),
-      submission: opener && subHash ? { hash: subHash, sealedReceipt: await seal(receipt, opener, SEAL_PURPOSE) } : undefined,
-      limit: await limitInBatch(env, request, "idea_submit", now),
-    });
-    // The stored day is read at commit; one that crosses midnight promises a day early, never late.
-    if (outcome === "stored") return answer(receipt, dayOf(now), false);
-    if (outcome === "rate_limited") throw await overLimit(env, request, "idea_submit", now);
-    if (outcome === "submission_taken") {
-      // a concurrent retry of the same submission won the race
-      const earlier = await replayedReceipt(env, opener!, subHash!);
-      if (earlier) return answer(earlier.receipt, earlier.receivedOn, true);
+  // Counted before the batch and given back unless the idea is stored; a resend was answered above, never refused here.
+  const admission = await admit(env, request, "idea_submit", now);
+  if (!admission.admitted) throw admission.refusal();
+  let stored = false;
+  try {
+    // A collision of 80 random bits will not happen; the retry keeps it harmless if it ever did.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const receipt = generateReceipt();
+      const outcome = await insertIdea(env, {
+        id: crypto.randomUUID(),
+        receiptHash: await hashReceipt(receipt),
+        input: idea,
+        dayOffset: dayOffset(now),
+        forgetSubmissionsBefore: addDays(dayOf(now), -SUBMISSION_RETENTION_DAYS),
+        submission: opener && subHash ? { hash: subHash, sealedReceipt: await seal(receipt, opener, SEAL_PURPOSE) } : undefined,
+      });
+      // The stored day is read at commit; one that crosses midnight promises a day early, never late.
+      if (outcome === "stored") {
+        stored = true;
+        return answer(receipt, dayOf(now), false);
+      }
+      if (outcome === "submission_taken") {
+        // a concurrent retry of the same submission won the race
+        const earlier = await replayedReceipt(env, opener!, subHash!);
+        if (earlier) return answer(earlier.receipt, earlier.receivedOn, true);
+      }
     }
+    throw new Error("could not store an idea with a fresh receipt code");
+  } finally {
+    if (!stored) admission.giveBack();
   }
-  throw new Error("could not store an idea with a fresh receipt code");
 }
 
 const WRONG_RECEIPT = () => new HttpError(404, "not_found", "No idea matches this receipt code. Check it and try again.");
@@ -160,8 +166,8 @@ const NO_PUBLISHED_IDEA = () => new HttpError(404, "not_found", "No published id
  * counted in `bucket` (its own limit) and never refused by the failure
  * limit: 80 random bits make guessing hopeless, and the failure limit exists
  * to slow scanning, not to lock out colleagues behind the same address.
- * Wrong codes are counted per client (salted hash, never the address) and,
- * past the failure limit, answered 429.
+ * Wrong codes are counted per client (in the isolate's memory, never the
+ * address) and, past the failure limit, answered 429.
  */
 export async function ideaForReceipt(
   env: IdeasEnv,
@@ -179,9 +185,14 @@ export async function ideaForReceipt(
   return refuse(env, request, "idea_track_failure", now, WRONG_RECEIPT());
 }
 
+/** The published "me too" count's inputs: today, and the k the board steps with until it records one. */
+function supportSteps(env: IdeasEnv, now: Date) {
+  return { today: dayOf(now), minGroupSize: readConfig(env).minGroupSize };
+}
+
 export async function trackIdea(env: IdeasEnv, request: Request, receipt: string, now: Date): Promise<TrackedIdea> {
   const idea = await ideaForReceipt(env, request, receipt, now);
-  return readTrackedIdea(env, idea);
+  return readTrackedIdea(env, idea, supportSteps(env, now));
 }
 
 export async function replyToIdea(env: IdeasEnv, request: Request, receipt: string, body: string, now: Date): Promise<TrackedIdea> {
@@ -194,7 +205,7 @@ export async function replyToIdea(env: IdeasEnv, request: Request, receipt: stri
       "This conversation has reached its maximum number of replies. Please send a new idea instead.",
     );
   }
-  return readTrackedIdea(env, idea);
+  return readTrackedIdea(env, idea, supportSteps(env, now));
 }
 
 /** The author's last word: only once HR has answered or closed the idea. */
@@ -210,26 +221,29 @@ export async function giveVerdict(
   }
   const comment = input.comment !== undefined && visibleText(input.comment) !== "" ? input.comment : null;
   await setVerdict(env, idea.id, input.verdict, comment, dayOf(now));
-  return readTrackedIdea(env, (await readIdea(env, idea.id)) ?? idea);
+  return readTrackedIdea(env, (await readIdea(env, idea.id)) ?? idea, supportSteps(env, now));
 }
 
 export async function board(env: IdeasEnv, query: TBoardQuery, now: Date) {
   const config = readConfig(env);
   const today = dayOf(now);
-  // The board's counts step with the k they were first published with (migrations/0009_create_published_k.sql).
-  const stats = publishedK(env, [{ scope: "board", k: config.minGroupSize }]).then((ks) => {
-    const stepK = ks.get("board") ?? config.minGroupSize;
-    return boardStats(env, { today, ackPromiseDays: config.ackPromiseDays, minGroupSize: Math.max(config.minGroupSize, stepK), stepK });
-  });
-  const [{ ideas, truncated }, figures] = await Promise.all([listBoard(env, query, today), stats]);
+  // The board's counts, "me too" included, step with the k they were first published with (migrations/0009_create_published_k.sql).
+  const ks = await publishedK(env, [{ scope: "board", k: config.minGroupSize }]);
+  const stepK = ks.get("board") ?? config.minGroupSize;
+  const [{ ideas, truncated }, figures] = await Promise.all([
+    listBoard(env, query, { today, stepK }),
+    boardStats(env, { today, ackPromiseDays: config.ackPromiseDays, minGroupSize: Math.max(config.minGroupSize, stepK), stepK }),
+  ]);
   return { ideas, truncated, stats: figures };
 }
 
 /**
- * "Me too": once per browser token (only its hash kept, per idea), capped per
- * client by the salted-hash counter — overall, and per idea and day, so fresh
- * browser tokens from one address cannot inflate one idea beyond that cap —
- * and only while the idea is open.
+ * "Me too": once per browser token (only its hash kept, per idea), only while
+ * the idea is open, and capped per client (src/server/rate-limit.ts): all
+ * "me too" requests in `idea_support`, and supports actually added to one
+ * idea in `idea_support_per_idea` (a handful a day), so fresh browser tokens
+ * from one address cannot inflate an idea. The count answered is the
+ * published one, which a support given today does not move.
  */
 export async function supportIdea(
   env: IdeasEnv,
@@ -239,8 +253,16 @@ export async function supportIdea(
   now: Date,
 ): Promise<{ supportCount: number }> {
   await enforceLimit(env, request, "idea_support", now);
-  await enforceLimit(env, request, "idea_support_per_idea", now, ideaId);
-  const { outcome, count } = await addSupport(env, ideaId, await supportHash(ideaId, token));
+  const perIdea = await admit(env, request, "idea_support_per_idea", now, ideaId);
+  if (!perIdea.admitted) throw perIdea.refusal();
+  let added: { outcome: SupportOutcome; count: number } | undefined;
+  try {
+    added = await addSupport(env, ideaId, await supportHash(ideaId, token), { ...supportSteps(env, now), dayOffset: dayOffset(now) });
+  } finally {
+    // only a support actually added counts against the idea's cap
+    if (added?.outcome !== "added") perIdea.giveBack();
+  }
+  const { outcome, count } = added;
   if (outcome === "not_found") throw NO_PUBLISHED_IDEA();
   if (outcome === "already") throw new HttpError(409, "already_supported", "You have already supported this idea from this browser.");
   if (outcome === "closed") {
@@ -258,7 +280,7 @@ export async function withdrawSupport(
   now: Date,
 ): Promise<{ supportCount: number }> {
   await enforceLimit(env, request, "idea_support", now);
-  const { outcome, count } = await removeSupport(env, ideaId, await supportHash(ideaId, token));
+  const { outcome, count } = await removeSupport(env, ideaId, await supportHash(ideaId, token), supportSteps(env, now));
   if (outcome === "not_found") throw NO_PUBLISHED_IDEA();
   if (outcome === "not_supported") throw new HttpError(409, "not_supported", "This browser has not supported this idea.");
   return { supportCount: count };

@@ -1,7 +1,15 @@
-// Per-client limits on anonymous endpoints without knowing who the client is.
-// The Workers rate-limit binding is not available to Pages Functions, so the
-// counts live in D1, keyed by a keyed, daily-salted hash of the connecting
-// address (docs/anonymity.md, "Rate limiting without knowing who").
+// Per-client limits on anonymous endpoints, counted in this isolate's memory
+// and nowhere else (docs/anonymity.md, "Rate limiting without knowing who").
+//
+// A per-client count stored in D1 joins the requests it counts: one row per
+// client and window, incremented by each of them, and D1's history shows
+// every increment — a redemption and the later answers of the same person
+// were one counter row. So nothing per client is ever written: the counts
+// live in a Map of this isolate, under an HMAC of (bucket, scope, address)
+// with a key made here at random, never exported, and replaced (with every
+// count) when the UTC day changes. An isolate's counts are gone when it is.
+// The flood that spreads over many isolates is the edge's to stop: a
+// Cloudflare WAF rate-limiting rule on /api/* (docs/deploy.md).
 //
 // A whole contact centre often shares one address, so a limit must not let
 // one person lock everyone else out: requests that are accepted and requests
@@ -11,10 +19,9 @@
 // current window's plus the previous window's, weighted by how much of it
 // still overlaps the last `windowSeconds`, so a burst at the end of one
 // window does not get a fresh allowance at the start of the next.
-import { addDays, dayOf } from "../lib/clock.ts";
+import { dayOf } from "../lib/clock.ts";
 import { toHex } from "../lib/hex.ts";
-import { isLocalWorker } from "./clock.ts";
-import type { DbEnv, LocalVars } from "./config.ts";
+import type { LocalVars } from "./config.ts";
 import { HttpError } from "./http.ts";
 
 export interface Limit {
@@ -29,7 +36,7 @@ export interface Limit {
  * generous for humans, tight for scripts and guessing.
  */
 export const DEFAULT_LIMITS = {
-  /** Survey responses stored. */
+  /** Responses to open surveys stored (an invitation survey's are not counted per client: each token allows one). */
   survey_response: { limit: 600, windowSeconds: 3600 },
   /** Survey submissions refused (invalid answers, a token that is no token) and replays of stored ones. */
   survey_rejected: { limit: 600, windowSeconds: 3600 },
@@ -47,13 +54,16 @@ export const DEFAULT_LIMITS = {
   idea_track_failure: { limit: 30, windowSeconds: 600 },
   idea_reply: { limit: 60, windowSeconds: 3600 },
   idea_support: { limit: 200, windowSeconds: 3600 },
-  /** "Me too" on one idea from one address per day: fresh browser tokens cannot inflate it beyond this. */
-  idea_support_per_idea: { limit: 50, windowSeconds: 86_400 },
+  /**
+   * "Me too" given to one idea from one address in a day (supports actually
+   * added): fresh browser tokens cannot inflate an idea beyond this. A
+   * handful, not a team: colleagues behind the same address past the fifth
+   * support that idea another day, or from another network.
+   */
+  idea_support_per_idea: { limit: 5, windowSeconds: 86_400 },
 } satisfies Record<string, Limit>;
 
 export type Bucket = keyof typeof DEFAULT_LIMITS;
-
-const SALT_TTL_DAYS = 2;
 
 /** `RATE_LIMITS` (JSON) may override any default, e.g. {"idea_submit":{"limit":5,"windowSeconds":60}}. */
 export function readLimits(raw: string | undefined): Record<Bucket, Limit> {
@@ -77,20 +87,9 @@ export function readLimits(raw: string | undefined): Record<Bucket, Limit> {
   return limits;
 }
 
-export interface LimitEnv extends DbEnv, LocalVars {
+export interface LimitEnv extends LocalVars {
   RATE_LIMITS?: string;
-  /**
-   * Secret mixed into the client hash (`wrangler pages secret put
-   * RATE_LIMIT_SECRET`). Without it, someone who can read D1 could try all
-   * four billion IPv4 addresses against the stored salt (about 157,000 a
-   * second on one core); with it, D1 alone reveals nothing. Required on a
-   * deployed Worker, which refuses to count (503) without it.
-   */
-  RATE_LIMIT_SECRET?: string;
 }
-
-/** The shortest RATE_LIMIT_SECRET a deployed Worker accepts (scripts/deploy.ts makes 32 random bytes). */
-export const MIN_SECRET_LENGTH = 32;
 
 /**
  * The address a client is counted under.
@@ -143,66 +142,6 @@ function mappedIPv4(groups: string[]): string | null {
   return null;
 }
 
-function randomSalt(): string {
-  return toHex(crypto.getRandomValues(new Uint8Array(32)));
-}
-
-/**
- * Today's salt as this isolate last read it. A request reads it from memory,
- * so an accepted submission costs one D1 call (its own batch); the isolate
- * asks D1 again at the day boundary of the one clock, and the day's first
- * asker anywhere creates the salt and drops old ones, as before.
- */
-let remembered: { day: string; salt: string } | null = null;
-
-/**
- * Today's salt, created by the day's first request, which also drops salts
- * older than 48 hours (and, by cascade, their counts). Later requests only
- * read, and only once per isolate and day.
- */
-export async function dailySalt(env: DbEnv, now: Date): Promise<{ day: string; salt: string }> {
-  const day = dayOf(now);
-  if (remembered?.day === day) return remembered;
-  const existing = await env.DB.prepare("SELECT salt FROM rate_limit_salts WHERE day = ?1").bind(day).first<{ salt: string }>();
-  if (existing) return (remembered = { day, salt: existing.salt });
-  const [, , row] = await env.DB.batch([
-    env.DB.prepare("INSERT OR IGNORE INTO rate_limit_salts (day, salt) VALUES (?1, ?2)").bind(day, randomSalt()),
-    env.DB.prepare("DELETE FROM rate_limit_salts WHERE day < ?1").bind(addDays(day, -(SALT_TTL_DAYS - 1))),
-    env.DB.prepare("SELECT salt FROM rate_limit_salts WHERE day = ?1").bind(day),
-  ]);
-  return (remembered = { day, salt: (row!.results[0] as { salt: string }).salt });
-}
-
-/** The secret mixed into client hashes; a deployed Worker without a real one refuses to count (fails closed). */
-export function limitSecret(env: Pick<LimitEnv, "RATE_LIMIT_SECRET" | "CANDOR_ENV">): string {
-  const secret = env.RATE_LIMIT_SECRET ?? "";
-  if (secret.length >= MIN_SECRET_LENGTH || isLocalWorker(env)) return secret;
-  console.error("RATE_LIMIT_SECRET is missing or shorter than 32 characters: refusing anonymous submissions (see docs/deploy.md)");
-  throw new HttpError(
-    503,
-    "server_misconfigured",
-    "This server is not fully configured yet, so it accepts nothing for now. Nothing was stored.",
-  );
-}
-
-/**
- * HMAC-SHA256(key = secret ‖ daily salt, client key ‖ scope): no address is
- * ever stored. A scope (an idea id) gives the same client a different hash
- * per scope, so per-idea counts cannot be joined across ideas.
- */
-export async function clientHash(salt: string, client: string, secret = "", scope = ""): Promise<string> {
-  const encoder = new TextEncoder();
-  const material = `${secret}:${salt}`;
-  // the key changes once a day: imported once per isolate and day, like the salt
-  if (hmacKey?.material !== material) {
-    const key = crypto.subtle.importKey("raw", encoder.encode(material), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-    hmacKey = { material, key };
-  }
-  return toHex(await crypto.subtle.sign("HMAC", await hmacKey.key, encoder.encode(scope ? `${client}\u0000${scope}` : client)));
-}
-
-let hmacKey: { material: string; key: Promise<CryptoKey> } | null = null;
-
 export interface HitResult {
   /** The sliding count: this window's hits plus the overlapping share of the previous window's. */
   hits: number;
@@ -210,23 +149,101 @@ export interface HitResult {
   retryAfter: number;
 }
 
+/** One client's count in one bucket: this window's hits and the previous window's. */
 interface Counter {
-  bucket: string;
-  hash: string;
-  day: string;
-  salt: string;
+  windowSeconds: number;
   windowStart: number;
+  current: number;
+  previous: number;
+}
+
+/**
+ * The most counters an isolate keeps (a few MB). Past it, expired counters go
+ * first, then the least recently used: a flood of fresh addresses can make an
+ * isolate forget a count, never grow without bound.
+ */
+export const MAX_COUNTERS = 20_000;
+
+interface Store {
+  day: string;
+  /** HMAC key made in this isolate, not extractable: the counters' names mean nothing without it, and it never leaves memory. */
+  key: Promise<CryptoKey>;
+  counters: Map<string, Counter>;
+}
+
+let store: Store | null = null;
+
+/** Today's store: a new key and no counts when the UTC day changes, so no name an address is counted under outlives its day. */
+function storeFor(now: Date): Store {
+  const day = dayOf(now);
+  if (store?.day !== day) {
+    store = {
+      day,
+      key: crypto.subtle.generateKey({ name: "HMAC", hash: "SHA-256" }, false, ["sign"]) as Promise<CryptoKey>,
+      counters: new Map(),
+    };
+  }
+  return store;
+}
+
+/** Forgets every count, as a new isolate would: for tests that reuse an address across cases. */
+export function forgetCounts(): void {
+  store = null;
+}
+
+/** How many counters this isolate holds now (tests check the bound). */
+export function countersHeld(): number {
+  return store?.counters.size ?? 0;
+}
+
+interface Located {
+  counter: Counter;
+  limit: Limit;
   elapsed: number;
 }
 
-async function locateCounter(env: LimitEnv, request: Request, bucket: Bucket, limit: Limit, now: Date, scope: string): Promise<Counter> {
-  const secret = limitSecret(env);
-  const { day, salt } = await dailySalt(env, now);
-  const hash = await clientHash(salt, clientKey(request, env), secret, scope);
+/**
+ * The counter of this client in this bucket (and scope: an idea id), moved
+ * to the window `now` falls in. The name is HMAC(isolate key, bucket ‖ scope
+ * ‖ address): the address itself is never kept, not even in memory.
+ */
+async function locate(env: LimitEnv, request: Request, bucket: Bucket, now: Date, scope: string): Promise<Located> {
+  const limit = readLimits(env.RATE_LIMITS)[bucket];
+  const today = storeFor(now);
+  const material = new TextEncoder().encode(`${bucket}\u0000${scope}\u0000${clientKey(request, env)}`);
+  const name = toHex(new Uint8Array(await crypto.subtle.sign("HMAC", await today.key, material), 0, 16));
+  // a request that began before midnight and finishes its HMAC after it counts in yesterday's discarded store: harmless
+  const counters = today.counters;
+  const w = limit.windowSeconds;
   const epoch = Math.floor(now.getTime() / 1000);
-  const windowStart = epoch - (epoch % limit.windowSeconds);
-  return { bucket, hash, day, salt, windowStart, elapsed: epoch - windowStart };
+  const windowStart = epoch - (epoch % w);
+  let counter = counters.get(name);
+  if (counter) {
+    counters.delete(name); // set again below: the Map's order is the order of last use
+    if (counter.windowSeconds !== w || counter.windowStart > windowStart || counter.windowStart < windowStart - w) {
+      Object.assign(counter, { windowSeconds: w, windowStart, current: 0, previous: 0 });
+    } else if (counter.windowStart === windowStart - w) {
+      Object.assign(counter, { windowStart, current: 0, previous: counter.current });
+    }
+  } else {
+    counter = { windowSeconds: w, windowStart, current: 0, previous: 0 };
+  }
+  if (counters.size >= MAX_COUNTERS) evict(counters, epoch);
+  counters.set(name, counter);
+  return { counter, limit, elapsed: epoch - windowStart };
 }
+
+/** Drops counters that can no longer count (two windows old), then the least recently used, down to 90% of the bound. */
+function evict(counters: Map<string, Counter>, epoch: number): void {
+  for (const [name, c] of counters) if (c.windowStart + 2 * c.windowSeconds <= epoch) counters.delete(name);
+  const target = Math.floor(MAX_COUNTERS * 0.9);
+  for (const name of counters.keys()) {
+    if (counters.size <= target) break;
+    counters.delete(name);
+  }
+}
+
+const result = (l: Located) => slidingResult(l.counter.current, l.counter.previous, l.elapsed, l.limit);
 
 /** The sliding count and, when over the limit, how long until one more request fits. */
 export function slidingResult(current: number, previous: number, elapsed: number, limit: Limit): HitResult {
@@ -245,120 +262,28 @@ export function slidingResult(current: number, previous: number, elapsed: number
   return { hits, remaining: Math.max(0, Math.floor(limit.limit - hits)), retryAfter: Math.max(1, Math.ceil(retryAfter)) };
 }
 
-const previousCount = (db: D1Database, c: Counter, limit: Limit) =>
-  db
-    .prepare(
-      "SELECT COALESCE((SELECT hits FROM rate_limit_counters WHERE bucket = ?1 AND client_hash = ?2 AND window_start = ?3), 0) AS hits",
-    )
-    .bind(c.bucket, c.hash, c.windowStart - limit.windowSeconds);
-
-/**
- * What every batch that counts starts with: expired counters go, and the
- * remembered salt's row is written again if it is missing (a counter refers
- * to its day's salt; the row is only ever missing when the database was
- * emptied under a running isolate, as tests do).
- */
-const housekeeping = (db: D1Database, c: Counter) => [
-  db.prepare("DELETE FROM rate_limit_counters WHERE expires_at <= ?1").bind(c.windowStart + c.elapsed),
-  db.prepare("INSERT OR IGNORE INTO rate_limit_salts (day, salt) VALUES (?1, ?2)").bind(c.day, c.salt),
-];
-
-/**
- * Counts one hit without refusing; returns the sliding count after it. A
- * counter row lives for two windows (it is the "previous" one during the
- * second) and is deleted once it can no longer count.
- */
-export async function countHit(env: LimitEnv, request: Request, bucket: Bucket, now: Date, scope = ""): Promise<HitResult> {
-  const limit = readLimits(env.RATE_LIMITS)[bucket];
-  const c = await locateCounter(env, request, bucket, limit, now, scope);
-  const [, , upsert, previous] = await env.DB.batch([
-    ...housekeeping(env.DB, c),
-    env.DB.prepare(
-      `INSERT INTO rate_limit_counters (bucket, client_hash, window_start, expires_at, day, hits)
-         VALUES (?1, ?2, ?3, ?4, ?5, 1)
-         ON CONFLICT (bucket, client_hash, window_start) DO UPDATE SET hits = hits + 1
-         RETURNING hits`,
-    ).bind(c.bucket, c.hash, c.windowStart, c.windowStart + 2 * limit.windowSeconds, c.day),
-    previousCount(env.DB, c, limit),
-  ]);
-  const current = (upsert!.results[0] as { hits: number } | undefined)?.hits ?? 1;
-  return slidingResult(current, (previous!.results[0] as { hits: number }).hits, c.elapsed, limit);
-}
-
-/**
- * The limit as statements for the caller's own batch, so an accepted
- * submission is counted in the same D1 call that stores it. The counter
- * statement adds the hit when the sliding count after it stays within the
- * limit — the same sum as slidingResult, computed by the database inside the
- * batch, so concurrent requests are counted exactly — and otherwise writes
- * NULL into the NOT NULL count, which aborts the whole batch: nothing is
- * stored. The caller maps that error (isOverLimit) to `overLimit`.
- */
-export async function limitInBatch(env: LimitEnv, request: Request, bucket: Bucket, now: Date, scope = ""): Promise<D1PreparedStatement[]> {
-  const limit = readLimits(env.RATE_LIMITS)[bucket];
-  const c = await locateCounter(env, request, bucket, limit, now, scope);
-  return [
-    ...housekeeping(env.DB, c),
-    env.DB.prepare(
-      `INSERT INTO rate_limit_counters (bucket, client_hash, window_start, expires_at, day, hits)
-         SELECT ?1, ?2, ?3, ?4, ?5, CASE WHEN cur + 1 + prev * ?7 > ?8 THEN NULL ELSE cur + 1 END
-         FROM (SELECT
-           COALESCE((SELECT hits FROM rate_limit_counters WHERE bucket = ?1 AND client_hash = ?2 AND window_start = ?3), 0) AS cur,
-           COALESCE((SELECT hits FROM rate_limit_counters WHERE bucket = ?1 AND client_hash = ?2 AND window_start = ?6), 0) AS prev)
-         WHERE 1
-         ON CONFLICT (bucket, client_hash, window_start) DO UPDATE SET hits = excluded.hits`,
-    ).bind(
-      c.bucket,
-      c.hash,
-      c.windowStart,
-      c.windowStart + 2 * limit.windowSeconds,
-      c.day,
-      c.windowStart - limit.windowSeconds,
-      1 - c.elapsed / limit.windowSeconds,
-      limit.limit,
-    ),
-  ];
-}
-
-/** The error D1 answers when a batch was aborted by limitInBatch's counter. */
-export function isOverLimit(err: unknown): boolean {
-  return /NOT NULL constraint failed: rate_limit_counters\.hits/.test(String((err as Error)?.message ?? err));
-}
-
-/**
- * After limitInBatch aborted a batch: the refused hit is counted as
- * enforceLimit counts one (so a client that keeps sending keeps pushing its
- * Retry-After out), and the 429 to throw is returned.
- */
-export async function overLimit(env: LimitEnv, request: Request, bucket: Bucket, now: Date, scope = ""): Promise<HttpError> {
-  const hit = await countHit(env, request, bucket, now, scope);
-  return tooManyRequests(hit.retryAfter);
-}
-
-/** Reads the sliding count without adding to it. */
-export async function peekHits(env: LimitEnv, request: Request, bucket: Bucket, now: Date, scope = ""): Promise<HitResult> {
-  const limit = readLimits(env.RATE_LIMITS)[bucket];
-  const c = await locateCounter(env, request, bucket, limit, now, scope);
-  const [current, previous] = await env.DB.batch([
-    env.DB.prepare(
-      "SELECT COALESCE((SELECT hits FROM rate_limit_counters WHERE bucket = ?1 AND client_hash = ?2 AND window_start = ?3), 0) AS hits",
-    ).bind(c.bucket, c.hash, c.windowStart),
-    previousCount(env.DB, c, limit),
-  ]);
-  return slidingResult((current!.results[0] as { hits: number }).hits, (previous!.results[0] as { hits: number }).hits, c.elapsed, limit);
-}
-
 export function tooManyRequests(retryAfter: number): HttpError {
   return new HttpError(429, "rate_limited", "Too many requests from this network. Please wait and try again.", {
     headers: { "Retry-After": String(Math.max(1, retryAfter)) },
   });
 }
 
+/** Counts one hit without refusing; returns the sliding count after it. */
+export async function countHit(env: LimitEnv, request: Request, bucket: Bucket, now: Date, scope = ""): Promise<HitResult> {
+  const located = await locate(env, request, bucket, now, scope);
+  located.counter.current++;
+  return result(located);
+}
+
+/** Reads the sliding count without adding to it. */
+export async function peekHits(env: LimitEnv, request: Request, bucket: Bucket, now: Date, scope = ""): Promise<HitResult> {
+  return result(await locate(env, request, bucket, now, scope));
+}
+
 /** Counts a hit and throws 429 with Retry-After once the client is over its limit. */
 export async function enforceLimit(env: LimitEnv, request: Request, bucket: Bucket, now: Date, scope = ""): Promise<void> {
-  const limit = readLimits(env.RATE_LIMITS)[bucket];
   const hit = await countHit(env, request, bucket, now, scope);
-  if (hit.hits > limit.limit) throw tooManyRequests(hit.retryAfter);
+  if (hit.hits > readLimits(env.RATE_LIMITS)[bucket].limit) throw tooManyRequests(hit.retryAfter);
 }
 
 /**
@@ -370,4 +295,50 @@ export async function enforceLimit(env: LimitEnv, request: Request, bucket: Buck
 export async function refuse(env: LimitEnv, request: Request, bucket: Bucket, now: Date, refusal: HttpError): Promise<never> {
   await enforceLimit(env, request, bucket, now);
   throw refusal;
+}
+
+export type Admission =
+  | {
+      admitted: true;
+      /** The request was not stored after all (a resend, a lost race): the hit it took is given back (once, however often called). */
+      giveBack(): void;
+    }
+  | {
+      admitted: false;
+      /** The 429 to throw; the refused request is counted too, so a client that keeps sending keeps pushing its wait out. */
+      refusal(): HttpError;
+    };
+
+/**
+ * For a request about to be stored: counts it if one more fits the limit
+ * (the count and the decision are one synchronous step, so concurrent
+ * requests in this isolate are counted exactly), and otherwise counts
+ * nothing yet, so that the caller can still answer a resend of a stored
+ * submission as one before refusing.
+ */
+export async function admit(env: LimitEnv, request: Request, bucket: Bucket, now: Date, scope = ""): Promise<Admission> {
+  const located = await locate(env, request, bucket, now, scope);
+  const { counter, limit, elapsed } = located;
+  if (counter.current + 1 + counter.previous * (1 - elapsed / limit.windowSeconds) > limit.limit) {
+    return {
+      admitted: false,
+      refusal: () => {
+        counter.current++;
+        return tooManyRequests(result(located).retryAfter);
+      },
+    };
+  }
+  counter.current++;
+  const taken = counter.windowStart;
+  let given = false;
+  return {
+    admitted: true,
+    giveBack: () => {
+      if (given) return;
+      given = true;
+      // the counter may have moved on to the next window meanwhile (a slow request at a window's end)
+      if (counter.windowStart === taken) counter.current = Math.max(0, counter.current - 1);
+      else if (counter.windowStart === taken + limit.windowSeconds) counter.previous = Math.max(0, counter.previous - 1);
+    },
+  };
 }

@@ -3,7 +3,9 @@
 // read of survey comments and every export, per survey — the role only,
 // unless the organisation sets READ_LOG_NAMES = "name". It is what makes
 // "HR reads comments only from k responses" checkable by the people who wrote
-// them. Rendered into the static page by the server (HTMLRewriter): the page
+// them. Below the list, the head of the audit log's hash chain, so anyone can
+// record it and see later whether the log was cut short or rewritten.
+// Rendered into the static page by the server (HTMLRewriter): the page
 // needs no JavaScript.
 import type { Locale } from "../i18n/config.ts";
 import { useTranslations } from "../i18n/index.ts";
@@ -12,7 +14,7 @@ import { READ_ACTIONS, type AuditAction } from "../lib/audit/model.ts";
 import { SURVEYS, type Survey } from "../lib/surveys/registry.ts";
 import { localText } from "../lib/surveys/text.ts";
 import { readConfig, type AppEnv } from "./config.ts";
-import { listActions } from "./db/audit.ts";
+import { listActions, readChainHashAt, readChainHead } from "./db/audit.ts";
 
 /** The most reads listed: years of a busy HR team's reads. */
 export const READ_LOG_LIMIT = 2000;
@@ -20,14 +22,22 @@ export const READ_LOG_LIMIT = 2000;
 export interface ReadLog {
   names: boolean;
   surveys: { id: string; title: Survey["title"]; reads: { day: string; action: AuditAction; by: string | null; times: number }[] }[];
+  /**
+   * The audit log's hash chain (src/lib/audit/chain.ts): how many rows it
+   * holds and the hash of the last, which anyone can record; with `?at=n`,
+   * the hash row n has now (null: the log has no row n), which must be the
+   * one recorded for it.
+   */
+  chain: { count: number; head: string; at?: { seq: number; hash: string | null } };
 }
 
-/** Per survey (newest first), reads grouped by day, action and person (null: the role only). */
-export async function readLog(env: AppEnv): Promise<ReadLog> {
+/** Per survey (newest first), reads grouped by day, action and person (null: the role only); the chain's head. */
+export async function readLog(env: AppEnv, at?: number): Promise<ReadLog> {
   const names = readConfig(env).readLogNames;
-  const rows = await listActions(env, READ_ACTIONS, READ_LOG_LIMIT);
+  const [rows, head] = await Promise.all([listActions(env, READ_ACTIONS, READ_LOG_LIMIT), readChainHead(env)]);
   return {
     names,
+    chain: { ...head, ...(at === undefined ? {} : { at: { seq: at, hash: await readChainHashAt(env, at) } }) },
     surveys: SURVEYS.flatMap((survey) => {
       const reads: ReadLog["surveys"][number]["reads"] = [];
       for (const row of rows.filter((r) => r.targetId === survey.id)) {
@@ -49,11 +59,25 @@ function readAction(t: ReturnType<typeof useTranslations>, action: (typeof READ_
   return times > 1 ? t("readLog.withTimes", { action: what, times: t.plural("readLog.times", times) }) : what;
 }
 
+/** The chain's head, with how to check later that the log still reaches it. */
+function renderChain(chain: ReadLog["chain"], locale: Locale): string {
+  const t = useTranslations(locale);
+  const check = `/api/read-log?at=${chain.count}`;
+  return `<section aria-labelledby="read-log-chain" class="read-log-chain"><h2 id="read-log-chain">${escape(t("readLog.chain.title"))}</h2><p>${escape(
+    t("readLog.chain.lead"),
+  )}</p><dl><dt>${escape(t("readLog.chain.count"))}</dt><dd data-chain-count>${chain.count}</dd><dt>${escape(
+    t("readLog.chain.head"),
+  )}</dt><dd><code data-chain-head>${chain.head}</code></dd></dl><p>${escape(t("readLog.chain.how"))}</p><p>${escape(
+    t("readLog.chain.check", { count: chain.count }),
+  )} <code>${escape(check)}</code></p></section>`;
+}
+
 /** The list as HTML for the page's placeholder, every text escaped. */
 export function renderReadLog(log: ReadLog, locale: Locale): string {
   const t = useTranslations(locale);
   const note = `<p class="muted">${escape(t(log.names ? "readLog.names" : "readLog.roles"))}</p>`;
-  if (log.surveys.length === 0) return `${note}<p>${escape(t("readLog.empty"))}</p>`;
+  const chain = renderChain(log.chain, locale);
+  if (log.surveys.length === 0) return `${note}<p>${escape(t("readLog.empty"))}</p>${chain}`;
   const tables = log.surveys.map((s) => {
     const title = localText(s.title, locale);
     const rows = s.reads
@@ -70,7 +94,7 @@ export function renderReadLog(log: ReadLog, locale: Locale): string {
       t("readLog.who"),
     )}</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
   });
-  return note + tables.join("");
+  return note + tables.join("") + chain;
 }
 
 /** The static page with the list filled in (or its fallback text left, if the database cannot be read). */

@@ -6,32 +6,36 @@
 import { addDays, type Day } from "../lib/clock.ts";
 import {
   breakdownQuestions,
-  breakdownSteps,
+  keepUnderRaisedK,
   publishBreakdown,
   segmentSpecs,
   shownInFull,
   snapshotBreakdown,
   withholdingAllBut,
-  type JointTally,
   type PublishedBreakdown,
-  type SegmentState,
 } from "../lib/surveys/breakdown.ts";
 import { previousRun, SURVEYS, type Survey } from "../lib/surveys/registry.ts";
+import { emptyAggregates } from "../lib/surveys/aggregates.ts";
+import { publishWithK } from "../lib/surveys/raised-k.ts";
 import { buildResults, type SurveyResults } from "../lib/surveys/results.ts";
 import { effectiveMinGroupSize, resultsAvailable, surveyStatus } from "../lib/surveys/schema.ts";
-import { liveSteps, publishStep, type LiveStep } from "../lib/surveys/steps.ts";
 import { hrSeesResults, type Findings, type Trends } from "../lib/surveys/tools.ts";
 import { compareRuns } from "../lib/surveys/trends.ts";
 import { readConfig, type AppEnv } from "./config.ts";
 import { publishedK } from "./db/published-k.ts";
-import { readAggregates, readDailyAggregates, readSegmentTallies } from "./db/surveys.ts";
+import { readAudiences } from "./db/audiences.ts";
+import { readAggregates, readSegmentTallies } from "./db/surveys.ts";
 
 export type Audience = "public" | "hr";
 export type { Findings };
 
 const scopeOf = (survey: Survey) => `survey:${survey.id}`;
 
-/** The k a survey's published steps are cut with: the one it first published with (docs/anonymity.md, "Changing k"). */
+/**
+ * The k a survey is published with, frozen at its first publication
+ * (docs/anonymity.md, "Changing k"): participation steps are cut with it, and
+ * results are cut with it, or with a larger k only where that shows nothing new.
+ */
 export async function stepKs(env: AppEnv, surveys: readonly Survey[] = SURVEYS): Promise<Map<string, number>> {
   const k = readConfig(env).minGroupSize;
   const frozen = await publishedK(
@@ -41,99 +45,81 @@ export async function stepKs(env: AppEnv, surveys: readonly Survey[] = SURVEYS):
   return new Map(surveys.map((s) => [s.id, frozen.get(scopeOf(s)) ?? effectiveMinGroupSize(s, k)]));
 }
 
-/** Participation (and live results) are counted until today, or the day after closing. */
+/** Participation is counted until today, or the day after closing. */
 export const countedUntil = (survey: Survey, today: string) => (today <= survey.closes ? today : addDays(survey.closes, 1));
 
-/** The k a survey is published with now (the setting), and the k its steps were first cut with (frozen). */
-async function ksOf(env: AppEnv, survey: Survey): Promise<{ k: number; stepK: number }> {
+/** The k a survey is published with now (the setting), and the k it first published with (frozen). */
+async function ksOf(env: AppEnv, survey: Survey): Promise<{ k: number; firstK: number }> {
   const k = effectiveMinGroupSize(survey, readConfig(env).minGroupSize);
-  return { k, stepK: (await stepKs(env, [survey])).get(survey.id)! };
+  return { k, firstK: (await stepKs(env, [survey])).get(survey.id)! };
+}
+
+/**
+ * Whether a survey's answers are withheld whatever the rules on groups would
+ * show: more responses arrived than the survey's audience (its headcount, as
+ * raised publicly), so someone answered who was not counted — codes minted
+ * beyond the people they were for, or one person answering an open survey
+ * many times — and answers they know could be subtracted from the figures.
+ * `responses` are those the answers read cover: every response to the
+ * survey's current version.
+ */
+export async function overAudience(
+  env: AppEnv,
+  survey: Survey,
+  responses: number,
+): Promise<{ responses: number; audience: number } | null> {
+  const { audience } = (await readAudiences(env, [survey])).get(survey.id)!;
+  return responses > audience ? { responses, audience } : null;
 }
 
 interface ResultsNow {
   results: SurveyResults;
-  /** Live results: the first day not counted; undefined after closing, or before the first step. */
-  before?: Day;
-  /** Live results: every step taken so far (src/lib/surveys/steps.ts). */
-  steps: LiveStep[];
   k: number;
-  stepK: number;
+  firstK: number;
+  /** Set when more responses arrived than the audience: nothing from the answers is published. */
+  over: { responses: number; audience: number } | null;
 }
 
 /**
  * The results alone (no breakdown, no trends), as GET /api/surveys/{id}/results
- * publishes them: after closing, every response with the larger of the two
- * ks; live, the last step — today never counted, each step passing the
- * suppression rule against every earlier one, kept after closing too.
+ * publishes them once the survey has closed: every response to its current
+ * version, cut with the k it first published with (or a raised one, where
+ * that shows nothing new: src/lib/surveys/raised-k.ts).
  */
 async function resultsOf(env: AppEnv, survey: Survey, today: Day): Promise<ResultsNow> {
-  const { k, stepK } = await ksOf(env, survey);
-  if (survey.resultsVisibility !== "live") {
-    const raw = await readAggregates(env, survey, today);
-    return { results: buildResults(survey.questions, raw, Math.max(k, stepK)), steps: [], k, stepK };
-  }
-  const until = countedUntil(survey, today);
-  const days = await readDailyAggregates(env, survey, today, until);
-  const steps = liveSteps(survey.questions, days, until, stepK);
-  const last = steps.at(-1);
-  return { results: publishStep(survey.questions, last, stepK, k), before: last?.before, steps, k, stepK };
+  const [{ k, firstK }, raw] = await Promise.all([ksOf(env, survey), readAggregates(env, survey, today)]);
+  const over = await overAudience(env, survey, raw.responses);
+  // Over the audience, nothing from the answers: the shape of a survey with too few responses.
+  if (over) return { results: buildResults(survey.questions, emptyAggregates(), Math.max(k, firstK)), k, firstK, over };
+  return { results: publishWithK(survey.questions, raw, firstK, k), k, firstK, over };
 }
 
-/** An exclusive end day before every response: covers none. */
-const NOTHING = "0000-00-00";
-
 /**
- * The breakdown by segment. After close (or for results shown once), one
- * snapshot of every response, with the k the results use; for live results,
- * the last step the breakdown could take at the results' own steps
- * (src/lib/surveys/breakdown.ts), cut with the steps' frozen k.
+ * The breakdown by segment, of every response, cut like the results: with
+ * the first k, and under a raised k only the segments it shows alike.
  */
 async function breakdownOf(env: AppEnv, survey: Survey, now: ResultsNow, today: Day): Promise<PublishedBreakdown | null> {
   if (!survey.segments?.length) return null;
   const segments = segmentSpecs(survey.questions, survey.segments);
   const questions = breakdownQuestions(survey.questions, survey.segments);
-  const names = questions.map((q) => q.name);
-  if (survey.resultsVisibility !== "live") {
-    const k = Math.max(now.k, now.stepK);
-    const [all] = await readSegmentTallies(env, survey, survey.segments, names, { today });
-    const tallies: JointTally[] = all?.tallies ?? [];
-    const withheld = withholdingAllBut(segments.length, questions, shownInFull(now.results, questions));
-    return publishBreakdown(snapshotBreakdown(tallies, segments, questions, k, withheld), segments, questions, null);
-  }
-  const last = now.steps.at(-1);
-  if (!last) return publishBreakdown(snapshotBreakdown([], segments, questions, now.stepK), segments, questions, null);
-  const days = await readSegmentTallies(env, survey, survey.segments, names, { today, before: last.before, byDay: true });
-  const steps = breakdownSteps(
-    days,
-    // the results' steps, each with the questions it showed in full
-    now.steps.map((step) => ({ before: step.before, questions: shownInFull(step.results, questions) })),
-    segments,
-    questions,
-    now.stepK,
+  const tallies = await readSegmentTallies(
+    env,
+    survey,
+    survey.segments,
+    questions.map((q) => q.name),
+    today,
   );
-  const at = steps.at(-1)!;
-  return publishBreakdown(raisedK(at.segments, now.k, now.stepK), segments, questions, at.before);
-}
-
-/**
- * A live step cut with the frozen k, published after k was raised: a segment
- * with a figure under the new k is withheld whole. Re-cutting with the new k
- * could show a figure the step did not (suppression is not monotone in k);
- * withholding only ever shows less than the step did.
- */
-function raisedK(states: readonly SegmentState[], k: number, stepK: number): SegmentState[] {
-  if (k <= stepK) return [...states];
-  return states.map((state) => {
-    const small = state.cells.some((row, g) => row.some((c, q) => state.questions[q] && state.groups[g] && c[0]! + c[1]! < k));
-    return small ? { ...state, questions: state.questions.map(() => false) } : state;
-  });
+  const full = shownInFull(now.results, questions);
+  const cut = (k: number) => snapshotBreakdown(tallies, segments, questions, k, withholdingAllBut(segments.length, questions, full));
+  const first = cut(now.firstK);
+  return publishBreakdown(now.k > now.firstK ? keepUnderRaisedK(first, cut(now.k)) : first, segments, questions);
 }
 
 /** Whether `audience` may see a survey's results today. */
 export function resultsOpenTo(survey: Survey, today: Day, audience: Audience): "yes" | "hidden" | "not_yet" {
   const status = surveyStatus(survey, today);
   if (audience === "public") return resultsAvailable(survey.resultsVisibility, status);
-  return hrSeesResults({ status, resultsVisibility: survey.resultsVisibility });
+  return hrSeesResults({ status });
 }
 
 async function trendsOf(env: AppEnv, survey: Survey, results: SurveyResults, today: Day, audience: Audience): Promise<Trends | null> {
@@ -149,31 +135,23 @@ async function trendsOf(env: AppEnv, survey: Survey, results: SurveyResults, tod
 /** Everything the results show, for an audience allowed to see them (the caller checks resultsOpenTo). */
 export async function surveyFindings(env: AppEnv, survey: Survey, today: Day, audience: Audience): Promise<Findings> {
   const now = await resultsOf(env, survey, today);
-  const [breakdown, trends] = await Promise.all([
-    breakdownOf(env, survey, now, today),
-    trendsOf(env, survey, now.results, today, audience),
-  ]);
+  const over = now.over;
+  const [breakdown, trends] = over
+    ? [null, null]
+    : await Promise.all([breakdownOf(env, survey, now, today), trendsOf(env, survey, now.results, today, audience)]);
   return {
     id: survey.id,
     status: surveyStatus(survey, today),
     visibility: survey.resultsVisibility,
-    before: now.before ?? null,
     ...now.results,
+    withheld: over ? { reason: "responses_exceed_audience", audience: over.audience } : null,
     breakdown,
     trends,
   };
 }
 
-/**
- * The responses HR's comments and exports may cover — those the results
- * cover (an exclusive end day, or undefined for all) — and the k they need.
- */
-export async function coveredUntil(env: AppEnv, survey: Survey, today: Day): Promise<{ before?: Day; k: number }> {
-  if (survey.resultsVisibility !== "live") {
-    const { k, stepK } = await ksOf(env, survey);
-    return { k: Math.max(k, stepK) };
-  }
-  const now = await resultsOf(env, survey, today);
-  // Before the first live step the results cover no day at all, and neither do comments and exports.
-  return { before: now.before ?? NOTHING, k: Math.max(now.k, now.stepK) };
+/** The k HR's comments and exports obey: the one the results are cut with. */
+export async function answersK(env: AppEnv, survey: Survey): Promise<number> {
+  const { k, firstK } = await ksOf(env, survey);
+  return Math.max(k, firstK);
 }

@@ -9,13 +9,15 @@ import { effectiveMinGroupSize, surveyStatus, type SurveyStatus } from "../lib/s
 import { validateAnswers } from "../lib/surveys/validate.ts";
 import { dayOffset } from "./commit-day.ts";
 import { readConfig, type AppEnv } from "./config.ts";
-import { isDuplicateSubmission, storeResponse } from "./db/responses.ts";
+import { isDuplicateSubmission, storeResponse, type StoreOutcome } from "./db/responses.ts";
+import { readAudiences, type AudienceNow } from "./db/audiences.ts";
 import { countAllResponsesByDay, countResponsesByDay } from "./db/surveys.ts";
-import { redeemCode } from "./db/tokens.ts";
+import { countTokens, redeemCode, type TokenCounts } from "./db/tokens.ts";
 import { HttpError } from "./http.ts";
-import { evaluateBlinded, parseBlinded, spentTokenHash, surveyPublicKey, verifyToken } from "./invitation-keys.ts";
-import { enforceLimit, limitInBatch, overLimit, refuse } from "./rate-limit.ts";
+import { checkPublishedKey, evaluateBlinded, parseBlinded, spentTokenHash, verifyToken } from "./invitation-keys.ts";
+import { admit, enforceLimit, refuse } from "./rate-limit.ts";
 import { countedUntil, resultsOpenTo, stepKs, surveyFindings, type Findings } from "./survey-findings.ts";
+import type { AudienceRaise } from "../lib/surveys/tools.ts";
 
 export interface SurveySummary {
   id: string;
@@ -27,7 +29,10 @@ export interface SurveySummary {
   closes: string;
   access: Survey["access"];
   resultsVisibility: Survey["resultsVisibility"];
+  /** The headcount the survey is for: its file's, or the latest raise. */
   audience: number;
+  /** Every raise of the audience, oldest first: a raise is public. */
+  audienceRaises: AudienceRaise[];
   minGroupSize: number;
 }
 
@@ -37,7 +42,7 @@ export function getSurvey(id: string): Survey {
   return survey;
 }
 
-export function summarize(survey: Survey, env: Partial<AppEnv>, today: string): SurveySummary {
+export function summarize(survey: Survey, env: Partial<AppEnv>, today: string, audience: AudienceNow): SurveySummary {
   return {
     id: survey.id,
     version: survey.version,
@@ -48,31 +53,62 @@ export function summarize(survey: Survey, env: Partial<AppEnv>, today: string): 
     closes: survey.closes,
     access: survey.access,
     resultsVisibility: survey.resultsVisibility,
-    audience: survey.audience,
+    audience: audience.audience,
+    audienceRaises: audience.raises,
     minGroupSize: effectiveMinGroupSize(survey, readConfig(env).minGroupSize),
   };
 }
 
 /**
- * GET /api/surveys/{id}: the summary, the definition and, for an invitation
- * survey, the public key its tokens are evaluated with (null when this server
- * has no key seed: redeeming then fails with 503).
+ * What everyone may know of who takes part: responses in steps (never today,
+ * never moved by fewer than k) and, for an invitation survey, every code
+ * minted and every code withdrawn — HR's actions, public so that minting more
+ * codes than people, or withdrawing and minting again, shows.
+ */
+export interface PublicParticipation {
+  responses: number;
+  /** Exclusive: the responses counted are those of days before this one. */
+  before: string;
+  codes: TokenCounts | null;
+}
+
+async function publicParticipation(
+  env: AppEnv,
+  survey: Survey,
+  today: string,
+  k: number,
+): Promise<PublicParticipation & { perDay: DayCount[] }> {
+  const [perDay, codes] = await Promise.all([
+    countResponsesByDay(env, survey.id),
+    survey.access === "invitation" ? countTokens(env, [survey.id]).then((m) => m.get(survey.id)!) : null,
+  ]);
+  const steps = participationSteps(perDay, countedUntil(survey, today), k);
+  return { responses: steps.total, before: steps.before, perDay: steps.steps, codes };
+}
+
+/**
+ * GET /api/surveys/{id}: the summary, participation, the definition and, for
+ * an invitation survey, the key published with it (its content file, as on
+ * its page). The form never reads it here: it checks the server against the
+ * key built into the page, which an API answer cannot change.
  */
 export async function describeSurvey(env: AppEnv, survey: Survey, now: Date) {
-  let invitationKey: string | null = null;
-  if (survey.access === "invitation") invitationKey = await surveyPublicKey(env, survey.id).catch(() => null);
+  const today = dayOf(now);
+  const [audiences, ks] = await Promise.all([readAudiences(env, [survey]), stepKs(env, [survey])]);
+  const { perDay: _steps, ...taking } = await publicParticipation(env, survey, today, ks.get(survey.id)!);
   return {
-    ...summarize(survey, env, dayOf(now)),
+    ...summarize(survey, env, today, audiences.get(survey.id)!),
+    participation: taking,
     definition: survey.definition,
-    ...(survey.access === "invitation" ? { invitationKey } : {}),
+    ...(survey.access === "invitation" ? { invitationKey: survey.invitationKey } : {}),
   };
 }
 
 export async function listSurveys(env: AppEnv, now: Date): Promise<(SurveySummary & { responses: number })[]> {
   const today = dayOf(now);
-  const [perDay, ks] = await Promise.all([countAllResponsesByDay(env), stepKs(env, SURVEYS)]);
+  const [perDay, ks, audiences] = await Promise.all([countAllResponsesByDay(env), stepKs(env, SURVEYS), readAudiences(env, SURVEYS)]);
   return SURVEYS.map((s) => ({
-    ...summarize(s, env, today),
+    ...summarize(s, env, today, audiences.get(s.id)!),
     responses: participationSteps(perDay.get(s.id) ?? [], countedUntil(s, today), ks.get(s.id)!).total,
   }));
 }
@@ -87,15 +123,16 @@ function notOpen(survey: Survey, status: SurveyStatus): HttpError {
  * The order matters for the limits (src/server/rate-limit.ts): what costs
  * nothing is checked first and counted nowhere; replays and refusals are
  * counted in `survey_rejected`, apart from the responses actually stored, so
- * neither can use up what the people behind the same address may send.
+ * neither can use up what the people behind the same address may send. A
+ * response to an open survey is counted in `survey_response`; one with an
+ * invitation token is not counted per client at all: the token allows one.
  *
- * D1 calls: an accepted response costs exactly one — the batch that counts
- * it against `survey_response` and stores it (plus one read of the day's
- * rate-limit salt per isolate and day). A resend of a stored response costs
- * two (the batch refused by the idempotency key, then the `survey_rejected`
- * count); a refusal before storing costs two (is it a resend?, then the
- * count); a response over the limit costs two (the aborted batch, then the
- * count behind Retry-After). test/integration/round-trips.test.ts holds these.
+ * D1 calls: an accepted response costs exactly one — the batch that stores
+ * it (the limits are counted in the isolate's memory, never in D1). A resend
+ * of a stored response costs one (the batch refused by the idempotency key);
+ * a refusal before storing costs one (is it a resend?); a response over the
+ * limit costs one (is it a resend?, answered as one if so).
+ * test/integration/round-trips.test.ts holds these.
  */
 export async function submitResponse(
   env: AppEnv,
@@ -143,20 +180,30 @@ export async function submitResponse(
     spentToken = await spentTokenHash(survey.id, body.token);
   }
 
-  const outcome = await storeResponse(env, {
-    surveyId: survey.id,
-    surveyVersion: survey.version,
-    commit: { opens: survey.opens, closes: survey.closes, dayOffset: dayOffset(now) },
-    rows: checked.rows,
-    submissionId: body.submissionId,
-    spentToken,
-    limit: await limitInBatch(env, request, "survey_response", now),
-  });
+  // Over the limit, a resend of a stored response is still answered as one.
+  const admission = survey.access === "open" ? await admit(env, request, "survey_response", now) : null;
+  if (admission && !admission.admitted) {
+    if (await resent()) return "duplicate";
+    throw admission.refusal();
+  }
+  let outcome: StoreOutcome | undefined;
+  try {
+    outcome = await storeResponse(env, {
+      surveyId: survey.id,
+      surveyVersion: survey.version,
+      commit: { opens: survey.opens, closes: survey.closes, dayOffset: dayOffset(now) },
+      rows: checked.rows,
+      submissionId: body.submissionId,
+      spentToken,
+    });
+  } finally {
+    // only a stored response keeps its place in the count
+    if (outcome !== "stored" && admission?.admitted) admission.giveBack();
+  }
   if (outcome === "duplicate") {
     await enforceLimit(env, request, "survey_rejected", now);
     return "duplicate";
   }
-  if (outcome === "rate_limited") throw await overLimit(env, request, "survey_response", now);
   if (outcome === "not_open") throw notOpen(survey, surveyStatus(survey, dayOf(new Date(now.getTime() + 60_000))));
   if (outcome === "token_spent") {
     // A racing retry of this very submission may have spent it a moment ago.
@@ -185,9 +232,10 @@ export async function redeemInvitation(
   const status = surveyStatus(survey, dayOf(now));
   if (status !== "open") throw notOpen(survey, status);
   const blinded = parseBlinded(body.blinded);
-  // Before the code is touched: a server that cannot evaluate (no key seed) must not use it up.
-  await surveyPublicKey(env, survey.id);
-  const outcome = await redeemCode(env, survey.id, body.code, await sha256Hex(body.blinded));
+  // Before the code is touched: a server that cannot evaluate under the survey's
+  // published key (no seed, or one that derives another key) must not use it up.
+  await checkPublishedKey(env, survey);
+  const outcome = await redeemCode(env, survey.id, body.code, await sha256Hex(body.blinded), dayOffset(now));
   if (outcome === "unknown") {
     await refuse(
       env,
@@ -207,7 +255,7 @@ export async function redeemInvitation(
     );
   }
   await enforceLimit(env, request, "invitation_redeem", now);
-  return { evaluation: await evaluateBlinded(env, survey.id, blinded) };
+  return { evaluation: await evaluateBlinded(env, survey, blinded) };
 }
 
 export interface SurveyStats {
@@ -216,26 +264,32 @@ export interface SurveyStats {
   /** Responses up to the last step: never today's, and never moved by fewer than k. */
   responses: number;
   audience: number;
-  /** responses / audience, 0–1 (can exceed 1 if the audience was under-estimated). */
+  audienceRaises: AudienceRaise[];
+  /** responses / audience, 0–1 (more when responses exceed the audience: the answers are then withheld). */
   rate: number;
   /** One entry per step: its last day and the responses it added (at least k). */
   perDay: DayCount[];
   /** Exclusive: the figures cover days before this one. */
   before: string;
+  /** Invitation surveys: every code minted, and those withdrawn; null for open surveys. */
+  codes: TokenCounts | null;
 }
 
 export async function surveyStats(env: AppEnv, survey: Survey, now: Date): Promise<SurveyStats> {
   const today = dayOf(now);
-  const [perDay, ks] = await Promise.all([countResponsesByDay(env, survey.id), stepKs(env, [survey])]);
-  const steps = participationSteps(perDay, countedUntil(survey, today), ks.get(survey.id)!);
+  const [audiences, ks] = await Promise.all([readAudiences(env, [survey]), stepKs(env, [survey])]);
+  const { audience, raises } = audiences.get(survey.id)!;
+  const taking = await publicParticipation(env, survey, today, ks.get(survey.id)!);
   return {
     id: survey.id,
     status: surveyStatus(survey, today),
-    responses: steps.total,
-    audience: survey.audience,
-    rate: Math.round((steps.total / survey.audience) * 1000) / 1000,
-    perDay: steps.steps,
-    before: steps.before,
+    responses: taking.responses,
+    audience,
+    audienceRaises: raises,
+    rate: Math.round((taking.responses / audience) * 1000) / 1000,
+    perDay: taking.perDay,
+    before: taking.before,
+    codes: taking.codes,
   };
 }
 

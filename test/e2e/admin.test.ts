@@ -4,6 +4,9 @@
 // version (it is on the board), mark it done, the author contests, and HR
 // sees the verdict in the inbox and beside the audit log (by day). On its own server with an
 // ADMIN_TOKEN and a freshly seeded D1, the server, seeders and browser on DEMO_TODAY.
+// What employees do reaches the console the next day, so the flow moves the
+// server's pinned day on (a restart with the next CANDOR_TODAY, docs/clock.md)
+// where an idea or a verdict must have arrived "yesterday".
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -12,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../scripts/db.ts";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { TMP_DIR } from "../../scripts/env.ts";
-import { pinnedClock } from "../../src/lib/clock.ts";
+import { addDays, pinnedClock } from "../../src/lib/clock.ts";
 import { expectAxeClean, launchBrowser, openPage } from "./browser.ts";
 import { freshState, startServer, type RunningServer } from "./server.ts";
 
@@ -38,6 +41,20 @@ afterAll(async () => {
 });
 
 const hydrated = (page: Page) => page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0);
+
+/** The server restarted on the next day: what employees did the day before is now in HR's console. */
+async function nextDay(): Promise<string> {
+  const day = addDays(server.today(), 1);
+  await server.restart({ today: day });
+  return day;
+}
+
+async function hrSearch(q: string): Promise<{ id: string }[]> {
+  const res = await fetch(`${server.url}/api/admin/ideas?q=${encodeURIComponent(q)}`, {
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+  });
+  return ((await res.json()) as { ideas: { id: string }[] }).ideas;
+}
 
 async function newIdea(title: string): Promise<{ receipt: string }> {
   const res = await fetch(`${server.url}/api/ideas`, {
@@ -117,8 +134,14 @@ describe("HR console in the browser", () => {
     it(`${locale}: sign in → answer privately → author sees it → answer publicly and publish → board → done → contested → inbox and audit log`, async () => {
       const title = `Shift handover checklist ${locale} ${crypto.randomUUID().slice(0, 6)}`;
       const { receipt } = await newIdea(title);
-      const hr = await openPage(browser, `${server.url}${l.prefix}/admin/`);
-      const author = await openPage(browser, `${server.url}${l.prefix}/ideas/track/`);
+      // a second idea saying the same, marked as a duplicate at the end
+      const copyTitle = `Same handover idea again ${locale} ${crypto.randomUUID().slice(0, 6)}`;
+      await newIdea(copyTitle);
+      // sent today: not in the console until tomorrow
+      expect(await hrSearch(title)).toEqual([]);
+      const day = await nextDay();
+      const hr = await openPage(browser, `${server.url}${l.prefix}/admin/`, { today: day });
+      const author = await openPage(browser, `${server.url}${l.prefix}/ideas/track/`, { today: day });
       const { page } = hr;
       try {
         expect(hr.response.headers()["x-robots-tag"]).toBe("noindex, nofollow");
@@ -216,7 +239,10 @@ describe("HR console in the browser", () => {
         await author.page.getByRole("button", { name: l.saveVerdict }).click();
         await author.page.getByText(l.verdictSaved).waitFor();
 
-        // HR sees the verdict in the inbox …
+        // the next day, HR sees the verdict in the inbox …
+        const contested = (await hrSearch(title))[0] as { verdict?: string | null };
+        expect(contested.verdict ?? null).toBeNull();
+        await nextDay();
         await page.goto(`${server.url}${l.prefix}/admin/`);
         await hydrated(page);
         await page.locator("[data-count=contested]").click();
@@ -226,9 +252,7 @@ describe("HR console in the browser", () => {
         // … and in the audit log
         await page.getByRole("link", { name: l.audit }).click();
         await page.locator("[data-audit] .admin-audit").waitFor();
-        const id = (await fetch(`${server.url}/api/admin/ideas?q=${encodeURIComponent(title)}`, {
-          headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
-        }).then((r) => r.json() as Promise<{ ideas: { id: string }[] }>))!.ideas[0]!.id;
+        const id = (await hrSearch(title))[0]!.id;
         await page.locator("#audit-target").fill(id);
         await page.locator("#audit-target").press("Enter");
         await expect
@@ -244,13 +268,9 @@ describe("HR console in the browser", () => {
         expect(await verdict.locator("time").getAttribute("datetime")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         await expectAxeClean(page);
 
-        // a second idea saying the same is marked as its duplicate, found by search
-        const copyTitle = `Same handover idea again ${locale} ${crypto.randomUUID().slice(0, 6)}`;
-        await newIdea(copyTitle);
-        const copy = (await fetch(`${server.url}/api/admin/ideas?q=${encodeURIComponent(copyTitle)}`, {
-          headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
-        }).then((r) => r.json())) as { ideas: { id: string }[] };
-        await page.goto(`${server.url}${l.prefix}/admin/#idea/${copy.ideas[0]!.id}`);
+        // the second idea saying the same is marked as its duplicate, found by search
+        const copy = await hrSearch(copyTitle);
+        await page.goto(`${server.url}${l.prefix}/admin/#idea/${copy[0]!.id}`);
         await page.locator("[data-admin-idea]").waitFor();
         await page.getByRole("searchbox", { name: l.dupSearch }).fill(title);
         await page.getByRole("button", { name: l.dupFind, exact: true }).click();
@@ -268,7 +288,8 @@ describe("HR console in the browser", () => {
         await hr.close();
         await author.close();
       }
-    });
+      // two restarts of the server on the next day (about 10 s each on an idle machine) on top of the flow
+    }, 180_000);
   }
 
   it("every console page says what it needs in its first paint, then asks the token: no console error, no CSP violation, nothing moves", async () => {
@@ -342,6 +363,30 @@ describe("HR console in the browser", () => {
     const sitemap = await readFile(join(DIST, "sitemap-0.xml"), "utf8");
     expect(sitemap).toContain("/ideas/");
     expect(sitemap).not.toContain("/admin");
+  });
+
+  it("/results/access/ shows the audit log's head — the entries and the last hash GET /api/read-log gives — and how to check it, in both languages", async () => {
+    const { chain } = (await fetch(`${server.url}/api/read-log`).then((r) => r.json())) as { chain: { count: number; head: string } };
+    expect(chain.count).toBeGreaterThan(0); // the demo's HR actions and this file's
+    expect(chain.head).toMatch(/^[0-9a-f]{64}$/);
+    for (const locale of ["en", "zh-cn"] as const) {
+      const { page, problems, close } = await openPage(browser, `${server.url}${L[locale].prefix}/results/access/`, {
+        today: server.today(),
+      });
+      try {
+        await page.locator("[data-chain-head]").waitFor();
+        expect(await page.locator("[data-chain-count]").textContent()).toBe(String(chain.count));
+        expect(await page.locator("[data-chain-head]").textContent()).toBe(chain.head);
+        expect(await page.locator(".read-log-chain code").last().textContent()).toBe(`/api/read-log?at=${chain.count}`);
+        expect(await page.locator("script").count()).toBe(0);
+        await expectAxeClean(page);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+    const at = (await fetch(`${server.url}/api/read-log?at=${chain.count}`).then((r) => r.json())) as { chain: { at: { hash: string } } };
+    expect(at.chain.at.hash).toBe(chain.head);
   });
 
   it("screenshots at 360 and 1280 px, light and dark, English and Chinese (inbox and an idea)", async () => {

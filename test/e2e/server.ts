@@ -15,8 +15,14 @@ export interface RunningServer {
   persistTo: string;
   dist: string;
   stop(): Promise<void>;
-  /** Restarts on the same port and database (to test delivery after an outage). */
-  restart(): Promise<void>;
+  /**
+   * Restarts on the same port and database (to test delivery after an
+   * outage), pinned to `today` if given (the next day, for what appears at
+   * the day boundary), else to the day it ran on.
+   */
+  restart(options?: { today?: string }): Promise<void>;
+  /** The day the server is pinned to now. */
+  today(): string;
 }
 
 export async function startServer(options: {
@@ -31,6 +37,7 @@ export async function startServer(options: {
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess;
   let log = "";
+  let today = options.today ?? DEMO_TODAY;
   const secrets = testSecrets(); // the same across restarts: tokens redeemed before an outage stay valid
 
   const launch = async () => {
@@ -39,7 +46,7 @@ export async function startServer(options: {
       port,
       persistTo: options.persistTo,
       localEnv: "test",
-      today: options.today ?? DEMO_TODAY,
+      today,
       // with the secrets a deployed Worker must have, made up for this server
       vars: { ...secrets, ...options.vars },
       stdio: ["ignore", "pipe", "pipe"],
@@ -61,10 +68,12 @@ export async function startServer(options: {
     persistTo: options.persistTo,
     dist: options.dist,
     stop: () => killGroup(child),
-    restart: async () => {
+    restart: async (next = {}) => {
       await killGroup(child);
+      today = next.today ?? today;
       await launch();
     },
+    today: () => today,
   };
 }
 

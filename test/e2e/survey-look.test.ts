@@ -256,9 +256,9 @@ describe("the survey form in the site's clothes", () => {
 
   it("the anonymity statement is two lines and a 'more', and says what happens to results as the survey is set up", async () => {
     for (const [path, visibility, words] of [
-      [`/surveys/${PULSE}/`, "after-close", "Results are published after the survey closes"],
-      ["/surveys/reward-survey-2026-h1/", "after-close", "Results are published after the survey closes"],
-      [`/zh-cn/surveys/${CAREER}/`, "live", "结果随回答实时公示"],
+      [`/surveys/${PULSE}/`, "after-close", "Results are published once, after the survey closes"],
+      ["/surveys/reward-survey-2026-h1/", "after-close", "Results are published once, after the survey closes"],
+      [`/zh-cn/surveys/${CAREER}/`, "after-close", "结果只在问卷结束后公示一次"],
     ] as const) {
       const { page, close } = await openPage(browser, `${baseURL}${path}`, { width: 360 });
       try {
@@ -281,13 +281,17 @@ describe("the survey form in the site's clothes", () => {
 });
 
 describe("after answering", () => {
-  it("shows live results only once answered here, and 'you answered this survey on this device' on coming back", async () => {
-    // the invitation survey publishes live; a demo code (the seed's last, used by no other test) opens it
+  it("shows no results before the close, answered or not, and 'you answered this survey on this device' on coming back", async () => {
+    // the invitation survey is open on the demo day; a demo code (the seed's last, used by no other test) opens it
     const { page, problems, close } = await openPage(browser, `${baseURL}/surveys/${CAREER}/`);
     try {
       const results = page.locator("#survey-results");
-      await results.getByText("Results appear here once you have answered").waitFor();
+      await results.getByText("Results will be published here once, after the survey closes.").waitFor();
       expect(await results.locator("table").count()).toBe(0);
+      // who takes part, from the server: the audience, the codes HR issued and withdrew, the responses in steps
+      await expect
+        .poll(() => page.locator("[data-survey-facts] [data-facts]").textContent())
+        .toMatch(/For \d+ people · \d+ invitation codes issued, \d+ withdrawn · /);
       await startSurvey(page);
       await page.getByLabel("Invitation code").fill("demo-code-0005");
       await page.getByRole("button", { name: "Continue" }).click();
@@ -296,8 +300,9 @@ describe("after answering", () => {
       await page.locator('.sd-question[data-name="interests"] label:has(input[value="crossDept"])').click();
       await page.getByRole("button", { name: "Send my answers" }).click();
       await page.getByRole("heading", { name: /your answers were received/ }).waitFor({ timeout: 15_000 });
-      // the results arrive with the thank-you, without a reload
-      await results.locator("table").first().waitFor();
+      // answering shows no results either: nothing of the answers exists before the close
+      expect(await results.locator("table").count()).toBe(0);
+      expect(await results.textContent()).toContain("published here once, after the survey closes");
       // nothing about it reached the server beyond the response: the mark is this browser session's
       const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
       expect(stored).toContain(":answered");
@@ -310,8 +315,9 @@ describe("after answering", () => {
       expect(await page.getByRole("button", { name: "Start the survey" }).isVisible()).toBe(false);
       expect(await page.locator(".sd-root-modern").count()).toBe(0);
       expect(await page.locator("[data-answered-here]").textContent()).toContain("You answered this survey on this device");
-      expect(await page.locator("[data-answered-here]").textContent()).toContain("Results are published as answers come in");
-      await page.locator("#survey-results table").first().waitFor();
+      expect(await page.locator("[data-answered-here]").textContent()).toContain("Results are published once, after the survey closes");
+      await results.getByText("Results will be published here once, after the survey closes.").waitFor();
+      expect(await results.locator("table").count()).toBe(0);
       await expectAxeClean(page);
       // a colleague at the same computer can still answer, with a code of their own
       await page.getByRole("button", { name: /Answer as a new person/ }).click();

@@ -253,7 +253,7 @@ describe("filling a survey", () => {
       await answerSecondHalf(page, "bell \u0007 character");
       await page.getByRole("button", { name: "Send my answers" }).click();
       await page.getByText("Some answers need your attention").waitFor({ timeout: 15_000 });
-      expect(await q(page, "oneThing").textContent()).toContain("This answer contains control characters.");
+      expect(await q(page, "oneThing").textContent()).toContain("This answer contains control characters or text-direction overrides.");
       expect(storedResponses(persistTo, PULSE)).toBe(before);
       await q(page, "oneThing").locator("textarea").fill("no bell this time");
       await page.getByRole("button", { name: "Send my answers" }).click();
@@ -324,7 +324,7 @@ describe("filling a survey", () => {
         expect(await page.locator(".sd-root-modern").count()).toBe(0);
         expect(await page.getByRole("button", { name: "Start the survey" }).count()).toBe(0);
         if (id === "reward-survey-2026-h2") {
-          await page.getByText("Results will be published here after the survey closes.").waitFor();
+          await page.getByText("Results will be published here once, after the survey closes.").waitFor();
           // the section's label points at a heading in this state too, and it is no live region
           expect(await page.getByRole("region", { name: "Results" }).count()).toBe(1);
           expect(await page.locator("#survey-results").getAttribute("aria-live")).toBeNull();

@@ -4,10 +4,11 @@
 // DEMO_TODAY (CANDOR_TODAY in vitest.config.ts); ideas get fixed received days.
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { pinnedClock, systemClock } from "../../src/lib/clock.ts";
+import { addDays, pinnedClock, systemClock } from "../../src/lib/clock.ts";
 import { LIMITS } from "../../src/lib/ideas/model.ts";
 import { certsUrlFor, remoteKeySet } from "../../src/server/access.ts";
-import { updateIdea } from "../../src/server/admin-ideas.ts";
+import { inbox, updateIdea } from "../../src/server/admin-ideas.ts";
+import { readAuthorSide } from "../../src/server/db/ideas.ts";
 import { requireAdmin } from "../../src/server/auth.ts";
 import { ORIGIN, api, expectError } from "./helpers.ts";
 import { SAMPLE, clearIdeas, freshIp, from, submit } from "./ideas-fixtures.ts";
@@ -15,7 +16,7 @@ import { SAMPLE, clearIdeas, freshIp, from, submit } from "./ideas-fixtures.ts";
 /** The Worker's pinned day (CANDOR_TODAY in vitest.config.ts). */
 const TODAY = env.CANDOR_TODAY;
 const ADMIN = { Authorization: `Bearer ${env.ADMIN_TOKEN}` };
-const HOSTILE = `<script>alert(1)</script>'; DROP TABLE ideas;-- \u0000 \u202Eevil\u200B {{7*7}} 😀`;
+const HOSTILE = `<script>alert(1)</script>'; DROP TABLE ideas;-- \u200Fevil\u200B {{7*7}} 😀`;
 
 let auditMark = 0;
 interface AuditRow {
@@ -208,14 +209,15 @@ describe("GET /api/admin/ideas", () => {
     expect(pages).toEqual([old.id, recent.id, answered.id, closed.id]);
   });
 
-  it("an author's reply puts an answered idea back at the top; the verdict shows in the inbox", async () => {
+  it("an author's reply puts an answered idea back at the top; the verdict shows in the inbox — from the next day", async () => {
     const a = await idea("2026-11-01");
     const b = await idea("2026-11-20");
     await answer(a.id, { visibility: "public", body: "Done." });
-    await patch(a.id, { version: 0, status: "done" });
+    await patch(a.id, { version: 1, status: "done" });
     await answer(b.id, { visibility: "private", body: "Which team?" });
     let list = (await get("/api/admin/ideas")).body.ideas;
     expect(list.map((i: { id: string }) => i.id)).toEqual([b.id, a.id]);
+    const today = (await get("/api/admin/ideas")).body;
     await api("/api/ideas/track/messages", {
       method: "POST",
       json: { receipt: b.receipt, body: "Team 3, night shift." },
@@ -226,12 +228,17 @@ describe("GET /api/admin/ideas", () => {
       json: { receipt: a.receipt, verdict: "not_resolved" },
       headers: from(freshIp()),
     });
-    const res = await get("/api/admin/ideas");
-    list = res.body.ideas;
+    // today HR's inbox is as it was: what the authors did today shows tomorrow
+    expect((await get("/api/admin/ideas")).body).toEqual(today);
+    expect((await get("/api/admin/ideas?verdict=not_resolved")).body.ideas).toEqual([]);
+    // the next day (the pinned clock a day on, docs/clock.md)
+    const tomorrow = pinnedClock(addDays(TODAY, 1)).now();
+    const res = await inbox(env, {}, tomorrow);
+    list = res.ideas;
     expect(list[0]).toMatchObject({ id: b.id, awaitingReply: true });
     expect(list[1]).toMatchObject({ id: a.id, verdict: "not_resolved" });
-    expect(res.body.counts.contested).toBe(1);
-    expect((await get("/api/admin/ideas?verdict=not_resolved")).body.ideas.map((i: { id: string }) => i.id)).toEqual([a.id]);
+    expect(res.counts.contested).toBe(1);
+    expect((await inbox(env, { verdict: "not_resolved" }, tomorrow)).ideas.map((i) => i.id)).toEqual([a.id]);
   });
 
   it("filters by status, category and overdue, and searches title and text in either language (two-character Chinese words too)", async () => {
@@ -321,7 +328,8 @@ describe("POST /api/admin/ideas/{id}/messages", () => {
     const { id, receipt } = await idea("2026-11-20");
     const res = await answer(id, { visibility: "private", body: "Thank you — which team are you in?" });
     expect(res.status).toBe(201);
-    expect(res.body.idea).toMatchObject({ acknowledgedOn: TODAY, overdue: false, version: 0 });
+    // an answer steps the version (a PATCH from a screen without it is then 409)
+    expect(res.body.idea).toMatchObject({ acknowledgedOn: TODAY, overdue: false, version: 1 });
     expect(res.body.idea.messages).toEqual([{ from: "hr", visibility: "private", body: "Thank you — which team are you in?", on: TODAY }]);
     expect((await track(receipt)).body.idea.messages).toEqual(res.body.idea.messages);
     const [row] = await newAudit();
@@ -330,13 +338,27 @@ describe("POST /api/admin/ideas/{id}/messages", () => {
     expect(JSON.parse(row!.detail!)).toEqual({ visibility: "private" });
   });
 
+  it("an answer steps the version: a PATCH from a screen that did not show it is 409 edit_conflict, and changes nothing", async () => {
+    const { id } = await idea();
+    const seen = await version(id);
+    const res = await answer(id, { visibility: "private", body: "We are looking into it." });
+    expect(res.body.idea.version).toBe(seen + 1);
+    const stale = await patch(id, { version: seen, status: "declined", note: "From a screen without the answer." });
+    const err = expectError(stale, 409, "edit_conflict");
+    expect((err as unknown as { current: { version: number; messages: unknown[] } }).current).toMatchObject({ version: seen + 1 });
+    expect((await get(`/api/admin/ideas/${id}`)).body.idea).toMatchObject({ status: "received", version: seen + 1 });
+    expect((await newAudit()).map((r) => r.action)).toEqual(["idea.answer"]);
+    // from the current version it goes through
+    expect((await patch(id, { version: seen + 1, status: "under_review" })).status).toBe(200);
+  });
+
   it("a public answer shows on the board once the idea is published, a private one never", async () => {
     const { id } = await idea();
     await answer(id, { visibility: "public", body: "We will publish thresholds in advance." });
     await answer(id, { visibility: "private", body: "Private follow-up." });
     expect((await api("/api/ideas")).body.ideas).toEqual([]);
     await patch(id, {
-      version: 0,
+      version: 2,
       publish: { title: "Publish thresholds in advance", body: "Thresholds should be known before the quarter." },
     });
     const [shown] = (await api("/api/ideas")).body.ideas;
@@ -364,6 +386,12 @@ describe("POST /api/admin/ideas/{id}/messages", () => {
       { visibility: "private", body: "  \u200B " },
       { visibility: "private", body: "x".repeat(LIMITS.replyMax + 1) },
       { visibility: "private", body: "ok", author: "author" },
+      // NUL, other controls, direction overrides and isolates (src/lib/unsafe-text.ts)
+      { visibility: "private", body: "Thank you\u0000." },
+      { visibility: "public", body: "Thank you\u0008." },
+      { visibility: "public", body: "Thank you\u0090." },
+      { visibility: "private", body: "\u202Bcall us\u202C" },
+      { visibility: "private", body: "\u2066call us\u2069" },
       null,
       [],
       "text",
@@ -615,7 +643,7 @@ describe("GET /api/admin/audit", () => {
     const a = await idea();
     const b = await idea();
     await answer(a.id, { visibility: "private", body: "One" });
-    await patch(a.id, { version: 0, status: "under_review" });
+    await patch(a.id, { version: 1, status: "under_review" });
     await answer(b.id, { visibility: "public", body: "Two" });
     const all = (await get("/api/admin/audit")).body;
     const mine = all.entries.filter((e: { id: number }) => e.id > auditMark);
@@ -642,24 +670,27 @@ describe("GET /api/admin/audit", () => {
     expect(second.body.nextCursor).toBeNull();
   });
 
-  it("for one idea, the first page also gives the author's replies and verdict, to the day, and the log itself holds no row of theirs", async () => {
+  it("for one idea, the first page also gives the author's replies and verdict, to the day and from the next day, and the log itself holds no row of theirs", async () => {
     const a = await idea("2026-11-01");
     await answer(a.id, { visibility: "private", body: "Which team?" });
     const author = (path: string, json: Record<string, unknown>) =>
       api(`/api/ideas/track/${path}`, { method: "POST", json: { receipt: a.receipt, ...json }, headers: from(freshIp()) });
     expect((await author("messages", { body: "Team 3." })).status).toBeLessThan(300);
     expect((await author("messages", { body: "Night shift too." })).status).toBeLessThan(300);
-    await patch(a.id, { version: 0, status: "done" });
+    await patch(a.id, { version: 1, status: "done" });
     expect((await author("verdict", { verdict: "not_resolved", comment: "Still waiting." })).status).toBeLessThan(300);
 
     const first = await get(`/api/admin/audit?target=${a.id}&limit=1`);
-    expect(first.body.authorSide).toEqual([
+    // today: nothing yet; the next day (the pinned clock a day on, docs/clock.md), every event, on the day it happened
+    expect(first.body.authorSide).toEqual([]);
+    const side = await readAuthorSide(env, a.id, addDays(TODAY, 1));
+    expect(side).toEqual([
       { on: TODAY, kind: "verdict", verdict: "not_resolved" },
       { on: TODAY, kind: "reply" },
       { on: TODAY, kind: "reply" },
     ]);
     // days only: nothing the author did carries a time of day, in the answer or in the log
-    for (const event of first.body.authorSide)
+    for (const event of side)
       expect(Object.keys(event).sort()).toEqual(event.kind === "verdict" ? ["kind", "on", "verdict"] : ["kind", "on"]);
     expect((await newAudit()).map((r) => r.actor)).toEqual(["admin-token", "admin-token"]);
     // only with a target, only on the first page

@@ -8,7 +8,8 @@ declare global {
       CANDOR_ENV: string;
       /** The pinned day (DEMO_TODAY, vitest.config.ts): the tests' "today". */
       CANDOR_TODAY: string;
-      RATE_LIMIT_SECRET?: string;
+      /** The public development seed (scripts/dev-secrets.ts): the demo surveys' committed keys are derived from it. */
+      INVITATION_KEY_SEED?: string;
     }
   }
 }

@@ -11,7 +11,9 @@ import {
   setVerdict,
 } from "../../src/server/db/ideas.ts";
 import { HttpError } from "../../src/server/http.ts";
-import { board as boardData, supportIdea, withdrawSupport } from "../../src/server/ideas.ts";
+import { adminIdea, inbox } from "../../src/server/admin-ideas.ts";
+import { board as boardData, supportIdea, trackIdea, withdrawSupport } from "../../src/server/ideas.ts";
+import { DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
 import { api, expectError } from "./helpers.ts";
 import { SAMPLE, clearIdeas, dumpIdeaTables, freshIp, from, submit } from "./ideas-fixtures.ts";
 
@@ -26,6 +28,12 @@ const withdraw = (id: string, token: unknown, ip = freshIp()) =>
   api(`/api/ideas/${id}/support`, { method: "DELETE", json: { token }, headers: from(ip) });
 const token = () => crypto.randomUUID().replace(/-/g, "");
 const supportRows = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM idea_supports").first<{ n: number }>())!.n;
+/** `n` supports given on `day` (each from its own address and browser), through the service as a request of that day would. */
+async function supportedOn(id: string, day: string, n: number) {
+  for (let i = 0; i < n; i++) {
+    await supportIdea(env, new Request("https://candor.test/", { headers: from(freshIp()) }), id, token(), new Date(`${day}T10:00:00Z`));
+  }
+}
 
 async function published(overrides: Record<string, unknown> = {}, title = "Moderated title", day = "2026-11-20") {
   const idea = await submit(overrides);
@@ -93,15 +101,15 @@ describe("GET /api/ideas", () => {
       ids.push(id);
     }
     expect((await board()).body.truncated).toBe(false);
-    const capped = await listBoard(env, {}, TODAY, 2);
+    const capped = await listBoard(env, {}, { today: TODAY, stepK: 5 }, 2);
     expect(capped.truncated).toBe(true);
     expect(capped.ideas.map((i) => i.title)).toEqual(["Idea 3", "Idea 2"]);
     expect(capped.ideas.map((i) => i.answers.map((a) => a.body))).toEqual([["Answer 3"], ["Answer 2"]]);
-    const exact = await listBoard(env, {}, TODAY, 3);
+    const exact = await listBoard(env, {}, { today: TODAY, stepK: 5 }, 3);
     expect(exact.truncated).toBe(false);
     expect(exact.ideas).toHaveLength(3);
     // the cap follows the filter and the order
-    const bySupport = await listBoard(env, { sort: "support" }, TODAY, 1);
+    const bySupport = await listBoard(env, { sort: "support" }, { today: TODAY, stepK: 5 }, 1);
     expect(bySupport).toMatchObject({ truncated: true, ideas: [{ title: "Idea 3" }] });
   });
 
@@ -121,22 +129,24 @@ describe("GET /api/ideas", () => {
     expect(JSON.stringify(idea)).not.toContain("Q2 numbers");
   });
 
-  it("filters by status and category, and sorts by support", async () => {
+  it("filters by status and category, and sorts by the published support count", async () => {
     const a = await published({ category: "training" }, "A training idea", "2026-11-20");
     const b = await published({ category: "tools" }, "A tools idea", "2026-11-21");
     const c = await published({ category: "tools" }, "Another tools idea", "2026-11-22");
-    for (let i = 0; i < 3; i++) expect((await support(a.id, token())).status).toBe(201);
-    expect((await support(b.id, token())).status).toBe(201);
+    await supportedOn(a.id, "2026-11-23", 6);
+    await supportedOn(b.id, "2026-11-23", 5);
+    // today's supports are in no published count yet, so they cannot reorder the board either
+    for (let i = 0; i < 4; i++) expect((await support(c.id, token())).status).toBe(201);
     await setStatus(env, b.id, "done", "2026-11-23");
 
     const titles = async (q: string) => ((await board(q)).body.ideas as { title: string }[]).map((i) => i.title);
     expect(await titles("")).toEqual(["Another tools idea", "A tools idea", "A training idea"]);
     expect(await titles("?sort=support")).toEqual(["A training idea", "A tools idea", "Another tools idea"]);
+    expect(((await board("?sort=support")).body.ideas as { supportCount: number }[]).map((i) => i.supportCount)).toEqual([6, 5, 0]);
     expect(await titles("?category=tools")).toEqual(["Another tools idea", "A tools idea"]);
     expect(await titles("?status=done")).toEqual(["A tools idea"]);
     expect(await titles("?status=done&category=training")).toEqual([]);
     expect(await titles("?status=&category=")).toHaveLength(3);
-    void c;
   });
 
   it("422 for unknown filter values or parameters", async () => {
@@ -275,20 +285,38 @@ describe("board figures (computed in SQL)", () => {
 });
 
 describe("POST /api/ideas/{id}/support", () => {
-  it('caps "me too" per address, idea and day, so fresh browser tokens cannot inflate one idea', async () => {
-    const capped = { ...env, RATE_LIMITS: JSON.stringify({ idea_support_per_idea: { limit: 3, windowSeconds: 86_400 } }) };
+  it('caps "me too" per address, idea and day at a handful (5), so fresh browser tokens cannot inflate one idea', async () => {
+    expect(DEFAULT_LIMITS.idea_support_per_idea).toEqual({ limit: 5, windowSeconds: 86_400 });
     const request = new Request("https://candor.test/api/ideas/x/support", { headers: from("203.0.113.51") });
     const [a, b] = [await published({}, "A"), await published({}, "B")];
     const at = new Date("2026-11-27T10:00:00Z");
-    for (let i = 0; i < 3; i++) await supportIdea(capped, request, a.id, token(), at);
-    await expect(supportIdea(capped, request, a.id, token(), at)).rejects.toMatchObject({ status: 429 });
+    for (let i = 0; i < 5; i++) await supportIdea(env, request, a.id, token(), at);
+    const err = await supportIdea(env, request, a.id, token(), at).catch((e) => e);
+    expect([err.status, err.code]).toEqual([429, "rate_limited"]);
+    expect(Number(err.headers["Retry-After"])).toBeGreaterThan(0);
     // another idea, and another address, are not affected
-    await expect(supportIdea(capped, request, b.id, token(), at)).resolves.toEqual({ supportCount: 1 });
+    await expect(supportIdea(env, request, b.id, token(), at)).resolves.toHaveProperty("supportCount");
     await expect(
-      supportIdea(capped, new Request("https://candor.test/", { headers: from("203.0.113.52") }), a.id, token(), at),
-    ).resolves.toEqual({
-      supportCount: 4,
-    });
+      supportIdea(env, new Request("https://candor.test/", { headers: from("203.0.113.52") }), a.id, token(), at),
+    ).resolves.toHaveProperty("supportCount");
+    const rows = async (id: string) =>
+      (await env.DB.prepare("SELECT COUNT(*) AS n FROM idea_supports WHERE idea_id = ?1").bind(id).first<{ n: number }>())!.n;
+    expect([await rows(a.id), await rows(b.id)]).toEqual([6, 1]);
+    // the next day the address may support it again, a handful more
+    await expect(supportIdea(env, request, a.id, token(), new Date("2026-11-28T10:00:00Z"))).resolves.toHaveProperty("supportCount");
+  });
+
+  it("counts only supports actually added against the idea's cap: a repeated token or a settled idea costs nothing", async () => {
+    const capped = { ...env, RATE_LIMITS: JSON.stringify({ idea_support_per_idea: { limit: 2, windowSeconds: 86_400 } }) };
+    const request = new Request("https://candor.test/api/ideas/x/support", { headers: from("203.0.113.53") });
+    const { id } = await published();
+    const at = new Date("2026-11-27T10:00:00Z");
+    const mine = token();
+    await supportIdea(capped, request, id, mine, at);
+    for (let i = 0; i < 3; i++) await expect(supportIdea(capped, request, id, mine, at)).rejects.toMatchObject({ status: 409 });
+    await supportIdea(capped, request, id, token(), at);
+    await expect(supportIdea(capped, request, id, token(), at)).rejects.toMatchObject({ status: 429 });
+    expect(await supportRows()).toBe(2);
   });
 
   it("counts one support per browser token: 201, then 409 for the same token", async () => {
@@ -296,10 +324,43 @@ describe("POST /api/ideas/{id}/support", () => {
     const t = token();
     const first = await support(id, t);
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ supportCount: 1 });
+    // the count answered is the published one: today's support is in it tomorrow, in a step
+    expect(first.body).toEqual({ supportCount: 0 });
     expectError(await support(id, t), 409, "already_supported");
-    expect((await support(id, token())).body).toEqual({ supportCount: 2 });
-    expect((await board()).body.ideas[0].supportCount).toBe(2);
+    expect((await support(id, token())).status).toBe(201);
+    expect(await supportRows()).toBe(2);
+  });
+
+  it("publishes the count in steps of k over whole past days, like every participation count: it never moves by one", async () => {
+    const { id, receipt } = await published({}, "Stepped");
+    // received before the days it is read on (HR sees an idea from the day after it arrived)
+    await env.DB.prepare("UPDATE ideas SET received_on = '2026-11-20' WHERE id = ?1").bind(id).run();
+    const read = async (day: string) => (await boardData(env, {}, new Date(`${day}T12:00:00Z`))).ideas[0]!.supportCount;
+    await supportedOn(id, "2026-11-21", 3);
+    expect(await read("2026-11-21")).toBe(0); // today is never counted
+    expect(await read("2026-11-22")).toBe(0); // 3 < k: no step yet
+    await supportedOn(id, "2026-11-22", 1);
+    await supportedOn(id, "2026-11-23", 1);
+    expect(await read("2026-11-23")).toBe(0);
+    expect(await read("2026-11-24")).toBe(5); // one step over 21–23
+    await supportedOn(id, "2026-11-24", 7);
+    expect(await read("2026-11-24")).toBe(5);
+    expect(await read("2026-11-25")).toBe(12);
+    // the answer to a support, the tracking page and HR's console show the same published count
+    const given = await supportIdea(
+      env,
+      new Request("https://candor.test/", { headers: from(freshIp()) }),
+      id,
+      token(),
+      new Date("2026-11-25T09:00:00Z"),
+    );
+    expect(given).toEqual({ supportCount: 12 });
+    const at = new Date("2026-11-25T09:00:00Z");
+    expect((await trackIdea(env, new Request("https://candor.test/", { headers: from(freshIp()) }), receipt, at)).supportCount).toBe(12);
+    expect((await adminIdea(env, id, at)).supportCount).toBe(12);
+    expect((await inbox(env, {}, at)).ideas.find((i) => i.id === id)?.supportCount).toBe(12);
+    // the day after, the support of the 25th is still one short of a step
+    expect(await read("2026-11-26")).toBe(12);
   });
 
   it("stores only a hash of the token, per idea", async () => {
@@ -334,7 +395,7 @@ describe("POST /api/ideas/{id}/support", () => {
     expect((await board()).body.ideas[0].supportCount).toBe(0);
   });
 
-  it("caps supports per client with the salted-hash counter (idea_support), then resets", async () => {
+  it("caps supports per client (idea_support), then resets", async () => {
     const limited = { ...env, RATE_LIMITS: JSON.stringify({ idea_support: { limit: 2, windowSeconds: 3600 } }) };
     const request = new Request("https://candor.test/api/ideas/x/support", { headers: from("203.0.113.50") });
     const ideas = [await published({}, "1"), await published({}, "2"), await published({}, "3")];
@@ -346,12 +407,10 @@ describe("POST /api/ideas/{id}/support", () => {
     expect([err.status, err.code]).toEqual([429, "rate_limited"]);
     // three hits in this hour: it must become the previous one and decay to one (3600 × (1 − 1/3) s into the next)
     expect(Number(err.headers["Retry-After"])).toBe(3600 + 2400);
-    await expect(supportIdea(limited, request, ideas[2]!.id, token(), new Date("2026-11-27T11:40:00Z"))).resolves.toEqual({
-      supportCount: 1,
-    });
-    const dump = JSON.stringify((await env.DB.prepare("SELECT * FROM rate_limit_counters").all()).results);
-    expect(dump).toContain("idea_support");
-    expect(dump).not.toContain("203.0.113.50");
+    await expect(supportIdea(limited, request, ideas[2]!.id, token(), new Date("2026-11-27T11:40:00Z"))).resolves.toHaveProperty(
+      "supportCount",
+    );
+    expect(await supportRows()).toBe(3);
   });
 });
 
@@ -365,26 +424,28 @@ describe("POST /api/ideas/{id}/support on a settled idea", () => {
 
   it("keeps the supports given while the idea was open", async () => {
     const { id } = await published();
-    expect((await support(id, token())).status).toBe(201);
+    await supportedOn(id, "2026-11-24", 5);
     await setStatus(env, id, "done", "2026-11-25", null);
-    expect((await board()).body.ideas[0].supportCount).toBe(1);
+    expect((await board()).body.ideas[0].supportCount).toBe(5);
   });
 });
 
 describe("DELETE /api/ideas/{id}/support", () => {
-  it("takes back this browser's support: 200 with the new count, then 409 not_supported", async () => {
+  it("takes back this browser's support: 200 with the published count, then 409 not_supported", async () => {
     const { id } = await published();
     const mine = token();
+    await supportedOn(id, "2026-11-24", 5);
     await support(id, mine);
     await support(id, token());
     const res = await withdraw(id, mine);
     expect(res.status).toBe(200);
     expect(res.headers.get("Cache-Control")).toBe("no-store");
-    expect(res.body).toEqual({ supportCount: 1 });
+    expect(res.body).toEqual({ supportCount: 5 });
+    expect(await supportRows()).toBe(6);
     expectError(await withdraw(id, mine), 409, "not_supported");
-    expect((await board()).body.ideas[0].supportCount).toBe(1);
     // and it can be given again
-    expect((await support(id, mine)).body).toEqual({ supportCount: 2 });
+    expect((await support(id, mine)).status).toBe(201);
+    expect(await supportRows()).toBe(7);
   });
 
   it("removes only the support of the token given, never another browser's", async () => {
@@ -401,6 +462,7 @@ describe("DELETE /api/ideas/{id}/support", () => {
     await support(id, mine);
     await setStatus(env, id, "declined", "2026-11-25", null);
     expect((await withdraw(id, mine)).body).toEqual({ supportCount: 0 });
+    expect(await supportRows()).toBe(0);
   });
 
   it("404 for an unpublished, unknown or hostile id; nothing removed", async () => {

@@ -23,7 +23,7 @@ describe("demo ideas seeder", () => {
     const days = async () => {
       const rows = await env.DB.prepare(
         `SELECT received_on AS day FROM ideas UNION ALL SELECT on_day FROM idea_status_history
-         UNION ALL SELECT on_day FROM idea_messages ORDER BY day`,
+         UNION ALL SELECT on_day FROM idea_messages UNION ALL SELECT on_day FROM idea_supports ORDER BY day`,
       ).all<{ day: string }>();
       return rows.results.map((r) => r.day);
     };

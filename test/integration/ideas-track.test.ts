@@ -135,7 +135,7 @@ describe("POST /api/ideas/track/messages", () => {
   it("adds the author's anonymous reply and returns the conversation (201)", async () => {
     const { receipt, id } = await submit();
     await addHrMessage(env, id, "private", "Which team are you in?", "2026-11-28");
-    const hostile = `I'd rather not say <script>alert(1)</script> '; DROP TABLE idea_messages; -- \u0000 \u202Eabc\u200B`;
+    const hostile = `I'd rather not say <script>alert(1)</script> '; DROP TABLE idea_messages; -- \u200Fabc\u200B`;
     const res = await reply({ receipt, body: hostile });
     expect(res.status).toBe(201);
     expect(res.body.idea.messages).toEqual([
@@ -161,6 +161,12 @@ describe("POST /api/ideas/track/messages", () => {
       Object.keys(expectError(await reply({ receipt, body: "x".repeat(LIMITS.replyMax + 1) }), 422, "validation_failed").fields!),
     ).toEqual(["body"]);
     expect(Object.keys(expectError(await reply({ receipt, body: "hi", from: "hr" }), 422, "validation_failed").fields!)).toEqual(["from"]);
+    // NUL, other controls and direction overrides (src/lib/unsafe-text.ts), in the reply and in a verdict's comment
+    for (const c of ["\u0000", "\u001B", "\u009B", "\u202D", "\u2068"]) {
+      expect(Object.keys(expectError(await reply({ receipt, body: `a${c}b` }), 422, "validation_failed").fields!)).toEqual(["body"]);
+      const bad = await verdict({ receipt, verdict: "resolved", comment: `ok${c}` });
+      expect(Object.keys(expectError(bad, 422, "validation_failed").fields!)).toEqual(["comment"]);
+    }
     expect(await dumpIdeaTables()).toBe(before);
   });
 

@@ -1,27 +1,34 @@
+// The per-client limits (src/server/rate-limit.ts), counted in the isolate's
+// memory: the sliding windows, Retry-After, the buckets kept apart, the
+// addresses a client is counted under, the bound on memory — and nothing of
+// it in D1.
 import { env } from "cloudflare:test";
+import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { HttpError } from "../../src/server/http.ts";
 import {
   DEFAULT_LIMITS,
-  clientHash,
+  MAX_COUNTERS,
+  admit,
   clientKey,
   countHit,
-  dailySalt,
+  countersHeld,
   enforceLimit,
-  isOverLimit,
-  limitInBatch,
-  limitSecret,
-  overLimit,
+  forgetCounts,
+  peekHits,
   readLimits,
   slidingResult,
+  type Bucket,
+  type LimitEnv,
 } from "../../src/server/rate-limit.ts";
+import { delta, dumpDatabase } from "./battery/db.ts";
 
 function from(ip: string, headers: Record<string, string> = {}) {
   return new Request("https://candor.test/api/x", { headers: { "CF-Connecting-IP": ip, ...headers } });
 }
 
-beforeEach(async () => {
-  await env.DB.batch([env.DB.prepare("DELETE FROM rate_limit_counters"), env.DB.prepare("DELETE FROM rate_limit_salts")]);
+beforeEach(() => {
+  forgetCounts();
 });
 
 const limited = (bucket: string, limit: number, windowSeconds: number) => ({
@@ -52,23 +59,17 @@ describe("anonymous rate limiting", () => {
     await expect(enforceLimit(limitedEnv, from("203.0.113.9"), "idea_submit", at("01:01"))).rejects.toMatchObject({ status: 429 });
     // half a window later the previous window weighs half: 4 × 0.5 + 2 = 4
     await expect(enforceLimit(limitedEnv, from("203.0.113.9"), "idea_submit", at("01:30"))).resolves.toBeUndefined();
-    // two windows later nothing is left of the burst, and its row is gone
+    // two windows later nothing is left of the burst
     await expect(enforceLimit(limitedEnv, from("203.0.113.9"), "idea_submit", at("03:00"))).resolves.toBeUndefined();
-    const rows = await env.DB.prepare("SELECT window_start FROM rate_limit_counters").all<{ window_start: number }>();
-    expect(rows.results.map((r) => r.window_start).sort()).toEqual([Date.parse("2026-11-27T10:03:00Z") / 1000]);
+    expect((await peekHits(limitedEnv, from("203.0.113.9"), "idea_submit", at("03:00"))).hits).toBe(1);
   });
 
-  it("decides inside the caller's batch exactly as enforceLimit does: same sliding count, same Retry-After, nothing written when over", async () => {
+  it("admits a request to be stored exactly when enforceLimit would let it through, with the same Retry-After, and counts a refused one", async () => {
     const limitedEnv = limited("idea_submit", 4, 60);
     const at = (s: string) => new Date(`2026-11-27T10:${s}Z`);
-    // one batch per hit: the limit's statements and nothing else, as a submission's batch would run them
-    const inBatch = async (ip: string, now: Date) => {
-      try {
-        await env.DB.batch(await limitInBatch(limitedEnv, from(ip), "idea_submit", now));
-      } catch (err) {
-        if (!isOverLimit(err)) throw err;
-        throw await overLimit(limitedEnv, from(ip), "idea_submit", now);
-      }
+    const viaAdmit = async (now: Date) => {
+      const admission = await admit(limitedEnv, from("203.0.113.9"), "idea_submit", now);
+      if (!admission.admitted) throw admission.refusal();
     };
     const outcome = (p: Promise<void>) =>
       p.then(
@@ -82,16 +83,32 @@ describe("anonymous rate limiting", () => {
       ["01:31", 2],
       ["03:00", 1],
     ];
-    const seen: Record<string, string[]> = { batch: [], enforce: [] };
+    const seen: Record<string, string[]> = { admit: [], enforce: [] };
     for (const [time, n] of script) {
       for (let i = 0; i < n; i++) {
-        seen.batch!.push(await outcome(inBatch("203.0.113.9", at(time))));
+        seen.admit!.push(await outcome(viaAdmit(at(time))));
         seen.enforce!.push(await outcome(enforceLimit(limitedEnv, from("198.51.100.7"), "idea_submit", at(time))));
       }
     }
-    expect(seen.batch).toEqual(seen.enforce);
-    expect(seen.batch).toContain("ok");
-    expect(seen.batch!.some((o) => o.startsWith("429 "))).toBe(true);
+    expect(seen.admit).toEqual(seen.enforce);
+    expect(seen.admit).toContain("ok");
+    expect(seen.admit!.some((o) => o.startsWith("429 "))).toBe(true);
+  });
+
+  it("gives an admitted hit back when the request was not stored after all, once however often asked", async () => {
+    const limitedEnv = limited("idea_submit", 2, 3600);
+    const now = new Date("2026-11-27T10:00:00Z");
+    const first = await admit(limitedEnv, from("203.0.113.9"), "idea_submit", now);
+    const second = await admit(limitedEnv, from("203.0.113.9"), "idea_submit", now);
+    expect([first.admitted, second.admitted]).toEqual([true, true]);
+    expect((await admit(limitedEnv, from("203.0.113.9"), "idea_submit", now)).admitted).toBe(false);
+    if (second.admitted) {
+      second.giveBack();
+      second.giveBack();
+    }
+    expect((await peekHits(limitedEnv, from("203.0.113.9"), "idea_submit", now)).hits).toBe(1);
+    expect((await admit(limitedEnv, from("203.0.113.9"), "idea_submit", now)).admitted).toBe(true);
+    expect((await admit(limitedEnv, from("203.0.113.9"), "idea_submit", now)).admitted).toBe(false);
   });
 
   it("computes the sliding count and how long to wait", () => {
@@ -112,66 +129,73 @@ describe("anonymous rate limiting", () => {
         ),
       );
     }
-    const row = await env.DB.prepare("SELECT SUM(hits) AS n FROM rate_limit_counters").first<{ n: number }>();
-    expect(row?.n).toBe(300);
-  }, 30_000); // 600 D1 round trips: slow on a loaded 2-core machine, and that is not what is tested
-
-  it("stores no address: only a keyed hash, and the salt is gone after 48 hours", async () => {
-    const wide = limited("idea_track", 10, 172_800);
-    await countHit(wide, from("203.0.113.9"), "idea_track", new Date("2026-11-25T12:00:00Z"));
-    await countHit(wide, from("203.0.113.9"), "idea_track", new Date("2026-11-26T12:00:00Z"));
-    const dump = JSON.stringify(await env.DB.prepare("SELECT * FROM rate_limit_counters").all());
-    expect(dump).not.toContain("203.0.113.9");
-    expect(dump).not.toContain("203-0-113-9");
-
-    await dailySalt(env, new Date("2026-11-27T00:00:01Z"));
-    const days = await env.DB.prepare("SELECT day FROM rate_limit_salts ORDER BY day").all<{ day: string }>();
-    expect(days.results.map((r) => r.day)).toEqual(["2026-11-26", "2026-11-27"]);
-    const counters = await env.DB.prepare("SELECT day FROM rate_limit_counters").all<{ day: string }>();
-    expect(counters.results.map((r) => r.day)).toEqual(["2026-11-26"]);
+    // every one of them counted, none refused: well within the 600 an hour
+    expect((await peekHits(env, from("203.0.113.50"), "survey_response", new Date(start + 3000 * 1000))).hits).toBe(300);
   });
 
-  it("after a quiet weekend, the first request drops every salt older than 48 hours", async () => {
-    await env.DB.prepare(
-      "INSERT INTO rate_limit_salts (day, salt) VALUES ('2026-11-20', 'a'), ('2026-11-21', 'b'), ('2026-11-22', 'c')",
-    ).run();
-    await dailySalt(env, new Date("2026-11-24T08:00:00Z"));
-    const days = await env.DB.prepare("SELECT day FROM rate_limit_salts ORDER BY day").all<{ day: string }>();
-    expect(days.results.map((r) => r.day)).toEqual(["2026-11-24"]);
-  });
-
-  it("uses a different hash for the same address on another day, and per scope", async () => {
-    const first = await dailySalt(env, new Date("2026-11-26T12:00:00Z"));
-    const second = await dailySalt(env, new Date("2026-11-27T12:00:00Z"));
-    expect(first.salt).not.toBe(second.salt);
-    expect(await clientHash(first.salt, "203.0.113.9")).not.toBe(await clientHash(second.salt, "203.0.113.9"));
-    expect(await clientHash(first.salt, "203.0.113.9", "s", "idea-a")).not.toBe(await clientHash(first.salt, "203.0.113.9", "s", "idea-b"));
-  });
-
-  it("cannot be reversed from D1 alone when RATE_LIMIT_SECRET is set", async () => {
-    const { salt } = await dailySalt(env, new Date("2026-11-27T12:00:00Z"));
-    const withoutSecret = await clientHash(salt, "203.0.113.9");
-    const withSecret = await clientHash(salt, "203.0.113.9", "s3cret-not-in-d1");
-    expect(withSecret).toMatch(/^[0-9a-f]{64}$/);
-    expect(withSecret).not.toBe(withoutSecret);
-    expect(await clientHash(salt, "203.0.113.9", "")).toBe(withoutSecret);
-  });
-
-  it("fails closed on a deployed Worker without a real RATE_LIMIT_SECRET (503), never counting with a reversible hash", async () => {
-    const deployed = { ...env, CANDOR_ENV: undefined };
-    for (const secret of [undefined, "", "short"]) {
-      expect(() => limitSecret({ ...deployed, RATE_LIMIT_SECRET: secret })).toThrow(HttpError);
-      await expect(
-        enforceLimit({ ...deployed, RATE_LIMIT_SECRET: secret }, from("203.0.113.9"), "idea_submit", new Date("2026-11-27T10:00:00Z")),
-      ).rejects.toMatchObject({
-        status: 503,
-        code: "server_misconfigured",
-      });
+  it("writes nothing to the database: every table is as it was after thousands of hits in every bucket", async () => {
+    const before = await dumpDatabase();
+    const now = new Date("2026-11-27T10:00:00Z");
+    for (const bucket of Object.keys(DEFAULT_LIMITS) as Bucket[]) {
+      for (let i = 0; i < 200; i++) await countHit(env, from(`203.0.113.${i % 20}`), bucket, now, i % 2 ? "idea-a" : "");
     }
-    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM rate_limit_counters").first<{ n: number }>()).toEqual({ n: 0 });
-    // a local Worker may run without one (npm start still makes one), a deployed one with a real one
-    expect(limitSecret({ CANDOR_ENV: "development" })).toBe("");
-    expect(limitSecret({ RATE_LIMIT_SECRET: "x".repeat(32) })).toBe("x".repeat(32));
+    expect([...delta(before, await dumpDatabase())]).toEqual([]);
+    // nor is there any table left for it: the counters and salts of old were dropped (migration 0012)
+    const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rate_limit%'").all();
+    expect(tables.results).toEqual([]);
+  });
+
+  it("keeps buckets and scopes apart: a redemption, an answer and a support of one address are three counts", async () => {
+    const tight = {
+      ...env,
+      RATE_LIMITS: JSON.stringify({
+        invitation_redeem: { limit: 1, windowSeconds: 3600 },
+        idea_support_per_idea: { limit: 1, windowSeconds: 86_400 },
+      }),
+    };
+    const now = new Date("2026-11-27T10:00:00Z");
+    await enforceLimit(tight, from("203.0.113.9"), "invitation_redeem", now);
+    await expect(enforceLimit(tight, from("203.0.113.9"), "invitation_redeem", now)).rejects.toMatchObject({ status: 429 });
+    // the full redemption bucket costs the address nothing elsewhere
+    expect((await admit(tight, from("203.0.113.9"), "survey_response", now)).admitted).toBe(true);
+    expect((await admit(tight, from("203.0.113.9"), "idea_support_per_idea", now, "idea-a")).admitted).toBe(true);
+    expect((await admit(tight, from("203.0.113.9"), "idea_support_per_idea", now, "idea-a")).admitted).toBe(false);
+    expect((await admit(tight, from("203.0.113.9"), "idea_support_per_idea", now, "idea-b")).admitted).toBe(true);
+  });
+
+  it("forgets every count when the UTC day changes (a new key, nothing carried over)", async () => {
+    const tight = limited("idea_track", 2, 172_800);
+    await countHit(tight, from("203.0.113.9"), "idea_track", new Date("2026-11-26T23:59:00Z"));
+    await countHit(tight, from("203.0.113.9"), "idea_track", new Date("2026-11-26T23:59:30Z"));
+    expect((await peekHits(tight, from("203.0.113.9"), "idea_track", new Date("2026-11-26T23:59:59Z"))).hits).toBe(2);
+    expect(countersHeld()).toBe(1);
+    expect((await peekHits(tight, from("203.0.113.9"), "idea_track", new Date("2026-11-27T00:00:01Z"))).hits).toBe(0);
+    expect(countersHeld()).toBe(1);
+  });
+
+  it(`holds at most ${MAX_COUNTERS} counters, dropping expired ones first, then the least recently used`, async () => {
+    const now = new Date("2026-11-27T10:00:00Z");
+    const later = new Date("2026-11-27T10:30:00Z"); // the 10-minute failure windows of `now` have expired
+    const address = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+    // an active count made first, in the hourly bucket: used again later, so never the least recently used
+    await countHit(env, from("203.0.113.9"), "survey_response", now);
+    for (let i = 0; i < MAX_COUNTERS - 1; i++) await countHit(env, from(address(i)), "idea_track_failure", now);
+    expect(countersHeld()).toBe(MAX_COUNTERS);
+    await countHit(env, from("203.0.113.9"), "survey_response", later);
+    // one more address: every expired failure count goes, the active one stays
+    await countHit(env, from("198.51.100.1"), "idea_track", later);
+    expect(countersHeld()).toBe(2);
+    expect((await peekHits(env, from("203.0.113.9"), "survey_response", later)).hits).toBe(2);
+    // when nothing has expired, the least recently used go, down to 90%
+    for (let i = 0; i < MAX_COUNTERS; i++) await countHit(env, from(address(i)), "survey_response", later);
+    expect(countersHeld()).toBeLessThanOrEqual(MAX_COUNTERS);
+    expect(countersHeld()).toBeGreaterThan(MAX_COUNTERS * 0.85);
+  }, 60_000);
+
+  it("needs no secret, deployed or not: nothing it keeps outlives the isolate", async () => {
+    const deployed: LimitEnv = { RATE_LIMITS: undefined };
+    const now = new Date("2026-11-27T10:00:00Z");
+    await expect(enforceLimit(deployed, from("203.0.113.9"), "idea_submit", now)).resolves.toBeUndefined();
   });
 
   it("counts an IPv6 client per /64 and an IPv4-mapped address as its IPv4 address", async () => {
@@ -206,11 +230,46 @@ describe("anonymous rate limiting", () => {
     expect(clientKey(from("203.0.113.9"), { CANDOR_ENV: "test" })).toBe("203.0.113.9");
   });
 
+  it("counts the test Worker's clients exactly as a deployed Worker's (so the tests' clients are production's)", async () => {
+    const v4 = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((b) => b.join("."));
+    const group = fc.nat(0xffff).map((n) => n.toString(16));
+    const v6 = fc.array(group, { minLength: 8, maxLength: 8 }).map((g) => g.join(":"));
+    const compressed = fc
+      .tuple(fc.array(group, { maxLength: 3 }), fc.array(group, { maxLength: 3 }))
+      .map(([a, b]) => `${a.join(":")}::${b.join(":")}`);
+    const mapped = v4.map((a) => `::ffff:${a}`);
+    const junk = fc.string({ maxLength: 40 });
+    fc.assert(
+      fc.property(fc.oneof(v4, v6, compressed, mapped, junk), (address) => {
+        expect(clientKey(from(address), { CANDOR_ENV: "test" })).toBe(clientKey(from(address), {}));
+      }),
+    );
+    // and the same requests get the same answers from both
+    const test = limited("idea_submit", 3, 60);
+    const deployed = { RATE_LIMITS: test.RATE_LIMITS };
+    const now = new Date("2026-11-27T10:00:10Z");
+    const outcomes = async (e: LimitEnv, ip: string) => {
+      const seen: string[] = [];
+      for (let i = 0; i < 5; i++)
+        seen.push(
+          await enforceLimit(e, from(ip), "idea_submit", now).then(
+            () => "ok",
+            (err: HttpError) => `${err.status} ${err.headers?.["Retry-After"]}`,
+          ),
+        );
+      return seen;
+    };
+    expect(await outcomes(test, "2001:db8:1:2::a")).toEqual(await outcomes(deployed, "2001:db8:1:3::a"));
+  });
+
   it("counts concurrent hits exactly", async () => {
     const now = new Date("2026-11-27T10:00:00Z");
     await Promise.all(Array.from({ length: 50 }, () => countHit(env, from("203.0.113.9"), "survey_response", now)));
-    const row = await env.DB.prepare("SELECT hits FROM rate_limit_counters").first<{ hits: number }>();
-    expect(row?.hits).toBe(50);
+    expect((await peekHits(env, from("203.0.113.9"), "survey_response", now)).hits).toBe(50);
+    // and concurrent admissions never let more through than the limit
+    const tight = limited("idea_submit", 7, 3600);
+    const admitted = await Promise.all(Array.from({ length: 30 }, () => admit(tight, from("198.51.100.9"), "idea_submit", now)));
+    expect(admitted.filter((a) => a.admitted)).toHaveLength(7);
   });
 
   it("ignores malformed overrides and keeps defaults", () => {

@@ -21,10 +21,12 @@ const SUBMITTED = [
   "survey_spent_tokens",
 ];
 /**
- * Invitation codes (issued by HR, redeemed by employees) and the tokens spent
- * with responses (hashes, written in the response's batch): never linked to a response.
+ * Invitation codes (issued by HR, redeemed by employees), the tokens spent
+ * with responses (hashes, written in the response's batch) and the count of
+ * redemptions per day (a number per survey and day, naming no code): never
+ * linked to a response, and their days are days.
  */
-const CODES = ["survey_tokens", "survey_spent_tokens"];
+const CODES = ["survey_tokens", "survey_spent_tokens", "survey_redemption_days"];
 /** The tables a response lives in: no path may lead from a code to them. */
 const RESPONSES = ["survey_responses", "survey_answers", "survey_submissions"];
 /**
@@ -34,13 +36,16 @@ const RESPONSES = ["survey_responses", "survey_answers", "survey_submissions"];
  * submissions' are.
  */
 const ROLLUPS = ["survey_tallies", "survey_tally_progress"];
-/** Per-client counters: salted hashes and counts, tied to no submission. */
-const LIMITER = ["rate_limit_salts", "rate_limit_counters"];
 /** HR's own accountable actions (timestamps allowed: HR is not anonymous). */
 const HR = ["audit_log"];
-/** The minimum group size each publication was first cut with: a setting, nothing anyone sent. */
-const PUBLICATION = ["published_k"];
+/**
+ * The minimum group size each publication was first cut with, and the raises
+ * of a survey's audience (by HR, public): settings, nothing anyone sent.
+ */
+const PUBLICATION = ["published_k", "survey_audience_raises"];
 
+/** Per-client state: a column naming a client, visitor or requester (counts per client live in the isolate's memory, never in D1). */
+const CLIENT = /(^|_)(client|clients|visitor|visitors|requester|requesters)(_|$)/i;
 const ADDRESS = /(^|_)(ip|ips|ipv[46]|addr|address|remote|forwarded|host|hostname|mac|location|geo|country|city)(_|$)/i;
 const AGENT = /(agent|(^|_)ua(_|$)|browser|device|platform|fingerprint|screen|referr?er)/i;
 const TIME =
@@ -74,7 +79,6 @@ interface Classes {
   rollups: string[];
   codes: string[];
   responses: string[];
-  limiter: string[];
 }
 
 async function readSchema(): Promise<Schema> {
@@ -99,7 +103,7 @@ async function readSchema(): Promise<Schema> {
 const cols = (schema: Schema, table: string) => schema.columns.get(table) ?? [];
 
 function addressOrAgent(schema: Schema, c: Classes): string[] {
-  return [...c.submitted, ...c.rollups, ...c.codes, ...c.limiter].flatMap((table) =>
+  return [...c.submitted, ...c.rollups, ...c.codes].flatMap((table) =>
     cols(schema, table)
       .filter((col) => ADDRESS.test(col.name) || AGENT.test(col.name))
       .map((col) => `${table}.${col.name}`),
@@ -108,7 +112,7 @@ function addressOrAgent(schema: Schema, c: Classes): string[] {
 
 function finerThanADay(schema: Schema, c: Classes): string[] {
   const found: string[] = [];
-  for (const table of [...c.submitted, ...c.rollups]) {
+  for (const table of [...c.submitted, ...c.rollups, ...c.codes]) {
     for (const col of cols(schema, table)) {
       if (TIME_DEFAULT.test(col.dflt_value ?? "")) found.push(`${table}.${col.name}: default ${col.dflt_value}`);
       if (!TIME.test(col.name)) continue;
@@ -143,15 +147,11 @@ function codeToResponse(schema: Schema, c: Classes): string[] {
   return found;
 }
 
-function limiterTies(schema: Schema, c: Classes): string[] {
-  const found: string[] = [];
-  for (const table of c.limiter) {
-    for (const fk of schema.foreignKeys.get(table) ?? [])
-      if (!c.limiter.includes(fk.table)) found.push(`${table}.${fk.from} → ${fk.table}`);
-    for (const col of cols(schema, table))
-      if (/(idea|response|submission|survey|token|receipt)/i.test(col.name)) found.push(`${table}.${col.name}`);
-  }
-  return found;
+/** Columns anywhere in the schema that would keep something per client: a per-client row joins the requests it counts. */
+function perClient(schema: Schema): string[] {
+  return [...schema.columns].flatMap(([table, columns]) =>
+    columns.filter((col) => CLIENT.test(col.name)).map((col) => `${table}.${col.name}`),
+  );
 }
 
 const CLASSES: Classes = {
@@ -159,7 +159,6 @@ const CLASSES: Classes = {
   rollups: ROLLUPS,
   codes: CODES,
   responses: [...RESPONSES, ...ROLLUPS],
-  limiter: LIMITER,
 };
 let schema: Schema;
 
@@ -169,13 +168,13 @@ beforeAll(async () => {
 
 describe("the schema cannot hold what anonymity forbids", () => {
   it("classifies every table (a new table is a decision about what is stored)", async () => {
-    const known = new Set([...SUBMITTED, ...CODES, ...ROLLUPS, ...LIMITER, ...HR, ...PUBLICATION]);
+    const known = new Set([...SUBMITTED, ...CODES, ...ROLLUPS, ...HR, ...PUBLICATION]);
     const tables = await tableNames();
     expect(tables.filter((t) => !known.has(t))).toEqual([]);
     expect([...known].filter((t) => !tables.includes(t))).toEqual([]);
   });
 
-  it("has no column for an address or a user agent in a table of submissions, codes or counters", () => {
+  it("has no column for an address or a user agent in a table of submissions or codes", () => {
     expect(addressOrAgent(schema, CLASSES)).toEqual([]);
   });
 
@@ -198,8 +197,8 @@ describe("the schema cannot hold what anonymity forbids", () => {
     expect(codeToResponse(schema, CLASSES)).toEqual([]);
   });
 
-  it("ties the limiter's counters to no submission", () => {
-    expect(limiterTies(schema, CLASSES)).toEqual([]);
+  it("keeps nothing per client in any table (the limits count in the isolate's memory; test/integration/linkability.test.ts checks the data)", () => {
+    expect(perClient(schema)).toEqual([]);
   });
 
   it("finds each of these in a schema built to have them (the scan can fail)", async () => {
@@ -219,7 +218,6 @@ describe("the schema cannot hold what anonymity forbids", () => {
         rollups: [],
         codes: ["probe_codes"],
         responses: ["probe_responses"],
-        limiter: ["probe_counters"],
       };
       expect(addressOrAgent(probe, classes)).toEqual(["probe_responses.client_ip", "probe_responses.user_agent"]);
       expect(finerThanADay(probe, classes)).toEqual([
@@ -234,7 +232,7 @@ describe("the schema cannot hold what anonymity forbids", () => {
         "probe_codes and probe_responses share id",
         "trigger probe_link touches codes and responses",
       ]);
-      expect(limiterTies(probe, classes)).toEqual(["probe_counters.day → probe_responses", "probe_counters.idea_id"]);
+      expect(perClient(probe)).toEqual(["probe_counters.client_hash", "probe_responses.client_ip"]);
     } finally {
       await env.DB.batch(
         ["probe_link", "probe_counters", "probe_codes", "probe_responses"].map((name) =>

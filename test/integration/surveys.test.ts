@@ -15,7 +15,7 @@ import { storeResponse } from "../../src/server/db/responses.ts";
 import { createTokens, readTokenState } from "../../src/server/db/tokens.ts";
 import { listSurveys, submitResponse, type SurveySummary } from "../../src/server/surveys.ts";
 import type { ChoiceResult, QuestionResult } from "../../src/lib/surveys/results.ts";
-import { clientHash, dailySalt, DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
+import { countHit, DEFAULT_LIMITS, forgetCounts } from "../../src/server/rate-limit.ts";
 import { ORIGIN, api, expectError, routeNow } from "./helpers";
 
 const TODAY = env.CANDOR_TODAY;
@@ -73,9 +73,11 @@ beforeEach(async () => {
       "survey_tokens",
       "survey_spent_tokens",
       "published_k",
-      "rate_limit_counters",
+      "survey_audience_raises",
+      "survey_redemption_days",
     ].map((t) => env.DB.prepare(`DELETE FROM ${t}`)),
   );
+  forgetCounts();
   auditMark = (await env.DB.prepare("SELECT COALESCE(MAX(id), 0) AS n FROM audit_log").first<{ n: number }>())!.n;
 });
 
@@ -97,6 +99,7 @@ describe("GET /api/surveys", () => {
         access: s.access,
         resultsVisibility: s.resultsVisibility,
         audience: s.audience,
+        audienceRaises: [],
         responses: 0,
       });
       expect(item.minGroupSize).toBeGreaterThanOrEqual(3);
@@ -133,6 +136,12 @@ describe("GET /api/surveys/{id}", () => {
     expect(res.body.definition).toEqual(s.definition);
     expect(res.body.title).toEqual(s.title);
     expect(res.body.status).toBe("open");
+    // who takes part: the audience, and responses in participation steps; codes only for an invitation survey
+    expect(res.body).toMatchObject({ audience: s.audience, audienceRaises: [], participation: { responses: 0, codes: null } });
+    const inv = survey("open", "invitation");
+    await createTokens(env, inv, 3, { actor: "test", at: TODAY });
+    const invRes = await api(`/api/surveys/${inv.id}`);
+    expect(invRes.body.participation).toMatchObject({ responses: 0, codes: { issued: 3, withdrawn: 0 } });
   });
 
   it("answers an unknown or hostile id with a JSON 404", async () => {
@@ -323,12 +332,17 @@ describe("POST /api/surveys/{id}/responses", () => {
       expect((await submit({ ...heavy, [cb.name]: values.slice(0, cb.maxSelected) })).status).toBe(201);
     });
 
-    it("oversize free text and control characters", async () => {
+    it("oversize free text, control characters and direction overrides", async () => {
       const c = q("comment");
       const err = expectError(await submit({ [c.name]: "x".repeat(c.maxLength + 1) }), 422, "invalid_answers");
       expect(err.fields![`answers.${c.name}`]).toMatch(/too long/);
       const nul = expectError(await submit({ [c.name]: "fine\u0000then" }), 422, "invalid_answers");
       expect(nul.fields![`answers.${c.name}`]).toMatch(/control/);
+      // direction overrides and isolates, and C1 controls: one rule with the suggestion box (src/lib/unsafe-text.ts)
+      for (const text of ["\u202Eevil", "a\u2066b\u2069", "next\u0085line"]) {
+        const err = expectError(await submit({ [c.name]: text }), 422, "invalid_answers");
+        expect(err.fields![`answers.${c.name}`]).toMatch(/text-direction overrides/);
+      }
       expect(await count("survey_responses")).toBe(0);
     });
 
@@ -337,7 +351,8 @@ describe("POST /api/surveys/{id}/responses", () => {
       const texts = [
         "<script>alert(1)</script><img src=x onerror=alert(1)>",
         "'); DROP TABLE survey_responses; --",
-        "\u202Eevil\u200B\u200Dtext\u2066",
+        // right-to-left marks and zero-width characters are text; a direction override is not (below)
+        "\u200Fevil\u200B\u200Dtext\u061C",
       ];
       for (const text of texts) expect((await submit({ [c.name]: text })).status).toBe(201);
       const stored = await env.DB.prepare("SELECT text FROM survey_answers WHERE question = ?1").bind(c.name).all<{ text: string }>();
@@ -425,34 +440,41 @@ describe("POST /api/surveys/{id}/responses", () => {
     expect(await count("survey_responses")).toBe(2);
   });
 
-  it("does not count what the cheap checks refuse: 200 empty bodies leave no counter and cost the next response nothing", async () => {
+  it("does not count what the cheap checks refuse: more empty bodies than the refusal limit cost the next refusal nothing", async () => {
     const s = survey("open");
     const headers = { "CF-Connecting-IP": "203.0.113.89" };
-    for (let i = 0; i < 200; i++) expectError(await post(s, {}, headers), 422, "validation_failed");
-    expect(await count("rate_limit_counters")).toBe(0);
+    // counted, they would fill survey_rejected (600 an hour) and the invalid answers below would be a 429
+    for (let i = 0; i < DEFAULT_LIMITS.survey_rejected.limit + 1; i++) expectError(await post(s, {}, headers), 422, "validation_failed");
+    expectError(await post(s, { submissionId: sid(), answers: { nope: 1 } }, headers), 422, "invalid_answers");
     expect((await post(s, { submissionId: sid(), answers: validAnswers(s) }, headers)).status).toBe(201);
-  });
+  }, 60_000);
 
-  it("limits one address to the survey bucket (600/hour by default) with 429 and Retry-After", async () => {
+  it("limits one address to the survey bucket (600/hour by default) with 429 and Retry-After, and stores nothing over it", async () => {
     const s = survey("open");
-    const headers = { "CF-Connecting-IP": "203.0.113.77" };
-    // the window the Worker is counting in now, on its (pinned) clock
-    const now = readClock(env).now();
-    const { day, salt } = await dailySalt(env, now);
-    const hash = await clientHash(salt, "203.0.113.77", env.RATE_LIMIT_SECRET);
-    const { limit, windowSeconds } = DEFAULT_LIMITS.survey_response;
-    const epoch = Math.floor(now.getTime() / 1000);
-    await env.DB.prepare(
-      "INSERT INTO rate_limit_counters (bucket, client_hash, window_start, expires_at, day, hits) VALUES ('survey_response', ?1, ?2, ?3, ?4, ?5)",
-    )
-      .bind(hash, epoch - (epoch % windowSeconds), epoch - (epoch % windowSeconds) + 2 * windowSeconds, day, limit)
-      .run();
-    const res = await post(s, { submissionId: sid(), answers: validAnswers(s) }, headers);
-    expectError(res, 429, "rate_limited");
-    expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
+    const request = new Request(ORIGIN, { headers: { "CF-Connecting-IP": "203.0.113.77" } });
+    const now = routeNow();
+    // the hour's 600 responses of a contact centre behind this address, as counted so far
+    for (let i = 0; i < DEFAULT_LIMITS.survey_response.limit; i++) await countHit(env, request, "survey_response", now);
+    const err = await submitResponse(env, request, s, { submissionId: sid(), answers: validAnswers(s) }, now).catch((e) => e);
+    expect(err).toMatchObject({ status: 429, code: "rate_limited" });
+    expect(Number(err.headers["Retry-After"])).toBeGreaterThan(0);
     expect(await count("survey_responses")).toBe(0);
     // another address behind another NAT still gets through
-    expect((await post(s, { submissionId: sid(), answers: validAnswers(s) }, { "CF-Connecting-IP": "198.51.100.1" })).status).toBe(201);
+    const other = new Request(ORIGIN, { headers: { "CF-Connecting-IP": "198.51.100.1" } });
+    await expect(submitResponse(env, other, s, { submissionId: sid(), answers: validAnswers(s) }, now)).resolves.toBe("stored");
+  });
+
+  it("answers a resend of a stored response as one (200) even over the limit, and never counts it as a new response", async () => {
+    const s = survey("open");
+    const limited = { ...env, RATE_LIMITS: JSON.stringify({ survey_response: { limit: 1, windowSeconds: 3600 } }) };
+    const request = new Request(ORIGIN, { headers: { "CF-Connecting-IP": "203.0.113.78" } });
+    const body = { submissionId: sid(), answers: validAnswers(s) };
+    await expect(submitResponse(limited, request, s, body, routeNow())).resolves.toBe("stored");
+    await expect(submitResponse(limited, request, s, body, routeNow())).resolves.toBe("duplicate");
+    await expect(submitResponse(limited, request, s, { submissionId: sid(), answers: validAnswers(s) }, routeNow())).rejects.toMatchObject({
+      status: 429,
+    });
+    expect(await count("survey_responses")).toBe(1);
   });
 });
 
@@ -462,12 +484,12 @@ describe("POST /api/admin/surveys/{id}/tokens", () => {
     api(`/api/admin/surveys/${id}/tokens`, { method: "POST", json: body, headers });
 
   it("returns N distinct codes once, stores only their hashes, and writes the audit log", async () => {
-    const res = await call({ count: 25 });
+    const res = await call({ count: 20 });
     expect(res.status).toBe(201);
     const codes = res.body.codes as string[];
-    expect(new Set(codes).size).toBe(25);
+    expect(new Set(codes).size).toBe(20);
     for (const c of codes) expect(c).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
-    expect(await count("survey_tokens", "survey_id = ?1 AND used = 0", inv().id)).toBe(25);
+    expect(await count("survey_tokens", "survey_id = ?1 AND used = 0", inv().id)).toBe(20);
     const dump = await dumpSurveyTables();
     for (const c of codes) {
       expect(dump).not.toContain(c);
@@ -489,7 +511,7 @@ describe("POST /api/admin/surveys/{id}/tokens", () => {
       target_type: "survey",
       target_id: inv().id,
     });
-    expect(JSON.parse(audit.results[0].detail)).toEqual({ count: 25 });
+    expect(JSON.parse(audit.results[0].detail)).toEqual({ count: 20 });
     expect(JSON.stringify(audit.results)).not.toContain(codes[0]);
   });
 
@@ -502,12 +524,43 @@ describe("POST /api/admin/surveys/{id}/tokens", () => {
         return typeof v === "function" ? v.bind(target) : v;
       },
     });
-    const codes = await createTokens({ DB: db }, inv().id, 500, { actor: "test", at: TODAY });
+    // an audience of 500 (the demo survey's is 24): codes never exceed it
+    const made = await createTokens({ DB: db }, { ...inv(), audience: 500 }, 500, { actor: "test", at: TODAY });
+    if (made === "audience_reached") throw new Error("500 codes for an audience of 500 were refused");
+    const codes = made.codes;
     expect(batches).toEqual([2]);
     expect(new Set(codes).size).toBe(500);
     expect(await count("survey_tokens", "survey_id = ?1 AND used = 0", inv().id)).toBe(500);
     expect(await readTokenState(env, inv().id, codes[499]!)).toBe("valid");
     expect(await newAuditRows()).toHaveLength(1);
+  });
+
+  it("never lets the codes still usable exceed the audience: 409 audience_reached, nothing written; withdrawn codes stay counted", async () => {
+    const s = inv();
+    expect(s.audience).toBe(24);
+    expect((await call({ count: 20 })).status).toBe(201);
+    const over = expectError(await call({ count: 5 }), 409, "audience_reached");
+    expect(over.message).toMatch(/24 people.*20 of its codes.*at most 4 more/);
+    expect(await count("survey_tokens", "survey_id = ?1", s.id)).toBe(20);
+    expect((await newAuditRows()).map((r) => r.action)).toEqual(["survey.tokens.create"]);
+    // two HR people minting the last codes at once: one batch wins, the other is refused whole
+    const racing = await Promise.all([call({ count: 4 }), call({ count: 4 })]);
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await count("survey_tokens", "survey_id = ?1", s.id)).toBe(24);
+    // a withdrawn code frees its place — and is counted, publicly, as withdrawn, so minting again cannot hide
+    const withdraw = await api(`/api/admin/surveys/${s.id}/tokens`, { method: "DELETE", json: {}, headers: ADMIN });
+    expect(withdraw.body).toEqual({ withdrawn: 24 });
+    expect((await call({ count: 24 })).status).toBe(201);
+    expectError(await call({ count: 1 }), 409, "audience_reached");
+    const pub = (await api(`/api/surveys/${s.id}`)).body.participation.codes;
+    expect(pub).toEqual({ issued: 48, withdrawn: 24 });
+    expect((await api(`/api/surveys/${s.id}/stats`)).body.codes).toEqual({ issued: 48, withdrawn: 24 });
+    // raising the audience (audited, public) lets more codes out
+    const raised = await api(`/api/admin/surveys/${s.id}`, { method: "PATCH", json: { audience: 30 }, headers: ADMIN });
+    expect(raised.status).toBe(200);
+    expect(raised.body.survey).toMatchObject({ audience: 30, audienceRaises: [{ on: TODAY, from: 24, to: 30 }] });
+    expect((await call({ count: 6 })).status).toBe(201);
+    expectError(await call({ count: 1 }), 409, "audience_reached");
   });
 
   it("401 without or with a wrong bearer token, nothing created", async () => {
@@ -559,7 +612,7 @@ describe("what is stored", () => {
       survey_responses: ["id", "survey_id", "survey_version", "day"],
       survey_answers: ["response_id", "survey_id", "question", "num", "text", "json"],
       survey_submissions: ["submission_hash", "survey_id"],
-      survey_tokens: ["token_hash", "survey_id", "used", "redeemed_with"],
+      survey_tokens: ["token_hash", "survey_id", "used", "redeemed_with", "withdrawn"],
       survey_spent_tokens: ["token_hash", "survey_id"],
     });
     // no hidden insertion order either: the tables have no rowid
@@ -599,6 +652,8 @@ describe("GET /api/surveys/{id}/stats", () => {
       rate: Math.round((5 / s.audience) * 1000) / 1000,
       perDay: [{ day: "2026-01-02", responses: 5 }],
       before: "2026-01-03",
+      audienceRaises: [],
+      codes: null,
     });
     expectError(await api("/api/surveys/nope/stats"), 404, "not_found");
     expectError(await api(`/api/surveys/${s.id}/stats`, { method: "POST", json: {} }), 405, "method_not_allowed");
@@ -697,105 +752,83 @@ describe("GET /api/surveys/{id}/results", () => {
     expect(policyRead.choices.reduce((n: number, c: ChoiceResult) => n + (c.count ?? 0), 0)).toBe(6);
   });
 
-  const live = () => SURVEYS.find((x) => surveyStatus(x, TODAY) === "open" && x.resultsVisibility === "live")!;
-  /** The same answers every time: every figure of a step moves by the step's size. */
-  const same = (s: Survey) => {
-    const fixed = validAnswers(s, 7);
-    return () => fixed;
-  };
-
-  it("live results leave out today's responses while the survey is open", async () => {
-    const s = live();
-    const k = s.minGroupSize!;
-    await seed(s, k, "2026-01-01", same(s));
-    const before = await api(`/api/surveys/${s.id}/results`);
-    expect(before.status).toBe(200);
-    expect(before.body.responses).toBe(k);
-    expect(before.body.k).toBe(k);
-    expect(before.body.before).toBe("2026-01-02");
-    await seed(s, k, TODAY, same(s));
-    const after = await api(`/api/surveys/${s.id}/results`);
-    expect(after.body).toEqual(before.body);
-  });
-
-  it("live results advance only in steps of at least k responses, so snapshots cannot be subtracted", async () => {
-    const s = live();
-    const k = s.minGroupSize!;
-    await seed(s, k, "2026-01-01", same(s));
-    await seed(s, 1, "2026-01-02", same(s)); // one person's answers: must not show up on their own
-    const one = await api(`/api/surveys/${s.id}/results`);
-    expect([one.body.responses, one.body.before]).toEqual([k, "2026-01-02"]);
-    await seed(s, k - 3, "2026-01-03", same(s));
-    expect((await api(`/api/surveys/${s.id}/results`)).body).toEqual(one.body);
-    await seed(s, 2, "2026-01-04", same(s)); // 1 + (k − 3) + 2 = k: the step is taken, all at once
-    const next = await api(`/api/surveys/${s.id}/results`);
-    expect([next.body.responses, next.body.before]).toEqual([2 * k, "2026-01-05"]);
-  });
-
-  it("a live step whose difference from the last one would show fewer than k people waits (the reviewer's k−1 + 1 attack)", async () => {
-    const s = live();
-    const k = s.minGroupSize!;
-    const rating = s.questions.find((q) => q.type === "rating")!;
-    const [low, high] = [rating.choices[0]!.value, rating.choices.at(-1)!.value];
-    const base = validAnswers(s, 7);
-    const answering = (value: unknown) => () => ({ ...base, [rating.name]: value });
-    await seed(s, k, "2026-01-01", answering(high));
-    const first = await api(`/api/surveys/${s.id}/results`);
-    expect(first.body.responses).toBe(k);
-    // k − 1 responses with known answers plus one victim who answered differently
-    await seed(s, k - 1, "2026-01-02", answering(high));
-    await seed(s, 1, "2026-01-02", answering(low));
-    const second = await api(`/api/surveys/${s.id}/results`);
-    const third = await (async () => {
-      await seed(s, k, "2026-01-03", answering(low)); // k more, all at "low"
-      return api(`/api/surveys/${s.id}/results`);
-    })();
-    // Whatever was published, every figure a reader can subtract moved by 0 or by k or more, and the
-    // victim's "low" is never readable as one person.
-    const { readableFigures } = await import("../../src/lib/surveys/steps.ts");
-    const snapshots = [first, second, third].map((r) => readableFigures(r.body));
-    for (let a = 0; a < snapshots.length; a++) {
-      for (let b = a + 1; b < snapshots.length; b++) {
-        for (const [key, value] of snapshots[b]!) {
-          const old = snapshots[a]!.get(key);
-          if (old !== undefined) expect(value - old === 0 || value - old >= k, `${key}: ${old} → ${value}`).toBe(true);
-        }
+  it(
+    "publishes nothing of the answers before the close, whatever has arrived: every public route of an open survey",
+    { timeout: 60_000 },
+    async () => {
+      for (const s of [survey("open"), survey("open", "invitation")]) {
+        const k = s.minGroupSize ?? 5;
+        await seed(s, 3 * k, "2026-01-01");
+        await seed(s, 3 * k, addDays(TODAY, -1));
+        expectError(await api(`/api/surveys/${s.id}/results`), 409, "results_not_yet_available");
+        // what the other routes say of the survey holds no answer: the same after more answers of another kind
+        const reads = async () =>
+          JSON.stringify([
+            { ...(await api(`/api/surveys/${s.id}`)).body, definition: undefined }, // the form itself names every question
+            (await api(`/api/surveys/${s.id}/stats`)).body,
+            (await api("/api/surveys")).body.surveys.find((x: { id: string }) => x.id === s.id),
+          ]);
+        const before = await reads();
+        await seed(s, 1, TODAY, () => ({})); // today: never counted
+        expect(await reads()).toBe(before);
+        for (const q of s.questions) expect(before).not.toContain(`"${q.name}"`);
       }
-    }
-    const lowCount = (r: typeof first) =>
-      (r.body.questions as QuestionResult[]).find((q) => q.name === rating.name)!.choices?.find((c: ChoiceResult) => c.value === low)
-        ?.count;
-    expect(lowCount(second)).not.toBe(1);
-    // "high" moved by k − 1 since the first step, which showed it: the step still waits …
-    expect(third.body.responses).toBe(second.body.responses);
-    // … until it has moved by k
-    await seed(s, 1, "2026-01-04", answering(high));
-    const fourth = await api(`/api/surveys/${s.id}/results`);
-    expect(fourth.body.responses).toBe(3 * k + 1);
-    expect(lowCount(fourth)).toBe(k + 1);
+    },
+  );
+
+  it("keeps the k a survey first published with: raising it later shows nothing the first publication did not", async () => {
+    const s = closed();
+    await seed(s, 14, s.closes, (i) => ({ policyRead: i < 5 ? "monthly" : i < 9 ? "quarterly" : "never" }));
+    const first = await api(`/api/surveys/${s.id}/results`);
+    expect(first.body.k).toBe(5);
+    const { surveyResults } = await import("../../src/server/surveys.ts");
+    const { readableFigures } = await import("../../src/lib/surveys/raised-k.ts");
+    const raised = await surveyResults(env, { ...s, minGroupSize: 6 } as Survey, readClock(env).now());
+    expect([raised.k, raised.responses]).toEqual([6, 14]);
+    const shownThen = readableFigures(first.body);
+    for (const [key, value] of readableFigures(raised)) if (!key.includes(":withheld:")) expect(shownThen.get(key), key).toBe(value);
+    // policyRead (5 monthly, 4 quarterly, 5 never): at k = 5 the one small count could be solved, so it is
+    // suppressed whole; at k = 6 all three would be withheld side by side, showing its answered count, which
+    // k = 5 did not show: suppressed whole again
+    const policyRead = (r: { questions: QuestionResult[] }) => r.questions.find((q) => q.name === "policyRead")!;
+    expect(policyRead(first.body).suppressed).toBe(true);
+    expect(policyRead(raised)).toMatchObject({ suppressed: true, answered: null });
+    const row = await env.DB.prepare("SELECT k FROM published_k WHERE scope = ?1").bind(`survey:${s.id}`).first<{ k: number }>();
+    expect(row!.k).toBe(5);
   });
 
-  it("keeps the k a live survey first published with: raising it later neither re-cuts the steps nor shows more", async () => {
-    const s = live();
-    const k = s.minGroupSize!;
-    await seed(s, k, "2026-01-01", same(s));
-    await seed(s, k, "2026-01-02", same(s));
-    const first = await api(`/api/surveys/${s.id}/results`);
-    expect(first.body.responses).toBe(2 * k);
-    const { surveyResults } = await import("../../src/server/surveys.ts");
-    const raised = await surveyResults(env, { ...s, minGroupSize: k + 1 } as Survey, readClock(env).now());
-    // the steps are those cut with k (2k responses, not a re-cut at k + 1), the figures suppressed with k + 1
-    expect([raised.responses, raised.before, raised.k]).toEqual([2 * k, first.body.before, k + 1]);
-    const row = await env.DB.prepare("SELECT k FROM published_k WHERE scope = ?1").bind(`survey:${s.id}`).first<{ k: number }>();
-    expect(row!.k).toBe(k);
-  });
+  it(
+    "withholds the answers, saying why, when more responses arrived than the audience; a public raise publishes them",
+    { timeout: 60_000 },
+    async () => {
+      const s = closed();
+      await seed(s, s.audience + 1, s.closes);
+      const res = await api(`/api/surveys/${s.id}/results`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        withheld: { reason: "responses_exceed_audience", audience: s.audience },
+        responses: null,
+        suppressed: true,
+        breakdown: null,
+        trends: null,
+      });
+      for (const q of res.body.questions) expect(q).toMatchObject({ suppressed: true, answered: null });
+      // a later run's trend does not compare with what was withheld
+      const raise = await api(`/api/admin/surveys/${s.id}`, { method: "PATCH", json: { audience: s.audience + 1 }, headers: ADMIN });
+      expect(raise.status).toBe(200);
+      const now = await api(`/api/surveys/${s.id}/results`);
+      expect([now.body.withheld, now.body.responses]).toEqual([null, s.audience + 1]);
+      // the raise is public, with its day
+      expect((await api(`/api/surveys/${s.id}`)).body.audienceRaises).toEqual([{ on: TODAY, from: s.audience, to: s.audience + 1 }]);
+    },
+  );
 
   it("obeys visibility: after-close survey still open/upcoming → 409, hidden → 403", async () => {
     const notYet = SURVEYS.find((x) => x.resultsVisibility === "after-close" && surveyStatus(x, TODAY) !== "closed")!;
     expectError(await api(`/api/surveys/${notYet.id}/results`), 409, "results_not_yet_available");
     // no demo survey hides its results: the same service with the setting changed
     const { surveyResults } = await import("../../src/server/surveys.ts");
-    const hidden = { ...live(), resultsVisibility: "hidden" } as Survey;
+    const hidden = { ...closed(), resultsVisibility: "hidden" } as Survey;
     await expect(surveyResults(env, hidden, readClock(env).now())).rejects.toMatchObject({ status: 403, code: "results_hidden" });
     expectError(await api("/api/surveys/nope/results"), 404, "not_found");
   });

@@ -5,8 +5,18 @@
 import { createHmac, webcrypto } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { systemClock } from "../../src/lib/clock.ts";
-import { AccessError, KEY_REFETCH_COOLDOWN_MS, certsUrlFor, remoteKeySet, verifyAccessJwt } from "../../src/server/access.ts";
-import { timingSafeEqual } from "../../src/server/auth.ts";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  AccessError,
+  KEY_BACKOFF_MS,
+  KEY_REFETCH_COOLDOWN_MS,
+  certsUrlFor,
+  remoteKeySet,
+  verifyAccessJwt,
+} from "../../src/server/access.ts";
+import { requireAdmin, timingSafeEqual } from "../../src/server/auth.ts";
+import { HttpError } from "../../src/server/http.ts";
 
 const TEAM = "candor-test.cloudflareaccess.com";
 const AUD = "4714c1358e65fe4b408ad6d432a5f878f08194bdb4752441fd56faefa9b2b6f2";
@@ -184,6 +194,63 @@ describe("Cloudflare Access JWT (jose)", () => {
     await expect(verify(await sign(good()), down)).rejects.toThrow(/could not load Access keys/);
     const notJson = remoteKeySet(certsUrlFor(TEAM), async () => new Response("<html>", { status: 200 }));
     await expect(verify(await sign(good()), notJson)).rejects.toBeInstanceOf(AccessError);
+  });
+
+  it("backs off after a failed fetch: 50 forged tokens against a failing endpoint make one fetch, then one per backoff (30 s, doubling)", async () => {
+    // a real local endpoint, fetched with the real fetch: it fails every request and counts them
+    let hits = 0;
+    let failing = true;
+    const server = createServer((req, res) => {
+      hits++;
+      if (failing) {
+        res.writeHead(503, { "Content-Type": "text/plain" }).end("upstream down");
+        return;
+      }
+      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ keys: [publicJwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(NOW);
+      const set = remoteKeySet(`http://127.0.0.1:${port}/cdn-cgi/access/certs`);
+      const forged = () => sign(good(), { kid: `forged-${crypto.randomUUID()}` });
+      const errors = [];
+      for (let i = 0; i < 50; i++) errors.push(await verify(await forged(), set).catch((e) => e));
+      expect(hits).toBe(1);
+      for (const err of errors) {
+        expect(err).toBeInstanceOf(AccessError);
+        expect(err.message).toMatch(/could not load Access keys/);
+        expect(err.retryAfterSeconds).toBeGreaterThan(0);
+        expect(err.retryAfterSeconds).toBeLessThanOrEqual(KEY_BACKOFF_MS / 1000);
+      }
+      // fifty at once: still none
+      await Promise.all(Array.from({ length: 50 }, async () => expect(verify(await forged(), set)).rejects.toThrow(/could not load/)));
+      expect(hits).toBe(1);
+      // once the backoff has passed, one more fetch; it fails again, and the wait doubles
+      vi.setSystemTime(NOW.getTime() + KEY_BACKOFF_MS + 1);
+      for (let i = 0; i < 10; i++) await expect(verify(await forged(), set, systemClock.now())).rejects.toThrow(/could not load/);
+      expect(hits).toBe(2);
+      vi.setSystemTime(NOW.getTime() + 2 * KEY_BACKOFF_MS + 2);
+      await expect(verify(await forged(), set, systemClock.now())).rejects.toThrow(/could not load/);
+      expect(hits).toBe(2);
+      // the endpoint recovers; after the doubled wait the keys load and a real token is accepted
+      failing = false;
+      vi.setSystemTime(NOW.getTime() + 3 * KEY_BACKOFF_MS + 3);
+      await expect(verify(await sign(good()), set, systemClock.now())).resolves.toMatchObject({ sub: "u-1" });
+      expect(hits).toBe(3);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("a failure of the keys is 503 access_unavailable with Retry-After for HR, not 401: the token was not judged", async () => {
+    const down = remoteKeySet(certsUrlFor(TEAM), async () => new Response("oops", { status: 502 }));
+    const request = new Request("https://candor.test/api/admin/ideas", { headers: { "Cf-Access-Jwt-Assertion": await sign(good()) } });
+    const err = await requireAdmin(request, { ACCESS_TEAM_DOMAIN: TEAM, ACCESS_AUD: AUD }, { keys: down, now: NOW }).catch((e) => e);
+    expect(err).toBeInstanceOf(HttpError);
+    expect(err).toMatchObject({ status: 503, code: "access_unavailable" });
+    expect(Number(err.headers["Retry-After"])).toBeGreaterThan(0);
   });
 
   it("rejects garbage and an empty header", async () => {

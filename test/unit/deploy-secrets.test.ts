@@ -4,7 +4,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REQUIRED_SECRETS, devVarNames, ensureDevSecrets, listedSecretNames, missingSecrets } from "../../scripts/dev-secrets.ts";
+import {
+  REQUIRED_SECRETS,
+  devVarNames,
+  ensureDevSecrets,
+  listedSecretNames,
+  missingSecrets,
+  retiredSecrets,
+} from "../../scripts/dev-secrets.ts";
 
 describe("secrets a deployment must have", () => {
   it("reads the names wrangler pages secret list prints, and names the missing ones", () => {
@@ -16,6 +23,10 @@ describe("secrets a deployment must have", () => {
     expect(missingSecrets(listedSecretNames(output))).toEqual(["INVITATION_KEY_SEED"]);
     expect(missingSecrets(listedSecretNames(""))).toEqual([...REQUIRED_SECRETS]);
     expect(missingSecrets(new Set(REQUIRED_SECRETS))).toEqual([]);
+    // nothing per client is stored any more, so nothing needs keying: the old secret is named as one to delete
+    expect(REQUIRED_SECRETS).not.toContain("RATE_LIMIT_SECRET");
+    expect(retiredSecrets(listedSecretNames(output))).toEqual(["RATE_LIMIT_SECRET"]);
+    expect(retiredSecrets(new Set(REQUIRED_SECRETS))).toEqual([]);
   });
 
   it("npm start adds the missing ones to .dev.vars once, keeping what is there", () => {
@@ -24,6 +35,7 @@ describe("secrets a deployment must have", () => {
     expect(ensureDevSecrets(file)).toEqual(["INVITATION_KEY_SEED"]);
     const text = readFileSync(file, "utf8");
     expect(devVarNames(text)).toEqual(new Set(["ADMIN_TOKEN", "RATE_LIMIT_SECRET", "INVITATION_KEY_SEED"]));
+    // what is there is kept, even a secret nothing reads any more
     expect(text).toContain("RATE_LIMIT_SECRET=kept");
     expect(text).toMatch(/^INVITATION_KEY_SEED=[0-9a-f]{64}$/m);
     expect(ensureDevSecrets(file)).toEqual([]);
@@ -49,6 +61,9 @@ describe("npm run deploy", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("INVITATION_KEY_SEED");
     expect(run.stderr).not.toContain("has no RATE_LIMIT_SECRET");
+    expect(run.stderr).toContain(
+      "RATE_LIMIT_SECRET is no longer used by Candor: delete it with npx wrangler pages secret delete RATE_LIMIT_SECRET",
+    );
     // asked for the list, and nothing else: no migration, no deploy
     expect(readFileSync(calls, "utf8").trim().split("\n")).toEqual(["pages secret list --project-name candor"]);
   });

@@ -16,6 +16,7 @@ import {
   isIdeaStatus,
   visibleText,
 } from "../../src/lib/ideas/model.ts";
+import { hasUnsafeCharacters } from "../../src/lib/unsafe-text.ts";
 
 const valid = {
   category: "process",
@@ -54,7 +55,7 @@ describe("idea input schema", () => {
   it("keeps text exactly as sent, whitespace and all", () => {
     fc.assert(
       fc.property(fc.string({ minLength: LIMITS.bodyMin + 2, maxLength: 200 }), (body) => {
-        fc.pre(visibleText(body).length >= LIMITS.bodyMin);
+        fc.pre(visibleText(body).length >= LIMITS.bodyMin && !hasUnsafeCharacters(body));
         expect(ZIdeaInput.parse({ ...valid, body }).body).toBe(body);
       }),
     );
@@ -69,11 +70,12 @@ describe("idea input schema", () => {
   });
 
   it("does not count invisible format characters towards a minimum, but stores them verbatim", () => {
-    const invisible = "\u200B\u200C\u200D\u2060\uFEFF\u202E\u202C\u00AD";
+    // direction marks, not overrides: those are refused (test/unit/unsafe-text.test.ts)
+    const invisible = "\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F\u00AD";
     expect(ZIdeaInput.safeParse({ ...valid, title: `a${invisible.repeat(3)}b` }).success).toBe(false);
     expect(ZIdeaInput.safeParse({ ...valid, body: `ok${"\u200B".repeat(40)}` }).success).toBe(false);
     expect(ZReplyInput.safeParse({ receipt: "K7Q2", body: "\u200B\u200D" }).success).toBe(false);
-    const title = `a\u200Bb\u202Ec`;
+    const title = `a\u200Bb\u200Fc`;
     expect(ZIdeaInput.parse({ ...valid, title }).title).toBe(title);
   });
 

@@ -16,6 +16,8 @@ import { aggregateCycle, ImportError, readKpiRows } from "../../src/lib/results/
 import { parseResultsSet } from "../../src/lib/results/parse.ts";
 import { policyFingerprint } from "../../src/lib/policy/fingerprint.ts";
 import { suppressPartition } from "../../src/lib/suppression.ts";
+import { scorePolicy } from "../../src/lib/policy/score.ts";
+import { republishProblems, type PublishedFigures } from "../../src/lib/results/republish.ts";
 import { folder } from "./programme-fixtures.ts";
 
 const clock = pinnedClock("2026-11-30");
@@ -60,6 +62,24 @@ function independentTier(version: TPolicyVersion, row: Record<string, number>): 
       }),
   );
   return { tier, score };
+}
+
+/**
+ * The export plus `copies` rows equal to one supervisor's (new ids), chosen in
+ * a tier the published file shows with a count of at least k: every figure
+ * then moves by 0 or by `copies` people.
+ */
+function withCopies(version: TPolicyVersion, csv: string, copies: number, published: { tiers: unknown }, k: number): string {
+  const lines = csv.split("\r\n");
+  const header = lines[0]!.split(",");
+  const row = lines.slice(1).find((line) => {
+    if (published.tiers === "withheld") return true; // hidden both times: only the headcount moves, by `copies`
+    const values = Object.fromEntries(header.map((h, i) => [h, Number(line.split(",")[i])]));
+    const count = (published.tiers as Record<string, number | null>)[scorePolicy(version, values).tier.id];
+    return typeof count === "number" && count >= k;
+  })!;
+  const fields = row.split(",").slice(1);
+  return [...lines, ...Array.from({ length: copies }, (_, i) => [`COPY${i + 1}`, ...fields].join(","))].join("\r\n");
 }
 
 function writeCsv(name: string, text: string): string {
@@ -140,11 +160,11 @@ describe("npm run results:import", () => {
       training: { courses: 1, hours: 2, people: 0 },
     });
     expect(parseResultsSet(text(written), ctx)).toHaveLength(1);
-    // a second import keeps what HR wrote and replaces the figures
+    // a second import that changes every figure by 0 or by at least k keeps what HR wrote and replaces the figures
     writeFileSync(file, JSON.stringify(written));
-    await importCycle({ cycle: "2026-Q3", kpis: writeCsv("q3b.csv", generate(v2607, 40, 8).csv), resultsDir, k: 5, clock });
+    await importCycle({ cycle: "2026-Q3", kpis: writeCsv("q3b.csv", withCopies(v2607, csv, 5, written, 5)), resultsDir, k: 5, clock });
     const again = JSON.parse(readFileSync(file, "utf8"));
-    expect(again.headcount).toBe(40);
+    expect(again.headcount).toBe(49);
     expect(again.commentary).toEqual({ en: "Done.", "zh-cn": "完成。" });
   });
 
@@ -214,5 +234,157 @@ describe("bad exports get a clear error", () => {
   it("quoted fields, a BOM and CRLF are read as CSV", () => {
     const quoted = `\uFEFF${lines[0]}\r\n"S 1, east",${lines[1]!.split(",").slice(1).join(",")}\r\n`;
     expect(readKpiRows(quoted, v2607)).toHaveLength(1);
+  });
+});
+
+describe("importing a published cycle again: the small-change rule", () => {
+  const k = 5;
+  const rows = (csv: string) => csv.split("\r\n");
+  /** A cycle imported from `csv` into a fresh folder, HR's commentary written; its file's text. */
+  async function published(csv: string): Promise<{ resultsDir: string; file: string; text: string }> {
+    const resultsDir = mkdtempSync(join(outside, "published-"));
+    const { file } = await importCycle({ cycle: "2026-Q3", kpis: writeCsv(`p-${Math.random()}.csv`, csv), resultsDir, k, clock });
+    const written = JSON.parse(readFileSync(file, "utf8"));
+    writeFileSync(file, JSON.stringify({ ...written, commentary: { en: "Done.", "zh-cn": "完成。" } }, null, 2));
+    return { resultsDir, file, text: readFileSync(file, "utf8") };
+  }
+  const reimport = (resultsDir: string, csv: string) =>
+    importCycle({ cycle: "2026-Q3", kpis: writeCsv(`r-${Math.random()}.csv`, csv), resultsDir, k, clock });
+
+  it("24 supervisors, then 25: the two publications would give the 25th person's KPIs and tier; the import refuses, naming the rule", async () => {
+    const { csv } = generate(v2607, 25, 11);
+    const first24 = rows(csv).slice(0, 25).join("\r\n");
+    // the attack, on the aggregates the import would publish: 25 × mean₂₅ − 24 × mean₂₄ is the newcomer's value
+    const before = aggregateCycle(readKpiRows(first24, v2607), v2607, k);
+    const after = aggregateCycle(readKpiRows(csv, v2607), v2607, k);
+    const newcomer = readKpiRows(csv, v2607).at(-1)!;
+    for (const c of v2607.criteria) expect(Math.abs(25 * after.kpis[c.id]! - 24 * before.kpis[c.id]! - newcomer[c.id]!)).toBeLessThan(0.25);
+    const tier = scorePolicy(v2607, newcomer).tier.id;
+    const moved = Object.keys(after.tiers as object).filter(
+      (id) => (after.tiers as Record<string, number | null>)[id] !== (before.tiers as Record<string, number | null>)[id],
+    );
+    expect(before.tiers === "withheld" || moved.length === 0 || moved.includes(tier)).toBe(true);
+
+    const { resultsDir, file, text } = await published(first24);
+    const err = await reimport(resultsDir, csv).catch((e) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect(err.message).toContain("2026-Q3 is already published. The small-change rule:");
+    expect(err.message).toContain("may change only by 0 or by at least k = 5 supervisors");
+    expect(err.message).toContain("headcount: 24 → 25, a change of +1");
+    expect(readFileSync(file, "utf8")).toBe(text); // nothing written
+    // one supervisor fewer, likewise
+    await expect(reimport(resultsDir, rows(first24).slice(0, 24).join("\r\n"))).rejects.toThrow(/headcount: 24 → 23, a change of -1/);
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
+  it("refuses 1…k−1 supervisors added or removed, whatever the export", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 10, max: 40 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.integer({ min: 1, max: k - 1 }),
+        fc.boolean(),
+        async (n, seed, j, add) => {
+          const { csv } = generate(v2607, n + j, seed);
+          const all = rows(csv);
+          const small = all.slice(0, n + 1).join("\r\n");
+          const big = all.join("\r\n");
+          const { resultsDir, file, text } = await published(add ? small : big);
+          await expect(reimport(resultsDir, add ? big : small)).rejects.toThrow(/The small-change rule/);
+          expect(readFileSync(file, "utf8")).toBe(text);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  it("refuses a corrected value at the same headcount, and a person moved to another tier", async () => {
+    const { csv } = generate(v2607, 40, 21); // tiers shown: 0 outstanding, 5 meets, 32 below, the rest fewer than 5
+    const { resultsDir, text, file } = await published(csv);
+    const lines = rows(csv);
+    // one supervisor's satisfaction corrected by a few points
+    const fields = lines[3]!.split(",");
+    fields[1] = String(Math.min(100, Number(fields[1]) + 3));
+    const corrected = [...lines.slice(0, 3), fields.join(","), ...lines.slice(4)].join("\r\n");
+    await expect(reimport(resultsDir, corrected)).rejects.toThrow(/team values \(csat[^)]*\) change while the headcount stays 40/);
+    // one supervisor moved to the top of every criterion: their tier changes, and it shows
+    const header = lines[0]!.split(",");
+    const best = [
+      lines[5]!.split(",")[0]!,
+      ...header.slice(1).map((id) => {
+        const c = v2607.criteria.find((x) => x.id === id)!;
+        return String(c.direction === "higher" ? c.range.max : c.range.min);
+      }),
+    ];
+    const promoted = [...lines.slice(0, 5), best.join(","), ...lines.slice(6)].join("\r\n");
+    const err = await reimport(resultsDir, promoted).catch((e) => e);
+    expect(err.message).toMatch(/tier "outstanding" \(0 → (fewer than 5|withheld)\), a change somewhere between \+[01] and \+\d+/);
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
+  it("accepts the same export again, and one that moves every figure by at least k", async () => {
+    const { csv } = generate(v2607, 40, 21);
+    const { resultsDir, file, text } = await published(csv);
+    await reimport(resultsDir, csv);
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(JSON.parse(text));
+    const more = withCopies(v2607, csv, k, JSON.parse(text), k);
+    await reimport(resultsDir, more);
+    const after = JSON.parse(readFileSync(file, "utf8"));
+    expect(after.headcount).toBe(45);
+    expect(after.commentary).toEqual({ en: "Done.", "zh-cn": "完成。" });
+  });
+});
+
+describe("republishProblems", () => {
+  const k = 5;
+  const ids = ["outstanding", "excellent", "good", "meets", "below"];
+  const kpis = { csat: 90 };
+  const figures = (headcount: number, tiers: PublishedFigures["tiers"], more: Partial<PublishedFigures> = {}): PublishedFigures => ({
+    headcount,
+    kpis,
+    tiers,
+    ...more,
+  });
+  const t = (...n: (number | null)[]) => Object.fromEntries(ids.map((id, i) => [id, n[i]!]));
+
+  it("allows figures that stay or move by at least k, counts hidden both times included", () => {
+    expect(republishProblems(figures(30, t(5, 5, 10, 10, 0)), figures(30, t(5, 5, 10, 10, 0)), k, ids)).toEqual([]);
+    expect(republishProblems(figures(30, t(5, 5, 10, 10, 0)), figures(40, t(5, 5, 15, 15, 0), { kpis: { csat: 88 } }), k, ids)).toEqual([]);
+    // two tiers shown as "fewer than k" both times: only their sum is known (headcount minus the rest), and it did not move
+    expect(republishProblems(figures(30, t(null, null, 10, 14, 0)), figures(35, t(null, null, 15, 14, 0)), k, ids)).toEqual([]);
+    // from "fewer than k" (1…4) to 12: a move of 8 to 11 people, never a small one
+    expect(republishProblems(figures(33, t(null, 5, 10, 15, 0)), figures(42, t(12, 5, 10, 15, 0)), k, ids)).toEqual([]);
+    expect(republishProblems(figures(30, "withheld"), figures(30, "withheld"), k, ids)).toEqual([]);
+  });
+
+  it("refuses a headcount, a tier, a sum of tiers or a band that moves by 1…k−1", () => {
+    expect(republishProblems(figures(24, t(0, 5, 9, 0, 10)), figures(25, t(0, 5, 9, 0, 11)), k, ids)).toEqual([
+      "headcount: 24 → 25, a change of +1: every team value would be published again from 1 supervisor more or fewer",
+    ]);
+    expect(republishProblems(figures(30, t(5, 5, 10, 10, 0)), figures(30, t(5, 5, 9, 11, 0)), k, ids)[0]).toBe(
+      'tier "good" (10 → 9), a change of -1',
+    );
+    // each tier moves by 5 or more, but two of them together by 1: someone was added to one of those two
+    expect(republishProblems(figures(30, t(0, 0, 10, 20, 0)), figures(36, t(0, 0, 16, 15, 5)), k, ids)).toContain(
+      'tiers together: tier "good" (10 → 16) + tier "meets" (20 → 15), a change of +1',
+    );
+    expect(republishProblems(figures(30, t(0, 0, 10, 20, 0)), figures(35, t(0, 0, 16, 14, 5)), k, ids)).toContain(
+      'tiers together: tier "meets" (20 → 14) + tier "below" (0 → 5), a change of -1',
+    );
+    // "fewer than k" to 6: a move of 2 to 5 people, which could be a small one
+    expect(republishProblems(figures(32, t(null, 5, 10, 15, null)), figures(37, t(6, 5, 10, 15, null)), k, ids)).toContain(
+      'tier "outstanding" (fewer than 5 → 6), a change somewhere between +2 and +5',
+    );
+    // a withheld breakdown shown afterwards: each count could have moved by anything
+    expect(republishProblems(figures(30, "withheld"), figures(30, t(5, 5, 10, 10, 0)), k, ids)).not.toEqual([]);
+    const bands = (...c: number[]) => c.map((count, i) => ({ from: i * 25, to: (i + 1) * 25, count }));
+    expect(
+      republishProblems(
+        figures(40, t(5, 5, 10, 20, 0), { scoreBands: bands(10, 10, 10, 10) }),
+        figures(40, t(5, 5, 10, 20, 0), { scoreBands: bands(10, 12, 8, 10) }),
+        k,
+        ids,
+      ),
+    ).toEqual(["score band 25–50 (10 → 12), a change of +2", "score band 50–75 (10 → 8), a change of -2"]);
   });
 });

@@ -6,7 +6,7 @@ import { describeQuestions } from "../../src/lib/surveys/questions.ts";
 import { SURVEYS } from "../../src/lib/surveys/registry.ts";
 import { buildResults, type RawAggregates } from "../../src/lib/surveys/results.ts";
 import { suppressPartition } from "../../src/lib/suppression.ts";
-import { ZSurveyFile, effectiveMinGroupSize, resultsAvailable, surveyStatus } from "../../src/lib/surveys/schema.ts";
+import { VISIBILITY, ZSurveyFile, effectiveMinGroupSize, resultsAvailable, surveyStatus } from "../../src/lib/surveys/schema.ts";
 
 const dir = new URL("../../src/content/surveys/", import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
@@ -34,20 +34,32 @@ describe("survey files", () => {
     expect(SURVEYS.some((s) => s.access === "invitation")).toBe(true);
   });
 
-  it("refuses live results on an open-access survey (one person could send k−1 known responses between two steps)", () => {
+  it("refuses live results on any survey: answers are published once, after the close (stuffed answers subtract from two readings)", () => {
     const good = JSON.parse(readFileSync(new URL(files[0]!, dir), "utf8"));
-    const live = ZSurveyFile.safeParse({ ...good, access: "open", resultsVisibility: "live" });
-    expect(live.success).toBe(false);
-    expect(live.error!.issues.map((i) => i.path.join("."))).toEqual(["resultsVisibility"]);
-    expect(ZSurveyFile.safeParse({ ...good, access: "invitation", resultsVisibility: "live" }).success).toBe(true);
-    expect(ZSurveyFile.safeParse({ ...good, access: "open", resultsVisibility: "after-close" }).success).toBe(true);
-    // the demo keeps an open survey open (results after close) and a live one among the invitation surveys
-    expect(
-      SURVEYS.some((s) => s.access === "open" && s.resultsVisibility === "after-close" && surveyStatus(s, "2026-11-30") === "open"),
-    ).toBe(true);
-    expect(
-      SURVEYS.some((s) => s.access === "invitation" && s.resultsVisibility === "live" && surveyStatus(s, "2026-11-30") === "open"),
-    ).toBe(true);
+    for (const access of ["open", "invitation"]) {
+      const live = ZSurveyFile.safeParse({ ...good, access, resultsVisibility: "live" });
+      expect(live.success).toBe(false);
+      expect(live.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+        ["resultsVisibility", expect.stringContaining("there are no live results")],
+      ]);
+      for (const visibility of ["after-close", "hidden"]) {
+        expect(
+          ZSurveyFile.safeParse({
+            ...good,
+            access,
+            ...(access === "invitation" ? { invitationKey: "ab".repeat(32) } : {}),
+            resultsVisibility: visibility,
+          }).success,
+        ).toBe(true);
+      }
+    }
+    // the demo keeps an open survey and an invitation survey open on its day, both with results after close
+    for (const access of ["open", "invitation"]) {
+      expect(
+        SURVEYS.some((s) => s.access === access && s.resultsVisibility === "after-close" && surveyStatus(s, "2026-11-30") === "open"),
+      ).toBe(true);
+    }
+    expect(SURVEYS.every((s) => (VISIBILITY as readonly string[]).includes(s.resultsVisibility))).toBe(true);
   });
 
   it("refuses a k below 3, an end before the start, unknown keys and unsupported question types", () => {
@@ -83,8 +95,9 @@ describe("status and visibility", () => {
     expect(effectiveMinGroupSize({ minGroupSize: 8 }, 5)).toBe(8);
   });
 
-  it("publishes live results any time, after-close ones only once closed, hidden ones never", () => {
-    expect(resultsAvailable("live", "open")).toBe("yes");
+  it("publishes after-close results only once closed, hidden ones never", () => {
+    expect(VISIBILITY).toEqual(["after-close", "hidden"]);
+    expect(resultsAvailable("after-close", "upcoming")).toBe("not_yet");
     expect(resultsAvailable("after-close", "open")).toBe("not_yet");
     expect(resultsAvailable("after-close", "closed")).toBe("yes");
     expect(resultsAvailable("hidden", "closed")).toBe("hidden");

@@ -11,7 +11,8 @@ import { validateAnswers } from "../../src/lib/surveys/validate.ts";
 const locales = fc.constantFrom("en" as const, "zh-cn" as const);
 const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
 const surveys = fc.constantFrom(...SURVEYS);
-const comments = ["Fine.", "排班可以更灵活一些。", "<b>not html</b>", "\u202Emixed\u200B"];
+// a right-to-left mark and a zero-width space are text; a direction override is not (test/unit/unsafe-text.test.ts)
+const comments = ["Fine.", "排班可以更灵活一些。", "<b>not html</b>", "\u200Fmixed\u200B"];
 
 // Generous timeouts: survey-core evaluates every set, and three engineers share two cores.
 describe("validateAnswers", { timeout: 60_000 }, () => {

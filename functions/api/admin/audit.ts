@@ -1,7 +1,10 @@
 // GET /api/admin/audit?actor=&action=&target=&from=&to=&cursor= — every HR
 // action, newest first. The log itself is append-only in the database. For
-// one idea, the first page also carries the author's side, to the day.
+// one idea, the first page also carries the author's side, to the day, from
+// before today (what the author did today shows tomorrow).
 import { ZAuditQuery, type AuditPage } from "../../../src/lib/audit/model.ts";
+import { dayOf } from "../../../src/lib/clock.ts";
+import { readClock } from "../../../src/server/clock.ts";
 import type { AppEnv } from "../../../src/server/config.ts";
 import { listAudit } from "../../../src/server/db/audit.ts";
 import { readAuthorSide } from "../../../src/server/db/ideas.ts";
@@ -11,7 +14,7 @@ import { allow } from "../../../src/server/route.ts";
 export const onRequestGet: PagesFunction<AppEnv> = async ({ request, env }) => {
   const query = parseQuery(request, ZAuditQuery);
   const page: AuditPage = await listAudit(env, query);
-  if (query.target && !query.cursor) page.authorSide = await readAuthorSide(env, query.target);
+  if (query.target && !query.cursor) page.authorSide = await readAuthorSide(env, query.target, dayOf(readClock(env).now()));
   return json(page);
 };
 

@@ -80,6 +80,9 @@ export function Inbox({ t, onOpen }: { t: T; onOpen: (id: string) => void }) {
   return (
     <section aria-labelledby="admin-inbox-title" data-inbox>
       <h2 id="admin-inbox-title">{t("admin.inbox.title")}</h2>
+      <p className="muted" data-day-boundary>
+        {t("admin.inbox.dayBoundary")}
+      </p>
       {counts && (
         <nav aria-label={t("admin.inbox.counts")} className="admin-counts">
           <ul>

@@ -1,9 +1,14 @@
-// Invitation codes for one survey: how many were issued and used, new codes
-// (shown this once, to download as CSV or print as slips to cut and hand out
-// at random), and withdrawing unused ones — all of them, or one from a lost
-// slip. Codes are read as people type them (src/lib/codes.ts).
+// Invitation codes for one survey: how many were issued and withdrawn (the
+// survey's public page shows both), how many more the audience allows, how
+// many were used (in steps, over whole past days), new codes (shown this
+// once, to download as CSV or print as slips to cut and hand out at random),
+// and withdrawing codes — all of them, or one from a lost slip, answered the
+// same whether it was used or not. Codes are read as people type them
+// (src/lib/codes.ts).
 import { useState } from "react";
 import { createPortal } from "react-dom";
+import { formatDay } from "../../i18n/translate.ts";
+import { addDays } from "../../lib/clock.ts";
 import { MAX_CODES_PER_REQUEST } from "../../lib/surveys/limits.ts";
 import { toCsv } from "../../lib/surveys/export.ts";
 import type { HrSurvey } from "../../lib/surveys/tools.ts";
@@ -35,14 +40,14 @@ export function InvitationCodes({ survey, t, onChange }: { survey: HrSurvey; t: 
 
   async function withdraw(one?: string) {
     setBusy(true);
-    const res = await adminApi<{ deleted: number }>(`/api/admin/surveys/${survey.id}/tokens`, {
+    const res = await adminApi<{ withdrawn: number }>(`/api/admin/surveys/${survey.id}/tokens`, {
       method: "DELETE",
       json: one === undefined ? {} : { code: one },
     });
     setBusy(false);
     setConfirming(false);
     if (!res.ok) return setMessage({ ok: false, text: describeError(t, res.error) });
-    setMessage({ ok: true, text: t.plural("admin.surveys.codes.withdrawn", res.body.deleted) });
+    setMessage({ ok: true, text: t.plural("admin.surveys.codes.withdrawn", res.body.withdrawn) });
     setCode("");
     onChange();
   }
@@ -50,7 +55,16 @@ export function InvitationCodes({ survey, t, onChange }: { survey: HrSurvey; t: 
   return (
     <section aria-labelledby="codes-title" data-codes>
       <h3 id="codes-title">{t("admin.surveys.codes.title")}</h3>
-      <p data-code-counts>{t("admin.surveys.codes.counts", counts)}</p>
+      <p data-code-counts>{t("admin.surveys.codes.counts", { ...counts, audience: survey.audience })}</p>
+      <p className="muted" data-code-use>
+        {counts.used > 0
+          ? t("admin.surveys.codes.used", {
+              used: counts.used,
+              date: formatDay(t.locale, addDays(counts.usedBefore, -1), "short"),
+              k: survey.minGroupSize,
+            })
+          : t("admin.surveys.codes.usedNone", { k: survey.minGroupSize })}
+      </p>
       <p className="muted">{t("admin.surveys.codes.lead")}</p>
       <form className="admin-inline" onSubmit={generate}>
         <div className="admin-field">
@@ -135,7 +149,12 @@ export function InvitationCodes({ survey, t, onChange }: { survey: HrSurvey; t: 
             </button>
           </div>
         ) : (
-          <button type="button" className="button secondary" disabled={counts.unused === 0} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={counts.issued === counts.withdrawn}
+            onClick={() => setConfirming(true)}
+          >
             {t("admin.surveys.codes.withdrawAll")}
           </button>
         )}

@@ -122,12 +122,18 @@ function Heatmap({ segment, t }: { segment: PublishedSegment; t: T }) {
 export function SurveyResults({ findings, t }: { findings: Findings; t: T }) {
   const locale = t.locale;
   const k = findings.k;
+  if (findings.withheld) {
+    return (
+      <p className="notice" data-withheld={findings.withheld.reason}>
+        {t("admin.surveys.results.overAudience", { audience: findings.withheld.audience })}
+      </p>
+    );
+  }
   if (findings.suppressed || findings.responses === null) return <p className="notice">{t("admin.surveys.results.suppressed", { k })}</p>;
   const trends = findings.trends;
   return (
     <>
       <p className="lead">{t.plural("admin.surveys.results.responses", findings.responses, { k })}</p>
-      {findings.before && <p className="muted">{t("admin.surveys.results.live", { day: findings.before, k })}</p>}
       <p className="muted">
         {trends
           ? t("admin.surveys.trend.since", { title: localText(trends.previous.title, locale), n: trends.previous.responses ?? "—" })
@@ -168,7 +174,6 @@ export function SurveyResults({ findings, t }: { findings: Findings; t: T }) {
         <section aria-labelledby="heatmap-title" data-heatmap>
           <h3 id="heatmap-title">{t("admin.surveys.heatmap.title")}</h3>
           <p className="muted">{t("admin.surveys.heatmap.lead", { k })}</p>
-          {findings.breakdown.before && <p className="muted">{t("admin.surveys.heatmap.asOf", { day: findings.breakdown.before })}</p>}
           {findings.breakdown.segments.map((segment) => (
             <Heatmap key={segment.name} segment={segment} t={t} />
           ))}

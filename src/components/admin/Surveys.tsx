@@ -8,6 +8,7 @@ import { LOCALE_NAME, LOCALES } from "../../i18n/config.ts";
 import { localText } from "../../lib/surveys/text.ts";
 import { hrSeesResults, type Comments, type Findings, type HrSurvey } from "../../lib/surveys/tools.ts";
 import { adminApi, adminDownload, describeError, saveFile, type T } from "./api.ts";
+import { Audience } from "./Audience.tsx";
 import { InvitationCodes } from "./InvitationCodes.tsx";
 import { ParticipationChart } from "./ParticipationChart.tsx";
 import { SurveyResults } from "./SurveyResults.tsx";
@@ -206,12 +207,15 @@ export function SurveyView({ id, t, onBack, surveyHref }: { id: string; t: T; on
               comments.value.questions.map((q) => (
                 <section key={q.name} aria-labelledby={`comments-${q.name}`} data-comments-for={q.name}>
                   <h4 id={`comments-${q.name}`}>
-                    {localText(q.title, locale)} <span className="muted">({t.plural("admin.surveys.comments.count", q.count)})</span>
+                    {localText(q.title, locale)}{" "}
+                    {q.count !== null && <span className="muted">({t.plural("admin.surveys.comments.count", q.count)})</span>}
                   </h4>
-                  {q.count > comments.value.cap && (
+                  {q.count !== null && q.count > comments.value.cap && (
                     <p className="muted">{t("admin.surveys.comments.capped", { cap: comments.value.cap })}</p>
                   )}
-                  {q.comments.length === 0 ? (
+                  {q.count === null ? (
+                    <p className="muted">{t("admin.surveys.comments.tooFew", { k: comments.value.k })}</p>
+                  ) : q.comments.length === 0 ? (
                     <p className="muted">{t("admin.surveys.comments.none")}</p>
                   ) : (
                     <ul className="admin-comments">
@@ -252,6 +256,8 @@ export function SurveyView({ id, t, onBack, surveyHref }: { id: string; t: T; on
           </section>
         </>
       )}
+
+      <Audience survey={s} t={t} onChange={() => void loadSurvey()} />
 
       {s.codes && <InvitationCodes survey={s} t={t} onChange={() => void loadSurvey()} />}
     </article>

@@ -268,6 +268,9 @@ export default function IdeaBoard({ strings, ackPromiseDays, minGroupSize }: Pro
           </>
         )}
       </p>
+      <p className="muted ideas-support-note" data-support-note>
+        {t("ideas.support.stepped")}
+      </p>
       {supportError && (
         <p role="alert" className="ideas-error">
           {supportError}

@@ -37,6 +37,10 @@ interface Props {
   version: number;
   definition: Record<string, unknown>;
   access: "open" | "invitation";
+  /** Invitation surveys: the survey's published key, built into the page; the server's answers are checked against it alone. */
+  invitationKey?: string;
+  /** The page that lists every survey key, to compare with. */
+  keysHref: string;
   opens: string;
   closes: string;
   /** The status when the site was built: used only when the server cannot be asked. */
@@ -56,6 +60,7 @@ type Stage =
   | { name: "sending"; wait?: { reason: WaitReason; seconds: number; attempt: number } }
   | { name: "done" }
   | { name: "answered" }
+  | { name: "wrongKey" }
   | { name: "failed"; message: string };
 
 export default function SurveyForm(props: Props) {
@@ -68,6 +73,8 @@ export default function SurveyForm(props: Props) {
     version,
     definition,
     access,
+    invitationKey,
+    keysHref,
     opens,
     closes,
     builtStatus,
@@ -246,6 +253,7 @@ export default function SurveyForm(props: Props) {
     if (
       stage.name === "done" ||
       stage.name === "failed" ||
+      stage.name === "wrongKey" ||
       stage.name === "sending" ||
       (stage.name === "survey" && notice === "survey.fixErrors")
     ) {
@@ -265,7 +273,8 @@ export default function SurveyForm(props: Props) {
     if (!value) return setStage({ name: "code", error: "survey.code.required" });
     if (stage.name === "code" && stage.checking) return;
     setStage({ name: "code", checking: true });
-    const result = await redeem(surveyId, key, value);
+    if (!invitationKey) return setStage({ name: "code", error: "survey.code.unavailable" });
+    const result = await redeem(surveyId, key, value, invitationKey);
     if (result.ok) {
       setCode("");
       const draft = draftRef.current;
@@ -273,7 +282,9 @@ export default function SurveyForm(props: Props) {
       if (draft?.pending) return void deliver();
       return setStage({ name: "survey" });
     }
-    const errors: Record<typeof result.failure, Key> = {
+    // Another key than the published one: no token, and no way on from this page.
+    if (result.failure === "wrong_key") return setStage({ name: "wrongKey" });
+    const errors: Record<Exclude<typeof result.failure, "wrong_key">, Key> = {
       invalid: "survey.code.invalid",
       used: "survey.code.used",
       closed: "survey.closedNow",
@@ -417,6 +428,16 @@ export default function SurveyForm(props: Props) {
               <a href={listHref}>{t("survey.done.back")}</a>
             </p>
           </section>
+        );
+      case "wrongKey":
+        return (
+          <div className="notice warn" role="alert" tabIndex={-1} ref={statusRef} data-wrong-key>
+            <p>{t("survey.code.wrongKey")}</p>
+            <p className="survey-actions">
+              <a href={keysHref}>{t("survey.code.keys")}</a>
+              <a href={listHref}>{t("survey.done.back")}</a>
+            </p>
+          </div>
         );
       case "failed":
         return (

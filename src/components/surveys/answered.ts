@@ -1,13 +1,11 @@
 // "You answered this survey on this device": a mark this browser keeps once
 // the server has confirmed a response, so coming back shows that instead of
-// a blank form, and live results appear only to people who have answered.
+// a blank form.
 // It holds nothing but the survey and its version — no answers, no date, no
 // id — and is never sent anywhere. Like the draft, it lives in this browser
 // session unless the person said this is their own device, so the next
 // person at a shared computer is not told someone answered.
 export type AnsweredPlace = "session" | "device";
-
-export const ANSWERED_EVENT = "candor:survey-answered";
 
 function key(surveyId: string, version: number): string {
   return `candor:survey:${surveyId}:v${version}:answered`;
@@ -38,14 +36,13 @@ export function answeredHere(surveyId: string, version: number): boolean {
   });
 }
 
-/** Marks the survey answered here and tells the page (the results section waits for it). */
+/** Marks the survey answered here. */
 export function markAnswered(surveyId: string, version: number, place: AnsweredPlace): void {
   try {
     (place === "device" ? localStorage : sessionStorage).setItem(key(surveyId, version), "1");
   } catch {
     // storage blocked: the page still shows the thank-you now, only not on the next visit
   }
-  document.dispatchEvent(new CustomEvent(ANSWERED_EVENT, { detail: { surveyId } }));
 }
 
 /** "Someone else on this device": forget the mark, so the form shows again. */

@@ -1,13 +1,17 @@
 // Redeeming an invitation code when the form opens (the protocol is in
 // src/lib/invitation-token.ts): the code goes to the server now, with a
 // blinded token; the answers go later, with the unblinded token, never with
-// the code. The token and a redemption on its way live in sessionStorage
-// only: never kept past the browser session, so the next person at a shared
-// PC cannot answer with it.
+// the code. The server's answer is checked against the survey's key as built
+// into the page (src/lib/invitation-key.ts), never against a key the server
+// hands out now: a server that gave each person a key of their own could
+// recognise their token when the answers arrive. The token and a redemption
+// on its way live in sessionStorage only: never kept past the browser
+// session, so the next person at a shared PC cannot answer with it.
 import type { SpendableToken } from "../../lib/invitation-token.ts";
 import { parseInvitationCode } from "../../lib/invitation.ts";
 
-export type RedeemFailure = "invalid" | "used" | "closed" | "unavailable" | "rate_limited" | "network";
+/** `wrong_key`: the server's answer was not made with the survey's published key; nothing more may be sent. */
+export type RedeemFailure = "invalid" | "used" | "closed" | "unavailable" | "rate_limited" | "network" | "wrong_key";
 
 export type RedeemResult = { ok: true; token: SpendableToken } | { ok: false; failure: RedeemFailure; retryAfter?: number };
 
@@ -66,27 +70,14 @@ export function clearToken(draftKey: string): void {
   remove(pendingKey(draftKey));
 }
 
-async function surveyKey(surveyId: string): Promise<string | null | "network"> {
-  try {
-    const res = await fetch(`/api/surveys/${encodeURIComponent(surveyId)}`, { headers: { Accept: "application/json" }, cache: "no-store" });
-    if (!res.ok) return res.status >= 500 ? "network" : null;
-    const { invitationKey } = (await res.json()) as { invitationKey?: unknown };
-    return typeof invitationKey === "string" ? invitationKey : null;
-  } catch {
-    return "network";
-  }
-}
-
 /**
- * Uses up `code` for a token. A retry after a lost answer sends the same
- * blinded token again (kept for the session), which the server answers
- * with the same evaluation instead of "code used".
+ * Uses up `code` for a token evaluated under `publicKey`, the survey's key as
+ * built into the page. A retry after a lost answer sends the same blinded
+ * token again (kept for the session), which the server answers with the same
+ * evaluation instead of "code used".
  */
-export async function redeem(surveyId: string, draftKey: string, code: string): Promise<RedeemResult> {
+export async function redeem(surveyId: string, draftKey: string, code: string, publicKey: string): Promise<RedeemResult> {
   const canonical = parseInvitationCode(code) ?? code.trim();
-  const publicKey = await surveyKey(surveyId);
-  if (publicKey === "network") return { ok: false, failure: "network" };
-  if (publicKey === null) return { ok: false, failure: "unavailable" };
   // The arithmetic is loaded only here: open surveys never download it.
   const { blindToken, finishToken } = await import("../../lib/invitation-client.ts");
   let pending = readJson<PendingRedemption>(pendingKey(draftKey));
@@ -107,16 +98,17 @@ export async function redeem(surveyId: string, draftKey: string, code: string): 
     return { ok: false, failure: "network" };
   }
   if (res.status === 200) {
-    const { evaluation } = (await res.json()) as { evaluation: string };
     try {
+      const { evaluation } = (await res.json()) as { evaluation: string };
       const token = await finishToken(publicKey, pending, evaluation);
       writeJson(tokenKey(draftKey), token);
       remove(pendingKey(draftKey));
       return { ok: true, token };
     } catch {
-      // The proof failed: the server did not use the survey's published key. Never answer with such a token.
+      // No proof that holds for the published key: the server used another one,
+      // which could single this code out. No token is kept, so no answer can follow.
       remove(pendingKey(draftKey));
-      return { ok: false, failure: "unavailable" };
+      return { ok: false, failure: "wrong_key" };
     }
   }
   const error = ((await res.json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code;

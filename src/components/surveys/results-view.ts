@@ -4,15 +4,13 @@
 // framework; text only via textContent, bar widths via CSSOM (the CSP allows
 // no style attributes).
 import type { KeysOf } from "../../i18n/index.ts";
-import { formatDay, readStrings, translator, type Translator } from "../../i18n/translate.ts";
+import { readStrings, translator, type Translator } from "../../i18n/translate.ts";
 import type { TSurveyText } from "../../lib/surveys/schema.ts";
 import { localText } from "../../lib/surveys/text.ts";
-import { addDays } from "../../lib/clock.ts";
-import { ANSWERED_EVENT, answeredHere } from "./answered.ts";
 import { serverStatus } from "./status.ts";
 import type { PublishedBreakdown, PublishedSegment } from "../../lib/surveys/breakdown.ts";
 import { breakdownTable, heatClass } from "../../lib/surveys/breakdown-table.ts";
-import type { Trends } from "../../lib/surveys/tools.ts";
+import type { Trends, Withheld } from "../../lib/surveys/tools.ts";
 import { trendParts } from "../../lib/surveys/trend-words.ts";
 import type { QuestionTrend } from "../../lib/surveys/trends.ts";
 
@@ -41,7 +39,7 @@ interface Results {
   k: number;
   responses: number | null;
   suppressed: boolean;
-  before: string | null;
+  withheld?: Withheld | null;
   questions: QuestionResult[];
   breakdown?: PublishedBreakdown | null;
   trends?: Trends | null;
@@ -146,12 +144,17 @@ function headline(t: T, q: QuestionResult, scale: Scales[string] | undefined): s
 export function renderResults(root: HTMLElement, data: Results, t: T, scales: Scales = {}): void {
   const locale = t.locale;
   root.replaceChildren(heading(t));
+  if (data.withheld) {
+    const note = el("p", t("results.overAudience", { audience: data.withheld.audience }), "notice");
+    note.dataset.withheld = data.withheld.reason;
+    add(root, note);
+    return;
+  }
   if (data.suppressed || data.responses === null) {
     add(root, el("p", t("results.suppressedAll", { k: data.k }), "notice"));
     return;
   }
   add(root, el("p", t.plural("results.responses", data.responses, { k: data.k }), "lead"));
-  if (data.before) add(root, el("p", t("results.liveUntil", { date: formatDay(locale, addDays(data.before, -1), "short") }), "muted"));
   for (const q of data.questions) {
     const section = el("section", undefined, "result-question");
     add(section, el("h3", localText(q.title, locale)));
@@ -224,7 +227,6 @@ function breakdown(data: PublishedBreakdown, k: number, t: T): HTMLElement {
   h3.id = "breakdown-title";
   section.setAttribute("aria-labelledby", h3.id);
   add(section, h3, el("p", t("results.breakdown.lead", { k }), "muted"));
-  if (data.before) add(section, el("p", t("results.breakdown.asOf", { day: data.before }), "muted"));
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   for (const segment of data.segments) add(section, segmentTable(segment, percent, t));
   return section;
@@ -264,31 +266,15 @@ function segmentTable(segment: PublishedSegment, percent: Intl.NumberFormat, t: 
 /** Fetches and renders; on "not yet" / "hidden" / offline, says so briefly. */
 export async function loadResults(root: HTMLElement): Promise<void> {
   const t = translator(readStrings<KeysOf<"results.">>(root));
-  // Known without asking for them: after-close results of a survey the server
-  // says has not closed (the API would answer 409, which a browser logs as an
-  // error). The status request is the one the form makes anyway.
+  // Known without asking for them: the results of a survey the server says
+  // has not closed (the API would answer 409, which a browser logs as an
+  // error). Answers are published once, after the close, and never before.
+  // The status request is the one the form makes anyway.
   const surveyId = root.dataset.survey ?? "";
-  const visibility = root.dataset.visibility;
-  const status = visibility === "after-close" || visibility === "live" ? await serverStatus(surveyId) : null;
-  if (visibility === "after-close" && (status === "open" || status === "upcoming")) {
+  const status = await serverStatus(surveyId);
+  if (status === "open" || status === "upcoming") {
     root.replaceChildren(heading(t), el("p", t("results.notYet"), "muted"));
     root.hidden = false;
-    return;
-  }
-  // Live results of a survey still open (as the server says) are shown to
-  // those who have answered it on this device, never above an empty form:
-  // seeing how others answered first would steer the answers. After closing,
-  // everyone sees them.
-  if (visibility === "live" && status !== "closed" && !answeredHere(surveyId, Number(root.dataset.version))) {
-    const closes = formatDay(t.locale, root.dataset.closes ?? "");
-    root.replaceChildren(heading(t), el("p", t("results.afterAnswering", { date: closes }), "muted"));
-    root.hidden = false;
-    const reveal = (event: Event) => {
-      if ((event as CustomEvent<{ surveyId: string }>).detail.surveyId !== surveyId) return;
-      document.removeEventListener(ANSWERED_EVENT, reveal);
-      void loadResults(root);
-    };
-    document.addEventListener(ANSWERED_EVENT, reveal);
     return;
   }
   try {

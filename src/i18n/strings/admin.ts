@@ -45,6 +45,8 @@ export const admin = {
     "admin.inbox.apply": "Apply",
     "admin.inbox.list": "Ideas, oldest unanswered first",
     "admin.inbox.listHelp": "Use the arrow keys to move through the list and Enter to open an idea.",
+    "admin.inbox.dayBoundary":
+      "Ideas that arrived today, and authors' replies and verdicts from today, appear tomorrow — so the time of your look says nothing about when someone wrote. Your own answers and changes show at once.",
     "admin.inbox.empty": "No idea matches.",
     "admin.inbox.more": "Show more",
     "admin.inbox.received": "Received {date}",
@@ -157,20 +159,21 @@ export const admin = {
     "admin.audit.action.survey.tokens.create": "created invitation codes",
     "admin.audit.author.title": "The author's side, by day",
     "admin.audit.author.lead":
-      "The author is anonymous, so what they did is not in the log: a row would give it a time of day. Their replies and verdict are listed here by day only.",
+      "The author is anonymous, so what they did is not in the log: a row would give it a time of day. Their replies and verdict are listed here by day only, from the day after.",
     "admin.audit.author.who": "author",
     "admin.audit.author.reply": "replied",
     "admin.audit.action.survey.tokens.delete": "withdrew invitation codes",
+    "admin.audit.action.survey.audience.raise": "raised the audience",
     "admin.audit.action.survey.comments.read": "read the comments",
     "admin.audit.action.survey.responses.export": "exported the answers",
     "admin.audit.responses": "{n} responses",
     // --- surveys: what HR can never see
     "admin.never.surveys":
-      "Survey answers carry no name, no time of day and no language. You see figures only for groups of at least {k} (more where a survey sets its own), comments only once {k} people have answered (in a new random order, undated, apart from the rest of the answers), and exports without dates, team or tenure. Each time you read comments or export answers, it is recorded under your name and listed publicly, by day, on the page “When HR read what you wrote”.",
+      "Survey answers carry no name, no time of day and no language. You see a survey's results, comments and answers once, after it closes; figures only for groups of at least {k} (more where a survey sets its own), comments only for a question at least {k} people answered (in a new random order, undated, apart from the rest of the answers), and exports without dates, team, tenure or written answers. Each time you read comments or export answers, it is recorded under your name and listed publicly, by day, on the page “When HR read what you wrote”.",
     // --- surveys: list
     "admin.surveys.title": "Surveys",
     "admin.surveys.lead":
-      "Participation leaves out today and moves in steps of at least k responses, as it does for everyone; k is each survey's own minimum group size, shown with it. Results, comments and exports follow the same rules as the public pages; for surveys whose results are not live, they are available once the survey closes.",
+      "Participation leaves out today and moves in steps of at least k responses, as it does for everyone; k is each survey's own minimum group size, shown with it. Results, comments and exports follow the same rules as the public pages and are available once, after the survey closes.",
     "admin.surveys.list": "All surveys, newest first",
     "admin.surveys.status.upcoming": "Upcoming",
     "admin.surveys.status.open": "Open",
@@ -180,10 +183,18 @@ export const admin = {
     "admin.surveys.k": "groups of at least {k}",
     "admin.surveys.access.open": "Open to everyone",
     "admin.surveys.access.invitation": "By invitation code",
-    "admin.surveys.visibility.live": "Results live, in steps",
     "admin.surveys.visibility.after-close": "Results after closing",
     "admin.surveys.visibility.hidden": "Results for HR only",
     "admin.surveys.back": "Back to the surveys",
+    // --- one survey: audience
+    "admin.surveys.audience.title": "Audience",
+    "admin.surveys.audience.lead":
+      "The number of people this survey is for. Invitation codes that can still be used never exceed it, and if more responses arrive than this, the answers are withheld. You can only raise it; each raise is recorded under your name and shown on the survey's public page.",
+    "admin.surveys.audience.now": "For {audience} people.",
+    "admin.surveys.audience.raised": "Raised from {from} to {to} on {date}.",
+    "admin.surveys.audience.label": "New audience (more than {audience})",
+    "admin.surveys.audience.raise": "Raise the audience",
+    "admin.surveys.audience.done": "The audience is now {audience}.",
     "admin.surveys.publicPage": "Public page of this survey",
     // --- one survey: participation
     "admin.surveys.participation.title": "Participation",
@@ -195,12 +206,13 @@ export const admin = {
     // --- one survey: results, trends and breakdown
     "admin.surveys.results.title": "Results",
     "admin.surveys.results.afterClose":
-      "HR sees the results, comments and answers of this survey once it closes on {closes}: read while answers still arrive and again at the close, the two would differ by the last few answers.",
+      "HR sees the results, comments and answers of this survey once it closes on {closes}. Anything read while answers still arrive could be read again later, and the two would differ by the answers in between: someone who knew all but one of those would read the last one.",
+    "admin.surveys.results.overAudience":
+      "Withheld: more people answered than the {audience} this survey is for. Someone answered who was not counted, so answers they know could be subtracted from the figures. If the audience was set too low, raise it below (the raise is shown publicly).",
     "admin.surveys.results.upcoming": "This survey opens on {opens}.",
     "admin.surveys.results.suppressed": "Fewer than {k} responses: no figure is shown.",
     "admin.surveys.results.responses.one": "{n} response (groups of at least {k})",
     "admin.surveys.results.responses.other": "{n} responses (groups of at least {k})",
-    "admin.surveys.results.live": "Live results cover whole days before {day}, in steps of at least {k} responses.",
     "admin.surveys.results.caption": "Each question: how many answered, the figures the rules allow, and the change since the last run",
     "admin.surveys.results.question": "Question",
     "admin.surveys.results.answered": "Answered",
@@ -223,7 +235,6 @@ export const admin = {
     "admin.surveys.heatmap.title": "Breakdown by segment",
     "admin.surveys.heatmap.lead":
       "Each cell: the share of the group who answered favourably (the top two points of a rating, or yes) and how many answered. A group is shown only if, in every question shown, at least {k} of it answered and every count is 0 or at least {k}; the other groups are shown together; a row that would give a small group away is withheld whole. Colour only repeats the number.",
-    "admin.surveys.heatmap.asOf": "As of the live step ending before {day}.",
     "admin.surveys.heatmap.others": "Other groups together",
     "admin.surveys.heatmap.noAnswer": "Did not say",
     "admin.surveys.heatmap.withheld": "withheld",
@@ -234,32 +245,38 @@ export const admin = {
     // --- one survey: comments
     "admin.surveys.comments.title": "Comments",
     "admin.surveys.comments.lead":
-      "Shown only once at least {k} people have answered, in a new random order each time, undated and apart from the rest of each person's answers. Reading them is recorded in the audit log under your name and listed publicly, by day, on the page “When HR read what you wrote”.",
+      "Shown for a question only once at least {k} people have answered it, in a new random order each time, undated and apart from the rest of each person's answers. Reading them is recorded in the audit log under your name and listed publicly, by day, on the page “When HR read what you wrote”.",
     "admin.surveys.comments.read": "Read the comments",
     "admin.surveys.comments.none": "Nobody wrote anything here.",
+    "admin.surveys.comments.tooFew": "Fewer than {k} people answered this question: not shown.",
     "admin.surveys.comments.count.one": "{n} comment",
     "admin.surveys.comments.count.other": "{n} comments",
     "admin.surveys.comments.capped": "More than {cap}: a random {cap} of them.",
     // --- one survey: export
     "admin.surveys.export.title": "Export the answers",
     "admin.surveys.export.lead":
-      "A CSV file for Excel or WPS: one row per response in a random order, one column per question, no dates. Team and tenure are left out (next to the rest of someone's answers, a small team would be plain to see); a free-text column appears only where at least {k} people answered it. The export is recorded like reading comments.",
+      "A CSV file for Excel or WPS: one row per response in a random order, one column per question, no dates. Team and tenure are left out (next to the rest of someone's answers, a small team would be plain to see), and so are written answers (beside the rest of someone's answers, they would say who wrote them: read them in the comments). Needs at least {k} responses. The export is recorded like reading comments.",
     "admin.surveys.export.lang": "Language of headings and answers",
     "admin.surveys.export.download": "Download CSV",
     "admin.surveys.export.done": "Downloaded {file}.",
     // --- one survey: invitation codes
     "admin.surveys.codes.title": "Invitation codes",
-    "admin.surveys.codes.counts": "{issued} issued, {used} used, {unused} unused",
+    "admin.surveys.codes.counts": "{issued} issued, {withdrawn} withdrawn; {available} more can be issued (audience {audience})",
+    "admin.surveys.codes.used":
+      "{used} used up to {date}, counted in steps of at least {k}, like participation: a code's use never shows the day it happens.",
+    "admin.surveys.codes.usedNone":
+      "Codes used are counted in steps of at least {k} over whole days, like participation: none counted yet.",
     "admin.surveys.codes.lead":
-      "Each code works once and is never linked to the answers it unlocks. Hand them out at random — print the slips and let people draw one: if you give codes out by name, you know who took part, though never what they answered.",
+      "Each code works once and is never linked to the answers it unlocks. Hand them out at random — print the slips and let people draw one: if you give codes out by name, you know who took part, though never what they answered. The codes that can still be used never exceed the audience, and how many were issued and withdrawn is shown on the survey's public page.",
     "admin.surveys.codes.count": "How many codes (1 to 500)",
     "admin.surveys.codes.generate": "Generate codes",
     "admin.surveys.codes.shownOnce": "These {n} codes are shown this once: download or print them now.",
     "admin.surveys.codes.download": "Download the codes (CSV)",
     "admin.surveys.codes.print": "Print slips",
     "admin.surveys.codes.csvHeader": "Invitation code",
-    "admin.surveys.codes.withdrawAll": "Withdraw all unused codes",
-    "admin.surveys.codes.withdrawConfirm": "Withdraw every unused code of this survey? Nobody holding one will be able to answer.",
+    "admin.surveys.codes.withdrawAll": "Withdraw all codes",
+    "admin.surveys.codes.withdrawConfirm":
+      "Withdraw every code of this survey? Nobody holding an unused one will be able to answer. Withdrawn codes are counted on the survey's public page.",
     "admin.surveys.codes.keep": "Keep them",
     "admin.surveys.codes.withdrawOne": "Withdraw one code (a lost slip)",
     "admin.surveys.codes.code": "Code",
@@ -308,6 +325,8 @@ export const admin = {
     "admin.inbox.apply": "应用",
     "admin.inbox.list": "建议列表（最早的未回复建议在前）",
     "admin.inbox.listHelp": "用方向键在列表中移动，按回车键打开建议。",
+    "admin.inbox.dayBoundary":
+      "今天收到的建议，以及提交者今天的回复和评价，明天才会显示。这样，您查看的时间就不会透露某人是何时写的。您自己的回复和更改会立即显示。",
     "admin.inbox.empty": "没有符合条件的建议。",
     "admin.inbox.more": "显示更多",
     "admin.inbox.received": "{date} 收到",
@@ -409,20 +428,22 @@ export const admin = {
     "admin.audit.action.idea.duplicate.clear": "取消重复标记",
     "admin.audit.action.survey.tokens.create": "生成邀请码",
     "admin.audit.author.title": "提交者的操作（只记日期）",
-    "admin.audit.author.lead": "提交者是匿名的，其操作不记入日志：日志中的一行会带有具体时间。提交者的回复和评价在此只按日期列出。",
+    "admin.audit.author.lead":
+      "提交者是匿名的，其操作不记入日志：日志中的一行会带有具体时间。提交者的回复和评价在此只按日期列出，次日才显示。",
     "admin.audit.author.who": "提交者",
     "admin.audit.author.reply": "回复",
     "admin.audit.action.survey.tokens.delete": "撤销邀请码",
+    "admin.audit.action.survey.audience.raise": "调高面向人数",
     "admin.audit.action.survey.comments.read": "查看文字回答",
     "admin.audit.action.survey.responses.export": "导出答卷",
     "admin.audit.responses": "{n} 份答卷",
     // --- surveys: what HR can never see
     "admin.never.surveys":
-      "问卷答卷不记录姓名、具体时间和填写语言。您只能看到不少于 {k} 人的分组数字（问卷另设更高门槛的，以问卷为准）；至少 {k} 人作答后才能查看文字回答（每次随机排序，不显示日期，也与其他回答分开）；导出的答卷不含日期、所在组和工作年限。您每次查看文字回答或导出答卷，都会以您的名义记录，并按天公开列在“人力资源部的查看记录”页面上。",
+      "问卷答卷不记录姓名、具体时间和填写语言。问卷的结果、文字回答和答卷只在问卷结束后提供一次；您只能看到不少于 {k} 人的分组数字（问卷另设更高门槛的，以问卷为准）；一道题至少有 {k} 人作答才能查看它的文字回答（每次随机排序，不显示日期，也与其他回答分开）；导出的答卷不含日期、所在组、工作年限和文字回答。您每次查看文字回答或导出答卷，都会以您的名义记录，并按天公开列在“人力资源部的查看记录”页面上。",
     // --- surveys: list
     "admin.surveys.title": "问卷调查",
     "admin.surveys.lead":
-      "参与人数不计当天，且每次至少增加 k 人才更新，与所有人看到的一致；k 是各问卷自己的最小分组人数，列在每份问卷的信息中。结果、文字回答和导出遵循与公开页面相同的规则；结果并非实时公示的问卷，要在问卷结束后才能查看。",
+      "参与人数不计当天，且每次至少增加 k 人才更新，与所有人看到的一致；k 是各问卷自己的最小分组人数，列在每份问卷的信息中。结果、文字回答和导出遵循与公开页面相同的规则，只在问卷结束后提供一次。",
     "admin.surveys.list": "全部问卷，最新的在前",
     "admin.surveys.status.upcoming": "未开始",
     "admin.surveys.status.open": "进行中",
@@ -432,10 +453,17 @@ export const admin = {
     "admin.surveys.k": "分组不少于 {k} 人",
     "admin.surveys.access.open": "所有人可填写",
     "admin.surveys.access.invitation": "凭邀请码填写",
-    "admin.surveys.visibility.live": "实时公示结果（分阶段更新）",
     "admin.surveys.visibility.after-close": "问卷结束后公示结果",
     "admin.surveys.visibility.hidden": "结果仅供人力资源部查看",
     "admin.surveys.back": "返回问卷列表",
+    "admin.surveys.audience.title": "面向人数",
+    "admin.surveys.audience.lead":
+      "本问卷面向的人数。仍可使用的邀请码数量不会超过它；作答人数一旦超过它，结果就不显示。面向人数只能调高；每次调高都会以您的名义记录，并显示在问卷的公开页面上。",
+    "admin.surveys.audience.now": "面向 {audience} 人。",
+    "admin.surveys.audience.raised": "{date}由 {from} 人调整为 {to} 人。",
+    "admin.surveys.audience.label": "新的面向人数（大于 {audience}）",
+    "admin.surveys.audience.raise": "调高面向人数",
+    "admin.surveys.audience.done": "面向人数现为 {audience} 人。",
     "admin.surveys.publicPage": "该问卷的公开页面",
     // --- one survey: participation
     "admin.surveys.participation.title": "参与情况",
@@ -446,12 +474,13 @@ export const admin = {
     // --- one survey: results, trends and breakdown
     "admin.surveys.results.title": "结果",
     "admin.surveys.results.afterClose":
-      "问卷于 {closes} 结束后，人力资源部才能查看结果、文字回答和答卷：如果在答卷陆续提交时查看一次、结束时再查看一次，两次之差就是最后几个人的回答。",
+      "问卷于 {closes} 结束后，人力资源部才能查看结果、文字回答和答卷。答卷陆续提交时查看的内容，之后还可以再查看一次，两次之差就是这期间提交的回答：知道其中除一份以外所有回答的人，就能推算出剩下那一份。",
+    "admin.surveys.results.overAudience":
+      "不显示：作答人数超过了本问卷面向的 {audience} 人。有不在名单内的人作答，知道这些回答的人可以从数据中推算出其他人的回答。如果面向人数设得太低，请在下方调高（调整会公开显示）。",
     "admin.surveys.results.upcoming": "该问卷将于 {opens} 开始。",
     "admin.surveys.results.suppressed": "作答人数不足 {k} 人，不显示任何数字。",
     "admin.surveys.results.responses.one": "{n} 份答卷（分组不少于 {k} 人）",
     "admin.surveys.results.responses.other": "{n} 份答卷（分组不少于 {k} 人）",
-    "admin.surveys.results.live": "实时结果统计 {day} 之前的完整日期，每次至少新增 {k} 份答卷才更新。",
     "admin.surveys.results.caption": "各题：作答人数、规则允许显示的数字，以及与上一期相比的变化",
     "admin.surveys.results.question": "题目",
     "admin.surveys.results.answered": "作答人数",
@@ -474,7 +503,6 @@ export const admin = {
     "admin.surveys.heatmap.title": "分组结果",
     "admin.surveys.heatmap.lead":
       "每一格表示该组给出好评（评分题最高的两档，或是非题选“是”）的比例及作答人数。只有在每道显示的题目中都至少有 {k} 人作答、且每个数字为 0 或不少于 {k} 的组才会单独显示；其余各组合并显示；会暴露小组的整行不显示。颜色只是重复数字，不单独表达信息。",
-    "admin.surveys.heatmap.asOf": "数据截至 {day} 之前的实时统计阶段。",
     "admin.surveys.heatmap.others": "其余各组合计",
     "admin.surveys.heatmap.noAnswer": "未填写",
     "admin.surveys.heatmap.withheld": "不显示",
@@ -485,32 +513,36 @@ export const admin = {
     // --- one survey: comments
     "admin.surveys.comments.title": "文字回答",
     "admin.surveys.comments.lead":
-      "至少 {k} 人作答后才会显示；每次随机排序，不显示日期，也与每个人的其他回答分开。查看记录会以您的名义记入操作日志，并按天公开列在“人力资源部的查看记录”页面上。",
+      "一道题至少有 {k} 人作答后才会显示它的文字回答；每次随机排序，不显示日期，也与每个人的其他回答分开。查看记录会以您的名义记入操作日志，并按天公开列在“人力资源部的查看记录”页面上。",
     "admin.surveys.comments.read": "查看文字回答",
     "admin.surveys.comments.none": "这道题没有人填写。",
+    "admin.surveys.comments.tooFew": "这道题作答人数少于 {k} 人，不显示。",
     "admin.surveys.comments.count.one": "{n} 条",
     "admin.surveys.comments.count.other": "{n} 条",
     "admin.surveys.comments.capped": "超过 {cap} 条：随机显示其中 {cap} 条。",
     // --- one survey: export
     "admin.surveys.export.title": "导出答卷",
     "admin.surveys.export.lead":
-      "可用 Excel 或 WPS 打开的 CSV 文件：每份答卷一行，顺序随机；每道题一列；不含日期。所在组和工作年限不导出（与一个人的其他回答放在一起，人数少的组一眼就能认出来）；至少 {k} 人填写的文字题才会导出。导出与查看文字回答一样会被记录。",
+      "可用 Excel 或 WPS 打开的 CSV 文件：每份答卷一行，顺序随机；每道题一列；不含日期。所在组和工作年限不导出（与一个人的其他回答放在一起，人数少的组一眼就能认出来）；文字回答也不导出（与一个人的其他回答放在一起，就能看出是谁写的，请在“文字回答”中查看）。至少要有 {k} 份答卷。导出与查看文字回答一样会被记录。",
     "admin.surveys.export.lang": "标题和选项的语言",
     "admin.surveys.export.download": "下载 CSV",
     "admin.surveys.export.done": "已下载 {file}。",
     // --- one survey: invitation codes
     "admin.surveys.codes.title": "邀请码",
-    "admin.surveys.codes.counts": "已发放 {issued} 个，已使用 {used} 个，未使用 {unused} 个",
+    "admin.surveys.codes.counts": "已发放 {issued} 个，已撤销 {withdrawn} 个；还可发放 {available} 个（面向 {audience} 人）",
+    "admin.surveys.codes.used": "截至{date}已使用 {used} 个，与参与人数一样每次至少增加 {k} 个才更新：邀请码当天的使用情况不会显示。",
+    "admin.surveys.codes.usedNone": "已使用的邀请码与参与人数一样按完整日期统计，每次至少增加 {k} 个才更新：目前尚未计入。",
     "admin.surveys.codes.lead":
-      "每个邀请码只能使用一次，且不会与它开启的答卷关联。请随机发放——打印成纸条让大家抽取：如果按姓名发放，您就能知道谁参与了调查（但永远不知道他们如何作答）。",
+      "每个邀请码只能使用一次，且不会与它开启的答卷关联。请随机发放——打印成纸条让大家抽取：如果按姓名发放，您就能知道谁参与了调查（但永远不知道他们如何作答）。仍可使用的邀请码数量不会超过面向人数，已发放和已撤销的数量会公开显示在问卷页面上。",
     "admin.surveys.codes.count": "生成数量（1 至 500）",
     "admin.surveys.codes.generate": "生成邀请码",
     "admin.surveys.codes.shownOnce": "这 {n} 个邀请码只显示这一次：请立即下载或打印。",
     "admin.surveys.codes.download": "下载邀请码（CSV）",
     "admin.surveys.codes.print": "打印纸条",
     "admin.surveys.codes.csvHeader": "邀请码",
-    "admin.surveys.codes.withdrawAll": "撤销所有未使用的邀请码",
-    "admin.surveys.codes.withdrawConfirm": "确定撤销该问卷所有未使用的邀请码吗？持有这些邀请码的人将无法作答。",
+    "admin.surveys.codes.withdrawAll": "撤销全部邀请码",
+    "admin.surveys.codes.withdrawConfirm":
+      "确定撤销该问卷的全部邀请码吗？持有未使用邀请码的人将无法作答。撤销的数量会公开显示在问卷页面上。",
     "admin.surveys.codes.keep": "保留",
     "admin.surveys.codes.withdrawOne": "撤销单个邀请码（纸条遗失时）",
     "admin.surveys.codes.code": "邀请码",

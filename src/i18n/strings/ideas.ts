@@ -69,6 +69,8 @@ export const ideas = {
     "ideas.support.label": "supports",
     "ideas.support.mine": "You support it; press again to take your support back.",
     "ideas.support.closedNote": "It no longer takes support.",
+    "ideas.support.stepped":
+      "“Me too” counts are updated once a day and only move by several supports at a time, so nobody can tell when a colleague pressed it.",
     "ideas.support.closed": "This idea is settled and no longer takes support.",
     "ideas.support.withdrawError": "Your support could not be taken back. Please try again later.",
     "ideas.support.error": "Your support could not be recorded. Please try again later.",
@@ -152,8 +154,8 @@ export const ideas = {
     "ideas.track.notPublished":
       "You agreed to publication. Whether a moderated version goes on the public board is HR's decision; it is not there yet.",
     "ideas.track.noConsent": "You did not agree to publication, so only HR sees it.",
-    "ideas.track.supports.one": "{n} colleague supports it.",
-    "ideas.track.supports.other": "{n} colleagues support it.",
+    "ideas.track.supports.one": "{n} colleague supports it (counted once a day, several at a time).",
+    "ideas.track.supports.other": "{n} colleagues support it (counted once a day, several at a time).",
     "ideas.track.rewarded":
       "Your idea was rewarded as an excellent suggestion. To claim the reward, show this receipt code to HR — only if you wish; otherwise you stay anonymous.",
     "ideas.track.messages": "Conversation",
@@ -236,6 +238,7 @@ export const ideas = {
     "ideas.support.label": "人附议",
     "ideas.support.mine": "你已附议，再按一次可撤回。",
     "ideas.support.closedNote": "此建议已不再接受附议。",
+    "ideas.support.stepped": "附议人数每天更新一次，每次至少变动几人，所以没人能看出同事是什么时候附议的。",
     "ideas.support.closed": "此建议已处理完毕，不再接受附议。",
     "ideas.support.withdrawError": "未能撤回附议，请稍后再试。",
     "ideas.support.error": "附议未能记录，请稍后再试。",
@@ -308,8 +311,8 @@ export const ideas = {
     "ideas.track.published": "在公示栏中公示为",
     "ideas.track.notPublished": "你已同意公示。是否在公示栏发布经审核编辑的版本由人力资源部决定，目前尚未公示。",
     "ideas.track.noConsent": "你未同意公示，因此仅人力资源部可见。",
-    "ideas.track.supports.one": "已有 {n} 位同事附议。",
-    "ideas.track.supports.other": "已有 {n} 位同事附议。",
+    "ideas.track.supports.one": "已有 {n} 位同事附议（每天统计一次，每次至少变动几人）。",
+    "ideas.track.supports.other": "已有 {n} 位同事附议（每天统计一次，每次至少变动几人）。",
     "ideas.track.rewarded": "你的建议获评优秀建议。如需领取奖励，可向人力资源部出示此回执码；是否出示由你决定，不出示就始终匿名。",
     "ideas.track.messages": "沟通记录",
     "ideas.track.noMessages": "人力资源部尚未回复。",

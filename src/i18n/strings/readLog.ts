@@ -22,6 +22,14 @@ export const readLog = {
     "readLog.names": "The organisation has chosen to show the name of the HR person on this list.",
     "readLog.roles":
       "The organisation has chosen to show the role, not the person, on this list; the HR console's audit log names the person.",
+    "readLog.chain.title": "Check that this record is complete",
+    "readLog.chain.lead":
+      "This list comes from the HR console's audit log, which can only grow: each entry carries a fingerprint (SHA-256) of itself and of every entry before it. These two values stand for the whole log as it is now:",
+    "readLog.chain.count": "Entries",
+    "readLog.chain.head": "Fingerprint of the latest entry",
+    "readLog.chain.how":
+      "Write both down, or save this page. On a later visit there must be at least as many entries, and entry number {count} must still have this fingerprint. If there are fewer entries, or the fingerprint has changed, entries were removed or rewritten in the meantime — restoring the database to an earlier moment looks exactly like this. Anyone can check; no account is needed.",
+    "readLog.chain.check": "The fingerprint of entry {count}, at any later time:",
   },
   "zh-cn": {
     "readLog.title": "人力资源部的查看记录",
@@ -41,5 +49,13 @@ export const readLog = {
     "readLog.times.other": "{n} 次",
     "readLog.names": "本单位选择在此列表中显示人力资源部操作人的姓名。",
     "readLog.roles": "本单位选择在此列表中只显示岗位、不显示具体人员；人力资源管理后台的操作日志会记录具体人员。",
+    "readLog.chain.title": "核对这份记录是否完整",
+    "readLog.chain.lead":
+      "本列表来自人力资源管理后台的操作日志。日志只能追加：每条记录都带有一个指纹（SHA-256），涵盖它本身和此前的每一条记录。下面两个值代表此刻的整个日志：",
+    "readLog.chain.count": "记录条数",
+    "readLog.chain.head": "最新一条记录的指纹",
+    "readLog.chain.how":
+      "请记下这两个值，或保存本页。以后再来查看时，记录条数应不少于现在，第 {count} 条记录的指纹也应与现在相同。如果条数变少或指纹变了，说明期间有记录被删除或改写；把数据库恢复到较早的时刻，看起来正是这样。任何人都可以核对，无需账号。",
+    "readLog.chain.check": "以后随时查询第 {count} 条记录的指纹：",
   },
 };

@@ -17,6 +17,12 @@ export const surveys = {
     "surveys.invitationOnly": "Invitation code needed",
     "surveys.answer": "Answer this survey",
     "surveys.view": "About this survey",
+    // --- who takes part, on the survey page (GET /api/surveys/{id})
+    "surveyFacts.audience": "For {audience} people",
+    "surveyFacts.codes": "{issued} invitation codes issued, {withdrawn} withdrawn",
+    "surveyFacts.responses": "{responses} responses up to {date}, counted in steps of at least {k}",
+    "surveyFacts.noResponses": "Responses are counted in steps of at least {k}: none counted yet",
+    "surveyFacts.raised": "Audience raised from {from} to {to} on {date}.",
     // --- survey page
     "survey.back": "All surveys",
     "survey.questions.one": "{n} question",
@@ -26,14 +32,11 @@ export const surveys = {
     "survey.anonymity.title": "Your answers are anonymous.",
     "survey.anonymity.short": "No name, address, device, language or time of day is stored with them.",
     "survey.anonymity.more": "More about your anonymity",
-    "survey.results.live":
-      "Results are published as answers come in, only for groups of at least {k} people. Written answers are never published.",
     "survey.results.after-close":
-      "Results are published after the survey closes, only for groups of at least {k} people. Written answers are never published.",
-    "survey.results.hidden": "Results are not published: HR reads them, only for groups of at least {k} people.",
+      "Results are published once, after the survey closes, only for groups of at least {k} people; nothing of the answers is shown while it is open. Written answers are never published.",
+    "survey.results.hidden": "Results are not published: HR reads them after the survey closes, only for groups of at least {k} people.",
     "survey.answered.title": "You answered this survey on this device. Thank you.",
     "survey.answered.someoneElse": "Someone else on this device? Answer as a new person",
-    "results.afterAnswering": "Results appear here once you have answered, or after the survey closes on {date}.",
     "survey.anonymity.body":
       "We store your answers with the survey, its version and the date only — no name, no address, no device, no language, no time of day.",
     "survey.anonymity.invitation":
@@ -60,6 +63,9 @@ export const surveys = {
     "survey.code.network": "We could not reach the server to check your code. Please try again in a moment.",
     "survey.code.unavailable": "Invitation codes cannot be used on this server right now. Please tell HR.",
     "survey.code.rateLimited": "Too many attempts from this network. Please try again in {seconds} s.",
+    "survey.code.wrongKey":
+      "The server answered with a key that is not this survey's published key. Such an answer could link your code to your answers, so the form stops here and sends nothing more. Please tell HR.",
+    "survey.code.keys": "Compare with the published survey keys",
     // --- keeping a draft
     "survey.ownDevice.label": "This is my own device: keep my unsent answers here for up to 14 days",
     // --- sending
@@ -79,7 +85,6 @@ export const surveys = {
     "results.heading": "Results",
     "results.responses.one": "{n} response. Figures describing fewer than {k} people are never shown.",
     "results.responses.other": "{n} responses. Figures describing fewer than {k} people are never shown.",
-    "results.liveUntil": "Live results, counting answers up to {date}.",
     "results.suppressedAll": "Fewer than {k} people have responded so far, so no results are shown yet.",
     "results.suppressedQuestion": "Answered by fewer than {k} people: not shown.",
     "results.freeText": "Written answers are read by HR and never published.",
@@ -98,7 +103,9 @@ export const surveys = {
     "results.scalePoint": "{value} ({meaning})",
     "results.rank": "Rank",
     "results.meanRank": "Average position",
-    "results.notYet": "Results will be published here after the survey closes.",
+    "results.notYet": "Results will be published here once, after the survey closes.",
+    "results.overAudience":
+      "The results are withheld: more people answered than the {audience} this survey is for. Someone answered who was not counted, so answers they know could be subtracted from the figures.",
     "results.unavailable": "Results could not be loaded right now.",
     "results.trend": "Since {title}: {change}",
     "results.trend.mean": "average {change}",
@@ -110,7 +117,6 @@ export const surveys = {
     "results.breakdown.title": "Results by group",
     "results.breakdown.lead":
       "For each group, the share who answered favourably (the top two points of a rating, or yes) and how many answered. A group is shown on its own only if at least {k} of it answered every question shown and no count describes fewer than {k} people; the others are shown together, and a row that would give a small group away is left out.",
-    "results.breakdown.asOf": "As of the live results for days before {day}.",
     "results.breakdown.question": "Question",
     "results.breakdown.others": "Other groups together",
     "results.breakdown.noAnswer": "Did not say",
@@ -161,6 +167,11 @@ export const surveys = {
     "surveys.invitationOnly": "需要邀请码",
     "surveys.answer": "填写问卷",
     "surveys.view": "查看问卷说明",
+    "surveyFacts.audience": "面向 {audience} 人",
+    "surveyFacts.codes": "已发放 {issued} 个邀请码，撤销 {withdrawn} 个",
+    "surveyFacts.responses": "截至{date}共 {responses} 份回答，每次至少新增 {k} 份才更新",
+    "surveyFacts.noResponses": "回答数每次至少新增 {k} 份才更新：目前尚未计入",
+    "surveyFacts.raised": "{date}面向人数由 {from} 人调整为 {to} 人。",
     "survey.back": "全部问卷",
     "survey.questions.one": "共 {n} 道题",
     "survey.questions.other": "共 {n} 道题",
@@ -169,12 +180,11 @@ export const surveys = {
     "survey.anonymity.title": "你的回答是匿名的。",
     "survey.anonymity.short": "不保存姓名、IP 地址、设备、语言或具体时间。",
     "survey.anonymity.more": "进一步了解匿名保护",
-    "survey.results.live": "结果随回答实时公示，且只公示不少于 {k} 人的分组；文字回答一律不公开。",
-    "survey.results.after-close": "问卷结束后公示结果，且只公示不少于 {k} 人的分组；文字回答一律不公开。",
-    "survey.results.hidden": "结果不公开：仅供人力资源部查看，且只显示不少于 {k} 人的分组。",
+    "survey.results.after-close":
+      "结果只在问卷结束后公示一次，且只公示不少于 {k} 人的分组；问卷进行期间不显示任何回答结果。文字回答一律不公开。",
+    "survey.results.hidden": "结果不公开：问卷结束后仅供人力资源部查看，且只显示不少于 {k} 人的分组。",
     "survey.answered.title": "你已在这台设备上填写过这份问卷，谢谢参与。",
     "survey.answered.someoneElse": "其他同事也用这台设备？以新的身份填写",
-    "results.afterAnswering": "你填写之后，或问卷于{date}结束后，结果会显示在这里。",
     "survey.anonymity.body": "我们只保存你的回答以及问卷、问卷版本和日期，不保存姓名、IP 地址、设备信息、所用语言或具体时间。",
     "survey.anonymity.invitation":
       "邀请码只用于证明你受到邀请。输入后邀请码即被用掉，换成一个匿名凭证，由本浏览器随回答一起提交。数据库中没有任何记录能把两者对应起来，数据库管理员也做不到。",
@@ -198,6 +208,9 @@ export const surveys = {
     "survey.code.network": "暂时无法连接服务器核对邀请码，请稍后重试。",
     "survey.code.unavailable": "本服务器目前无法使用邀请码，请告知人力资源部。",
     "survey.code.rateLimited": "此网络的尝试次数过多，请在 {seconds} 秒后重试。",
+    "survey.code.wrongKey":
+      "服务器答复时使用的密钥不是本问卷公布的密钥。这样的答复可能把你的邀请码与你的回答关联起来，因此表单到此为止，不会再发送任何内容。请告知人力资源部。",
+    "survey.code.keys": "核对已公布的问卷密钥",
     "survey.ownDevice.label": "这是我自己的设备：未提交的回答在本设备上最多保留 14 天",
     "survey.sending": "正在提交你的回答…",
     "survey.retrying": "暂时无法连接服务器。你的回答已安全保存在本浏览器中；{seconds} 秒后重试（第 {attempt} 次）。",
@@ -212,7 +225,6 @@ export const surveys = {
     "results.heading": "结果公示",
     "results.responses.one": "共 {n} 份回答。涉及人数少于 {k} 人的数据一律不显示。",
     "results.responses.other": "共 {n} 份回答。涉及人数少于 {k} 人的数据一律不显示。",
-    "results.liveUntil": "实时结果，统计截至{date}的回答。",
     "results.suppressedAll": "目前填写人数少于 {k} 人，暂不显示结果。",
     "results.suppressedQuestion": "回答人数少于 {k} 人，不予显示。",
     "results.freeText": "文字回答仅供人力资源部阅读，一律不公开。",
@@ -231,7 +243,9 @@ export const surveys = {
     "results.scalePoint": "{value}（{meaning}）",
     "results.rank": "排名",
     "results.meanRank": "平均排序位置",
-    "results.notYet": "问卷结束后，结果将在此公示。",
+    "results.notYet": "问卷结束后，结果将在此公示一次。",
+    "results.overAudience":
+      "结果暂不公示：作答人数超过了本问卷面向的 {audience} 人。有不在名单内的人作答，知道这些回答的人可以从数据中推算出其他人的回答。",
     "results.unavailable": "暂时无法加载结果。",
     "results.trend": "与{title}相比：{change}",
     "results.trend.mean": "平均分 {change}",
@@ -243,7 +257,6 @@ export const surveys = {
     "results.breakdown.title": "分组结果",
     "results.breakdown.lead":
       "每组给出好评（评分题最高的两档，或是非题选“是”）的比例及作答人数。只有每道显示的题目都至少有 {k} 人作答、且没有任何数字涉及少于 {k} 人的组才会单独显示；其余各组合并显示；会暴露小组的整行不显示。",
-    "results.breakdown.asOf": "数据截至 {day} 之前的实时结果。",
     "results.breakdown.question": "题目",
     "results.breakdown.others": "其余各组合计",
     "results.breakdown.noAnswer": "未填写",

@@ -23,3 +23,14 @@ export const ZAuditQuery = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "`to` is before `from`." });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
+
+/** GET /api/read-log query: `at`, a row of the audit log whose hash to give (to check a head recorded earlier). */
+export const ZReadLogQuery = z.strictObject({
+  at: z.coerce
+    .number()
+    .int("A whole number: the row recorded with the head.")
+    .min(1)
+    .max(2 ** 31)
+    .optional(),
+});
+export type TReadLogQuery = z.infer<typeof ZReadLogQuery>;

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "idea.duplicate.clear",
   "survey.tokens.create",
   "survey.tokens.delete",
+  "survey.audience.raise",
   "survey.comments.read",
   "survey.responses.export",
 ] as const;
@@ -25,6 +26,11 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   id: number;
+  /** The row's place in the hash chain (src/lib/audit/chain.ts), its link to the row before, and its own hash. */
+  seq: number | null;
+  prevHash: string | null;
+  /** Null on rows written before the chain: a verifier computes theirs. */
+  hash: string | null;
   /** ISO timestamp with time of day: HR actions are accountable, not anonymous. */
   at: string;
   actor: string;

@@ -4,6 +4,7 @@
 // taken from a body.
 import { z } from "zod";
 import { LOCALES } from "../../i18n/config.ts";
+import { hasUnsafeCharacters, UNSAFE_LINE_MESSAGE, UNSAFE_TEXT_MESSAGE } from "../unsafe-text.ts";
 
 import {
   BOARD_SORTS,
@@ -23,20 +24,26 @@ import {
 export * from "./vocabulary.ts";
 
 // Text is stored exactly as sent (hostile text included: it is only ever
-// rendered as text). Length rules count what a reader sees (visibleText), so
+// rendered as text), except for control characters and direction overrides,
+// which every free-text field refuses (../unsafe-text.ts, the rule survey
+// answers follow). Length rules count what a reader sees (visibleText), so
 // whitespace and invisible format characters alone do not pass a minimum.
 
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .max(max, `At most ${max} characters.`)
-    .refine((s) => visibleText(s).length >= min, `At least ${min} characters.`);
+/** Free text without control characters or direction overrides; a title is one line. */
+const safe = (schema: z.ZodString, oneLine = false) =>
+  schema.refine((s) => !hasUnsafeCharacters(s, { lineBreaks: !oneLine }), oneLine ? UNSAFE_LINE_MESSAGE : UNSAFE_TEXT_MESSAGE);
+
+const text = (min: number, max: number, oneLine = false) =>
+  safe(z.string().max(max, `At most ${max} characters.`), oneLine).refine(
+    (s) => visibleText(s).length >= min,
+    `At least ${min} characters.`,
+  );
 
 const receipt = z.string().min(1, "Enter your receipt code.").max(64, "That is not a receipt code.");
 
 export const ZIdeaInput = z.strictObject({
   category: z.enum(IDEA_CATEGORIES),
-  title: text(LIMITS.titleMin, LIMITS.titleMax),
+  title: text(LIMITS.titleMin, LIMITS.titleMax, true),
   body: text(LIMITS.bodyMin, LIMITS.bodyMax),
   publishConsent: z.boolean(),
   /** Accepted for compatibility with pages sent before it was dropped, and ignored: it is stored nowhere. */
@@ -59,7 +66,7 @@ export type TReplyInput = z.infer<typeof ZReplyInput>;
 export const ZVerdictInput = z.strictObject({
   receipt,
   verdict: z.enum(VERDICTS),
-  comment: z.string().max(LIMITS.verdictCommentMax, `At most ${LIMITS.verdictCommentMax} characters.`).optional(),
+  comment: safe(z.string().max(LIMITS.verdictCommentMax, `At most ${LIMITS.verdictCommentMax} characters.`)).optional(),
 });
 export type TVerdictInput = z.infer<typeof ZVerdictInput>;
 
@@ -89,7 +96,7 @@ export const ZAdminMessageInput = z.strictObject({
 });
 export type TAdminMessageInput = z.infer<typeof ZAdminMessageInput>;
 
-const note = (max: number) => z.string().max(max, `At most ${max} characters.`);
+const note = (max: number) => safe(z.string().max(max, `At most ${max} characters.`));
 
 /**
  * One HR change to an idea. `version` is the one HR's screen was showing: a
@@ -105,7 +112,7 @@ export const ZIdeaPatch = z
     publish: z
       .union([
         z.strictObject({
-          title: text(LIMITS.titleMin, LIMITS.titleMax),
+          title: text(LIMITS.titleMin, LIMITS.titleMax, true),
           body: text(LIMITS.bodyMin, LIMITS.bodyMax),
           confirm: z.boolean().optional(),
         }),

@@ -14,12 +14,11 @@
 //     pass as well, else the question is withheld for that segment;
 //   - a question is in the breakdown only if the survey-wide results show
 //     all of its counts (the groups add up to the total: a count withheld
-//     there must not come back here);
-//   - live results move in steps: a step is taken only if, against every
-//     earlier step, what changed passes the same rule.
+//     there must not come back here).
+// Like the results, a breakdown is published once, after the survey closes.
 // The input is the cross-tabulation of the segments (JointTally), read in SQL
 // by src/server/db/surveys.ts; nothing here does I/O.
-import { cellPasses, partitionPasses, restOf, restPasses, suppressGroups, type GroupCell } from "../suppression.ts";
+import { restOf, restPasses, suppressGroups, type GroupCell } from "../suppression.ts";
 import type { ChoiceValue, QuestionSpec } from "./questions.ts";
 import type { RawAggregates, SurveyResults } from "./results.ts";
 import type { TSurveyText } from "./schema.ts";
@@ -186,7 +185,7 @@ function nestedFailure(
 /**
  * The breakdown of one moment's responses. `questions` are the breakdown
  * questions the survey-wide results show in full; `withheld` forces groups
- * or questions out (the live steps use it).
+ * or questions out (those the survey-wide results do not show in full).
  */
 export function snapshotBreakdown(
   tallies: readonly JointTally[],
@@ -220,124 +219,38 @@ export function snapshotBreakdown(
   }
 }
 
-/** The cross-tabulation of two sets of responses together (same groups add up); `sign` −1 takes `b` away. */
-export function addTallies(a: readonly JointTally[], b: readonly JointTally[], sign = 1): JointTally[] {
+/** The cross-tabulation of two disjoint sets of responses together: the same groups add up. */
+export function addTallies(a: readonly JointTally[], b: readonly JointTally[]): JointTally[] {
   const out = new Map<string, JointTally>();
-  for (const [list, factor] of [
-    [a, 1],
-    [b, sign],
-  ] as const) {
-    for (const t of list) {
-      const id = JSON.stringify(t.groups);
-      let found = out.get(id);
-      if (!found) out.set(id, (found = { groups: [...t.groups], responses: 0, answers: {} }));
-      found.responses += factor * t.responses;
-      for (const [q, values] of Object.entries(t.answers)) {
-        const into = (found.answers[q] ??= {});
-        for (const [v, n] of Object.entries(values)) into[v] = (into[v] ?? 0) + factor * n;
-      }
+  for (const t of [...a, ...b]) {
+    const id = JSON.stringify(t.groups);
+    let found = out.get(id);
+    if (!found) out.set(id, (found = { groups: [...t.groups], responses: 0, answers: {} }));
+    found.responses += t.responses;
+    for (const [q, values] of Object.entries(t.answers)) {
+      const into = (found.answers[q] ??= {});
+      for (const [v, n] of Object.entries(values)) into[v] = (into[v] ?? 0) + n;
     }
   }
   return [...out.values()];
 }
 
-export interface StepFailure {
-  segment: number;
-  /** What to withhold in the new step so that it may pass. */
-  withhold: { group: number } | { question: number };
-}
-
 /**
- * Whether publishing `next` after `previous` reveals nothing new about fewer
- * than k people. What changed between two steps is itself a publication a
- * reader can compute, and it must pass the same rule as a snapshot: in every
- * question shown in both, what each group shown in both gained passes, and
- * what everything else gained passes together — also for groups inside
- * another segment's groups. Returns the first failure and what to withhold
- * in the new step, or null.
+ * A breakdown cut with the k a survey first published with, published after k
+ * was raised: each segment keeps its form only where a breakdown cut with the
+ * new k shows that segment exactly so; any other segment is withheld whole.
+ * Suppression is not monotone in k, so re-cutting alone could show a figure
+ * the first publication did not; withholding whole segments only ever shows
+ * less than either.
  */
-export function stepFailure(
-  previous: { tallies: readonly JointTally[]; segments: readonly SegmentState[] },
-  next: { tallies: readonly JointTally[]; segments: readonly SegmentState[] },
-  segments: readonly SegmentSpec[],
-  questions: readonly BreakdownQuestion[],
-  k: number,
-): StepFailure | null {
-  const gained: SegmentState[] = next.segments.map((state, s) => {
-    const before = previous.segments[s]!;
-    return {
-      cells: state.cells.map((row, g) => row.map((c, q) => c.map((n, j) => n - before.cells[g]![q]![j]!))),
-      groups: state.groups.map((on, g) => on && before.groups[g]!),
-      questions: state.questions.map((on, q) => on && before.questions[q]!),
-    };
+export function keepUnderRaisedK(first: readonly SegmentState[], raised: readonly SegmentState[]): SegmentState[] {
+  const same = (a: readonly boolean[], b: readonly boolean[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  return first.map((state, s) => {
+    const other = raised[s]!;
+    return same(state.groups, other.groups) && same(state.questions, other.questions)
+      ? state
+      : { ...state, groups: state.groups.map(() => false), questions: state.questions.map(() => false) };
   });
-  for (let s = 0; s < gained.length; s++) {
-    const state = gained[s]!;
-    for (let q = 0; q < questions.length; q++) {
-      if (!state.questions[q]) continue;
-      const column = state.cells.map((row) => row[q]!);
-      if (partitionPasses(column, state.groups, k)) continue;
-      // A group shown in both whose gain fails is withheld in the new step
-      // (its gain joins the rest); when the rest's gain fails, the question.
-      const failing = column.findIndex((c, g) => state.groups[g] && !cellPasses(c, k));
-      return { segment: s, withhold: failing >= 0 ? { group: failing } : { question: q } };
-    }
-  }
-  const tallies = addTallies(next.tallies, previous.tallies, -1);
-  for (let s = 0; s < gained.length; s++) {
-    for (let t = 0; t < gained.length; t++) {
-      for (let q = 0; q < questions.length && s !== t; q++) {
-        if (nestedFailure(tallies, segments, questions, gained, s, t, q, k)) return { segment: s, withhold: { question: q } };
-      }
-    }
-  }
-  return null;
-}
-
-export interface DayTallies {
-  day: string;
-  tallies: JointTally[];
-}
-
-export interface BreakdownStep {
-  /** Exclusive: the step covers responses of days before this one. */
-  before: string;
-  tallies: JointTally[];
-  segments: SegmentState[];
-}
-
-/**
- * The steps a live survey's breakdown has taken, at the days its results
- * stepped at (`stepDays`, each the exclusive end of a results step, with the
- * breakdown questions those results show in full). A step is checked against
- * every earlier one, since any two can be compared; when it fails, what is at
- * fault is withheld in the new step and it is tried again.
- */
-export function breakdownSteps(
-  days: readonly DayTallies[],
-  stepDays: readonly { before: string; questions: readonly BreakdownQuestion[] }[],
-  segments: readonly SegmentSpec[],
-  questions: readonly BreakdownQuestion[],
-  k: number,
-): BreakdownStep[] {
-  const steps: BreakdownStep[] = [];
-  for (const { before, questions: full } of [...stepDays].sort((a, b) => (a.before < b.before ? -1 : 1))) {
-    const tallies = days.filter((d) => d.day < before).reduce<JointTally[]>((acc, d) => addTallies(acc, d.tallies), []);
-    const withheld = withholdingAllBut(segments.length, questions, full);
-    for (;;) {
-      const state = { tallies, segments: snapshotBreakdown(tallies, segments, questions, k, withheld) };
-      const failure = steps.map((step) => stepFailure(step, state, segments, questions, k)).find((f) => f !== null) ?? null;
-      if (failure === null) {
-        steps.push({ before, ...state });
-        break;
-      }
-      const into = "group" in failure.withhold ? withheld.groups : withheld.questions;
-      const index = "group" in failure.withhold ? failure.withhold.group : failure.withhold.question;
-      if (into[failure.segment]!.has(index)) break; // cannot happen: what fails is shown, so not yet withheld
-      into[failure.segment]!.add(index);
-    }
-  }
-  return steps;
 }
 
 /** Every segment withholds the questions not in `full` (those the survey-wide results do not show in full). */
@@ -408,8 +321,6 @@ export interface PublishedSegment {
 }
 
 export interface PublishedBreakdown {
-  /** For live results: the first day not included; null when the breakdown covers every response. */
-  before: string | null;
   segments: PublishedSegment[];
 }
 
@@ -420,10 +331,8 @@ export function publishBreakdown(
   states: readonly SegmentState[],
   segments: readonly SegmentSpec[],
   questions: readonly BreakdownQuestion[],
-  before: string | null,
 ): PublishedBreakdown {
   return {
-    before,
     segments: segments.map((seg, s) => {
       const state = states[s]!;
       return {

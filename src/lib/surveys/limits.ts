@@ -3,3 +3,6 @@
 
 /** The most invitation codes one request creates. */
 export const MAX_CODES_PER_REQUEST = 500;
+
+/** The largest audience a survey may be raised to: a headcount, not a number to overflow anything with. */
+export const MAX_AUDIENCE = 1_000_000;

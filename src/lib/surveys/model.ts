@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { LOCALES } from "../../i18n/config.ts";
 import { TOKEN_HEX } from "../invitation-token.ts";
-import { MAX_CODES_PER_REQUEST } from "./limits.ts";
+import { MAX_AUDIENCE, MAX_CODES_PER_REQUEST } from "./limits.ts";
 
 /** POST /api/surveys/{id}/responses */
 export const ZResponseBody = z.strictObject({
@@ -44,11 +44,15 @@ export const ZRedeemBody = z.strictObject({
 });
 export type TRedeemBody = z.infer<typeof ZRedeemBody>;
 
-export { MAX_CODES_PER_REQUEST };
+export { MAX_AUDIENCE, MAX_CODES_PER_REQUEST };
 
 /** POST /api/admin/surveys/{id}/tokens */
 export const ZTokensBody = z.strictObject({ count: z.int().min(1).max(MAX_CODES_PER_REQUEST) });
 export type TTokensBody = z.infer<typeof ZTokensBody>;
+
+/** PATCH /api/admin/surveys/{id}: raise the survey's audience to this many people. */
+export const ZAudienceBody = z.strictObject({ audience: z.int().min(1).max(MAX_AUDIENCE) });
+export type TAudienceBody = z.infer<typeof ZAudienceBody>;
 
 /** GET /api/admin/surveys/{id}/responses.csv?lang=: the language of the labels and headings. */
 export const ZExportQuery = z.strictObject({ lang: z.enum(LOCALES).optional() });
@@ -57,6 +61,6 @@ export type TExportQuery = z.infer<typeof ZExportQuery>;
 /** GET endpoints that take no query parameters: any parameter is a mistake worth saying. */
 export const ZNoQuery = z.strictObject({});
 
-/** DELETE /api/admin/surveys/{id}/tokens: `{code}` withdraws that unused code (a lost slip); `{}` or no body, every unused code. */
+/** DELETE /api/admin/surveys/{id}/tokens: `{code}` withdraws that code (a lost slip); `{}` or no body, every code not yet withdrawn. */
 export const ZDeleteTokensBody = z.strictObject({ code: z.string().trim().min(1).max(64).optional() });
 export type TDeleteTokensBody = z.infer<typeof ZDeleteTokensBody>;

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { LOCALES } from "../../i18n/config.ts";
 import { MIN_GROUP_SIZE_FLOOR, clampMinGroupSize } from "../anonymity.ts";
+import { INVITATION_KEY_PATTERN } from "../invitation-key.ts";
 
 /** SurveyJS's own localisable string: `{"default": "…", "zh-cn": "…"}`, where "default" is English. */
 export const ZSurveyText = z.strictObject({
@@ -21,7 +22,13 @@ const ZDay = z
 export const ACCESS = ["open", "invitation"] as const;
 /** Three segments cross into at most a few hundred combinations; more would add little and cost a lot. */
 export const MAX_SEGMENTS = 3;
-export const VISIBILITY = ["live", "after-close", "hidden"] as const;
+/**
+ * When the answers are published: once, after the survey closes, or to HR
+ * only (after it closes too). There is no "live": results published while
+ * answers arrive can be subtracted from one another, and someone who knows
+ * every other answer of a difference reads the one they do not (docs/anonymity.md, "Live results").
+ */
+export const VISIBILITY = ["after-close", "hidden"] as const;
 export type TAccess = (typeof ACCESS)[number];
 export type TVisibility = (typeof VISIBILITY)[number];
 
@@ -39,7 +46,15 @@ export const ZSurveyFields = z.strictObject({
   /** Headcount the survey is sent to, for the participation rate. */
   audience: z.int().min(1),
   access: z.enum(ACCESS),
-  resultsVisibility: z.enum(VISIBILITY),
+  /**
+   * Invitation surveys only: the public key their tokens are evaluated with,
+   * the one the page is built with (src/lib/invitation-key.ts). Written by
+   * `npm run survey:keys` from the deployment's seed.
+   */
+  invitationKey: z.string().regex(INVITATION_KEY_PATTERN, "64 lower-case hex digits, written by npm run survey:keys").optional(),
+  resultsVisibility: z.enum(VISIBILITY, {
+    error: 'use "after-close" or "hidden": answers are published once, after the survey closes (there are no live results)',
+  }),
   /** Minimum group size for this survey's aggregates; omitted = the site's MIN_GROUP_SIZE. Never below 3. */
   minGroupSize: z.int().min(MIN_GROUP_SIZE_FLOOR, `never below ${MIN_GROUP_SIZE_FLOOR}`).optional(),
   /**
@@ -67,16 +82,13 @@ export const ZSurveyFile = ZSurveyFields.refine((s) => s.opens <= s.closes, {
   message: "closes must not be before opens",
   path: ["closes"],
 })
-  // Live results are safe only where one person sends one response: on an
-  // open survey, one person can add k−1 responses with known answers between
-  // two steps and read the one other response off the difference.
-  .refine((s) => !(s.resultsVisibility === "live" && s.access === "open"), {
-    message: 'live results need invitation access (one code, one response): use "after-close" for an open survey',
-    path: ["resultsVisibility"],
-  })
   .refine((s) => new Set(s.segments ?? []).size === (s.segments ?? []).length, {
     message: "a segment is named twice",
     path: ["segments"],
+  })
+  .refine((s) => (s.access === "invitation") === (s.invitationKey !== undefined), {
+    message: "an invitation survey needs its published key, an open survey has none: run npm run survey:keys",
+    path: ["invitationKey"],
   });
 
 export type TSurveyFile = z.infer<typeof ZSurveyFile>;
@@ -96,11 +108,10 @@ export function effectiveMinGroupSize(survey: Pick<TSurveyFile, "minGroupSize">,
   return clampMinGroupSize(survey.minGroupSize ?? siteDefault);
 }
 
-/** Whether results may be published now, given the survey's visibility rule. */
+/** Whether results may be published now, given the survey's visibility rule: only once it has closed. */
 export function resultsAvailable(visibility: TVisibility, status: SurveyStatus): "yes" | "hidden" | "not_yet" {
   if (visibility === "hidden") return "hidden";
-  if (visibility === "after-close" && status !== "closed") return "not_yet";
-  return "yes";
+  return status === "closed" ? "yes" : "not_yet";
 }
 
 export { LOCALES };

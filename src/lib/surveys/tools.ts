@@ -19,6 +19,32 @@ export interface Participation {
   before: string;
 }
 
+/** A raise of a survey's audience: the day, from, to. Public, like the audience itself. */
+export interface AudienceRaise {
+  on: string;
+  from: number;
+  to: number;
+}
+
+/** An invitation survey's codes as everyone sees them: every code minted, and those withdrawn since. */
+export interface CodeTotals {
+  issued: number;
+  withdrawn: number;
+}
+
+/**
+ * An invitation survey's codes as HR sees them: the public totals, and how
+ * many codes were redeemed — counted like participation, over whole days
+ * before `usedBefore` and in steps of at least k, so a redemption never shows
+ * the moment it happens.
+ */
+export interface HrCodes extends CodeTotals {
+  used: number;
+  usedBefore: string;
+  /** How many more codes may be issued: the audience minus the codes issued and not withdrawn. */
+  available: number;
+}
+
 export interface HrSurvey {
   id: string;
   version: number;
@@ -29,11 +55,13 @@ export interface HrSurvey {
   closes: string;
   access: TAccess;
   resultsVisibility: TVisibility;
+  /** The headcount the survey is for: its file's, or the latest public raise. */
   audience: number;
+  audienceRaises: AudienceRaise[];
   minGroupSize: number;
   participation: Participation;
-  /** Invitation surveys: codes issued, used (redeemed) and unused; null for open surveys. */
-  codes: { issued: number; used: number; unused: number } | null;
+  /** Invitation surveys only; null for open surveys. */
+  codes: HrCodes | null;
 }
 
 export interface Trends {
@@ -41,12 +69,18 @@ export interface Trends {
   questions: QuestionTrend[];
 }
 
+/** Why a survey's answers are withheld whatever their counts: more responses arrived than its audience. */
+export interface Withheld {
+  reason: "responses_exceed_audience";
+  audience: number;
+}
+
 export interface Findings extends SurveyResults {
   id: string;
   status: SurveyStatus;
   visibility: TVisibility;
-  /** For live results: the first day not included (results cover whole days before it, in steps); null otherwise. */
-  before: string | null;
+  /** Set when nothing from the answers is published, with the reason; null otherwise. */
+  withheld: Withheld | null;
   /** Results by segment, or null when the survey names no segments. */
   breakdown: PublishedBreakdown | null;
   /** Change since the previous run of the series, or null (no series, no earlier run, or its results not available to this audience). */
@@ -57,19 +91,22 @@ export interface Comments {
   id: string;
   k: number;
   responses: number;
-  before: string | null;
   /** The most comments per question one read returns (a random sample beyond). */
   cap: number;
-  questions: { name: string; title: TSurveyText | string; count: number; comments: string[] }[];
+  /**
+   * Per free-text question: how many answered it and what they wrote — or,
+   * when fewer than k answered it, `count` null and no comments.
+   */
+  questions: { name: string; title: TSurveyText | string; count: number | null; comments: string[] }[];
 }
 
 /**
- * Whether HR may see a survey's results (and its comments and answers) now:
- * every survey, hidden ones too — but unless its results are live (in
- * steps), only once it has closed: read while answers still arrive, then
- * again at the close, the two would differ by the last few answers.
+ * Whether HR may see a survey's results, comments and answers now: every
+ * survey, hidden ones too, but only once it has closed. Anything read while
+ * answers still arrive could be read again later, and the two readings would
+ * differ by the answers in between — someone who knows all but one of those
+ * reads the last one off the difference, however large it is.
  */
-export function hrSeesResults(survey: { status: SurveyStatus; resultsVisibility: TVisibility }): "yes" | "not_yet" {
-  if (survey.status === "upcoming") return "not_yet";
-  return survey.resultsVisibility === "live" || survey.status === "closed" ? "yes" : "not_yet";
+export function hrSeesResults(survey: { status: SurveyStatus }): "yes" | "not_yet" {
+  return survey.status === "closed" ? "yes" : "not_yet";
 }

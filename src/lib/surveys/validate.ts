@@ -15,6 +15,7 @@ import { fill } from "../../i18n/translate.ts";
 import { logicVerdict } from "./logic-verdict.ts";
 import { describeQuestions, type ChoiceValue, type QuestionSpec } from "./questions.ts";
 import type { TSurveyDefinition } from "./schema.ts";
+import { hasUnsafeCharacters } from "../unsafe-text.ts";
 
 /** One stored row per answered question; exactly one of num/text/json is set. */
 export interface AnswerRow {
@@ -35,7 +36,7 @@ const MESSAGES = {
     tooMany: "Too many choices selected (at most {n}).",
     rankAll: "Rank every item, each once.",
     tooLong: "This answer is too long (at most {n} characters).",
-    control: "This answer contains control characters.",
+    control: "This answer contains control characters or text-direction overrides.",
     hidden: "This question does not apply given your other answers; leave it empty.",
   },
   "zh-cn": {
@@ -46,16 +47,12 @@ const MESSAGES = {
     tooMany: "选择的选项过多（最多 {n} 项）。",
     rankAll: "请为每一项排序，每项一次。",
     tooLong: "答案过长（最多 {n} 个字符）。",
-    control: "答案中包含控制字符。",
+    control: "答案中包含控制字符或文字方向控制符。",
     hidden: "根据你的其他回答，此问题不适用，请留空。",
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
 type MessageKey = keyof (typeof MESSAGES)["en"];
-
-// C0 controls other than tab, newline and carriage return, plus DEL.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** No answer: nothing, a blank string, or (for the questions whose answer is a list) an empty list. An empty list is no text. */
 function isEmptyAnswer(spec: QuestionSpec, value: unknown): boolean {
@@ -102,7 +99,7 @@ function checkValue(spec: QuestionSpec, value: unknown): { error: MessageKey; n?
     case "comment":
       if (typeof value !== "string") return { error: "type" };
       if ([...value].length > spec.maxLength) return { error: "tooLong", n: spec.maxLength };
-      if (CONTROL.test(value)) return { error: "control" };
+      if (hasUnsafeCharacters(value)) return { error: "control" };
       return row(null, value, null);
   }
 }

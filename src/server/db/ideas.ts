@@ -24,13 +24,13 @@ import {
 } from "../../lib/ideas/model.ts";
 import type { AuthorEvent } from "../../lib/audit/model.ts";
 import { isPublishable } from "../../lib/anonymity.ts";
-import { participationSteps } from "../../lib/participation.ts";
+import { participationSteps, type DayCount } from "../../lib/participation.ts";
 import type { DbEnv } from "../config.ts";
 import { addDays } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
 import { Where } from "./where.ts";
 import { dayModifier } from "../commit-day.ts";
-import { isOverLimit } from "../rate-limit.ts";
+import { recordedK, recordedKStatement } from "./published-k.ts";
 
 // ---------------------------------------------------------------- rows
 
@@ -135,10 +135,51 @@ function groupBy<R extends { idea_id: string }>(rows: R[]): Map<string, R[]> {
   return map;
 }
 
+// ---------------------------------------------------------------- "me too" counts
+
+/**
+ * What a published "me too" count is computed from: the day the count is read
+ * on, and the k the board steps with when it has recorded none yet
+ * (MIN_GROUP_SIZE; the board records its k on its first read).
+ */
+export interface SupportSteps {
+  today: string;
+  minGroupSize: number;
+}
+
+interface SupportDayRow {
+  idea_id: string;
+  day: string;
+  n: number;
+}
+
+/** Supports per idea and day, before `today` (bound as ?2), of one idea (?1). */
+const supportDaysOf = (env: DbEnv, ideaId: string, today: string) =>
+  env.DB.prepare("SELECT idea_id, on_day AS day, COUNT(*) AS n FROM idea_supports WHERE idea_id = ?1 AND on_day < ?2 GROUP BY on_day").bind(
+    ideaId,
+    today,
+  );
+
+/**
+ * The "me too" count every reader sees — the board, the tracking page, the
+ * answer to a support, HR's console: like every participation count, whole
+ * past days only and in steps of at least k (src/lib/participation.ts), so a
+ * count polled twice never tells when someone supported an idea.
+ */
+function supportCounts(days: D1Result, today: string, k: number): Map<string, number> {
+  const byIdea = new Map<string, DayCount[]>();
+  for (const r of days.results as unknown as SupportDayRow[]) {
+    const list = byIdea.get(r.idea_id) ?? [];
+    list.push({ day: r.day, responses: r.n });
+    byIdea.set(r.idea_id, list);
+  }
+  return new Map([...byIdea].map(([id, perDay]) => [id, participationSteps(perDay, today, k).total]));
+}
+
 // ---------------------------------------------------------------- author side
 
 /** "receipt_taken": the receipt hash already exists (retry with a new code); "submission_taken": a concurrent retry stored it. */
-export type InsertOutcome = "stored" | "receipt_taken" | "submission_taken" | "rate_limited";
+export type InsertOutcome = "stored" | "receipt_taken" | "submission_taken";
 
 /**
  * The idea, its first status and (when the client sent a submission id) the
@@ -159,11 +200,9 @@ export async function insertIdea(
     day?: string;
     submission?: { hash: string; sealedReceipt: string };
     forgetSubmissionsBefore?: string;
-    /** The rate limit's statements (limitInBatch), after the submission record: a resend is never refused by them. */
-    limit?: D1PreparedStatement[];
   },
 ): Promise<InsertOutcome> {
-  const { id, receiptHash, input, dayOffset = 0, day: fixedDay, submission, forgetSubmissionsBefore, limit = [] } = idea;
+  const { id, receiptHash, input, dayOffset = 0, day: fixedDay, submission, forgetSubmissionsBefore } = idea;
   // The day is read by the batch itself, at commit: an idea whose request
   // began before midnight and committed after it carries the later day, so a
   // past day's count never changes (src/lib/participation.ts).
@@ -194,11 +233,9 @@ export async function insertIdea(
             ),
           ]
         : []),
-      ...limit,
     ]);
     return "stored";
   } catch (err) {
-    if (isOverLimit(err)) return "rate_limited";
     if (/UNIQUE constraint failed: ideas\.receipt_hash/.test(String(err))) return "receipt_taken";
     if (/UNIQUE constraint failed: idea_submissions\.submission_hash/.test(String(err))) return "submission_taken";
     throw err;
@@ -227,11 +264,12 @@ export async function readIdea(env: DbEnv, id: string): Promise<Idea | null> {
 }
 
 /** Everything the author may see: their text, HR's moderated version, history, every message of the conversation. */
-export async function readTrackedIdea(env: DbEnv, idea: Idea): Promise<TrackedIdea> {
-  const [history, messages, supports] = await env.DB.batch([
+export async function readTrackedIdea(env: DbEnv, idea: Idea, steps: SupportSteps): Promise<TrackedIdea> {
+  const [history, messages, supports, k] = await env.DB.batch([
     env.DB.prepare("SELECT * FROM idea_status_history WHERE idea_id = ?1 ORDER BY seq").bind(idea.id),
     env.DB.prepare("SELECT * FROM idea_messages WHERE idea_id = ?1 ORDER BY seq").bind(idea.id),
-    env.DB.prepare("SELECT COUNT(*) AS n FROM idea_supports WHERE idea_id = ?1").bind(idea.id),
+    supportDaysOf(env, idea.id, steps.today),
+    recordedKStatement(env, "board"),
   ]);
   return {
     id: idea.id,
@@ -248,7 +286,7 @@ export async function readTrackedIdea(env: DbEnv, idea: Idea): Promise<TrackedId
     rewardNote: idea.rewarded ? idea.rewardNote : null,
     verdict: idea.verdict,
     verdictComment: idea.verdictComment,
-    supportCount: (supports!.results[0] as { n: number }).n,
+    supportCount: supportCounts(supports!, steps.today, recordedK(k!, steps.minGroupSize)).get(idea.id) ?? 0,
     history: (history!.results as unknown as HistoryRow[]).map(rowToStatusChange),
     messages: (messages!.results as unknown as MessageRow[]).map(rowToMessage),
   };
@@ -277,29 +315,59 @@ export async function countHrMessages(env: DbEnv, ideaId: string): Promise<numbe
   return row?.n ?? 0;
 }
 
-/** The author's verdict on HR's answer; saying it again replaces it. */
+/**
+ * The author's verdict on HR's answer; saying it again replaces it. The
+ * verdict it replaces, if it was given on an earlier day, is kept as
+ * `verdict_before`: HR and the board go on seeing it until the day
+ * boundary (shownVerdictSql), so a verdict changed today shows no change today.
+ */
 export async function setVerdict(env: DbEnv, ideaId: string, verdict: Verdict, comment: string | null, day: string): Promise<void> {
-  await env.DB.prepare("UPDATE ideas SET verdict = ?2, verdict_comment = ?3, verdict_on = ?4 WHERE id = ?1")
+  await env.DB.prepare(
+    `UPDATE ideas SET
+       verdict_before = CASE WHEN verdict_on < ?4 THEN verdict ELSE verdict_before END,
+       verdict_before_comment = CASE WHEN verdict_on < ?4 THEN verdict_comment ELSE verdict_before_comment END,
+       verdict_before_on = CASE WHEN verdict_on < ?4 THEN verdict_on ELSE verdict_before_on END,
+       verdict = ?2, verdict_comment = ?3, verdict_on = ?4
+     WHERE id = ?1`,
+  )
     .bind(ideaId, verdict, comment, day)
     .run();
 }
 
+/**
+ * The author's verdict as HR and the board see it, for an idea aliased `i`,
+ * with `today` a parameter (?1): the one given before today, so a verdict
+ * given today shows tomorrow, and until then the one it replaced. Neither
+ * view changes while the day lasts, so the time of a look says nothing
+ * about when the author acted.
+ */
+export function shownVerdictSql(today: string): { verdict: string; comment: string; on: string } {
+  const pick = (now: string, before: string) =>
+    `CASE WHEN i.verdict_on < ${today} THEN i.${now} WHEN i.verdict_before_on < ${today} THEN i.${before} END`;
+  return {
+    verdict: pick("verdict", "verdict_before"),
+    comment: pick("verdict_comment", "verdict_before_comment"),
+    on: pick("verdict_on", "verdict_before_on"),
+  };
+}
+
 // ---------------------------------------------------------------- public board
 
-/** Published ideas only, with HR's moderated text, public answers and timeline. */
 /** The most ideas one board answer carries; `truncated` says when more matched. */
 export const BOARD_MAX = 500;
 
 /**
- * Published ideas for the board, newest or most supported first, at most
- * `max` of them. Their histories and answers are read for those same ideas
- * only (one ordered page, reused by each statement of the batch), so one
- * cap bounds the whole answer.
+ * Published ideas for the board, with HR's moderated text, public answers
+ * and timeline: newest first, or most supported first by the published
+ * (stepped) "me too" count, at most `max` of them. Two calls: the ids of every
+ * matching idea with their supports per past day, to order them by counts a
+ * reader may see (an order by the exact count would move when one person
+ * supports an idea); then the page itself.
  */
 export async function listBoard(
   env: DbEnv,
   query: TBoardQuery,
-  today: string,
+  options: { today: string; stepK: number },
   max = BOARD_MAX,
 ): Promise<{ ideas: BoardIdea[]; truncated: boolean }> {
   const filters = ["i.published = 1"];
@@ -314,93 +382,127 @@ export async function listBoard(
   }
   const where = filters.join(" AND ");
   if (!Number.isInteger(max) || max < 1) throw new RangeError("max must be a positive integer");
-  const order =
-    query.sort === "support" ? "support_count DESC, i.published_on DESC, i.id" : "i.published_on DESC, support_count DESC, i.id";
-  const supportCount = "(SELECT COUNT(*) FROM idea_supports s WHERE s.idea_id = i.id) AS support_count";
-  // the ids on this page: the order ends in the unique id, so every statement sees the same page
-  const page = `WITH page AS (SELECT i.id, ${supportCount} FROM ideas i WHERE ${where} ORDER BY ${order} LIMIT ${max})`;
+  const [matching, days] = await env.DB.batch([
+    env.DB.prepare(`SELECT i.id, i.published_on FROM ideas i WHERE ${where}`).bind(...params),
+    env.DB.prepare(
+      `SELECT s.idea_id, s.on_day AS day, COUNT(*) AS n FROM idea_supports s JOIN ideas i ON i.id = s.idea_id
+         WHERE ${where} AND s.on_day < ?${params.length + 1} GROUP BY s.idea_id, s.on_day`,
+    ).bind(...params, options.today),
+  ]);
+  const counts = supportCounts(days!, options.today, options.stepK);
+  const count = (id: string) => counts.get(id) ?? 0;
+  const byDay = (a: { published_on: string }, b: { published_on: string }) => b.published_on.localeCompare(a.published_on);
+  const ordered = (matching!.results as { id: string; published_on: string }[]).sort(
+    (a, b) =>
+      (query.sort === "support" ? count(b.id) - count(a.id) || byDay(a, b) : byDay(a, b) || count(b.id) - count(a.id)) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const page = ordered.slice(0, max).map((r) => r.id);
+  const ids = JSON.stringify(page);
+  const shown = shownVerdictSql("?2");
   const [ideas, history, answers] = await env.DB.batch([
     env.DB.prepare(
-      `SELECT i.*, ${supportCount},
-                (SELECT d.published FROM ideas d WHERE d.id = i.duplicate_of) AS duplicate_published
-         FROM ideas i WHERE ${where} ORDER BY ${order} LIMIT ${max + 1}`,
-    ).bind(...params),
-    env.DB.prepare(`${page} SELECT h.* FROM idea_status_history h WHERE h.idea_id IN (SELECT id FROM page) ORDER BY h.idea_id, h.seq`).bind(
-      ...params,
-    ),
+      `SELECT i.*, ${shown.verdict} AS shown_verdict, (SELECT d.published FROM ideas d WHERE d.id = i.duplicate_of) AS duplicate_published
+         FROM ideas i WHERE i.id IN (SELECT value FROM json_each(?1))`,
+    ).bind(ids, options.today),
     env.DB.prepare(
-      `${page} SELECT m.* FROM idea_messages m WHERE m.idea_id IN (SELECT id FROM page)
+      "SELECT h.* FROM idea_status_history h WHERE h.idea_id IN (SELECT value FROM json_each(?1)) ORDER BY h.idea_id, h.seq",
+    ).bind(ids),
+    env.DB.prepare(
+      `SELECT m.* FROM idea_messages m WHERE m.idea_id IN (SELECT value FROM json_each(?1))
          AND m.author = 'hr' AND m.visibility = 'public' ORDER BY m.idea_id, m.seq`,
-    ).bind(...params),
+    ).bind(ids),
   ]);
   const historyById = groupBy(history!.results as unknown as HistoryRow[]);
   const answersById = groupBy(answers!.results as unknown as MessageRow[]);
-  const rows = ideas!.results as unknown as (IdeaRow & { support_count: number; duplicate_published: number | null })[];
-  const list = rows.slice(0, max).map((row): BoardIdea => ({
-    id: row.id,
-    category: row.category as IdeaCategory,
-    // the moderated version, never the original
-    title: row.public_title!,
-    body: row.public_body!,
-    status: row.status as IdeaStatus,
-    publishedOn: row.published_on!,
-    rewarded: Boolean(row.rewarded),
-    rewardNote: row.rewarded ? row.reward_note : null,
-    // A verdict given today appears tomorrow: the board is no clock for when an author acted.
-    verdict: row.verdict_on !== null && row.verdict_on < today ? (row.verdict as Verdict | null) : null,
-    supportCount: row.support_count,
-    duplicateOf: row.duplicate_published === 1 ? row.duplicate_of : null,
-    history: (historyById.get(row.id) ?? []).map(rowToStatusChange),
-    answers: (answersById.get(row.id) ?? []).map((m) => ({ body: m.body, on: m.on_day })),
-  }));
-  return { ideas: list, truncated: rows.length > max };
+  const rowsById = new Map(
+    (ideas!.results as unknown as (IdeaRow & { shown_verdict: string | null; duplicate_published: number | null })[]).map(
+      (row) => [row.id, row] as const,
+    ),
+  );
+  const list = page.flatMap((id): BoardIdea[] => {
+    const row = rowsById.get(id);
+    // unpublished between the two calls: left out, as it would be a moment later
+    if (!row || row.published !== 1) return [];
+    return [
+      {
+        id: row.id,
+        category: row.category as IdeaCategory,
+        // the moderated version, never the original
+        title: row.public_title!,
+        body: row.public_body!,
+        status: row.status as IdeaStatus,
+        publishedOn: row.published_on!,
+        rewarded: Boolean(row.rewarded),
+        rewardNote: row.rewarded ? row.reward_note : null,
+        // A verdict given today appears tomorrow (until then, the one it replaced): the board is no clock for when an author acted.
+        verdict: row.shown_verdict as Verdict | null,
+        supportCount: count(row.id),
+        duplicateOf: row.duplicate_published === 1 ? row.duplicate_of : null,
+        history: (historyById.get(row.id) ?? []).map(rowToStatusChange),
+        answers: (answersById.get(row.id) ?? []).map((m) => ({ body: m.body, on: m.on_day })),
+      },
+    ];
+  });
+  return { ideas: list, truncated: ordered.length > max };
 }
 
 export type SupportOutcome = "added" | "already" | "closed" | "not_found";
 
 /**
- * One support per idea and browser token hash; only published ideas that are
- * still open (not done, declined or a duplicate) can be supported.
+ * One support per idea and browser token hash, dated the day it commits;
+ * only published ideas that are still open (not done, declined or a
+ * duplicate) can be supported. The count returned is the published one
+ * (supportCounts): a support given today is not in it yet.
  */
-export async function addSupport(env: DbEnv, ideaId: string, tokenHash: string): Promise<{ outcome: SupportOutcome; count: number }> {
+export async function addSupport(
+  env: DbEnv,
+  ideaId: string,
+  tokenHash: string,
+  options: SupportSteps & { dayOffset: number },
+): Promise<{ outcome: SupportOutcome; count: number }> {
   // the statuses are fixed words from the vocabulary, not input: safe to write into the statement
   const closed = IDEA_STATUSES.filter((s) => !takesSupport(s))
     .map((s) => `'${s}'`)
     .join(", ");
-  const [inserted, count] = await env.DB.batch([
+  const [inserted, state, days, k] = await env.DB.batch([
     env.DB.prepare(
-      `INSERT OR IGNORE INTO idea_supports (idea_id, token_hash)
-         SELECT id, ?2 FROM ideas WHERE id = ?1 AND published = 1 AND status NOT IN (${closed})`,
-    ).bind(ideaId, tokenHash),
-    env.DB.prepare(
-      `SELECT (SELECT published FROM ideas WHERE id = ?1) AS published,
-                (SELECT status FROM ideas WHERE id = ?1) AS status,
-                (SELECT COUNT(*) FROM idea_supports WHERE idea_id = ?1) AS n`,
-    ).bind(ideaId),
+      `INSERT OR IGNORE INTO idea_supports (idea_id, token_hash, on_day)
+         SELECT id, ?2, date('now', ?3) FROM ideas WHERE id = ?1 AND published = 1 AND status NOT IN (${closed})`,
+    ).bind(ideaId, tokenHash, dayModifier(options.dayOffset)),
+    env.DB.prepare("SELECT published, status FROM ideas WHERE id = ?1").bind(ideaId),
+    supportDaysOf(env, ideaId, options.today),
+    recordedKStatement(env, "board"),
   ]);
-  const row = count!.results[0] as { published: number | null; status: IdeaStatus | null; n: number };
-  if (row.published !== 1) return { outcome: "not_found", count: 0 };
-  if (inserted!.meta.changes === 1) return { outcome: "added", count: row.n };
-  return { outcome: takesSupport(row.status!) ? "already" : "closed", count: row.n };
+  const row = state!.results[0] as { published: number; status: IdeaStatus } | undefined;
+  if (row?.published !== 1) return { outcome: "not_found", count: 0 };
+  const count = supportCounts(days!, options.today, recordedK(k!, options.minGroupSize)).get(ideaId) ?? 0;
+  if (inserted!.meta.changes === 1) return { outcome: "added", count };
+  return { outcome: takesSupport(row.status) ? "already" : "closed", count };
 }
 
 export type WithdrawOutcome = "removed" | "not_supported" | "not_found";
 
-/** Takes back this token's support of a published idea, whatever its status. */
-export async function removeSupport(env: DbEnv, ideaId: string, tokenHash: string): Promise<{ outcome: WithdrawOutcome; count: number }> {
-  const [deleted, count] = await env.DB.batch([
+/** Takes back this token's support of a published idea, whatever its status; the count returned is the published one. */
+export async function removeSupport(
+  env: DbEnv,
+  ideaId: string,
+  tokenHash: string,
+  options: SupportSteps,
+): Promise<{ outcome: WithdrawOutcome; count: number }> {
+  const [deleted, state, days, k] = await env.DB.batch([
     env.DB.prepare(
       `DELETE FROM idea_supports
          WHERE idea_id = ?1 AND token_hash = ?2 AND EXISTS (SELECT 1 FROM ideas WHERE id = ?1 AND published = 1)`,
     ).bind(ideaId, tokenHash),
-    env.DB.prepare(
-      `SELECT (SELECT published FROM ideas WHERE id = ?1) AS published,
-                (SELECT COUNT(*) FROM idea_supports WHERE idea_id = ?1) AS n`,
-    ).bind(ideaId),
+    env.DB.prepare("SELECT published FROM ideas WHERE id = ?1").bind(ideaId),
+    supportDaysOf(env, ideaId, options.today),
+    recordedKStatement(env, "board"),
   ]);
-  const row = count!.results[0] as { published: number | null; n: number };
-  if (row.published !== 1) return { outcome: "not_found", count: 0 };
-  return { outcome: deleted!.meta.changes === 1 ? "removed" : "not_supported", count: row.n };
+  const row = state!.results[0] as { published: number } | undefined;
+  if (row?.published !== 1) return { outcome: "not_found", count: 0 };
+  const count = supportCounts(days!, options.today, recordedK(k!, options.minGroupSize)).get(ideaId) ?? 0;
+  return { outcome: deleted!.meta.changes === 1 ? "removed" : "not_supported", count };
 }
 
 /**
@@ -525,6 +627,11 @@ export function updateStateStatement(env: DbEnv, ideaId: string, readVersion: nu
   );
 }
 
+/** Steps `version` by one whatever it is: a change that does not depend on the state HR saw (an answer). */
+export function stepVersionStatement(env: DbEnv, ideaId: string): D1PreparedStatement {
+  return env.DB.prepare("UPDATE ideas SET version = version + 1 WHERE id = ?1").bind(ideaId);
+}
+
 export function statusHistoryStatement(
   env: DbEnv,
   ideaId: string,
@@ -550,27 +657,45 @@ export function hrMessageStatement(
   ).bind(ideaId, visibility, body, day);
 }
 
+/** What of the conversation HR sees (?2 = today): its own messages, and the author's from before today. */
+const SEEN_BY_HR = "(author = 'hr' OR on_day < ?2)";
+
+interface ShownVerdictRow {
+  shown_verdict: string | null;
+  shown_verdict_comment: string | null;
+  shown_verdict_on: string | null;
+}
+
 interface AdminExtrasRow {
   ack_on: string | null;
-  support_count: number;
   dup_id: string | null;
   dup_title: string | null;
   dup_status: string | null;
 }
 
-/** Everything HR sees of one idea, or null. `today` and the promise decide "overdue". */
-export async function readAdminIdea(env: DbEnv, id: string, options: { today: string; ackPromiseDays: number }): Promise<AdminIdea | null> {
-  const [ideaRows, history, messages] = await env.DB.batch([
+/**
+ * Everything HR sees of one idea, or null — also for an idea received today:
+ * what employees did today reaches HR tomorrow (an idea, a reply, a
+ * verdict), so the moment HR looks says nothing about when someone wrote.
+ * HR's own answers and changes show at once. `today` and the promise decide
+ * "overdue".
+ */
+export async function readAdminIdea(env: DbEnv, id: string, options: SupportSteps & { ackPromiseDays: number }): Promise<AdminIdea | null> {
+  const shown = shownVerdictSql("?2");
+  const [ideaRows, history, messages, supports, k] = await env.DB.batch([
     env.DB.prepare(
       `SELECT i.*, ${ACK_ON_SQL} AS ack_on,
-              (SELECT COUNT(*) FROM idea_supports s WHERE s.idea_id = i.id) AS support_count,
+              ${shown.verdict} AS shown_verdict, ${shown.comment} AS shown_verdict_comment, ${shown.on} AS shown_verdict_on,
               d.id AS dup_id, d.title AS dup_title, d.status AS dup_status
-       FROM ideas i LEFT JOIN ideas d ON d.id = i.duplicate_of WHERE i.id = ?1`,
-    ).bind(id),
+       FROM ideas i LEFT JOIN ideas d ON d.id = i.duplicate_of WHERE i.id = ?1 AND i.received_on < ?2`,
+    ).bind(id, options.today),
     env.DB.prepare("SELECT * FROM idea_status_history WHERE idea_id = ?1 ORDER BY seq").bind(id),
-    env.DB.prepare("SELECT * FROM idea_messages WHERE idea_id = ?1 ORDER BY seq").bind(id),
+    env.DB.prepare(`SELECT * FROM idea_messages WHERE idea_id = ?1 AND ${SEEN_BY_HR} ORDER BY seq`).bind(id, options.today),
+    // HR reads the count the board shows: polling the console tells no one when someone supported an idea either
+    supportDaysOf(env, id, options.today),
+    recordedKStatement(env, "board"),
   ]);
-  const row = ideaRows!.results[0] as (IdeaRow & AdminExtrasRow) | undefined;
+  const row = ideaRows!.results[0] as (IdeaRow & AdminExtrasRow & ShownVerdictRow) | undefined;
   if (!row) return null;
   const idea = rowToIdea(row);
   const dueOn = addDays(idea.receivedOn, options.ackPromiseDays);
@@ -589,10 +714,10 @@ export async function readAdminIdea(env: DbEnv, id: string, options: { today: st
     rewarded: idea.rewarded,
     rewardNote: idea.rewardNote,
     duplicateOf: row.dup_id ? { id: row.dup_id, title: row.dup_title!, status: row.dup_status as IdeaStatus } : null,
-    verdict: idea.verdict,
-    verdictComment: idea.verdictComment,
-    verdictOn: idea.verdictOn,
-    supportCount: row.support_count,
+    verdict: row.shown_verdict as Verdict | null,
+    verdictComment: row.shown_verdict_comment,
+    verdictOn: row.shown_verdict_on,
+    supportCount: supportCounts(supports!, options.today, recordedK(k!, options.minGroupSize)).get(idea.id) ?? 0,
     history: (history!.results as unknown as HistoryRow[]).map(rowToStatusChange),
     messages: (messages!.results as unknown as MessageRow[]).map(rowToMessage),
     acknowledgedOn: row.ack_on,
@@ -602,11 +727,22 @@ export async function readAdminIdea(env: DbEnv, id: string, options: { today: st
   };
 }
 
-/** The author's replies and verdict on one idea, newest day first, to the day only (see AuthorEvent). */
-export async function readAuthorSide(env: DbEnv, ideaId: string): Promise<AuthorEvent[]> {
+/**
+ * The author's replies and verdict on one idea, newest day first, to the day
+ * only (see AuthorEvent), as HR sees them: from before today, of an idea
+ * received before today.
+ */
+export async function readAuthorSide(env: DbEnv, ideaId: string, today: string): Promise<AuthorEvent[]> {
+  const shown = shownVerdictSql("?2");
   const [replies, verdicts] = await env.DB.batch<{ on_day: string; verdict?: Verdict }>([
-    env.DB.prepare("SELECT on_day FROM idea_messages WHERE idea_id = ?1 AND author = 'author' ORDER BY seq").bind(ideaId),
-    env.DB.prepare("SELECT verdict_on AS on_day, verdict FROM ideas WHERE id = ?1 AND verdict IS NOT NULL").bind(ideaId),
+    env.DB.prepare(
+      `SELECT m.on_day FROM idea_messages m JOIN ideas i ON i.id = m.idea_id
+       WHERE m.idea_id = ?1 AND m.author = 'author' AND m.on_day < ?2 AND i.received_on < ?2 ORDER BY m.seq`,
+    ).bind(ideaId, today),
+    env.DB.prepare(
+      `SELECT * FROM (SELECT ${shown.on} AS on_day, ${shown.verdict} AS verdict FROM ideas i WHERE i.id = ?1 AND i.received_on < ?2)
+       WHERE verdict IS NOT NULL`,
+    ).bind(ideaId, today),
   ]);
   // newest first; within a day the verdict (the author's last word) leads, then the replies, newest first
   const events: AuthorEvent[] = [
@@ -630,7 +766,6 @@ interface InboxRow {
   ack_on: string | null;
   answered: number;
   awaiting: number;
-  support_count: number;
   rank: number;
 }
 
@@ -643,7 +778,7 @@ interface InboxRow {
  * two-character Chinese word inside a sentence, and at 10,000 ideas a search
  * costs about three times a health check (`npm run bench admin`).
  */
-export async function listInbox(env: DbEnv, query: TInboxQuery, options: { today: string; ackPromiseDays: number }): Promise<InboxPage> {
+export async function listInbox(env: DbEnv, query: TInboxQuery, options: SupportSteps & { ackPromiseDays: number }): Promise<InboxPage> {
   // ?1 today, ?2 the promise in days: used by the ranking below
   const where = new Where(options.today, options.ackPromiseDays);
   if (query.status) where.add((n) => `status = ?${n}`, query.status);
@@ -668,26 +803,36 @@ export async function listInbox(env: DbEnv, query: TInboxQuery, options: { today
     );
   }
   const limit = query.limit ?? INBOX_PAGE;
+  // What employees did today is left out until tomorrow — ideas, replies, verdicts (see readAdminIdea) —
+  // so the counts, filters and order move only at the day boundary, or with HR's own changes.
   const base = `WITH base AS (
-      SELECT i.id, i.category, i.title, i.body, i.public_title, i.public_body, i.status, i.received_on, i.published, i.rewarded, i.verdict,
+      SELECT i.id, i.category, i.title, i.body, i.public_title, i.public_body, i.status, i.received_on, i.published, i.rewarded,
+        ${shownVerdictSql("?1").verdict} AS verdict,
         ${ACK_ON_SQL} AS ack_on,
         EXISTS (SELECT 1 FROM idea_messages m WHERE m.idea_id = i.id AND m.author = 'hr') AS answered,
-        COALESCE((SELECT m.author = 'author' FROM idea_messages m WHERE m.idea_id = i.id ORDER BY m.seq DESC LIMIT 1), 0) AS awaiting
-      FROM ideas i
+        COALESCE((SELECT m.author = 'author' FROM idea_messages m
+                  WHERE m.idea_id = i.id AND (m.author = 'hr' OR m.on_day < ?1) ORDER BY m.seq DESC LIMIT 1), 0) AS awaiting
+      FROM ideas i WHERE i.received_on < ?1
     ), ranked AS (
       SELECT *, (ack_on IS NULL AND julianday(?1) - julianday(received_on) > ?2) AS overdue,
         CASE WHEN status IN ('done', 'declined', 'duplicate') THEN 2 WHEN answered = 0 OR awaiting = 1 THEN 0 ELSE 1 END AS rank
       FROM base
     )`;
-  const [page, counts] = await env.DB.batch([
-    env.DB.prepare(
-      `${base} SELECT r.*, (SELECT COUNT(*) FROM idea_supports s WHERE s.idea_id = r.id) AS support_count
-       FROM ranked r ${where} ORDER BY rank, received_on, id LIMIT ${limit + 1}`,
-    ).bind(...where.params),
+  const pageSql = `SELECT r.* FROM ranked r ${where} ORDER BY rank, received_on, id LIMIT ${limit + 1}`;
+  const [page, counts, supports, k] = await env.DB.batch([
+    env.DB.prepare(`${base} ${pageSql}`).bind(...where.params),
     env.DB.prepare(
       `${base} SELECT status, COUNT(*) AS n, SUM(overdue) AS overdue, SUM(verdict = 'not_resolved') AS contested FROM ranked GROUP BY status`,
     ).bind(options.today, options.ackPromiseDays),
+    // the page's supports per past day (?1 is today): HR reads the counts the board shows
+    env.DB.prepare(
+      `${base}, shown AS (${pageSql})
+       SELECT s.idea_id, s.on_day AS day, COUNT(*) AS n FROM idea_supports s
+       WHERE s.on_day < ?1 AND s.idea_id IN (SELECT id FROM shown) GROUP BY s.idea_id, s.on_day`,
+    ).bind(...where.params),
+    recordedKStatement(env, "board"),
   ]);
+  const supportCount = supportCounts(supports!, options.today, recordedK(k!, options.minGroupSize));
   const rows = page!.results as unknown as InboxRow[];
   const ideas = rows.slice(0, limit).map((row): InboxItem => ({
     id: row.id,
@@ -703,7 +848,7 @@ export async function listInbox(env: DbEnv, query: TInboxQuery, options: { today
     published: Boolean(row.published),
     rewarded: Boolean(row.rewarded),
     verdict: row.verdict as Verdict | null,
-    supportCount: row.support_count,
+    supportCount: supportCount.get(row.id) ?? 0,
   }));
   const tally = Object.fromEntries(IDEA_STATUSES.map((s) => [s, 0])) as InboxPage["counts"];
   tally.total = tally.overdue = tally.contested = 0;

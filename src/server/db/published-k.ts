@@ -26,3 +26,17 @@ export async function publishedK(env: DbEnv, wanted: { scope: string; k: number 
   }
   return new Map(rows.map((r) => [r.scope, r.k]));
 }
+
+/**
+ * The k a scope recorded, read inside another batch without recording one:
+ * for reads that publish a figure of a scope whose first publication (which
+ * records it) may not have happened yet; they step with `fallback`, the k the
+ * first publication will record.
+ */
+export function recordedKStatement(env: DbEnv, scope: string): D1PreparedStatement {
+  return env.DB.prepare("SELECT k FROM published_k WHERE scope = ?1").bind(scope);
+}
+
+export function recordedK(result: D1Result, fallback: number): number {
+  return (result.results[0] as { k: number } | undefined)?.k ?? fallback;
+}

@@ -7,7 +7,6 @@ import type { AnswerRow } from "../../lib/surveys/validate.ts";
 import { sha256Hex, toHex } from "../../lib/hex.ts";
 import { dayModifier } from "../commit-day.ts";
 import type { DbEnv } from "../config.ts";
-import { isOverLimit } from "../rate-limit.ts";
 
 export interface NewResponse {
   surveyId: string;
@@ -27,11 +26,9 @@ export interface NewResponse {
   submissionId: string;
   /** SHA-256(survey : token input) of the invitation token spent with this response. */
   spentToken?: string;
-  /** The rate limit's statements (limitInBatch), run in the same batch: over the limit, nothing is stored. */
-  limit?: D1PreparedStatement[];
 }
 
-export type StoreOutcome = "stored" | "duplicate" | "token_spent" | "not_open" | "rate_limited";
+export type StoreOutcome = "stored" | "duplicate" | "token_spent" | "not_open";
 
 /** The idempotency key as stored: a hash, so the id the browser held is not kept. */
 export function submissionHash(surveyId: string, submissionId: string): Promise<string> {
@@ -50,11 +47,10 @@ function randomId(): string {
 }
 
 /**
- * Writes the idempotency key, counts the hit (if a limit is given), spends
- * the token (if any), and stores the response with its answers — all or
- * nothing, in one D1 call. The idempotency key goes first so that a retry of
- * a response that already spent its token reads as a duplicate (200), not as
- * a spent token (409), and is never refused by the limit on stored responses.
+ * Writes the idempotency key, spends the token (if any), and stores the
+ * response with its answers — all or nothing, in one D1 call. The
+ * idempotency key goes first so that a retry of a response that already
+ * spent its token reads as a duplicate (200), not as a spent token (409).
  */
 export async function storeResponse(env: DbEnv, r: NewResponse): Promise<StoreOutcome> {
   try {
@@ -65,7 +61,6 @@ export async function storeResponse(env: DbEnv, r: NewResponse): Promise<StoreOu
     if (message.includes("survey_submissions.submission_hash")) return "duplicate";
     if (message.includes("survey_spent_tokens.token_hash")) return "token_spent";
     if (/NOT NULL constraint failed: survey_responses\.id/.test(message)) return "not_open";
-    if (isOverLimit(err)) return "rate_limited";
     throw err;
   }
 }
@@ -78,7 +73,6 @@ export async function responseStatements(env: DbEnv, r: NewResponse): Promise<D1
     db
       .prepare("INSERT INTO survey_submissions (submission_hash, survey_id) VALUES (?1, ?2)")
       .bind(await submissionHash(r.surveyId, r.submissionId), r.surveyId),
-    ...(r.limit ?? []),
   ];
   if (r.spentToken !== undefined) {
     statements.push(db.prepare("INSERT INTO survey_spent_tokens (token_hash, survey_id) VALUES (?1, ?2)").bind(r.spentToken, r.surveyId));

@@ -5,12 +5,12 @@
 import type { Day } from "../../lib/clock.ts";
 import type { QuestionSpec } from "../../lib/surveys/questions.ts";
 import type { DayCount } from "../../lib/participation.ts";
-import type { DayTallies, GroupValue, JointTally } from "../../lib/surveys/breakdown.ts";
+import { addTallies, type GroupValue, type JointTally } from "../../lib/surveys/breakdown.ts";
 import type { StoredAnswer } from "../../lib/surveys/export.ts";
 import type { RawAggregates } from "../../lib/surveys/results.ts";
-import { addAggregates, type DayAggregates } from "../../lib/surveys/steps.ts";
+import { addAggregates, type DayAggregates } from "../../lib/surveys/aggregates.ts";
 import type { DbEnv } from "../config.ts";
-import { addDayTallies, publishedQuestions, readDayTallies, readSegmentDayTallies, readTallies, type TalliedSurvey } from "./tallies.ts";
+import { publishedQuestions, readSegmentTalliesUntil, readTallies, type TalliedSurvey } from "./tallies.ts";
 
 export type { DayCount };
 
@@ -48,8 +48,7 @@ export async function countAllResponsesByDay(env: DbEnv): Promise<Map<string, Da
  * survey only: an answer given to an earlier version may be a value the
  * current choices no longer list, and `answered` minus the counts shown would
  * publish how many people gave it. Over responses stored before `beforeDay`
- * (exclusive) when given — live results leave out today's responses so a
- * single new answer cannot be read off by comparing two refreshes.
+ * (exclusive) when given, else every one.
  *
  * Days before `today` come from their daily tallies (src/server/db/tallies.ts);
  * only responses of today or later, if the range includes them, are counted
@@ -74,19 +73,6 @@ export async function readRawAggregates(
 ): Promise<RawAggregates> {
   const days = await readRawDailyAggregates(env, surveyId, version, specs, fromDay, beforeDay);
   return days.reduce<RawAggregates>((sum, { raw }) => addAggregates(sum, raw), { responses: 0, answered: {}, scalars: [], items: [] });
-}
-
-/**
- * The same counts as readAggregates, per day a response was committed, for
- * the days before `beforeDay`: the input of the live steps
- * (src/lib/surveys/steps.ts). Days before `today` come from their tallies;
- * the live steps never count today, so in practice every day does.
- */
-export async function readDailyAggregates(env: DbEnv, survey: TalliedSurvey, today: Day, beforeDay: string): Promise<DayAggregates[]> {
-  const rolled = beforeDay < today ? beforeDay : today;
-  const tallied = await readDayTallies(env, survey, publishedQuestions(survey.questions), rolled);
-  if (rolled >= beforeDay) return tallied;
-  return [...tallied, ...(await readRawDailyAggregates(env, survey.id, survey.version, survey.questions, rolled, beforeDay))];
 }
 
 /** The per-day counts from the answers themselves, over the days in [fromDay, beforeDay). */
@@ -147,25 +133,21 @@ export async function readRawDailyAggregates(
  * The cross-tabulation of the segment answers (team × tenure…) with, per
  * combination, the number of responses and the answers to the breakdown
  * questions (ratings and yes/no, stored in `num`): everything a breakdown is
- * built from, per day when `byDay` (live steps) or over all days before
- * `before`. Days before `today` come from their daily tallies
- * (src/server/db/tallies.ts); only today's responses, where the range
- * includes them, are counted from the answers.
+ * built from, over every response. Days before `today` come from their daily
+ * tallies (src/server/db/tallies.ts); only today's responses, if any, are
+ * counted from the answers.
  */
 export async function readSegmentTallies(
   env: DbEnv,
   survey: TalliedSurvey,
   segments: readonly string[],
   questions: readonly string[],
-  options: { today: Day; before?: string; byDay?: boolean },
-): Promise<DayTallies[]> {
+  today: Day,
+): Promise<JointTally[]> {
   if (JSON.stringify(segments) !== JSON.stringify(survey.segments ?? []))
     throw new Error("readSegmentTallies: the survey's own segments only");
-  const until = options.before ?? "9999-12-31";
-  const rolled = until < options.today ? until : options.today;
-  const tallied = await readSegmentDayTallies(env, survey, questions, rolled, options.byDay ?? false);
-  if (rolled >= until) return tallied;
-  return addDayTallies(tallied, await readRawSegmentTallies(env, survey, segments, questions, { ...options, from: rolled }));
+  const tallied = await readSegmentTalliesUntil(env, survey, questions, today);
+  return addTallies(tallied, await readRawSegmentTallies(env, survey, segments, questions, { from: today }));
 }
 
 /** The same cross-tabulation from the answers themselves, over the days in [from, before). */
@@ -174,42 +156,31 @@ export async function readRawSegmentTallies(
   survey: { id: string; version: number },
   segments: readonly string[],
   questions: readonly string[],
-  options: { from?: string; before?: string; byDay?: boolean } = {},
-): Promise<DayTallies[]> {
+  options: { from?: string; before?: string } = {},
+): Promise<JointTally[]> {
   const groups = segments.map((_, i) => `g${i}`);
   const joins = segments
-    .map((_, i) => `LEFT JOIN survey_answers s${i} ON s${i}.response_id = r.id AND s${i}.question = ?${7 + i}`)
+    .map((_, i) => `LEFT JOIN survey_answers s${i} ON s${i}.response_id = r.id AND s${i}.question = ?${6 + i}`)
     .join("\n      ");
   const picks = segments.map((_, i) => `, COALESCE(s${i}.text, s${i}.num) AS g${i}`).join("");
-  const keys = ["day", ...groups].join(", ");
+  const keys = groups.length > 0 ? groups.join(", ") : "NULL";
   const sql = `WITH r AS (
-      SELECT r.id, CASE WHEN ?5 THEN r.day ELSE '' END AS day${picks}
+      SELECT r.id${picks}
       FROM survey_responses r
       ${joins}
-      WHERE r.survey_id = ?1 AND r.survey_version = ?2 AND r.day < ?3 AND r.day >= ?6
+      WHERE r.survey_id = ?1 AND r.survey_version = ?2 AND r.day < ?3 AND r.day >= ?5
     )
-    SELECT ${keys}, NULL AS question, NULL AS value, COUNT(*) AS n FROM r GROUP BY ${keys}
+    SELECT ${keys === "NULL" ? "" : `${keys}, `}NULL AS question, NULL AS value, COUNT(*) AS n FROM r GROUP BY ${keys}
     UNION ALL
-    SELECT ${keys.replace("day", "r.day")}, a.question, a.num AS value, COUNT(*) AS n
+    SELECT ${keys === "NULL" ? "" : `${keys}, `}a.question, a.num AS value, COUNT(*) AS n
     FROM r JOIN survey_answers a ON a.response_id = r.id AND a.question IN (SELECT value FROM json_each(?4))
     WHERE a.num IS NOT NULL
-    GROUP BY ${keys.replace("day", "r.day")}, a.question, a.num`;
+    GROUP BY ${keys}, a.question, a.num`;
   const { results } = await env.DB.prepare(sql)
-    .bind(
-      survey.id,
-      survey.version,
-      options.before ?? "9999-12-31",
-      JSON.stringify(questions),
-      options.byDay ? 1 : 0,
-      options.from ?? "0000-01-01",
-      ...segments,
-    )
+    .bind(survey.id, survey.version, options.before ?? "9999-12-31", JSON.stringify(questions), options.from ?? "0000-01-01", ...segments)
     .all<Record<string, string | number | null>>();
-  const days = new Map<string, Map<string, JointTally>>();
+  const cells = new Map<string, JointTally>();
   for (const row of results) {
-    const day = String(row.day ?? "");
-    const cells = days.get(day) ?? new Map<string, JointTally>();
-    days.set(day, cells);
     const values = groups.map((g) => row[g] ?? null) as GroupValue[];
     const id = JSON.stringify(values);
     let tally = cells.get(id);
@@ -217,15 +188,13 @@ export async function readRawSegmentTallies(
     if (row.question === null) tally.responses += Number(row.n);
     else (tally.answers[String(row.question)] ??= {})[String(row.value)] = Number(row.n);
   }
-  return [...days]
-    .map(([day, cells]) => ({ day, tallies: [...cells.values()] }))
-    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  return [...cells.values()];
 }
 
-/** Responses to the current version before `before`: what comments and exports may cover. */
-export async function countCurrentResponses(env: DbEnv, survey: { id: string; version: number }, before?: string): Promise<number> {
-  const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM survey_responses WHERE survey_id = ?1 AND survey_version = ?2 AND day < ?3")
-    .bind(survey.id, survey.version, before ?? "9999-12-31")
+/** Responses to the current version: what comments and exports cover. */
+export async function countCurrentResponses(env: DbEnv, survey: { id: string; version: number }): Promise<number> {
+  const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM survey_responses WHERE survey_id = ?1 AND survey_version = ?2")
+    .bind(survey.id, survey.version)
     .first<{ n: number }>();
   return row?.n ?? 0;
 }
@@ -242,43 +211,37 @@ export function commentsStatement(
   survey: { id: string; version: number },
   questions: readonly string[],
   cap: number,
-  before?: string,
 ): D1PreparedStatement {
   return env.DB.prepare(
     `SELECT question, text, total FROM (
        SELECT a.question, a.text, ROW_NUMBER() OVER (PARTITION BY a.question ORDER BY random()) AS pick,
               COUNT(*) OVER (PARTITION BY a.question) AS total
        FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
-       WHERE r.survey_id = ?1 AND r.survey_version = ?2 AND r.day < ?3 AND a.survey_id = ?1
-         AND a.question IN (SELECT value FROM json_each(?4)) AND a.text IS NOT NULL
-     ) WHERE pick <= ?5`,
-  ).bind(survey.id, survey.version, before ?? "9999-12-31", JSON.stringify(questions), cap);
+       WHERE r.survey_id = ?1 AND r.survey_version = ?2 AND a.survey_id = ?1
+         AND a.question IN (SELECT value FROM json_each(?3)) AND a.text IS NOT NULL
+     ) WHERE pick <= ?4`,
+  ).bind(survey.id, survey.version, JSON.stringify(questions), cap);
 }
 
-/** How many people answered each question (current version, before `before`): free-text columns need k. */
+/** How many people answered each question (current version): a question's comments need k. */
 export async function countAnswered(
   env: DbEnv,
   survey: { id: string; version: number },
   questions: readonly string[],
-  before?: string,
 ): Promise<Map<string, number>> {
   const { results } = await env.DB.prepare(
     `SELECT a.question, COUNT(*) AS n FROM survey_answers a JOIN survey_responses r ON r.id = a.response_id
-     WHERE r.survey_id = ?1 AND r.survey_version = ?2 AND r.day < ?3 AND a.question IN (SELECT value FROM json_each(?4))
+     WHERE r.survey_id = ?1 AND r.survey_version = ?2 AND a.question IN (SELECT value FROM json_each(?3))
      GROUP BY a.question`,
   )
-    .bind(survey.id, survey.version, before ?? "9999-12-31", JSON.stringify(questions))
+    .bind(survey.id, survey.version, JSON.stringify(questions))
     .all<{ question: string; n: number }>();
   return new Map(results.map((r) => [r.question, r.n]));
 }
 
 /** The ids of the responses an export covers, as a statement for the batch that writes the export's audit row. */
-export function responseIdsStatement(env: DbEnv, survey: { id: string; version: number }, before?: string): D1PreparedStatement {
-  return env.DB.prepare("SELECT id FROM survey_responses WHERE survey_id = ?1 AND survey_version = ?2 AND day < ?3").bind(
-    survey.id,
-    survey.version,
-    before ?? "9999-12-31",
-  );
+export function responseIdsStatement(env: DbEnv, survey: { id: string; version: number }): D1PreparedStatement {
+  return env.DB.prepare("SELECT id FROM survey_responses WHERE survey_id = ?1 AND survey_version = ?2").bind(survey.id, survey.version);
 }
 
 /** The answers of some responses (to `questions` only), grouped per response, without the response ids. */

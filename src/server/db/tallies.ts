@@ -7,10 +7,9 @@
 // rows instead of every answer. Only the questions results publish are rolled
 // up: never free text.
 import type { Day } from "../../lib/clock.ts";
-import { addTallies, breakdownQuestions, type DayTallies, type GroupValue, type JointTally } from "../../lib/surveys/breakdown.ts";
+import { breakdownQuestions, type GroupValue, type JointTally } from "../../lib/surveys/breakdown.ts";
 import { FREE_TEXT_TYPES, type QuestionSpec } from "../../lib/surveys/questions.ts";
 import type { RawAggregates } from "../../lib/surveys/results.ts";
-import type { DayAggregates } from "../../lib/surveys/steps.ts";
 import type { DbEnv } from "../config.ts";
 
 /** A survey version as its tallies see it: a `Survey` is one. */
@@ -157,33 +156,6 @@ function addRow(raw: RawAggregates, r: TallyRow): void {
 
 const empty = (): RawAggregates => ({ responses: 0, answered: {}, scalars: [], items: [] });
 
-/**
- * The tallies of the days before `until` (rolled up first if need be), per
- * day: what readDailyAggregates reads from the answers, in rows that number
- * days × questions × values.
- */
-export async function readDayTallies(
-  env: DbEnv,
-  survey: TalliedSurvey,
-  questions: readonly string[],
-  until: Day,
-): Promise<DayAggregates[]> {
-  await rollUp(env, survey, until);
-  const { results } = await env.DB.prepare(
-    `SELECT day, kind, question, num, text, item, n, rank_sum FROM survey_tallies
-     WHERE survey_id = ?1 AND survey_version = ?2 AND day < ?3 AND kind IN ('responses', 'answered', 'scalar', 'item') AND (question IS NULL OR question IN (SELECT value FROM json_each(?4)))`,
-  )
-    .bind(survey.id, survey.version, until, JSON.stringify(questions))
-    .all<TallyRow>();
-  const days = new Map<string, RawAggregates>();
-  for (const r of results) {
-    let raw = days.get(r.day);
-    if (!raw) days.set(r.day, (raw = empty()));
-    addRow(raw, r);
-  }
-  return [...days].map(([day, raw]) => ({ day, raw })).sort((a, b) => (a.day < b.day ? -1 : 1));
-}
-
 /** The tallies of the days before `until`, added up over the days (in SQL). */
 export async function readTallies(env: DbEnv, survey: TalliedSurvey, questions: readonly string[], until: Day): Promise<RawAggregates> {
   await rollUp(env, survey, until);
@@ -201,29 +173,25 @@ export async function readTallies(env: DbEnv, survey: TalliedSurvey, questions: 
 
 /**
  * The segments' cross-tabulation over the days before `until`, from the
- * tallies: per day when `byDay` (live steps), else added up over the days in
- * SQL (one entry, day ""). Only the breakdown `questions` asked for.
+ * tallies, added up over the days in SQL. Only the breakdown `questions` asked for.
  */
-export async function readSegmentDayTallies(
+export async function readSegmentTalliesUntil(
   env: DbEnv,
   survey: TalliedSurvey,
   questions: readonly string[],
   until: Day,
-  byDay: boolean,
-): Promise<DayTallies[]> {
+): Promise<JointTally[]> {
   await rollUp(env, survey, until);
   const { results } = await env.DB.prepare(
-    `SELECT CASE WHEN ?5 THEN day ELSE '' END AS day, kind, groups, question, num, SUM(n) AS n FROM survey_tallies
+    `SELECT kind, groups, question, num, SUM(n) AS n FROM survey_tallies
      WHERE survey_id = ?1 AND survey_version = ?2 AND day < ?3
        AND (kind = 'group' OR (kind = 'group_answer' AND question IN (SELECT value FROM json_each(?4))))
-     GROUP BY 1, kind, groups, question, num`,
+     GROUP BY kind, groups, question, num`,
   )
-    .bind(survey.id, survey.version, until, JSON.stringify(questions), byDay ? 1 : 0)
-    .all<{ day: string; kind: "group" | "group_answer"; groups: string; question: string | null; num: number | null; n: number }>();
-  const days = new Map<string, Map<string, JointTally>>();
+    .bind(survey.id, survey.version, until, JSON.stringify(questions))
+    .all<{ kind: "group" | "group_answer"; groups: string; question: string | null; num: number | null; n: number }>();
+  const cells = new Map<string, JointTally>();
   for (const row of results) {
-    const cells = days.get(row.day) ?? new Map<string, JointTally>();
-    days.set(row.day, cells);
     let tally = cells.get(row.groups);
     if (!tally) cells.set(row.groups, (tally = { groups: JSON.parse(row.groups) as GroupValue[], responses: 0, answers: {} }));
     if (row.kind === "group") tally.responses += row.n;
@@ -232,12 +200,5 @@ export async function readSegmentDayTallies(
       answers[String(row.num)] = (answers[String(row.num)] ?? 0) + row.n;
     }
   }
-  return [...days].map(([day, cells]) => ({ day, tallies: [...cells.values()] })).sort((a, b) => (a.day < b.day ? -1 : 1));
-}
-
-/** Two cross-tabulations of disjoint responses, added up per day and per combination. */
-export function addDayTallies(a: readonly DayTallies[], b: readonly DayTallies[]): DayTallies[] {
-  const days = new Map<string, JointTally[]>();
-  for (const { day, tallies } of [...a, ...b]) days.set(day, addTallies(days.get(day) ?? [], tallies));
-  return [...days].map(([day, tallies]) => ({ day, tallies })).sort((x, y) => (x.day < y.day ? -1 : 1));
+  return [...cells.values()];
 }

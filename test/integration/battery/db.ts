@@ -2,13 +2,6 @@
 // multisets, so "nothing changed" means nothing changed anywhere.
 import { env } from "cloudflare:test";
 
-/**
- * The rate limiter's own tables: refused requests are counted there on
- * purpose (wrong receipts end in 429), so they are compared apart. They hold
- * only salted hashes and counts, which the schema scan checks.
- */
-export const isLimiterTable = (name: string) => name.startsWith("rate_limit");
-
 /** Every table of the application (not SQLite's, D1's or the migrations' own). */
 export async function tableNames(): Promise<string[]> {
   const { results } = await env.DB.prepare(

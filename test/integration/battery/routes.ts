@@ -7,6 +7,7 @@
 // here (docs/testing.md, "The bad-input battery"). A route file or a method
 // without an entry fails the suite.
 import { env } from "cloudflare:test";
+import { addDays } from "../../../src/lib/clock.ts";
 import { blindToken } from "../../../src/lib/invitation-client.ts";
 import { MAX_CODES_PER_REQUEST } from "../../../src/lib/surveys/model.ts";
 import { findSurvey } from "../../../src/lib/surveys/registry.ts";
@@ -267,7 +268,7 @@ export const ROUTES: Record<string, RouteEntry> = {
     admin: true,
     methods: {
       POST: { accepts: 201, valid: () => ({ path: `/api/admin/surveys/${CAREER}/tokens`, body: { count: 2 } }) },
-      // one code withdrawn (a lost slip); the code is only hashed. `{}` (or no body) withdraws every unused one.
+      // one code withdrawn (a lost slip); the code is only hashed. `{}` (or no body) withdraws every code not yet withdrawn.
       DELETE: {
         accepts: 200,
         notStored: ["code"],
@@ -282,7 +283,20 @@ export const ROUTES: Record<string, RouteEntry> = {
   },
   "api/admin/surveys/[id]/index.ts": {
     admin: true,
-    methods: { GET: { accepts: 200, strictQuery: true, valid: () => ({ path: `/api/admin/surveys/${CAREER}` }) } },
+    methods: {
+      GET: { accepts: 200, strictQuery: true, valid: () => ({ path: `/api/admin/surveys/${CAREER}` }) },
+      // the audience raised by one more person each time (it can only be raised)
+      PATCH: {
+        accepts: 200,
+        valid: async () => {
+          const now = await api<{ survey: { audience: number } }>(`/api/admin/surveys/${PULSE}`, { headers: ADMIN_HEADERS });
+          return {
+            path: `/api/admin/surveys/${PULSE}`,
+            body: { audience: (now.body as { survey: { audience: number } }).survey.audience + 1 },
+          };
+        },
+      },
+    },
   },
   "api/admin/surveys/[id]/results.ts": {
     admin: true,
@@ -303,7 +317,9 @@ export const ROUTES: Record<string, RouteEntry> = {
       },
     },
   },
-  "api/read-log.ts": { methods: { GET: { accepts: 200, strictQuery: true, valid: () => ({ path: "/api/read-log" }) } } },
+  "api/read-log.ts": {
+    methods: { GET: { accepts: 200, strictQuery: true, valid: () => ({ path: "/api/read-log", query: { at: "1" } }) } },
+  },
   // the page listing HR's reads; its data is GET /api/read-log above
   "results/access/index.ts": {
     elsewhere: { test: "e2e/survey-tools.test.ts", why: "a page filled in over the built site's HTML, which this harness lacks" },
@@ -344,6 +360,12 @@ export async function makeFixtures(client: () => Record<string, string>): Promis
   const receipt = (sent.body as { receipt: string }).receipt;
   const tracked = expectOk(await api("/api/ideas/track", { method: "POST", headers: client(), json: { receipt } }), "track");
   const id = (tracked.body as { idea: { id: string } }).idea.id;
+  // HR sees an idea from the day after it arrived (docs/hr-console.md): the fixture arrived two days ago
+  const received = addDays(env.CANDOR_TODAY, -2);
+  await env.DB.batch([
+    env.DB.prepare("UPDATE ideas SET received_on = ?2 WHERE id = ?1").bind(id, received),
+    env.DB.prepare("UPDATE idea_status_history SET on_day = ?2 WHERE idea_id = ?1").bind(id, received),
+  ]);
   const version = async () => {
     const res = expectOk(await api(`/api/admin/ideas/${id}`, { headers: ADMIN_HEADERS }), "version");
     return (res.body as { idea: { version: number } }).idea.version;
@@ -374,7 +396,12 @@ export async function makeFixtures(client: () => Record<string, string>): Promis
   for (const what of ["comments", "responses.csv"])
     expectOk(await api(`/api/admin/surveys/${H1}/${what}`, { headers: ADMIN_HEADERS }), `HR's ${what} of ${H1}`);
   // invitation codes minted a batch at a time (up front, then when used up or withdrawn); a batch minted while
-  // the battery runs is reported by wroteSinceAsked, so that its rows are not taken for the request's
+  // the battery runs is reported by wroteSinceAsked, so that its rows are not taken for the request's. The
+  // codes still usable never exceed the audience: the battery's invitation survey is raised to a big one first.
+  expectOk(
+    await api(`/api/admin/surveys/${CAREER}`, { method: "PATCH", headers: { ...ADMIN_HEADERS, ...client() }, json: { audience: 500_000 } }),
+    "audience",
+  );
   let codes: string[] = [];
   let wrote = false;
   const mint = async () => {

@@ -1,0 +1,41 @@
+// /surveys/rss.xml (and /zh-cn/surveys/rss.xml): one item per survey, newest
+// first. An invitation-only survey's item carries its published key and
+// fingerprint, and its guid names the fingerprint: a new key reaches readers
+// as a new item, not as a quiet edit of an old one.
+import rss from "@astrojs/rss";
+import type { APIContext } from "astro";
+import { publishedKeys } from "../../../components/surveys/published-keys.ts";
+import { LANG_TAG, type Locale } from "../../../i18n/config.ts";
+import { useTranslations } from "../../../i18n/index.ts";
+import { localeStaticPaths, localizePath } from "../../../i18n/routing.ts";
+import { SURVEYS } from "../../../lib/surveys/registry.ts";
+import { localText } from "../../../lib/surveys/schema.ts";
+
+export const getStaticPaths = localeStaticPaths;
+
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export async function GET(context: APIContext) {
+  const locale = context.props.locale as Locale;
+  const t = useTranslations(locale);
+  const site = context.site ?? new URL("https://candor.example.org");
+  const keys = new Map((await publishedKeys()).map((k) => [k.survey.id, k]));
+  return rss({
+    title: t("surveyKeys.feedTitle"),
+    description: t("surveyKeys.feedDescription"),
+    site,
+    customData: `<language>${LANG_TAG[locale]}</language>`,
+    items: SURVEYS.map((s) => {
+      const link = new URL(localizePath(locale, `/surveys/${s.id}`), site).href;
+      const key = keys.get(s.id);
+      const description = localText(s.description, locale);
+      return {
+        title: localText(s.title, locale),
+        link,
+        pubDate: new Date(`${s.opens}T00:00:00Z`),
+        description: key ? `${description} ${t("surveyKeys.feedKey", { key: key.key, fingerprint: key.fingerprint })}` : description,
+        ...(key ? { customData: `<guid isPermaLink="false">${escapeXml(`${link}#key-${key.fingerprint.replace(/ /g, "")}`)}</guid>` } : {}),
+      };
+    }),
+  });
+}
