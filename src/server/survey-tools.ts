@@ -75,7 +75,12 @@ export async function hrSurvey(
     participation(env, survey, today, k, audience.audience),
     codesOf(env, survey, today, k, audience.audience),
   ]);
-  return { ...summarize(survey, env, today, audience), participation: p, codes, shortName: survey.access === "invitation" ? shortName(survey) : null };
+  return {
+    ...summarize(survey, env, today, audience),
+    participation: p,
+    codes,
+    shortName: survey.access === "invitation" ? shortName(survey) : null,
+  };
 }
 
 /** GET /api/admin/surveys: every survey, newest first. */

@@ -197,9 +197,9 @@ describe("invitation codes redeemed for a blind token before the questions", () 
         const warning = page.locator("[data-code-warning]");
         expect(await warning.textContent()).toBe(l.warning);
         expect(await proceed.getAttribute("aria-describedby")).toBe(await warning.getAttribute("id"));
-        expect(await page.locator("form.survey-code > *").evaluateAll((els, id) => els.findIndex((e) => e.id === id), "survey-code-warning")).toBeLessThan(
-          await page.locator("form.survey-code > *").evaluateAll((els) => els.findIndex((e) => e.tagName === "BUTTON")),
-        );
+        expect(
+          await page.locator("form.survey-code > *").evaluateAll((els, id) => els.findIndex((e) => e.id === id), "survey-code-warning"),
+        ).toBeLessThan(await page.locator("form.survey-code > *").evaluateAll((els) => els.findIndex((e) => e.tagName === "BUTTON")));
         // the choice that lets the person come back to the code is offered before it is used
         expect(await page.getByLabel(l.ownDeviceCode).isChecked()).toBe(false);
         expect(posts).toEqual([]);

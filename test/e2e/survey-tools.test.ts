@@ -368,12 +368,15 @@ async function readSlip(page: Page, code: string) {
   for (const m of d.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) {
     const [x, y] = [Number(m[1]), Number(m[2])];
     for (let dy = 0; dy < scale; dy++)
-      for (let dx = 0; dx < scale; dx++) pixels.fill(0, ((y * scale + dy) * side + x * scale + dx) * 4, ((y * scale + dy) * side + x * scale + dx) * 4 + 3);
+      for (let dx = 0; dx < scale; dx++)
+        pixels.fill(0, ((y * scale + dy) * side + x * scale + dx) * 4, ((y * scale + dy) * side + x * scale + dx) * 4 + 3);
   }
   const qr = jsQR(pixels, side, side)?.data ?? null;
-  const langs = await slip.locator("[data-slip-lang]").evaluateAll((blocks) =>
-    blocks.map((b) => ({ lang: b.getAttribute("lang")!, lines: [...b.querySelectorAll("p")].map((p) => p.textContent!.trim()) })),
-  );
+  const langs = await slip
+    .locator("[data-slip-lang]")
+    .evaluateAll((blocks) =>
+      blocks.map((b) => ({ lang: b.getAttribute("lang")!, lines: [...b.querySelectorAll("p")].map((p) => p.textContent!.trim()) })),
+    );
   return { qr, langs };
 }
 

@@ -761,7 +761,11 @@ describe("POST /api/admin/surveys/{id}/tokens/replace", () => {
   it("works at a full audience, where no new code can be minted, and leaves it full", async () => {
     const s = openInvitation();
     const codes = await minted(s, s.audience);
-    expectError(await api(`/api/admin/surveys/${s.id}/tokens`, { method: "POST", headers: ADMIN, json: { count: 1 } }), 409, "audience_reached");
+    expectError(
+      await api(`/api/admin/surveys/${s.id}/tokens`, { method: "POST", headers: ADMIN, json: { count: 1 } }),
+      409,
+      "audience_reached",
+    );
     await markUsed(s, codes[0]!);
     const res = await replace(codes[0]!);
     expect(res.status).toBe(201);

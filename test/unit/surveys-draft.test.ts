@@ -3,13 +3,7 @@
 // and every draft — a pending send too — expires.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DRAFT_MAX_DAYS, clearDraft, isStale, loadDraft, saveDraft, startAction } from "../../src/components/surveys/draft.ts";
-import {
-  awaitedCode,
-  clearToken,
-  hasKeptRedemption,
-  loadToken,
-  placeRedemption,
-} from "../../src/components/surveys/redeem.ts";
+import { awaitedCode, clearToken, hasKeptRedemption, loadToken, placeRedemption } from "../../src/components/surveys/redeem.ts";
 
 describe("on arrival", () => {
   it("delivers a pending send whatever the survey's status looked like: the server decides", () => {
@@ -89,7 +83,13 @@ describe("where drafts and tokens are kept", () => {
     expect(stores.session.size).toBe(0);
   });
 
-  const kept = (saved: string) => ({ codeHash: "c".repeat(64), publicKey: "d".repeat(64), blinded: "e".repeat(64), finalizeData: "f", saved });
+  const kept = (saved: string) => ({
+    codeHash: "c".repeat(64),
+    publicKey: "d".repeat(64),
+    blinded: "e".repeat(64),
+    finalizeData: "f",
+    saved,
+  });
 
   it("keeps a code's redemption where the draft is: moved to the device only by the person's choice, and back", () => {
     stores.session.set("k:redemption", JSON.stringify(kept("2026-11-30")));

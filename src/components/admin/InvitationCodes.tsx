@@ -125,7 +125,9 @@ export function InvitationCodes({
       {codes && (
         <div className="admin-new-codes" data-new-codes>
           <p className="admin-ok" role="status">
-            {replaced === null ? t("admin.surveys.codes.shownOnce", { n: codes.length }) : t("admin.surveys.codes.replaced", { old: replaced })}
+            {replaced === null
+              ? t("admin.surveys.codes.shownOnce", { n: codes.length })
+              : t("admin.surveys.codes.replaced", { old: replaced })}
           </p>
           <ul className="admin-code-list">
             {codes.map((c) => (
@@ -162,7 +164,13 @@ export function InvitationCodes({
           {slips && <slips.Slips survey={survey} codes={codes} first={t.locale} strings={slipStrings} />}
         </div>
       )}
-      <form className="admin-inline" aria-labelledby="codes-replace" aria-describedby="codes-replace-lead" onSubmit={replace} data-replace-code>
+      <form
+        className="admin-inline"
+        aria-labelledby="codes-replace"
+        aria-describedby="codes-replace-lead"
+        onSubmit={replace}
+        data-replace-code
+      >
         <p id="codes-replace" className="admin-form-title">
           {t("admin.surveys.codes.replaceTitle")}
         </p>
