@@ -102,7 +102,7 @@ const LANGS = [
     used: "已被使用",
     resumed: "欢迎回来",
     ownDevice: "这是我自己的设备",
-    ownDeviceCode: "这是我自己的设备：邀请码的使用进度",
+    ownDeviceCode: "这是我自己的设备：14 天内可以回到本设备接着作答",
     warning: zh("survey.code.warning"),
     kept: zh("survey.code.kept"),
     usedFull: zh("survey.code.used"),

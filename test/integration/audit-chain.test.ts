@@ -130,9 +130,17 @@ describe("the hash chain", () => {
         })
       ).status,
     ).toBe(200);
-    const made = await api<{ codes: string[] }>(`/api/admin/surveys/${CAREER}/tokens`, { method: "POST", json: { count: 3 }, headers: ADMIN });
+    const made = await api<{ codes: string[] }>(`/api/admin/surveys/${CAREER}/tokens`, {
+      method: "POST",
+      json: { count: 3 },
+      headers: ADMIN,
+    });
     expect(made.status).toBe(201);
-    const replaced = await api(`/api/admin/surveys/${CAREER}/tokens/replace`, { method: "POST", json: { code: made.body.codes[0] }, headers: ADMIN });
+    const replaced = await api(`/api/admin/surveys/${CAREER}/tokens/replace`, {
+      method: "POST",
+      json: { code: made.body.codes[0] },
+      headers: ADMIN,
+    });
     expect(replaced.status).toBe(201);
     const withdrawn = await api(`/api/admin/surveys/${CAREER}/tokens`, { method: "DELETE", json: {}, headers: ADMIN });
     expect(withdrawn.status).toBe(200);

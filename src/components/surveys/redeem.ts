@@ -13,10 +13,10 @@
 // - the redemption (the blinded token and what unblinds its answer), from
 //   Continue until the answers are confirmed, where the draft is: the session,
 //   or this device when the person ticked "this is my own device". The server
-//   answers the same redemption again with the same evaluation, so typing the
-//   same code here later gets the same token back. It holds no code, only a
-//   hash of it (to recognise the code when typed again): without the slip it
-//   is of no use to anyone.
+//   answers the same redemption again with the same evaluated element, so
+//   typing the same code here later gets the same token back. It holds no
+//   code, only a hash of it (to recognise the code when typed again): without
+//   the slip it is of no use to anyone.
 // - while the server's answer is awaited, the code itself, in the session
 //   only, so a reload of the tab finishes the redemption without retyping.
 // Each expires like a draft.
@@ -143,7 +143,8 @@ export function clearToken(draftKey: string): void {
  * built into the page. A redemption of the same code kept here (a lost
  * answer, a reloaded tab, a closed one on one's own device) is sent again
  * with the same blinded token, which the server answers with the same
- * evaluation instead of "code used"; its proof is checked like the first.
+ * evaluated element instead of "code used"; its fresh proof is checked like
+ * the first.
  * `place`: where the draft is, and so where the redemption is kept.
  */
 export async function redeem(

@@ -221,7 +221,8 @@ export const surveys = {
       "服务器答复时使用的密钥不是本问卷公布的密钥。这样的答复可能把你的邀请码与你的回答关联起来，因此表单到此为止，不会再发送任何内容。请告知人力资源部。",
     "survey.code.keys": "核对已公布的问卷密钥",
     "survey.ownDevice.label": "这是我自己的设备：未提交的回答在本设备上最多保留 14 天",
-    "survey.ownDevice.invitation": "这是我自己的设备：邀请码的使用进度和未提交的回答在本设备上最多保留 14 天，可以回来接着作答",
+    // the checkbox sits beside the code field: its label never repeats the field's ("邀请码")
+    "survey.ownDevice.invitation": "这是我自己的设备：14 天内可以回到本设备接着作答，未提交的回答也保留在这里",
     "survey.sending": "正在提交你的回答…",
     "survey.retrying": "暂时无法连接服务器。你的回答已安全保存在本浏览器中；{seconds} 秒后重试（第 {attempt} 次）。",
     "survey.retryNow": "立即重试",
