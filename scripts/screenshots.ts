@@ -85,7 +85,7 @@ const SHOTS: Shot[] = [
       await page.locator('[data-survey="supervisor-career-2026"]').click();
       await page.getByRole("spinbutton", { name: en("admin.surveys.codes.count") }).fill("4");
       await page.getByRole("button", { name: en("admin.surveys.codes.generate") }).click();
-      await page.locator("[data-slip]").nth(3).waitFor();
+      await page.locator("[data-slip]").nth(3).waitFor({ state: "attached" });
       await page.emulateMedia({ media: "print" });
     },
   },
