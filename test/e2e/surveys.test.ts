@@ -282,7 +282,7 @@ describe("filling a survey", () => {
   it("publishes a closed survey's results on its page: counts above k, free text never; axe clean in both languages", async () => {
     for (const [prefix, responses, freeText, rankChange] of [
       ["", /^(\d+) responses\./, "Written answers are read by HR and never published.", /average position [+\-−]\d/],
-      ["/zh-cn", /^共 (\d+) 份回答/, "文字回答仅供人力资源部门阅读，一律不公开。", /平均排序位置 [+\-−]\d/],
+      ["/zh-cn", /^共 (\d+) 份回答/, "文字回答仅供人力资源部阅读，一律不公开。", /平均排序位置 [+\-−]\d/],
     ] as const) {
       const { page, problems, close } = await open(baseURL, `${prefix}/surveys/reward-survey-2026-h1/`);
       try {
