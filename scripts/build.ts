@@ -1,10 +1,12 @@
 // `npm run build [outDir]`: the static site (default dist/), then the CSP
-// header that matches it. Tests and benches build into their own folder so
+// header that matches it, and the short addresses of invitation slips
+// (_redirects). Tests and benches build into their own folder so
 // parallel runs never overwrite each other's output.
 import "./env.ts";
 import { execFileSync } from "node:child_process";
 import { writeHeaders } from "./csp.ts";
 import { writeFormModules } from "./form-modules.ts";
+import { writeRedirects } from "./redirects.ts";
 
 const outDir = process.argv[2] ?? "dist";
 // Always the production bundle: run from a test runner, NODE_ENV=test would
@@ -14,3 +16,5 @@ const forms = await writeFormModules(outDir);
 console.log(`form modules named on ${forms} pages`);
 const policy = await writeHeaders(outDir);
 console.log(`CSP written to ${outDir}/_headers (${policy.length} chars)`);
+const redirects = await writeRedirects(outDir);
+console.log(`Short addresses written to ${outDir}/_redirects (${redirects.length} lines)`);

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { migrate, seed } from "./db.ts";
 import { TMP_DIR } from "./env.ts";
+import { useTranslations } from "../src/i18n/index.ts";
 import { launchBrowser } from "../test/e2e/browser.ts";
 import { freshState, startServer } from "../test/e2e/server.ts";
 
@@ -21,6 +22,8 @@ interface Shot {
   /** What to do before the picture (wait for an island, open a section). */
   prepare?: (page: Page) => Promise<void>;
 }
+
+const en = useTranslations("en");
 
 const SHOTS: Shot[] = [
   { file: "screenshot-home.png", path: "/", width: 1280, colorScheme: "light", height: 900 },
@@ -55,7 +58,41 @@ const SHOTS: Shot[] = [
       await page.evaluate(() => scrollBy(0, -12));
     },
   },
+  {
+    // from the slip's QR code (the Chinese short address): the code asked for, with the warning before Continue
+    file: "screenshot-survey-code-phone-zh.png",
+    path: "/zh-cn/i/career",
+    width: 360,
+    colorScheme: "light",
+    height: 780,
+    prepare: async (page) => {
+      await page.locator("[data-code-warning]").waitFor();
+      await page.locator("form.survey-code").evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await page.evaluate(() => scrollBy(0, -12));
+    },
+  },
+  {
+    // the printed sheet of slips, as the printer gets it: four new codes for the invitation survey
+    file: "screenshot-slips.png",
+    path: "/admin/surveys/",
+    width: 1280,
+    colorScheme: "light",
+    height: 900,
+    prepare: async (page) => {
+      await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0);
+      await page.getByRole("textbox", { name: en("admin.signIn.token") }).fill(ADMIN_TOKEN);
+      await page.keyboard.press("Enter");
+      await page.locator('[data-survey="supervisor-career-2026"]').click();
+      await page.getByRole("spinbutton", { name: en("admin.surveys.codes.count") }).fill("4");
+      await page.getByRole("button", { name: en("admin.surveys.codes.generate") }).click();
+      await page.locator("[data-slip]").nth(3).waitFor({ state: "attached" });
+      await page.emulateMedia({ media: "print" });
+    },
+  },
 ];
+
+/** HR's sign-in for the console's pictures: a local server of this script's own, never a deployment. */
+const ADMIN_TOKEN = "screenshots-console-token-0123456789-abcdef";
 
 const PERSIST = `${TMP_DIR}/screenshots-state`;
 const DIST = `${TMP_DIR}/screenshots-dist`;
@@ -64,7 +101,7 @@ execFileSync("node", ["scripts/build.ts", DIST], { stdio: ["ignore", "ignore", "
 await freshState(PERSIST);
 await migrate(PERSIST);
 await seed(PERSIST);
-const server = await startServer({ persistTo: PERSIST, dist: DIST });
+const server = await startServer({ persistTo: PERSIST, dist: DIST, vars: { ADMIN_TOKEN } });
 const browser = await launchBrowser();
 try {
   for (const shot of SHOTS) {

@@ -24,10 +24,11 @@ import {
   readAnswersOf,
   responseIdsStatement,
 } from "./db/surveys.ts";
-import { countRedemptionsByDay, countTokens, createTokens, withdrawTokens } from "./db/tokens.ts";
+import { countRedemptionsByDay, countTokens, createTokens, replaceToken, withdrawTokens } from "./db/tokens.ts";
 import { HttpError } from "./http.ts";
 import { answersK, countedUntil, overAudience, resultsOpenTo, stepKs, surveyFindings, type Findings } from "./survey-findings.ts";
 import { summarize } from "./surveys.ts";
+import { shortName } from "../lib/surveys/short-address.ts";
 
 /**
  * Participation as HR sees it — the same steps as everyone (GET
@@ -74,7 +75,12 @@ export async function hrSurvey(
     participation(env, survey, today, k, audience.audience),
     codesOf(env, survey, today, k, audience.audience),
   ]);
-  return { ...summarize(survey, env, today, audience), participation: p, codes };
+  return {
+    ...summarize(survey, env, today, audience),
+    participation: p,
+    codes,
+    shortName: survey.access === "invitation" ? shortName(survey) : null,
+  };
 }
 
 /** GET /api/admin/surveys: every survey, newest first. */
@@ -267,6 +273,29 @@ export async function hrCreateCodes(
 export async function hrWithdrawCodes(env: AppEnv, survey: Survey, admin: Admin, now: Date, code?: string): Promise<{ withdrawn: number }> {
   if (survey.access !== "invitation") throw notInvitation();
   return { withdrawn: await withdrawTokens(env, survey.id, { actor: admin.actor, at: now.toISOString() }, code) };
+}
+
+/**
+ * POST /api/admin/surveys/{id}/tokens/replace {code}: the code typed by HR
+ * (from the slip of someone whose code was used up on a page that closed, or
+ * lost) is withdrawn and one new code minted in its place, audited as one
+ * action. The answer is the same whether the old code was used or not.
+ */
+export async function hrReplaceCode(
+  env: AppEnv,
+  survey: Survey,
+  admin: Admin,
+  now: Date,
+  code: string,
+): Promise<{ surveyId: string; code: string }> {
+  if (survey.access !== "invitation") throw notInvitation();
+  const replaced = await replaceToken(env, survey.id, code, { actor: admin.actor, at: now.toISOString() });
+  if (replaced === "not_found") {
+    throw new HttpError(422, "validation_failed", "Some fields are missing or invalid.", {
+      fields: { code: "No code of this survey matches it, or it was withdrawn already: check the code." },
+    });
+  }
+  return { surveyId: survey.id, code: replaced.code };
 }
 
 /**

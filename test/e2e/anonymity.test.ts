@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TMP_DIR } from "../../scripts/env.ts";
 import { axeViolations, formatViolations, launchProfile, watchPage } from "./browser.ts";
 import { storedResponses } from "./db.ts";
+import { useTranslations } from "../../src/i18n/index.ts";
 import { freshState, startServer, type RunningServer } from "./server.ts";
 
 const PULSE = "pulse-2026-11";
@@ -69,6 +70,7 @@ async function sharedPc(locale: string) {
   };
 }
 
+const [en, zh] = [useTranslations("en"), useTranslations("zh-cn")];
 const LANGS = [
   {
     prefix: "",
@@ -82,6 +84,11 @@ const LANGS = [
     used: "already been used",
     resumed: "Welcome back",
     ownDevice: "This is my own device",
+    ownDeviceCode: "This is my own device: let me come back to this code",
+    warning: en("survey.code.warning"),
+    kept: en("survey.code.kept"),
+    usedFull: en("survey.code.used"),
+    usedSays: ["already been used", "another device", "closed", "This is my own device", "replacement code"],
   },
   {
     prefix: "/zh-cn",
@@ -95,6 +102,11 @@ const LANGS = [
     used: "已被使用",
     resumed: "欢迎回来",
     ownDevice: "这是我自己的设备",
+    ownDeviceCode: "这是我自己的设备：14 天内可以回到本设备接着作答",
+    warning: zh("survey.code.warning"),
+    kept: zh("survey.code.kept"),
+    usedFull: zh("survey.code.used"),
+    usedSays: ["已被使用", "另一台设备", "关闭", "这是我自己的设备", "补发"],
   },
 ] as const;
 
@@ -171,33 +183,135 @@ describe("invitation codes redeemed for a blind token before the questions", () 
     }, 90_000);
   }
 
-  it("on one's own device the answers are kept across visits, the token never: the next visit asks for a code again", async () => {
-    const [first, second] = await mintCodes(2);
-    const pc = await sharedPc("en-US");
-    try {
-      const { page } = await pc.open(`/surveys/${CAREER}/`);
-      await start(page);
-      await page.getByLabel("Invitation code").fill(first!);
-      await page.getByRole("button", { name: "Continue" }).click();
-      await q(page, "pathsClear").waitFor({ timeout: 15_000 });
-      await page.getByLabel("This is my own device").check();
-      await q(page, "pathsClear").locator('label:has(input[value="5"])').click();
-      const device = (await storageKeys(page, "localStorage")).map(([, v]) => v).join("\n");
-      expect(JSON.parse(device)).toMatchObject({ data: { pathsClear: 5 } });
-      expect(device).not.toMatch(/"input"|"output"|redeeming|:token/);
-      await pc.closeBrowser();
+  for (const l of LANGS) {
+    it(`${l.prefix || "en"}: Continue warns, before the code is sent, that it uses the code up: answer now, on this device`, async () => {
+      const pc = await sharedPc(l.locale);
+      try {
+        const { page, problems } = await pc.open(`${l.prefix}/surveys/${CAREER}/`);
+        const posts: string[] = [];
+        page.on("request", (req) => void (req.method() === "POST" && posts.push(req.url())));
+        await start(page, l.start);
+        const proceed = page.getByRole("button", { name: l.proceed });
+        await proceed.waitFor();
+        // said in plain words, right before the button, and read out with it
+        const warning = page.locator("[data-code-warning]");
+        expect(await warning.textContent()).toBe(l.warning);
+        expect(await proceed.getAttribute("aria-describedby")).toBe(await warning.getAttribute("id"));
+        expect(
+          await page.locator("form.survey-code > *").evaluateAll((els, id) => els.findIndex((e) => e.id === id), "survey-code-warning"),
+        ).toBeLessThan(await page.locator("form.survey-code > *").evaluateAll((els) => els.findIndex((e) => e.tagName === "BUTTON")));
+        // the choice that lets the person come back to the code is offered before it is used
+        expect(await page.getByLabel(l.ownDeviceCode).isChecked()).toBe(false);
+        expect(posts).toEqual([]);
+        const violations = await axeViolations(page);
+        expect(violations, formatViolations(violations)).toEqual([]);
+        await page.screenshot({ path: `${TMP_DIR}/screenshots/survey-code-warning-${l.prefix ? "zh-cn" : "en"}.png` });
+        expect(problems).toEqual([]);
+      } finally {
+        await pc.dispose();
+      }
+    }, 90_000);
 
-      const again = await pc.open(`/surveys/${CAREER}/`);
-      // the token went with the session: a new code is needed; the answers were kept (and open the form without Start)
-      await again.page.getByRole("heading", { name: "Enter your invitation code" }).waitFor();
-      await again.page.getByLabel("Invitation code").fill(second!);
-      await again.page.getByRole("button", { name: "Continue" }).click();
-      await q(again.page, "pathsClear").waitFor({ timeout: 15_000 });
-      expect(await q(again.page, "pathsClear").locator('input[value="5"]').isChecked()).toBe(true);
-    } finally {
-      await pc.dispose();
-    }
-  }, 90_000);
+    it(`${l.prefix || "en"}: a reload while the code's answer is on its way finishes the redemption, without the code again`, async () => {
+      const [code] = await mintCodes(1);
+      const pc = await sharedPc(l.locale);
+      try {
+        const { page, problems } = await pc.open(`${l.prefix}/surveys/${CAREER}/`);
+        // the server uses the code up, and its answer never reaches the tab (the phone dropped the page)
+        let lost = 0;
+        await page.route("**/redeem", async (route) => {
+          await route.fetch();
+          lost++;
+          await route.abort("connectionreset");
+        });
+        await start(page, l.start);
+        await page.getByLabel(l.codeLabel).fill(code!);
+        await page.getByRole("button", { name: l.proceed }).click();
+        await expect.poll(() => lost).toBe(1);
+        await page.getByRole("alert").waitFor();
+        await page.unroute("**/redeem");
+        const redeemed: string[] = [];
+        page.on("request", (req) => void (req.url().endsWith("/redeem") && redeemed.push(req.postData() ?? "")));
+        await page.reload();
+        // the same redemption asked for again, answered again: the questions, with no code typed
+        await q(page, "pathsClear").waitFor({ timeout: 15_000 });
+        expect(redeemed).toHaveLength(1);
+        const token = (await storageKeys(page, "sessionStorage")).find(([k]) => k.endsWith(":token"));
+        expect(token).toBeDefined();
+        // the connection reset is the test's own doing; nothing else went wrong
+        expect(problems.filter((p) => !/ERR_CONNECTION_RESET|Failed to fetch/.test(p))).toEqual([]);
+      } finally {
+        await pc.dispose();
+      }
+    }, 90_000);
+
+    it(`${l.prefix || "en"}: on one's own device, a closed browser gets the same code's token back; on a shared PC, the refusal says what happened and what to do`, async () => {
+      const [mine, shared] = await mintCodes(2);
+      const pc = await sharedPc(l.locale);
+      try {
+        const first = await pc.open(`${l.prefix}/surveys/${CAREER}/`);
+        await start(first.page, l.start);
+        await first.page.getByLabel(l.ownDeviceCode).check();
+        await first.page.getByLabel(l.codeLabel).fill(mine!);
+        await first.page.getByRole("button", { name: l.proceed }).click();
+        await q(first.page, "pathsClear").waitFor({ timeout: 15_000 });
+        const session = await storageKeys(first.page, "sessionStorage");
+        const token = JSON.parse(session.find(([k]) => k.endsWith(":token"))![1]) as { input: string; output: string };
+        await q(first.page, "pathsClear").locator('label:has(input[value="5"])').click();
+        // on the device: the draft and the redemption, never the code (in any spelling) nor the token's output
+        const device = JSON.stringify(await storageKeys(first.page, "localStorage"));
+        expect(device).toContain(":redemption");
+        for (const secret of [mine!, mine!.replace(/-/g, ""), mine!.toLowerCase(), token.output]) expect(device).not.toContain(secret);
+        expect(device).not.toContain(":token");
+        await pc.closeBrowser();
+
+        // the tab is gone, and the token with it; the same code, typed again here, gets it back
+        const again = await pc.open(`${l.prefix}/surveys/${CAREER}/`);
+        await again.page.getByRole("heading", { name: l.codeHeading }).waitFor();
+        expect(await again.page.locator("[data-code-kept]").textContent()).toBe(l.kept);
+        expect(await again.page.getByLabel(l.ownDeviceCode).isChecked()).toBe(true);
+        await again.page.getByLabel(l.codeLabel).fill(mine!.toLowerCase());
+        await again.page.getByRole("button", { name: l.proceed }).click();
+        await q(again.page, "pathsClear").waitFor({ timeout: 15_000 });
+        const back = (await storageKeys(again.page, "sessionStorage")).find(([k]) => k.endsWith(":token"))!;
+        expect(JSON.parse(back[1])).toEqual(token);
+        expect(await q(again.page, "pathsClear").locator('input[value="5"]').isChecked()).toBe(true);
+        await q(again.page, "guidanceUseful").locator('label:has(input[value="3"])').click();
+        await q(again.page, "interests").locator('label:has(input[value="crossDept"])').click();
+        await again.page.getByRole("button", { name: l.complete }).click();
+        await again.page.getByRole("heading", { name: l.done }).waitFor({ timeout: 15_000 });
+        // answered: nothing of the code's redemption is left on the device
+        expect(JSON.stringify(await storageKeys(again.page, "localStorage"))).not.toMatch(/:redemption|:token|redeeming/);
+        expect(again.problems).toEqual([]);
+        await pc.closeBrowser();
+
+        // a shared PC (not ticked): the browser closed after Continue; the code cannot come back, and the page says why and what to do
+        const other = await sharedPc(l.locale);
+        try {
+          const desk = await other.open(`${l.prefix}/surveys/${CAREER}/`);
+          await start(desk.page, l.start);
+          await desk.page.getByLabel(l.codeLabel).fill(shared!);
+          await desk.page.getByRole("button", { name: l.proceed }).click();
+          await q(desk.page, "pathsClear").waitFor({ timeout: 15_000 });
+          expect(await storageKeys(desk.page, "localStorage")).toEqual([]);
+          await other.closeBrowser();
+          const back = await other.open(`${l.prefix}/surveys/${CAREER}/`);
+          await start(back.page, l.start);
+          await back.page.getByLabel(l.codeLabel).fill(shared!);
+          await back.page.getByRole("button", { name: l.proceed }).click();
+          const refusal = back.page.getByRole("alert");
+          await refusal.waitFor({ timeout: 15_000 });
+          expect(await refusal.textContent()).toBe(l.usedFull);
+          for (const words of l.usedSays) expect(await refusal.textContent()).toContain(words);
+          expect(back.problems.filter((p) => !/status of 409/.test(p))).toEqual([]);
+        } finally {
+          await other.dispose();
+        }
+      } finally {
+        await pc.dispose();
+      }
+    }, 120_000);
+  }
 });
 
 describe("drafts on a shared PC", () => {

@@ -8,6 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import jsQR from "jsqr";
 import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -126,20 +127,40 @@ describe("HR survey tools in the browser", () => {
         const rows = Papa.parse<string[]>(saved.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
         expect(rows).toEqual([[t("admin.surveys.codes.csvHeader")], ...codes.map((c) => [c])]);
         // the printable sheet: one slip per code, seen only when printing
-        expect(await page.locator(".admin-slip").count()).toBe(3);
+        await expect.poll(() => page.locator("[data-slip]").count()).toBe(3);
         expect(await page.locator(".admin-slips").isVisible()).toBe(false);
+        const slip = await readSlip(page, codes[0]!);
+        const origin = new URL(server.url);
+        // a QR code of the short address in the console's language, and each language's own address in its own lines
+        expect(slip.qr).toBe(`${server.url}${prefix}/i/career`);
+        expect(slip.langs.map((l) => l.lang)).toEqual(locale === "en" ? ["en", "zh-CN"] : ["zh-CN", "en"]);
+        for (const l of slip.langs) {
+          const tl = useTranslations(l.lang === "en" ? "en" : "zh-cn");
+          const address = `${origin.host}${l.lang === "en" ? "" : "/zh-cn"}/i/career`;
+          expect(l.lines).toEqual([
+            l.lang === "en" ? "Career paths and training for supervisors" : "客服主管职业发展与培训调查",
+            tl("admin.slip.open", { address }),
+            tl("admin.slip.warning"),
+            tl("admin.slip.anonymous"),
+          ]);
+        }
+        // no line runs one language into the other ("关联。· Open")
+        for (const line of slip.langs.flatMap((l) => l.lines)) expect(/[\u4e00-\u9fff]/.test(line) && /\bOpen\b/.test(line)).toBe(false);
         await page.emulateMedia({ media: "print" });
         expect(await page.locator(".admin-slips").isVisible()).toBe(true);
         await page.screenshot({ path: `${SHOTS}/console-slips-${locale}.png` });
+        await page.pdf({ path: `${SHOTS}/console-slips-${locale}.pdf`, format: "A4" });
         await page.emulateMedia({ media: "screen" });
         await expectAxeClean(page);
 
         // an employee uses one code, typed loosely
         const st = useTranslations(locale);
-        const employee = await openPage(browser, `${server.url}${prefix}/surveys/${CAREER}/`);
+        // by the slip's QR code: the short address opens the survey in the slip's language with the cursor in the code field
+        const employee = await openPage(browser, slip.qr!);
         try {
-          // the survey page fetches the form when the person presses Start
-          await employee.page.getByRole("button", { name: st("survey.start") }).click();
+          await expect.poll(() => employee.page.evaluate(() => document.activeElement?.id), { timeout: 15_000 }).toBe("survey-code");
+          expect(new URL(employee.page.url()).pathname).toBe(`${prefix}/surveys/${CAREER}/`);
+          expect(new URL(employee.page.url()).hash).toBe("#code");
           await employee.page.getByLabel(st("survey.code.label")).fill(codes[0]!.toLowerCase().replace(/-/g, " "));
           await employee.page.getByRole("button", { name: st("survey.code.continue") }).click();
           const q = (name: string) => employee.page.locator(`.sd-question[data-name="${name}"]`);
@@ -152,6 +173,36 @@ describe("HR survey tools in the browser", () => {
         } finally {
           await employee.close();
         }
+        // the other language's address on the slip leads to the survey in that language, ready for the code too
+        const otherPrefix = prefix === "" ? "/zh-cn" : "";
+        const other = await openPage(browser, `${server.url}${otherPrefix}/i/career/`);
+        try {
+          await expect.poll(() => other.page.evaluate(() => document.activeElement?.id), { timeout: 15_000 }).toBe("survey-code");
+          expect(new URL(other.page.url()).pathname).toBe(`${otherPrefix}/surveys/${CAREER}/`);
+          expect(other.problems).toEqual([]);
+        } finally {
+          await other.close();
+        }
+
+        // the person's code was used up (here: answered; it could as well have been a page that closed): HR replaces it
+        const replaceForm = page.locator("[data-replace-code]");
+        const beforeReplace = countsOf(await counts.textContent());
+        await replaceForm.getByLabel(t("admin.surveys.codes.code")).fill(codes[0]!);
+        await replaceForm.getByRole("button", { name: t("admin.surveys.codes.replace") }).click();
+        await page
+          .getByRole("status")
+          .filter({ hasText: t("admin.surveys.codes.replaced", { old: codes[0]! }) })
+          .waitFor();
+        const replacement = await page.locator(".admin-code-list code").allTextContents();
+        expect(replacement).toHaveLength(1);
+        expect(replacement[0]).not.toBe(codes[0]);
+        await expect.poll(() => page.locator("[data-slip]").count()).toBe(1);
+        expect((await readSlip(page, replacement[0]!)).qr).toBe(`${server.url}${prefix}/i/career`);
+        // one more issued, one more withdrawn, as many that can still be issued: the count of usable codes kept
+        await expect
+          .poll(async () => countsOf(await counts.textContent()))
+          .toEqual({ ...beforeReplace, issued: beforeReplace.issued + 1, withdrawn: beforeReplace.withdrawn + 1 });
+
         await page.reload();
         await page.locator(`[data-survey-view="${CAREER}"]`).waitFor();
         await page.locator("[data-code-use]").waitFor();
@@ -304,6 +355,38 @@ describe("HR survey tools in the browser", () => {
     }
   }, 180_000);
 });
+
+/** A printed slip: its QR code decoded (from the modules drawn in its SVG), and each language's lines. */
+async function readSlip(page: Page, code: string) {
+  const slip = page.locator("[data-slip]").filter({ has: page.locator(".admin-slip-code", { hasText: code }) });
+  const { d, size } = await slip.locator("svg.admin-slip-qr").evaluate((svg) => ({
+    d: svg.querySelector("path")!.getAttribute("d")!,
+    size: Number(svg.getAttribute("viewBox")!.split(" ")[2]),
+  }));
+  // draw the path's unit squares into pixels, 4 per module, and read them with a decoder of its own (jsQR)
+  const scale = 4;
+  const side = size * scale;
+  const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
+  for (const m of d.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) {
+    const [x, y] = [Number(m[1]), Number(m[2])];
+    for (let dy = 0; dy < scale; dy++)
+      for (let dx = 0; dx < scale; dx++)
+        pixels.fill(0, ((y * scale + dy) * side + x * scale + dx) * 4, ((y * scale + dy) * side + x * scale + dx) * 4 + 3);
+  }
+  const qr = jsQR(pixels, side, side)?.data ?? null;
+  const langs = await slip
+    .locator("[data-slip-lang]")
+    .evaluateAll((blocks) =>
+      blocks.map((b) => ({ lang: b.getAttribute("lang")!, lines: [...b.querySelectorAll("p")].map((p) => p.textContent!.trim()) })),
+    );
+  return { qr, langs };
+}
+
+/** The figures of the console's "issued, withdrawn, can be issued" line. */
+function countsOf(text: string | null) {
+  const [issued, withdrawn, available, audience] = (text ?? "").match(/\d+/g)!.map(Number);
+  return { issued: issued!, withdrawn: withdrawn!, available: available!, audience: audience! };
+}
 
 /** The H1 free-text question's heading in a language, as the CSV heads its column. */
 function localTitle(locale: "en" | "zh-cn"): string {

@@ -130,12 +130,24 @@ describe("the hash chain", () => {
         })
       ).status,
     ).toBe(200);
-    expect((await api(`/api/admin/surveys/${CAREER}/tokens`, { method: "POST", json: { count: 3 }, headers: ADMIN })).status).toBe(201);
+    const made = await api<{ codes: string[] }>(`/api/admin/surveys/${CAREER}/tokens`, {
+      method: "POST",
+      json: { count: 3 },
+      headers: ADMIN,
+    });
+    expect(made.status).toBe(201);
+    const replaced = await api(`/api/admin/surveys/${CAREER}/tokens/replace`, {
+      method: "POST",
+      json: { code: made.body.codes[0] },
+      headers: ADMIN,
+    });
+    expect(replaced.status).toBe(201);
     const withdrawn = await api(`/api/admin/surveys/${CAREER}/tokens`, { method: "DELETE", json: {}, headers: ADMIN });
     expect(withdrawn.status).toBe(200);
     const after = await head();
-    // one answer, a status change and a reward in one batch, codes made, codes withdrawn
-    expect(after.count).toBe(before.count + 5);
+    // one answer, a status change and a reward in one batch, codes made, one code replaced, codes withdrawn
+    expect(after.count).toBe(before.count + 6);
+    expect((await readChainRows(env)).at(-2)!.action).toBe("survey.tokens.replace");
     const rows = await readChainRows(env);
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
     expect(await verifyChain(rows, before)).toEqual({ ok: true, head: after, problems: [] });

@@ -221,6 +221,10 @@ const HR_HOURS = [7, 12];
 
 describe("a day of requests, every table snapshotted around each", () => {
   const units: Unit[] = [];
+  /** Bo's code is used up on a page that closed; HR replaces it and Bo answers with the replacement's token. */
+  const LOST = PEOPLE[1]!;
+  let replacement = "";
+  const repeated = new Map<string, string>();
   const refusedTables = new Set<string>();
   let last: Snapshot;
   let realDay: string;
@@ -381,9 +385,52 @@ describe("a day of requests, every table snapshotted around each", () => {
       );
     }
 
+    // 12:50 a person's code was used up on a page that closed (the token lost with it): HR replaces it
+    const replaced = await at(
+      hh(HR_HOURS[1]!, 50),
+      "HR",
+      "replace",
+      () =>
+        api<{ code: string }>(`/api/admin/surveys/${inv.id}/tokens/replace`, { method: "POST", json: { code: LOST.code }, headers: ADMIN }),
+      201,
+    );
+    replacement = replaced.body.code;
+
     // second round, in another order than the redemptions: the invitation survey with the token, the thread, two supports
     for (const p of [...PEOPLE].sort((a, b) => a.hours[1] - b.hours[1])) {
       const h = p.hours[1];
+      // the redemption kept on the device, sent again: the same answer, nothing written; the replaced code's, refused
+      const again = await at(
+        hh(h, 1),
+        p.name,
+        "redeem again",
+        () =>
+          api<{ evaluation: string }>(`/api/surveys/${inv.id}/redeem`, {
+            method: "POST",
+            json: { code: p.code, blinded: p.pending!.blinded },
+            headers: from(p.second),
+          }),
+        p === LOST ? 403 : 200,
+      );
+      // the same evaluated element (its proof is made afresh): it finishes into the same token
+      if (p !== LOST) repeated.set(p.name, JSON.stringify(await finishToken(key, p.pending!, again.body.evaluation)));
+      else {
+        // the replacement, redeemed with a new blinded token: the token the person answers with
+        const pending = await blindToken(key);
+        const redeemed = await at(
+          hh(h, 3),
+          p.name,
+          "redeem",
+          () =>
+            api<{ evaluation: string }>(`/api/surveys/${inv.id}/redeem`, {
+              method: "POST",
+              json: { code: replacement, blinded: pending.blinded },
+              headers: from(p.second),
+            }),
+          200,
+        );
+        p.token = await finishToken(key, pending, redeemed.body.evaluation);
+      }
       await at(
         hh(h, 5),
         p.name,
@@ -444,10 +491,18 @@ describe("a day of requests, every table snapshotted around each", () => {
   it("played every kind of request for every person, and read every table the database lets anyone read", () => {
     for (const p of PEOPLE) {
       const kinds = new Set(units.filter((u) => u.actor === p.name).map((u) => u.unit));
-      expect([...kinds].sort()).toEqual(["invitation answers", "open answers", "redeem", "support 1", "support 2", "thread"]);
+      expect([...kinds].sort()).toEqual([
+        "invitation answers",
+        "open answers",
+        "redeem",
+        "redeem again",
+        "support 1",
+        "support 2",
+        "thread",
+      ]);
     }
     // every stored unit wrote something, so there was something to compare
-    for (const u of units.filter((x) => x.unit !== "thread" && x.actor !== "HR"))
+    for (const u of units.filter((x) => x.unit !== "thread" && x.unit !== "redeem again" && x.actor !== "HR"))
       expect(u.written.size, `${u.actor} ${u.unit}`).toBeGreaterThan(0);
     // the Worker ran on the script's clock: HR's audit rows (HR is accountable, not anonymous) carry its hours
     // (the codes minted through the API on the pinned day, the ideas handled on the next)
@@ -463,6 +518,17 @@ describe("a day of requests, every table snapshotted around each", () => {
     }
     // only D1's own tables refuse to be read (the application cannot write them either)
     expect([...refusedTables].filter((t) => !t.startsWith("_cf_"))).toEqual([]);
+  });
+
+  it("a repeated redemption gets the same answer and writes nothing; a replaced code is refused, its replacement answers", () => {
+    for (const p of PEOPLE.filter((x) => x !== LOST)) expect(repeated.get(p.name), p.name).toBe(JSON.stringify(p.token));
+    for (const u of units.filter((x) => x.unit === "redeem again")) {
+      expect([...u.written.keys()], `${u.actor} ${u.unit}`).toEqual([]);
+    }
+    expect(replacement).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    // Bo redeemed twice (the code, then its replacement) and answered once, with the replacement's token
+    expect(units.filter((u) => u.actor === LOST.name && u.unit === "redeem")).toHaveLength(2);
+    expect(units.filter((u) => u.actor === "HR" && u.unit === "replace")).toHaveLength(1);
   });
 
   it("finds no value joining two requests of one person, outside the idea's own thread", () => {

@@ -16,6 +16,7 @@ import { validateAnswers } from "../../src/lib/surveys/validate.ts";
 import { storeResponse } from "../../src/server/db/responses.ts";
 import { appendAudit } from "../../src/server/db/audit.ts";
 import { createTokens, readTokenState } from "../../src/server/db/tokens.ts";
+import { invitationCodeHash } from "../../src/lib/invitation.ts";
 import { readLog, renderReadLog } from "../../src/server/read-log.ts";
 import { api, expectError } from "./helpers.ts";
 
@@ -107,6 +108,7 @@ describe("HR sign-in on the survey tools", () => {
       ["GET", `/api/admin/surveys/${s}/comments`],
       ["GET", `/api/admin/surveys/${s}/responses.csv`],
       ["DELETE", `/api/admin/surveys/${inv}/tokens`],
+      ["POST", `/api/admin/surveys/${inv}/tokens/replace`, { code: "7KQ2-M9XD-4RTB" }],
       ["PATCH", `/api/admin/surveys/${inv}`, { audience: 30 }],
     ];
   };
@@ -709,5 +711,129 @@ describe("GET /api/read-log", () => {
     // a count after Chinese text is spaced as Chinese is ("查看文字回答 7 次")
     expect(html).not.toMatch(/\p{Script=Han}\d+ 次/u);
     expect(renderReadLog(await readLog(env), "en")).not.toContain("example.com");
+  });
+});
+
+describe("POST /api/admin/surveys/{id}/tokens/replace", () => {
+  const url = () => `/api/admin/surveys/${openInvitation().id}/tokens/replace`;
+  const minted = async (s: Survey, n: number) => {
+    const made = await createTokens(env, s, n, { actor: "test", at: `${TODAY}T09:00:00.000Z` });
+    if (made === "audience_reached") throw new Error("over the audience");
+    return made.codes;
+  };
+  const markUsed = async (s: Survey, code: string) =>
+    env.DB.prepare("UPDATE survey_tokens SET used = 1 WHERE token_hash = ?1")
+      .bind(await invitationCodeHash(s.id, code))
+      .run();
+  const replace = (code: string) => api<{ surveyId: string; code: string }>(url(), { method: "POST", headers: ADMIN, json: { code } });
+  const liveCount = async () =>
+    (await env.DB.prepare("SELECT COUNT(*) AS n FROM survey_tokens WHERE withdrawn = 0").first<{ n: number }>())!.n;
+
+  it("withdraws the code and mints one in its place, as one audited action, answering alike whether it was used or not", async () => {
+    const s = openInvitation();
+    const [unused, used, other] = await minted(s, 3);
+    await markUsed(s, used!);
+    auditMark = (await env.DB.prepare("SELECT MAX(id) AS n FROM audit_log").first<{ n: number }>())!.n;
+    const before = (await get(`/api/admin/surveys/${s.id}`)).body.survey.codes;
+    // typed loosely, as HR would from a slip held up to the phone
+    const [forUnused, forUsed] = [await replace(unused!.toLowerCase().replace(/-/g, " ")), await replace(used!)];
+    for (const res of [forUnused, forUsed]) {
+      expect(res.status).toBe(201);
+      expect(Object.keys(res.body).sort()).toEqual(["code", "surveyId"]);
+      expect(res.body.surveyId).toBe(s.id);
+      expect(res.body.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    }
+    // HR, who may know whose code it was, learns nothing of its use: the same status and the same shape
+    expect(forUnused.headers.get("Content-Type")).toBe(forUsed.headers.get("Content-Type"));
+    for (const old of [unused!, used!]) expect(await readTokenState(env, s.id, old)).toBe("withdrawn");
+    for (const fresh of [forUnused.body.code, forUsed.body.code]) expect(await readTokenState(env, s.id, fresh)).toBe("valid");
+    expect(await readTokenState(env, s.id, other!)).toBe("valid");
+    // the codes that can still be used stay as many; the public totals show the withdrawal and the new code
+    const after = (await get(`/api/admin/surveys/${s.id}`)).body.survey.codes;
+    expect(after).toEqual({ ...before, issued: before.issued + 2, withdrawn: before.withdrawn + 2, available: before.available });
+    const audit = await newAudit();
+    expect(audit.map((a) => [a.action, a.actor, a.target_id, JSON.parse(a.detail!)])).toEqual([
+      ["survey.tokens.replace", "admin-token", s.id, { count: 1 }],
+      ["survey.tokens.replace", "admin-token", s.id, { count: 1 }],
+    ]);
+    // never the codes, old or new, in the log
+    for (const code of [unused!, used!, forUnused.body.code, forUsed.body.code]) expect(JSON.stringify(audit)).not.toContain(code);
+  });
+
+  it("works at a full audience, where no new code can be minted, and leaves it full", async () => {
+    const s = openInvitation();
+    const codes = await minted(s, s.audience);
+    expectError(
+      await api(`/api/admin/surveys/${s.id}/tokens`, { method: "POST", headers: ADMIN, json: { count: 1 } }),
+      409,
+      "audience_reached",
+    );
+    await markUsed(s, codes[0]!);
+    const res = await replace(codes[0]!);
+    expect(res.status).toBe(201);
+    expect(await liveCount()).toBe(s.audience);
+    expect((await get(`/api/admin/surveys/${s.id}`)).body.survey.codes).toMatchObject({ available: 0 });
+  });
+
+  it("an unknown code, one withdrawn, or one replaced already: 422 naming the code, and nothing written", async () => {
+    const s = openInvitation();
+    const [a, b] = await minted(s, 2);
+    expect((await replace(a!)).status).toBe(201);
+    await api(`/api/admin/surveys/${s.id}/tokens`, { method: "DELETE", headers: ADMIN, json: { code: b! } });
+    auditMark = (await env.DB.prepare("SELECT MAX(id) AS n FROM audit_log").first<{ n: number }>())!.n;
+    const live = await liveCount();
+    for (const code of [a!, b!, "7KQ2-M9XD-4RTB", HOSTILE.slice(0, 60)]) {
+      const res = await replace(code);
+      expectError(res, 422, "validation_failed");
+      expect(Object.keys((res.body as unknown as { error: { fields: Record<string, string> } }).error.fields)).toEqual(["code"]);
+    }
+    expect(await liveCount()).toBe(live);
+    expect(await newAudit()).toHaveLength(0);
+  });
+
+  it("two HR people replacing the same code at once: one new code, one audit row", async () => {
+    const s = openInvitation();
+    const [a] = await minted(s, 1);
+    auditMark = (await env.DB.prepare("SELECT MAX(id) AS n FROM audit_log").first<{ n: number }>())!.n;
+    const answers = await Promise.all([replace(a!), replace(a!)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 422]);
+    expect(await liveCount()).toBe(1);
+    expect(await newAudit()).toHaveLength(1);
+  });
+
+  it("bad input: malformed, wrong type, unknown field, oversized, not JSON, an open survey, an unknown one", async () => {
+    const s = openInvitation();
+    await minted(s, 2);
+    auditMark = (await env.DB.prepare("SELECT MAX(id) AS n FROM audit_log").first<{ n: number }>())!.n;
+    expectError(
+      await api(url(), { method: "POST", body: "{", headers: { ...ADMIN, "Content-Type": "application/json" } }),
+      400,
+      "malformed_json",
+    );
+    expectError(
+      await api(url(), { method: "POST", body: "code=1", headers: { ...ADMIN, "Content-Type": "text/plain" } }),
+      415,
+      "unsupported_media_type",
+    );
+    for (const json of [{}, { code: 5 }, { code: "" }, { code: "x".repeat(65) }, { code: "ABCD", extra: 1 }, [], "code"]) {
+      const res = await api(url(), { method: "POST", json, headers: ADMIN });
+      expect([res.status, JSON.stringify(json)]).toEqual([422, JSON.stringify(json)]);
+      expectError(res, 422, "validation_failed");
+    }
+    expectError(await api(url(), { method: "POST", json: { code: "x".repeat(40_000) }, headers: ADMIN }), 413, "body_too_large");
+    expectError(await api(url(), { method: "GET", headers: ADMIN }), 405, "method_not_allowed");
+    const open = SURVEYS.find((x) => x.access === "open")!;
+    expectError(
+      await api(`/api/admin/surveys/${open.id}/tokens/replace`, { method: "POST", headers: ADMIN, json: { code: "7KQ2-M9XD-4RTB" } }),
+      409,
+      "survey_not_invitation_only",
+    );
+    expectError(
+      await api("/api/admin/surveys/no-such/tokens/replace", { method: "POST", headers: ADMIN, json: { code: "7KQ2-M9XD-4RTB" } }),
+      404,
+      "not_found",
+    );
+    expect(await liveCount()).toBe(2);
+    expect(await newAudit()).toHaveLength(0);
   });
 });

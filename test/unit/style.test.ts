@@ -88,18 +88,10 @@ function contentTexts(): Text[] {
   return out;
 }
 
-// Texts that carry both languages on purpose, " · " between them: the printed
-// invitation slip goes to people of either language. Each half is checked in its own.
-const BOTH_LANGUAGES = new Set(["admin.surveys.codes.slip"]);
-
+// The printed invitation slip speaks both languages, each from its own strings
+// (admin.slip.*, src/components/admin/Slips.tsx): no UI string mixes the two.
 const uiTexts: Text[] = (["en", "zh-cn"] as const).flatMap((language) =>
-  Object.entries(ui[language]).flatMap(([key, text]): Text[] =>
-    BOTH_LANGUAGES.has(key)
-      ? text
-          .split(" · ")
-          .map((part) => ({ where: `UI string ${key}`, language: /\p{Script=Han}/u.test(part) ? "zh-cn" : "en", text: part }))
-      : [{ where: `UI string ${key}`, language, text }],
-  ),
+  Object.entries(ui[language]).map(([key, text]): Text => ({ where: `UI string ${key}`, language, text })),
 );
 
 function problems(texts: Text[]): string[] {

@@ -34,7 +34,11 @@ describe("the key in the survey file", () => {
     const { invitationKey, ...without } = good;
     const issues = (file: unknown) => ZSurveyFile.safeParse(file).error?.issues.map((i) => i.path.join("."));
     expect(issues(without)).toEqual(["invitationKey"]);
-    expect(issues({ ...good, access: "open", resultsVisibility: "after-close" })).toEqual(["invitationKey"]);
+    // an open survey has no slips, so no short address either
+    const { short, ...unshort } = good;
+    expect(short).toBe("career");
+    expect(issues({ ...unshort, access: "open", resultsVisibility: "after-close" })).toEqual(["invitationKey"]);
+    expect(issues({ ...good, access: "open", resultsVisibility: "after-close" })).toEqual(["short", "invitationKey"]);
     for (const bad of [String(invitationKey).toUpperCase(), String(invitationKey).slice(2), `${String(invitationKey)}00`, ""]) {
       expect(issues({ ...good, invitationKey: bad }), bad).toEqual(["invitationKey"]);
     }

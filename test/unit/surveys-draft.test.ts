@@ -3,7 +3,7 @@
 // and every draft — a pending send too — expires.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DRAFT_MAX_DAYS, clearDraft, isStale, loadDraft, saveDraft, startAction } from "../../src/components/surveys/draft.ts";
-import { clearToken, loadToken } from "../../src/components/surveys/redeem.ts";
+import { awaitedCode, clearToken, hasKeptRedemption, loadToken, placeRedemption } from "../../src/components/surveys/redeem.ts";
 
 describe("on arrival", () => {
   it("delivers a pending send whatever the survey's status looked like: the server decides", () => {
@@ -69,7 +69,7 @@ describe("where drafts and tokens are kept", () => {
     clearDraft("k");
   });
 
-  it("never writes the token or a redemption to the device, and forgets both with the session", () => {
+  it("never writes the token to the device, even with the draft there, and forgets it with the session", () => {
     stores.session.set("k:token", JSON.stringify({ input: "a".repeat(64), output: "b".repeat(128) }));
     stores.session.set("k:redeeming", "{}");
     saveDraft("k", draft(), "device", "2026-11-30");
@@ -81,5 +81,51 @@ describe("where drafts and tokens are kept", () => {
     stores.session.set("k:token", "{}");
     clearToken("k");
     expect(stores.session.size).toBe(0);
+  });
+
+  const kept = (saved: string) => ({
+    codeHash: "c".repeat(64),
+    publicKey: "d".repeat(64),
+    blinded: "e".repeat(64),
+    finalizeData: "f",
+    saved,
+  });
+
+  it("keeps a code's redemption where the draft is: moved to the device only by the person's choice, and back", () => {
+    stores.session.set("k:redemption", JSON.stringify(kept("2026-11-30")));
+    expect(hasKeptRedemption("k", "2026-11-30")).toBe(true);
+    expect(stores.local.size).toBe(0);
+    placeRedemption("k", "device", "2026-12-01");
+    expect(stores.session.has("k:redemption")).toBe(false);
+    expect(JSON.parse(stores.local.get("k:redemption")!)).toEqual(kept("2026-12-01"));
+    placeRedemption("k", "session", "2026-12-01");
+    expect(stores.local.size).toBe(0);
+    expect(stores.session.has("k:redemption")).toBe(true);
+  });
+
+  it(`expires a kept redemption like a draft: ${DRAFT_MAX_DAYS.session} day in the session, ${DRAFT_MAX_DAYS.device} on the device`, () => {
+    stores.local.set("k:redemption", JSON.stringify(kept("2026-11-17")));
+    expect(hasKeptRedemption("k", "2026-12-01")).toBe(true);
+    expect(hasKeptRedemption("k", "2026-12-02")).toBe(false);
+    expect(stores.local.has("k:redemption")).toBe(false); // forgotten, not only ignored
+    stores.session.set("k:redemption", JSON.stringify(kept("2026-11-29")));
+    expect(hasKeptRedemption("k", "2026-12-01")).toBe(false);
+    // damaged: forgotten too
+    stores.local.set("k:redemption", JSON.stringify({ ...kept("2026-12-01"), blinded: 7 }));
+    expect(hasKeptRedemption("k", "2026-12-01")).toBe(false);
+    expect(stores.local.size).toBe(0);
+  });
+
+  it("finishes after a reload only a redemption this session was waiting for, and forgets everything once the answers are in", () => {
+    expect(awaitedCode("k")).toBeNull();
+    stores.session.set("k:redeeming", JSON.stringify({ code: "7KQ2-M9XD-4RTB", publicKey: "d", blinded: "e", finalizeData: "f" }));
+    expect(awaitedCode("k")).toBe("7KQ2-M9XD-4RTB");
+    stores.session.set("k:redeeming", JSON.stringify({ code: "<not a code>" }));
+    expect(awaitedCode("k")).toBeNull();
+    stores.session.set("k:token", "{}");
+    stores.session.set("k:redemption", JSON.stringify(kept("2026-11-30")));
+    stores.local.set("k:redemption", JSON.stringify(kept("2026-11-30")));
+    clearToken("k");
+    expect([stores.session.size, stores.local.size]).toEqual([0, 0]);
   });
 });

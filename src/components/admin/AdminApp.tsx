@@ -8,6 +8,7 @@ import { adminApi, describeError, tokenStore, type AdminStrings, type T } from "
 import { AuditLog } from "./AuditLog.tsx";
 import { Inbox } from "./Inbox.tsx";
 import { IdeaView } from "./IdeaView.tsx";
+import type { SlipStrings } from "./Slips.tsx";
 import { SurveyList, SurveyView } from "./Surveys.tsx";
 import "../ideas/ideas.css";
 import "./admin.css";
@@ -24,6 +25,8 @@ interface Props {
   surveyHref: string;
   /** k as configured, for the panel on what HR never sees. */
   k: number;
+  /** The printed slips' words, in every language. */
+  slipStrings: SlipStrings;
 }
 
 type Session =
@@ -62,7 +65,7 @@ function useOpenFromHash(kind: string, pattern: RegExp): [string | null, (id: st
 const IDEA_ID = /[0-9a-f-]{36}/;
 const SURVEY_ID = /[a-z][a-z0-9-]{1,62}/;
 
-export default function AdminApp({ strings, view, links, surveyHref, k }: Props) {
+export default function AdminApp({ strings, view, links, surveyHref, k, slipStrings }: Props) {
   const t: T = translator(strings);
   const [session, setSession] = useState<Session>({ state: "checking" });
   const [token, setToken] = useState("");
@@ -154,7 +157,7 @@ export default function AdminApp({ strings, view, links, surveyHref, k }: Props)
     );
   } else if (view === "surveys") {
     body = surveyId ? (
-      <SurveyView key={surveyId} id={surveyId} t={t} onBack={() => openSurvey(null)} surveyHref={surveyHref} />
+      <SurveyView key={surveyId} id={surveyId} t={t} onBack={() => openSurvey(null)} surveyHref={surveyHref} slipStrings={slipStrings} />
     ) : (
       <SurveyList t={t} onOpen={openSurvey} />
     );

@@ -2,27 +2,48 @@
 // survey's public page shows both), how many more the audience allows, how
 // many were used (in steps, over whole past days), new codes (shown this
 // once, to download as CSV or print as slips to cut and hand out at random),
-// and withdrawing codes — all of them, or one from a lost slip, answered the
-// same whether it was used or not. Codes are read as people type them
-// (src/lib/codes.ts).
-import { useState } from "react";
-import { createPortal } from "react-dom";
+// replacing one code (used up on a page that closed, or lost) with a new
+// one, and withdrawing codes — all of them, or one from a lost slip. Replacing
+// and withdrawing answer the same whether a code was used or not. Codes are
+// read as people type them (src/lib/codes.ts).
+import { useEffect, useState } from "react";
 import { formatDay } from "../../i18n/translate.ts";
 import { addDays } from "../../lib/clock.ts";
 import { MAX_CODES_PER_REQUEST } from "../../lib/surveys/limits.ts";
 import { toCsv } from "../../lib/surveys/export.ts";
 import type { HrSurvey } from "../../lib/surveys/tools.ts";
 import { adminApi, describeError, saveFile, type T } from "./api.ts";
+import type { SlipStrings } from "./Slips.tsx";
 
-export function InvitationCodes({ survey, t, onChange }: { survey: HrSurvey; t: T; onChange: () => void }) {
+type SlipsModule = typeof import("./Slips.tsx");
+
+export function InvitationCodes({
+  survey,
+  t,
+  slipStrings,
+  onChange,
+}: {
+  survey: HrSurvey;
+  t: T;
+  slipStrings: SlipStrings;
+  onChange: () => void;
+}) {
   const [count, setCount] = useState("20");
   const [codes, setCodes] = useState<string[] | null>(null);
+  /** The code typed for a replacement, when `codes` holds its replacement. */
+  const [replaced, setReplaced] = useState<string | null>(null);
+  const [slips, setSlips] = useState<SlipsModule | null>(null);
   const [code, setCode] = useState("");
+  const [lost, setLost] = useState("");
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const url = `${window.location.origin}/surveys/${survey.id}/`;
   const counts = survey.codes!;
+
+  // The slips and their QR codes are fetched only once there are codes to print.
+  useEffect(() => {
+    if (codes && !slips) void import("./Slips.tsx").then(setSlips);
+  }, [codes, slips]);
 
   async function generate(event: { preventDefault(): void }) {
     event.preventDefault();
@@ -34,6 +55,24 @@ export function InvitationCodes({ survey, t, onChange }: { survey: HrSurvey; t: 
     setBusy(false);
     if (!res.ok) return setMessage({ ok: false, text: describeError(t, res.error) });
     setCodes(res.body.codes);
+    setReplaced(null);
+    setMessage(null);
+    onChange();
+  }
+
+  async function replace(event: { preventDefault(): void }) {
+    event.preventDefault();
+    if (!lost.trim()) return;
+    setBusy(true);
+    const res = await adminApi<{ code: string }>(`/api/admin/surveys/${survey.id}/tokens/replace`, {
+      method: "POST",
+      json: { code: lost },
+    });
+    setBusy(false);
+    if (!res.ok) return setMessage({ ok: false, text: describeError(t, res.error) });
+    setCodes([res.body.code]);
+    setReplaced(lost.trim());
+    setLost("");
     setMessage(null);
     onChange();
   }
@@ -86,7 +125,9 @@ export function InvitationCodes({ survey, t, onChange }: { survey: HrSurvey; t: 
       {codes && (
         <div className="admin-new-codes" data-new-codes>
           <p className="admin-ok" role="status">
-            {t("admin.surveys.codes.shownOnce", { n: codes.length })}
+            {replaced === null
+              ? t("admin.surveys.codes.shownOnce", { n: codes.length })
+              : t("admin.surveys.codes.replaced", { old: replaced })}
           </p>
           <ul className="admin-code-list">
             {codes.map((c) => (
@@ -116,27 +157,34 @@ export function InvitationCodes({ survey, t, onChange }: { survey: HrSurvey; t: 
             >
               {t("admin.surveys.codes.download")}
             </button>
-            <button type="button" className="button secondary" onClick={() => window.print()}>
+            <button type="button" className="button secondary" disabled={!slips} onClick={() => window.print()}>
               {t("admin.surveys.codes.print")}
             </button>
           </p>
-          {/* The sheet of slips sits outside the island: printing hides islands (global.css). */}
-          {createPortal(
-            <div className="admin-slips" aria-hidden="true">
-              {codes.map((c) => (
-                <div className="admin-slip" key={c}>
-                  <p className="admin-slip-title">
-                    {survey.title["zh-cn"]} · {survey.title.default}
-                  </p>
-                  <p className="admin-slip-code">{c}</p>
-                  <p className="admin-slip-how">{t("admin.surveys.codes.slip", { url })}</p>
-                </div>
-              ))}
-            </div>,
-            document.body,
-          )}
+          {slips && <slips.Slips survey={survey} codes={codes} first={t.locale} strings={slipStrings} />}
         </div>
       )}
+      <form
+        className="admin-inline"
+        aria-labelledby="codes-replace"
+        aria-describedby="codes-replace-lead"
+        onSubmit={replace}
+        data-replace-code
+      >
+        <p id="codes-replace" className="admin-form-title">
+          {t("admin.surveys.codes.replaceTitle")}
+        </p>
+        <p id="codes-replace-lead" className="muted">
+          {t("admin.surveys.codes.replaceLead")}
+        </p>
+        <div className="admin-field">
+          <label htmlFor="codes-replace-code">{t("admin.surveys.codes.code")}</label>
+          <input id="codes-replace-code" autoComplete="off" spellCheck={false} value={lost} onChange={(e) => setLost(e.target.value)} />
+        </div>
+        <button type="submit" className="button secondary" disabled={busy}>
+          {t("admin.surveys.codes.replace")}
+        </button>
+      </form>
       <div className="admin-actions">
         {confirming ? (
           <div role="group" aria-labelledby="codes-confirm" className="admin-inline">

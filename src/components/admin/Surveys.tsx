@@ -10,6 +10,7 @@ import { hrSeesResults, type Comments, type Findings, type HrSurvey } from "../.
 import { adminApi, adminDownload, describeError, saveFile, type T } from "./api.ts";
 import { Audience } from "./Audience.tsx";
 import { InvitationCodes } from "./InvitationCodes.tsx";
+import type { SlipStrings } from "./Slips.tsx";
 import { ParticipationChart } from "./ParticipationChart.tsx";
 import { SurveyResults } from "./SurveyResults.tsx";
 
@@ -72,7 +73,19 @@ export function SurveyList({ t, onOpen }: { t: T; onOpen: (id: string) => void }
 
 type Loaded<V> = { state: "loading" } | { state: "ok"; value: V } | { state: "error"; status: number; message: string };
 
-export function SurveyView({ id, t, onBack, surveyHref }: { id: string; t: T; onBack: () => void; surveyHref: string }) {
+export function SurveyView({
+  id,
+  t,
+  onBack,
+  surveyHref,
+  slipStrings,
+}: {
+  id: string;
+  t: T;
+  onBack: () => void;
+  surveyHref: string;
+  slipStrings: SlipStrings;
+}) {
   const locale = t.locale;
   const [survey, setSurvey] = useState<Loaded<HrSurvey>>({ state: "loading" });
   const [findings, setFindings] = useState<Loaded<Findings>>({ state: "loading" });
@@ -259,7 +272,7 @@ export function SurveyView({ id, t, onBack, surveyHref }: { id: string; t: T; on
 
       <Audience survey={s} t={t} onChange={() => void loadSurvey()} />
 
-      {s.codes && <InvitationCodes survey={s} t={t} onChange={() => void loadSurvey()} />}
+      {s.codes && <InvitationCodes survey={s} t={t} slipStrings={slipStrings} onChange={() => void loadSurvey()} />}
     </article>
   );
 }

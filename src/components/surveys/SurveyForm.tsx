@@ -17,7 +17,7 @@ import { startAtFirstQuestion } from "../surveyjs/first-question.ts";
 import { useIdentifyingNotes, type IdentifyingStrings } from "../surveyjs/identifying-notes.tsx";
 import { answeredHere, forgetAnswered, markAnswered } from "./answered.ts";
 import { clearDraft, draftKey, loadDraft, saveDraft, startAction, type Draft, type DraftPlace } from "./draft.ts";
-import { clearToken, loadToken, redeem } from "./redeem.ts";
+import { awaitedCode, clearToken, hasKeptRedemption, loadToken, placeRedemption, redeem } from "./redeem.ts";
 import { serverStatus } from "./status.ts";
 import { sendWithRetry, type WaitReason } from "./send.ts";
 import "./surveys.css";
@@ -114,11 +114,12 @@ export default function SurveyForm(props: Props) {
     saveDraft(key, draft, placeRef.current);
   };
 
-  // "This is my own device": the draft moves to localStorage (and back to the session when unticked).
+  // "This is my own device": the draft, and the code's redemption, move to localStorage (and back to the session when unticked).
   function chooseOwnDevice(own: boolean) {
     placeRef.current = own ? "device" : "session";
     setOwnDevice(own);
     persist();
+    placeRedemption(key, placeRef.current);
   }
 
   // Non-blocking notes under free-text answers that may identify the writer, quoting the words.
@@ -227,7 +228,10 @@ export default function SurveyForm(props: Props) {
     } else if (answeredHere(surveyId, version) && !resumed) {
       setStage({ name: "answered" }); // not a blank form: this device has answered
     } else if (access === "invitation" && !loadToken(key)) {
-      setStage({ name: "code" });
+      // a redemption this tab was waiting for when it was reloaded: finish it, the code is not asked again
+      const code = awaitedCode(key);
+      if (code) void redeemCode(code);
+      else setStage({ name: "code" });
     } else {
       setStage({ name: "survey", notice: resumed ? "survey.resumed" : undefined });
     }
@@ -272,9 +276,13 @@ export default function SurveyForm(props: Props) {
     const value = code.trim();
     if (!value) return setStage({ name: "code", error: "survey.code.required" });
     if (stage.name === "code" && stage.checking) return;
+    await redeemCode(value);
+  }
+
+  async function redeemCode(value: string) {
     setStage({ name: "code", checking: true });
     if (!invitationKey) return setStage({ name: "code", error: "survey.code.unavailable" });
-    const result = await redeem(surveyId, key, value, invitationKey);
+    const result = await redeem(surveyId, key, value, invitationKey, placeRef.current);
     if (result.ok) {
       setCode("");
       const draft = draftRef.current;
@@ -292,6 +300,7 @@ export default function SurveyForm(props: Props) {
       rate_limited: "survey.code.rateLimited",
       network: "survey.code.network",
     };
+    setCode((typed) => typed || value);
     setStage({ name: "code", error: errors[result.failure], seconds: result.retryAfter });
   }
 
@@ -332,6 +341,13 @@ export default function SurveyForm(props: Props) {
   );
 
   function renderStage() {
+    // On an invitation survey the choice also keeps the code's redemption, so it is offered before Continue too.
+    const ownDeviceChoice = (
+      <label className="choice">
+        <input type="checkbox" checked={ownDevice} onChange={(e) => chooseOwnDevice(e.target.checked)} data-own-device />
+        <span>{t(access === "invitation" ? "survey.ownDevice.invitation" : "survey.ownDevice.label")}</span>
+      </label>
+    );
     switch (stage.name) {
       case "loading":
         return <p className="muted">{t("survey.loading")}</p>;
@@ -372,12 +388,28 @@ export default function SurveyForm(props: Props) {
             <p id="survey-code-help" className="muted">
               {t("survey.code.help")}
             </p>
+            {!stage.error && hasKeptRedemption(key) && (
+              <p className="notice" data-code-kept>
+                {t("survey.code.kept")}
+              </p>
+            )}
             {stage.error && (
               <p id="survey-code-error" className="survey-error" role="alert">
                 {t(stage.error, { seconds: stage.seconds ?? 60 })}
               </p>
             )}
-            <button className="button" type="submit" disabled={stage.checking} aria-busy={stage.checking || undefined}>
+            {/* Said before the code is sent: Continue uses it up. */}
+            <p id="survey-code-warning" className="survey-code-warning" data-code-warning>
+              {t("survey.code.warning")}
+            </p>
+            {ownDeviceChoice}
+            <button
+              className="button"
+              type="submit"
+              disabled={stage.checking}
+              aria-busy={stage.checking || undefined}
+              aria-describedby="survey-code-warning"
+            >
               {stage.checking ? t("survey.code.checking") : t("survey.code.continue")}
             </button>
           </form>
@@ -398,10 +430,7 @@ export default function SurveyForm(props: Props) {
             {/* Where the unsent answers are kept, and the one choice that keeps them longer: two short lines. */}
             <div className="survey-own-device">
               <p className="muted">{t("survey.anonymity.draft")}</p>
-              <label className="choice">
-                <input type="checkbox" checked={ownDevice} onChange={(e) => chooseOwnDevice(e.target.checked)} data-own-device />
-                <span>{t("survey.ownDevice.label")}</span>
-              </label>
+              {ownDeviceChoice}
             </div>
             <Survey model={model} />
             {notes}

@@ -1,11 +1,15 @@
 // The survey page's own script, a few kilobytes: the form starts on a press
 // (../surveyjs/start-on-press.ts), or at once when this browser already holds
 // something for the survey — a draft, a send waiting for its confirmation —
-// so resuming and delivering work exactly as before.
+// so resuming and delivering work exactly as before. The short address on
+// an invitation slip (/i/<name>) lands here with #code: the form starts at
+// once with the cursor in the code field (the code itself is never in an
+// address).
 import { startOnPress } from "../surveyjs/start-on-press.ts";
 import { draftKey, hasStoredDraft } from "./draft.ts";
 import type { SurveyFormProps } from "./mount.tsx";
 import { serverStatus } from "./status.ts";
+import { CODE_FRAGMENT } from "../../lib/surveys/short-address.ts";
 
 function show(root: HTMLElement, selector: string): void {
   for (const part of root.querySelectorAll<HTMLElement>("[data-survey-part]")) part.hidden = !part.matches(selector);
@@ -15,6 +19,7 @@ export function initSurveyStart(root: HTMLElement): void {
   const props = JSON.parse(root.dataset.props ?? "{}") as SurveyFormProps;
   const formRoot = root.querySelector<HTMLElement>("[data-survey-form]")!;
   const key = draftKey(props.surveyId, props.version);
+  const forCode = props.access === "invitation" && location.hash === `#${CODE_FRAGMENT}`;
   const form = startOnPress({
     button: root.querySelector<HTMLButtonElement>("[data-survey-start]")!,
     status: root.querySelector<HTMLElement>("[data-survey-status]")!,
@@ -22,12 +27,12 @@ export function initSurveyStart(root: HTMLElement): void {
     failed: root.dataset.failed ?? "",
     load: () => import("./mount.tsx"),
     mount: async ({ mountSurveyForm }, pressed) => {
-      await mountSurveyForm(formRoot, { ...props, focusFirst: pressed });
+      await mountSurveyForm(formRoot, { ...props, focusFirst: pressed || forCode });
       show(root, "[data-survey-form]");
     },
     reloadKey: key,
     // a draft: the form decides what it needs (resume, deliver, forget)
-    startNow: hasStoredDraft(key),
+    startNow: hasStoredDraft(key) || forCode,
   });
   if (form.opened) return;
   // the page shows the status of its build day; the server's, once it answers, wins

@@ -163,6 +163,7 @@ export const admin = {
     "admin.audit.author.who": "author",
     "admin.audit.author.reply": "replied",
     "admin.audit.action.survey.tokens.delete": "withdrew invitation codes",
+    "admin.audit.action.survey.tokens.replace": "replaced an invitation code",
     "admin.audit.action.survey.audience.raise": "raised the audience",
     "admin.audit.action.survey.comments.read": "read the comments",
     "admin.audit.action.survey.responses.export": "exported the answers",
@@ -283,8 +284,16 @@ export const admin = {
     "admin.surveys.codes.withdraw": "Withdraw",
     "admin.surveys.codes.withdrawn.one": "{n} code withdrawn.",
     "admin.surveys.codes.withdrawn.other": "{n} codes withdrawn.",
-    "admin.surveys.codes.slip":
-      "Open {url} and enter this code. It works once and is never linked to your answers. · 打开 {url} 并输入此邀请码。邀请码只能使用一次，且不会与你的回答关联。",
+    "admin.surveys.codes.replaceTitle": "Replace a code (used up on a page that closed, or lost)",
+    "admin.surveys.codes.replaceLead":
+      "Type the person's code: it is withdrawn and one new code is made in its place, so the codes that can still be used stay as many. The answer is the same whether the old code was used or not.",
+    "admin.surveys.codes.replace": "Replace",
+    "admin.surveys.codes.replaced": "{old} was withdrawn. Its replacement is below, shown this once: print it as a slip or copy it now.",
+    // --- the printed slip: both languages on every slip
+    "admin.slip.open": "Open {address} or scan the square, then type this code.",
+    "admin.slip.warning": "Typing it uses it up: answer straight away, on the same device.",
+    "admin.slip.anonymous": "It works once and is never linked to your answers.",
+    "admin.slip.qr": "QR code for {address}",
   },
   "zh-cn": {
     "admin.title": "人力资源管理后台",
@@ -433,6 +442,7 @@ export const admin = {
     "admin.audit.author.who": "提交者",
     "admin.audit.author.reply": "回复",
     "admin.audit.action.survey.tokens.delete": "撤销邀请码",
+    "admin.audit.action.survey.tokens.replace": "补发邀请码",
     "admin.audit.action.survey.audience.raise": "调高面向人数",
     "admin.audit.action.survey.comments.read": "查看文字回答",
     "admin.audit.action.survey.responses.export": "导出答卷",
@@ -549,7 +559,14 @@ export const admin = {
     "admin.surveys.codes.withdraw": "撤销",
     "admin.surveys.codes.withdrawn.one": "已撤销 {n} 个邀请码。",
     "admin.surveys.codes.withdrawn.other": "已撤销 {n} 个邀请码。",
-    "admin.surveys.codes.slip":
-      "打开 {url} 并输入此邀请码。邀请码只能使用一次，且不会与您的回答关联。· Open {url} and enter this code. It works once and is never linked to your answers.",
+    "admin.surveys.codes.replaceTitle": "补发邀请码（邀请码在已关闭的页面中被用掉，或纸条遗失）",
+    "admin.surveys.codes.replaceLead":
+      "输入此人的邀请码：它会被撤销，并生成一个新的邀请码代替它，仍可使用的邀请码数量不变。无论旧邀请码是否用过，答复都一样。",
+    "admin.surveys.codes.replace": "补发",
+    "admin.surveys.codes.replaced": "{old} 已撤销。补发的邀请码如下，只显示这一次：请立即打印成纸条或抄下来。",
+    "admin.slip.open": "打开 {address} 或扫描二维码，然后输入这个邀请码。",
+    "admin.slip.warning": "输入后邀请码即被用掉：请马上在同一台设备上作答。",
+    "admin.slip.anonymous": "邀请码只能使用一次，且不会与你的回答关联。",
+    "admin.slip.qr": "{address} 的二维码",
   },
 } as const;

@@ -58,7 +58,11 @@ export const surveys = {
     "survey.code.continue": "Continue",
     "survey.code.required": "Enter your invitation code.",
     "survey.code.invalid": "This invitation code is not valid for this survey. Check it and try again.",
-    "survey.code.used": "This invitation code has already been used. Each code works once.",
+    "survey.code.used":
+      "This code has already been used — perhaps on another device, or on a page that was closed before the answers were sent. If you ticked “This is my own device” where you first typed it, type it there again to carry on. Otherwise ask HR for a replacement code: they withdraw this one and give you a new one.",
+    "survey.code.warning":
+      "Continue uses up this code. Answer now, on this device: if this page closes before you send your answers, the code will not work anywhere else.",
+    "survey.code.kept": "You started this survey with a code on this device. Type the same code again to carry on.",
     "survey.code.checking": "Checking your code…",
     "survey.code.network": "We could not reach the server to check your code. Please try again in a moment.",
     "survey.code.unavailable": "Invitation codes cannot be used on this server right now. Please tell HR.",
@@ -68,6 +72,7 @@ export const surveys = {
     "survey.code.keys": "Compare with the published survey keys",
     // --- keeping a draft
     "survey.ownDevice.label": "This is my own device: keep my unsent answers here for up to 14 days",
+    "survey.ownDevice.invitation": "This is my own device: let me come back to this code and my unsent answers here for up to 14 days",
     // --- sending
     "survey.sending": "Sending your answers…",
     "survey.retrying":
@@ -203,7 +208,11 @@ export const surveys = {
     "survey.code.continue": "继续",
     "survey.code.required": "请输入邀请码。",
     "survey.code.invalid": "此邀请码不适用于本问卷，请核对后重试。",
-    "survey.code.used": "此邀请码已被使用。每个邀请码只能使用一次。",
+    "survey.code.used":
+      "此邀请码已被使用，可能是在另一台设备上，或是在提交回答前被关闭的页面里。如果你当时在输入邀请码的设备上勾选了“这是我自己的设备”，请在那台设备上再输入一次，就能接着作答。否则请向人力资源部申请补发：他们会撤销这个邀请码，再给你一个新的。",
+    "survey.code.warning":
+      "点击“继续”就会用掉这个邀请码。请现在就在这台设备上作答：如果提交回答前页面被关闭，这个邀请码在别处就不能再用了。",
+    "survey.code.kept": "你曾在这台设备上用邀请码开始填写此问卷。再输入一次同一个邀请码，就能接着作答。",
     "survey.code.checking": "正在核对邀请码…",
     "survey.code.network": "暂时无法连接服务器核对邀请码，请稍后重试。",
     "survey.code.unavailable": "本服务器目前无法使用邀请码，请告知人力资源部。",
@@ -212,6 +221,8 @@ export const surveys = {
       "服务器答复时使用的密钥不是本问卷公布的密钥。这样的答复可能把你的邀请码与你的回答关联起来，因此表单到此为止，不会再发送任何内容。请告知人力资源部。",
     "survey.code.keys": "核对已公布的问卷密钥",
     "survey.ownDevice.label": "这是我自己的设备：未提交的回答在本设备上最多保留 14 天",
+    // the checkbox sits beside the code field: its label never repeats the field's ("邀请码")
+    "survey.ownDevice.invitation": "这是我自己的设备：14 天内可以回到本设备接着作答，未提交的回答也保留在这里",
     "survey.sending": "正在提交你的回答…",
     "survey.retrying": "暂时无法连接服务器。你的回答已安全保存在本浏览器中；{seconds} 秒后重试（第 {attempt} 次）。",
     "survey.retryNow": "立即重试",

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "idea.duplicate.clear",
   "survey.tokens.create",
   "survey.tokens.delete",
+  "survey.tokens.replace",
   "survey.audience.raise",
   "survey.comments.read",
   "survey.responses.export",

@@ -64,3 +64,7 @@ export const ZNoQuery = z.strictObject({});
 /** DELETE /api/admin/surveys/{id}/tokens: `{code}` withdraws that code (a lost slip); `{}` or no body, every code not yet withdrawn. */
 export const ZDeleteTokensBody = z.strictObject({ code: z.string().trim().min(1).max(64).optional() });
 export type TDeleteTokensBody = z.infer<typeof ZDeleteTokensBody>;
+
+/** POST /api/admin/surveys/{id}/tokens/replace: `{code}`, the code to withdraw and replace with a new one. */
+export const ZReplaceTokenBody = z.strictObject({ code: z.string().trim().min(1).max(64) });
+export type TReplaceTokenBody = z.infer<typeof ZReplaceTokenBody>;

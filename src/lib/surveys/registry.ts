@@ -11,6 +11,7 @@ import reward2026h2 from "../../content/surveys/reward-survey-2026-h2.json" with
 import supervisorCareer2026 from "../../content/surveys/supervisor-career-2026.json" with { type: "json" };
 import { describeQuestions, type QuestionSpec } from "./questions.ts";
 import { ZSurveyFile, type TSurveyFile } from "./schema.ts";
+import { shortNameClash } from "./short-address.ts";
 
 export interface Survey extends TSurveyFile {
   questions: QuestionSpec[];
@@ -60,6 +61,8 @@ export const SURVEYS: readonly Survey[] = FILES.map(load).sort((a, b) => b.opens
 
 const BY_ID = new Map(SURVEYS.map((s) => [s.id, s]));
 if (BY_ID.size !== SURVEYS.length) throw new Error("two surveys share an id");
+const clash = shortNameClash(SURVEYS);
+if (clash) throw new Error(clash);
 
 export function findSurvey(id: string): Survey | undefined {
   return BY_ID.get(id);

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { LOCALES } from "../../i18n/config.ts";
 import { MIN_GROUP_SIZE_FLOOR, clampMinGroupSize } from "../anonymity.ts";
 import { INVITATION_KEY_PATTERN } from "../invitation-key.ts";
+import { SHORT_NAME_PATTERN } from "./short-address.ts";
 
 /** SurveyJS's own localisable string: `{"default": "…", "zh-cn": "…"}`, where "default" is English. */
 export const ZSurveyText = z.strictObject({
@@ -52,6 +53,11 @@ export const ZSurveyFields = z.strictObject({
    * `npm run survey:keys` from the deployment's seed.
    */
   invitationKey: z.string().regex(INVITATION_KEY_PATTERN, "64 lower-case hex digits, written by npm run survey:keys").optional(),
+  /**
+   * Invitation surveys only: the short address printed on the slips, /i/<short>
+   * (src/lib/surveys/short-address.ts). Without it, the slips print /i/<id>.
+   */
+  short: z.string().regex(SHORT_NAME_PATTERN, "1 to 24 lower-case letters, digits and hyphens").optional(),
   resultsVisibility: z.enum(VISIBILITY, {
     error: 'use "after-close" or "hidden": answers are published once, after the survey closes (there are no live results)',
   }),
@@ -85,6 +91,10 @@ export const ZSurveyFile = ZSurveyFields.refine((s) => s.opens <= s.closes, {
   .refine((s) => new Set(s.segments ?? []).size === (s.segments ?? []).length, {
     message: "a segment is named twice",
     path: ["segments"],
+  })
+  .refine((s) => s.short === undefined || s.access === "invitation", {
+    message: "a short address is for the slips of an invitation survey",
+    path: ["short"],
   })
   .refine((s) => (s.access === "invitation") === (s.invitationKey !== undefined), {
     message: "an invitation survey needs its published key, an open survey has none: run npm run survey:keys",

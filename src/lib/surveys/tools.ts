@@ -62,6 +62,8 @@ export interface HrSurvey {
   participation: Participation;
   /** Invitation surveys only; null for open surveys. */
   codes: HrCodes | null;
+  /** Invitation surveys: what follows /i/ in the short address on the slips (src/lib/surveys/short-address.ts); null for open surveys. */
+  shortName: string | null;
 }
 
 export interface Trends {

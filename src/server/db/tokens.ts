@@ -169,3 +169,49 @@ export async function withdrawTokens(env: DbEnv, surveyId: string, audit: { acto
   });
   return withdrawn!.results.length;
 }
+
+/**
+ * Replaces one code — used up on a page that was closed, or on a lost slip —
+ * with a new one, in one batch with one audit row: the old code is withdrawn
+ * and the new one minted only if that withdrawal happened, so the codes still
+ * usable stay as many as before (the audience cap holds as it held). The
+ * answer is the same whether the old code was used or not; "not_found" when
+ * no code of the survey that is not yet withdrawn matches (a typo, or
+ * replaced already — by someone else a moment ago too).
+ */
+export async function replaceToken(
+  env: DbEnv,
+  surveyId: string,
+  code: string,
+  audit: { actor: string; at: string },
+): Promise<{ code: string } | "not_found"> {
+  const fresh = generateInvitationCode();
+  const [oldHash, newHash] = await Promise.all([invitationCodeHash(surveyId, code), invitationCodeHash(surveyId, fresh)]);
+  try {
+    await auditedBatch(env, () => [
+      env.DB.prepare("UPDATE survey_tokens SET withdrawn = 1 WHERE token_hash = ?1 AND survey_id = ?2 AND withdrawn = 0").bind(
+        oldHash,
+        surveyId,
+      ),
+      // changes() is the UPDATE's: no withdrawal, a NULL hash, which the primary key refuses, aborting the batch
+      env.DB.prepare("INSERT INTO survey_tokens (token_hash, survey_id, used) VALUES (CASE WHEN changes() = 1 THEN ?1 END, ?2, 0)").bind(
+        newHash,
+        surveyId,
+      ),
+      {
+        audit: {
+          at: audit.at,
+          actor: audit.actor,
+          action: "survey.tokens.replace",
+          targetType: "survey",
+          targetId: surveyId,
+          detail: { count: 1 },
+        },
+      },
+    ]);
+  } catch (err) {
+    if (/NOT NULL constraint failed: survey_tokens\.token_hash/.test(String(err))) return "not_found";
+    throw err;
+  }
+  return { code: fresh };
+}

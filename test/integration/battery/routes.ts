@@ -277,6 +277,17 @@ export const ROUTES: Record<string, RouteEntry> = {
       },
     },
   },
+  "api/admin/surveys/[id]/tokens/replace.ts": {
+    admin: true,
+    methods: {
+      // a code withdrawn and one minted in its place; the code typed is only hashed
+      POST: {
+        accepts: 201,
+        notStored: ["code"],
+        valid: async (fx) => ({ path: `/api/admin/surveys/${CAREER}/tokens/replace`, body: { code: (await fx.invitation()).code } }),
+      },
+    },
+  },
   "api/admin/surveys/index.ts": {
     admin: true,
     methods: { GET: { accepts: 200, strictQuery: true, valid: () => ({ path: "/api/admin/surveys" }) } },
