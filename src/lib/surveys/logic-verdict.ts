@@ -85,6 +85,18 @@ const ELEMENT = new Set([
 ]);
 const CHOICE = new Set(["value", "text"]);
 
+/**
+ * The keys a keyable definition may use, at each level; anything else sends the
+ * definition to survey-core on every response. test/unit/logic-verdict-properties.test.ts
+ * holds every other key survey-core reads, so a survey-core upgrade that adds one fails there.
+ */
+export const KEYABLE_KEYS: Readonly<Record<"survey" | "page" | "element" | "choice", ReadonlySet<string>>> = {
+  survey: TOP,
+  page: PAGE,
+  element: ELEMENT,
+  choice: CHOICE,
+};
+
 const only = (value: unknown, allowed: Set<string>) =>
   value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).every((k) => allowed.has(k));
 
