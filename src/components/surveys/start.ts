@@ -1,7 +1,7 @@
 // The survey page's own script, a few kilobytes: the form starts on a press
 // (../surveyjs/start-on-press.ts), or at once when this browser already holds
 // something for the survey — a draft, a send waiting for its confirmation —
-// so resuming and delivering work exactly as before.
+// so a draft comes back and a waiting send is delivered without a press.
 import { startOnPress } from "../surveyjs/start-on-press.ts";
 import { draftKey, hasStoredDraft } from "./draft.ts";
 import type { SurveyFormProps } from "./mount.tsx";
