@@ -1,16 +1,87 @@
-// The kept verdict (src/lib/surveys/logic-verdict.ts) trusts an allowlist of
-// SurveyJS keys: a definition that uses only those is run through survey-core
-// once per combination of answers, anything else on every response. Every key
-// survey-core 3.0.0's Serializer reads, for the survey, its pages, panels, every
-// question type Candor allows and their choices, is classified here: allowed
-// (KEYABLE_KEYS) or judged every time (JUDGED). A survey-core upgrade that adds
-// or renames a key fails the first test until someone decides which it is, so
-// what is kept cannot change without anyone noticing.
+// survey-core's verdict kept per combination of answers
+// (src/lib/surveys/logic-verdict.ts): which definitions it applies to, that a
+// kept verdict is the one survey-core gives, and the allowlist it trusts.
+//
+// The allowlist of SurveyJS keys: a definition that uses only those is run
+// through survey-core once per combination of answers, anything else on every
+// response. Every key survey-core's Serializer reads, for the survey, its pages,
+// panels, every question type Candor allows and their choices, is classified
+// here: allowed (KEYABLE_KEYS) or judged every time (JUDGED). A survey-core
+// upgrade that adds or renames a key fails "classifies every key" until
+// someone decides which it is, so what is kept cannot change without anyone
+// noticing.
+import fc from "fast-check";
 import { Serializer } from "survey-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { KEYABLE_KEYS, verdictIsKeyable } from "../../src/lib/surveys/logic-verdict.ts";
+import { KEYABLE_KEYS, keptVerdicts, logicVerdict, runLogic, verdictIsKeyable } from "../../src/lib/surveys/logic-verdict.ts";
 import { SUPPORTED_TYPES } from "../../src/lib/surveys/questions.ts";
+import { SURVEYS } from "../../src/lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import type { TSurveyDefinition } from "../../src/lib/surveys/schema.ts";
+
+const locales = fc.constantFrom("en" as const, "zh-cn" as const);
+const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
+const surveys = fc.constantFrom(...SURVEYS);
+/** Free text of every kind: plain, Chinese, markup, direction and zero-width marks. */
+const comments = ["Fine.", "排班可以更灵活一些。", "<b>not html</b>", "\u200Fmixed\u200B"];
+
+describe("survey-core's verdict, kept per answered questions and conditions", { timeout: 60_000 }, () => {
+  it("applies to every shipped survey (else the property below would prove nothing)", () => {
+    for (const s of SURVEYS) expect(verdictIsKeyable(s.definition), s.id).toBe(true);
+  });
+
+  it("does not apply to a definition whose verdict could depend on more", () => {
+    const base = { pages: [{ name: "p", elements: [{ type: "text", name: "a", isRequired: true }] }] };
+    const withElement = (extra: Record<string, unknown>) => ({
+      pages: [{ name: "p", elements: [{ ...base.pages[0]!.elements[0]!, ...extra }] }],
+    });
+    expect(verdictIsKeyable(base)).toBe(true);
+    for (const extra of [
+      { validators: [{ type: "text", minLength: 3 }] },
+      { requiredIf: "{b} = 1" },
+      { inputType: "email" },
+      { visibleIf: "age({born}) > 30" },
+      { visibleIf: "{$x} = 1" },
+      { choices: [{ value: 1, text: "one", visibleIf: "{b} = 1" }] },
+    ])
+      expect(verdictIsKeyable(withElement(extra)), JSON.stringify(extra)).toBe(false);
+    expect(verdictIsKeyable({ ...base, triggers: [{ type: "setvalue" }] })).toBe(false);
+    expect(verdictIsKeyable({ ...base, calculatedValues: [{ name: "x", expression: "{a}" }] })).toBe(false);
+    expect(verdictIsKeyable({ pages: [{ ...base.pages[0]!, visibleIf: "today() > '2026-01-01'" }] })).toBe(false);
+  });
+
+  it("is the verdict survey-core gives, for any response, after many others were judged", () => {
+    // Kept verdicts are reused often (the combinations are few), for
+    // responses that differ in everything the key leaves out.
+    const keptNow = () => SURVEYS.reduce((n, s) => n + keptVerdicts(s.definition), 0);
+    const keptBefore = keptNow();
+    let judged = 0;
+    fc.assert(
+      fc.property(surveys, seeds, locales, fc.constantFrom(0, 0.3, 0.6), fc.boolean(), (s, seed, locale, skipRate, addHidden) => {
+        const random = seededRandom(seed);
+        const answers = sampleAnswers(s.definition, s.questions, random, { comments, commentRate: 0.5, skipRate });
+        // sometimes an answer to a question the logic may hide, or one required answer left out
+        if (addHidden) {
+          const dependent = s.questions.filter((q) => q.dependsOn.length > 0 && !(q.name in answers));
+          const q = dependent[Math.floor(random() * dependent.length)];
+          if (q)
+            answers[q.name] = sampleAnswers(s.definition, s.questions, random, { mood: random() })[q.name] ?? q.choices[0]?.value ?? "x";
+        } else {
+          const names = Object.keys(answers);
+          if (names.length > 0) delete answers[names[Math.floor(random() * names.length)]!];
+        }
+        const data = Object.fromEntries(
+          Object.entries(answers).filter(([name, value]) => s.questions.some((q) => q.name === name) && value !== undefined),
+        );
+        expect(logicVerdict(s.definition, s.questions, data, locale)).toEqual(runLogic(s.definition, data, locale));
+        judged++;
+      }),
+      { numRuns: 600 },
+    );
+    // many responses were answered from a kept verdict, so the property tested the key
+    expect(judged - (keptNow() - keptBefore)).toBeGreaterThan(100);
+  });
+});
 
 type Level = keyof typeof KEYABLE_KEYS;
 
