@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { DEMO_TODAY } from "./scripts/demo-day.ts";
@@ -14,6 +15,9 @@ const migrations = await readD1Migrations("./migrations");
 
 export default defineConfig({
   test: {
+    // One test file per core: vitest's default leaves one core idle (cores − 1),
+    // which on a 2-core machine runs the unit and integration files one at a time.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         test: {
