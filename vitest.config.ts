@@ -15,15 +15,17 @@ const migrations = await readD1Migrations("./migrations");
 
 export default defineConfig({
   test: {
-    // One test file per core: vitest's default leaves one core idle (cores − 1),
-    // which on a 2-core machine runs the unit and integration files one at a time.
-    maxWorkers: availableParallelism(),
     projects: [
       {
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
           environment: "node",
+          // One file per core: vitest's default (cores − 1) runs the unit files one
+          // at a time on a 2-core machine. Integration keeps the default: with two
+          // workerd processes at once on the shared, loaded machine its tests ran
+          // no faster and timed out more (docs/testing.md, "Where the time goes").
+          maxWorkers: availableParallelism(),
         },
       },
       {
