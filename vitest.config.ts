@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { DEMO_TODAY } from "./scripts/demo-day.ts";
@@ -20,6 +21,11 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
           environment: "node",
+          // One file per core: vitest's default (cores − 1) runs the unit files one
+          // at a time on a 2-core machine. Integration keeps the default: with two
+          // workerd processes at once on the shared, loaded machine its tests ran
+          // no faster and timed out more (docs/testing.md, "Where the time goes").
+          maxWorkers: availableParallelism(),
         },
       },
       {

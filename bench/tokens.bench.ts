@@ -1,19 +1,13 @@
 // CPU per invitation-token operation, measured IN WORKERD (the runtime the
-// Functions run on), for the protocol Candor uses and the candidates it was
-// chosen over, with a no-op request as the baseline in the same run.
+// Functions run on): redeeming a code and verifying a token, with a no-op
+// request as the baseline in the same run.
 //
 // A throw-away Worker under CANDOR_TMP runs N operations per request; the CPU
 // time the workerd processes spend on that request (utime + stime from
 // /proc, so Linux only) minus a no-op request's, divided by N, is the CPU per
 // operation. Wall time inside a Worker is no measure (its clock stands still
-// while code runs). The same operations are timed in Node for comparison.
-//
-// Candidates (src/lib/invitation-oprf.ts says which one is used):
-//   - VOPRF (RFC 9497) ristretto255-SHA512, @noble/curves arithmetic — Candor's;
-//   - VOPRF P-384-SHA384 with voprf-ts's default arithmetic (sjcl), and with noble;
-//   - blind RSA (RFC 9474) 2048-bit with blindrsa-ts's sjcl bignum, and with
-//     workerd's native RSA-RAW (fast, but one RSA key cannot be derived per
-//     survey, so a token could be spent on another invitation survey).
+// while code runs). The alternatives to this VOPRF, and their figures, are in
+// docs/anonymity.md ("Why a VOPRF").
 import { spawn } from "node:child_process";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -24,16 +18,11 @@ import { median, type Bench, type BenchRow } from "./lib.ts";
 const ROOT = resolve(TMP_DIR, "bench-tokens");
 
 const WORKER = `
-import { RSABSSA } from "@cloudflare/blindrsa-ts";
-import { Oprf, VOPRFClient, VOPRFServer, generatePublicKey, randomPrivateKey } from "@cloudflare/voprf-ts";
-import { CryptoNoble } from "@cloudflare/voprf-ts/crypto-noble";
 import { evaluateBlinded, parseBlinded, surveyPublicKey, verifyToken } from "${resolve("src/server/invitation-keys.ts")}";
 import { blindToken, finishToken } from "${resolve("src/lib/invitation-client.ts")}";
 
 const env = { INVITATION_KEY_SEED: "ab".repeat(32), CANDOR_ENV: "test" };
-const enc = new TextEncoder();
-let candor, rsa;
-const oprf = {};
+let candor;
 
 async function candorSetup() {
   if (candor) return candor;
@@ -44,37 +33,10 @@ async function candorSetup() {
   const token = await finishToken(key, pending, await evaluateBlinded(env, survey, request));
   return (candor = { survey, request, token });
 }
-async function rsaSetup() {
-  if (rsa) return rsa;
-  const suite = RSABSSA.SHA384.PSS.Randomized();
-  const native = RSABSSA.SHA384.PSS.Randomized({ supportsRSARAW: true });
-  const { privateKey, publicKey } = await suite.generateKey({ publicExponent: Uint8Array.from([1, 0, 1]), modulusLength: 2048 });
-  const rawKey = await crypto.subtle.importKey("pkcs8", await crypto.subtle.exportKey("pkcs8", privateKey), { name: "RSA-RAW", hash: "SHA-384" }, true, ["sign"]);
-  const msg = suite.prepare(enc.encode("token"));
-  const { blindedMsg } = await suite.blind(publicKey, msg);
-  return (rsa = { suite, native, privateKey, rawKey, blindedMsg });
-}
-async function oprfSetup(name, suite, provider) {
-  if (oprf[name]) return oprf[name];
-  const args = provider ? [provider] : [];
-  const sk = await randomPrivateKey(suite, ...args);
-  const server = new VOPRFServer(suite, sk, ...args);
-  const client = new VOPRFClient(suite, generatePublicKey(suite, sk, ...args), ...args);
-  const input = crypto.getRandomValues(new Uint8Array(32));
-  const [fin, req] = await client.blind([input]);
-  const [out] = await client.finalize(fin, await server.blindEvaluate(req));
-  return (oprf[name] = { server, req, input, out });
-}
 const OPS = {
   noop: async () => null,
   "candor-redeem": async () => { const c = await candorSetup(); return () => evaluateBlinded(env, c.survey, c.request); },
   "candor-submit": async () => { const c = await candorSetup(); return async () => { if (!(await verifyToken(env, "bench", c.token))) throw new Error("bad token"); }; },
-  "p384-sjcl-redeem": async () => { const o = await oprfSetup("sjcl", Oprf.Suite.P384_SHA384); return () => o.server.blindEvaluate(o.req); },
-  "p384-sjcl-submit": async () => { const o = await oprfSetup("sjcl", Oprf.Suite.P384_SHA384); return () => o.server.verifyFinalize(o.input, o.out); },
-  "p384-noble-redeem": async () => { const o = await oprfSetup("noble", Oprf.Suite.P384_SHA384, CryptoNoble); return () => o.server.blindEvaluate(o.req); },
-  "p384-noble-submit": async () => { const o = await oprfSetup("noble", Oprf.Suite.P384_SHA384, CryptoNoble); return () => o.server.verifyFinalize(o.input, o.out); },
-  "rsa-sjcl-redeem": async () => { const r = await rsaSetup(); return () => r.suite.blindSign(r.privateKey, r.blindedMsg); },
-  "rsa-raw-redeem": async () => { const r = await rsaSetup(); return () => r.native.blindSign(r.rawKey, r.blindedMsg); },
 };
 export default {
   async fetch(request) {
@@ -92,12 +54,6 @@ export default {
 const OPS: { op: string; label: string; n: number }[] = [
   { op: "candor-redeem", label: "VOPRF ristretto255 + noble (Candor): redeem = evaluate + proof", n: 200 },
   { op: "candor-submit", label: "VOPRF ristretto255 + noble (Candor): submit = verify token", n: 400 },
-  { op: "p384-noble-redeem", label: "VOPRF P-384 + noble: evaluate + proof", n: 100 },
-  { op: "p384-noble-submit", label: "VOPRF P-384 + noble: verify token", n: 200 },
-  { op: "p384-sjcl-redeem", label: "VOPRF P-384, default arithmetic (sjcl): evaluate + proof", n: 10 },
-  { op: "p384-sjcl-submit", label: "VOPRF P-384, default arithmetic (sjcl): verify token", n: 10 },
-  { op: "rsa-sjcl-redeem", label: "blind RSA-2048, blindrsa-ts sjcl bignum: blind sign", n: 5 },
-  { op: "rsa-raw-redeem", label: "blind RSA-2048, workerd native RSA-RAW: blind sign", n: 400 },
 ];
 
 /** CPU milliseconds the workerd processes of one process group have used so far. */

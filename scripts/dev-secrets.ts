@@ -12,9 +12,9 @@ export const REQUIRED_SECRETS = ["INVITATION_KEY_SEED"] as const;
 export type RequiredSecret = (typeof REQUIRED_SECRETS)[number];
 
 /**
- * Secrets earlier versions needed and nothing reads any more: RATE_LIMIT_SECRET
- * keyed the per-client hashes stored in D1, and nothing per client is stored
- * now (src/server/rate-limit.ts). The deploy command says to delete them.
+ * Secrets a project may hold that nothing reads: RATE_LIMIT_SECRET would key
+ * per-client hashes, and nothing per client is stored (src/server/rate-limit.ts).
+ * The deploy command says to delete them.
  */
 export const RETIRED_SECRETS = ["RATE_LIMIT_SECRET"] as const;
 

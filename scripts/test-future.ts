@@ -1,6 +1,7 @@
-// `npm run test:future [-- days]`: the whole `npm test` with the machine's
-// clock moved ahead (365 days by default) for the processes the suite starts,
-// to show that no test depends on the real date.
+// `npm run test:future [-- days]`: the suites that run code (unit,
+// integration, end-to-end) with the machine's clock moved ahead (365 days by
+// default) for the processes they start, to show that no test depends on the
+// real date. Lint and type-check read no clock, so `npm test` runs them once.
 //
 // The clock is moved by datefudge (Debian package `datefudge`), which
 // LD_PRELOADs a library that shifts the wall clock of Node, workerd and
@@ -21,6 +22,7 @@
 // would prove nothing.
 import "./env.ts";
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { getPlatformProxy } from "wrangler";
@@ -30,6 +32,9 @@ import { TMP_DIR } from "./env.ts";
 import { freePort, killGroup, spawnPagesDev, waitForHealth } from "./pages-dev.ts";
 
 const PROBE = "--probe";
+/** What runs a year ahead: every suite of `npm test` that executes code (checked against package.json below). */
+const FUTURE_SUITES = ["test:unit", "test:integration", "test:e2e"];
+const STATIC_CHECKS = ["lint", "check"];
 
 if (process.argv[2] === PROBE) {
   console.log(JSON.stringify(await probe()));
@@ -43,6 +48,20 @@ if (!Number.isInteger(days) || days < 1) {
 }
 if (spawnSync("datefudge", ["--version"], { stdio: "ignore" }).status !== 0) {
   console.error("npm run test:future needs datefudge (Debian/Ubuntu: apt-get install -y datefudge).");
+  process.exit(2);
+}
+
+// A suite added to `npm test` must be placed: run a year ahead, or a static check
+// (those run side by side through scripts/parallel.ts).
+const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+const test = pkg.scripts.test!;
+const parallel = /^node scripts\/parallel\.ts ([\w:\- ]+?) &&/.exec(test)?.[1]?.split(" ") ?? [];
+const inTest = [...parallel, ...[...test.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]!)];
+const unplaced = inTest.filter((s) => !FUTURE_SUITES.includes(s) && !STATIC_CHECKS.includes(s));
+if (unplaced.length > 0 || !FUTURE_SUITES.every((s) => inTest.includes(s)) || parallel.some((s) => !STATIC_CHECKS.includes(s))) {
+  console.error(
+    `npm test runs ${inTest.join(", ")}; scripts/test-future.ts runs ${FUTURE_SUITES.join(", ")} a year ahead: place ${unplaced.join(", ") || "the difference"}.`,
+  );
   process.exit(2);
 }
 
@@ -63,8 +82,11 @@ if (probed.status !== 0 || Object.keys(seen).length < 5 || !Object.values(seen).
   process.exit(1);
 }
 
-const run = spawnSync(shift[0]!, [...shift.slice(1), "npm", "test"], { stdio: "inherit" });
-process.exit(run.status ?? 1);
+// The suites that run code, in `npm test`'s order, stopping at the first failure.
+for (const suite of FUTURE_SUITES) {
+  const run = spawnSync(shift[0]!, [...shift.slice(1), "npm", "run", suite], { stdio: "inherit" });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}
 
 /**
  * The day each runtime the suite uses sees, run under the shift: the shell,

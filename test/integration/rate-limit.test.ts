@@ -202,7 +202,7 @@ describe("anonymous rate limiting", () => {
     expect(clientKey(from("2001:db8:1:2:aaaa::1"))).toBe("2001:db8:1:2::/64");
     expect(clientKey(from("2001:0db8:0001:0002:ffff:ffff:ffff:ffff"))).toBe("2001:db8:1:2::/64");
     expect(clientKey(from("2001:db8::1"))).toBe("2001:db8:0:0::/64");
-    // every IPv4-mapped address used to share one bucket ("0:0:0:0::/64")
+    // an IPv4-mapped address is its IPv4 address, not the /64 every such address falls in ("0:0:0:0::/64")
     expect(clientKey(from("::ffff:192.0.2.1"))).toBe("192.0.2.1");
     expect(clientKey(from("::FFFF:c000:0202"))).toBe("192.0.2.2");
     expect(clientKey(from("0:0:0:0:0:ffff:198.51.100.7"))).toBe("198.51.100.7");

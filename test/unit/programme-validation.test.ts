@@ -1,6 +1,6 @@
 // Every refusal the build makes for results, honours, forums and the
 // references between them, on the demo folders with one thing broken. The
-// same check runs in the content loaders (test/e2e/programme-build.test.ts
+// same check runs in the content loaders (test/e2e/build-guard.test.ts
 // runs it through a real `astro build`).
 import { describe, expect, it } from "vitest";
 import { parseProgramme } from "../../src/lib/programme.ts";

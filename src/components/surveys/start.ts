@@ -1,10 +1,10 @@
 // The survey page's own script, a few kilobytes: the form starts on a press
 // (../surveyjs/start-on-press.ts), or at once when this browser already holds
 // something for the survey — a draft, a send waiting for its confirmation —
-// so resuming and delivering work exactly as before. The short address on
-// an invitation slip (/i/<name>) lands here with #code: the form starts at
-// once with the cursor in the code field (the code itself is never in an
-// address).
+// so a draft comes back and a waiting send is delivered without a press. The
+// short address on an invitation slip (/i/<name>) lands here with #code: the
+// form starts at once with the cursor in the code field (the code itself is
+// never in an address).
 import { startOnPress } from "../surveyjs/start-on-press.ts";
 import { draftKey, hasStoredDraft } from "./draft.ts";
 import type { SurveyFormProps } from "./mount.tsx";

@@ -12,7 +12,7 @@
 // once per combination instead of once per response. A definition that uses
 // anything else (validators, requiredIf, a function in an expression,
 // triggers, an input type…) is judged by survey-core every time.
-// test/unit/surveys-validate.test.ts checks, over generated responses, that
+// test/unit/logic-verdict.test.ts checks, over generated responses, that
 // a kept verdict is the verdict survey-core gives.
 import type { Locale } from "../../i18n/config.ts";
 import { dropHiddenAnswers, modelFor, type QuestionSpec } from "./questions.ts";
@@ -84,6 +84,18 @@ const ELEMENT = new Set([
   "descriptionLocation",
 ]);
 const CHOICE = new Set(["value", "text"]);
+
+/**
+ * The keys a keyable definition may use, at each level; anything else sends the
+ * definition to survey-core on every response. test/unit/logic-verdict.test.ts
+ * holds every other key survey-core reads, so a survey-core upgrade that adds one fails there.
+ */
+export const KEYABLE_KEYS: Readonly<Record<"survey" | "page" | "element" | "choice", ReadonlySet<string>>> = {
+  survey: TOP,
+  page: PAGE,
+  element: ELEMENT,
+  choice: CHOICE,
+};
 
 const only = (value: unknown, allowed: Set<string>) =>
   value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).every((k) => allowed.has(k));

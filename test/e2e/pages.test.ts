@@ -1,3 +1,7 @@
+// Every section page as a visitor meets it: rendered in its language, clean
+// under axe and the CSP, the header on a phone, the language switch, the skip
+// link, the results index, the 404 page, security headers and the API's JSON
+// 404 and health behind the same server.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations, expectAxeClean, formatViolations, launchBrowser, openPage, type OpenOptions } from "./browser.ts";
@@ -16,7 +20,7 @@ const open = (path: string, options: OpenOptions = {}) => openPage(browser, `${b
 
 const PAGES = ["/", "/policy/", "/results/", "/surveys/", "/ideas/"];
 
-describe("site skeleton", () => {
+describe("the site's pages", () => {
   for (const prefix of ["", "/zh-cn"]) {
     for (const path of PAGES) {
       const url = `${prefix}${path}`;

@@ -1,3 +1,7 @@
+// What every API request passes through: the health check, the middleware's
+// refusals (404, 405, 403 across origins, 415, 413 declared and streamed) and
+// headers, and the schema every route relies on (migrations apply, foreign
+// keys point at real columns).
 import { env } from "cloudflare:test";
 import { onRequestGet as health } from "../../functions/api/health.ts";
 import { describe, expect, it } from "vitest";
