@@ -13,13 +13,16 @@ import { MAX_CODES_PER_REQUEST } from "../../lib/surveys/limits.ts";
 import { toCsv } from "../../lib/surveys/export.ts";
 import type { HrSurvey } from "../../lib/surveys/tools.ts";
 import { adminApi, describeError, saveFile, type T } from "./api.ts";
+import { OutcomeLine, type Outcome } from "./Outcome.tsx";
+
+type Action = "generate" | "withdrawAll" | "withdrawOne";
 
 export function InvitationCodes({ survey, t, onChange }: { survey: HrSurvey; t: T; onChange: () => void }) {
   const [count, setCount] = useState("20");
   const [codes, setCodes] = useState<string[] | null>(null);
   const [code, setCode] = useState("");
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome<Action> | null>(null);
   const [busy, setBusy] = useState(false);
   const url = `${window.location.origin}/surveys/${survey.id}/`;
   const counts = survey.codes!;
@@ -27,27 +30,30 @@ export function InvitationCodes({ survey, t, onChange }: { survey: HrSurvey; t: 
   async function generate(event: { preventDefault(): void }) {
     event.preventDefault();
     setBusy(true);
+    setMessage(null);
     const res = await adminApi<{ codes: string[] }>(`/api/admin/surveys/${survey.id}/tokens`, {
       method: "POST",
       json: { count: Number(count) },
     });
     setBusy(false);
-    if (!res.ok) return setMessage({ ok: false, text: describeError(t, res.error) });
+    if (!res.ok) return setMessage({ at: "generate", error: true, text: describeError(t, res.error) });
     setCodes(res.body.codes);
-    setMessage(null);
+    setMessage({ at: "generate", text: t("admin.surveys.codes.shownOnce", { n: res.body.codes.length }) });
     onChange();
   }
 
   async function withdraw(one?: string) {
+    const at: Action = one === undefined ? "withdrawAll" : "withdrawOne";
     setBusy(true);
+    setMessage(null);
     const res = await adminApi<{ withdrawn: number }>(`/api/admin/surveys/${survey.id}/tokens`, {
       method: "DELETE",
       json: one === undefined ? {} : { code: one },
     });
     setBusy(false);
     setConfirming(false);
-    if (!res.ok) return setMessage({ ok: false, text: describeError(t, res.error) });
-    setMessage({ ok: true, text: t.plural("admin.surveys.codes.withdrawn", res.body.withdrawn) });
+    if (!res.ok) return setMessage({ at, error: true, text: describeError(t, res.error) });
+    setMessage({ at, text: t.plural("admin.surveys.codes.withdrawn", res.body.withdrawn) });
     setCode("");
     onChange();
   }
@@ -83,11 +89,9 @@ export function InvitationCodes({ survey, t, onChange }: { survey: HrSurvey; t: 
           {t("admin.surveys.codes.generate")}
         </button>
       </form>
+      <OutcomeLine at="generate" outcome={message} />
       {codes && (
         <div className="admin-new-codes" data-new-codes>
-          <p className="admin-ok" role="status">
-            {t("admin.surveys.codes.shownOnce", { n: codes.length })}
-          </p>
           <ul className="admin-code-list">
             {codes.map((c) => (
               <li key={c}>
@@ -159,6 +163,7 @@ export function InvitationCodes({ survey, t, onChange }: { survey: HrSurvey; t: 
           </button>
         )}
       </div>
+      <OutcomeLine at="withdrawAll" outcome={message} />
       <form
         className="admin-inline"
         aria-labelledby="codes-one"
@@ -178,11 +183,7 @@ export function InvitationCodes({ survey, t, onChange }: { survey: HrSurvey; t: 
           {t("admin.surveys.codes.withdraw")}
         </button>
       </form>
-      {message && (
-        <p className={message.ok ? "admin-ok" : "admin-error"} role={message.ok ? "status" : "alert"}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeLine at="withdrawOne" outcome={message} />
     </section>
   );
 }

@@ -20,7 +20,8 @@ export const surveys = {
     // --- who takes part, on the survey page (GET /api/surveys/{id})
     "surveyFacts.audience": "For {audience} people",
     "surveyFacts.codes": "{issued} invitation codes issued, {withdrawn} withdrawn",
-    "surveyFacts.responses": "{responses} responses up to {date}, counted in steps of at least {k}",
+    "surveyFacts.responses":
+      "At least {responses} responses: the count moves only in steps of {k} or more, so the latest may not show yet (last step {date})",
     "surveyFacts.noResponses": "Responses are counted in steps of at least {k}: none counted yet",
     "surveyFacts.raised": "Audience raised from {from} to {to} on {date}.",
     // --- survey page
@@ -86,12 +87,13 @@ export const surveys = {
     "results.responses.one": "{n} response. Figures describing fewer than {k} people are never shown.",
     "results.responses.other": "{n} responses. Figures describing fewer than {k} people are never shown.",
     "results.suppressedAll": "Fewer than {k} people responded, so no results are shown.",
-    "results.withheldBecause.few_answered": "Answered by fewer than {k} of the {n} people who responded: not shown.",
+    "results.withheldBecause.few_answered":
+      "Not shown, to protect anonymity: of the {n} people who responded, fewer than {k} answered this question.",
     "results.withheldBecause.small_answer":
-      "Not shown: fewer than {k} people gave one of its answers, and the other figures would give that number away.",
+      "Not shown, to protect anonymity: fewer than {k} people gave one of its answers, and the other figures would give that number away.",
     "results.withheldBecause.depends_on_withheld":
-      "Not shown: who was asked this depends on another answer whose counts are withheld, and these figures would give them away.",
-    "results.withheldBecause.other": "Not shown: its figures would give away a group of fewer than {k} people.",
+      "Not shown, to protect anonymity: who was asked this depends on another answer whose counts are withheld, and these figures would give them away.",
+    "results.withheldBecause.other": "Not shown, to protect anonymity: its figures would give away a group of fewer than {k} people.",
     "results.noMean": "No average: with it, the counts withheld in the table could be worked out.",
     "results.freeText": "Written answers are read by HR and never published.",
     "results.answered.one": "{n} person answered",
@@ -184,7 +186,7 @@ export const surveys = {
     "surveys.view": "查看问卷说明",
     "surveyFacts.audience": "面向 {audience} 人",
     "surveyFacts.codes": "已发放 {issued} 个邀请码，撤销 {withdrawn} 个",
-    "surveyFacts.responses": "截至{date}共 {responses} 份回答，每次至少新增 {k} 份才更新",
+    "surveyFacts.responses": "已收到至少 {responses} 份回答：每新增 {k} 份以上才更新一次，最近的回答可能尚未计入（上次更新：{date}）",
     "surveyFacts.noResponses": "回答数每次至少新增 {k} 份才更新：目前尚未计入",
     "surveyFacts.raised": "{date}面向人数由 {from} 人调整为 {to} 人。",
     "survey.back": "全部问卷",
@@ -241,10 +243,11 @@ export const surveys = {
     "results.responses.one": "共 {n} 份回答。涉及人数少于 {k} 人的数据一律不显示。",
     "results.responses.other": "共 {n} 份回答。涉及人数少于 {k} 人的数据一律不显示。",
     "results.suppressedAll": "填写人数少于 {k} 人，因此不显示结果。",
-    "results.withheldBecause.few_answered": "{n} 位填写人中，回答这道题的不足 {k} 人，不予显示。",
-    "results.withheldBecause.small_answer": "不予显示：有一个选项选择的人不足 {k} 人，其余数字会暴露这个人数。",
-    "results.withheldBecause.depends_on_withheld": "不予显示：这道题问谁取决于另一道题的回答，而那道题有未显示的人数，这道题的数字会把它们暴露出来。",
-    "results.withheldBecause.other": "不予显示：这些数字会暴露一个不足 {k} 人的组。",
+    "results.withheldBecause.few_answered": "为保护匿名，本题结果暂不公示：{n} 位填写人中，回答本题的不足 {k} 人。",
+    "results.withheldBecause.small_answer": "为保护匿名，本题结果暂不公示：有一个选项选择的人不足 {k} 人，其余数字会暴露这个人数。",
+    "results.withheldBecause.depends_on_withheld":
+      "为保护匿名，本题结果暂不公示：本题问谁取决于另一道题的回答，而那道题有未显示的人数，本题的数字会把它们暴露出来。",
+    "results.withheldBecause.other": "为保护匿名，本题结果暂不公示：这些数字会暴露一个不足 {k} 人的组。",
     "results.noMean": "不显示平均分：有了平均分，就能推算出表中未显示的人数。",
     "results.freeText": "文字回答仅供人力资源部阅读，一律不公开。",
     "results.answered.one": "{n} 人作答",

@@ -65,7 +65,15 @@ export function publishWithK(specs: readonly QuestionSpec[], raw: RawAggregates,
   const questions = raised.questions.map((q, i) => {
     if (showsNothingNew({ ...first, questions: [first.questions[i]!] }, { ...raised, responses: null, questions: [q] })) return q;
     const { published, withheldBecause } = first.questions[i]!;
-    return { name: q.name, type: q.type, title: q.title, answered: null, suppressed: true, published, ...(withheldBecause ? { withheldBecause } : {}) };
+    return {
+      name: q.name,
+      type: q.type,
+      title: q.title,
+      answered: null,
+      suppressed: true,
+      published,
+      ...(withheldBecause ? { withheldBecause } : {}),
+    };
   });
   return { ...raised, questions };
 }

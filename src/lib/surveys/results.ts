@@ -144,7 +144,12 @@ export function buildResults(specs: QuestionSpec[], raw: RawAggregates, k: numbe
     }
     return result;
   });
-  return { k, responses: enough ? raw.responses : null, suppressed: !enough, questions: enough ? suppressDependents(specs, questions) : questions };
+  return {
+    k,
+    responses: enough ? raw.responses : null,
+    suppressed: !enough,
+    questions: enough ? suppressDependents(specs, questions) : questions,
+  };
 }
 
 /** Not published in full: suppressed, free text, or with a withheld count. */
