@@ -316,8 +316,7 @@ describe("filling a survey", () => {
         previousTitle: "Reward programme satisfaction survey",
         smallAnswer:
           "Not shown, to protect anonymity: fewer than 5 people gave one of its answers, and the other figures would give that number away.",
-        facts:
-          /^For \d+ people · At least (\d+) responses: the count moves only in steps of 5 or more, so the latest may not show yet \(last step \d+ \w{3}\)$/,
+        facts: /^For \d+ people · At least (\d+) responses \(counted in steps of 5 or more, last on \d+ \w{3}\)$/,
         openAll: "Open every table",
       },
       {
@@ -326,7 +325,7 @@ describe("filling a survey", () => {
         trend: /^较2025年下半年：\S/,
         previousTitle: "奖励制度满意度调查",
         smallAnswer: "为保护匿名，本题结果暂不公示：有一个选项选择的人不足 5 人，其余数字会暴露这个人数。",
-        facts: /^面向 \d+ 人 · 已收到至少 (\d+) 份回答：每新增 5 份以上才更新一次，最近的回答可能尚未计入（上次更新：\d+月\d+日）$/,
+        facts: /^面向 \d+ 人 · 至少已有 (\d+) 份回答（每新增 5 份以上才更新，上次更新于\d+月\d+日）$/,
         openAll: "展开全部表格",
       },
     ]) {

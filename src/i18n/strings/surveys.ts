@@ -20,8 +20,7 @@ export const surveys = {
     // --- who takes part, on the survey page (GET /api/surveys/{id})
     "surveyFacts.audience": "For {audience} people",
     "surveyFacts.codes": "{issued} invitation codes issued, {withdrawn} withdrawn",
-    "surveyFacts.responses":
-      "At least {responses} responses: the count moves only in steps of {k} or more, so the latest may not show yet (last step {date})",
+    "surveyFacts.responses": "At least {responses} responses (counted in steps of {k} or more, last on {date})",
     "surveyFacts.noResponses": "Responses are counted in steps of at least {k}: none counted yet",
     "surveyFacts.raised": "Audience raised from {from} to {to} on {date}.",
     // --- survey page
@@ -186,7 +185,7 @@ export const surveys = {
     "surveys.view": "查看问卷说明",
     "surveyFacts.audience": "面向 {audience} 人",
     "surveyFacts.codes": "已发放 {issued} 个邀请码，撤销 {withdrawn} 个",
-    "surveyFacts.responses": "已收到至少 {responses} 份回答：每新增 {k} 份以上才更新一次，最近的回答可能尚未计入（上次更新：{date}）",
+    "surveyFacts.responses": "至少已有 {responses} 份回答（每新增 {k} 份以上才更新，上次更新于{date}）",
     "surveyFacts.noResponses": "回答数每次至少新增 {k} 份才更新：目前尚未计入",
     "surveyFacts.raised": "{date}面向人数由 {from} 人调整为 {to} 人。",
     "survey.back": "全部问卷",
