@@ -91,3 +91,12 @@ export function typographyProblems(text: string, language: Language): Typography
   }
   return found;
 }
+
+/**
+ * A phrase about to be followed by a number, spaced as Chinese text is: a
+ * space after a character ("查看文字回答 7 次"), none after full-width
+ * punctuation ("导出答卷（CSV）2 次"). Text not ending in Chinese is unchanged.
+ */
+export function beforeNumber(text: string): string {
+  return new RegExp(`${HAN}$`, "u").test(text) ? `${text} ` : text;
+}

@@ -11,6 +11,7 @@ import type { Locale } from "../i18n/config.ts";
 import { useTranslations } from "../i18n/index.ts";
 import { formatDay } from "../i18n/translate.ts";
 import { READ_ACTIONS, type AuditAction } from "../lib/audit/model.ts";
+import { beforeNumber } from "../lib/typography.ts";
 import { SURVEYS, type Survey } from "../lib/surveys/registry.ts";
 import { localText } from "../lib/surveys/text.ts";
 import { readConfig, type AppEnv } from "./config.ts";
@@ -53,10 +54,10 @@ export async function readLog(env: AppEnv, at?: number): Promise<ReadLog> {
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** "Exported the answers (CSV) (2 times)" / "导出答卷（CSV）2 次". */
+/** "Exported the answers (CSV) (2 times)" / "导出答卷（CSV）2 次", "查看文字回答 7 次". */
 function readAction(t: ReturnType<typeof useTranslations>, action: (typeof READ_ACTIONS)[number], times: number): string {
   const what = t(`readLog.action.${action}` as `readLog.action.${(typeof READ_ACTIONS)[number]}`);
-  return times > 1 ? t("readLog.withTimes", { action: what, times: t.plural("readLog.times", times) }) : what;
+  return times > 1 ? t("readLog.withTimes", { action: beforeNumber(what), times: t.plural("readLog.times", times) }) : what;
 }
 
 /** The chain's head, with how to check later that the log still reaches it. */

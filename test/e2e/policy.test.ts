@@ -398,7 +398,7 @@ describe("history, old versions and what changed", () => {
           .evaluateAll((els) => els.map((e) => e.getAttribute("data-id")));
         expect(added).toEqual(["complaint-rate", "team-engagement"]);
         const below = page.locator('[data-section="tiers"] [data-id="below"]');
-        expect(await below.textContent()).toContain(l.lang === "en" ? "“Below expectations” → “Needs support”" : "“待提升” → “需支持”");
+        expect(await below.textContent()).toContain(l.lang === "en" ? "“Below expectations” → “Needs support”" : "“待提升” → “待改进”");
         expect(await page.locator('[data-section="tiers"] [data-id="excellent"]').textContent()).toContain("80 → 82");
         // a reworded text: one text, only the changed words marked, never a whole sentence struck
         const note = page.locator('[data-section="general"] [data-reworded]');
@@ -491,7 +491,8 @@ describe("policy feed", () => {
         expect(feed.titles).toEqual(
           l.lang === "en"
             ? ["July 2026", "January 2026", "July 2025"].map((m) => `Reward policy for customer-service supervisors, ${m}`)
-            : ["2026 年 7 月版", "2026 年 1 月版", "2025 年 7 月版"].map((m) => `客服服务主管奖励政策（${m}）`),
+            : // shown in today's terms and date style; the record keeps its words (src/lib/policy/display.ts)
+              ["2026年7月版", "2026年1月版", "2025年7月版"].map((m) => `客服主管奖励政策（${m}）`),
         );
         // The page advertises the feed of its own language.
         expect(await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute("href")).toBe(

@@ -271,7 +271,7 @@ describe("staff forums", () => {
       const events = parseIcs(await one.text());
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ DTSTART: "20261210T060000Z", DTEND: "20261210T073000Z" });
-      expect(events[0]!.SUMMARY).toContain(l.lang === "en" ? "Preparing the 2026 annual review" : "2026 年度评估准备");
+      expect(events[0]!.SUMMARY).toContain(l.lang === "en" ? "Preparing the 2026 annual review" : "2026年度评估准备");
       expect(events[0]!.UID).toMatch(/^forum-2026-12-10-annual-review-preparation@/);
       const feed = parseIcs(await (await fetch(`${baseURL}${l.prefix}/forums/calendar.ics`)).text());
       expect(feed).toHaveLength(5);

@@ -262,7 +262,9 @@ describe("HR survey tools in the browser", () => {
           const rowsNow = list.locator("tbody tr");
           await rowsNow.first().waitFor();
           const all = (await list.textContent())!;
-          expect(all).toContain(TODAY);
+          // the day is written for people (30 November 2026 / 2026年11月30日), the machine-readable date beside it
+          expect(await list.locator(`time[datetime="${TODAY}"]`).count()).toBeGreaterThan(0);
+          expect(all).toContain(locale === "en" ? "30 November 2026" : "2026年11月30日");
           expect(all).toContain(t("readLog.action.survey.comments.read"));
           expect(all).toContain(t("readLog.action.survey.responses.export"));
           expect(all).not.toContain("admin-token");

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { ui } from "../../src/i18n/index.ts";
 import { withoutGlosses } from "../../src/lib/bilingual.ts";
 import { inCurrentTerms } from "../../src/lib/policy/display.ts";
-import { ZH_TERMS, typographyProblems, type Language } from "../../src/lib/typography.ts";
+import { ZH_TERMS, beforeNumber, typographyProblems, type Language } from "../../src/lib/typography.ts";
 
 interface Text {
   where: string;
@@ -158,5 +158,13 @@ describe("style: punctuation a reader notices at once", () => {
     const texts = contentTexts();
     expect(texts.length).toBeGreaterThan(200);
     expect(problems(texts)).toEqual([]);
+  });
+});
+
+describe("style: a number after a Chinese phrase", () => {
+  it("is spaced after a character, not after full-width punctuation, and English is untouched", () => {
+    expect(beforeNumber("查看文字回答")).toBe("查看文字回答 ");
+    expect(beforeNumber("导出答卷（CSV）")).toBe("导出答卷（CSV）");
+    expect(beforeNumber("Read the comments")).toBe("Read the comments");
   });
 });
