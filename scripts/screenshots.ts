@@ -89,6 +89,23 @@ const SHOTS: Shot[] = [
       await page.emulateMedia({ media: "print" });
     },
   },
+  ...(
+    [
+      ["screenshot-survey-results.png", "/surveys/reward-survey-2026-h1/", 1280, "light"],
+      ["screenshot-survey-results-phone-zh.png", "/zh-cn/surveys/reward-survey-2026-h1/", 360, "dark"],
+    ] as const
+  ).map(([file, path, width, colorScheme]): Shot => ({
+    file,
+    path,
+    width,
+    colorScheme,
+    height: width < 600 ? 780 : 900,
+    // the results' first screen: the summary of changes, then the first questions with their tables folded
+    prepare: async (page) => {
+      await page.locator("#survey-results [data-summary]").waitFor();
+      await page.locator("#survey-results").evaluate((el) => el.scrollIntoView({ block: "start" }));
+    },
+  })),
 ];
 
 /** HR's sign-in for the console's pictures: a local server of this script's own, never a deployment. */

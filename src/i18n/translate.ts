@@ -83,6 +83,28 @@ export function formatDay(locale: Locale, day: string, style: "long" | "short" =
 }
 
 /**
+ * A moment (an ISO timestamp) in the reader's own time zone, or `timeZone`,
+ * to the minute: "7 December 2026, 14:05" / "2026年12月7日 14:05". For HR's
+ * audit log, whose rows carry a time of day; employees' actions never do.
+ */
+export function formatMoment(locale: Locale, iso: string, timeZone?: string): string {
+  // not dayFormat, which pins UTC: the reader's zone (undefined) is the point
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  const day = formatDay(locale, `${part("year")}-${part("month")}-${part("day")}`);
+  const time = `${part("hour")}:${part("minute")}`;
+  return locale === "en" ? `${day}, ${time}` : `${day} ${time}`;
+}
+
+/**
  * Two days as a span, the year written once when they share it: "20 Nov – 4
  * December 2026" / "2026年11月20日至12月4日".
  */

@@ -127,7 +127,14 @@ async function trendsOf(env: AppEnv, survey: Survey, results: SurveyResults, tod
   if (!previous || resultsOpenTo(previous, today, audience) !== "yes") return null;
   const then = await resultsOf(env, previous, today);
   return {
-    previous: { id: previous.id, title: previous.title, closes: previous.closes, responses: then.results.responses },
+    // previousRun finds a run of the same series, which the schema gives a shortTitle
+    previous: {
+      id: previous.id,
+      title: previous.title,
+      shortTitle: previous.shortTitle ?? previous.title,
+      closes: previous.closes,
+      responses: then.results.responses,
+    },
     questions: compareRuns({ specs: survey.questions, results }, { specs: previous.questions, results: then.results }),
   };
 }

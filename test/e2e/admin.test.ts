@@ -10,11 +10,12 @@
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../scripts/db.ts";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { TMP_DIR } from "../../scripts/env.ts";
+import { formatDay } from "../../src/i18n/translate.ts";
 import { addDays, pinnedClock } from "../../src/lib/clock.ts";
 import { expectAxeClean, launchBrowser, openPage } from "./browser.ts";
 import { freshState, startServer, type RunningServer } from "./server.ts";
@@ -71,6 +72,35 @@ async function newIdea(title: string): Promise<{ receipt: string }> {
   return (await res.json()) as { receipt: string };
 }
 
+/**
+ * Presses the button and waits for what came of it: a status line (announced
+ * to screen readers) in the button's own section, on screen, within a few
+ * lines of where the button was — not at the top of a long page.
+ */
+async function pressForOutcome(page: Page, button: Locator, text: string): Promise<void> {
+  const section = await button.evaluateHandle((b) => b.closest("section")!);
+  const buttonY = await button.evaluate((b) => b.getBoundingClientRect().top + window.scrollY);
+  await button.click();
+  const line = await page.waitForFunction(
+    ([s, want]) => [...s.querySelectorAll<HTMLElement>("[role=status]")].find((e) => e.textContent === want) ?? null,
+    [section, text] as const,
+  );
+  const seen = await line.evaluate((e) => {
+    const r = (e as HTMLElement).getBoundingClientRect();
+    return {
+      y: r.top + window.scrollY,
+      top: r.top,
+      bottom: r.bottom,
+      height: window.innerHeight,
+      live: (e as HTMLElement).getAttribute("aria-live"),
+    };
+  });
+  expect(seen.live).toBe("polite");
+  expect(seen.top).toBeGreaterThanOrEqual(0);
+  expect(seen.bottom).toBeLessThanOrEqual(seen.height);
+  expect(Math.abs(seen.y - buttonY)).toBeLessThan(400);
+}
+
 const L = {
   en: {
     prefix: "",
@@ -98,6 +128,11 @@ const L = {
     dupSearch: "Find the original idea",
     dupFind: "Search",
     dupMark: "Mark as duplicate of this one",
+    sent: "Answer sent. The author sees it now.",
+    published: "Published.",
+    rewardSaved: "Reward saved.",
+    statusChanged: "Status changed.",
+    dupMarked: "Marked as a duplicate.",
   },
   "zh-cn": {
     prefix: "/zh-cn",
@@ -125,6 +160,11 @@ const L = {
     dupSearch: "查找原建议",
     dupFind: "搜索",
     dupMark: "标记为与此建议重复",
+    sent: "回复已发送，提交者现在即可看到。",
+    published: "已公示。",
+    rewardSaved: "奖励已保存。",
+    statusChanged: "状态已更改。",
+    dupMarked: "已标记为重复建议。",
   },
 } as const;
 
@@ -140,7 +180,8 @@ describe("HR console in the browser", () => {
       // sent today: not in the console until tomorrow
       expect(await hrSearch(title)).toEqual([]);
       const day = await nextDay();
-      const hr = await openPage(browser, `${server.url}${l.prefix}/admin/`, { today: day });
+      // HR in Shanghai (UTC+8 all year): the audit log shows its times there
+      const hr = await openPage(browser, `${server.url}${l.prefix}/admin/`, { today: day, timezoneId: "Asia/Shanghai" });
       const author = await openPage(browser, `${server.url}${l.prefix}/ideas/track/`, { today: day });
       const { page } = hr;
       try {
@@ -174,8 +215,8 @@ describe("HR console in the browser", () => {
         await page.locator("#admin-answer-body").fill("Thank you. Which shifts lose the notes most often?");
         await page.locator(".admin-preview").waitFor();
         await expectAxeClean(page);
-        await page.getByRole("button", { name: l.send }).click();
-        await page.locator(".admin-ok").waitFor();
+        // each outcome is said beside the button that caused it, and announced
+        await pressForOutcome(page, page.getByRole("button", { name: l.send }), l.sent);
         await expect.poll(() => page.locator("[data-messages] li[data-from=hr][data-visibility=private]").count()).toBe(1);
 
         // the author sees it at once with the receipt
@@ -196,7 +237,7 @@ describe("HR console in the browser", () => {
         await expectAxeClean(page);
         await page.locator("#admin-pub-body").fill("Handover notes between shifts get lost; a shared checklist would help customers.");
         await expect.poll(() => page.locator("[data-findings]").count()).toBe(0);
-        await page.getByRole("button", { name: l.publish, exact: true }).click();
+        await pressForOutcome(page, page.getByRole("button", { name: l.publish, exact: true }), l.published);
         await expect.poll(() => page.locator(".admin-badges .badge").allTextContents()).toContain(locale === "en" ? "Published" : "已公示");
 
         // on the board: the moderated title and the public answer, never the original
@@ -214,7 +255,7 @@ describe("HR console in the browser", () => {
         // a reward with its public note, on the board
         await page.getByRole("checkbox", { name: l.rewardToggle }).check();
         await page.getByRole("textbox", { name: l.rewardNote }).fill(`Innovation award ${locale}`);
-        await page.getByRole("button", { name: l.rewardSave }).click();
+        await pressForOutcome(page, page.getByRole("button", { name: l.rewardSave }), l.rewardSaved);
         await page.locator("[data-reward-note]").waitFor();
         await expect
           .poll(async () => {
@@ -228,7 +269,7 @@ describe("HR console in the browser", () => {
         // done, with a note
         await page.getByRole("combobox", { name: l.moveTo }).selectOption("done");
         await page.getByRole("textbox", { name: l.note }).fill("The checklist is in use on every shift.");
-        await page.getByRole("button", { name: l.change }).click();
+        await pressForOutcome(page, page.getByRole("button", { name: l.change }), l.statusChanged);
         await expect.poll(() => page.locator("[data-admin-idea] [data-status]").first().getAttribute("data-status")).toBe("done");
 
         // the author contests (the tracking page looks the idea up again on reload: the code is kept for this tab)
@@ -262,6 +303,15 @@ describe("HR console in the browser", () => {
               .evaluateAll((els) => els.map((e) => e.getAttribute("data-audit-action"))),
           )
           .toEqual(["idea.status", "idea.reward", "idea.publish", "idea.answer", "idea.answer"]);
+        // each entry names the idea by its title, at HR's local time (not UTC, not a bare id)
+        const entry = page.locator(`.admin-audit li[data-audit-target="${id}"]`).first();
+        expect(await entry.locator("[data-audit-title]").textContent()).toBe(title);
+        const at = (await entry.locator("time").getAttribute("datetime"))!;
+        const shanghai = new Date(Date.parse(at) + 8 * 3_600_000).toISOString();
+        expect(await entry.locator("time").textContent()).toBe(
+          `${formatDay(locale, shanghai.slice(0, 10))}${locale === "en" ? ", " : " "}${shanghai.slice(11, 16)}`,
+        );
+        expect(await entry.textContent()).not.toContain("UTC");
         // the author's verdict beside the log, by day only
         const verdict = page.locator("[data-author-side] li[data-author-event=not_resolved]");
         await verdict.waitFor();
@@ -274,7 +324,7 @@ describe("HR console in the browser", () => {
         await page.locator("[data-admin-idea]").waitFor();
         await page.getByRole("searchbox", { name: l.dupSearch }).fill(title);
         await page.getByRole("button", { name: l.dupFind, exact: true }).click();
-        await page.getByRole("button", { name: l.dupMark }).click();
+        await pressForOutcome(page, page.getByRole("button", { name: l.dupMark }), l.dupMarked);
         await expect.poll(() => page.locator("[data-admin-idea] [data-status]").first().getAttribute("data-status")).toBe("duplicate");
 
         // sign out forgets the token

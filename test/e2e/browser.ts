@@ -114,6 +114,8 @@ export interface OpenOptions {
   context?: BrowserContext;
   /** The browser's day (its clock starts at noon UTC on it); DEMO_TODAY, the server's pinned day, by default. */
   today?: string;
+  /** The browser's time zone (IANA); the machine's unless given. */
+  timezoneId?: string;
 }
 
 /** A fresh context whose clock starts at noon on DEMO_TODAY (the day the server is pinned to) or `options.today`, and runs on from there. */
@@ -121,6 +123,7 @@ export async function newPinnedContext(browser: Browser, options: OpenOptions = 
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? "light",
     acceptDownloads: options.acceptDownloads ?? false,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     ...(options.width ? { viewport: { width: options.width, height: options.height ?? 900 } } : {}),
   });
   await context.clock.setSystemTime(`${options.today ?? DEMO_TODAY}T12:00:00Z`);

@@ -115,6 +115,9 @@ describe("HR survey tools in the browser", () => {
         await page.getByRole("spinbutton", { name: t("admin.surveys.codes.count") }).fill("3");
         await page.getByRole("button", { name: t("admin.surveys.codes.generate") }).click();
         await page.locator("[data-new-codes]").waitFor();
+        expect(await page.locator('[data-codes] [data-outcome="generate"][role=status]').textContent()).toBe(
+          t("admin.surveys.codes.shownOnce", { n: 3 }),
+        );
         const codes = await page.locator(".admin-code-list code").allTextContents();
         expect(codes).toHaveLength(3);
         await expect.poll(() => counts.textContent()).not.toBe(before);
@@ -213,8 +216,9 @@ describe("HR survey tools in the browser", () => {
         const audience = Number((await page.locator("[data-audience-now]").textContent())!.match(/\d+/)![0]);
         await page.getByRole("spinbutton", { name: t("admin.surveys.audience.label", { audience }) }).fill(String(audience + 1));
         await page.getByRole("button", { name: t("admin.surveys.audience.raise") }).click();
+        // said beside its button, announced (console outcomes: src/components/admin/Outcome.tsx)
         await page
-          .getByRole("status")
+          .locator('[data-audience] [data-outcome="audience"][role=status][aria-live=polite]')
           .filter({ hasText: t("admin.surveys.audience.done", { audience: audience + 1 }) })
           .waitFor();
         const visitor = await openPage(browser, `${server.url}${prefix}/surveys/${CAREER}/`);
@@ -235,7 +239,7 @@ describe("HR survey tools in the browser", () => {
           .getByRole("button", { name: t("admin.surveys.codes.withdrawAll") })
           .click();
         await page
-          .getByRole("status")
+          .locator('[data-codes] [data-outcome="withdrawAll"][role=status]')
           .filter({ hasText: locale === "en" ? /codes? withdrawn/ : /已撤销/ })
           .waitFor();
         await expect
@@ -298,7 +302,7 @@ describe("HR survey tools in the browser", () => {
         expect(header!.some((h) => /[\u4e00-\u9fff]/.test(h))).toBe(locale === "zh-cn");
         expect(text).not.toMatch(/20\d\d-\d\d-\d\d/);
         await page
-          .getByRole("status")
+          .locator('[data-export] [data-outcome="export"][role=status]')
           .filter({ hasText: `${H1}-responses-${locale}.csv` })
           .waitFor();
 

@@ -287,7 +287,8 @@ describe("filling a survey", () => {
       const { page, problems, close } = await open(baseURL, `${prefix}/surveys/reward-survey-2026-h1/`);
       try {
         const results = page.locator("#survey-results");
-        await results.locator("table").first().waitFor({ timeout: 10_000 });
+        // the tables are folded (details): in the page, not shown until opened
+        await results.locator("table").first().waitFor({ state: "attached", timeout: 10_000 });
         const lead = (await results.locator(".lead").textContent())!;
         expect(Number(lead.match(responses)![1])).toBeGreaterThanOrEqual(87);
         expect(await results.locator("table").count()).toBeGreaterThan(10);
@@ -297,6 +298,80 @@ describe("filling a survey", () => {
         // every published count is 0 or at least k = 5
         const counts = await results.locator("tbody td:nth-child(2)").allTextContents();
         for (const c of counts.filter((x) => /^\d+$/.test(x))) expect(Number(c) === 0 || Number(c) >= 5).toBe(true);
+        const violations = await axeViolations(page);
+        expect(violations, formatViolations(violations)).toEqual([]);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+  });
+
+  it("results open with the biggest changes vs H2 2025, fold each table away, and say why each withheld figure is withheld in words that agree with the counts (both languages)", async () => {
+    for (const l of [
+      {
+        prefix: "",
+        summary: "Biggest changes since H2 2025",
+        trend: /^vs H2 2025: \S/,
+        previousTitle: "Reward programme satisfaction survey",
+        smallAnswer:
+          "Not shown, to protect anonymity: fewer than 5 people gave one of its answers, and the other figures would give that number away.",
+        facts: /^For \d+ people · At least (\d+) responses \(counted in steps of 5 or more, last on \d+ \w{3}\)$/,
+        openAll: "Open every table",
+      },
+      {
+        prefix: "/zh-cn",
+        summary: "与2025年下半年相比变化最大的几项",
+        trend: /^较2025年下半年：\S/,
+        previousTitle: "奖励制度满意度调查",
+        smallAnswer: "为保护匿名，本题结果暂不公示：有一个选项选择的人不足 5 人，其余数字会暴露这个人数。",
+        facts: /^面向 \d+ 人 · 至少已有 (\d+) 份回答（每新增 5 份以上才更新，上次更新于\d+月\d+日）$/,
+        openAll: "展开全部表格",
+      },
+    ]) {
+      const { page, problems, close } = await open(baseURL, `${l.prefix}/surveys/reward-survey-2026-h1/`, { width: 1280 });
+      try {
+        const results = page.locator("#survey-results");
+        await results.locator(".result-question").first().waitFor({ timeout: 10_000 });
+        const responses = Number((await results.locator(".lead").textContent())!.match(/\d+/)![0]);
+        // the participation line agrees with the results: at least as many as it says, and no stale "up to" date
+        const facts = (await page.locator("[data-survey-facts] [data-facts]").textContent())!;
+        expect(facts).toMatch(l.facts);
+        expect(Number(facts.match(l.facts)![1])).toBeLessThanOrEqual(responses);
+
+        // first the summary of the biggest moves, each a link to its question
+        const summary = results.locator("[data-summary]");
+        expect(await summary.locator("h3").textContent()).toBe(l.summary);
+        expect(await summary.evaluate((s) => !!(s.compareDocumentPosition(document.querySelector(".result-question")!) & 4))).toBe(true);
+        const links = await summary.locator("li a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+        expect(links.length).toBeGreaterThan(0);
+        for (const href of links) expect(await page.locator(href).count()).toBe(1);
+
+        // each change is labelled short: "vs H2 2025", never the earlier run's whole title
+        const trends = await results.locator("[data-trend]").allTextContents();
+        expect(trends.length).toBeGreaterThan(10);
+        for (const trend of trends) {
+          expect(trend).toMatch(l.trend);
+          expect(trend).not.toContain(l.previousTitle);
+        }
+
+        // tables folded: the page is a few screens, not 9,000 px; a summary opens its table, a button opens them all
+        const tables = results.locator("details.result-table");
+        expect(await tables.count()).toBeGreaterThan(10);
+        expect(await tables.evaluateAll((ds) => ds.filter((d) => (d as HTMLDetailsElement).open).length)).toBe(0);
+        expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(6000);
+        await tables.first().locator("summary").click();
+        await tables.first().locator("table").waitFor();
+        await results.getByRole("button", { name: l.openAll }).click();
+        expect(await tables.evaluateAll((ds) => ds.every((d) => (d as HTMLDetailsElement).open))).toBe(true);
+
+        // the team question: 87 answered, but one team is smaller than 5 and the other counts would give it away
+        const withheld = results.locator('[data-question="team"] [data-withheld-because]');
+        expect(await withheld.getAttribute("data-withheld-because")).toBe("small_answer");
+        expect(await withheld.textContent()).toBe(l.smallAnswer);
+        // no withheld question claims that fewer than k answered the survey that it says had `responses`
+        for (const text of await results.locator("[data-withheld-because]").allTextContents())
+          expect(text).not.toMatch(/^Answered by fewer than/);
         const violations = await axeViolations(page);
         expect(violations, formatViolations(violations)).toEqual([]);
         expect(problems).toEqual([]);
@@ -329,7 +404,7 @@ describe("filling a survey", () => {
           expect(await page.getByRole("region", { name: "Results" }).count()).toBe(1);
           expect(await page.locator("#survey-results").getAttribute("aria-live")).toBeNull();
         } else {
-          await page.locator("#survey-results table").first().waitFor({ timeout: 10_000 });
+          await page.locator("#survey-results table").first().waitFor({ state: "attached", timeout: 10_000 });
         }
         expect(statusRequests).toHaveLength(1);
         expect(problems).toEqual([]);

@@ -670,6 +670,21 @@ describe("GET /api/admin/audit", () => {
     expect(second.body.nextCursor).toBeNull();
   });
 
+  it("names the page's ideas by the title HR sees (also one a duplicate points to) and its surveys by theirs, and nothing else about an idea", async () => {
+    const a = await idea("2026-11-28", { title: "Audit title A for the log" });
+    const b = await idea("2026-11-28", { title: "Audit title B for the log" });
+    await answer(a.id, { visibility: "private", body: "Seen." });
+    await patch(b.id, { version: 0, duplicateOf: a.id });
+    const page = (await get(`/api/admin/audit?target=${b.id}`)).body;
+    expect(page.entries.map((e: { action: string }) => e.action)).toContain("idea.duplicate");
+    expect(page.titles.ideas).toEqual({ [b.id]: "Audit title B for the log", [a.id]: "Audit title A for the log" });
+    expect(page.titles.surveys).toEqual({});
+    // titles only: strings, never an object with anything else of the idea
+    const all = (await get("/api/admin/audit")).body;
+    for (const title of Object.values(all.titles.ideas)) expect(typeof title).toBe("string");
+    expect(Object.keys(all.titles).sort()).toEqual(["ideas", "surveys"]);
+  });
+
   it("for one idea, the first page also gives the author's replies and verdict, to the day and from the next day, and the log itself holds no row of theirs", async () => {
     const a = await idea("2026-11-01");
     await answer(a.id, { visibility: "private", body: "Which team?" });

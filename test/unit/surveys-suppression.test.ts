@@ -33,6 +33,8 @@ function publishRating(spec: QuestionSpec, counts: number[], k: number): Questio
   return buildResults([spec], raw, k).questions[0]!;
 }
 
+const question = (r: { questions: QuestionResult[] }, name: string) => r.questions.find((q) => q.name === name)!;
+
 /** Everything a reader sees of a rating question. */
 const published = (q: QuestionResult) => JSON.stringify([q.answered, q.choices?.map((c) => c.count), q.mean, q.nps]);
 
@@ -285,5 +287,41 @@ describe("checkbox counts withheld below k cannot be solved from the answered co
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("why a question is withheld (withheldBecause): in terms a reader can check against the figures around it", () => {
+  const spec = (name: string, dependsOn: string[] = []): QuestionSpec => ({ ...ratingSpec([1, 2, 3]), name, title: name, dependsOn });
+  function publish(specs: QuestionSpec[], responses: number, tallies: Record<string, number[]>, k = 5) {
+    const raw: RawAggregates = { responses, answered: {}, scalars: [], items: [] };
+    for (const [question, ns] of Object.entries(tallies)) {
+      raw.answered[question] = ns.reduce((a, b) => a + b, 0);
+      ns.forEach((n, i) => n > 0 && raw.scalars.push({ question, value: i + 1, n }));
+    }
+    return buildResults(specs, raw, k);
+  }
+  const reasons = (r: ReturnType<typeof publish>) => Object.fromEntries(r.questions.map((q) => [q.name, q.withheldBecause ?? null]));
+
+  it("few answered it: fewer than k of the responses (which are published, and at least k)", () => {
+    const r = publish([spec("a"), spec("b")], 9, { a: [9, 0, 0], b: [2, 1, 1] });
+    expect(r.responses).toBe(9);
+    expect(reasons(r)).toEqual({ a: null, b: "few_answered" });
+  });
+
+  it("enough answered it, but one answer was given by fewer than k and the others would give it away", () => {
+    const r = publish([spec("a")], 12, { a: [10, 0, 2] });
+    expect(question(r, "a").suppressed).toBe(true);
+    expect(reasons(r)).toEqual({ a: "small_answer" });
+  });
+
+  it("who was asked depends on a question with something withheld: said so, whatever its own reason", () => {
+    const r = publish([spec("a"), spec("b", ["a"]), spec("c", ["a"])], 20, { a: [17, 0, 3], b: [2, 0, 0], c: [5, 5, 7] });
+    expect(reasons(r)).toEqual({ a: "small_answer", b: "depends_on_withheld", c: "depends_on_withheld" });
+  });
+
+  it("no reason per question when the whole survey has fewer than k responses, and none on free text or shown questions", () => {
+    const r = publish([spec("a")], 4, { a: [4, 0, 0] });
+    expect(r.suppressed).toBe(true);
+    expect(reasons(r)).toEqual({ a: null });
   });
 });

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ChoiceValue, QuestionSpec } from "../../src/lib/surveys/questions.ts";
 import { buildResults, type QuestionResult, type RawAggregates, type SurveyResults } from "../../src/lib/surveys/results.ts";
-import { compareRuns, favourableShare, sameScale, type QuestionTrend } from "../../src/lib/surveys/trends.ts";
+import { biggestChanges, compareRuns, favourableShare, sameScale, type QuestionTrend } from "../../src/lib/surveys/trends.ts";
 
 const K = 5;
 
@@ -638,5 +638,44 @@ describe("compareRuns on generated counts", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("biggestChanges", () => {
+  const compared = (name: string, extra: Partial<QuestionTrend>): QuestionTrend => ({ name, status: "compared", ...extra });
+
+  it("per question its largest move in points, the largest first, at most three, none under a point", () => {
+    const trends: QuestionTrend[] = [
+      compared("mood", { mean: 0.9, favourable: -4.2 }),
+      compared("team", {
+        choices: [
+          { value: "a", change: 2 },
+          { value: "b", change: -7.5 },
+          { value: "c", change: null },
+        ],
+      }),
+      compared("fair", { favourable: 0.6 }),
+      compared("priorities", { ranking: [{ value: "pay", change: -1.5 }] }),
+      { name: "note", status: "withheld" },
+      { name: "new", status: "new" },
+      compared("load", { choices: [{ value: "x", change: 12 }] }),
+      compared("extra", { favourable: 3 }),
+    ];
+    expect(biggestChanges(trends)).toEqual([
+      { name: "load", kind: "choice", value: "x", change: 12 },
+      { name: "team", kind: "choice", value: "b", change: -7.5 },
+      { name: "mood", kind: "favourable", change: -4.2 },
+    ]);
+    // a mean or a mean rank is on another scale: never in the summary; under a point: left out
+    expect(biggestChanges(trends, 10).map((c) => c.name)).toEqual(["load", "team", "mood", "extra"]);
+  });
+
+  it("shows only figures both runs published: a withheld choice never, a question with all withheld not at all", () => {
+    const trends: QuestionTrend[] = [compared("team", { choices: [{ value: "a", change: null }] }), { name: "mood", status: "withheld" }];
+    expect(biggestChanges(trends)).toEqual([]);
+  });
+
+  it("ties keep the form's order", () => {
+    expect(biggestChanges([compared("b", { favourable: -5 }), compared("a", { favourable: 5 })]).map((c) => c.name)).toEqual(["b", "a"]);
   });
 });

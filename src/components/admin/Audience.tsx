@@ -8,22 +8,24 @@ import { formatDay } from "../../i18n/translate.ts";
 import { MAX_AUDIENCE } from "../../lib/surveys/limits.ts";
 import type { HrSurvey } from "../../lib/surveys/tools.ts";
 import { adminApi, describeError, type T } from "./api.ts";
+import { OutcomeLine, type Outcome } from "./Outcome.tsx";
 
 export function Audience({ survey, t, onChange }: { survey: HrSurvey; t: T; onChange: () => void }) {
   const [value, setValue] = useState("");
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome<"audience"> | null>(null);
 
   async function raise(event: { preventDefault(): void }) {
     event.preventDefault();
     setBusy(true);
+    setMessage(null);
     const res = await adminApi<{ survey: HrSurvey }>(`/api/admin/surveys/${survey.id}`, {
       method: "PATCH",
       json: { audience: Number(value) },
     });
     setBusy(false);
-    if (!res.ok) return setMessage({ ok: false, text: describeError(t, res.error) });
-    setMessage({ ok: true, text: t("admin.surveys.audience.done", { audience: res.body.survey.audience }) });
+    if (!res.ok) return setMessage({ at: "audience", error: true, text: describeError(t, res.error) });
+    setMessage({ at: "audience", text: t("admin.surveys.audience.done", { audience: res.body.survey.audience }) });
     setValue("");
     onChange();
   }
@@ -58,11 +60,7 @@ export function Audience({ survey, t, onChange }: { survey: HrSurvey; t: T; onCh
           {t("admin.surveys.audience.raise")}
         </button>
       </form>
-      {message && (
-        <p className={message.ok ? "admin-ok" : "admin-error"} role={message.ok ? "status" : "alert"}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeLine at="audience" outcome={message} />
     </section>
   );
 }

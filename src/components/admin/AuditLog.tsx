@@ -1,7 +1,11 @@
-// The audit log, newest first, with filters and "show older". Idea targets
-// link to the idea in the console.
+// The audit log, newest first, with filters and "show older". Each entry at
+// the reader's local time, its idea or survey by title (the server names the
+// page's ids), linked to it in the console; the id itself stays in a tooltip
+// and the filter, for whoever needs it.
 import { useState } from "react";
 import { LOCALE_NAME, LOCALES, type Locale } from "../../i18n/config.ts";
+import { formatMoment } from "../../i18n/translate.ts";
+import { localText } from "../../lib/surveys/text.ts";
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditPage, type AuthorEvent } from "../../lib/audit/vocabulary.ts";
 import type { IdeaStatus, MessageVisibility } from "../../lib/ideas/vocabulary.ts";
 import type { IdentifyingKind } from "../../lib/identifying.ts";
@@ -24,15 +28,21 @@ function queryOf(f: Filters, cursor?: string | null): string {
   return s ? `?${s}` : "";
 }
 
-function describeDetail(entry: AuditEntry, t: T): string {
+type Titles = NonNullable<AuditPage["titles"]>;
+
+function describeDetail(entry: AuditEntry, t: T, titles: Titles): string {
   const d = entry.detail ?? {};
   const parts: string[] = [];
   if (typeof d.from === "string" && typeof d.to === "string")
     parts.push(`${t(`ideas.status.${d.from as IdeaStatus}`)} → ${t(`ideas.status.${d.to as IdeaStatus}`)}`);
   if (typeof d.visibility === "string") parts.push(t(`admin.idea.visibility.${d.visibility as MessageVisibility}`));
-  // quoted texts are HR's own words; ids are shortened like the target column
+  // quoted texts are HR's own words; another idea by its title, or its shortened id when the server has none
   for (const key of ["title", "note"] as const) if (typeof d[key] === "string") parts.push(`“${d[key]}”`);
-  for (const key of ["of", "was"] as const) if (typeof d[key] === "string") parts.push(`→ ${(d[key] as string).slice(0, 8)}`);
+  for (const key of ["of", "was"] as const)
+    if (typeof d[key] === "string") {
+      const other = titles.ideas[d[key] as string];
+      parts.push(`→ ${other === undefined ? (d[key] as string).slice(0, 8) : `“${other}”`}`);
+    }
   if (typeof d.count === "number") parts.push(`× ${d.count}`);
   if (typeof d.responses === "number") parts.push(t("admin.audit.responses", { n: d.responses }));
   if (typeof d.lang === "string" && (LOCALES as readonly string[]).includes(d.lang)) parts.push(LOCALE_NAME[d.lang as Locale]);
@@ -51,8 +61,18 @@ export function AuditLog({ t, onOpenIdea, onOpenSurvey }: { t: T; onOpenIdea: (i
   } = usePaged<AuditPage>(
     t,
     (cursor) => `/api/admin/audit${queryOf(applied, cursor)}`,
-    (loaded, next) => ({ ...loaded, entries: [...loaded.entries, ...next.entries], nextCursor: next.nextCursor }),
+    (loaded, next) => ({
+      ...loaded,
+      entries: [...loaded.entries, ...next.entries],
+      nextCursor: next.nextCursor,
+      titles: {
+        ideas: { ...loaded.titles?.ideas, ...next.titles?.ideas },
+        surveys: { ...loaded.titles?.surveys, ...next.titles?.surveys },
+      },
+    }),
   );
+
+  const titles: Titles = page?.titles ?? { ideas: {}, surveys: {} };
 
   const field = (key: keyof Filters, type = "text") => (
     <div className="admin-field">
@@ -104,20 +124,28 @@ export function AuditLog({ t, onOpenIdea, onOpenSurvey }: { t: T; onOpenIdea: (i
           {page.entries.map((e) => (
             <li key={e.id} data-audit-action={e.action} data-audit-target={e.targetId ?? ""}>
               <p>
-                <time dateTime={e.at}>{e.at.replace("T", " ").slice(0, 19)} UTC</time> · <strong>{e.actor}</strong> ·{" "}
-                {t(`admin.audit.action.${e.action as AuditAction}`)}
+                <time dateTime={e.at} title={e.at}>
+                  {formatMoment(t.locale, e.at)}
+                </time>{" "}
+                · <strong>{e.actor}</strong> · {t(`admin.audit.action.${e.action as AuditAction}`)}
                 {e.targetType === "idea" && e.targetId ? (
                   <>
                     {" "}
                     ·{" "}
                     <a
                       href={`#idea/${e.targetId}`}
+                      title={e.targetId}
+                      data-audit-title
                       onClick={(ev) => {
                         ev.preventDefault();
                         onOpenIdea(e.targetId!);
                       }}
                     >
-                      <code>{e.targetId.slice(0, 8)}</code>
+                      {titles.ideas[e.targetId] !== undefined ? (
+                        <span className="idea-text">{titles.ideas[e.targetId]}</span>
+                      ) : (
+                        <code>{e.targetId.slice(0, 8)}</code>
+                      )}
                     </a>
                   </>
                 ) : e.targetType === "survey" && e.targetId ? (
@@ -126,12 +154,18 @@ export function AuditLog({ t, onOpenIdea, onOpenSurvey }: { t: T; onOpenIdea: (i
                     ·{" "}
                     <a
                       href={`#survey/${e.targetId}`}
+                      title={e.targetId}
+                      data-audit-title
                       onClick={(ev) => {
                         ev.preventDefault();
                         onOpenSurvey(e.targetId!);
                       }}
                     >
-                      <code>{e.targetId}</code>
+                      {titles.surveys[e.targetId] !== undefined ? (
+                        localText(titles.surveys[e.targetId]!, t.locale)
+                      ) : (
+                        <code>{e.targetId}</code>
+                      )}
                     </a>
                   </>
                 ) : (
@@ -143,7 +177,7 @@ export function AuditLog({ t, onOpenIdea, onOpenSurvey }: { t: T; onOpenIdea: (i
                   )
                 )}
               </p>
-              {describeDetail(e, t) && <p className="muted idea-text">{describeDetail(e, t)}</p>}
+              {describeDetail(e, t, titles) && <p className="muted idea-text">{describeDetail(e, t, titles)}</p>}
             </li>
           ))}
         </ol>

@@ -10,6 +10,7 @@ import type { AdminIdea, InboxPage, TIdeaPatch } from "../../lib/ideas/model.ts"
 import { LIMITS, STATUS_TRANSITIONS, type IdeaStatus, type MessageVisibility } from "../../lib/ideas/vocabulary.ts";
 import { StatusTimeline } from "../ideas/StatusTimeline.tsx";
 import { adminApi, describeError, type ApiResult, type T } from "./api.ts";
+import { OutcomeLine, type Outcome } from "./Outcome.tsx";
 
 /** The text with each finding wrapped in <mark>, labelled with its kind for screen readers too. */
 export function Highlighted({ text, findings, t }: { text: string; findings: IdentifyingFinding[]; t: T }) {
@@ -30,11 +31,14 @@ export function Highlighted({ text, findings, t }: { text: string; findings: Ide
 }
 
 type Patch = Omit<TIdeaPatch, "version">;
+/** The actions on an idea, each with its outcome line beside its button. */
+type Action = "answer" | "status" | "publish" | "reward" | "duplicate";
 
 export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => void }) {
   const [idea, setIdea] = useState<AdminIdea | null>(null);
   const [missing, setMissing] = useState(false);
-  const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome<Action> | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   // forms
@@ -66,46 +70,48 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
         show(res.body.idea, true);
         heading.current?.focus();
       } else if (res.status === 404) setMissing(true);
-      else setNotice({ text: describeError(t, res.error), error: true });
+      else setLoadError(describeError(t, res.error));
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one load per idea (the view is keyed by id)
   }, [id]);
 
-  async function settle(res: ApiResult<{ idea: AdminIdea }>, done: string, after?: () => void) {
+  async function settle(at: Action, res: ApiResult<{ idea: AdminIdea }>, done: string, after?: () => void) {
     setBusy(false);
     if (res.ok) {
       show(res.body.idea);
-      setNotice({ text: done });
+      setOutcome({ at, text: done });
       after?.();
       return;
     }
     if (res.error.code === "edit_conflict" && res.error.current) {
       show(res.error.current as AdminIdea);
-      setNotice({ text: t("admin.idea.conflict"), error: true });
+      setOutcome({ at, text: t("admin.idea.conflict"), error: true });
       return;
     }
-    setNotice({ text: describeError(t, res.error), error: true });
+    setOutcome({ at, text: describeError(t, res.error), error: true });
   }
 
-  async function change(patch: Patch, done: string, after?: () => void) {
+  async function change(at: Action, patch: Patch, done: string, after?: () => void) {
     if (!idea) return;
     setBusy(true);
+    setOutcome(null);
     const res = await adminApi<{ idea: AdminIdea }>(`/api/admin/ideas/${id}`, {
       method: "PATCH",
       json: { version: idea.version, ...patch },
     });
-    await settle(res, done, after);
+    await settle(at, res, done, after);
   }
 
   async function sendAnswer(e: { preventDefault(): void }) {
     e.preventDefault();
     if (!answer.trim()) return;
     setBusy(true);
+    setOutcome(null);
     const res = await adminApi<{ idea: AdminIdea }>(`/api/admin/ideas/${id}/messages`, {
       method: "POST",
       json: { visibility, body: answer },
     });
-    await settle(res, t("admin.answer.sent"), () => setAnswer(""));
+    await settle("answer", res, t("admin.answer.sent"), () => setAnswer(""));
   }
 
   async function findDuplicates(e: { preventDefault(): void }) {
@@ -114,7 +120,7 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
     if (!q) return;
     const res = await adminApi<InboxPage>(`/api/admin/ideas?q=${encodeURIComponent(q)}&limit=20`);
     if (res.ok) setDupResults(res.body.ideas.filter((i) => i.id !== id && i.status !== "duplicate"));
-    else setNotice({ text: describeError(t, res.error), error: true });
+    else setOutcome({ at: "duplicate", text: describeError(t, res.error), error: true });
   }
 
   if (missing) {
@@ -128,7 +134,7 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
   if (!idea) {
     return (
       <p className="muted" role="status">
-        {notice?.text ?? t("admin.loading")}
+        {loadError ?? t("admin.loading")}
       </p>
     );
   }
@@ -160,9 +166,6 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
           {t("admin.inbox.supports", { n: idea.supportCount })} · {t("admin.idea.version", { n: idea.version })}
         </span>
       </p>
-      <div className="admin-live" role="status" aria-live="polite">
-        {notice && <p className={notice.error ? "admin-error" : "admin-ok"}>{notice.text}</p>}
-      </div>
 
       <section className="card" aria-labelledby="admin-original">
         <h3 id="admin-original">{t("admin.idea.original")}</h3>
@@ -252,6 +255,7 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
           <button type="submit" className="button" disabled={busy || !answer.trim()}>
             {t("admin.answer.send")}
           </button>
+          <OutcomeLine at="answer" outcome={outcome} />
         </form>
       </section>
 
@@ -265,7 +269,7 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
             onSubmit={(e) => {
               e.preventDefault();
               if (!status) return;
-              void change({ status, ...(note.trim() ? { note } : {}) }, t("admin.status.changed"), () => {
+              void change("status", { status, ...(note.trim() ? { note } : {}) }, t("admin.status.changed"), () => {
                 setStatus("");
                 setNote("");
               });
@@ -293,6 +297,7 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
             </button>
           </form>
         )}
+        <OutcomeLine at="status" outcome={outcome} />
       </section>
 
       <section className="card" aria-labelledby="admin-publish">
@@ -320,6 +325,7 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
                 onSubmit={(e) => {
                   e.preventDefault();
                   void change(
+                    "publish",
                     { publish: { title: pubTitle, body: pubBody, ...(confirmed ? { confirm: true } : {}) } },
                     t("admin.publish.done"),
                     () => setConfirmed(false),
@@ -365,12 +371,13 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
                       type="button"
                       className="button secondary"
                       disabled={busy}
-                      onClick={() => void change({ publish: false }, t("admin.publish.removed"))}
+                      onClick={() => void change("publish", { publish: false }, t("admin.publish.removed"))}
                     >
                       {t("admin.publish.unpublish")}
                     </button>
                   )}
                 </div>
+                <OutcomeLine at="publish" outcome={outcome} />
               </form>
             </div>
           </>
@@ -383,7 +390,7 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void change(rewardOn ? { rewarded: { note: rewardNote } } : { rewarded: false }, t("admin.reward.saved"));
+            void change("reward", rewardOn ? { rewarded: { note: rewardNote } } : { rewarded: false }, t("admin.reward.saved"));
           }}
         >
           <label className="admin-check">
@@ -406,6 +413,7 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
               {rewardOn ? t("admin.reward.save") : t("admin.reward.remove")}
             </button>
           )}
+          <OutcomeLine at="reward" outcome={outcome} />
         </form>
       </section>
 
@@ -418,12 +426,14 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
               type="button"
               className="button secondary"
               disabled={busy}
-              onClick={() => void change({ duplicateOf: null }, t("admin.idea.saved"))}
+              onClick={() => void change("duplicate", { duplicateOf: null }, t("admin.idea.saved"))}
             >
               {t("admin.duplicate.clear")}
             </button>
           </p>
         )}
+        {/* after the current mark, where marking or clearing leaves the eye */}
+        <OutcomeLine at="duplicate" outcome={outcome} />
         <form onSubmit={findDuplicates} className="admin-inline">
           <label htmlFor="admin-dup-q">{t("admin.duplicate.search")}</label>
           <input
@@ -450,7 +460,7 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
                   type="button"
                   className="button secondary"
                   disabled={busy}
-                  onClick={() => void change({ duplicateOf: d.id }, t("admin.duplicate.marked"), () => setDupResults(null))}
+                  onClick={() => void change("duplicate", { duplicateOf: d.id }, t("admin.duplicate.marked"), () => setDupResults(null))}
                 >
                   {t("admin.duplicate.mark")}
                 </button>

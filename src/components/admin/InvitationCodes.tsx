@@ -13,7 +13,10 @@ import { MAX_CODES_PER_REQUEST } from "../../lib/surveys/limits.ts";
 import { toCsv } from "../../lib/surveys/export.ts";
 import type { HrSurvey } from "../../lib/surveys/tools.ts";
 import { adminApi, describeError, saveFile, type T } from "./api.ts";
+import { OutcomeLine, type Outcome } from "./Outcome.tsx";
 import type { SlipStrings } from "./Slips.tsx";
+
+type Action = "generate" | "replace" | "withdrawAll" | "withdrawOne";
 
 type SlipsModule = typeof import("./Slips.tsx");
 
@@ -30,13 +33,11 @@ export function InvitationCodes({
 }) {
   const [count, setCount] = useState("20");
   const [codes, setCodes] = useState<string[] | null>(null);
-  /** The code typed for a replacement, when `codes` holds its replacement. */
-  const [replaced, setReplaced] = useState<string | null>(null);
   const [slips, setSlips] = useState<SlipsModule | null>(null);
   const [code, setCode] = useState("");
   const [lost, setLost] = useState("");
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome<Action> | null>(null);
   const [busy, setBusy] = useState(false);
   const counts = survey.codes!;
 
@@ -48,15 +49,15 @@ export function InvitationCodes({
   async function generate(event: { preventDefault(): void }) {
     event.preventDefault();
     setBusy(true);
+    setMessage(null);
     const res = await adminApi<{ codes: string[] }>(`/api/admin/surveys/${survey.id}/tokens`, {
       method: "POST",
       json: { count: Number(count) },
     });
     setBusy(false);
-    if (!res.ok) return setMessage({ ok: false, text: describeError(t, res.error) });
+    if (!res.ok) return setMessage({ at: "generate", error: true, text: describeError(t, res.error) });
     setCodes(res.body.codes);
-    setReplaced(null);
-    setMessage(null);
+    setMessage({ at: "generate", text: t("admin.surveys.codes.shownOnce", { n: res.body.codes.length }) });
     onChange();
   }
 
@@ -64,29 +65,31 @@ export function InvitationCodes({
     event.preventDefault();
     if (!lost.trim()) return;
     setBusy(true);
+    setMessage(null);
     const res = await adminApi<{ code: string }>(`/api/admin/surveys/${survey.id}/tokens/replace`, {
       method: "POST",
       json: { code: lost },
     });
     setBusy(false);
-    if (!res.ok) return setMessage({ ok: false, text: describeError(t, res.error) });
+    if (!res.ok) return setMessage({ at: "replace", error: true, text: describeError(t, res.error) });
     setCodes([res.body.code]);
-    setReplaced(lost.trim());
     setLost("");
-    setMessage(null);
+    setMessage({ at: "replace", text: t("admin.surveys.codes.replaced", { old: lost.trim() }) });
     onChange();
   }
 
   async function withdraw(one?: string) {
+    const at: Action = one === undefined ? "withdrawAll" : "withdrawOne";
     setBusy(true);
+    setMessage(null);
     const res = await adminApi<{ withdrawn: number }>(`/api/admin/surveys/${survey.id}/tokens`, {
       method: "DELETE",
       json: one === undefined ? {} : { code: one },
     });
     setBusy(false);
     setConfirming(false);
-    if (!res.ok) return setMessage({ ok: false, text: describeError(t, res.error) });
-    setMessage({ ok: true, text: t.plural("admin.surveys.codes.withdrawn", res.body.withdrawn) });
+    if (!res.ok) return setMessage({ at, error: true, text: describeError(t, res.error) });
+    setMessage({ at, text: t.plural("admin.surveys.codes.withdrawn", res.body.withdrawn) });
     setCode("");
     onChange();
   }
@@ -122,13 +125,9 @@ export function InvitationCodes({
           {t("admin.surveys.codes.generate")}
         </button>
       </form>
+      <OutcomeLine at="generate" outcome={message} />
       {codes && (
         <div className="admin-new-codes" data-new-codes>
-          <p className="admin-ok" role="status">
-            {replaced === null
-              ? t("admin.surveys.codes.shownOnce", { n: codes.length })
-              : t("admin.surveys.codes.replaced", { old: replaced })}
-          </p>
           <ul className="admin-code-list">
             {codes.map((c) => (
               <li key={c}>
@@ -185,6 +184,7 @@ export function InvitationCodes({
           {t("admin.surveys.codes.replace")}
         </button>
       </form>
+      <OutcomeLine at="replace" outcome={message} />
       <div className="admin-actions">
         {confirming ? (
           <div role="group" aria-labelledby="codes-confirm" className="admin-inline">
@@ -207,6 +207,7 @@ export function InvitationCodes({
           </button>
         )}
       </div>
+      <OutcomeLine at="withdrawAll" outcome={message} />
       <form
         className="admin-inline"
         aria-labelledby="codes-one"
@@ -226,11 +227,7 @@ export function InvitationCodes({
           {t("admin.surveys.codes.withdraw")}
         </button>
       </form>
-      {message && (
-        <p className={message.ok ? "admin-ok" : "admin-error"} role={message.ok ? "status" : "alert"}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeLine at="withdrawOne" outcome={message} />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { adminApi, adminDownload, describeError, saveFile, type T } from "./api.
 import { Audience } from "./Audience.tsx";
 import { InvitationCodes } from "./InvitationCodes.tsx";
 import type { SlipStrings } from "./Slips.tsx";
+import { OutcomeLine, type Outcome } from "./Outcome.tsx";
 import { ParticipationChart } from "./ParticipationChart.tsx";
 import { SurveyResults } from "./SurveyResults.tsx";
 
@@ -91,7 +92,7 @@ export function SurveyView({
   const [findings, setFindings] = useState<Loaded<Findings>>({ state: "loading" });
   const [comments, setComments] = useState<Loaded<Comments> | null>(null);
   const [lang, setLang] = useState<Locale>(locale);
-  const [exported, setExported] = useState<{ ok: boolean; text: string } | null>(null);
+  const [exported, setExported] = useState<Outcome<"export"> | null>(null);
 
   const loadSurvey = useCallback(async () => {
     const res = await adminApi<{ survey: HrSurvey }>(`/api/admin/surveys/${id}`);
@@ -128,9 +129,10 @@ export function SurveyView({
   async function download() {
     setExported(null);
     const res = await adminDownload(`/api/admin/surveys/${id}/responses.csv?lang=${lang}`);
-    if (!res.ok) return setExported({ ok: false, text: res.status === 409 ? res.error.message : describeError(t, res.error) });
+    if (!res.ok)
+      return setExported({ at: "export", error: true, text: res.status === 409 ? res.error.message : describeError(t, res.error) });
     saveFile(res.blob, res.name);
-    setExported({ ok: true, text: t("admin.surveys.export.done", { file: res.name }) });
+    setExported({ at: "export", text: t("admin.surveys.export.done", { file: res.name }) });
   }
 
   if (survey.state === "loading") return <p role="status">{t("admin.loading")}</p>;
@@ -261,11 +263,7 @@ export function SurveyView({
                 {t("admin.surveys.export.download")}
               </button>
             </div>
-            {exported && (
-              <p className={exported.ok ? "admin-ok" : "admin-error"} role={exported.ok ? "status" : "alert"}>
-                {exported.text}
-              </p>
-            )}
+            <OutcomeLine at="export" outcome={exported} />
           </section>
         </>
       )}

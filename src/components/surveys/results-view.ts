@@ -1,8 +1,11 @@
 // Published results of one survey, drawn from GET /api/surveys/{id}/results
-// into the survey page: a table per question, counts withheld below k shown
-// as such, free text never (the API does not send it). Plain DOM, no
-// framework; text only via textContent, bar widths via CSSOM (the CSP allows
-// no style attributes).
+// into the survey page: first the biggest changes since the previous run,
+// then each question with its headline figure and its change ("vs H2 2025"),
+// its table folded away (details/summary: the page is read question by
+// question, and seventeen open tables made it 9,000 px long), every withheld
+// figure saying why in words that agree with the figures around it; free
+// text never (the API does not send it). Plain DOM, no framework; text only
+// via textContent, bar widths via CSSOM (the CSP allows no style attributes).
 import type { KeysOf } from "../../i18n/index.ts";
 import { readStrings, translator, type Translator } from "../../i18n/translate.ts";
 import type { TSurveyText } from "../../lib/surveys/schema.ts";
@@ -11,8 +14,9 @@ import { serverStatus } from "./status.ts";
 import type { PublishedBreakdown, PublishedSegment } from "../../lib/surveys/breakdown.ts";
 import { breakdownTable, heatClass } from "../../lib/surveys/breakdown-table.ts";
 import type { Trends, Withheld } from "../../lib/surveys/tools.ts";
-import { trendParts } from "../../lib/surveys/trend-words.ts";
-import type { QuestionTrend } from "../../lib/surveys/trends.ts";
+import { signedNumber, trendParts } from "../../lib/surveys/trend-words.ts";
+import { biggestChanges, type QuestionTrend } from "../../lib/surveys/trends.ts";
+import type { WithheldBecause } from "../../lib/surveys/results.ts";
 
 type Text = TSurveyText | string;
 
@@ -29,6 +33,7 @@ interface QuestionResult {
   answered: number | null;
   suppressed: boolean;
   published: boolean;
+  withheldBecause?: WithheldBecause;
   choices?: Choice[];
   mean?: number;
   nps?: number;
@@ -61,10 +66,10 @@ function add(parent: Node, ...children: Node[]): void {
   for (const child of children) parent.appendChild(child);
 }
 
-function table(caption: string, head: string[], rows: (string | HTMLElement)[][]): HTMLElement {
+function table(caption: string, head: string[], rows: (string | HTMLElement)[][], captionClass?: string): HTMLElement {
   const wrap = el("div", undefined, "table-wrap");
   const t = el("table");
-  add(t, el("caption", caption));
+  add(t, el("caption", caption, captionClass));
   const thead = el("thead");
   const tr = el("tr");
   for (const h of head) {
@@ -90,6 +95,17 @@ function table(caption: string, head: string[], rows: (string | HTMLElement)[][]
   add(t, thead, tbody);
   add(wrap, t);
   return wrap;
+}
+
+/**
+ * A table folded into a disclosure: the summary names it, and its caption
+ * (the table's accessible name) is kept for screen readers only, since the
+ * summary just said the same.
+ */
+function folded(summary: string, content: HTMLElement): HTMLDetailsElement {
+  const details = el("details", undefined, "result-table");
+  add(details, el("summary", summary), content);
+  return details;
 }
 
 function bar(count: number | null, total: number, label: string): HTMLElement {
@@ -141,6 +157,21 @@ function headline(t: T, q: QuestionResult, scale: Scales[string] | undefined): s
   return null;
 }
 
+/** Why a published question shows no figures, in words that agree with the response count above it. */
+function withheldText(t: T, q: QuestionResult, data: Results): string {
+  const k = data.k;
+  switch (q.withheldBecause) {
+    case "few_answered":
+      return t("results.withheldBecause.few_answered", { k, n: data.responses ?? 0 });
+    case "small_answer":
+      return t("results.withheldBecause.small_answer", { k });
+    case "depends_on_withheld":
+      return t("results.withheldBecause.depends_on_withheld", { k });
+    default:
+      return t("results.withheldBecause.other", { k });
+  }
+}
+
 export function renderResults(root: HTMLElement, data: Results, t: T, scales: Scales = {}): void {
   const locale = t.locale;
   root.replaceChildren(heading(t));
@@ -155,39 +186,14 @@ export function renderResults(root: HTMLElement, data: Results, t: T, scales: Sc
     return;
   }
   add(root, el("p", t.plural("results.responses", data.responses, { k: data.k }), "lead"));
+  if (data.trends) add(root, summary(data, t));
+  const tables: HTMLDetailsElement[] = [];
   for (const q of data.questions) {
     const section = el("section", undefined, "result-question");
+    section.id = `result-${q.name}`;
+    section.dataset.question = q.name;
     add(section, el("h3", localText(q.title, locale)));
     const scale = q.type === "rating" ? scales[q.name] : undefined;
-    if (!q.published) {
-      add(section, el("p", t("results.freeText"), "muted"));
-    } else if (q.suppressed || q.answered === null) {
-      add(section, el("p", t("results.suppressedQuestion", { k: data.k }), "muted"));
-    } else {
-      const lead = headline(t, q, scale);
-      if (lead) add(section, el("p", lead, "result-headline"));
-      if (q.ranking) {
-        add(
-          section,
-          table(
-            t.plural("results.answered", q.answered),
-            [t("results.rank"), t("results.choice"), t("results.meanRank")],
-            q.ranking.map((r, i) => [String(i + 1), localText(r.text, locale), r.meanRank.toFixed(2)]),
-          ),
-        );
-      } else if (q.choices) {
-        const answered = q.answered;
-        const withheld = t("results.withheld", { k: data.k });
-        const rows = q.choices.map((c) => {
-          const share = c.count === null ? withheld : `${pct(c.count, answered)}%`;
-          const label = q.type === "rating" ? ratingLabel(t, localText(c.text, locale), scale) : localText(c.text, locale);
-          return [label, c.count === null ? withheld : String(c.count), bar(c.count, answered, share)];
-        });
-        add(section, table(t.plural("results.answered", answered), [t("results.choice"), t("results.count"), t("results.share")], rows));
-        // the average, when the headline did not already say it
-        if (q.mean !== undefined && !scale) add(section, el("p", t("results.mean", { mean: q.mean.toFixed(2) })));
-      }
-    }
     const trend =
       data.trends &&
       trendText(
@@ -195,19 +201,150 @@ export function renderResults(root: HTMLElement, data: Results, t: T, scales: Sc
         q,
         t,
       );
-    if (trend) {
-      const since = el("p", t("results.trend", { title: localText(data.trends!.previous.title, locale), change: trend }), "muted");
-      since.dataset.trend = q.name;
-      add(section, since);
+    const since = trend
+      ? el("p", t("results.trend", { title: localText(data.trends!.previous.shortTitle, locale), change: trend }), "muted result-trend")
+      : null;
+    if (since) since.dataset.trend = q.name;
+    if (!q.published) {
+      add(section, el("p", t("results.freeText"), "muted"));
+    } else if (q.suppressed || q.answered === null) {
+      const why = el("p", withheldText(t, q, data), "muted");
+      why.dataset.withheldBecause = q.withheldBecause ?? "";
+      add(section, why);
+      if (since) add(section, since);
+    } else {
+      const lead = headline(t, q, scale);
+      if (lead) add(section, el("p", lead, "result-headline"));
+      if (since) add(section, since);
+      const answered = t.plural("results.answered", q.answered);
+      if (q.ranking) {
+        const details = folded(
+          t("results.table", { answered }),
+          table(
+            answered,
+            [t("results.rank"), t("results.choice"), t("results.meanRank")],
+            q.ranking.map((r, i) => [String(i + 1), localText(r.text, locale), r.meanRank.toFixed(2)]),
+            "visually-hidden",
+          ),
+        );
+        tables.push(details);
+        add(section, details);
+      } else if (q.choices) {
+        const withheld = t("results.withheld", { k: data.k });
+        const rows = q.choices.map((c) => {
+          const share = c.count === null ? withheld : `${pct(c.count, q.answered!)}%`;
+          const label = q.type === "rating" ? ratingLabel(t, localText(c.text, locale), scale) : localText(c.text, locale);
+          return [label, c.count === null ? withheld : String(c.count), bar(c.count, q.answered!, share)];
+        });
+        const details = folded(
+          t("results.table", { answered }),
+          table(answered, [t("results.choice"), t("results.count"), t("results.share")], rows, "visually-hidden"),
+        );
+        tables.push(details);
+        // the average, when the headline did not already say it
+        if (q.mean !== undefined && !scale) add(section, el("p", t("results.mean", { mean: q.mean.toFixed(2) })));
+        // a rating with a count withheld publishes no average: say so, or the missing figure looks like an oversight
+        if (q.type === "rating" && q.mean === undefined && q.choices.some((c) => c.count === null)) {
+          const none = el("p", t("results.noMean"), "muted");
+          none.dataset.noMean = "";
+          add(section, none);
+        }
+        add(section, details);
+      }
     }
     add(root, section);
   }
-  if (data.breakdown && data.breakdown.segments.length > 0) add(root, breakdown(data.breakdown, data.k, t));
+  if (data.breakdown && data.breakdown.segments.length > 0) {
+    const section = breakdown(data.breakdown, data.k, t);
+    tables.push(...section.querySelectorAll("details"));
+    add(root, section);
+  }
+  if (tables.length > 0) root.insertBefore(toggleAll(tables, t), root.querySelector(".result-question"));
+}
+
+/**
+ * The biggest moves since the previous run, each a link to its question:
+ * from the published trend figures only (biggestChanges), shares in points.
+ */
+function summary(data: Results, t: T): HTMLElement {
+  const locale = t.locale;
+  const trends = data.trends!;
+  const previous = localText(trends.previous.shortTitle, locale);
+  const section = el("section", undefined, "result-summary");
+  section.dataset.summary = "";
+  const h3 = el("h3", t("results.summary.title", { title: previous }));
+  h3.id = "results-summary-title";
+  section.setAttribute("aria-labelledby", h3.id);
+  add(section, h3);
+  const changes = biggestChanges(trends.questions);
+  if (changes.length === 0) {
+    add(section, el("p", t("results.summary.none", { title: previous })));
+  } else {
+    const list = el("ul");
+    for (const c of changes) {
+      const q = data.questions.find((x) => x.name === c.name);
+      if (!q) continue;
+      const change = signedNumber(locale, c.change, 1);
+      const choice = q.choices?.find((x) => String(x.value) === String(c.value));
+      const words =
+        c.kind === "favourable"
+          ? t("results.trend.favourable", { change })
+          : t("results.trend.choice", { label: choice ? localText(choice.text, locale) : String(c.value), change });
+      const item = el("li");
+      item.dataset.change = c.name;
+      const link = el("a", localText(q.title, locale));
+      link.href = `#result-${q.name}`;
+      add(item, link, el("span", words, "result-change"));
+      add(list, item);
+    }
+    add(section, list);
+  }
+  const { title, responses } = trends.previous;
+  add(
+    section,
+    el(
+      "p",
+      responses === null
+        ? t("results.summary.previous", { title: localText(title, locale) })
+        : t.plural("results.summary.previousResponses", responses, { title: localText(title, locale) }),
+      "muted",
+    ),
+  );
+  return section;
+}
+
+/** One button opening or closing every table, and every table open for printing. */
+function toggleAll(tables: HTMLDetailsElement[], t: T): HTMLElement {
+  const p = el("p", undefined, "result-toggle");
+  const button = el("button", undefined, "button secondary");
+  button.type = "button";
+  const label = () => {
+    const allOpen = tables.every((d) => d.open);
+    button.textContent = t(allOpen ? "results.closeAll" : "results.openAll");
+    button.setAttribute("aria-expanded", String(allOpen));
+  };
+  button.addEventListener("click", () => {
+    const open = !tables.every((d) => d.open);
+    for (const d of tables) d.open = open;
+    label();
+  });
+  for (const d of tables) d.addEventListener("toggle", label);
+  label();
+  // a printed page has no disclosure to press: print every table, then fold them back as they were
+  let before: boolean[] = [];
+  window.addEventListener("beforeprint", () => {
+    before = tables.map((d) => d.open);
+    for (const d of tables) d.open = true;
+  });
+  window.addEventListener("afterprint", () => tables.forEach((d, i) => (d.open = before[i] ?? d.open)));
+  add(p, button);
+  return p;
 }
 
 /** The change since the previous run in words, or "" when there is nothing to say. */
 function trendText(trend: QuestionTrend | undefined, q: QuestionResult, t: T): string {
-  if (!trend || trend.status === "withheld") return "";
+  if (!trend) return "";
+  if (trend.status === "withheld") return t("results.trend.withheld");
   if (trend.status === "new") return t("results.trend.new");
   if (trend.status === "scale_changed") return t("results.trend.scale");
   return t.list(
@@ -228,11 +365,11 @@ function breakdown(data: PublishedBreakdown, k: number, t: T): HTMLElement {
   section.setAttribute("aria-labelledby", h3.id);
   add(section, h3, el("p", t("results.breakdown.lead", { k }), "muted"));
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
-  for (const segment of data.segments) add(section, segmentTable(segment, percent, t));
+  for (const segment of data.segments) add(section, segmentTable(segment, percent, k, t));
   return section;
 }
 
-function segmentTable(segment: PublishedSegment, percent: Intl.NumberFormat, t: T): HTMLElement {
+function segmentTable(segment: PublishedSegment, percent: Intl.NumberFormat, k: number, t: T): HTMLElement {
   const locale = t.locale;
   const model = breakdownTable(segment);
   const title = localText(segment.title, locale);
@@ -248,19 +385,21 @@ function segmentTable(segment: PublishedSegment, percent: Intl.NumberFormat, t: 
   const head = [t("results.breakdown.question"), ...model.groups.map(label), ...(model.others ? [t("results.breakdown.others")] : [])];
   const rows = model.rows.map((row) => {
     if (!row.shown) {
-      const cell = el("span", t("results.breakdown.rowWithheld"), "muted");
+      const cell = el("span", t("results.breakdown.rowWithheld", { k }), "muted");
       return [localText(row.title, locale), cell];
     }
     return [
       localText(row.title, locale),
       ...row.cells.map((c) =>
         c === null
-          ? el("span", t("results.withheld"), "muted")
+          ? el("span", t("results.withheld", { k }), "muted")
           : el("span", t("results.breakdown.cell", { share: percent.format(c.favourable / c.answered), n: c.answered }), heatClass(c)),
       ),
     ];
   });
-  return table(title, head, rows);
+  const details = folded(title, table(title, head, rows, "visually-hidden"));
+  details.dataset.segment = segment.name;
+  return details;
 }
 
 /** Fetches and renders; on "not yet" / "hidden" / offline, says so briefly. */

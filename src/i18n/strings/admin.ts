@@ -512,7 +512,7 @@ export const admin = {
     "admin.surveys.trend.rank": "{label} 平均排序位置 {change}",
     "admin.surveys.heatmap.title": "分组结果",
     "admin.surveys.heatmap.lead":
-      "每一格表示该组给出好评（评分题最高的两档，或是非题选“是”）的比例及作答人数。只有在每道显示的题目中都至少有 {k} 人作答、且每个数字为 0 或不少于 {k} 的组才会单独显示；其余各组合并显示；会暴露小组的整行不显示。颜色只是重复数字，不单独表达信息。",
+      "每一格是该组表示认同（评分题最高的两档，或是非题选“是”）的比例及作答人数。只有在每道显示的题目中都至少有 {k} 人作答、且每个数字为 0 或不少于 {k} 的组才会单独显示；其余各组合并显示；会暴露小组的整行不显示。颜色只是重复数字，不单独表达信息。",
     "admin.surveys.heatmap.others": "其余各组合计",
     "admin.surveys.heatmap.noAnswer": "未填写",
     "admin.surveys.heatmap.withheld": "不显示",

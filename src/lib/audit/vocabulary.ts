@@ -3,6 +3,7 @@
 // CSP that refuses zod's `new Function` probe) can import them; the query
 // schema lives in model.ts.
 import type { Verdict } from "../ideas/vocabulary.ts";
+import type { TSurveyText } from "../surveys/schema.ts";
 
 export const AUDIT_ACTIONS = [
   "idea.answer",
@@ -54,4 +55,11 @@ export interface AuditPage {
   nextCursor: string | null;
   /** Only on the first page of a query for one idea (`target`). */
   authorSide?: AuthorEvent[];
+  /**
+   * What the page's ids name, so the log reads as titles rather than ids: the
+   * title HR sees in the inbox of each idea an entry targets or points to
+   * (duplicate of, was), and each survey's title. Never anything about who
+   * wrote an idea: the log has no such thing to give.
+   */
+  titles?: { ideas: Record<string, string>; surveys: Record<string, TSurveyText> };
 }

@@ -60,10 +60,20 @@ export function publishWithK(specs: readonly QuestionSpec[], raw: RawAggregates,
   const first = buildResults(specs as QuestionSpec[], raw, firstK);
   if (k <= firstK) return first;
   const raised = buildResults(specs as QuestionSpec[], raw, k);
-  const questions = raised.questions.map((q, i) =>
-    showsNothingNew({ ...first, questions: [first.questions[i]!] }, { ...raised, responses: null, questions: [q] })
-      ? q
-      : { name: q.name, type: q.type, title: q.title, answered: null, suppressed: true, published: first.questions[i]!.published },
-  );
+  // A question replaced here shows nothing under the first k either (raising k
+  // withholds only more), so it keeps the reason its first publication gave.
+  const questions = raised.questions.map((q, i) => {
+    if (showsNothingNew({ ...first, questions: [first.questions[i]!] }, { ...raised, responses: null, questions: [q] })) return q;
+    const { published, withheldBecause } = first.questions[i]!;
+    return {
+      name: q.name,
+      type: q.type,
+      title: q.title,
+      answered: null,
+      suppressed: true,
+      published,
+      ...(withheldBecause ? { withheldBecause } : {}),
+    };
+  });
   return { ...raised, questions };
 }

@@ -10,6 +10,10 @@
 //   - a question whose visibility depends on a question with anything
 //     withheld is suppressed (its answered count would give that away);
 //   - free text is never published, whatever the numbers.
+// A suppressed question says why (withheldBecause), in terms a reader could
+// work out from the rest of the publication, or that the rules publish anyway:
+// whether at least k answered it (a figure every shown question publishes),
+// or that it depends on a published question with something withheld.
 import { isPublishable } from "../anonymity.ts";
 import { suppressOverlapping, suppressPartition } from "../suppression.ts";
 import { FREE_TEXT_TYPES, type ChoiceValue, type QuestionSpec } from "./questions.ts";
@@ -43,6 +47,14 @@ export interface ChoiceResult {
   count: number | null;
 }
 
+/**
+ * Why a published question shows no figures: fewer than k answered it; one of
+ * its answers was given by fewer than k and the other counts would give that
+ * number away; or who was asked it depends on a question with something
+ * withheld. Set only when the survey itself has k responses.
+ */
+export type WithheldBecause = "few_answered" | "small_answer" | "depends_on_withheld";
+
 export interface QuestionResult {
   name: string;
   type: QuestionSpec["type"];
@@ -52,6 +64,8 @@ export interface QuestionResult {
   suppressed: boolean;
   /** Free text is stored for HR but never published. */
   published: boolean;
+  /** Why a published question is suppressed (absent when it is not, or when the whole survey is). */
+  withheldBecause?: WithheldBecause;
   choices?: ChoiceResult[];
   /** rating: mean of the scale values. */
   mean?: number;
@@ -76,7 +90,8 @@ export function buildResults(specs: QuestionSpec[], raw: RawAggregates, k: numbe
     const base = { name: spec.name, type: spec.type, title: spec.title };
     if (FREE_TEXT_TYPES.includes(spec.type)) return { ...base, answered: null, suppressed: true, published: false };
     const answered = raw.answered[spec.name] ?? 0;
-    if (!enough || !isPublishable(answered, k)) return { ...base, answered: null, suppressed: true, published: true };
+    if (!enough) return { ...base, answered: null, suppressed: true, published: true };
+    if (!isPublishable(answered, k)) return { ...base, answered: null, suppressed: true, published: true, withheldBecause: "few_answered" };
     const result: QuestionResult = { ...base, answered, suppressed: false, published: true };
 
     if (spec.type === "ranking") {
@@ -111,7 +126,7 @@ export function buildResults(specs: QuestionSpec[], raw: RawAggregates, k: numbe
       spec.type === "checkbox"
         ? suppressOverlapping(valueCounts, k, { answered, min: 1, max: spec.maxSelected || spec.choices.length })
         : suppressPartition(valueCounts, k);
-    if (shown === null) return { ...base, answered: null, suppressed: true, published: true };
+    if (shown === null) return { ...base, answered: null, suppressed: true, published: true, withheldBecause: "small_answer" };
     result.choices = choices.map((c, i) => ({ value: c.value, text: c.text, count: shown[i]! }));
 
     // A mean or an NPS over counts that include withheld ones is an equation
@@ -129,7 +144,12 @@ export function buildResults(specs: QuestionSpec[], raw: RawAggregates, k: numbe
     }
     return result;
   });
-  return { k, responses: enough ? raw.responses : null, suppressed: !enough, questions: suppressDependents(specs, questions) };
+  return {
+    k,
+    responses: enough ? raw.responses : null,
+    suppressed: !enough,
+    questions: enough ? suppressDependents(specs, questions) : questions,
+  };
 }
 
 /** Not published in full: suppressed, free text, or with a withheld count. */
@@ -140,20 +160,31 @@ const hidesCounts = (q: QuestionResult) => q.suppressed || !q.published || (q.ch
  * answers showed it; when a question it depends on has a withheld count, that
  * number would reveal it. Such a question is suppressed entirely — repeated
  * until nothing changes, since suppressing one can expose a chain.
+ *
+ * Its reason is then "depends_on_withheld", also when it was suppressed for
+ * a reason of its own: that one could tell a reader whether k people answered
+ * it, which here would say something of the withheld counts it depends on.
+ * Whether a question depends on one with something withheld is read from the
+ * publication itself, so the reason adds nothing to it.
  */
 function suppressDependents(specs: QuestionSpec[], questions: QuestionResult[]): QuestionResult[] {
   const byName = new Map(questions.map((q) => [q.name, q]));
+  // A variable that is no published question (a free-text one, a calculated value) cannot be vouched for either.
+  const dependsOnWithheld = (spec: QuestionSpec) => spec.dependsOn.some((d) => !byName.has(d) || hidesCounts(byName.get(d)!));
   for (let changed = true; changed;) {
     changed = false;
     for (const spec of specs) {
       const q = byName.get(spec.name)!;
       if (q.suppressed) continue;
-      // A variable that is no published question (a free-text one, a calculated value) cannot be vouched for either.
-      if (spec.dependsOn.some((d) => !byName.has(d) || hidesCounts(byName.get(d)!))) {
+      if (dependsOnWithheld(spec)) {
         byName.set(spec.name, { name: q.name, type: q.type, title: q.title, answered: null, suppressed: true, published: q.published });
         changed = true;
       }
     }
+  }
+  for (const spec of specs) {
+    const q = byName.get(spec.name)!;
+    if (q.suppressed && q.published && dependsOnWithheld(spec)) byName.set(spec.name, { ...q, withheldBecause: "depends_on_withheld" });
   }
   return questions.map((q) => byName.get(q.name)!);
 }

@@ -80,6 +80,11 @@ export const ZSurveyFields = z.strictObject({
     .string()
     .regex(/^[a-z][a-z0-9-]{1,62}$/, "lower-case letters, digits and hyphens")
     .optional(),
+  /**
+   * This run's name in a few words ("H2 2025", "October 2026"): the next run's
+   * results compare with it as "vs H2 2025". Required with a series.
+   */
+  shortTitle: ZSurveyText.optional(),
   /** The SurveyJS JSON (pages/elements), checked further by describeQuestions(). */
   definition: z.looseObject({ pages: z.array(z.looseObject({ name: z.string(), elements: z.array(z.looseObject({})) })).min(1) }),
 });
@@ -95,6 +100,10 @@ export const ZSurveyFile = ZSurveyFields.refine((s) => s.opens <= s.closes, {
   .refine((s) => s.short === undefined || s.access === "invitation", {
     message: "a short address is for the slips of an invitation survey",
     path: ["short"],
+  })
+  .refine((s) => s.series === undefined || s.shortTitle !== undefined, {
+    message: 'a survey in a series needs a shortTitle ("H2 2025"): the next run\'s results compare with it by that name',
+    path: ["shortTitle"],
   })
   .refine((s) => (s.access === "invitation") === (s.invitationKey !== undefined), {
     message: "an invitation survey needs its published key, an open survey has none: run npm run survey:keys",

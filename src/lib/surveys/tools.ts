@@ -67,7 +67,8 @@ export interface HrSurvey {
 }
 
 export interface Trends {
-  previous: { id: string; title: TSurveyText; closes: string; responses: number | null };
+  /** The earlier run: its full title, and its short one for labels ("vs H2 2025"). */
+  previous: { id: string; title: TSurveyText; shortTitle: TSurveyText; closes: string; responses: number | null };
   questions: QuestionTrend[];
 }
 

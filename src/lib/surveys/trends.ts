@@ -91,3 +91,37 @@ export function compareRuns(
     return [compare(spec, now, then)];
   });
 }
+
+/** One change for the summary that opens a results page: a share that moved, in percentage points. */
+export interface BiggestChange {
+  name: string;
+  kind: "favourable" | "choice";
+  /** The choice whose share moved (kind "choice"). */
+  value?: ChoiceValue;
+  /** Percentage points, signed. */
+  change: number;
+}
+
+/**
+ * The largest moves since the previous run, for a summary above the
+ * questions: per compared question its one largest move in percentage points
+ * (the favourable share of a rating or yes/no question, else the choice whose
+ * share moved most), the `limit` largest first, none under `atLeast` points.
+ * Means and mean ranks are on other scales and stay with their questions.
+ * Built from the trends alone, so it shows only figures both runs published.
+ */
+export function biggestChanges(trends: readonly QuestionTrend[], limit = 3, atLeast = 1): BiggestChange[] {
+  const candidates = trends.flatMap((t, order): (BiggestChange & { order: number })[] => {
+    if (t.status !== "compared") return [];
+    if (t.favourable !== undefined) return [{ name: t.name, kind: "favourable", change: t.favourable, order }];
+    const choices = (t.choices ?? []).filter((c): c is { value: ChoiceValue; change: number } => c.change !== null);
+    if (choices.length === 0) return [];
+    const top = choices.reduce((a, b) => (Math.abs(b.change) > Math.abs(a.change) ? b : a));
+    return [{ name: t.name, kind: "choice", value: top.value, change: top.change, order }];
+  });
+  return candidates
+    .filter((c) => Math.abs(c.change) >= atLeast)
+    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.order - b.order)
+    .slice(0, limit)
+    .map(({ order: _order, ...c }) => c);
+}

@@ -897,3 +897,24 @@ export async function setRewarded(env: DbEnv, ideaId: string, rewarded: boolean)
     .bind(ideaId, rewarded ? 1 : 0)
     .run();
 }
+
+/**
+ * The titles HR sees in the inbox of these ideas (those received before
+ * today, as everywhere in the console), for the audit log: a title, never
+ * anything of who wrote it.
+ */
+export async function ideaTitles(env: DbEnv, ids: readonly string[], today: string): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const chunks: string[][] = [];
+  for (let i = 0; i < unique.length; i += 90) chunks.push(unique.slice(i, i + 90)); // D1 binds at most 100 parameters
+  if (chunks.length === 0) return new Map();
+  const answers = await env.DB.batch(
+    chunks.map((chunk) =>
+      env.DB.prepare(`SELECT id, title FROM ideas WHERE received_on < ?1 AND id IN (${chunk.map((_, i) => `?${i + 2}`).join(", ")})`).bind(
+        today,
+        ...chunk,
+      ),
+    ),
+  );
+  return new Map(answers.flatMap((a) => (a.results as { id: string; title: string }[]).map((r) => [r.id, r.title] as const)));
+}
