@@ -61,7 +61,7 @@ const bench: Bench = async () => {
   await mkdir(DIR, { recursive: true });
   const state = join(DIR, "state");
   await freshState(state);
-  migrate(state);
+  await migrate(state);
 
   const survey = findSurvey(SURVEY)!;
   const sets: AnswerRow[][] = [];

@@ -130,7 +130,7 @@ function wranglerVars(toml: string): Record<string, string> {
 async function measureSurvey(bundle: string, survey: Survey, vars: Record<string, string>) {
   const state = join(DIR, `state-${survey.id}`);
   await freshState(state);
-  migrate(state);
+  await migrate(state);
   const mf = new Miniflare(
     convertV4MiniflareOptions({
       name: "cold-start",

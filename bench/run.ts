@@ -25,7 +25,7 @@ execFileSync("node", ["scripts/build.ts", DIST], {
   env: { ...process.env, CANDOR_TODAY: DEMO_TODAY },
 });
 await freshState(PERSIST);
-migrate(PERSIST);
+await migrate(PERSIST);
 await seed(PERSIST, pinnedClock(DEMO_TODAY));
 const server = await startServer({ persistTo: PERSIST, dist: DIST, vars: { ADMIN_TOKEN: BENCH_ADMIN_TOKEN } });
 

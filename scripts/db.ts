@@ -1,11 +1,11 @@
 // Local database chores: apply migrations and load demo data into the same
 // local D1 that `wrangler pages dev` serves (state under .wrangler/ or --persist-to).
 import "./env.ts";
-import { execFileSync } from "node:child_process";
-import { readdir } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
-import { getPlatformProxy } from "wrangler";
+import { performance } from "node:perf_hooks";
+import { getPlatformProxy, unstable_splitSqlQuery } from "wrangler";
 import { buildClock } from "../src/build/clock.ts";
 import type { Clock } from "../src/lib/clock.ts";
 
@@ -20,35 +20,91 @@ export interface SeedEnv {
  */
 export type Seeder = (env: SeedEnv, clock: Clock) => Promise<string>;
 
-export function migrate(persistTo?: string): void {
-  execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...(persistTo ? ["--persist-to", persistTo] : [])], {
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+const MIGRATIONS_DIR = join(import.meta.dirname, "..", "migrations");
+
+/**
+ * Applies the migrations the local D1 has not had yet, exactly as
+ * `wrangler d1 migrations apply --local` records them (its d1_migrations
+ * table, one batch per migration, so a failed one leaves nothing), but in
+ * this process: wrangler's command started a runtime per run and took most
+ * of a minute of `npm start` on a small machine.
+ */
+export async function applyMigrations(db: D1Database): Promise<string[]> {
+  await db
+    .prepare(
+      `CREATE TABLE IF NOT EXISTS d1_migrations(
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        name       TEXT UNIQUE,
+        applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL
+      )`,
+    )
+    .run();
+  const applied = new Set((await db.prepare("SELECT name FROM d1_migrations").all<{ name: string }>()).results.map((r) => r.name));
+  const names = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}_\w+\.sql$/.test(f)).sort();
+  const done: string[] = [];
+  for (const name of names.filter((n) => !applied.has(n))) {
+    const queries = unstable_splitSqlQuery(await readFile(join(MIGRATIONS_DIR, name), "utf8"));
+    await db.batch([...queries.map((q) => db.prepare(q)), db.prepare("INSERT INTO d1_migrations (name) VALUES (?1)").bind(name)]);
+    done.push(name);
+  }
+  return done;
 }
 
-/** Loads every seeder's demo data; "today" is CANDOR_TODAY when set (buildClock), or the clock given. */
-export async function seed(persistTo?: string, clock: Clock = buildClock()): Promise<void> {
-  const dir = join(import.meta.dirname, "seed");
-  const files = (await readdir(dir)).filter((f) => f.endsWith(".ts")).sort();
-  const proxy = await getPlatformProxy<SeedEnv>({
-    persist: persistTo ? { path: join(persistTo, "v3") } : true,
-  });
+function localD1(persistTo?: string) {
+  return getPlatformProxy<SeedEnv>({ persist: persistTo ? { path: join(persistTo, "v3") } : true });
+}
+
+export async function migrate(persistTo?: string): Promise<void> {
+  const proxy = await localD1(persistTo);
   try {
-    for (const file of files) {
-      const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default: Seeder };
-      console.log(`seed ${file}: ${await mod.default(proxy.env, clock)}`);
-    }
+    const done = await applyMigrations(proxy.env.DB);
+    console.log(done.length > 0 ? `applied ${done.join(", ")}` : "no migrations to apply");
   } finally {
     await proxy.dispose();
   }
 }
 
+/** Migrations, then demo data, with one local runtime (what `npm start` needs). */
+export async function setup(persistTo?: string, clock: Clock = buildClock()): Promise<void> {
+  const proxy = await localD1(persistTo);
+  try {
+    const done = await applyMigrations(proxy.env.DB);
+    console.log(done.length > 0 ? `applied ${done.join(", ")}` : "no migrations to apply");
+    await seedInto(proxy.env, clock);
+  } finally {
+    await proxy.dispose();
+  }
+}
+
+/** Loads every seeder's demo data; "today" is CANDOR_TODAY when set (buildClock), or the clock given. */
+export async function seed(persistTo?: string, clock: Clock = buildClock()): Promise<void> {
+  const proxy = await localD1(persistTo);
+  try {
+    await seedInto(proxy.env, clock);
+  } finally {
+    await proxy.dispose();
+  }
+}
+
+async function seedInto(env: SeedEnv, clock: Clock): Promise<void> {
+  const dir = join(import.meta.dirname, "seed");
+  // seeders are NNNN-name.ts; other modules there are their helpers
+  const files = (await readdir(dir)).filter((f) => /^\d{4}-.*\.ts$/.test(f)).sort();
+  for (const file of files) {
+    const started = performance.now();
+    const mod = (await import(pathToFileURL(join(dir, file)).href)) as { default: Seeder };
+    const report = await mod.default(env, clock);
+    console.log(`seed ${file} (${((performance.now() - started) / 1000).toFixed(1)} s): ${report}`);
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
   const [command, persistTo] = process.argv.slice(2);
-  if (command === "migrate") migrate(persistTo);
+  if (command === "migrate") await migrate(persistTo);
   else if (command === "seed") await seed(persistTo);
+  else if (command === "setup") await setup(persistTo);
   else {
-    console.error("usage: node scripts/db.ts migrate|seed [persist-dir]");
+    console.error("usage: node scripts/db.ts migrate|seed|setup [persist-dir]");
     process.exit(2);
   }
 }

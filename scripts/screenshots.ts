@@ -62,7 +62,7 @@ const DIST = `${TMP_DIR}/screenshots-dist`;
 
 execFileSync("node", ["scripts/build.ts", DIST], { stdio: ["ignore", "ignore", "inherit"] });
 await freshState(PERSIST);
-migrate(PERSIST);
+await migrate(PERSIST);
 await seed(PERSIST);
 const server = await startServer({ persistTo: PERSIST, dist: DIST });
 const browser = await launchBrowser();

@@ -1,6 +1,7 @@
 // `npm start`: build, migrate and seed the local D1, then serve site +
 // functions + D1 on one URL. Safe to run again: migrations and seeds are
-// idempotent.
+// idempotent, and a second start skips the build and the database step when
+// their inputs are unchanged (scripts/fingerprint.ts).
 //
 // The demo runs on DEMO_TODAY (scripts/demo-day.ts), so its surveys are open,
 // upcoming and closed as the README says whatever the real date: the pin goes
@@ -12,10 +13,12 @@
 // log file, shown when a step fails.
 import "./env.ts";
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pinnedClock } from "../src/lib/clock.ts";
 import { DEV_VARS, ensureLocalAdminToken } from "./admin-token.ts";
+import { fingerprint, isStamped, writeStamp } from "./fingerprint.ts";
 import { alignDevSeed, ensureDevSecrets } from "./dev-secrets.ts";
 import { DEMO_TODAY } from "./demo-day.ts";
 import { TMP_DIR } from "./env.ts";
@@ -55,17 +58,31 @@ const tty = process.stdout.isTTY === true;
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
-/** Runs one step, printing "✓ name  time" (or "✗" and that step's part of the log, then exits). */
-async function step(name: string, run: () => Promise<void>): Promise<void> {
+/**
+ * Runs one step, printing "✓ name  time" (or "✗" and that step's part of the
+ * log, then exits). A step that takes a while says so as it goes: its
+ * seconds on a terminal, a line every 15 s elsewhere. `run` may return a note
+ * shown after the time (e.g. why it was skipped).
+ */
+async function step(name: string, run: () => Promise<string | void>): Promise<void> {
   writeSync(log, `\n=== ${name} ===\n`);
   const from = statSync(LOG).size;
   const started = performance.now();
   if (tty) process.stdout.write(`  · ${name} …`);
   const clear = tty ? "\r\x1b[K" : "";
+  const ticker = setInterval(
+    () => {
+      if (tty) process.stdout.write(`${clear}  · ${name} … ${seconds(started)}`);
+      else process.stdout.write(`  · ${name} still running (${seconds(started)})\n`);
+    },
+    tty ? 1000 : 15_000,
+  );
+  let note: string | void;
   try {
-    await run();
+    note = await run();
   } catch (err) {
-    process.stdout.write(`${clear}  ✗ ${name.padEnd(8)} ${seconds(started)}\n\n`);
+    clearInterval(ticker);
+    process.stdout.write(`${clear}  ✗ ${name.padEnd(9)} ${seconds(started)}\n\n`);
     const output = readFileSync(LOG, "utf8").slice(from).trimEnd();
     if (output) {
       const lines = output.split("\n");
@@ -77,7 +94,8 @@ async function step(name: string, run: () => Promise<void>): Promise<void> {
     await stop();
     process.exit(1);
   }
-  process.stdout.write(`${clear}  ✓ ${name.padEnd(8)} ${seconds(started)}\n`);
+  clearInterval(ticker);
+  process.stdout.write(`${clear}  ✓ ${name.padEnd(9)} ${seconds(started)}${note ? `  (${note})` : ""}\n`);
 }
 
 /** A tool whose output goes to the log; rejects when it exits non-zero. */
@@ -110,9 +128,27 @@ console.log(
       ? `Candor on ${today} (pinned by CANDOR_TODAY).`
       : "Candor on the real date (no pin).",
 );
-await step("build", () => tool("node", ["scripts/build.ts"]));
-await step("migrate", () => tool("node", ["scripts/db.ts", "migrate"]));
-await step("seed", () => tool("node", ["scripts/db.ts", "seed"]));
+// A second start skips what its inputs say is already done: the build when
+// nothing it reads has changed, the migrations and demo data when neither
+// they nor the code that writes them have (and the local database is there).
+const BUILD_STAMP = "dist/.candor-build";
+const DEMO_STAMP = ".wrangler/state/candor-demo";
+const buildPrint = fingerprint(
+  ["src", "public", "astro.config.mjs", "package-lock.json", "tsconfig.json", "scripts/build.ts", "scripts/csp.ts"],
+  [today],
+);
+const demoPrint = fingerprint(["migrations", "scripts/seed", "scripts/db.ts", "src/lib", "src/server", "src/content/surveys"], [today]);
+await step("build", async () => {
+  if (isStamped(BUILD_STAMP, buildPrint)) return "unchanged since the last start";
+  await tool("node", ["scripts/build.ts"]);
+  writeStamp(BUILD_STAMP, buildPrint);
+});
+await step("database", async () => {
+  if (existsSync(".wrangler/state/v3/d1") && isStamped(DEMO_STAMP, demoPrint)) return "migrations and demo data up to date";
+  await tool("node", ["scripts/db.ts", "setup"]);
+  mkdirSync(dirname(DEMO_STAMP), { recursive: true });
+  writeStamp(DEMO_STAMP, demoPrint);
+});
 // The HR console's local sign-in, in .dev.vars (read by wrangler pages dev).
 const admin = ensureLocalAdminToken();
 // The secret a deployed Worker must have: the development INVITATION_KEY_SEED the demo surveys'

@@ -6,14 +6,17 @@
 // was answered with, plus printed demo codes to try it with. Team and tenure answers are spread so that some groups reach k and
 // some do not (the breakdown shows the first and withholds the others), and
 // moods differ by team. Idempotent: every demo response has a stable
-// submissionId, so a second run is answered "duplicate" and stores nothing.
+// submissionId, and one that is already stored is not written again.
+// Everything new goes to D1 in one batch of a few statements (bulk.ts),
+// recorded from the same code that stores a real response.
 import { DEFAULT_LOCALE, type Locale } from "../../src/i18n/config.ts";
 import { sha256Hex } from "../../src/lib/hex.ts";
 import { invitationCodeHash } from "../../src/lib/invitation.ts";
 import { findSurvey } from "../../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import { validateAnswers } from "../../src/lib/surveys/validate.ts";
-import { storeResponse } from "../../src/server/db/responses.ts";
+import { responseStatements, submissionHash } from "../../src/server/db/responses.ts";
+import { bulkRecorder } from "./bulk.ts";
 import type { SeedEnv, Seeder } from "../db.ts";
 
 const COMMENTS = [
@@ -141,6 +144,14 @@ export async function seedDemoCodes(env: SeedEnv): Promise<void> {
   );
 }
 
+/** The hashes of the demo responses already stored, read in one query. */
+async function storedSubmissions(env: SeedEnv): Promise<Set<string>> {
+  const rows = await env.DB.prepare("SELECT submission_hash FROM survey_submissions WHERE survey_id IN (SELECT value FROM json_each(?1))")
+    .bind(JSON.stringify(PLANS.map((p) => p.surveyId)))
+    .all<{ submission_hash: string }>();
+  return new Set(rows.results.map((r) => r.submission_hash));
+}
+
 /**
  * The codes the invitation survey's demo responses were answered with: used,
  * and counted on the days they were redeemed (the days the plan answers on),
@@ -172,6 +183,8 @@ async function seedUsedCodes(env: SeedEnv, perDay: readonly [string, number][]):
 
 const seed: Seeder = async (env) => {
   const report: string[] = [];
+  const already = await storedSubmissions(env);
+  const bulk = bulkRecorder();
   for (const plan of PLANS) {
     const survey = findSurvey(plan.surveyId);
     if (!survey) throw new Error(`seed: no survey ${plan.surveyId}`);
@@ -187,6 +200,8 @@ const seed: Seeder = async (env) => {
     const tenures = quota(total, TENURES, seededRandom(total * 37 + plan.surveyId.length));
     for (const [day, count] of plan.perDay) {
       for (let i = 0; i < count; i++, n++) {
+        const submissionId = `demo-seed-${survey.id}-${n}`.slice(0, 64);
+        if (already.has(await submissionHash(survey.id, submissionId))) continue;
         const random = seededRandom(n * 7919 + plan.surveyId.length);
         const locale: Locale = random() < 0.55 ? "zh-cn" : DEFAULT_LOCALE;
         const team = segments.includes("team") ? teams[n]! : null;
@@ -205,18 +220,13 @@ const seed: Seeder = async (env) => {
         }
         const checked = validateAnswers(survey.definition, answers, locale, survey.questions);
         if (!checked.ok) throw new Error(`seed: generated answers for ${survey.id} are invalid: ${JSON.stringify(checked.fields)}`);
-        const outcome = await storeResponse(env, {
-          surveyId: survey.id,
-          surveyVersion: survey.version,
-          day,
-          rows: checked.rows,
-          submissionId: `demo-seed-${survey.id}-${n}`.slice(0, 64),
-        });
-        if (outcome === "stored") stored++;
+        await responseStatements(bulk.env, { surveyId: survey.id, surveyVersion: survey.version, day, rows: checked.rows, submissionId });
+        stored++;
       }
     }
     report.push(`${survey.id} ${stored} new of ${n}`);
   }
+  await bulk.writeTo(env.DB);
   await seedUsedCodes(env, PLANS.find((p) => p.surveyId === DEMO_CODE_SURVEY)!.perDay);
   await seedDemoCodes(env);
   report.push(`demo invitation codes for ${DEMO_CODE_SURVEY}: ${DEMO_CODES.join(", ")}`);

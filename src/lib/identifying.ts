@@ -1,12 +1,12 @@
 // Spots details in free text that could identify the person who wrote it: an
 // e-mail address, a phone number, an employee number, a date, a shift or a
-// ticket number. Pages warn before sending (never block): an anonymous channel
+// ticket number, and the writer's own name where they introduce themselves. Pages warn before sending (never block): an anonymous channel
 // is only anonymous if the text itself does not name the writer. Shared by the
 // suggestion box and free-text survey answers; pure, so it runs in the browser
 // and in tests alike. Tuned for few false alarms on ordinary prose in English
 // and Chinese — a warning that cries wolf gets ignored.
 
-export type IdentifyingKind = "email" | "phone" | "employee_id" | "date" | "shift_or_ticket";
+export type IdentifyingKind = "name" | "email" | "phone" | "employee_id" | "date" | "shift_or_ticket";
 
 export interface IdentifyingFinding {
   kind: IdentifyingKind;
@@ -53,11 +53,49 @@ const SHIFT_ADVERB = "usually|always|still|now|mostly|often|currently|normally|o
 // what may follow "11月27" for it to still be a day, not a count ("11月27个", "3月5次")
 const COUNT_AFTER = "[\\d个次天人名位元块万千百件条通张份家岁倍期批周%％.]";
 
+// The commonest Chinese surnames (about 85 % of people), single and double.
+// A name is recognised only after a self-introduction, so a surname that is
+// also a word (高, 方, 马) does not raise alarms in ordinary prose.
+const CN_SURNAME =
+  "(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|长孙|宇文|司徒|令狐|" +
+  "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝]" +
+  ")";
+// "我是夜班组的张伟" / "我叫李娜" / "本人王芳，…": the name after a self-introduction,
+// optionally after a short "X组的" (which team says nothing more than the name does).
+const CN_NAME_INTRO = "(?:我是|我叫|我名叫|我的名字(?:是|叫)|本人(?:是|叫|姓名(?:是|为|:|：)?)?|署名(?:[:：])?|落款(?:[:：])?)";
+// English: "my name is Jane", "I'm Zhang Wei", "call me Tom".
+// After "I'm"/"I am", words a person says of themselves with a capital are not names.
+const NOT_A_NAME = new Set(
+  (
+    "A An The Not So Very Really Just Also Still Sure Sorry Happy Glad Here There New On In At From With Afraid Chinese English " +
+    "British American Indian Muslim Christian Catholic OK Ok Okay HR IT QA Team Agent Supervisor Manager Lead Senior Junior Tired " +
+    "Done Fine Good Bad Back Going Writing Asking Suggesting Proud Worried Concerned Grateful Thankful Sad Angry Frustrated Only"
+  ).split(" "),
+);
+
 function validDay(month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 const DETECTORS: Detector[] = [
+  // --- the writer's own name, where they introduce themselves
+  {
+    kind: "name",
+    pattern: new RegExp(
+      `(?<=${CN_NAME_INTRO}\\s*(?:[\\u4e00-\\u9fffA-Za-z0-9]{1,8}的)?)${CN_SURNAME}[\\u4e00-\\u9fff]{1,2}(?![\\u4e00-\\u9fff])`,
+      "g",
+    ),
+    priority: 5,
+    // "我是高兴的", "本人就是": particles and common verbs are not part of a name
+    accept: (m) => !/[的了地得们吗呢啊吧着过和与在是就也都很不没要说想觉认]/.test(m[0].slice(1)),
+  },
+  {
+    kind: "name",
+    pattern:
+      /(?<=\b(?:[Mm]y name is|[Mm]y name['’]s|[Mm]y full name is|[Ii]t['’]s me,|[Ss]igned,?|[Ii]['’]m|[Ii] am|[Cc]all me)\s+)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b/g,
+    priority: 5,
+    accept: (m) => !NOT_A_NAME.has(m[0].split(/[ -]/)[0]!),
+  },
   // --- e-mail
   {
     kind: "email",
@@ -259,4 +297,4 @@ export function identifyingKinds(text: string): IdentifyingKind[] {
   return IDENTIFYING_KINDS.filter((k) => found.has(k));
 }
 
-export const IDENTIFYING_KINDS: readonly IdentifyingKind[] = ["email", "phone", "employee_id", "date", "shift_or_ticket"];
+export const IDENTIFYING_KINDS: readonly IdentifyingKind[] = ["name", "email", "phone", "employee_id", "date", "shift_or_ticket"];

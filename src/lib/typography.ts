@@ -6,6 +6,21 @@ export type Language = "en" | "zh-cn";
 
 const HAN = "\\p{Script=Han}";
 
+/**
+ * Chinese terms the site has settled on, [not this, but this]: one name for a
+ * thing everywhere. Published policy versions, a fixed record, are shown with
+ * these (src/lib/policy/display.ts); everything else is written with them.
+ */
+export const ZH_TERMS: readonly (readonly [string, string])[] = [
+  ["客服服务主管", "客服主管"],
+  ["人力资源部门", "人力资源部"],
+  ["好评率", "认同率"],
+  ["需支持", "待改进"],
+  ["首次联系解决率", "首次解决率（FCR）"],
+  ["每千次联系", "每千次服务"],
+  ["每千次已处理联系", "每千次服务"],
+];
+
 interface Rule {
   id: string;
   pattern: RegExp;
@@ -37,6 +52,17 @@ const RULES: Record<Language, Rule[]> = {
       message: "an English dash in Chinese text: use ——, ：or rephrase",
     },
     { id: "ellipsis", pattern: /。。。|\.\.\./u, message: "dots as an ellipsis: use …… (or … in a short UI label)" },
+    {
+      id: "date",
+      pattern: /\d{4} 年|\d{4}年 \d|年第 ?\d|(?<![\d.])\d{1,2} 月 \d{1,2} 日/u,
+      message: "a date with spaces or a quarter in digits: write 2026年12月7日, 2026年10月, 2026年第三季度",
+    },
+    { id: "nested-brackets", pattern: /（[^）]*（/u, message: "brackets inside brackets: rephrase (质检评分（满分 100 分）)" },
+    {
+      id: "term",
+      pattern: new RegExp(ZH_TERMS.map(([old]) => old).join("|"), "u"),
+      message: `a term the site does not use: ${ZH_TERMS.map(([old, now]) => `${now}, not ${old}`).join("; ")}`,
+    },
   ],
   en: [
     {

@@ -9,6 +9,7 @@
 // needs no JavaScript.
 import type { Locale } from "../i18n/config.ts";
 import { useTranslations } from "../i18n/index.ts";
+import { formatDay } from "../i18n/translate.ts";
 import { READ_ACTIONS, type AuditAction } from "../lib/audit/model.ts";
 import { SURVEYS, type Survey } from "../lib/surveys/registry.ts";
 import { localText } from "../lib/surveys/text.ts";
@@ -52,6 +53,12 @@ export async function readLog(env: AppEnv, at?: number): Promise<ReadLog> {
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** "Exported the answers (CSV) (2 times)" / "导出答卷（CSV）2 次". */
+function readAction(t: ReturnType<typeof useTranslations>, action: (typeof READ_ACTIONS)[number], times: number): string {
+  const what = t(`readLog.action.${action}` as `readLog.action.${(typeof READ_ACTIONS)[number]}`);
+  return times > 1 ? t("readLog.withTimes", { action: what, times: t.plural("readLog.times", times) }) : what;
+}
+
 /** The chain's head, with how to check later that the log still reaches it. */
 function renderChain(chain: ReadLog["chain"], locale: Locale): string {
   const t = useTranslations(locale);
@@ -76,9 +83,9 @@ export function renderReadLog(log: ReadLog, locale: Locale): string {
     const rows = s.reads
       .map(
         (r) =>
-          `<tr><th scope="row"><time datetime="${r.day}">${r.day}</time></th><td>${escape(t(`readLog.action.${r.action}` as `readLog.action.${(typeof READ_ACTIONS)[number]}`))}${
-            r.times > 1 ? ` (${escape(t.plural("readLog.times", r.times))})` : ""
-          }</td><td>${escape(r.by ?? t("readLog.role"))}</td></tr>`,
+          `<tr><th scope="row"><time datetime="${r.day}">${escape(formatDay(locale, r.day))}</time></th><td>${escape(
+            readAction(t, r.action as (typeof READ_ACTIONS)[number], r.times),
+          )}</td><td>${escape(r.by ?? t("readLog.role"))}</td></tr>`,
       )
       .join("");
     return `<section aria-labelledby="read-log-${s.id}"><h2 id="read-log-${s.id}">${escape(title)}</h2><div class="table-wrap" role="region" tabindex="0" aria-labelledby="read-log-${s.id}"><table><caption>${escape(

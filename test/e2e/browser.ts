@@ -105,8 +105,10 @@ export function formatViolations(violations: AxeViolation[]): string {
 
 export interface OpenOptions {
   colorScheme?: "light" | "dark";
-  /** Viewport width in CSS pixels (height 900). */
+  /** Viewport width in CSS pixels. */
   width?: number;
+  /** Viewport height in CSS pixels, with a width (900 unless given). */
+  height?: number;
   acceptDownloads?: boolean;
   /** Open in an existing context (same storage) instead of a fresh one. */
   context?: BrowserContext;
@@ -119,7 +121,7 @@ export async function newPinnedContext(browser: Browser, options: OpenOptions = 
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? "light",
     acceptDownloads: options.acceptDownloads ?? false,
-    ...(options.width ? { viewport: { width: options.width, height: 900 } } : {}),
+    ...(options.width ? { viewport: { width: options.width, height: options.height ?? 900 } } : {}),
   });
   await context.clock.setSystemTime(`${options.today ?? DEMO_TODAY}T12:00:00Z`);
   return context;

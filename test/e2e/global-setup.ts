@@ -31,7 +31,7 @@ export async function setup(project: TestProject): Promise<void> {
     env: { ...process.env, CANDOR_TODAY: DEMO_TODAY },
   });
   await freshState(PERSIST);
-  migrate(PERSIST);
+  await migrate(PERSIST);
   await seed(PERSIST, pinnedClock(DEMO_TODAY));
   server = await startServer({ persistTo: PERSIST, dist: DIST });
   project.provide("baseURL", server.url);

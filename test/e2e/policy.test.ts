@@ -222,6 +222,80 @@ describe("tier calculator", () => {
     }
   });
 
+  for (const l of [
+    { prefix: "", lang: "en", score: "Weighted score: 67.5 of 100", tier: "Tier reached: Meets expectations" },
+    { prefix: "/zh-cn", lang: "zh-CN", score: "加权得分：67.5", tier: "达标" },
+  ]) {
+    it(`uses what was typed before it started, and never shows a result the boxes disagree with (${l.lang})`, async () => {
+      const { page, problems, close } = await open(`${l.prefix}/policy/`);
+      try {
+        // Hold the island's code until every box has been typed into, as on a slow phone.
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        await page.route("**/_astro/*.js", async (route) => {
+          await held;
+          await route.continue();
+        });
+        const inputs = page.locator(".calc-field input");
+        await inputs.first().scrollIntoViewIfNeeded();
+        const values = ["92", "87", "65", "10", "95", "2", "85"];
+        for (const [i, v] of values.entries()) {
+          await inputs.nth(i).click();
+          await page.keyboard.type(v);
+        }
+        expect(await page.locator("astro-island[ssr]").count()).toBe(1);
+        release();
+        await page.waitForSelector("astro-island:not([ssr])");
+        const summary = page.locator("[data-calc-summary]");
+        await expect.poll(() => summary.textContent()).toContain(l.score);
+        expect(await summary.textContent()).toContain(l.tier);
+        expect(await summary.locator(".calc-incomplete").count()).toBe(0);
+        // What the boxes show is what the result used, and a later edit keeps the others.
+        expect(await inputs.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(values);
+        await inputs.nth(3).click();
+        await page.keyboard.press("ControlOrMeta+a");
+        await page.keyboard.type("5.5");
+        await expect.poll(() => summary.textContent()).toContain(l.lang === "en" ? "Weighted score: 77.5 of 100" : "加权得分：77.5");
+        expect(await inputs.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
+          "92",
+          "87",
+          "65",
+          "5.5",
+          "95",
+          "2",
+          "85",
+        ]);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  for (const prefix of ["", "/zh-cn"]) {
+    it(`keeps its result table's headings and figures on one line on a 360 px phone (${prefix || "en"})`, async () => {
+      const { page, problems, close } = await open(`${prefix}/policy/`, { width: 360 });
+      try {
+        await hydrated(page);
+        await page.locator("[data-calculator] button").first().click(); // fill in the targets
+        const cells = page.locator(".calc-breakdown thead th, .calc-breakdown tbody td");
+        await cells.first().waitFor();
+        const lines = await cells.evaluateAll((els) =>
+          els.map((el) => {
+            const style = getComputedStyle(el);
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            return { text: el.textContent, height: range.getBoundingClientRect().height, size: parseFloat(style.fontSize) };
+          }),
+        );
+        for (const cell of lines) expect(cell.height, `"${cell.text}" wraps`).toBeLessThan(cell.size * 2.2);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+
   it("works in Chinese with labelled fields", async () => {
     const { page, problems, close } = await open("/zh-cn/policy/");
     try {

@@ -68,6 +68,39 @@ describe("programme results", () => {
       }
     });
 
+    it(`charts on a phone: each title above its drawing, no text under 12 px, at 360 and 1280 px (${l.lang})`, async () => {
+      for (const [path, count] of [
+        [`${l.prefix}/results/`, 5],
+        [`${l.prefix}/results/2026-Q3/`, 3],
+      ] as const) {
+        for (const width of [360, 1280]) {
+          const { page, problems, close } = await openPage(browser, `${baseURL}${path}`, { width, height: 800 });
+          try {
+            const figures = await page.locator("figure.chart").evaluateAll((els) =>
+              els.map((figure) => {
+                const caption = figure.querySelector("figcaption")!.getBoundingClientRect();
+                const svg = figure.querySelector("svg")!;
+                const drawing = svg.getBoundingClientRect();
+                const scale = svg.getScreenCTM()!.a;
+                const smallest = Math.min(
+                  ...[...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale),
+                );
+                return { captionAbove: caption.bottom <= drawing.top + 1, smallest };
+              }),
+            );
+            expect(figures.length, path).toBeGreaterThanOrEqual(count);
+            for (const f of figures) {
+              expect(f.captionAbove, `${path} at ${width} px: the title sits above its chart`).toBe(true);
+              expect(f.smallest, `${path} at ${width} px: smallest chart text`).toBeGreaterThanOrEqual(12);
+            }
+            expect(problems).toEqual([]);
+          } finally {
+            await close();
+          }
+        }
+      }
+    });
+
     it(`${l.prefix}/results/2026-Q3/ shows the rules that governed it, KPIs against targets, tiers, bands and spend (${l.lang})`, async () => {
       const { page, close } = await openStatic(`${l.prefix}/results/2026-Q3/`);
       try {
@@ -85,6 +118,17 @@ describe("programme results", () => {
           const href = await policy.page.locator("[data-canonical]").getAttribute("href");
           const canonical = Buffer.from(await (await fetch(`${baseURL}${href}`)).arrayBuffer());
           expect(createHash("sha256").update(canonical).digest("hex")).toBe(fingerprint);
+          // the Chinese page shows the record in the site's current terms and says so; the record keeps its words
+          if (l.prefix) {
+            const shown = (await policy.page.locator("main").textContent())!;
+            expect(shown).toContain("待改进");
+            expect(shown).toContain("客服主管奖励政策（2026年7月版）");
+            for (const old of ["需支持", "客服服务主管", "人力资源部门", "2026 年"]) expect(shown, old).not.toContain(old);
+            expect(await policy.page.locator("[data-current-terms]").count()).toBe(1);
+            const record = canonical.toString("utf8");
+            expect(record).toContain("需支持");
+            expect(record).toContain("客服服务主管奖励政策（2026 年 7 月版）");
+          }
         } finally {
           await policy.close();
         }

@@ -25,6 +25,9 @@ describe("site skeleton", () => {
         try {
           expect(response.status()).toBe(200);
           expect(await page.getAttribute("html", "lang")).toBe(prefix ? "zh-CN" : "en");
+          // Chinese pages take punctuation shared by both scripts (“ ” …) from a Chinese font, not a Latin one
+          const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+          expect(font.split(",")[0]!.trim().replace(/"/g, "")).toBe(prefix ? "PingFang SC" : "system-ui");
           expect(await page.locator("h1").count()).toBe(1);
           const nav = page.locator("nav.site-nav");
           expect(await nav.getByRole("link").count()).toBe(4);

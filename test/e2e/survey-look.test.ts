@@ -110,6 +110,58 @@ async function contrasts(page: Page, root: string): Promise<Reading[]> {
   }, root);
 }
 
+describe("after Start", () => {
+  for (const prefix of ["", "/zh-cn"]) {
+    for (const width of [360, 1280]) {
+      for (const how of ["mouse", "keyboard"] as const) {
+        it(`${prefix || "en"}, ${width} px, Start by ${how}: the first question's whole card is on screen, its first rating bordered and ringed`, async () => {
+          const { page, problems, close } = await openPage(browser, `${baseURL}${prefix}/surveys/${PULSE}/`, { width, height: 800 });
+          try {
+            const startButton = page.getByRole("button", { name: /^(Start the survey|开始填写问卷)$/ });
+            if (how === "mouse") await startButton.click();
+            else {
+              await startButton.focus();
+              await page.keyboard.press("Enter");
+            }
+            const first = page.locator(".sd-question").first();
+            await first.waitFor();
+            await expect.poll(() => page.evaluate(() => document.activeElement?.closest(".sd-rating__item") !== null)).toBe(true);
+            // let the form finish laying out, then read where its first card is
+            await page.waitForTimeout(600);
+            const place = await first.evaluate((card) => {
+              const title = card.querySelector(".sd-question__title")!.getBoundingClientRect();
+              return { titleTop: title.top, titleBottom: title.bottom, height: window.innerHeight };
+            });
+            expect(place.titleTop, "the first question's title is below the top edge").toBeGreaterThanOrEqual(0);
+            expect(place.titleBottom).toBeLessThanOrEqual(place.height);
+            // the focused first rating keeps its border, and a focus ring shows outside it
+            const look = await page.evaluate(() => {
+              const item = document.activeElement!.closest(".sd-rating__item")!;
+              const other = item.parentElement!.querySelectorAll(".sd-rating__item")[1]!;
+              const s = getComputedStyle(item);
+              return {
+                shadow: s.boxShadow,
+                otherShadow: getComputedStyle(other).boxShadow,
+                outline: s.outlineStyle,
+                width: s.outlineWidth,
+              };
+            });
+            // the border is the first shadow layer of every rating button
+            const border = (shadow: string) => shadow.split(/,(?![^(]*\))/)[0]!.trim();
+            expect(look.shadow).not.toBe("none");
+            expect(border(look.shadow)).toBe(border(look.otherShadow));
+            expect(look.outline).toBe("solid");
+            expect(parseFloat(look.width)).toBeGreaterThanOrEqual(2);
+            expect(problems).toEqual([]);
+          } finally {
+            await close();
+          }
+        });
+      }
+    }
+  }
+});
+
 describe("the survey form in the site's clothes", () => {
   for (const prefix of ["", "/zh-cn"]) {
     for (const colorScheme of ["light", "dark"] as const) {

@@ -155,7 +155,7 @@ describe("filling a survey", () => {
     });
   }
 
-  it("fetches SurveyJS only when the person presses Start; after a failed fetch, Start reloads and starts", async () => {
+  it("fetches SurveyJS while the page is idle and runs it only on Start; after a failed fetch, Start reloads and starts", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems = watchPage(page, baseURL);
@@ -165,17 +165,15 @@ describe("filling a survey", () => {
       return sizes.filter((n) => n > 1_000_000).length;
     };
     try {
-      await page.goto(`${baseURL}/surveys/${PULSE}/`, { waitUntil: "networkidle" });
-      await page.getByRole("button", { name: "Start the survey" }).waitFor();
-      expect(scripts.length).toBeGreaterThan(0); // the page's own small script
-      expect(await big(scripts)).toBe(0);
-      expect(await page.locator('link[rel="stylesheet"][href*="survey-core"]').count()).toBe(0);
-
-      // the first fetch of SurveyJS fails (a dropped connection): the person is told and can try again
-      // (the module Start imports: the chunk that holds SurveyJS is named as the bundler shares it with the idea form)
+      // the first fetch of the form's module fails (a dropped connection, while the page was idle)
+      // (the chunk that holds SurveyJS is named as the bundler shares it with the idea form)
       await page.route("**/_astro/mount.*.js", (route) => route.abort("connectionreset"), { times: 1 });
-      await start(page);
-      await page.getByRole("status").filter({ hasText: "could not be loaded" }).waitFor();
+      await page.goto(`${baseURL}/surveys/${PULSE}/`, { waitUntil: "load" });
+      await page.getByRole("button", { name: "Start the survey" }).waitFor();
+      await page.waitForFunction(() => document.documentElement.dataset.formPreloaded === "failed");
+      // nothing ran: no form, no SurveyJS stylesheet applied
+      expect(await page.locator(".sd-root-modern").count()).toBe(0);
+      expect(await page.locator('link[rel="stylesheet"][href*="survey-core"]').count()).toBe(0);
       expect(await page.getByRole("button", { name: "Start the survey" }).isEnabled()).toBe(true);
       await start(page); // reloads the page (the failed module stays failed in this one) and starts
       await q(page, "satisfaction").waitFor();
@@ -184,10 +182,41 @@ describe("filling a survey", () => {
       // SurveyJS's stylesheet was applied before the form showed
       expect(await page.locator('link[rel="stylesheet"][href*="survey-core"]').count()).toBe(1);
       expect(await page.getByRole("button", { name: "Start the survey" }).isVisible()).toBe(false);
-      expect(problems.filter((p) => !/ERR_CONNECTION_RESET|Failed to fetch dynamically imported module/.test(p))).toEqual([]);
+      expect(problems.filter((p) => !/ERR_CONNECTION_RESET|Failed to fetch dynamically imported module|mount\./.test(p))).toEqual([]);
     } finally {
       await page.evaluate(() => localStorage.clear());
       await context.close();
+    }
+  });
+
+  it("has the form's modules fetched and compiled, not run, before Start, and fetches nothing for a closed survey", async () => {
+    const { page, problems, close } = await open(baseURL, `/surveys/${PULSE}/`);
+    const modules: string[] = [];
+    page.on("requestfinished", (req) => req.url().includes("/_astro/mount.") && modules.push(req.url()));
+    try {
+      await page.waitForFunction(() => document.documentElement.dataset.formPreloaded === "done");
+      const named = (await page.getAttribute("html", "data-form-modules"))!.split(" ");
+      expect(named.some((f) => /\/_astro\/mount\.[\w-]+\.js$/.test(f))).toBe(true);
+      expect(await page.locator('link[rel="modulepreload"]').count()).toBeGreaterThanOrEqual(named.filter((f) => f.endsWith(".js")).length);
+      expect(await page.locator(".sd-root-modern").count()).toBe(0);
+      // the press runs what is already there: the module is not fetched again
+      const before = modules.length;
+      await start(page);
+      await q(page, "satisfaction").waitFor();
+      expect(modules.length).toBe(before);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.evaluate(() => sessionStorage.clear());
+      await close();
+    }
+    const closed = await open(baseURL, "/surveys/pulse-2026-10/");
+    try {
+      await closed.page.waitForLoadState("networkidle");
+      await closed.page.waitForTimeout(1500);
+      expect(await closed.page.locator('link[rel="modulepreload"]').count()).toBe(0);
+      expect(await closed.page.getAttribute("html", "data-form-preloaded")).toBeNull();
+    } finally {
+      await closed.close();
     }
   });
 
@@ -202,6 +231,10 @@ describe("filling a survey", () => {
         .toEqual(["“13812345678” (a phone number)", "“li.wei@example.com” (an e-mail address)"]);
       await q(page, "oneThing").locator("textarea").fill("Shorter queues at lunchtime.");
       await expect.poll(() => note.count()).toBe(0);
+      // before anything is typed, the field asks not to sign; a name the writer gives is pointed at
+      expect(await q(page, "oneThing").textContent()).toContain("Don't write your name or anything else that identifies you.");
+      await q(page, "oneThing").locator("textarea").fill("My name is Jane and lunch queues are too long.");
+      await expect.poll(() => note.locator("mark").allTextContents()).toEqual(["“Jane” (your name)"]);
       expect(problems).toEqual([]);
     } finally {
       await page.evaluate(() => sessionStorage.clear());

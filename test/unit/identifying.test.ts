@@ -16,6 +16,23 @@ function expectFinds(text: string, kind: IdentifyingKind, match: string) {
 
 describe("identifying details: what is caught", () => {
   it.each([
+    ["我是夜班组的张伟，工号 A10234", "张伟"],
+    ["我是张伟，在二组。", "张伟"],
+    ["我叫李娜", "李娜"],
+    ["本人王芳，建议增加培训。", "王芳"],
+    ["我的名字是欧阳明月。", "欧阳明月"],
+    ["本人姓名：刘洋", "刘洋"],
+    ["My name is Jane and I work in billing.", "Jane"],
+    ["Hi, I'm Zhang Wei from the complaints desk.", "Zhang Wei"],
+    ["I am Priya, and the rota is unfair.", "Priya"],
+    ["Call me Tom if you need details.", "Tom"],
+  ])("a self-introduction: %s", (text, match) => expectFinds(text, "name", match));
+
+  it("names the writer and their employee number together (the review's example)", () => {
+    expect(identifyingKinds("我是夜班组的张伟，工号 A10234")).toEqual(["name", "employee_id", "shift_or_ticket"]);
+  });
+
+  it.each([
     ["Write to me at li.wei+cs@example.com.cn please", "li.wei+cs@example.com.cn"],
     ["我的邮箱是zhangsan@corp.example.com，欢迎联系", "zhangsan@corp.example.com"],
   ])("e-mail: %s", (text, match) => expectFinds(text, "email", match));
@@ -163,6 +180,16 @@ describe("identifying details: ordinary prose is left alone", () => {
     "平均处理时长320秒对于复杂投诉来说不现实。",
     "排名前10%的主管应该获得额外的培训机会。",
     "2026年的奖励政策比2025年清楚多了。",
+    // self-introductions that name no one
+    "我是新来的客服主管，希望培训更系统。",
+    "我是高兴的，但希望奖金更透明。",
+    "我是说晋升标准应该提前公布。",
+    "本人觉得季度奖励的门槛太高。",
+    "我叫不出所有指标的名字，能否简化？",
+    "I'm not sure the tiers are fair.",
+    "I'm Chinese-speaking and the English form was hard.",
+    "I am Happy with the new training budget.",
+    "My name is not important; the rota is.",
   ];
 
   it.each(prose)("no finding in: %s", (text) => {

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ui } from "../../src/i18n/index.ts";
 import { withoutGlosses } from "../../src/lib/bilingual.ts";
-import { typographyProblems, type Language } from "../../src/lib/typography.ts";
+import { inCurrentTerms } from "../../src/lib/policy/display.ts";
+import { ZH_TERMS, typographyProblems, type Language } from "../../src/lib/typography.ts";
 
 interface Text {
   where: string;
@@ -25,8 +26,11 @@ function jsonTexts(file: string): Text[] {
       for (const [key, v] of Object.entries(value)) {
         if (typeof v === "string" && (key === "en" || key === "default" || key === "zh-cn")) {
           // Published policy versions are a fixed record (their wording may carry the organisation's
-          // Chinese terms in brackets); English pages show them without those glosses (src/lib/bilingual.ts).
-          const shown = key === "en" && file.startsWith("policy/") ? withoutGlosses(v) : v;
+          // Chinese terms in brackets, and Chinese written before the site's terms settled): pages show
+          // English without those glosses (src/lib/bilingual.ts) and Chinese in current terms
+          // (src/lib/policy/display.ts); that is the text checked.
+          const record = file.startsWith("policy/");
+          const shown = !record ? v : key === "en" ? withoutGlosses(v) : key === "zh-cn" ? inCurrentTerms(v) : v;
           out.push({ where: `${file} ${path}.${key}`, language: key === "zh-cn" ? "zh-cn" : "en", text: shown });
         } else walk(v, `${path}.${key}`);
       }
@@ -106,9 +110,21 @@ describe("style: punctuation a reader notices at once", () => {
   it("the rules catch what they are for", () => {
     expect(typographyProblems("权重: 20%", "zh-cn").map((p) => p.rule)).toEqual(["ascii-colon"]);
     expect(typographyProblems("满意度,解决率", "zh-cn").map((p) => p.rule)).toEqual(["ascii-comma"]);
-    expect(typographyProblems("人力资源部门 — 官方回复", "zh-cn").map((p) => p.rule)).toEqual(["single-dash"]);
+    expect(typographyProblems("人力资源部 — 官方回复", "zh-cn").map((p) => p.rule)).toEqual(["single-dash"]);
     expect(typographyProblems("选择。。。", "zh-cn").map((p) => p.rule)).toEqual(["ellipsis"]);
     expect(typographyProblems("奖励(成本控制)", "zh-cn").map((p) => p.rule)).toEqual(["ascii-parens"]);
+    for (const date of ["2026 年 7 月版", "2026 年第 3 季度", "2026年第3季度", "于 12 月 7 日前"]) {
+      expect(
+        typographyProblems(date, "zh-cn").map((p) => p.rule),
+        date,
+      ).toEqual(["date"]);
+    }
+    expect(typographyProblems("质检评分（分（满分 100））", "zh-cn").map((p) => p.rule)).toEqual(["nested-brackets"]);
+    for (const [old] of ZH_TERMS)
+      expect(
+        typographyProblems(`请联系${old}`, "zh-cn").map((p) => p.rule),
+        old,
+      ).toEqual(["term"]);
     expect(typographyProblems("Reviewed against this budget (成本控制).", "en").map((p) => p.rule)).toEqual(["han-in-english"]);
     expect(typographyProblems("2026-12-04 ·5 questions", "en").map((p) => p.rule)).toEqual(["middle-dot-space"]);
   });
@@ -121,6 +137,11 @@ describe("style: punctuation a reader notices at once", () => {
       "最多 4000 个字符",
       "精益求精——持续改进",
       "客户满意度（CSAT）不低于 90%",
+      "2026年12月7日",
+      "2026年第三季度",
+      "共 4 题，7 天内",
+      "质检评分（满分 100 分）",
+      "人力资源部将于12月7日前确认收到",
     ]) {
       expect(typographyProblems(ok, "zh-cn"), ok).toEqual([]);
     }

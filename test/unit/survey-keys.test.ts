@@ -109,7 +109,7 @@ describe("npm run survey:keys", () => {
     // no seed at all, or two: it asks which
     const env = { ...process.env, INVITATION_KEY_SEED: "" };
     expect(spawnSync(process.execPath, ["scripts/survey-keys.ts"], { encoding: "utf8", env }).status).toBe(2);
-  });
+  }, 30_000); // it starts Node three times: seconds, more on a loaded machine
 });
 
 describe("npm start's .dev.vars", () => {
@@ -173,5 +173,5 @@ describe("npm run deploy and the survey keys", () => {
     expect(run.stderr).toContain("public development seed");
     expect(run.stderr).toContain("Nothing was deployed");
     expect(readFileSync(calls, "utf8").trim().split("\n")).toEqual(["pages secret list --project-name candor"]);
-  });
+  }, 30_000); // it starts Node three times: seconds, more on a loaded machine
 });

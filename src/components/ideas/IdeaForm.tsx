@@ -8,6 +8,7 @@ import { Model, type Question } from "survey-core";
 import { Survey } from "survey-react-ui";
 import { IDEA_CATEGORIES, LIMITS } from "../../lib/ideas/vocabulary.ts";
 import { adoptThemeStyles, applySiteWording, type SurveyJsStrings } from "../surveyjs/setup.ts";
+import { startAtFirstQuestion } from "../surveyjs/first-question.ts";
 import { quoteFindings, useIdentifyingNotes, type IdentifyingStrings } from "../surveyjs/identifying-notes.tsx";
 import { translator, type Translator } from "../../i18n/translate.ts";
 import { errorMessage, postJson, type IdeaStrings } from "./client.ts";
@@ -179,7 +180,7 @@ export default function IdeaForm({ strings, surveyJsStrings, identifyingStrings,
   }, []);
 
   useEffect(() => {
-    if (focusFirst && !readIssued()) survey.focusFirstQuestion();
+    if (focusFirst && !readIssued()) void startAtFirstQuestion(survey);
   }, [survey, focusFirst]);
 
   useEffect(() => {

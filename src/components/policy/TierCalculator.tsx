@@ -2,7 +2,7 @@
 // weighted score, the tier, what the next tier needs and its rewards. It only
 // computes (src/lib/policy/score.ts, the same scoring results pages use): no
 // fetch, no storage, nothing leaves the page.
-import { useId, useMemo, useState } from "react";
+import { useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { KeysOf } from "../../i18n/index.ts";
 import { translator, type Strings } from "../../i18n/translate.ts";
 import { formatMeasure, formatNumber } from "../../lib/policy/format.ts";
@@ -48,6 +48,18 @@ export default function TierCalculator({ strings, criteria, tiers }: Props) {
   const t = translator(strings);
   const [raw, setRaw] = useState<Raw>({});
   const idBase = useId();
+  const form = useRef<HTMLFormElement>(null);
+  // The island starts when it scrolls into view, and on a slow phone its code
+  // arrives after the reader has typed: take what the boxes show as the
+  // starting values, so the result never disagrees with them.
+  useLayoutEffect(() => {
+    const typed: Raw = {};
+    for (const c of criteria) {
+      const box = form.current?.elements.namedItem(c.id);
+      if (box instanceof HTMLInputElement && box.value !== "") typed[c.id] = box.value;
+    }
+    if (Object.keys(typed).length > 0) setRaw((r) => ({ ...typed, ...r }));
+  }, [criteria]);
   const parsed = useMemo(
     () => Object.fromEntries(criteria.map((c): [string, ParsedInput] => [c.id, parseDecimalInput(raw[c.id], { min: c.min, max: c.max })])),
     [criteria, raw],
@@ -66,7 +78,7 @@ export default function TierCalculator({ strings, criteria, tiers }: Props) {
 
   return (
     <div className="calculator" data-calculator="">
-      <form className="calc-form" onSubmit={(e) => e.preventDefault()} noValidate>
+      <form ref={form} className="calc-form" onSubmit={(e) => e.preventDefault()} noValidate>
         <fieldset>
           <legend>{t("calc.inputs")}</legend>
           {criteria.map((c) => {

@@ -6,6 +6,7 @@ import { buildClock } from "../../build/clock.ts";
 import type { Day } from "../../lib/clock.ts";
 import type { Forum } from "../../lib/forums.ts";
 import type { Honour } from "../../lib/honours.ts";
+import { forDisplay } from "../../lib/policy/display.ts";
 import { policyFingerprint } from "../../lib/policy/fingerprint.ts";
 import type { TPolicyVersion } from "../../lib/policy/schema.ts";
 import type { CycleResults } from "../../lib/results/parse.ts";
@@ -34,13 +35,19 @@ export async function allForums(): Promise<PublishedForum[]> {
   return entries.map((e) => e.data as PublishedForum).sort((a, b) => b.starts.localeCompare(a.starts));
 }
 
-export async function allPolicyVersions(): Promise<TPolicyVersion[]> {
+/** Every policy version exactly as published: what fingerprints hash and the canonical download serves. */
+export async function publishedPolicyRecords(): Promise<TPolicyVersion[]> {
   const entries = await getCollection("policy");
   return entries.map((e) => e.data as TPolicyVersion).sort((a, b) => a.version.localeCompare(b.version));
 }
 
+/** Every policy version as pages show it: Chinese in the site's current terms (src/lib/policy/display.ts). */
+export async function allPolicyVersions(): Promise<TPolicyVersion[]> {
+  return (await publishedPolicyRecords()).map(forDisplay);
+}
+
 /** SHA-256 of each version's canonical form, computed now, at build time. */
 export async function fingerprints(): Promise<Map<string, string>> {
-  const versions = await allPolicyVersions();
+  const versions = await publishedPolicyRecords();
   return new Map(await Promise.all(versions.map(async (v) => [v.version, await policyFingerprint(v)] as const)));
 }

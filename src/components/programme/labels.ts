@@ -12,7 +12,8 @@ export function periodLabel(locale: Locale, period: Pick<Period, "kind" | "year"
         new Date(`${period.start}T00:00:00Z`),
       );
     case "quarterly":
-      return t("period.quarterly", { index: period.index, year: period.year });
+      // 2026年第三季度: Chinese counts quarters in words
+      return t("period.quarterly", { index: locale === "zh-cn" ? "一二三四"[period.index - 1]! : period.index, year: period.year });
     case "half-year":
       return t(period.index === 1 ? "period.half-year.1" : "period.half-year.2", { year: period.year });
     case "annual":

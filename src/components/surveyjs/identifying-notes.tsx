@@ -96,6 +96,11 @@ export function useIdentifyingNotes(
   const wired = useRef<Model | null>(null);
   if (wired.current !== model) {
     wired.current = model;
+    // Every watched field says, before anything is typed, not to sign it: a
+    // name is what a writer most often adds and the hardest for us to spot.
+    for (const q of model.getAllQuestions() as Question[]) {
+      if (watch(q) && !q.description) q.description = t("identifying.hint");
+    }
     model.onAfterRenderQuestion.add((_, options) => {
       const q = options.question as Question;
       if (!watch(q)) return;

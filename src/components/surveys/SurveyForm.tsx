@@ -13,6 +13,7 @@ import { formatDay, translator, type Strings } from "../../i18n/translate.ts";
 import { FREE_TEXT_TYPES } from "../../lib/surveys/questions.ts";
 import type { SurveyStatus, TVisibility } from "../../lib/surveys/schema.ts";
 import { adoptThemeStyles, applySiteWording, type SurveyJsStrings } from "../surveyjs/setup.ts";
+import { startAtFirstQuestion } from "../surveyjs/first-question.ts";
 import { useIdentifyingNotes, type IdentifyingStrings } from "../surveyjs/identifying-notes.tsx";
 import { answeredHere, forgetAnswered, markAnswered } from "./answered.ts";
 import { clearDraft, draftKey, loadDraft, saveDraft, startAction, type Draft, type DraftPlace } from "./draft.ts";
@@ -258,7 +259,7 @@ export default function SurveyForm(props: Props) {
     ) {
       statusRef.current?.focus();
     } else if (stage.name === "survey" && (from === "code" || (from === "loading" && focusFirst))) {
-      model.focusFirstQuestion();
+      void startAtFirstQuestion(model);
     } else if (stage.name === "code" && from === "loading" && focusFirst) {
       codeRef.current?.focus();
     }

@@ -292,7 +292,7 @@ export const admin = {
   },
   "zh-cn": {
     "admin.title": "人力资源管理后台",
-    "admin.lead": "回复和审核建议，跟进问卷调查并发放邀请码。每一项操作都会以你的名义记入操作日志。",
+    "admin.lead": "回复和审核建议，跟进问卷调查并发放邀请码。每一项操作都会以您的名义记入操作日志。",
     "admin.nav.label": "人力资源管理后台",
     "admin.nav.ideas": "建议",
     "admin.nav.audit": "操作日志",
@@ -311,9 +311,9 @@ export const admin = {
       "本服务器尚未配置人力资源访问：请设置 ADMIN_TOKEN（至少 32 个字符）或 Cloudflare Access（ACCESS_TEAM_DOMAIN 和 ACCESS_AUD）。",
     "admin.error": "出现错误：{message}",
     "admin.network": "无法连接服务器，未做任何更改，请重试。",
-    "admin.never.title": "你永远看不到的信息",
+    "admin.never.title": "系统不向您展示的信息",
     "admin.never.body":
-      "Candor 不保存建议的提交者身份：没有姓名、邮箱、IP 地址、设备或浏览器信息，也没有具体时间——只记录建议收到的日期。回执码只以单向哈希值保存，不与任何其他信息关联：不关联到个人，不关联到问卷答案，也不关联到其他建议。如果提交者希望表明身份（例如领取奖励），由其本人自愿向你出示回执码。",
+      "Candor 不保存建议的提交者身份：没有姓名、邮箱、IP 地址、设备或浏览器信息，也没有具体时间——只记录建议收到的日期。回执码只以单向哈希值保存，不与任何其他信息关联：不关联到个人，不关联到问卷答案，也不关联到其他建议。如果提交者希望表明身份（例如领取奖励），由其本人自愿向您出示回执码。",
     "admin.inbox.title": "收件箱",
     "admin.inbox.counts": "各状态建议数",
     "admin.inbox.total": "全部",
@@ -330,7 +330,7 @@ export const admin = {
     "admin.inbox.list": "建议列表（最早的未回复建议在前）",
     "admin.inbox.listHelp": "用方向键在列表中移动，按回车键打开建议。",
     "admin.inbox.dayBoundary":
-      "今天收到的建议，以及提交者今天的回复和评价，明天才会显示。这样，你查看的时间就不会透露某人是何时写的。你自己的回复和更改会立即显示。",
+      "今天收到的建议，以及提交者今天的回复和评价，明天才会显示。这样，您查看的时间就不会透露某人是何时写的。您自己的回复和更改会立即显示。",
     "admin.inbox.empty": "没有符合条件的建议。",
     "admin.inbox.more": "显示更多",
     "admin.inbox.received": "{date} 收到",
@@ -359,7 +359,7 @@ export const admin = {
     "admin.idea.verdict.none": "暂无评价。",
     "admin.idea.verdict.comment": "留言：{comment}",
     "admin.idea.version": "版本 {n}",
-    "admin.idea.conflict": "在你处理期间，其他人修改了这条建议。页面已显示最新状态；你输入的内容仍保留，请核对后重新提交。",
+    "admin.idea.conflict": "在您处理期间，其他人修改了这条建议。页面已显示最新状态；您输入的内容仍保留，请核对后重新提交。",
     "admin.idea.saved": "已保存。",
     "admin.answer.title": "回复",
     "admin.answer.visibility": "可见范围",
@@ -385,7 +385,7 @@ export const admin = {
     "admin.status.none": "当前状态无法再更改。",
     "admin.status.changed": "状态已更改。",
     "admin.publish.title": "在公示栏公示",
-    "admin.publish.lead": "公示栏只显示你审核后的版本，从不显示原文。请删除任何可能识别提交者身份的内容。",
+    "admin.publish.lead": "公示栏只显示您审核后的版本，从不显示原文。请删除任何可能识别提交者身份的内容。",
     "admin.publish.original": "原文",
     "admin.publish.moderated": "审核后版本",
     "admin.publish.titleField": "公示标题",
@@ -447,7 +447,7 @@ export const admin = {
     "admin.audit.responses": "{n} 份答卷",
     // --- surveys: what HR can never see
     "admin.never.surveys":
-      "问卷答卷不记录姓名、具体时间和填写语言。问卷的结果、文字回答和答卷只在问卷结束后提供一次；你只能看到不少于 {k} 人的分组数字（问卷另设更高门槛的，以问卷为准）；一道题至少有 {k} 人作答才能查看它的文字回答（每次随机排序，不显示日期，也与其他回答分开）；导出的答卷不含日期、所在组、工作年限和文字回答。你每次查看文字回答或导出答卷，都会以你的名义记录，并按天公开列在“人力资源部门的查看记录”页面上。",
+      "问卷答卷不记录姓名、具体时间和填写语言。问卷的结果、文字回答和答卷只在问卷结束后提供一次；您只能看到不少于 {k} 人的分组数字（问卷另设更高门槛的，以问卷为准）；一道题至少有 {k} 人作答才能查看它的文字回答（每次随机排序，不显示日期，也与其他回答分开）；导出的答卷不含日期、所在组、工作年限和文字回答。您每次查看文字回答或导出答卷，都会以您的名义记录，并按天公开列在“人力资源部的查看记录”页面上。",
     // --- surveys: list
     "admin.surveys.title": "问卷调查",
     "admin.surveys.lead":
@@ -462,11 +462,11 @@ export const admin = {
     "admin.surveys.access.open": "所有人可填写",
     "admin.surveys.access.invitation": "凭邀请码填写",
     "admin.surveys.visibility.after-close": "问卷结束后公示结果",
-    "admin.surveys.visibility.hidden": "结果仅供人力资源部门查看",
+    "admin.surveys.visibility.hidden": "结果仅供人力资源部查看",
     "admin.surveys.back": "返回问卷列表",
     "admin.surveys.audience.title": "面向人数",
     "admin.surveys.audience.lead":
-      "本问卷面向的人数。仍可使用的邀请码数量不会超过它；作答人数一旦超过它，结果就不显示。面向人数只能调高；每次调高都会以你的名义记录，并显示在问卷的公开页面上。",
+      "本问卷面向的人数。仍可使用的邀请码数量不会超过它；作答人数一旦超过它，结果就不显示。面向人数只能调高；每次调高都会以您的名义记录，并显示在问卷的公开页面上。",
     "admin.surveys.audience.now": "面向 {audience} 人。",
     "admin.surveys.audience.raised": "{date}由 {from} 人调整为 {to} 人。",
     "admin.surveys.audience.label": "新的面向人数（大于 {audience}）",
@@ -482,7 +482,7 @@ export const admin = {
     // --- one survey: results, trends and breakdown
     "admin.surveys.results.title": "结果",
     "admin.surveys.results.afterClose":
-      "问卷于 {closes} 结束后，人力资源部门才能查看结果、文字回答和答卷。答卷陆续提交时查看的内容，之后还可以再查看一次，两次之差就是这期间提交的回答：知道其中除一份以外所有回答的人，就能推算出剩下那一份。",
+      "问卷于 {closes} 结束后，人力资源部才能查看结果、文字回答和答卷。答卷陆续提交时查看的内容，之后还可以再查看一次，两次之差就是这期间提交的回答：知道其中除一份以外所有回答的人，就能推算出剩下那一份。",
     "admin.surveys.results.overAudience":
       "不显示：作答人数超过了本问卷面向的 {audience} 人。有不在名单内的人作答，知道这些回答的人可以从数据中推算出其他人的回答。如果面向人数设得太低，请在下方调高（调整会公开显示）。",
     "admin.surveys.results.upcoming": "该问卷将于 {opens} 开始。",
@@ -497,7 +497,7 @@ export const admin = {
     "admin.surveys.results.withheld": "不显示",
     "admin.surveys.results.freeText": "文字回答：见下方“文字回答”",
     "admin.surveys.results.mean": "平均分 {mean}",
-    "admin.surveys.results.favourable": "好评率 {share}",
+    "admin.surveys.results.favourable": "认同率 {share}",
     "admin.surveys.results.choice": "{label}：{count}",
     "admin.surveys.trend.since": "与{title}相比（{n} 份答卷）。",
     "admin.surveys.trend.none": "该问卷没有可供比较的上一期。",
@@ -505,7 +505,7 @@ export const admin = {
     "admin.surveys.trend.scale": "无法比较：评分刻度已改变",
     "admin.surveys.trend.withheld": "其中一期不显示",
     "admin.surveys.trend.mean": "平均分 {change}",
-    "admin.surveys.trend.favourable": "好评率 {change} 个百分点",
+    "admin.surveys.trend.favourable": "认同率 {change} 个百分点",
     "admin.surveys.trend.choice": "{label} {change} 个百分点",
     "admin.surveys.trend.rank": "{label} 平均排序位置 {change}",
     "admin.surveys.heatmap.title": "分组结果",
@@ -521,7 +521,7 @@ export const admin = {
     // --- one survey: comments
     "admin.surveys.comments.title": "文字回答",
     "admin.surveys.comments.lead":
-      "一道题至少有 {k} 人作答后才会显示它的文字回答；每次随机排序，不显示日期，也与每个人的其他回答分开。查看记录会以你的名义记入操作日志，并按天公开列在“人力资源部门的查看记录”页面上。",
+      "一道题至少有 {k} 人作答后才会显示它的文字回答；每次随机排序，不显示日期，也与每个人的其他回答分开。查看记录会以您的名义记入操作日志，并按天公开列在“人力资源部的查看记录”页面上。",
     "admin.surveys.comments.read": "查看文字回答",
     "admin.surveys.comments.none": "这道题没有人填写。",
     "admin.surveys.comments.tooFew": "这道题作答人数少于 {k} 人，不显示。",
@@ -541,7 +541,7 @@ export const admin = {
     "admin.surveys.codes.used": "截至{date}已使用 {used} 个，与参与人数一样每次至少增加 {k} 个才更新：邀请码当天的使用情况不会显示。",
     "admin.surveys.codes.usedNone": "已使用的邀请码与参与人数一样按完整日期统计，每次至少增加 {k} 个才更新：目前尚未计入。",
     "admin.surveys.codes.lead":
-      "每个邀请码只能使用一次，且不会与它开启的答卷关联。请随机发放——打印成纸条让大家抽取：如果按姓名发放，你就能知道谁参与了调查（但永远不知道他们如何作答）。仍可使用的邀请码数量不会超过面向人数，已发放和已撤销的数量会公开显示在问卷页面上。",
+      "每个邀请码只能使用一次，且不会与它开启的答卷关联。请随机发放——打印成纸条让大家抽取：如果按姓名发放，您就能知道谁参与了调查（但永远不知道他们如何作答）。仍可使用的邀请码数量不会超过面向人数，已发放和已撤销的数量会公开显示在问卷页面上。",
     "admin.surveys.codes.count": "生成数量（1 至 500）",
     "admin.surveys.codes.generate": "生成邀请码",
     "admin.surveys.codes.shownOnce": "这 {n} 个邀请码只显示这一次：请立即下载或打印。",
@@ -558,6 +558,6 @@ export const admin = {
     "admin.surveys.codes.withdrawn.one": "已撤销 {n} 个邀请码。",
     "admin.surveys.codes.withdrawn.other": "已撤销 {n} 个邀请码。",
     "admin.surveys.codes.slip":
-      "打开 {url} 并输入此邀请码。邀请码只能使用一次，且不会与你的回答关联。· Open {url} and enter this code. It works once and is never linked to your answers.",
+      "打开 {url} 并输入此邀请码。邀请码只能使用一次，且不会与您的回答关联。· Open {url} and enter this code. It works once and is never linked to your answers.",
   },
 } as const;

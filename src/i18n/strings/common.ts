@@ -95,7 +95,7 @@ export const common = {
     "home.surveys.title": "参与问卷调查",
     "home.surveys.body": "告诉我们你的满意度和期望。全程匿名。",
     "home.ideas.title": "提交建议",
-    "home.ideas.body": "把建议投进意见箱，保存回执码，随时查看人力资源部门的官方回复。",
+    "home.ideas.body": "把建议投进意见箱，保存回执码，随时查看人力资源部的官方回复。",
     "home.promise.title": "我们的承诺",
     "home.promise.body":
       "你提交的任何内容都不会与你本人挂钩：我们不保存 IP 地址、设备信息或具体时间，只记录日期。结果只在人数足够多、无法辨认出个人的分组中公示：默认至少 {k} 人，无论如何不少于 {floor} 人。",

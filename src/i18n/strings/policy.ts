@@ -201,7 +201,7 @@ export const policy = {
     "policy.superseded.changes": "查看此版本之后的变更内容",
     "policy.criteria.title": "考核指标",
     "policy.criteria.lead":
-      "每项考核指标都是一项关键绩效指标。处于起评线或更差时得 0 分，达到或优于目标值得满分，两者之间按直线比例计分。各项权重合计为 100%。",
+      "各项考核指标均为关键绩效指标（KPI），未达起评线的得 0 分，达到或优于目标值的得满分，两者之间按直线比例计分。各项权重合计为 100%。",
     "policy.criteria.caption": "考核指标及权重",
     "policy.criteria.name": "考核指标",
     "policy.criteria.weight": "权重",
@@ -223,8 +223,8 @@ export const policy = {
     "policy.unitName.percent": "百分比",
     "policy.unitName.minutes": "分钟",
     "policy.unitName.seconds": "秒",
-    "policy.unitName.points": "分（满分 100）",
-    "policy.unitName.per-thousand": "每千次联系",
+    "policy.unitName.points": "满分 100 分",
+    "policy.unitName.per-thousand": "每千次服务",
     "policy.tiers.title": "奖励等级及达成条件",
     "policy.tiers.lead":
       "奖励等级从高到低排列。加权得分不低于某一等级的分数线（恰好等于分数线也算达到），并满足该等级列出的全部附加条件，即达到该等级。",
@@ -322,7 +322,7 @@ export const policy = {
     "policy.field.budget.currency": "预算币种",
     "policy.field.budget.note": "预算说明",
     "policy.feed.title": "Candor 奖励政策版本",
-    "policy.feed.description": "客服服务主管奖励政策的每个公开版本及其变更内容。",
+    "policy.feed.description": "客服主管奖励政策的每个公开版本及其变更内容。",
     "calc.title": "奖励等级测算",
     "calc.lead":
       "输入你的数据，即可看到加权得分、达到的奖励等级、距离下一等级还差什么以及对应的奖励。全部计算都在你的浏览器中完成：你输入的内容不会发送到任何地方，也不会被保存。",
@@ -347,7 +347,7 @@ export const policy = {
     "calc.rewards": "该等级的奖励",
     "calc.breakdown": "各项指标得分",
     "calc.value": "你的数值",
-    "calc.points": "得分（0–100）",
+    "calc.points": "得分（满分 100）",
     "calc.contribution": "计入加权得分",
   },
 } as const satisfies { en: Record<string, string>; "zh-cn": Record<string, string> };

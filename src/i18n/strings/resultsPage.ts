@@ -30,7 +30,7 @@ export const resultsPage = {
     "resultsPage.surveys.none": "目前还没有公示结果的问卷。",
     "resultsPage.ideas.title": "意见箱",
     "resultsPage.ideas.body":
-      "人力资源部门如何处理建议：收到的建议数、在承诺天数内确认的比例、首次回复的中位天数，以及建议人自己认为已解决的比例——并附上每条已公开的建议和官方回复。",
+      "人力资源部如何处理建议：收到的建议数、在承诺天数内确认的比例、首次回复的中位天数，以及建议人自己认为已解决的比例——并附上每条已公开的建议和官方回复。",
     "resultsPage.ideas.link": "查看意见箱公示栏",
     "resultsPage.policy.title": "你自己的奖励等级",
     "resultsPage.policy.body": "奖励政策页面上的奖励等级测算工具会在你的浏览器中，按已公布的计分方法计算你的数据；不会发送任何内容。",

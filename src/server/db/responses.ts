@@ -53,6 +53,20 @@ function randomId(): string {
  * spent its token reads as a duplicate (200), not as a spent token (409).
  */
 export async function storeResponse(env: DbEnv, r: NewResponse): Promise<StoreOutcome> {
+  try {
+    await env.DB.batch(await responseStatements(env, r));
+    return "stored";
+  } catch (err) {
+    const message = String((err as Error)?.message ?? err);
+    if (message.includes("survey_submissions.submission_hash")) return "duplicate";
+    if (message.includes("survey_spent_tokens.token_hash")) return "token_spent";
+    if (/NOT NULL constraint failed: survey_responses\.id/.test(message)) return "not_open";
+    throw err;
+  }
+}
+
+/** The statements that store one response, for storeResponse's batch or a bulk load of many (demo data). */
+export async function responseStatements(env: DbEnv, r: NewResponse): Promise<D1PreparedStatement[]> {
   const db = env.DB;
   const id = randomId();
   const statements: D1PreparedStatement[] = [
@@ -81,7 +95,7 @@ export async function storeResponse(env: DbEnv, r: NewResponse): Promise<StoreOu
         .bind(id, r.surveyId, r.surveyVersion, r.day),
     );
   } else {
-    throw new Error("storeResponse: either commit (the real path) or day (demo data, tests)");
+    throw new Error("responseStatements: either commit (the real path) or day (demo data, tests)");
   }
   for (const row of r.rows) {
     statements.push(
@@ -90,14 +104,5 @@ export async function storeResponse(env: DbEnv, r: NewResponse): Promise<StoreOu
         .bind(id, r.surveyId, row.question, row.num, row.text, row.json),
     );
   }
-  try {
-    await db.batch(statements);
-    return "stored";
-  } catch (err) {
-    const message = String((err as Error)?.message ?? err);
-    if (message.includes("survey_submissions.submission_hash")) return "duplicate";
-    if (message.includes("survey_spent_tokens.token_hash")) return "token_spent";
-    if (/NOT NULL constraint failed: survey_responses\.id/.test(message)) return "not_open";
-    throw err;
-  }
+  return statements;
 }
