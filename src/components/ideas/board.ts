@@ -20,7 +20,9 @@ interface Loaded {
 
 export function initBoard(root: HTMLElement): void {
   const t: BoardT = translator(readStrings<BoardKey>(root));
-  const $ = <E extends Element = HTMLElement>(selector: string) => root.querySelector<E>(selector)!;
+  // no `extends Element`: the Workers types in this project's tsconfig give
+  // Element a remove() that HTMLSelectElement's does not match
+  const $ = <E = HTMLElement>(selector: string) => root.querySelector(selector) as E;
   const list = $<HTMLOListElement>("[data-board-list]");
   const count = $("[data-board-count]");
   const supportError = $("[data-support-error]");
