@@ -18,11 +18,11 @@ export function showFigures(section: HTMLElement, stats: BoardStats, t: BoardT):
     if (label !== undefined) section.querySelector(`[data-stat-label=${key}]`)!.textContent = label;
   };
   const withheld = t("ideas.stats.suppressed", { k: stats.minGroupSize });
+  // the base's last day under its count (a longer label could wrap and move the boxes)
   set(
     "received",
     String(stats.received),
-    "",
-    stats.receivedUpTo ? t("ideas.stats.receivedUpTo", { date: formatDay(t.locale, stats.receivedUpTo, "short") }) : t("ideas.stats.received"),
+    stats.receivedUpTo ? t("ideas.stats.receivedUpTo", { date: formatDay(t.locale, stats.receivedUpTo, "short") }) : "",
   );
   set(
     "ack",

@@ -79,7 +79,7 @@ export const ideas = {
     // --- figures
     "ideas.stats.title": "How we answer",
     "ideas.stats.received": "Ideas received",
-    "ideas.stats.receivedUpTo": "Ideas received up to {date}",
+    "ideas.stats.receivedUpTo": "up to {date}",
     "ideas.stats.ack": "Acknowledged within {days} days",
     "ideas.stats.median": "Median days to a first answer",
     "ideas.stats.resolved": "Authors say resolved",
@@ -250,7 +250,7 @@ export const ideas = {
     "ideas.support.error": "附议未能记录，请稍后再试。",
     "ideas.stats.title": "处理情况",
     "ideas.stats.received": "收到的建议",
-    "ideas.stats.receivedUpTo": "截至{date}收到的建议",
+    "ideas.stats.receivedUpTo": "截至{date}",
     "ideas.stats.ack": "{days} 天内确认收到",
     "ideas.stats.median": "首次回复的中位天数",
     "ideas.stats.resolved": "建议人确认已解决",
