@@ -508,7 +508,9 @@ describe("suggestion box in the browser", () => {
             if (width === 360) {
               // all of the search box within the first screen of a 360 × 640 phone
               const search = page.locator("input[data-filter=q]");
-              expect((await top("input[data-filter=q]")) + (await search.evaluate((el) => el.offsetHeight))).toBeLessThanOrEqual(640);
+              expect(
+                (await top("input[data-filter=q]")) + (await search.evaluate((el) => el.getBoundingClientRect().height)),
+              ).toBeLessThanOrEqual(640);
               expect(await top("input[data-filter=q]")).toBeLessThan(await top(".ideas-stats"));
               expect(await figures.isVisible()).toBe(false);
               const unfold = page.getByRole("button", { name: figuresTitle });

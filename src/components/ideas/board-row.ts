@@ -95,10 +95,7 @@ function more(idea: BoardIdea, t: BoardT): HTMLElement {
   const last = idea.answers.at(-1);
   add(
     details,
-    el(
-      "summary",
-      last ? t("ideas.board.responseOn", { date: formatDay(t.locale, last.on, "short") }) : t("ideas.board.historyOnly"),
-    ),
+    el("summary", last ? t("ideas.board.responseOn", { date: formatDay(t.locale, last.on, "short") }) : t("ideas.board.historyOnly")),
   );
   if (idea.rewarded) {
     // the note and the sentence about claiming it are two lines: a note without a full stop must not run into it
