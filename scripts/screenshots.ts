@@ -35,9 +35,10 @@ const SHOTS: Shot[] = [
     colorScheme: "dark",
     height: 780,
     prepare: async (page) => {
+      // from the search down: the filters, the figures folded away, the first ideas
       await page.locator("[data-idea]").first().waitFor();
-      await page.locator("[data-board-count]").scrollIntoViewIfNeeded();
-      await page.evaluate(() => scrollBy(0, -60));
+      await page.locator("[data-board]").evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await page.evaluate(() => scrollBy(0, -12));
     },
   },
   {

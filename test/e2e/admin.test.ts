@@ -41,6 +41,15 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** HR's public answer in the flow below, in both languages as HR may write it. */
+const PUBLIC_ANSWER = "From January, every handover uses one shared checklist. 从一月起，每次交接都使用同一份清单。";
+
+/** What the console's preview says the English and the Chinese pages will show of the text HR is writing. */
+const previewed = (page: Page, field: string) =>
+  Promise.all(
+    ["en", "zh-cn"].map((lang) => page.locator(`form:has(${field}) [data-preview-page=${lang}] [data-preview-text]`).textContent()),
+  );
+
 const hydrated = (page: Page) => page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0);
 
 /** The server restarted on the next day: what employees did the day before is now in HR's console. */
@@ -225,9 +234,11 @@ describe("HR console in the browser", () => {
         await author.page.getByRole("button", { name: l.show }).click();
         await author.page.locator("[data-messages] li[data-from=hr]").getByText("Which shifts lose the notes most often?").waitFor();
 
-        // a public answer, and a moderated version: identifying details are marked and must be confirmed
+        // a public answer, and a moderated version: identifying details are marked and must be confirmed; before
+        // sending, HR sees what the English and the Chinese pages will show: the text as written, on both
         await page.getByRole("radio", { name: l.publicAnswer }).check();
-        await page.locator("#admin-answer-body").fill("From January, every handover uses one shared checklist.");
+        await page.locator("#admin-answer-body").fill(PUBLIC_ANSWER);
+        expect(await previewed(page, "#admin-answer-body")).toEqual([PUBLIC_ANSWER, PUBLIC_ANSWER]);
         await page.getByRole("button", { name: l.send }).click();
         await expect.poll(() => page.locator("[data-messages] li[data-visibility=public]").count()).toBe(1);
         await page.locator("#admin-pub-title").fill(`Shared handover checklist ${locale}`);
@@ -236,6 +247,10 @@ describe("HR console in the browser", () => {
         expect(await page.getByRole("button", { name: l.publish, exact: true }).isDisabled()).toBe(true);
         await expectAxeClean(page);
         await page.locator("#admin-pub-body").fill("Handover notes between shifts get lost; a shared checklist would help customers.");
+        expect(await previewed(page, "#admin-pub-body")).toEqual([
+          "Handover notes between shifts get lost; a shared checklist would help customers.",
+          "Handover notes between shifts get lost; a shared checklist would help customers.",
+        ]);
         await expect.poll(() => page.locator("[data-findings]").count()).toBe(0);
         await pressForOutcome(page, page.getByRole("button", { name: l.publish, exact: true }), l.published);
         await expect.poll(() => page.locator(".admin-badges .badge").allTextContents()).toContain(locale === "en" ? "Published" : "已公示");
@@ -245,7 +260,7 @@ describe("HR console in the browser", () => {
           (r) => r.json() as Promise<{ ideas: { title: string; answers: { body: string }[] }[] }>,
         );
         const card = board.ideas.find((i) => i.title === `Shared handover checklist ${locale}`);
-        expect(card?.answers.map((a) => a.body)).toEqual(["From January, every handover uses one shared checklist."]);
+        expect(card?.answers.map((a) => a.body)).toEqual([PUBLIC_ANSWER]);
         expect(JSON.stringify(board)).not.toContain(title);
         const boardPage = await openPage(browser, `${server.url}${l.prefix}/ideas/`);
         await hydrated(boardPage.page);
@@ -254,7 +269,11 @@ describe("HR console in the browser", () => {
 
         // a reward with its public note, on the board
         await page.getByRole("checkbox", { name: l.rewardToggle }).check();
-        await page.getByRole("textbox", { name: l.rewardNote }).fill(`Innovation award ${locale}`);
+        await page.getByRole("textbox", { name: l.rewardNote }).fill(`Innovation award ${locale} / 创新奖：500 元购物卡`);
+        expect(await previewed(page, "#admin-reward-note")).toEqual([
+          `Innovation award ${locale} / 创新奖：500 元购物卡`,
+          `Innovation award ${locale} / 创新奖：500 元购物卡`,
+        ]);
         await pressForOutcome(page, page.getByRole("button", { name: l.rewardSave }), l.rewardSaved);
         await page.locator("[data-reward-note]").waitFor();
         await expect
@@ -264,7 +283,17 @@ describe("HR console in the browser", () => {
             };
             return b.ideas.find((i) => i.title === `Shared handover checklist ${locale}`)?.rewardNote;
           })
-          .toBe(`Innovation award ${locale}`);
+          .toBe(`Innovation award ${locale} / 创新奖：500 元购物卡`);
+        // the board in the console's language shows all of it, and the answer whole
+        const rewarded = await openPage(browser, `${server.url}${l.prefix}/ideas/`);
+        try {
+          const boardRow = rewarded.page.locator("[data-idea]", { hasText: `Shared handover checklist ${locale}` });
+          expect(await boardRow.locator("[data-reward-note]").textContent()).toContain(`Innovation award ${locale} / 创新奖：500 元购物卡`);
+          expect(await boardRow.locator("[data-answer] .idea-text").textContent()).toBe(PUBLIC_ANSWER);
+          expect(rewarded.problems).toEqual([]);
+        } finally {
+          await rewarded.close();
+        }
 
         // done, with a note
         await page.getByRole("combobox", { name: l.moveTo }).selectOption("done");

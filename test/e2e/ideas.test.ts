@@ -4,10 +4,11 @@
 // and find the idea on the public board in both languages.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getPlatformProxy } from "wrangler";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
+import { formatDay } from "../../src/i18n/translate.ts";
 import { addDays } from "../../src/lib/clock.ts";
 import { hashReceipt, parseReceipt } from "../../src/lib/receipt.ts";
 import { addHrMessage, findIdeaByReceiptHash, publishIdea, setStatus } from "../../src/server/db/ideas.ts";
@@ -59,6 +60,9 @@ const shortDay = (day: string) => `${Number(day.slice(8))} ${MONTHS[Number(day.s
 const statuses = async (page: Page) => [
   ...new Set(await page.locator("[data-idea] [data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))),
 ];
+/** How many lines of its text an element shows. */
+const lines = (locator: Locator) =>
+  locator.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
 const supportCounts = async (page: Page) => (await page.locator("[data-support-count]").allTextContents()).map(Number);
 
 /** Cumulative layout shift so far, as the browser measured it (not counting shifts right after input). */
@@ -76,6 +80,13 @@ async function layoutShift(page: Page): Promise<number> {
       }),
   );
 }
+
+/** HR's public texts in the flow below, each mixing the two languages as HR may write them. */
+const HR_TEXTS = [
+  "Planned: a resilience course for night-shift supervisors. 已计划：为夜班主管开设抗压培训。",
+  "Added to next half-year's training plan. 已纳入下半年培训计划。",
+];
+const REWARD_NOTE = "Innovation award / 创新奖：500 元购物卡";
 
 describe("suggestion box in the browser", () => {
   it("stores an idea once when the answer to the first send is lost, and shows the same receipt", async () => {
@@ -317,7 +328,7 @@ describe("suggestion box in the browser", () => {
       expect(dialogs).toEqual(["beforeunload"]);
       expect(problems).toEqual([]);
 
-      // HR answers (in both languages), moves it on and publishes a moderated version
+      // HR answers (in both languages), moves it on, publishes a moderated version and rewards it
       await asHr(async (env) => {
         const idea = await findIdeaByReceiptHash(env, await hashReceipt(parseReceipt(receipt)!));
         expect(idea).toMatchObject({
@@ -340,6 +351,7 @@ describe("suggestion box in the browser", () => {
           body: "A resilience course for supervisors on night shifts.",
           day: DEMO_TODAY,
         });
+        await env.DB.prepare("UPDATE ideas SET rewarded = 1, reward_note = ?2 WHERE id = ?1").bind(idea!.id, REWARD_NOTE).run();
       });
 
       // follow it up in a new tab, typing the code loosely
@@ -354,13 +366,25 @@ describe("suggestion box in the browser", () => {
       // a code typed in by hand is the reader's own: no reminder to save it
       expect(await tp.getByRole("region", { name: "You have not saved your receipt code yet" }).count()).toBe(0);
       await tp.getByText("Would an evening session suit night shifts?").waitFor();
-      // HR's texts in the page's language only
+      // HR's texts exactly as HR wrote them: nothing split off by language, nothing left out
       const main = (await tp.locator("main").textContent())!;
-      expect(main).toContain("Planned: a resilience course for night-shift supervisors.");
-      expect(main).toContain("Added to next half-year's training plan.");
-      expect(main).not.toContain("已计划");
-      expect(main).not.toContain("已纳入");
+      for (const text of HR_TEXTS) expect(main).toContain(text);
+      expect(await tp.locator("[data-reward-note]").textContent()).toContain(REWARD_NOTE);
       expect(await tp.locator("[data-messages] li[data-from=hr]").count()).toBe(2);
+      // the Chinese tracking page shows the same texts, the English parts too
+      const zhTrack = await openPage(browser, `${baseURL}/zh-cn/ideas/track/`, { context });
+      try {
+        await hydrated(zhTrack.page);
+        await zhTrack.page.getByRole("textbox", { name: "回执码" }).fill(receipt);
+        await zhTrack.page.getByRole("button", { name: "查询" }).click();
+        await zhTrack.page.getByRole("heading", { name: "你的建议", exact: true }).waitFor();
+        const zhMain = (await zhTrack.page.locator("main").textContent())!;
+        for (const text of HR_TEXTS) expect(zhMain).toContain(text);
+        expect(await zhTrack.page.locator("[data-reward-note]").textContent()).toContain(REWARD_NOTE);
+        expect(zhTrack.problems).toEqual([]);
+      } finally {
+        await zhTrack.page.close();
+      }
       expect(await tp.evaluate(() => JSON.stringify({ ...localStorage }))).not.toMatch(/[0-9A-Z]{4}[- ]?[0-9A-Z]{4}[- ]?[0-9A-Z]{4}/i);
       await expectAxeClean(tp);
 
@@ -408,17 +432,21 @@ describe("suggestion box in the browser", () => {
       await expectAxeClean(tp);
       expect(track.problems).toEqual([]);
 
-      // the board shows HR's version in the page's language; the author's verdict, given today, shows beside
-      // the status from tomorrow (the board is no clock for when an author acted; the seeded ideas show
-      // verdicts given on earlier days)
-      await tp.goto(`${baseURL}/ideas/`);
-      await hydrated(tp);
-      const row = tp.locator("[data-idea]", { hasText: "Resilience training for night shifts" });
-      await row.waitFor();
-      expect(await row.locator("h3").textContent()).toBe("Resilience training for night shifts");
-      expect(await row.locator("[data-status]").getAttribute("data-status")).toBe("planned");
-      expect(await row.locator("[data-verdict]").count()).toBe(0);
-      expect(await row.textContent()).not.toContain("Call me");
+      // the board shows HR's version as written on the English and the Chinese page alike; the author's
+      // verdict, given today, shows beside the status from tomorrow (the board is no clock for when an author
+      // acted; the seeded ideas show verdicts given on earlier days)
+      for (const prefix of ["", "/zh-cn"]) {
+        await tp.goto(`${baseURL}${prefix}/ideas/`);
+        const row = tp.locator("[data-idea]", { hasText: "Resilience training for night shifts" });
+        await row.waitFor();
+        expect(await row.locator("h3").textContent()).toBe("Resilience training for night shifts / 夜班抗压培训");
+        expect(await row.locator("[data-status]").getAttribute("data-status")).toBe("planned");
+        expect(await row.locator("[data-verdict]").count()).toBe(0);
+        const text = (await row.textContent())!;
+        for (const written of HR_TEXTS) expect(text).toContain(written);
+        expect(await row.locator("[data-reward-note]").textContent()).toContain(REWARD_NOTE);
+        expect(text).not.toContain("Call me");
+      }
       expect(track.problems).toEqual([]);
     } finally {
       await close();
@@ -441,9 +469,11 @@ describe("suggestion box in the browser", () => {
     }
   });
 
-  for (const [prefix, lang, heading, rewarded, demoTitle] of [
-    ["", "en", "Suggestion box", "Rewarded idea", "Publish reward tier thresholds before each quarter"],
-    ["/zh-cn", "zh-CN", "意见箱", "优秀建议奖励", "每季度开始前公布奖励等级门槛"],
+  // the seeded demo idea 1, whose moderated title HR wrote in both languages: shown whole on both pages
+  const demoTitle = "Publish reward tier thresholds before each quarter / 每季度开始前公布奖励等级门槛";
+  for (const [prefix, lang, heading, rewarded, done, readMore, figuresTitle] of [
+    ["", "en", "Suggestion box", "Rewarded idea", "Done", "Read more", "How we answer"],
+    ["/zh-cn", "zh-CN", "意见箱", "优秀建议奖励", "已完成", "展开全文", "处理情况"],
   ] as const) {
     it(`shows the board compactly (${lang}) at 360 and 1280 px, light and dark, without moving once loaded`, async () => {
       for (const width of [360, 1280])
@@ -453,7 +483,7 @@ describe("suggestion box in the browser", () => {
             expect(await page.getAttribute("html", "lang")).toBe(lang);
             expect(await page.locator("h1").textContent()).toBe(heading);
             await page.locator("[data-idea]").first().waitFor();
-            // seeded demo idea 1: published, done, rewarded, resolved; its title in the page's language only
+            // seeded demo idea 1: published, done, rewarded, resolved; its title as HR wrote it
             const demo = page.locator("[data-idea]", { hasText: demoTitle });
             expect(await demo.locator("h3").textContent()).toBe(demoTitle);
             expect(await demo.locator("[data-status]").getAttribute("data-status")).toBe("done");
@@ -464,15 +494,34 @@ describe("suggestion box in the browser", () => {
             expect(await demo.getByRole("button", { name: prefix ? "附议" : "Me too" }).count()).toBe(0);
             const open = page.locator("[data-idea]", { has: page.locator("[data-status=under_review]") });
             expect(await open.getByRole("button", { name: prefix ? "附议" : "Me too" }).count()).toBe(1);
-            // the response is folded away; the excerpt is one line
+            // the response is folded away; the text shows three lines at most before "Read more"
             expect(await demo.locator("details").getAttribute("open")).toBeNull();
             const excerpt = demo.locator(".idea-excerpt");
-            expect(
-              await excerpt.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
-            ).toBeLessThan(1.5);
+            expect(await lines(excerpt)).toBeLessThan(3.5);
             // nine ideas fit in a couple of screens, not five
             const listHeight = await page.locator("[data-board-list]").evaluate((el) => el.getBoundingClientRect().height);
             expect(listHeight).toBeLessThan(width === 360 ? 2200 : 1500);
+            // the search comes first on a phone, within the first screen, with the figures folded under their
+            // heading; on a wider screen the figures lead, open
+            const top = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().top + scrollY);
+            const figures = page.locator("#ideas-figures");
+            if (width === 360) {
+              // all of the search box within the first screen of a 360 × 640 phone
+              const search = page.locator("input[data-filter=q]");
+              expect(
+                (await top("input[data-filter=q]")) + (await search.evaluate((el) => el.getBoundingClientRect().height)),
+              ).toBeLessThanOrEqual(640);
+              expect(await top("input[data-filter=q]")).toBeLessThan(await top(".ideas-stats"));
+              expect(await figures.isVisible()).toBe(false);
+              const unfold = page.getByRole("button", { name: figuresTitle });
+              expect(await unfold.getAttribute("aria-expanded")).toBe("false");
+              await unfold.click();
+              expect(await unfold.getAttribute("aria-expanded")).toBe("true");
+            } else {
+              expect(await top(".ideas-stats")).toBeLessThan(await top("input[data-filter=q]"));
+              expect(await page.getByRole("button", { name: figuresTitle }).count()).toBe(0);
+            }
+            expect(await figures.isVisible()).toBe(true);
             // figures: 2×2 on a phone, one row on a desktop
             const tops = await page
               .locator(".ideas-stats dl > div")
@@ -486,11 +535,55 @@ describe("suggestion box in the browser", () => {
             // nothing on screen moved while the board loaded
             expect(await layoutShift(page)).toBe(0);
             await expectAxeClean(page);
+
+            // a longer text: three lines on a phone, then "Read more" shows all of it; a short one, all of it at once
+            const more = demo.getByRole("button", { name: readMore });
+            if (width === 360) {
+              expect(await lines(excerpt)).toBeGreaterThan(2.5);
+              expect(await more.getAttribute("aria-expanded")).toBe("false");
+              await more.click();
+              expect(await demo.locator("[data-action=read-more]").getAttribute("aria-expanded")).toBe("true");
+              expect(await lines(excerpt)).toBeGreaterThan(3.5);
+              await expectAxeClean(page);
+            }
+            expect(await excerpt.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+            const short = page.locator("[data-idea]", { hasText: "增加团队荣誉榜" });
+            expect(await short.getByRole("button", { name: readMore }).count()).toBe(0);
+            expect(await short.locator(".idea-excerpt").evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
             expect(problems).toEqual([]);
           } finally {
             await close();
           }
         }
+    });
+
+    it(`puts the figures on one base, and says what each counts (${lang})`, async () => {
+      const { page, problems, close } = await open(`${prefix}/ideas/`);
+      try {
+        await page.locator("[data-stats][aria-busy=false]").waitFor();
+        const { stats } = (await (await page.request.get(`${baseURL}/api/ideas`)).json()) as {
+          stats: { received: number; receivedUpTo: string; ackDue: number; answered: number; ackWithinPromise: number };
+        };
+        const figure = (key: string) => page.locator(`[data-stat=${key}]`).textContent();
+        const label = (key: string) => page.locator(`[data-stat-label=${key}]`).textContent();
+        // the base, labelled with its last day
+        expect(Number(await page.locator("[data-stat=received] .stat-value").textContent())).toBe(stats.received);
+        const upTo = formatDay(prefix ? "zh-cn" : "en", stats.receivedUpTo, "short");
+        expect(await label("received")).toBe(prefix ? "收到的建议" : "Ideas received");
+        expect(await page.locator("[data-stat=received] .stat-detail").textContent()).toBe(prefix ? `截至${upTo}` : `up to ${upTo}`);
+        // every other figure counts ideas of that base, and says how many
+        expect(stats.ackDue).toBeLessThanOrEqual(stats.received);
+        expect(stats.answered).toBeLessThanOrEqual(stats.received);
+        expect(await figure("ack")).toContain(
+          prefix
+            ? `应确认的 ${stats.ackDue} 条中有 ${stats.ackWithinPromise} 条`
+            : `${stats.ackWithinPromise} of the ${stats.ackDue} that were due`,
+        );
+        expect(await figure("median")).toContain(prefix ? `基于已回复的 ${stats.answered} 条` : `over the ${stats.answered} answered`);
+        expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
     });
 
     it(`keeps search, filters and sort in the URL (${lang}): shareable, and Back walks through them`, async () => {
@@ -499,8 +592,8 @@ describe("suggestion box in the browser", () => {
         const board = `${baseURL}${prefix}/ideas/`;
         await page.locator("[data-idea]").first().waitFor();
         const all = await page.locator("[data-idea]").count();
-        // "you said, we did": done ideas only
-        await page.getByRole("button", { name: prefix ? "你提建议，我们行动" : "You said, we did" }).click();
+        // "Done": done ideas only (not named like the page of policy changes, "You said, we did")
+        await page.getByRole("button", { name: done, exact: true }).click();
         await expect.poll(() => statuses(page)).toEqual(["done"]);
         await expect.poll(() => page.url()).toBe(`${board}?view=done`);
         // category filter
@@ -540,9 +633,7 @@ describe("suggestion box in the browser", () => {
       try {
         await shared.page.locator("[data-idea]").first().waitFor();
         await expect.poll(() => statuses(shared.page)).toEqual(["done"]);
-        expect(
-          await shared.page.getByRole("button", { name: prefix ? "你提建议，我们行动" : "You said, we did" }).getAttribute("aria-pressed"),
-        ).toBe("true");
+        expect(await shared.page.getByRole("button", { name: done, exact: true }).getAttribute("aria-pressed")).toBe("true");
         expect(await shared.page.locator("select[data-filter=sort]").inputValue()).toBe("support");
         expect(shared.problems).toEqual([]);
       } finally {

@@ -10,6 +10,7 @@ import {
   setStatus,
   setVerdict,
 } from "../../src/server/db/ideas.ts";
+import { addDays } from "../../src/lib/clock.ts";
 import { HttpError } from "../../src/server/http.ts";
 import { adminIdea, inbox } from "../../src/server/admin-ideas.ts";
 import { board as boardData, supportIdea, trackIdea, withdrawSupport } from "../../src/server/ideas.ts";
@@ -202,6 +203,7 @@ describe("board figures (computed in SQL)", () => {
     const stats = await boardStats(env, options);
     expect(stats).toEqual({
       received: 6, // steps of 3 over past days: 11-01…03, 11-04…06
+      receivedUpTo: "2026-11-06",
       ackPromiseDays: 7,
       ackDue: 6,
       ackWithinPromise: 4, // ideas 1, 2, 4, 5
@@ -223,40 +225,77 @@ describe("board figures (computed in SQL)", () => {
 
   it("counts verdicts over published ideas only: totals minus the listed verdicts give no unpublished idea's verdict", async () => {
     const ids = [];
-    for (let i = 0; i < 8; i++) ids.push(await idea(`2026-11-0${i + 1}`, i + 1));
+    for (let i = 0; i < 10; i++) ids.push(await idea(`2026-11-${String(i + 1).padStart(2, "0")}`, i + 1));
     for (const [i, v] of ids.entries()) {
       if (i < 5) await publishIdea(env, v, { title: `Idea ${i}`, body: "Moderated.", day: "2026-11-15" });
       await setVerdict(env, v, i === 7 ? "not_resolved" : "resolved", null, "2026-11-20");
     }
     const stats = await boardStats(env, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5, stepK: 5 });
-    expect([stats.verdicts, stats.resolved]).toEqual([5, 5]);
+    expect([stats.received, stats.verdicts, stats.resolved]).toEqual([10, 5, 5]);
   });
 
-  it("does not count an idea still inside its window as due, and withholds shares over fewer than k ideas", async () => {
-    await idea("2026-11-28", 1);
-    const id2 = await idea("2026-11-20", 2);
-    await addHrMessage(env, id2, "public", "x", "2026-11-21");
-    await publishIdea(env, id2, { title: "Two", body: "Moderated.", day: "2026-11-21" });
-    await setVerdict(env, id2, "resolved", null, "2026-11-22");
-    const stats = await boardStats(env, { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5, stepK: 5 });
-    expect(stats).toMatchObject({
-      received: 0, // two ideas: not yet a step of five
-      ackDue: 1,
-      ackWithinPromise: null,
-      ackShare: null,
-      answered: 1,
-      medianDaysToFirstAnswer: null,
-      verdicts: 0,
-      resolved: null,
-      resolvedShare: null,
+  it("puts every figure on one base, the ideas received up to the last step: none counts an idea after it or today's", async () => {
+    const options = { today: "2026-11-30", ackPromiseDays: 7, minGroupSize: 5, stepK: 5 };
+    const days = ["2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13", "2026-11-14"]; // a step, due since 11-22
+    days.push("2026-11-20", "2026-11-20", "2026-11-21", "2026-11-23", "2026-11-24"); // a step, due from 12-02
+    days.push("2026-11-27", "2026-11-28"); // not yet a step
+    const ids = [];
+    for (const [n, day] of days.entries()) ids.push(await idea(day, n + 1));
+    ids.push(await idea(options.today, 99)); // today's: never counted
+    // HR acknowledges the first step's ideas 1-4 in time, 5 late; answers one of the second step, and ideas after the base
+    for (const i of [0, 1, 2, 3]) await addHrMessage(env, ids[i]!, "public", "Thanks.", addDays(days[i]!, 2));
+    await setStatus(env, ids[4]!, "under_review", "2026-11-25");
+    await addHrMessage(env, ids[5]!, "public", "Thanks.", "2026-11-21");
+    await addHrMessage(env, ids[10]!, "public", "Thanks.", "2026-11-29");
+    await setStatus(env, ids[11]!, "under_review", "2026-11-29");
+    // verdicts on published ideas of the base, and one on an idea after it
+    for (const i of [0, 1, 2, 3, 5, 10]) {
+      await publishIdea(env, ids[i]!, { title: `Idea ${i}`, body: "Moderated.", day: "2026-11-25" });
+      await setVerdict(env, ids[i]!, i === 3 ? "not_resolved" : "resolved", null, "2026-11-26");
+    }
+    expect(await boardStats(env, options)).toEqual({
+      received: 10,
+      receivedUpTo: "2026-11-24",
+      ackPromiseDays: 7,
+      ackDue: 5, // the first step; the second is inside its window until 12-02
+      ackWithinPromise: 4,
+      ackShare: 4 / 5,
+      answered: 5, // ideas 1-4 and 6; not idea 11, after the base
+      medianDaysToFirstAnswer: 2, // 2, 2, 2, 2, 1
+      verdicts: 5, // not idea 11's
+      resolved: 4,
+      resolvedShare: 4 / 5,
+      minGroupSize: 5,
     });
+  });
+
+  it("moves no figure about arrivals by less than a step, day after day (an overdue count would tell how many ideas arrived on a day)", async () => {
+    const k = 5;
+    // arrivals over a fortnight, two or three a day; none acknowledged, so each becomes overdue in turn
+    const arrivals = ["2026-11-02", "2026-11-02", "2026-11-03", "2026-11-03", "2026-11-03", "2026-11-05", "2026-11-06"];
+    arrivals.push("2026-11-06", "2026-11-06", "2026-11-09", "2026-11-10", "2026-11-10", "2026-11-12");
+    for (const [n, day] of arrivals.entries()) await idea(day, n + 1);
+    const read = (today: string) => boardStats(env, { today, ackPromiseDays: 7, minGroupSize: k, stepK: k });
+    let before = await read("2026-11-02");
+    for (let today = "2026-11-03"; today <= "2026-12-01"; today = addDays(today, 1)) {
+      const now = await read(today);
+      for (const key of ["received", "ackDue", "verdicts"] as const) {
+        const moved = Math.abs(now[key] - before[key]);
+        expect(moved === 0 || moved >= k, `${key} on ${today}: ${before[key]} → ${now[key]}`).toBe(true);
+      }
+      expect(now.ackDue).toBeLessThanOrEqual(now.received);
+      expect(now.answered).toBeLessThanOrEqual(now.received);
+      before = now;
+    }
+    // by then every step is due: the base and the ideas due are the same ten
+    expect([before.received, before.ackDue, before.ackWithinPromise]).toEqual([10, 10, 0]);
   });
 
   it("takes the promised number of days and k from configuration, and keeps the k it first published with", async () => {
     const id = await idea("2026-11-20", 1);
     await addHrMessage(env, id, "public", "x", "2026-11-24"); // 4 days
     const strict = await boardData({ ...env, ACK_PROMISE_DAYS: "3", MIN_GROUP_SIZE: "3" }, {}, new Date("2026-11-30T12:00:00Z"));
-    expect(strict.stats).toMatchObject({ ackPromiseDays: 3, minGroupSize: 3, received: 0, ackDue: 1, ackWithinPromise: null });
+    expect(strict.stats).toMatchObject({ ackPromiseDays: 3, minGroupSize: 3, received: 0, ackDue: 0, ackWithinPromise: null });
     const lenient = await boardData({ ...env, ACK_PROMISE_DAYS: "5" }, {}, new Date("2026-11-30T12:00:00Z"));
     expect(lenient.stats.ackPromiseDays).toBe(5);
     // with three ideas, the steps cut with the first k (3) show them, whatever k is now

@@ -9,6 +9,7 @@ import { findIdentifying, type IdentifyingFinding } from "../../lib/identifying.
 import type { AdminIdea, InboxPage, TIdeaPatch } from "../../lib/ideas/model.ts";
 import { LIMITS, STATUS_TRANSITIONS, type IdeaStatus, type MessageVisibility } from "../../lib/ideas/vocabulary.ts";
 import { StatusTimeline } from "../ideas/StatusTimeline.tsx";
+import { PublicPreview } from "./PublicPreview.tsx";
 import { adminApi, describeError, type ApiResult, type T } from "./api.ts";
 import { OutcomeLine, type Outcome } from "./Outcome.tsx";
 
@@ -239,16 +240,11 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
               </ol>
               {visibility === "private" ? (
                 <p className="muted">{t("admin.answer.preview.private")}</p>
-              ) : idea.published ? (
-                <>
-                  <p className="muted">{t("admin.answer.preview.board")}</p>
-                  <blockquote className="idea-answer">
-                    <strong className="idea-text">{idea.publicTitle}</strong>
-                    <p className="idea-text">{answer}</p>
-                  </blockquote>
-                </>
               ) : (
-                <p className="muted">{t("admin.answer.preview.notOnBoard")}</p>
+                <>
+                  <p className="muted">{t(idea.published ? "admin.answer.preview.board" : "admin.answer.preview.notOnBoard")}</p>
+                  <PublicPreview t={t} text={answer} {...(idea.published ? { title: idea.publicTitle ?? "" } : {})} />
+                </>
               )}
             </div>
           )}
@@ -292,6 +288,7 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
               value={note}
               onChange={(e) => setNote(e.target.value)}
             />
+            {note.trim() && <PublicPreview t={t} text={note} />}
             <button type="submit" className="button" disabled={busy || !status}>
               {t("admin.status.apply")}
             </button>
@@ -343,6 +340,7 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
                   value={pubBody}
                   onChange={(e) => setPubBody(e.target.value)}
                 />
+                {(pubTitle.trim() || pubBody.trim()) && <PublicPreview t={t} title={pubTitle} text={pubBody} />}
                 {moderatedFindings.length > 0 && (
                   <div className="admin-findings" data-findings={moderatedFindings.length}>
                     <p>{t("admin.publish.findings", { list: kinds })}</p>
@@ -405,6 +403,7 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
                 value={rewardNote}
                 onChange={(e) => setRewardNote(e.target.value)}
               />
+              {rewardNote.trim() && <PublicPreview t={t} text={rewardNote} />}
             </>
           )}
           {/* nothing to submit while the idea is unrewarded and the box unticked */}

@@ -1,9 +1,8 @@
 // An idea's status changes, oldest first, each to the day with HR's optional
-// public note (in the page's language where HR wrote both): the same list on
-// the public board and on the tracking page.
+// public note as HR wrote it: the tracking page and the HR console (the
+// board draws the same list without React, ./board-row.ts).
 import type { Locale } from "../../i18n/config.ts";
 import { formatDay } from "../../i18n/translate.ts";
-import { inLanguage } from "../../lib/bilingual.ts";
 import type { IdeaStatus, StatusChange } from "../../lib/ideas/model.ts";
 
 export function StatusTimeline({
@@ -26,7 +25,7 @@ export function StatusTimeline({
           {h.note && (
             <span className="idea-text">
               {t.locale === "zh-cn" ? "：" : ": "}
-              {inLanguage(h.note, t.locale)}
+              {h.note}
             </span>
           )}
         </li>

@@ -11,7 +11,6 @@ import { flushSync } from "react-dom";
 type Submit = { preventDefault(): void };
 import type { TrackedIdea } from "../../lib/ideas/model.ts";
 import { LIMITS, hrHasAnswered, visibleText, type Verdict } from "../../lib/ideas/vocabulary.ts";
-import { inLanguage } from "../../lib/bilingual.ts";
 import { formatDay, translator } from "../../i18n/translate.ts";
 import { errorMessage, postJson, type IdeaStrings } from "./client.ts";
 import { ReceiptKeeper, useLeaveGuard } from "./ReceiptKeeper.tsx";
@@ -191,7 +190,6 @@ export default function TrackIdea({ strings }: Props) {
   }
 
   const answered = hrHasAnswered(idea.status, idea.messages.filter((m) => m.from === "hr").length);
-  const local = (text: string) => inLanguage(text, t.locale);
   return (
     <div className="ideas-tracked" data-tracked={idea.id}>
       {unsaved && issued && (
@@ -214,19 +212,23 @@ export default function TrackIdea({ strings }: Props) {
         </p>
         <p className="idea-text">{idea.body}</p>
         {idea.rewarded && (
-          <p className="notice" data-reward>
-            {idea.rewardNote && <span className="idea-text">{t("ideas.rewarded.note", { note: idea.rewardNote })} </span>}
-            {t("ideas.track.rewarded")}
-          </p>
+          <div className="notice idea-reward" data-reward>
+            {idea.rewardNote && (
+              <p className="idea-text" data-reward-note>
+                {t("ideas.rewarded.note", { note: idea.rewardNote })}
+              </p>
+            )}
+            <p>{t("ideas.track.rewarded")}</p>
+          </div>
         )}
         {idea.published ? (
           <>
             <h4>{t("ideas.track.published")}</h4>
             <blockquote className="idea-answer">
               <p>
-                <strong className="idea-text">{local(idea.publicTitle ?? "")}</strong>
+                <strong className="idea-text">{idea.publicTitle}</strong>
               </p>
-              <p className="idea-text">{local(idea.publicBody ?? "")}</p>
+              <p className="idea-text">{idea.publicBody}</p>
             </blockquote>
             <p className="muted">{t.plural("ideas.track.supports", idea.supportCount)}</p>
           </>
@@ -256,7 +258,7 @@ export default function TrackIdea({ strings }: Props) {
                 {" · "}
                 <time dateTime={m.on}>{formatDay(t.locale, m.on)}</time>
               </p>
-              <p className="idea-text">{m.from === "hr" ? local(m.body) : m.body}</p>
+              <p className="idea-text">{m.body}</p>
             </li>
           ))}
         </ol>

@@ -207,14 +207,19 @@ export interface BoardIdea {
  * minimum group size are null (suppressed), like every other aggregate.
  */
 export interface BoardStats {
+  /** The base of every figure: ideas received up to `receivedUpTo`, in steps of at least k over past days. */
   received: number;
+  /** The last day the base counts (its last step's day); null before the first step. */
+  receivedUpTo: string | null;
   ackPromiseDays: number;
-  /** ideas whose acknowledgement window has passed, or that were acknowledged already */
+  /** Of the base, the ideas whose acknowledgement window has passed, counted by whole steps. */
   ackDue: number;
   ackWithinPromise: number | null;
   ackShare: number | null;
+  /** Of the base, the ideas HR has answered. */
   answered: number;
   medianDaysToFirstAnswer: number | null;
+  /** Verdicts on the base's published ideas, in steps by the day they were given. */
   verdicts: number;
   resolved: number | null;
   resolvedShare: number | null;

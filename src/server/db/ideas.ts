@@ -26,7 +26,7 @@ import type { AuthorEvent } from "../../lib/audit/model.ts";
 import { isPublishable } from "../../lib/anonymity.ts";
 import { participationSteps, type DayCount } from "../../lib/participation.ts";
 import type { DbEnv } from "../config.ts";
-import { addDays } from "../../lib/clock.ts";
+import { addDays, daysBetween } from "../../lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
 import { Where } from "./where.ts";
 import { dayModifier } from "../commit-day.ts";
@@ -516,80 +516,118 @@ export const ACK_ON_SQL = `(SELECT MIN(d) FROM (
     SELECT MIN(h.on_day) FROM idea_status_history h WHERE h.idea_id = i.id AND h.status <> 'received'))`;
 
 /**
- * Board transparency figures, computed in SQL. An idea is acknowledged on the
- * first day HR moved it past "received" or answered it. A share or median
- * over fewer than k ideas is withheld, like any small-group aggregate.
+ * Board transparency figures, all on one base: the ideas received up to the
+ * last step (`receivedUpTo`), a participation count that leaves out today and
+ * moves in steps of at least `stepK` (src/lib/participation.ts) — polled, a
+ * count that moves by one tells when someone sent an idea. No figure counts
+ * an idea outside that base, so none can exceed it.
  *
- * `received` and `verdicts` are participation counts: polled, a count that
- * moves by one tells when someone sent an idea or gave a verdict. Both leave
- * out today and move in steps of at least `stepK` (src/lib/participation.ts).
- * Verdicts are counted over published ideas only (an unpublished idea's
- * verdict is its author's and HR's business), by the day they were given.
+ * - Acknowledgement: an idea is acknowledged on the first day HR moved it
+ *   past "received" or answered it. Due are the base's whole steps whose last
+ *   day is more than the promised days ago (all their ideas' windows have
+ *   passed, so whether each was acknowledged in time is settled). Counting
+ *   overdue ideas one by one would move the figure by the number of ideas
+ *   that arrived on one day; counted by steps it moves by a step at a time.
+ * - The median days to a first HR answer, over the base's answered ideas.
+ * - Verdicts on the base's published ideas (an unpublished idea's verdict is
+ *   its author's and HR's business), in steps by the day they were given.
+ *
+ * A share or median over fewer than k ideas is withheld, like any
+ * small-group aggregate. SQL counts per day; the steps are cut here, by the
+ * one rule every participation count goes through.
  */
 export async function boardStats(
   env: DbEnv,
   options: { today: string; ackPromiseDays: number; minGroupSize: number; stepK: number },
 ): Promise<BoardStats> {
-  const [counts, median, received, verdicts] = await env.DB.batch([
+  const [perDay, firstAnswers, verdictRows] = await env.DB.batch([
+    // per past day of arrival: the ideas, and how many of them HR acknowledged within the promise
     env.DB.prepare(
-      `WITH acks AS (
-           SELECT i.received_on, ${ACK_ON_SQL} AS ack_on,
-             EXISTS (SELECT 1 FROM idea_messages m WHERE m.idea_id = i.id AND m.author = 'hr') AS answered
-           FROM ideas i
-         )
-         SELECT
-           COALESCE(SUM(ack_on IS NOT NULL OR julianday(?1) - julianday(received_on) > ?2), 0) AS ack_due,
-           COALESCE(SUM(ack_on IS NOT NULL AND julianday(ack_on) - julianday(received_on) <= ?2), 0) AS ack_within,
-           COALESCE(SUM(answered), 0) AS answered
-         FROM acks`,
+      `WITH acks AS (SELECT i.received_on, ${ACK_ON_SQL} AS ack_on FROM ideas i WHERE i.received_on < ?1)
+       SELECT received_on AS day, COUNT(*) AS n,
+         COALESCE(SUM(ack_on IS NOT NULL AND julianday(ack_on) - julianday(received_on) <= ?2), 0) AS ack_within
+       FROM acks GROUP BY received_on`,
     ).bind(options.today, options.ackPromiseDays),
+    // per day of arrival: how many ideas HR first answered after how many days
     env.DB.prepare(
       `WITH d AS (
-         SELECT julianday(MIN(m.on_day)) - julianday(i.received_on) AS days
+         SELECT i.received_on AS day, julianday(MIN(m.on_day)) - julianday(i.received_on) AS days
          FROM ideas i JOIN idea_messages m ON m.idea_id = i.id AND m.author = 'hr'
+         WHERE i.received_on < ?1
          GROUP BY i.id
-       ), o AS (
-         SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS rn, COUNT(*) OVER () AS n FROM d
        )
-       SELECT AVG(days) AS median FROM o WHERE rn IN ((n + 1) / 2, (n + 2) / 2)`,
-    ),
-    env.DB.prepare("SELECT received_on AS day, COUNT(*) AS n FROM ideas WHERE received_on < ?1 GROUP BY received_on").bind(options.today),
+       SELECT day, days, COUNT(*) AS n FROM d GROUP BY day, days`,
+    ).bind(options.today),
+    // verdicts on published ideas given before today, per day of arrival and day of verdict
     env.DB.prepare(
-      `SELECT verdict_on AS day, COUNT(*) AS n, SUM(verdict = 'resolved') AS resolved
-         FROM ideas WHERE published = 1 AND verdict IS NOT NULL AND verdict_on < ?1 GROUP BY verdict_on`,
+      `SELECT received_on AS day, verdict_on, COUNT(*) AS n, SUM(verdict = 'resolved') AS resolved
+         FROM ideas WHERE published = 1 AND verdict IS NOT NULL AND verdict_on < ?1 AND received_on < ?1
+         GROUP BY received_on, verdict_on`,
     ).bind(options.today),
   ]);
-  const c = counts!.results[0] as { ack_due: number; ack_within: number; answered: number };
-  const m = median!.results[0] as { median: number | null } | undefined;
   const k = options.minGroupSize;
-  const receivedSteps = participationSteps(
-    (received!.results as { day: string; n: number }[]).map((r) => ({ day: r.day, responses: r.n })),
+  const days = perDay!.results as { day: string; n: number; ack_within: number }[];
+  const base = participationSteps(
+    days.map((r) => ({ day: r.day, responses: r.n })),
     options.today,
     options.stepK,
   );
-  const verdictDays = verdicts!.results as { day: string; n: number; resolved: number }[];
+  const inBase = (day: string) => day < base.before;
+
+  const dueSteps = base.steps.filter((s) => daysBetween(s.day, options.today) > options.ackPromiseDays);
+  const dueBefore = dueSteps.length > 0 ? addDays(dueSteps.at(-1)!.day, 1) : "";
+  const ackDue = dueSteps.reduce((n, s) => n + s.responses, 0);
+  const ackWithin = days.filter((r) => r.day < dueBefore).reduce((n, r) => n + r.ack_within, 0);
+
+  const answers = (firstAnswers!.results as { day: string; days: number; n: number }[]).filter((r) => inBase(r.day));
+  const answered = answers.reduce((n, r) => n + r.n, 0);
+
+  const verdictDays = new Map<string, { n: number; resolved: number }>();
+  for (const r of verdictRows!.results as { day: string; verdict_on: string; n: number; resolved: number }[]) {
+    if (!inBase(r.day)) continue;
+    const sum = verdictDays.get(r.verdict_on) ?? { n: 0, resolved: 0 };
+    verdictDays.set(r.verdict_on, { n: sum.n + r.n, resolved: sum.resolved + r.resolved });
+  }
   const verdictSteps = participationSteps(
-    verdictDays.map((r) => ({ day: r.day, responses: r.n })),
+    [...verdictDays].map(([day, v]) => ({ day, responses: v.n })),
     options.today,
     options.stepK,
   );
-  const resolved = verdictDays.filter((r) => r.day < verdictSteps.before).reduce((n, r) => n + r.resolved, 0);
-  const ackShown = isPublishable(c.ack_due, k);
-  const answeredShown = isPublishable(c.answered, k);
+  const resolved = [...verdictDays].filter(([day]) => day < verdictSteps.before).reduce((n, [, v]) => n + v.resolved, 0);
+
+  const ackShown = isPublishable(ackDue, k);
+  const answeredShown = isPublishable(answered, k);
   const verdictsShown = isPublishable(verdictSteps.total, k);
   return {
-    received: receivedSteps.total,
+    received: base.total,
+    receivedUpTo: base.steps.at(-1)?.day ?? null,
     ackPromiseDays: options.ackPromiseDays,
-    ackDue: c.ack_due,
-    ackWithinPromise: ackShown ? c.ack_within : null,
-    ackShare: ackShown ? c.ack_within / c.ack_due : null,
-    answered: c.answered,
-    medianDaysToFirstAnswer: answeredShown && m?.median != null ? m.median : null,
+    ackDue,
+    ackWithinPromise: ackShown ? ackWithin : null,
+    ackShare: ackShown ? ackWithin / ackDue : null,
+    answered,
+    medianDaysToFirstAnswer: answeredShown ? median(answers.map((r) => ({ value: r.days, n: r.n }))) : null,
     verdicts: verdictSteps.total,
     resolved: verdictsShown ? resolved : null,
     resolvedShare: verdictsShown ? resolved / verdictSteps.total : null,
     minGroupSize: k,
   };
+}
+
+/** The median of values given with their multiplicity (the mean of the middle two for an even count). */
+function median(counts: { value: number; n: number }[]): number | null {
+  const sorted = [...counts].sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((n, c) => n + c.n, 0);
+  if (total === 0) return null;
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const c of sorted) {
+      seen += c.n;
+      if (rank < seen) return c.value;
+    }
+    return sorted.at(-1)!.value;
+  };
+  return (at(Math.floor((total - 1) / 2)) + at(Math.floor(total / 2))) / 2;
 }
 
 // ---------------------------------------------------------------- HR side
