@@ -189,12 +189,12 @@ describe("shuffled", () => {
   it("puts four items in each of the 24 orders about equally often (chi-square, 24,000 shuffles)", () => {
     const chi = chiSquare((items) => shuffled(items), TRIALS);
     expect(chi).toBeLessThan(BOUND);
-  });
+  }, 20_000); // 24,000 shuffles, each drawing from the platform CSPRNG: seconds on a busy 2-core machine
 
   it("the chi-square check fails a biased shuffle, so it can fail", () => {
     // naive: expected statistic ≈ 740 at this many trials; Sattolo: 6 of the 24 orders only, ≈ 72,000
     expect(isUniform(naiveShuffle)).toBe(false);
     expect(isUniform(sattolo)).toBe(false);
     expect(isUniform((items) => shuffled(items))).toBe(true);
-  });
+  }, 20_000); // 72,000 shuffles
 });
