@@ -7,7 +7,7 @@ import "./public-preview.css";
 
 export function PublicPreview({ t, text, title }: { t: T; text: string; title?: string }) {
   return (
-    <div className="admin-preview admin-public-preview" role="group" aria-label={t("admin.preview.label")} data-public-preview>
+    <div className="admin-public-preview" role="group" aria-label={t("admin.preview.label")} data-public-preview>
       <p className="muted">{t("admin.preview.asWritten")}</p>
       <div className="admin-preview-pages">
         {(["en", "zh-cn"] as const).map((page) => (
