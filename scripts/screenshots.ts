@@ -7,7 +7,9 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { migrate, seed } from "./db.ts";
+import { DEMO_TODAY } from "./demo-day.ts";
 import { TMP_DIR } from "./env.ts";
+import { pinnedClock } from "../src/lib/clock.ts";
 import { useTranslations } from "../src/i18n/index.ts";
 import { launchBrowser } from "../test/e2e/browser.ts";
 import { freshState, startServer } from "../test/e2e/server.ts";
@@ -115,10 +117,12 @@ const ADMIN_TOKEN = "screenshots-console-token-0123456789-abcdef";
 const PERSIST = `${TMP_DIR}/screenshots-state`;
 const DIST = `${TMP_DIR}/screenshots-dist`;
 
+// the demo day for the build (its pages say what is open), the seed and the server alike
+process.env.CANDOR_TODAY = DEMO_TODAY;
 execFileSync("node", ["scripts/build.ts", DIST], { stdio: ["ignore", "ignore", "inherit"] });
 await freshState(PERSIST);
 await migrate(PERSIST);
-await seed(PERSIST);
+await seed(PERSIST, pinnedClock(DEMO_TODAY));
 const server = await startServer({ persistTo: PERSIST, dist: DIST, vars: { ADMIN_TOKEN } });
 const browser = await launchBrowser();
 try {

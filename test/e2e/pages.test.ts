@@ -71,7 +71,10 @@ describe("the site's pages", () => {
               .locator(".brand, .nav-menu summary, .lang-switch a")
               .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2)));
             expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(4);
-            expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+            expect(
+              await page.evaluate(() => document.documentElement.scrollWidth),
+              `${prefix}${path}: sideways scrolling`,
+            ).toBeLessThanOrEqual(360);
             expect(problems).toEqual([]);
           } finally {
             await close();
