@@ -220,6 +220,55 @@ describe("filling a survey", () => {
     }
   });
 
+  it("makes the form ready once the reader scrolls, never before and without showing or storing anything; the press then shows the first question, focused and in view (zh-CN, phone)", async () => {
+    const { page, problems, close } = await open(baseURL, `/zh-cn/surveys/${PULSE}/`, { width: 360, height: 800 });
+    try {
+      await page.waitForFunction(() => document.documentElement.dataset.formPreloaded === "done");
+      // left alone (as an audit or a crawler leaves it), nothing runs
+      await page.waitForTimeout(1500);
+      expect(await page.getAttribute("html", "data-form-prepared")).toBeNull();
+      expect(await page.locator('link[rel="stylesheet"][href*="survey-core"]').count()).toBe(0);
+      // the reader scrolls the introduction: the form is made ready while idle
+      await page.mouse.move(180, 400);
+      await page.mouse.wheel(0, 200);
+      await page.waitForFunction(() => document.documentElement.dataset.formPrepared === "done");
+      expect(await page.locator('link[rel="stylesheet"][href*="survey-core"]').count()).toBe(1);
+      expect(await page.locator(".sd-root-modern").count()).toBe(0);
+      const stored = () =>
+        page.evaluate(() => [Object.keys(sessionStorage), Object.keys(localStorage)].flat().filter((k) => k.startsWith("candor")));
+      expect(await stored()).toEqual([]);
+      // a reload is not taken for a started survey
+      await page.reload({ waitUntil: "load" });
+      const startButton = page.getByRole("button", { name: "开始填写问卷" });
+      await startButton.waitFor();
+      expect(await page.locator(".sd-root-modern").count()).toBe(0);
+      await page.mouse.wheel(0, 200);
+      await page.waitForFunction(() => document.documentElement.dataset.formPrepared === "done");
+      await startButton.click();
+      await expect
+        .poll(() =>
+          page.evaluate(() => document.activeElement?.closest('.sd-question[data-name="satisfaction"] .sd-rating__item') !== null),
+        )
+        .toBe(true);
+      await page.waitForTimeout(600);
+      const title = await q(page, "satisfaction")
+        .locator(".sd-question__title")
+        .evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          return { top: box.top, bottom: box.bottom, height: innerHeight };
+        });
+      expect(title.top).toBeGreaterThanOrEqual(0);
+      expect(title.bottom).toBeLessThanOrEqual(title.height);
+      // the prepared form is the one answered: a rating chosen sticks
+      await q(page, "satisfaction").locator('label:has(input[value="4"])').click();
+      expect(await q(page, "satisfaction").locator('input[value="4"]').isChecked()).toBe(true);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.evaluate(() => sessionStorage.clear());
+      await close();
+    }
+  });
+
   it("warns (without blocking) when a free-text answer contains identifying details, quoting them under the field", async () => {
     const { page, problems, close } = await open(baseURL, `/surveys/${PULSE}/`);
     try {

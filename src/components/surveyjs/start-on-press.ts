@@ -7,8 +7,12 @@
 // after loading, the module and what it needs are fetched and compiled but
 // not run (<link rel=modulepreload>, the list the build writes on <html> as
 // data-form-modules), so a press only runs code already in memory; fetching
-// also begins as soon as a pointer or the keyboard reaches the button. A
-// role=status element says what is happening.
+// also begins as soon as a pointer or the keyboard reaches the button. Once
+// the reader is engaged with the page (scrolls, touches, clicks or types
+// anywhere on it) and the browser is idle, the module is run and the form
+// made ready (`prepare`), so a press only shows it: a crawler or an audit that
+// never touches the page pays nothing for this. A role=status element says
+// what is happening.
 
 // A module whose fetch failed stays failed for the life of the page (the
 // browser's module map keeps the error), so pressing again after a failure
@@ -27,6 +31,8 @@ export interface StartOnPress<M> {
   mount: (module: M, pressed: boolean) => Promise<void>;
   /** What this page starts, for the reload after a failed fetch (a page can hold only one such form). */
   reloadKey: string;
+  /** Makes the form ready ahead of a press (runs once the reader is engaged and the browser idle). */
+  prepare?: (module: M) => Promise<void>;
   /** Something in this browser the form must show: start without waiting for a press. */
   startNow?: boolean;
 }
@@ -41,14 +47,19 @@ export interface StartedForm {
  * browser is idle, without running them; marks <html data-form-preloaded>
  * "done" when they are in (what the speed bench waits for).
  */
-function preloadWhenIdle(button: HTMLButtonElement, onFailure: () => void): void {
+function preloadWhenIdle(button: HTMLButtonElement, onFailure: () => void): Promise<boolean> {
   const root = document.documentElement;
   const files = root.dataset.formModules?.split(" ").filter(Boolean) ?? [];
-  if (files.length === 0 || root.dataset.formPreloaded) return;
+  if (files.length === 0 || root.dataset.formPreloaded) return Promise.resolve(false);
   root.dataset.formPreloaded = "pending";
+  let settle: (ok: boolean) => void;
+  const preloaded = new Promise<boolean>((resolve) => (settle = resolve));
   const fetchAll = () => {
     // a closed or upcoming survey shows no Start: nothing to get ready for
-    if (button.closest("[hidden]")) return void delete root.dataset.formPreloaded;
+    if (button.closest("[hidden]")) {
+      delete root.dataset.formPreloaded;
+      return settle(false);
+    }
     const loaded = files.map(
       (href) =>
         new Promise<boolean>((resolve) => {
@@ -68,11 +79,55 @@ function preloadWhenIdle(button: HTMLButtonElement, onFailure: () => void): void
       root.dataset.formPreloaded = ok.every(Boolean) ? "done" : "failed";
       // a module whose fetch failed stays failed for this page: Start must reload
       if (root.dataset.formPreloaded === "failed") onFailure();
+      settle(ok.every(Boolean));
     });
   };
-  const whenIdle = () => ("requestIdleCallback" in window ? requestIdleCallback(fetchAll, { timeout: 4000 }) : setTimeout(fetchAll, 1500));
-  if (document.readyState === "complete") whenIdle();
-  else addEventListener("load", whenIdle, { once: true });
+  if (document.readyState === "complete") whenIdle(fetchAll, 4000);
+  else addEventListener("load", () => whenIdle(fetchAll, 4000), { once: true });
+  return preloaded;
+}
+
+function whenIdle(run: () => void, timeout: number): void {
+  if ("requestIdleCallback" in window) requestIdleCallback(run, { timeout });
+  else setTimeout(run, 200);
+}
+
+const ENGAGED = ["scroll", "pointerdown", "touchstart", "keydown", "wheel"] as const;
+
+/** Resolves on the reader's first scroll, touch, click or key anywhere on the page. */
+function engaged(): Promise<void> {
+  return new Promise((resolve) => {
+    const once = () => {
+      for (const type of ENGAGED) removeEventListener(type, once, true);
+      resolve();
+    };
+    for (const type of ENGAGED) addEventListener(type, once, { capture: true, passive: true });
+  });
+}
+
+/**
+ * After the idle fetch, and once the reader is engaged: runs the module and
+ * `prepare` in two idle moments; marks <html data-form-prepared> "done" (what
+ * the speed bench waits for). Nothing is shown: a press still opens the form.
+ */
+async function prepareWhenEngaged<M>(
+  preloaded: Promise<boolean>,
+  load: () => Promise<M>,
+  prepare: (module: M) => Promise<void>,
+  isOpened: () => boolean,
+): Promise<void> {
+  const [ok] = await Promise.all([preloaded, engaged()]);
+  if (!ok || isOpened()) return;
+  const root = document.documentElement;
+  root.dataset.formPrepared = "pending";
+  try {
+    const module = await new Promise<M>((resolve, reject) => whenIdle(() => load().then(resolve, reject), 2000));
+    await new Promise<void>((resolve, reject) => whenIdle(() => (isOpened() ? resolve() : prepare(module).then(resolve, reject)), 2000));
+    root.dataset.formPrepared = "done";
+  } catch {
+    // the press reports a failure, not the preparation
+    delete root.dataset.formPrepared;
+  }
 }
 
 export function startOnPress<M>(options: StartOnPress<M>): StartedForm {
@@ -118,7 +173,10 @@ export function startOnPress<M>(options: StartOnPress<M>): StartedForm {
     location.reload();
   });
   if (reloadedToStart || options.startNow) void open(reloadedToStart);
-  else preloadWhenIdle(button, () => (failed = true));
+  else {
+    const preloaded = preloadWhenIdle(button, () => (failed = true));
+    if (options.prepare) void prepareWhenEngaged(preloaded, load, options.prepare, () => opened);
+  }
 
   return {
     get opened() {

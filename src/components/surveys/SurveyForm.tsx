@@ -6,13 +6,13 @@
 // once the server has confirmed, and "you answered this survey on this
 // device" when the person comes back.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { CustomError, Model, type Question } from "survey-core";
+import { CustomError, type Question } from "survey-core";
 import { Survey } from "survey-react-ui";
 import type { KeysOf } from "../../i18n/index.ts";
 import { formatDay, translator, type Strings } from "../../i18n/translate.ts";
 import { FREE_TEXT_TYPES } from "../../lib/surveys/questions.ts";
 import type { SurveyStatus, TVisibility } from "../../lib/surveys/schema.ts";
-import { adoptThemeStyles, applySiteWording, type SurveyJsStrings } from "../surveyjs/setup.ts";
+import type { SurveyJsStrings } from "../surveyjs/setup.ts";
 import { startAtFirstQuestion } from "../surveyjs/first-question.ts";
 import { useIdentifyingNotes, type IdentifyingStrings } from "../surveyjs/identifying-notes.tsx";
 import { answeredHere, forgetAnswered, markAnswered } from "./answered.ts";
@@ -20,6 +20,7 @@ import { clearDraft, draftKey, loadDraft, saveDraft, startAction, type Draft, ty
 import { awaitedCode, clearToken, hasKeptRedemption, loadToken, placeRedemption, redeem } from "./redeem.ts";
 import { serverStatus } from "./status.ts";
 import { sendWithRetry, type WaitReason } from "./send.ts";
+import { surveyModel } from "./survey-model.ts";
 import "./surveys.css";
 
 type Key = KeysOf<"survey.">;
@@ -95,16 +96,7 @@ export default function SurveyForm(props: Props) {
   const statusRef = useRef<HTMLDivElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
 
-  const model = useMemo(() => {
-    applySiteWording(surveyJsStrings);
-    const m = new Model(definition);
-    m.locale = locale === "en" ? "" : locale;
-    m.textUpdateMode = "onTyping"; // save the draft while typing, not only on blur
-    m.showCompletedPage = false;
-    m.checkErrorsMode = "onNextPage";
-    adoptThemeStyles(m);
-    return m;
-  }, [definition, locale, surveyJsStrings]);
+  const model = useMemo(() => surveyModel(definition, locale, surveyJsStrings), [definition, locale, surveyJsStrings]);
 
   const persist = () => {
     const draft = draftRef.current;

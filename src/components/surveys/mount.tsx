@@ -5,6 +5,7 @@ import type { ComponentProps } from "react";
 import { createRoot } from "react-dom/client";
 import { loadSurveyStyles } from "../surveyjs/setup.ts";
 import SurveyForm from "./SurveyForm.tsx";
+import { prepareSurveyModel } from "./survey-model.ts";
 
 export type SurveyFormProps = ComponentProps<typeof SurveyForm>;
 
@@ -12,4 +13,10 @@ export type SurveyFormProps = ComponentProps<typeof SurveyForm>;
 export async function mountSurveyForm(root: HTMLElement, props: SurveyFormProps): Promise<void> {
   await loadSurveyStyles();
   createRoot(root).render(<SurveyForm {...props} />);
+}
+
+/** Gets the form ready ahead of a press: its stylesheets applied and its SurveyJS model built. */
+export async function prepareSurveyForm(props: SurveyFormProps): Promise<void> {
+  await loadSurveyStyles();
+  void prepareSurveyModel(props.definition, props.strings.locale, props.surveyJsStrings);
 }

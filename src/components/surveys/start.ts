@@ -30,6 +30,7 @@ export function initSurveyStart(root: HTMLElement): void {
       await mountSurveyForm(formRoot, { ...props, focusFirst: pressed || forCode });
       show(root, "[data-survey-form]");
     },
+    prepare: ({ prepareSurveyForm }) => prepareSurveyForm(props),
     reloadKey: key,
     // a draft: the form decides what it needs (resume, deliver, forget)
     startNow: hasStoredDraft(key) || forCode,
