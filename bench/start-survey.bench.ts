@@ -53,13 +53,15 @@ async function pressToFirstQuestion(browser: Browser, url: string, reader: Reade
     }
     const waited = page.evaluate(
       () =>
-        new Promise<number>((resolve) => {
+        new Promise<number>((resolve, reject) => {
           const from = performance.now();
           const check = () => {
             const focused = document.activeElement?.closest(".sd-rating__item");
             const card = focused?.closest(".sd-question")?.getBoundingClientRect();
-            if (focused && (focused as HTMLElement).offsetParent !== null && card && card.top >= 0 && card.top < innerHeight)
+            if (focused && (focused as HTMLElement).offsetParent !== null && card && card.top >= -1 && card.top < innerHeight)
               resolve(performance.now() - from);
+            else if (performance.now() - from > 30_000)
+              reject(new Error(`no focused first question in view 30 s after the press (focused: ${!!focused}, card top: ${card?.top})`));
             else requestAnimationFrame(check);
           };
           document.querySelector<HTMLButtonElement>("[data-survey-start]")!.click();

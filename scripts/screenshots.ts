@@ -92,6 +92,28 @@ const SHOTS: Shot[] = [
       await page.emulateMedia({ media: "print" });
     },
   },
+  {
+    // one quarter's results: team KPIs against the targets of the version in force, and supervisors per tier
+    file: "screenshot-results.png",
+    path: "/results/2026-Q3/",
+    width: 1280,
+    colorScheme: "light",
+    height: 900,
+  },
+  {
+    // the console's inbox as HR finds it on the demo day
+    file: "screenshot-console.png",
+    path: "/admin/",
+    width: 1280,
+    colorScheme: "light",
+    height: 900,
+    prepare: async (page) => {
+      await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0);
+      await page.getByRole("textbox", { name: en("admin.signIn.token") }).fill(ADMIN_TOKEN);
+      await page.keyboard.press("Enter");
+      await page.locator("[data-inbox]").waitFor();
+    },
+  },
   ...(
     [
       ["screenshot-survey-results.png", "/surveys/reward-survey-2026-h1/", 1280, "light"],
