@@ -6,7 +6,7 @@
 // screen while HR's unsent text stays in its fields.
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { findIdentifying, type IdentifyingFinding } from "../../lib/identifying.ts";
-import type { AdminIdea, InboxPage, TIdeaPatch } from "../../lib/ideas/model.ts";
+import type { AdminIdea, InboxPage, TDuplicateIntent, TPublicationIntent, TRewardIntent, TStatusIntent } from "../../lib/ideas/model.ts";
 import { LIMITS, STATUS_TRANSITIONS, type IdeaStatus, type MessageVisibility } from "../../lib/ideas/vocabulary.ts";
 import { StatusTimeline } from "../ideas/StatusTimeline.tsx";
 import { PublicPreview } from "./PublicPreview.tsx";
@@ -31,7 +31,12 @@ export function Highlighted({ text, findings, t }: { text: string; findings: Ide
   return <>{parts}</>;
 }
 
-type Patch = Omit<TIdeaPatch, "version">;
+/** Each change is its own route (functions/api/admin/ideas/[id]/), sent with the version on screen. */
+type Change =
+  | { route: "status"; body: Omit<TStatusIntent, "version"> }
+  | { route: "duplicate"; body: Omit<TDuplicateIntent, "version"> }
+  | { route: "publication"; body: Omit<TPublicationIntent, "version"> }
+  | { route: "reward"; body: Omit<TRewardIntent, "version"> };
 /** The actions on an idea, each with its outcome line beside its button. */
 type Action = "answer" | "status" | "publish" | "reward" | "duplicate";
 
@@ -92,13 +97,13 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
     setOutcome({ at, text: describeError(t, res.error), error: true });
   }
 
-  async function change(at: Action, patch: Patch, done: string, after?: () => void) {
+  async function change(at: Action, { route, body }: Change, done: string, after?: () => void) {
     if (!idea) return;
     setBusy(true);
     setOutcome(null);
-    const res = await adminApi<{ idea: AdminIdea }>(`/api/admin/ideas/${id}`, {
-      method: "PATCH",
-      json: { version: idea.version, ...patch },
+    const res = await adminApi<{ idea: AdminIdea }>(`/api/admin/ideas/${id}/${route}`, {
+      method: route === "status" ? "POST" : "PUT",
+      json: { version: idea.version, ...body },
     });
     await settle(at, res, done, after);
   }
@@ -265,10 +270,15 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
             onSubmit={(e) => {
               e.preventDefault();
               if (!status) return;
-              void change("status", { status, ...(note.trim() ? { note } : {}) }, t("admin.status.changed"), () => {
-                setStatus("");
-                setNote("");
-              });
+              void change(
+                "status",
+                { route: "status", body: { status, ...(note.trim() ? { note } : {}) } },
+                t("admin.status.changed"),
+                () => {
+                  setStatus("");
+                  setNote("");
+                },
+              );
             }}
           >
             <label htmlFor="admin-status-to">{t("admin.status.to")}</label>
@@ -323,7 +333,10 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
                   e.preventDefault();
                   void change(
                     "publish",
-                    { publish: { title: pubTitle, body: pubBody, ...(confirmed ? { confirm: true } : {}) } },
+                    {
+                      route: "publication",
+                      body: { publish: { title: pubTitle, body: pubBody, ...(confirmed ? { confirm: true } : {}) } },
+                    },
                     t("admin.publish.done"),
                     () => setConfirmed(false),
                   );
@@ -369,7 +382,7 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
                       type="button"
                       className="button secondary"
                       disabled={busy}
-                      onClick={() => void change("publish", { publish: false }, t("admin.publish.removed"))}
+                      onClick={() => void change("publish", { route: "publication", body: { publish: false } }, t("admin.publish.removed"))}
                     >
                       {t("admin.publish.unpublish")}
                     </button>
@@ -388,7 +401,11 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void change("reward", rewardOn ? { rewarded: { note: rewardNote } } : { rewarded: false }, t("admin.reward.saved"));
+            void change(
+              "reward",
+              { route: "reward", body: { rewarded: rewardOn ? { note: rewardNote } : false } },
+              t("admin.reward.saved"),
+            );
           }}
         >
           <label className="admin-check">
@@ -425,7 +442,7 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
               type="button"
               className="button secondary"
               disabled={busy}
-              onClick={() => void change("duplicate", { duplicateOf: null }, t("admin.idea.saved"))}
+              onClick={() => void change("duplicate", { route: "duplicate", body: { duplicateOf: null } }, t("admin.idea.saved"))}
             >
               {t("admin.duplicate.clear")}
             </button>
@@ -459,7 +476,11 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
                   type="button"
                   className="button secondary"
                   disabled={busy}
-                  onClick={() => void change("duplicate", { duplicateOf: d.id }, t("admin.duplicate.marked"), () => setDupResults(null))}
+                  onClick={() =>
+                    void change("duplicate", { route: "duplicate", body: { duplicateOf: d.id } }, t("admin.duplicate.marked"), () =>
+                      setDupResults(null),
+                    )
+                  }
                 >
                   {t("admin.duplicate.mark")}
                 </button>

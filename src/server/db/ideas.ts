@@ -23,6 +23,7 @@ import {
   type Verdict,
 } from "../../lib/ideas/model.ts";
 import type { AuthorEvent } from "../../lib/audit/model.ts";
+import type { IdeaState } from "../../lib/ideas/transitions.ts";
 import { isPublishable } from "../../lib/anonymity.ts";
 import { participationSteps, type DayCount } from "../../lib/participation.ts";
 import type { DbEnv } from "../config.ts";
@@ -634,18 +635,7 @@ function median(counts: { value: number; n: number }[]): number | null {
 // The console's reads, and its writes as statements: the service
 // (src/server/admin-ideas.ts) puts each in one batch with its audit row.
 
-/** The state PATCH may change, written in one UPDATE that also steps `version` (the trigger refuses a stale one). */
-export interface IdeaState {
-  status: IdeaStatus;
-  published: boolean;
-  publicTitle: string | null;
-  publicBody: string | null;
-  publishedOn: string | null;
-  rewarded: boolean;
-  rewardNote: string | null;
-  duplicateOf: string | null;
-}
-
+/** Writes HR's next state (src/lib/ideas/transitions.ts) in one UPDATE that also steps `version` (the trigger refuses a stale one). */
 export function updateStateStatement(env: DbEnv, ideaId: string, readVersion: number, next: IdeaState): D1PreparedStatement {
   return env.DB.prepare(
     `UPDATE ideas SET version = ?2 + 1, status = ?3, published = ?4, public_title = ?5, public_body = ?6, published_on = ?7,
