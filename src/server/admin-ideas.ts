@@ -16,6 +16,7 @@ import type {
   TStatusIntent,
 } from "../lib/ideas/model.ts";
 import { decide, isRefusal, type Intent } from "../lib/ideas/transitions.ts";
+import { hrSees } from "../lib/ideas/views.ts";
 import type { Admin } from "./auth.ts";
 import { readConfig, type AppEnv } from "./config.ts";
 import { auditedBatch, type AuditRecord } from "./db/audit.ts";
@@ -41,13 +42,13 @@ function promise(env: AdminEnv, now: Date) {
 const notFound = () => new HttpError(404, "not_found", "No idea with this id.");
 
 /**
- * The idea as HR may act on it: one received before today. An idea that
- * arrived today is, for HR, not there yet — asked for, answered or changed,
- * it is 404 exactly as an unknown id — and appears tomorrow.
+ * The idea as HR may act on it (views.ts, hrSees): an idea that arrived today
+ * is, for HR, not there yet — asked for, answered or changed, it is 404
+ * exactly as an unknown id — and appears tomorrow.
  */
 async function ideaForHr(env: AdminEnv, id: string, now: Date): Promise<Idea | null> {
   const idea = await readIdea(env, id);
-  return idea && idea.receivedOn < dayOf(now) ? idea : null;
+  return idea && hrSees(idea, dayOf(now)) ? idea : null;
 }
 
 export function inbox(env: AdminEnv, query: TInboxQuery, now: Date): Promise<InboxPage> {

@@ -5,19 +5,16 @@
 // sees the result is src/lib/ideas/views.ts.
 import type { AuditAction } from "../audit/vocabulary.ts";
 import { findIdentifying, type IdentifyingFinding } from "../identifying.ts";
+import type { AdminIdea } from "./model.ts";
 import { STATUS_TRANSITIONS, canMove, visibleText, type IdeaStatus } from "./vocabulary.ts";
 
-/** What HR's handling may change, written back in one UPDATE. */
-export interface IdeaState {
-  status: IdeaStatus;
-  published: boolean;
-  publicTitle: string | null;
-  publicBody: string | null;
-  publishedOn: string | null;
-  rewarded: boolean;
-  rewardNote: string | null;
+/** What HR's handling may change, written back in one UPDATE: as HR sees it, but the duplicate link an id. */
+export type IdeaState = Pick<
+  AdminIdea,
+  "status" | "published" | "publicTitle" | "publicBody" | "publishedOn" | "rewarded" | "rewardNote"
+> & {
   duplicateOf: string | null;
-}
+};
 
 /** The idea as a transition reads it: its state and the author's consent to publication. */
 export interface IdeaFacts extends IdeaState {
