@@ -13,9 +13,9 @@ import type { SeedEnv, Seeder } from "../db.ts";
 // as the public endpoints would.
 import { sha256Hex } from "../../src/lib/hex.ts";
 import { addDays, pinnedClock } from "../../src/lib/clock.ts";
-import type { IdeaCategory, IdeaStatus, MessageVisibility, TIdeaPatch, Verdict } from "../../src/lib/ideas/model.ts";
+import type { IdeaCategory, IdeaStatus, MessageVisibility, Verdict } from "../../src/lib/ideas/model.ts";
 import { hashReceipt } from "../../src/lib/receipt.ts";
-import { answerIdea, updateIdea } from "../../src/server/admin-ideas.ts";
+import { answerIdea, changeStatus, setDuplicate, setPublication, setReward } from "../../src/server/admin-ideas.ts";
 import type { Admin } from "../../src/server/auth.ts";
 import { addAuthorMessage, insertIdea, readIdea, setVerdict } from "../../src/server/db/ideas.ts";
 
@@ -269,10 +269,20 @@ const IDEAS: DemoIdea[] = [
 
 const DEMO: Admin = { actor: "demo" };
 
-/** One audited HR change on the day it was made, against the idea's current version. */
-async function hrChange(env: SeedEnv, id: string, day: string, change: Omit<TIdeaPatch, "version">): Promise<void> {
-  const idea = await readIdea(env, id);
-  await updateIdea(env, DEMO, id, { ...change, version: idea!.version } as TIdeaPatch, pinnedClock(day).now());
+/** One audited HR intent on the day it was made, against the idea's current version. */
+type DemoChange =
+  | { status: IdeaStatus; note?: string }
+  | { duplicateOf: string; note?: string }
+  | { publish: { title: string; body: string; confirm: true } }
+  | { rewarded: { note: string } };
+
+async function hrChange(env: SeedEnv, id: string, day: string, change: DemoChange): Promise<void> {
+  const version = (await readIdea(env, id))!.version;
+  const now = pinnedClock(day).now();
+  if ("duplicateOf" in change) await setDuplicate(env, DEMO, id, { version, ...change }, now);
+  else if ("status" in change) await changeStatus(env, DEMO, id, { version, ...change }, now);
+  else if ("publish" in change) await setPublication(env, DEMO, id, { version, ...change }, now);
+  else await setReward(env, DEMO, id, { version, ...change }, now);
 }
 
 export function demoIdeaId(n: number): string {
@@ -343,11 +353,14 @@ const seed: Seeder = async (env, clock) => {
       ...(idea.statuses ?? []).map(([status, after, note]): [number, () => Promise<void>] => [
         after,
         () =>
-          hrChange(env, id, daysAgo(received - after), {
-            status,
-            ...(note ? { note } : {}),
-            ...(status === "duplicate" && idea.duplicateOf ? { duplicateOf: demoIdeaId(idea.duplicateOf) } : {}),
-          }),
+          hrChange(
+            env,
+            id,
+            daysAgo(received - after),
+            status === "duplicate" && idea.duplicateOf
+              ? { duplicateOf: demoIdeaId(idea.duplicateOf), ...(note ? { note } : {}) }
+              : { status, ...(note ? { note } : {}) },
+          ),
       ]),
       ...(idea.messages ?? []).map(([visibility, after, body]): [number, () => Promise<void>] => [
         after,

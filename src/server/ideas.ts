@@ -3,6 +3,7 @@
 // rules about who may see and say what.
 import { addDays, dayOf } from "../lib/clock.ts";
 import { sha256Hex } from "../lib/hex.ts";
+import { trackedView } from "../lib/ideas/views.ts";
 import { hrHasAnswered, visibleText, type TBoardQuery, type TIdeaInput, type TrackedIdea, type Verdict } from "../lib/ideas/model.ts";
 import { generateReceipt, hashReceipt, hashReceiptInput } from "../lib/receipt.ts";
 import type { AppEnv } from "./config.ts";
@@ -19,7 +20,7 @@ import {
   insertIdea,
   listBoard,
   readIdea,
-  readTrackedIdea,
+  readIdeaParts,
   removeSupport,
   setVerdict,
   type Idea,
@@ -190,9 +191,14 @@ function supportSteps(env: IdeasEnv, now: Date) {
   return { today: dayOf(now), minGroupSize: readConfig(env).minGroupSize };
 }
 
+/** The idea as its author sees it (src/lib/ideas/views.ts). */
+async function tracked(env: IdeasEnv, idea: Idea, now: Date): Promise<TrackedIdea> {
+  return trackedView(idea, await readIdeaParts(env, idea.id, supportSteps(env, now)));
+}
+
 export async function trackIdea(env: IdeasEnv, request: Request, receipt: string, now: Date): Promise<TrackedIdea> {
   const idea = await ideaForReceipt(env, request, receipt, now);
-  return readTrackedIdea(env, idea, supportSteps(env, now));
+  return tracked(env, idea, now);
 }
 
 export async function replyToIdea(env: IdeasEnv, request: Request, receipt: string, body: string, now: Date): Promise<TrackedIdea> {
@@ -205,7 +211,7 @@ export async function replyToIdea(env: IdeasEnv, request: Request, receipt: stri
       "This conversation has reached its maximum number of replies. Please send a new idea instead.",
     );
   }
-  return readTrackedIdea(env, idea, supportSteps(env, now));
+  return tracked(env, idea, now);
 }
 
 /** The author's last word: only once HR has answered or closed the idea. */
@@ -221,7 +227,7 @@ export async function giveVerdict(
   }
   const comment = input.comment !== undefined && visibleText(input.comment) !== "" ? input.comment : null;
   await setVerdict(env, idea.id, input.verdict, comment, dayOf(now));
-  return readTrackedIdea(env, (await readIdea(env, idea.id)) ?? idea, supportSteps(env, now));
+  return tracked(env, (await readIdea(env, idea.id)) ?? idea, now);
 }
 
 export async function board(env: IdeasEnv, query: TBoardQuery, now: Date) {

@@ -11,7 +11,8 @@ import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { formatDay } from "../../src/i18n/translate.ts";
 import { addDays } from "../../src/lib/clock.ts";
 import { hashReceipt, parseReceipt } from "../../src/lib/receipt.ts";
-import { addHrMessage, findIdeaByReceiptHash, publishIdea, setStatus } from "../../src/server/db/ideas.ts";
+import { findIdeaByReceiptHash } from "../../src/server/db/ideas.ts";
+import { addHrMessage, publishIdea, setStatus } from "../support/idea-writes.ts";
 import { expectAxeClean, launchBrowser, newPinnedContext, openPage, watchPage, type OpenOptions } from "./browser.ts";
 
 const baseURL = inject("baseURL");

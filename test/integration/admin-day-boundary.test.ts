@@ -49,13 +49,21 @@ describe("an idea that arrived today", () => {
     expect(next.ideas.map((i) => i.id)).toContain(id);
   });
 
-  it("is, to HR, exactly an unknown id: GET, PATCH, an answer and a duplicate link answer as for an id that does not exist", async () => {
+  it("is, to HR, exactly an unknown id: GET, every change, an answer and a duplicate link answer as for an id that does not exist", async () => {
     const { id } = await submit();
     const old = await receivedOn("2026-11-20");
     expect(shape(await get(`/api/admin/ideas/${id}`))).toEqual(shape(await get(`/api/admin/ideas/${UNKNOWN}`)));
-    const change = { version: 0, status: "under_review" };
-    const patch = (target: string, json: unknown) => api(`/api/admin/ideas/${target}`, { method: "PATCH", json, headers: ADMIN });
-    expect(shape(await patch(id, change))).toEqual(shape(await patch(UNKNOWN, change)));
+    const intents: [string, "POST" | "PUT", unknown][] = [
+      ["status", "POST", { version: 0, status: "under_review" }],
+      ["duplicate", "PUT", { version: 0, duplicateOf: null }],
+      ["publication", "PUT", { version: 0, publish: false }],
+      ["reward", "PUT", { version: 0, rewarded: false }],
+    ];
+    for (const [route, method, json] of intents) {
+      const send = (target: string) => api(`/api/admin/ideas/${target}/${route}`, { method, json, headers: ADMIN });
+      expect(shape(await send(id))).toEqual(shape(await send(UNKNOWN)));
+    }
+    const patch = (target: string, json: unknown) => api(`/api/admin/ideas/${target}/duplicate`, { method: "PUT", json, headers: ADMIN });
     const answer = (target: string) =>
       api(`/api/admin/ideas/${target}/messages`, { method: "POST", json: { visibility: "private", body: "Hello" }, headers: ADMIN });
     expect(shape(await answer(id))).toEqual(shape(await answer(UNKNOWN)));
@@ -113,11 +121,11 @@ describe("an author's reply and verdict given today", () => {
   it("a verdict changed today: HR and the board still show the one from before until tomorrow — it neither appears nor disappears today", async () => {
     const { id, receipt } = await receivedOn("2026-11-20");
     await api(`/api/admin/ideas/${id}/messages`, { method: "POST", json: { visibility: "public", body: "Done." }, headers: ADMIN });
-    await api(`/api/admin/ideas/${id}`, {
-      method: "PATCH",
+    await api(`/api/admin/ideas/${id}/status`, { method: "POST", json: { version: 1, status: "done" }, headers: ADMIN });
+    await api(`/api/admin/ideas/${id}/publication`, {
+      method: "PUT",
       json: {
-        version: 1,
-        status: "done",
+        version: 2,
         publish: { title: "Shared handover checklist", body: "A checklist for every handover between teams.", confirm: true },
       },
       headers: ADMIN,

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { addDays, pinnedClock, systemClock } from "../../src/lib/clock.ts";
 import { LIMITS } from "../../src/lib/ideas/model.ts";
 import { certsUrlFor, remoteKeySet } from "../../src/server/access.ts";
-import { inbox, updateIdea } from "../../src/server/admin-ideas.ts";
+import { changeStatus, inbox } from "../../src/server/admin-ideas.ts";
 import { readAuthorSide } from "../../src/server/db/ideas.ts";
 import { requireAdmin } from "../../src/server/auth.ts";
 import { ORIGIN, api, expectError } from "./helpers.ts";
@@ -46,8 +46,17 @@ async function idea(day = "2026-11-28", overrides: Record<string, unknown> = {})
 }
 
 const get = (path: string, headers: Record<string, string> = ADMIN) => api(path, { headers });
-const patch = (id: string, json: unknown, headers: Record<string, string> = ADMIN) =>
-  api(`/api/admin/ideas/${id}`, { method: "PATCH", json, headers });
+/** One HR intent, each its own route (functions/api/admin/ideas/[id]/). */
+const INTENTS = { status: "POST", duplicate: "PUT", publication: "PUT", reward: "PUT" } as const;
+type IntentRoute = keyof typeof INTENTS;
+const intent =
+  (route: IntentRoute) =>
+  (id: string, json: unknown, headers: Record<string, string> = ADMIN) =>
+    api(`/api/admin/ideas/${id}/${route}`, { method: INTENTS[route], json, headers });
+const move = intent("status");
+const duplicate = intent("duplicate");
+const publication = intent("publication");
+const reward = intent("reward");
 const answer = (id: string, json: unknown, headers: Record<string, string> = ADMIN) =>
   api(`/api/admin/ideas/${id}/messages`, { method: "POST", json, headers });
 const version = async (id: string) => (await get(`/api/admin/ideas/${id}`)).body.idea.version as number;
@@ -59,7 +68,10 @@ describe("HR sign-in", () => {
   const endpoints = (id: string): [string, string, unknown?][] => [
     ["GET", "/api/admin/ideas"],
     ["GET", `/api/admin/ideas/${id}`],
-    ["PATCH", `/api/admin/ideas/${id}`, { version: 0, status: "under_review" }],
+    ["POST", `/api/admin/ideas/${id}/status`, { version: 0, status: "under_review" }],
+    ["PUT", `/api/admin/ideas/${id}/duplicate`, { version: 0, duplicateOf: null }],
+    ["PUT", `/api/admin/ideas/${id}/publication`, { version: 0, publish: false }],
+    ["PUT", `/api/admin/ideas/${id}/reward`, { version: 0, rewarded: false }],
     ["POST", `/api/admin/ideas/${id}/messages`, { visibility: "private", body: "Hello" }],
     ["GET", "/api/admin/audit"],
     ["GET", "/api/admin/no-such-endpoint"],
@@ -186,7 +198,7 @@ describe("GET /api/admin/ideas", () => {
     const answered = await idea("2026-11-01", { title: "Answered a while ago" });
     const closed = await idea("2026-10-01", { title: "Closed long ago" });
     await answer(answered.id, { visibility: "private", body: "Thanks, looking into it." });
-    await patch(closed.id, { version: 0, status: "declined", note: "Out of budget." });
+    await move(closed.id, { version: 0, status: "declined", note: "Out of budget." });
     const res = await get("/api/admin/ideas");
     expect(res.status).toBe(200);
     expect(res.headers.get("Cache-Control")).toBe("no-store");
@@ -213,7 +225,7 @@ describe("GET /api/admin/ideas", () => {
     const a = await idea("2026-11-01");
     const b = await idea("2026-11-20");
     await answer(a.id, { visibility: "public", body: "Done." });
-    await patch(a.id, { version: 1, status: "done" });
+    await move(a.id, { version: 1, status: "done" });
     await answer(b.id, { visibility: "private", body: "Which team?" });
     let list = (await get("/api/admin/ideas")).body.ideas;
     expect(list.map((i: { id: string }) => i.id)).toEqual([b.id, a.id]);
@@ -343,13 +355,13 @@ describe("POST /api/admin/ideas/{id}/messages", () => {
     const seen = await version(id);
     const res = await answer(id, { visibility: "private", body: "We are looking into it." });
     expect(res.body.idea.version).toBe(seen + 1);
-    const stale = await patch(id, { version: seen, status: "declined", note: "From a screen without the answer." });
+    const stale = await move(id, { version: seen, status: "declined", note: "From a screen without the answer." });
     const err = expectError(stale, 409, "edit_conflict");
     expect((err as unknown as { current: { version: number; messages: unknown[] } }).current).toMatchObject({ version: seen + 1 });
     expect((await get(`/api/admin/ideas/${id}`)).body.idea).toMatchObject({ status: "received", version: seen + 1 });
     expect((await newAudit()).map((r) => r.action)).toEqual(["idea.answer"]);
     // from the current version it goes through
-    expect((await patch(id, { version: seen + 1, status: "under_review" })).status).toBe(200);
+    expect((await move(id, { version: seen + 1, status: "under_review" })).status).toBe(200);
   });
 
   it("a public answer shows on the board once the idea is published, a private one never", async () => {
@@ -357,7 +369,7 @@ describe("POST /api/admin/ideas/{id}/messages", () => {
     await answer(id, { visibility: "public", body: "We will publish thresholds in advance." });
     await answer(id, { visibility: "private", body: "Private follow-up." });
     expect((await api("/api/ideas")).body.ideas).toEqual([]);
-    await patch(id, {
+    await publication(id, {
       version: 2,
       publish: { title: "Publish thresholds in advance", body: "Thresholds should be known before the quarter." },
     });
@@ -418,16 +430,16 @@ describe("POST /api/admin/ideas/{id}/messages", () => {
 
 // ---------------------------------------------------------------- changes
 
-describe("PATCH /api/admin/ideas/{id}", () => {
+describe("one route per intent: /api/admin/ideas/{id}/status, /duplicate, /publication, /reward", () => {
   it("moves a status with a public note the author sees at once; each change steps the version and is audited", async () => {
     const { id, receipt } = await idea();
-    const res = await patch(id, { version: 0, status: "under_review", note: "Passed to the reward committee." });
+    const res = await move(id, { version: 0, status: "under_review", note: "Passed to the reward committee." });
     expect(res.status).toBe(200);
     expect(res.body.idea).toMatchObject({ status: "under_review", version: 1, acknowledgedOn: TODAY });
     const tracked = (await track(receipt)).body.idea;
     expect(tracked.status).toBe("under_review");
     expect(tracked.history.at(-1)).toEqual({ status: "under_review", on: TODAY, note: "Passed to the reward committee." });
-    const planned = (await patch(id, { version: 1, status: "planned", note: " \u200B " })).body.idea;
+    const planned = (await move(id, { version: 1, status: "planned", note: " \u200B " })).body.idea;
     expect(planned.version).toBe(2);
     expect(planned.history.at(-1).note).toBeNull(); // blanks and invisible characters are no note
     const rows = await newAudit();
@@ -439,13 +451,13 @@ describe("PATCH /api/admin/ideas/{id}", () => {
 
   it("follows the stated transitions: skipping ahead, declining and reopening are allowed, going back to received or repeating a status is 422", async () => {
     const { id } = await idea();
-    await expect(patch(id, { version: 0, status: "in_progress" })).resolves.toMatchObject({ status: 200 });
-    await expect(patch(id, { version: 1, status: "done" })).resolves.toMatchObject({ status: 200 });
-    const back = expectError(await patch(id, { version: 2, status: "planned" }), 422, "invalid_transition");
+    await expect(move(id, { version: 0, status: "in_progress" })).resolves.toMatchObject({ status: 200 });
+    await expect(move(id, { version: 1, status: "done" })).resolves.toMatchObject({ status: 200 });
+    const back = expectError(await move(id, { version: 2, status: "planned" }), 422, "invalid_transition");
     expect(back.fields!.status).toContain("under_review");
-    expectError(await patch(id, { version: 2, status: "received" }), 422, "invalid_transition");
-    expectError(await patch(id, { version: 2, status: "done" }), 422, "invalid_transition");
-    await expect(patch(id, { version: 2, status: "under_review", note: "Reopened: the fix did not hold." })).resolves.toMatchObject({
+    expectError(await move(id, { version: 2, status: "received" }), 422, "invalid_transition");
+    expectError(await move(id, { version: 2, status: "done" }), 422, "invalid_transition");
+    await expect(move(id, { version: 2, status: "under_review", note: "Reopened: the fix did not hold." })).resolves.toMatchObject({
       status: 200,
     });
     expect((await newAudit()).filter((r) => r.action === "idea.status")).toHaveLength(3);
@@ -453,8 +465,8 @@ describe("PATCH /api/admin/ideas/{id}", () => {
 
   it("a stale version is 409 edit_conflict with the current state, and nothing is overwritten", async () => {
     const { id } = await idea();
-    await patch(id, { version: 0, status: "under_review", note: "First HR person." });
-    const res = await patch(id, { version: 0, status: "declined", note: "Second HR person, from a stale screen." });
+    await move(id, { version: 0, status: "under_review", note: "First HR person." });
+    const res = await move(id, { version: 0, status: "declined", note: "Second HR person, from a stale screen." });
     const err = expectError(res, 409, "edit_conflict");
     expect((err as unknown as { current: { status: string; version: number } }).current).toMatchObject({
       status: "under_review",
@@ -472,23 +484,23 @@ describe("PATCH /api/admin/ideas/{id}", () => {
       get(target, prop) {
         if (prop === "batch")
           return async (statements: D1PreparedStatement[]) => {
-            await updateIdea({ DB: target }, { actor: "other@example.org" }, id, { version: 0, status: "planned" }, now);
+            await changeStatus({ DB: target }, { actor: "other@example.org" }, id, { version: 0, status: "planned" }, now);
             return target.batch(statements);
           };
         const value = Reflect.get(target, prop, target);
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
-    const err = await updateIdea(
+    const err = await changeStatus(
       { DB: racing },
       { actor: "me@example.org" },
       id,
-      { version: 0, status: "declined", rewarded: { note: "n/a" } },
+      { version: 0, status: "declined", note: "n/a" },
       now,
-    ).catch((e) => e);
+    ).catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 409, code: "edit_conflict" });
     const stored = (await get(`/api/admin/ideas/${id}`)).body.idea;
-    expect(stored).toMatchObject({ status: "planned", rewarded: false, version: 1 });
+    expect(stored).toMatchObject({ status: "planned", version: 1 });
     expect(stored.history.map((h: { status: string }) => h.status)).toEqual(["received", "planned"]);
     expect((await newAudit()).map((r) => r.actor)).toEqual(["other@example.org"]);
   });
@@ -496,13 +508,13 @@ describe("PATCH /api/admin/ideas/{id}", () => {
   it("publishes a moderated version only with the author's consent (409 otherwise), and the board shows it", async () => {
     const without = await idea("2026-11-28", { publishConsent: false });
     expectError(
-      await patch(without.id, { version: 0, publish: { title: "A fair title", body: "A moderated text long enough." } }),
+      await publication(without.id, { version: 0, publish: { title: "A fair title", body: "A moderated text long enough." } }),
       409,
       "no_publish_consent",
     );
     expect(await newAudit()).toHaveLength(0);
     const { id, receipt } = await idea();
-    const res = await patch(id, {
+    const res = await publication(id, {
       version: 0,
       publish: { title: "Thresholds before the quarter", body: "Publish the tier thresholds at the start of each quarter." },
     });
@@ -512,7 +524,7 @@ describe("PATCH /api/admin/ideas/{id}", () => {
     expect(JSON.stringify(board)).not.toContain(SAMPLE.title); // never the original
     expect(JSON.stringify(board)).not.toContain(SAMPLE.body);
     expect((await track(receipt)).body.idea).toMatchObject({ published: true, publicTitle: "Thresholds before the quarter" });
-    await patch(id, { version: 1, publish: false });
+    await publication(id, { version: 1, publish: false });
     expect((await api("/api/ideas")).body.ideas).toEqual([]);
     expect((await newAudit()).map((r) => r.action)).toEqual(["idea.publish", "idea.unpublish"]);
   });
@@ -520,7 +532,7 @@ describe("PATCH /api/admin/ideas/{id}", () => {
   it("refuses a moderated text with identifying details (422 with the spans) unless HR confirms", async () => {
     const { id } = await idea();
     const text = { title: "Night shift handover", body: "Agent 4471 on the 11月27日 night shift, call me on 138 0013 8000." };
-    const res = await patch(id, { version: 0, publish: text });
+    const res = await publication(id, { version: 0, publish: text });
     const err = expectError(res, 422, "identifying_details") as unknown as {
       fields: Record<string, string>;
       spans: { field: string; kind: string; start: number; end: number; text: string }[];
@@ -530,18 +542,18 @@ describe("PATCH /api/admin/ideas/{id}", () => {
     for (const s of err.spans) expect(text.body.slice(s.start, s.end)).toBe(s.text);
     expect((await get(`/api/admin/ideas/${id}`)).body.idea).toMatchObject({ published: false, version: 0 });
     expect(await newAudit()).toHaveLength(0);
-    const ok = await patch(id, { version: 0, publish: { ...text, confirm: true } });
+    const ok = await publication(id, { version: 0, publish: { ...text, confirm: true } });
     expect(ok.body.idea.published).toBe(true);
     expect(JSON.parse((await newAudit())[0]!.detail!).confirmedIdentifying.sort()).toEqual(["date", "employee_id", "phone"]);
   });
 
   it("rewards with a public note the board and the author see, and takes it back", async () => {
     const { id, receipt } = await idea();
-    await patch(id, { version: 0, publish: { title: "Thresholds in advance", body: "Publish the thresholds before the quarter." } });
-    await patch(id, { version: 1, rewarded: { note: "Innovation award for Q4 (创新奖励)." } });
+    await publication(id, { version: 0, publish: { title: "Thresholds in advance", body: "Publish the thresholds before the quarter." } });
+    await reward(id, { version: 1, rewarded: { note: "Innovation award for Q4 (创新奖励)." } });
     expect((await api("/api/ideas")).body.ideas[0]).toMatchObject({ rewarded: true, rewardNote: "Innovation award for Q4 (创新奖励)." });
     expect((await track(receipt)).body.idea).toMatchObject({ rewarded: true, rewardNote: "Innovation award for Q4 (创新奖励)." });
-    await patch(id, { version: 2, rewarded: false });
+    await reward(id, { version: 2, rewarded: false });
     expect((await api("/api/ideas")).body.ideas[0]).toMatchObject({ rewarded: false, rewardNote: null });
     expect((await newAudit()).map((r) => r.action)).toEqual(["idea.publish", "idea.reward", "idea.unreward"]);
   });
@@ -550,73 +562,110 @@ describe("PATCH /api/admin/ideas/{id}", () => {
     const original = await idea("2026-11-01");
     const copy = await idea("2026-11-20");
     const third = await idea("2026-11-21");
-    const res = await patch(copy.id, { version: 0, duplicateOf: original.id, note: undefined });
+    const res = await duplicate(copy.id, { version: 0, duplicateOf: original.id, note: undefined });
     expect(res.body.idea).toMatchObject({ status: "duplicate", duplicateOf: { id: original.id, status: "received" } });
-    expectError(await patch(third.id, { version: 0, duplicateOf: third.id }), 422, "validation_failed");
-    expectError(await patch(third.id, { version: 0, duplicateOf: "00000000-0000-4000-8000-000000000000" }), 422, "validation_failed");
-    expectError(await patch(third.id, { version: 0, duplicateOf: copy.id }), 422, "validation_failed");
-    expectError(await patch(third.id, { version: 0, status: "duplicate" }), 422, "validation_failed");
-    expectError(await patch(third.id, { version: 0, duplicateOf: original.id, status: "planned" }), 422, "validation_failed");
-    const reopened = await patch(copy.id, { version: 1, duplicateOf: null });
+    expectError(await duplicate(third.id, { version: 0, duplicateOf: third.id }), 422, "validation_failed");
+    expectError(await duplicate(third.id, { version: 0, duplicateOf: "00000000-0000-4000-8000-000000000000" }), 422, "validation_failed");
+    expectError(await duplicate(third.id, { version: 0, duplicateOf: copy.id }), 422, "validation_failed");
+    expectError(await move(third.id, { version: 0, status: "duplicate" }), 422, "validation_failed");
+    expectError(await duplicate(third.id, { version: 0, duplicateOf: original.id, status: "planned" }), 422, "validation_failed");
+    const reopened = await duplicate(copy.id, { version: 1, duplicateOf: null });
     expect(reopened.body.idea).toMatchObject({ status: "under_review", duplicateOf: null });
     expect((await newAudit()).map((r) => r.action)).toEqual(["idea.duplicate", "idea.status", "idea.duplicate.clear", "idea.status"]);
   });
 
-  it("changes several things in one audited batch", async () => {
+  it("each intent is one audited change: it steps the version once, so the next is sent with the version it answered", async () => {
     const { id } = await idea();
-    const res = await patch(id, {
-      version: 0,
-      status: "done",
-      note: "Thresholds are now published every quarter.",
+    const moved = (await move(id, { version: 0, status: "done", note: "Thresholds are now published every quarter." })).body.idea;
+    expect(moved).toMatchObject({ status: "done", published: false, rewarded: false, version: 1 });
+    const published = await publication(id, {
+      version: moved.version,
       publish: { title: "Thresholds in advance", body: "Publish the thresholds before the quarter." },
-      rewarded: { note: "Innovation award." },
     });
-    expect(res.body.idea).toMatchObject({ status: "done", published: true, rewarded: true, version: 1 });
+    expect(published.body.idea).toMatchObject({ status: "done", published: true, version: 2 });
+    // the reward sent with the version before the publication: someone changed the idea since that screen
+    expectError(await reward(id, { version: 1, rewarded: { note: "Innovation award." } }), 409, "edit_conflict");
+    const rewarded = await reward(id, { version: 2, rewarded: { note: "Innovation award." } });
+    expect(rewarded.body.idea).toMatchObject({ status: "done", published: true, rewarded: true, version: 3 });
     expect((await newAudit()).map((r) => r.action)).toEqual(["idea.status", "idea.publish", "idea.reward"]);
   });
 
-  it("refuses bad input (400/413/415/422) and unknown ideas (404), changing and auditing nothing", async () => {
+  it("an intent that changes nothing answers the idea as it is, without stepping its version or writing an audit row", async () => {
     const { id } = await idea();
-    for (const body of [
-      {},
-      { status: "done" },
-      { version: 0 },
-      { version: "0", status: "done" },
-      { version: -1, status: "done" },
-      { version: 0.5, status: "done" },
-      { version: 0, status: "open" },
-      { version: 0, note: "a note without a status" },
-      { version: 0, status: "done", note: 5 },
-      { version: 0, status: "done", note: "x".repeat(LIMITS.statusNoteMax + 1) },
-      { version: 0, publish: true },
-      { version: 0, publish: { title: "ok title" } },
-      { version: 0, publish: { title: "ok title", body: "long enough body", confirm: "yes" } },
-      { version: 0, publish: { title: "ok title", body: "long enough body", extra: 1 } },
-      { version: 0, rewarded: true },
-      { version: 0, rewarded: { note: "" } },
-      { version: 0, duplicateOf: "not-a-uuid" },
-      { version: 0, duplicateOf: 7 },
-      { version: 0, status: "done", version2: 1 },
-      { version: 0, status: `done\u0000` },
-      { version: 0, status: "<script>" },
-      [],
-      null,
-    ]) {
-      expectError(await patch(id, body), 422, "validation_failed");
+    for (const [send, json] of [
+      [duplicate, { version: 0, duplicateOf: null }],
+      [publication, { version: 0, publish: false }],
+      [reward, { version: 0, rewarded: false }],
+    ] as const) {
+      const res = await send(id, json);
+      expect(res.status).toBe(200);
+      expect(res.body.idea).toMatchObject({ status: "received", published: false, rewarded: false, duplicateOf: null, version: 0 });
     }
+    expect(await newAudit()).toHaveLength(0);
+  });
+
+  it("refuses bad input (400/413/415/422) and unknown ideas (404) on every intent's route, changing and auditing nothing", async () => {
+    const { id } = await idea();
+    const wrong: Record<IntentRoute, unknown[]> = {
+      status: [
+        {},
+        { status: "done" },
+        { version: 0 },
+        { version: "0", status: "done" },
+        { version: -1, status: "done" },
+        { version: 0.5, status: "done" },
+        { version: 0, status: "open" },
+        { version: 0, note: "a note without a status" },
+        { version: 0, status: "done", note: 5 },
+        { version: 0, status: "done", note: "x".repeat(LIMITS.statusNoteMax + 1) },
+        { version: 0, status: "done", version2: 1 },
+        { version: 0, status: "done", rewarded: { note: "one intent per route" } },
+        { version: 0, status: `done\u0000` },
+        { version: 0, status: "<script>" },
+      ],
+      publication: [
+        {},
+        { version: 0 },
+        { version: 0, publish: true },
+        { version: 0, publish: { title: "ok title" } },
+        { version: 0, publish: { title: "ok title", body: "long enough body", confirm: "yes" } },
+        { version: 0, publish: { title: "ok title", body: "long enough body", extra: 1 } },
+        { version: 0, publish: false, status: "done" },
+      ],
+      reward: [{}, { version: 0 }, { version: 0, rewarded: true }, { version: 0, rewarded: { note: "" } }, { rewarded: false }],
+      duplicate: [
+        {},
+        { version: 0 },
+        { version: 0, duplicateOf: "not-a-uuid" },
+        { version: 0, duplicateOf: 7 },
+        { version: 0, duplicateOf: null, note: 5 },
+        { duplicateOf: null },
+      ],
+    };
+    for (const [route, bodies] of Object.entries(wrong) as [IntentRoute, unknown[]][]) {
+      for (const body of [...bodies, [], null]) expectError(await intent(route)(id, body), 422, "validation_failed");
+      const url = `/api/admin/ideas/${id}/${route}`;
+      expectError(
+        await api(url, { method: INTENTS[route], body: "{version:0", headers: { ...ADMIN, "Content-Type": "application/json" } }),
+        400,
+        "malformed_json",
+      );
+      expectError(
+        await api(url, { method: INTENTS[route], body: "version=0", headers: { ...ADMIN, "Content-Type": "text/plain" } }),
+        415,
+        "unsupported_media_type",
+      );
+      expectError(await intent(route)(id, { version: 0, note: "x".repeat(40_000) }), 413, "body_too_large");
+      expectError(await api(url, { method: "PATCH", json: { version: 0 }, headers: ADMIN }), 405, "method_not_allowed");
+      expectError(await api(url, { method: "GET", headers: ADMIN }), 405, "method_not_allowed");
+    }
+    expectError(await move("00000000-0000-4000-8000-000000000000", { version: 0, status: "done" }), 404, "not_found");
+    expectError(await duplicate("00000000-0000-4000-8000-000000000000", { version: 0, duplicateOf: null }), 404, "not_found");
+    expectError(await publication("00000000-0000-4000-8000-000000000000", { version: 0, publish: false }), 404, "not_found");
+    expectError(await reward("00000000-0000-4000-8000-000000000000", { version: 0, rewarded: false }), 404, "not_found");
+    // the combined change is gone: the idea itself answers GET only
     const url = `/api/admin/ideas/${id}`;
-    expectError(
-      await api(url, { method: "PATCH", body: "{version:0", headers: { ...ADMIN, "Content-Type": "application/json" } }),
-      400,
-      "malformed_json",
-    );
-    expectError(
-      await api(url, { method: "PATCH", body: "version=0", headers: { ...ADMIN, "Content-Type": "text/plain" } }),
-      415,
-      "unsupported_media_type",
-    );
-    expectError(await patch(id, { version: 0, status: "done", note: "x".repeat(40_000) }), 413, "body_too_large");
-    expectError(await patch("00000000-0000-4000-8000-000000000000", { version: 0, status: "done" }), 404, "not_found");
+    expectError(await api(url, { method: "PATCH", json: { version: 0, status: "done" }, headers: ADMIN }), 405, "method_not_allowed");
     expectError(await api(url, { method: "PUT", json: { version: 0 }, headers: ADMIN }), 405, "method_not_allowed");
     expect((await get(url)).body.idea).toMatchObject({ status: "received", version: 0 });
     expect(await newAudit()).toHaveLength(0);
@@ -624,14 +673,11 @@ describe("PATCH /api/admin/ideas/{id}", () => {
 
   it("stores hostile moderated text and notes verbatim", async () => {
     const { id } = await idea();
-    const res = await patch(id, {
-      version: 0,
-      status: "planned",
-      note: HOSTILE,
-      publish: { title: HOSTILE.slice(0, 100), body: HOSTILE, confirm: true },
-    });
+    const moved = await move(id, { version: 0, status: "planned", note: HOSTILE });
+    expect(moved.status).toBe(200);
+    expect(moved.body.idea.history.at(-1).note).toBe(HOSTILE);
+    const res = await publication(id, { version: 1, publish: { title: HOSTILE.slice(0, 100), body: HOSTILE, confirm: true } });
     expect(res.status).toBe(200);
-    expect(res.body.idea.history.at(-1).note).toBe(HOSTILE);
     expect(res.body.idea.publicBody).toBe(HOSTILE);
   });
 });
@@ -643,7 +689,7 @@ describe("GET /api/admin/audit", () => {
     const a = await idea();
     const b = await idea();
     await answer(a.id, { visibility: "private", body: "One" });
-    await patch(a.id, { version: 1, status: "under_review" });
+    await move(a.id, { version: 1, status: "under_review" });
     await answer(b.id, { visibility: "public", body: "Two" });
     const all = (await get("/api/admin/audit")).body;
     const mine = all.entries.filter((e: { id: number }) => e.id > auditMark);
@@ -674,7 +720,7 @@ describe("GET /api/admin/audit", () => {
     const a = await idea("2026-11-28", { title: "Audit title A for the log" });
     const b = await idea("2026-11-28", { title: "Audit title B for the log" });
     await answer(a.id, { visibility: "private", body: "Seen." });
-    await patch(b.id, { version: 0, duplicateOf: a.id });
+    await duplicate(b.id, { version: 0, duplicateOf: a.id });
     const page = (await get(`/api/admin/audit?target=${b.id}`)).body;
     expect(page.entries.map((e: { action: string }) => e.action)).toContain("idea.duplicate");
     expect(page.titles.ideas).toEqual({ [b.id]: "Audit title B for the log", [a.id]: "Audit title A for the log" });
@@ -692,7 +738,7 @@ describe("GET /api/admin/audit", () => {
       api(`/api/ideas/track/${path}`, { method: "POST", json: { receipt: a.receipt, ...json }, headers: from(freshIp()) });
     expect((await author("messages", { body: "Team 3." })).status).toBeLessThan(300);
     expect((await author("messages", { body: "Night shift too." })).status).toBeLessThan(300);
-    await patch(a.id, { version: 1, status: "done" });
+    await move(a.id, { version: 1, status: "done" });
     expect((await author("verdict", { verdict: "not_resolved", comment: "Still waiting." })).status).toBeLessThan(300);
 
     const first = await get(`/api/admin/audit?target=${a.id}&limit=1`);

@@ -122,10 +122,14 @@ describe("the hash chain", () => {
     ).toBe(201);
     const current = (await api(`/api/admin/ideas/${id}`, { headers: ADMIN })).body.idea.version;
     expect(
+      (await api(`/api/admin/ideas/${id}/status`, { method: "POST", json: { version: current, status: "planned" }, headers: ADMIN }))
+        .status,
+    ).toBe(200);
+    expect(
       (
-        await api(`/api/admin/ideas/${id}`, {
-          method: "PATCH",
-          json: { version: current, status: "planned", rewarded: { note: "A day off" } },
+        await api(`/api/admin/ideas/${id}/reward`, {
+          method: "PUT",
+          json: { version: current + 1, rewarded: { note: "A day off" } },
           headers: ADMIN,
         })
       ).status,

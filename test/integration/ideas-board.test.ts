@@ -1,15 +1,7 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import {
-  addHrMessage,
-  boardStats,
-  insertIdea,
-  listBoard,
-  publishIdea,
-  setRewarded,
-  setStatus,
-  setVerdict,
-} from "../../src/server/db/ideas.ts";
+import { boardStats, insertIdea, listBoard, setVerdict } from "../../src/server/db/ideas.ts";
+import { addHrMessage, publishIdea, setRewarded, setStatus } from "../support/idea-writes.ts";
 import { addDays } from "../../src/lib/clock.ts";
 import { HttpError } from "../../src/server/http.ts";
 import { adminIdea, inbox } from "../../src/server/admin-ideas.ts";

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { LIMITS } from "../../src/lib/ideas/model.ts";
-import { addHrMessage, publishIdea, setStatus } from "../../src/server/db/ideas.ts";
+import { addHrMessage, publishIdea, setStatus } from "../support/idea-writes.ts";
 import { HttpError } from "../../src/server/http.ts";
 import { DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
 import { giveVerdict, replyToIdea, trackIdea } from "../../src/server/ideas.ts";

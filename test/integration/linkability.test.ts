@@ -47,7 +47,7 @@ import { SURVEYS, type Survey } from "../../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import { surveyStatus } from "../../src/lib/surveys/schema.ts";
 import { addDays } from "../../src/lib/clock.ts";
-import { adminIdea, answerIdea, updateIdea } from "../../src/server/admin-ideas.ts";
+import { adminIdea, answerIdea, setPublication } from "../../src/server/admin-ideas.ts";
 import { api, type ApiResult } from "./helpers.ts";
 
 const TODAY = env.CANDOR_TODAY;
@@ -350,7 +350,7 @@ describe("a day of requests, every table snapshotted around each", () => {
         "HR",
         "publish",
         served(() =>
-          updateIdea(
+          setPublication(
             env,
             hr,
             p.ideaId!,

@@ -11,7 +11,7 @@ import { SURVEYS, type Survey } from "../../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import { surveyStatus } from "../../src/lib/surveys/schema.ts";
 import { readClock } from "../../src/server/clock.ts";
-import { publishIdea } from "../../src/server/db/ideas.ts";
+import { publishIdea } from "../support/idea-writes.ts";
 import type { AppEnv } from "../../src/server/config.ts";
 import { submitIdea, supportIdea, trackIdea } from "../../src/server/ideas.ts";
 import { forgetCounts } from "../../src/server/rate-limit.ts";

@@ -2,7 +2,15 @@
 // characters and direction overrides are refused, by the survey answers and
 // by every text field of the suggestion box alike.
 import { describe, expect, it } from "vitest";
-import { ZAdminMessageInput, ZIdeaInput, ZIdeaPatch, ZReplyInput, ZVerdictInput } from "../../src/lib/ideas/model.ts";
+import {
+  ZAdminMessageInput,
+  ZIdeaInput,
+  ZPublicationIntent,
+  ZReplyInput,
+  ZRewardIntent,
+  ZStatusIntent,
+  ZVerdictInput,
+} from "../../src/lib/ideas/model.ts";
 import { validateAnswers } from "../../src/lib/surveys/validate.ts";
 import { SURVEYS } from "../../src/lib/surveys/registry.ts";
 import { hasUnsafeCharacters } from "../../src/lib/unsafe-text.ts";
@@ -58,14 +66,16 @@ describe("every free-text field of the suggestion box follows it", () => {
         "comment",
       );
       expect(fieldsOf(ZAdminMessageInput.safeParse({ visibility: "private", body: bad("Thank you.") }))).toHaveProperty("body");
-      expect(fieldsOf(ZIdeaPatch.safeParse({ version: 0, status: "planned", note: bad("Next quarter") }))).toHaveProperty("note");
-      expect(fieldsOf(ZIdeaPatch.safeParse({ version: 0, publish: { title: bad(idea.title), body: idea.body } }))).toHaveProperty(
+      expect(fieldsOf(ZStatusIntent.safeParse({ version: 0, status: "planned", note: bad("Next quarter") }))).toHaveProperty("note");
+      expect(fieldsOf(ZPublicationIntent.safeParse({ version: 0, publish: { title: bad(idea.title), body: idea.body } }))).toHaveProperty(
         "publish.title",
       );
-      expect(fieldsOf(ZIdeaPatch.safeParse({ version: 0, publish: { title: idea.title, body: bad(idea.body) } }))).toHaveProperty(
+      expect(fieldsOf(ZPublicationIntent.safeParse({ version: 0, publish: { title: idea.title, body: bad(idea.body) } }))).toHaveProperty(
         "publish.body",
       );
-      expect(fieldsOf(ZIdeaPatch.safeParse({ version: 0, rewarded: { note: bad("Innovation award") } }))).toHaveProperty("rewarded.note");
+      expect(fieldsOf(ZRewardIntent.safeParse({ version: 0, rewarded: { note: bad("Innovation award") } }))).toHaveProperty(
+        "rewarded.note",
+      );
     }
   });
 

@@ -98,40 +98,48 @@ export type TAdminMessageInput = z.infer<typeof ZAdminMessageInput>;
 
 const note = (max: number) => safe(z.string().max(max, `At most ${max} characters.`));
 
-/**
- * One HR change to an idea. `version` is the one HR's screen was showing: a
- * stale one is 409 edit_conflict. Every other field is optional, but at least
- * one must be there; the rules that depend on the idea's state (transitions,
- * consent, identifying details) are the service's.
- */
-export const ZIdeaPatch = z
-  .strictObject({
-    version: z.int("The version of the idea you edited.").min(0),
-    status: z.enum(IDEA_STATUSES).optional(),
-    note: note(LIMITS.statusNoteMax).optional(),
-    publish: z
-      .union([
-        z.strictObject({
-          title: text(LIMITS.titleMin, LIMITS.titleMax, true),
-          body: text(LIMITS.bodyMin, LIMITS.bodyMax),
-          confirm: z.boolean().optional(),
-        }),
-        z.literal(false),
-      ])
-      .optional(),
-    rewarded: z.union([z.strictObject({ note: text(3, LIMITS.rewardNoteMax) }), z.literal(false)]).optional(),
-    duplicateOf: z.union([z.uuid("The id of the original idea."), z.null()]).optional(),
-  })
-  .superRefine((patch, ctx) => {
-    if (patch.note !== undefined && patch.status === undefined) {
-      ctx.addIssue({ code: "custom", path: ["note"], message: "A note goes with a status change." });
-    }
-    const changes = [patch.status, patch.publish, patch.rewarded, patch.duplicateOf].filter((v) => v !== undefined);
-    if (changes.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["body"], message: "Nothing to change: send status, publish, rewarded or duplicateOf." });
-    }
-  });
-export type TIdeaPatch = z.infer<typeof ZIdeaPatch>;
+// One schema per HR intent (functions/api/admin/ideas/[id]/…). `version` is
+// the one HR's screen was showing: a stale one is 409 edit_conflict. The rules
+// that depend on the idea's state (transitions, consent, identifying details)
+// are ./transitions.ts's.
+const version = z.int("The version of the idea you edited.").min(0);
+
+/** POST …/status: move the status, with an optional public note. */
+export const ZStatusIntent = z.strictObject({
+  version,
+  status: z.enum(IDEA_STATUSES),
+  note: note(LIMITS.statusNoteMax).optional(),
+});
+export type TStatusIntent = z.infer<typeof ZStatusIntent>;
+
+/** PUT …/duplicate: link the idea to the original it repeats (the status follows), or null to end the link. */
+export const ZDuplicateIntent = z.strictObject({
+  version,
+  duplicateOf: z.union([z.uuid("The id of the original idea."), z.null()]),
+  note: note(LIMITS.statusNoteMax).optional(),
+});
+export type TDuplicateIntent = z.infer<typeof ZDuplicateIntent>;
+
+/** PUT …/publication: publish a moderated version (again), or false to take it off the board. */
+export const ZPublicationIntent = z.strictObject({
+  version,
+  publish: z.union([
+    z.strictObject({
+      title: text(LIMITS.titleMin, LIMITS.titleMax, true),
+      body: text(LIMITS.bodyMin, LIMITS.bodyMax),
+      confirm: z.boolean().optional(),
+    }),
+    z.literal(false),
+  ]),
+});
+export type TPublicationIntent = z.infer<typeof ZPublicationIntent>;
+
+/** PUT …/reward: reward with a public note, or false to take it back. */
+export const ZRewardIntent = z.strictObject({
+  version,
+  rewarded: z.union([z.strictObject({ note: text(3, LIMITS.rewardNoteMax) }), z.literal(false)]),
+});
+export type TRewardIntent = z.infer<typeof ZRewardIntent>;
 
 const flag = z.enum(["true", "false"]).transform((v) => v === "true");
 
@@ -257,7 +265,7 @@ export interface AdminIdea {
   /** The last day of the acknowledgement promise. */
   dueOn: string;
   overdue: boolean;
-  /** Raised by every PATCH; send it back with the next one. */
+  /** Raised by every change and answer; send it back with the next change. */
   version: number;
 }
 

@@ -19,10 +19,11 @@ import {
   type MessageVisibility,
   type StatusChange,
   type TIdeaInput,
-  type TrackedIdea,
   type Verdict,
 } from "../../lib/ideas/model.ts";
 import type { AuthorEvent } from "../../lib/audit/model.ts";
+import type { IdeaState } from "../../lib/ideas/transitions.ts";
+import { adminView, boardView, promise, type IdeaParts, type StoredIdea } from "../../lib/ideas/views.ts";
 import { isPublishable } from "../../lib/anonymity.ts";
 import { participationSteps, type DayCount } from "../../lib/participation.ts";
 import type { DbEnv } from "../config.ts";
@@ -52,6 +53,9 @@ interface IdeaRow {
   verdict: string | null;
   verdict_comment: string | null;
   verdict_on: string | null;
+  verdict_before: string | null;
+  verdict_before_comment: string | null;
+  verdict_before_on: string | null;
   version: number;
   reward_note: string | null;
 }
@@ -73,26 +77,8 @@ interface MessageRow {
   on_day: string;
 }
 
-export interface Idea {
-  id: string;
-  category: IdeaCategory;
-  title: string;
-  body: string;
-  publishConsent: boolean;
-  status: IdeaStatus;
-  receivedOn: string;
-  published: boolean;
-  publicTitle: string | null;
-  publicBody: string | null;
-  publishedOn: string | null;
-  rewarded: boolean;
-  duplicateOf: string | null;
-  verdict: Verdict | null;
-  verdictComment: string | null;
-  verdictOn: string | null;
-  rewardNote: string | null;
-  version: number;
-}
+/** An idea as stored: the views (src/lib/ideas/views.ts) say what each reader sees of it. */
+export type Idea = StoredIdea;
 
 function rowToIdea(row: IdeaRow): Idea {
   return {
@@ -112,6 +98,9 @@ function rowToIdea(row: IdeaRow): Idea {
     verdict: row.verdict as Verdict | null,
     verdictComment: row.verdict_comment,
     verdictOn: row.verdict_on,
+    verdictBefore: row.verdict_before as Verdict | null,
+    verdictBeforeComment: row.verdict_before_comment,
+    verdictBeforeOn: row.verdict_before_on,
     rewardNote: row.reward_note,
     version: row.version,
   };
@@ -263,32 +252,18 @@ export async function readIdea(env: DbEnv, id: string): Promise<Idea | null> {
   return row === null ? null : rowToIdea(row);
 }
 
-/** Everything the author may see: their text, HR's moderated version, history, every message of the conversation. */
-export async function readTrackedIdea(env: DbEnv, idea: Idea, steps: SupportSteps): Promise<TrackedIdea> {
+/** An idea's timeline, its whole conversation and its published "me too" count: what every view is built from. */
+export async function readIdeaParts(env: DbEnv, ideaId: string, steps: SupportSteps): Promise<IdeaParts> {
   const [history, messages, supports, k] = await env.DB.batch([
-    env.DB.prepare("SELECT * FROM idea_status_history WHERE idea_id = ?1 ORDER BY seq").bind(idea.id),
-    env.DB.prepare("SELECT * FROM idea_messages WHERE idea_id = ?1 ORDER BY seq").bind(idea.id),
-    supportDaysOf(env, idea.id, steps.today),
+    env.DB.prepare("SELECT * FROM idea_status_history WHERE idea_id = ?1 ORDER BY seq").bind(ideaId),
+    env.DB.prepare("SELECT * FROM idea_messages WHERE idea_id = ?1 ORDER BY seq").bind(ideaId),
+    supportDaysOf(env, ideaId, steps.today),
     recordedKStatement(env, "board"),
   ]);
   return {
-    id: idea.id,
-    category: idea.category,
-    title: idea.title,
-    body: idea.body,
-    status: idea.status,
-    receivedOn: idea.receivedOn,
-    publishConsent: idea.publishConsent,
-    published: idea.published,
-    publicTitle: idea.published ? idea.publicTitle : null,
-    publicBody: idea.published ? idea.publicBody : null,
-    rewarded: idea.rewarded,
-    rewardNote: idea.rewarded ? idea.rewardNote : null,
-    verdict: idea.verdict,
-    verdictComment: idea.verdictComment,
-    supportCount: supportCounts(supports!, steps.today, recordedK(k!, steps.minGroupSize)).get(idea.id) ?? 0,
     history: (history!.results as unknown as HistoryRow[]).map(rowToStatusChange),
     messages: (messages!.results as unknown as MessageRow[]).map(rowToMessage),
+    supportCount: supportCounts(supports!, steps.today, recordedK(k!, steps.minGroupSize)).get(ideaId) ?? 0,
   };
 }
 
@@ -335,11 +310,9 @@ export async function setVerdict(env: DbEnv, ideaId: string, verdict: Verdict, c
 }
 
 /**
- * The author's verdict as HR and the board see it, for an idea aliased `i`,
- * with `today` a parameter (?1): the one given before today, so a verdict
- * given today shows tomorrow, and until then the one it replaced. Neither
- * view changes while the day lasts, so the time of a look says nothing
- * about when the author acted.
+ * The SQL form of the verdict rule (src/lib/ideas/views.ts, shownVerdict), for
+ * an idea aliased `i`, with `today` a parameter: what the inbox filters and
+ * counts by and the author's side of the log lists.
  */
 export function shownVerdictSql(today: string): { verdict: string; comment: string; on: string } {
   const pick = (now: string, before: string) =>
@@ -399,50 +372,39 @@ export async function listBoard(
   );
   const page = ordered.slice(0, max).map((r) => r.id);
   const ids = JSON.stringify(page);
-  const shown = shownVerdictSql("?2");
-  const [ideas, history, answers] = await env.DB.batch([
+  const [ideas, history, messages] = await env.DB.batch([
     env.DB.prepare(
-      `SELECT i.*, ${shown.verdict} AS shown_verdict, (SELECT d.published FROM ideas d WHERE d.id = i.duplicate_of) AS duplicate_published
+      `SELECT i.*, (SELECT d.published FROM ideas d WHERE d.id = i.duplicate_of) AS duplicate_published
          FROM ideas i WHERE i.id IN (SELECT value FROM json_each(?1))`,
-    ).bind(ids, options.today),
+    ).bind(ids),
     env.DB.prepare(
       "SELECT h.* FROM idea_status_history h WHERE h.idea_id IN (SELECT value FROM json_each(?1)) ORDER BY h.idea_id, h.seq",
     ).bind(ids),
-    env.DB.prepare(
-      `SELECT m.* FROM idea_messages m WHERE m.idea_id IN (SELECT value FROM json_each(?1))
-         AND m.author = 'hr' AND m.visibility = 'public' ORDER BY m.idea_id, m.seq`,
-    ).bind(ids),
+    env.DB.prepare("SELECT m.* FROM idea_messages m WHERE m.idea_id IN (SELECT value FROM json_each(?1)) ORDER BY m.idea_id, m.seq").bind(
+      ids,
+    ),
   ]);
   const historyById = groupBy(history!.results as unknown as HistoryRow[]);
-  const answersById = groupBy(answers!.results as unknown as MessageRow[]);
+  const messagesById = groupBy(messages!.results as unknown as MessageRow[]);
   const rowsById = new Map(
-    (ideas!.results as unknown as (IdeaRow & { shown_verdict: string | null; duplicate_published: number | null })[]).map(
-      (row) => [row.id, row] as const,
-    ),
+    (ideas!.results as unknown as (IdeaRow & { duplicate_published: number | null })[]).map((row) => [row.id, row] as const),
   );
   const list = page.flatMap((id): BoardIdea[] => {
     const row = rowsById.get(id);
-    // unpublished between the two calls: left out, as it would be a moment later
-    if (!row || row.published !== 1) return [];
-    return [
-      {
-        id: row.id,
-        category: row.category as IdeaCategory,
-        // the moderated version, never the original
-        title: row.public_title!,
-        body: row.public_body!,
-        status: row.status as IdeaStatus,
-        publishedOn: row.published_on!,
-        rewarded: Boolean(row.rewarded),
-        rewardNote: row.rewarded ? row.reward_note : null,
-        // A verdict given today appears tomorrow (until then, the one it replaced): the board is no clock for when an author acted.
-        verdict: row.shown_verdict as Verdict | null,
-        supportCount: count(row.id),
-        duplicateOf: row.duplicate_published === 1 ? row.duplicate_of : null,
-        history: (historyById.get(row.id) ?? []).map(rowToStatusChange),
-        answers: (answersById.get(row.id) ?? []).map((m) => ({ body: m.body, on: m.on_day })),
-      },
-    ];
+    // unpublished between the two calls: left out (boardView), as it would be a moment later
+    const shown =
+      row &&
+      boardView(
+        rowToIdea(row),
+        {
+          history: (historyById.get(id) ?? []).map(rowToStatusChange),
+          messages: (messagesById.get(id) ?? []).map(rowToMessage),
+          supportCount: count(id),
+          duplicatePublished: row.duplicate_published === 1,
+        },
+        options.today,
+      );
+    return shown ? [shown] : [];
   });
   return { ideas: list, truncated: ordered.length > max };
 }
@@ -634,18 +596,7 @@ function median(counts: { value: number; n: number }[]): number | null {
 // The console's reads, and its writes as statements: the service
 // (src/server/admin-ideas.ts) puts each in one batch with its audit row.
 
-/** The state PATCH may change, written in one UPDATE that also steps `version` (the trigger refuses a stale one). */
-export interface IdeaState {
-  status: IdeaStatus;
-  published: boolean;
-  publicTitle: string | null;
-  publicBody: string | null;
-  publishedOn: string | null;
-  rewarded: boolean;
-  rewardNote: string | null;
-  duplicateOf: string | null;
-}
-
+/** Writes HR's next state (src/lib/ideas/transitions.ts) in one UPDATE that also steps `version` (the trigger refuses a stale one). */
 export function updateStateStatement(env: DbEnv, ideaId: string, readVersion: number, next: IdeaState): D1PreparedStatement {
   return env.DB.prepare(
     `UPDATE ideas SET version = ?2 + 1, status = ?3, published = ?4, public_title = ?5, public_body = ?6, published_on = ?7,
@@ -695,15 +646,6 @@ export function hrMessageStatement(
   ).bind(ideaId, visibility, body, day);
 }
 
-/** What of the conversation HR sees (?2 = today): its own messages, and the author's from before today. */
-const SEEN_BY_HR = "(author = 'hr' OR on_day < ?2)";
-
-interface ShownVerdictRow {
-  shown_verdict: string | null;
-  shown_verdict_comment: string | null;
-  shown_verdict_on: string | null;
-}
-
 interface AdminExtrasRow {
   ack_on: string | null;
   dup_id: string | null;
@@ -712,57 +654,35 @@ interface AdminExtrasRow {
 }
 
 /**
- * Everything HR sees of one idea, or null — also for an idea received today:
- * what employees did today reaches HR tomorrow (an idea, a reply, a
- * verdict), so the moment HR looks says nothing about when someone wrote.
- * HR's own answers and changes show at once. `today` and the promise decide
- * "overdue".
+ * Everything HR sees of one idea (src/lib/ideas/views.ts, adminView), or null
+ * — also for an idea received today, which reaches HR tomorrow. `today` and
+ * the promise decide "overdue".
  */
 export async function readAdminIdea(env: DbEnv, id: string, options: SupportSteps & { ackPromiseDays: number }): Promise<AdminIdea | null> {
-  const shown = shownVerdictSql("?2");
   const [ideaRows, history, messages, supports, k] = await env.DB.batch([
     env.DB.prepare(
-      `SELECT i.*, ${ACK_ON_SQL} AS ack_on,
-              ${shown.verdict} AS shown_verdict, ${shown.comment} AS shown_verdict_comment, ${shown.on} AS shown_verdict_on,
-              d.id AS dup_id, d.title AS dup_title, d.status AS dup_status
-       FROM ideas i LEFT JOIN ideas d ON d.id = i.duplicate_of WHERE i.id = ?1 AND i.received_on < ?2`,
-    ).bind(id, options.today),
+      `SELECT i.*, ${ACK_ON_SQL} AS ack_on, d.id AS dup_id, d.title AS dup_title, d.status AS dup_status
+       FROM ideas i LEFT JOIN ideas d ON d.id = i.duplicate_of WHERE i.id = ?1`,
+    ).bind(id),
     env.DB.prepare("SELECT * FROM idea_status_history WHERE idea_id = ?1 ORDER BY seq").bind(id),
-    env.DB.prepare(`SELECT * FROM idea_messages WHERE idea_id = ?1 AND ${SEEN_BY_HR} ORDER BY seq`).bind(id, options.today),
+    env.DB.prepare("SELECT * FROM idea_messages WHERE idea_id = ?1 ORDER BY seq").bind(id),
     // HR reads the count the board shows: polling the console tells no one when someone supported an idea either
     supportDaysOf(env, id, options.today),
     recordedKStatement(env, "board"),
   ]);
-  const row = ideaRows!.results[0] as (IdeaRow & AdminExtrasRow & ShownVerdictRow) | undefined;
+  const row = ideaRows!.results[0] as (IdeaRow & AdminExtrasRow) | undefined;
   if (!row) return null;
-  const idea = rowToIdea(row);
-  const dueOn = addDays(idea.receivedOn, options.ackPromiseDays);
-  return {
-    id: idea.id,
-    category: idea.category,
-    title: idea.title,
-    body: idea.body,
-    status: idea.status,
-    receivedOn: idea.receivedOn,
-    publishConsent: idea.publishConsent,
-    published: idea.published,
-    publicTitle: idea.publicTitle,
-    publicBody: idea.publicBody,
-    publishedOn: idea.publishedOn,
-    rewarded: idea.rewarded,
-    rewardNote: idea.rewardNote,
-    duplicateOf: row.dup_id ? { id: row.dup_id, title: row.dup_title!, status: row.dup_status as IdeaStatus } : null,
-    verdict: row.shown_verdict as Verdict | null,
-    verdictComment: row.shown_verdict_comment,
-    verdictOn: row.shown_verdict_on,
-    supportCount: supportCounts(supports!, options.today, recordedK(k!, options.minGroupSize)).get(idea.id) ?? 0,
-    history: (history!.results as unknown as HistoryRow[]).map(rowToStatusChange),
-    messages: (messages!.results as unknown as MessageRow[]).map(rowToMessage),
-    acknowledgedOn: row.ack_on,
-    dueOn,
-    overdue: row.ack_on === null && options.today > dueOn,
-    version: idea.version,
-  };
+  return adminView(
+    rowToIdea(row),
+    {
+      history: (history!.results as unknown as HistoryRow[]).map(rowToStatusChange),
+      messages: (messages!.results as unknown as MessageRow[]).map(rowToMessage),
+      supportCount: supportCounts(supports!, options.today, recordedK(k!, options.minGroupSize)).get(id) ?? 0,
+      acknowledgedOn: row.ack_on,
+      duplicate: row.dup_id ? { id: row.dup_id, title: row.dup_title!, status: row.dup_status as IdeaStatus } : null,
+    },
+    options,
+  );
 }
 
 /**
@@ -878,8 +798,7 @@ export async function listInbox(env: DbEnv, query: TInboxQuery, options: Support
     title: row.title,
     status: row.status as IdeaStatus,
     receivedOn: row.received_on,
-    dueOn: addDays(row.received_on, options.ackPromiseDays),
-    overdue: row.ack_on === null && options.today > addDays(row.received_on, options.ackPromiseDays),
+    ...promise(row.received_on, row.ack_on, options.today, options.ackPromiseDays),
     acknowledged: row.ack_on !== null,
     answered: Boolean(row.answered),
     awaitingReply: Boolean(row.awaiting),
@@ -898,42 +817,6 @@ export async function listInbox(env: DbEnv, query: TInboxQuery, options: Support
   }
   const last = rows.length > limit ? rows[limit - 1] : undefined;
   return { counts: tally, ideas, nextCursor: last ? encodeCursor([last.rank, last.received_on, last.id]) : null };
-}
-
-// ---------------------------------------------------------------- fixture writes
-// Direct writes without an audit row, for tests that need an idea in a given
-// state. HR actions go through src/server/admin-ideas.ts, which audits them.
-
-/** Moves an idea to a status, recording it in the history with an optional public note. */
-export async function setStatus(env: DbEnv, ideaId: string, status: IdeaStatus, day: string, note: string | null = null): Promise<void> {
-  await env.DB.batch([
-    env.DB.prepare("UPDATE ideas SET status = ?2 WHERE id = ?1").bind(ideaId, status),
-    env.DB.prepare(
-      `INSERT INTO idea_status_history (idea_id, seq, status, on_day, note) VALUES (?1, ${nextSeq("idea_status_history")}, ?2, ?3, ?4)`,
-    ).bind(ideaId, status, day, note),
-  ]);
-}
-
-export async function addHrMessage(env: DbEnv, ideaId: string, visibility: MessageVisibility, body: string, day: string): Promise<void> {
-  await env.DB.prepare(
-    `INSERT INTO idea_messages (idea_id, seq, author, visibility, body, on_day)
-       VALUES (?1, ${nextSeq("idea_messages")}, 'hr', ?2, ?3, ?4)`,
-  )
-    .bind(ideaId, visibility, body, day)
-    .run();
-}
-
-/** Publishes HR's moderated version; the database refuses it without the author's consent. */
-export async function publishIdea(env: DbEnv, ideaId: string, version: { title: string; body: string; day: string }): Promise<void> {
-  await env.DB.prepare("UPDATE ideas SET published = 1, public_title = ?2, public_body = ?3, published_on = ?4 WHERE id = ?1")
-    .bind(ideaId, version.title, version.body, version.day)
-    .run();
-}
-
-export async function setRewarded(env: DbEnv, ideaId: string, rewarded: boolean): Promise<void> {
-  await env.DB.prepare("UPDATE ideas SET rewarded = ?2 WHERE id = ?1")
-    .bind(ideaId, rewarded ? 1 : 0)
-    .run();
 }
 
 /**

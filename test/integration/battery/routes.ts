@@ -77,8 +77,10 @@ export interface RouteEntry {
 export interface Fixtures {
   /** An idea HR has published and answered, with its author's receipt. */
   idea: { id: string; receipt: string };
-  /** The idea's current edit version (it changes with every accepted PATCH). */
+  /** The idea's current edit version (it changes with every accepted change or answer). */
   version(): Promise<number>;
+  /** The idea's current status. */
+  status(): Promise<string>;
   /** A fresh client address per request, so per-client limits never answer for the battery. */
   client(): Record<string, string>;
   /** An unused invitation code of the invitation survey, and a freshly blinded token for it (what the form sends). */
@@ -224,12 +226,45 @@ export const ROUTES: Record<string, RouteEntry> = {
   },
   "api/admin/ideas/[id]/index.ts": {
     admin: true,
+    methods: { GET: { accepts: 200, valid: (fx) => ({ path: `/api/admin/ideas/${fx.idea.id}` }) } },
+  },
+  "api/admin/ideas/[id]/status.ts": {
+    admin: true,
     methods: {
-      GET: { accepts: 200, valid: (fx) => ({ path: `/api/admin/ideas/${fx.idea.id}` }) },
-      PATCH: {
+      POST: {
+        accepts: 200,
+        // back and forth between two open statuses, so the idea can still be supported
+        valid: async (fx) => ({
+          path: `/api/admin/ideas/${fx.idea.id}/status`,
+          body: {
+            version: await fx.version(),
+            status: (await fx.status()) === "under_review" ? "planned" : "under_review",
+            note: "Looked at.",
+          },
+        }),
+      },
+    },
+  },
+  "api/admin/ideas/[id]/duplicate.ts": {
+    admin: true,
+    methods: {
+      PUT: {
+        accepts: 200,
+        // linking the fixture would close it: ending a link it does not have is accepted and changes nothing
+        valid: async (fx) => ({
+          path: `/api/admin/ideas/${fx.idea.id}/duplicate`,
+          body: { version: await fx.version(), duplicateOf: null },
+        }),
+      },
+    },
+  },
+  "api/admin/ideas/[id]/publication.ts": {
+    admin: true,
+    methods: {
+      PUT: {
         accepts: 200,
         valid: async (fx) => ({
-          path: `/api/admin/ideas/${fx.idea.id}`,
+          path: `/api/admin/ideas/${fx.idea.id}/publication`,
           body: {
             version: await fx.version(),
             publish: {
@@ -238,6 +273,18 @@ export const ROUTES: Record<string, RouteEntry> = {
               confirm: true,
             },
           },
+        }),
+      },
+    },
+  },
+  "api/admin/ideas/[id]/reward.ts": {
+    admin: true,
+    methods: {
+      PUT: {
+        accepts: 200,
+        valid: async (fx) => ({
+          path: `/api/admin/ideas/${fx.idea.id}/reward`,
+          body: { version: await fx.version(), rewarded: { note: "Innovation award for the quarter." } },
         }),
       },
     },
@@ -377,13 +424,15 @@ export async function makeFixtures(client: () => Record<string, string>): Promis
     env.DB.prepare("UPDATE ideas SET received_on = ?2 WHERE id = ?1").bind(id, received),
     env.DB.prepare("UPDATE idea_status_history SET on_day = ?2 WHERE idea_id = ?1").bind(id, received),
   ]);
-  const version = async () => {
-    const res = expectOk(await api(`/api/admin/ideas/${id}`, { headers: ADMIN_HEADERS }), "version");
-    return (res.body as { idea: { version: number } }).idea.version;
+  const current = async () => {
+    const res = expectOk(await api(`/api/admin/ideas/${id}`, { headers: ADMIN_HEADERS }), "idea");
+    return (res.body as { idea: { version: number; status: string } }).idea;
   };
+  const version = async () => (await current()).version;
+  const status = async () => (await current()).status;
   expectOk(
-    await api(`/api/admin/ideas/${id}`, {
-      method: "PATCH",
+    await api(`/api/admin/ideas/${id}/publication`, {
+      method: "PUT",
       headers: ADMIN_HEADERS,
       json: { version: await version(), publish: { title: "A published fixture idea", body: "Published so that it can be supported." } },
     }),
@@ -449,7 +498,7 @@ export async function makeFixtures(client: () => Record<string, string>): Promis
     wrote = false;
     return answer;
   };
-  return { idea: { id, receipt }, version, client, invitation, supported, codesWithdrawn, wroteSinceAsked };
+  return { idea: { id, receipt }, version, status, client, invitation, supported, codesWithdrawn, wroteSinceAsked };
 }
 
 /** k responses to a closed survey, each with a comment, on its first day: enough for HR's comments and export. */
