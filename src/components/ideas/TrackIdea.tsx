@@ -12,7 +12,8 @@ type Submit = { preventDefault(): void };
 import type { TrackedIdea } from "../../lib/ideas/model.ts";
 import { LIMITS, hrHasAnswered, visibleText, type Verdict } from "../../lib/ideas/vocabulary.ts";
 import { formatDay, translator } from "../../i18n/translate.ts";
-import { errorMessage, postJson, type IdeaStrings } from "./client.ts";
+import { callApi } from "../api-client.ts";
+import { failureText, type IdeaStrings } from "./client.ts";
 import { ReceiptKeeper, useLeaveGuard } from "./ReceiptKeeper.tsx";
 import { forgetIssued, readIssued, tabReceipt, type IssuedReceipt } from "./receipt-tab.ts";
 import { StatusTimeline } from "./StatusTimeline.tsx";
@@ -45,9 +46,9 @@ export default function TrackIdea({ strings }: Props) {
   async function lookup(value: string) {
     setLoading(true);
     setError(null);
-    const res = await postJson<{ idea: TrackedIdea }>("/api/ideas/track", { receipt: value }).catch(() => null);
+    const res = await callApi<{ idea: TrackedIdea }>("/api/ideas/track", { json: { receipt: value } });
     setLoading(false);
-    if (res?.status === 200) {
+    if (res.ok && res.status === 200) {
       tabReceipt.set(value);
       setReceipt(value);
       setIdea(res.body.idea);
@@ -56,11 +57,11 @@ export default function TrackIdea({ strings }: Props) {
     }
     // Only a definite "no such receipt" forgets the saved code: after a network
     // failure or a 429 it is still right, and the person can try again.
-    if (res?.status === 404) tabReceipt.clear();
+    if (res.status === 404) tabReceipt.clear();
     else setCode((typed) => typed || value);
-    if (res?.status === 404) setError(t("ideas.track.notFound"));
-    else if (res?.status === 429) setError(t("ideas.track.rateLimited"));
-    else setError(t("ideas.track.error", { message: res ? errorMessage(res.body) : "network error" }));
+    if (res.status === 404) setError(t("ideas.track.notFound"));
+    else if (res.status === 429) setError(t("ideas.track.rateLimited"));
+    else setError(t("ideas.track.error", { message: failureText(res) }));
   }
 
   useEffect(() => {
@@ -119,13 +120,13 @@ export default function TrackIdea({ strings }: Props) {
     e.preventDefault();
     if (!receipt) return;
     setReplyState(null);
-    const res = await postJson<{ idea: TrackedIdea }>("/api/ideas/track/messages", { receipt, body: reply }).catch(() => null);
-    if (res?.status === 201) {
+    const res = await callApi<{ idea: TrackedIdea }>("/api/ideas/track/messages", { json: { receipt, body: reply } });
+    if (res.ok && res.status === 201) {
       setIdea(res.body.idea);
       setReply("");
       setReplyState(t("ideas.track.sent"));
     } else {
-      setReplyState(t("ideas.track.error", { message: res ? errorMessage(res.body) : "network error" }));
+      setReplyState(t("ideas.track.error", { message: failureText(res) }));
     }
   }
 
@@ -133,16 +134,14 @@ export default function TrackIdea({ strings }: Props) {
     e.preventDefault();
     if (!receipt || !verdict) return;
     setVerdictState(null);
-    const res = await postJson<{ idea: TrackedIdea }>("/api/ideas/track/verdict", {
-      receipt,
-      verdict,
-      ...(visibleText(comment) ? { comment } : {}),
-    }).catch(() => null);
-    if (res?.status === 200) {
+    const res = await callApi<{ idea: TrackedIdea }>("/api/ideas/track/verdict", {
+      json: { receipt, verdict, ...(visibleText(comment) ? { comment } : {}) },
+    });
+    if (res.ok && res.status === 200) {
       setIdea(res.body.idea);
       setVerdictState(t("ideas.track.verdictSaved"));
     } else {
-      setVerdictState(t("ideas.track.error", { message: res ? errorMessage(res.body) : "network error" }));
+      setVerdictState(t("ideas.track.error", { message: failureText(res) }));
     }
   }
 
