@@ -1,11 +1,13 @@
 // URLs per locale: the default locale is unprefixed, others live under /<locale>/.
 import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from "./config.ts";
 
-/** For getStaticPaths in src/pages/[...lang]/: one entry per locale. */
+/**
+ * For getStaticPaths in src/pages/[...lang]/: one entry per locale. The page
+ * reads its locale from Astro.locals (src/middleware.ts), not from props.
+ */
 export function localeStaticPaths() {
   return LOCALES.map((locale) => ({
     params: { lang: locale === DEFAULT_LOCALE ? undefined : locale },
-    props: { locale },
   }));
 }
 

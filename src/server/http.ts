@@ -1,15 +1,9 @@
 // HTTP helpers shared by every Pages Function: the one JSON error shape
 // (docs/design.md, "Errors"), JSON responses, and the single body parser.
 import type { z } from "zod";
+import type { ErrorBody, ErrorFields } from "../lib/api-error.ts";
 
 export const MAX_BODY_BYTES = 32 * 1024;
-
-export type ErrorFields = Record<string, string>;
-
-export interface ErrorBody {
-  /** `details`: extra machine-readable data some errors carry (the identifying spans, the current state on a conflict). */
-  error: { code: string; message: string; fields?: ErrorFields } & Record<string, unknown>;
-}
 
 type ErrorOptions = { fields?: ErrorFields; headers?: Record<string, string>; details?: Record<string, unknown> };
 

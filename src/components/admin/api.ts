@@ -4,6 +4,7 @@
 // sessionStorage only: this tab, until sign-out or the tab closes.
 import type { KeysOf } from "../../i18n/index.ts";
 import type { Strings, Translator } from "../../i18n/translate.ts";
+import { apiFetch, callApi, errorOf, errorText, NETWORK_ERROR, responseJson, type ApiError, type ApiResult } from "../api-client.ts";
 
 const TOKEN_KEY = "candor.admin.token";
 
@@ -34,41 +35,15 @@ export const tokenStore = {
 };
 let memoryToken: string | null = null;
 
-export interface ApiError {
-  code: string;
-  message: string;
-  fields?: Record<string, string>;
-  [extra: string]: unknown;
+export type { ApiError, ApiResult };
+
+function authorization(): Record<string, string> {
+  const token = tokenStore.get() ?? memoryToken;
+  return token ? { Authorization: `Bearer ${token}` } : {};
 }
 
-export type ApiResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; error: ApiError };
-
-export async function adminApi<T>(path: string, init: { method?: string; json?: unknown } = {}): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  const token = tokenStore.get() ?? memoryToken;
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (init.json !== undefined) headers["Content-Type"] = "application/json";
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: init.method ?? "GET",
-      headers,
-      body: init.json === undefined ? undefined : JSON.stringify(init.json),
-      credentials: "same-origin",
-      cache: "no-store",
-    });
-  } catch {
-    return { ok: false, status: 0, error: { code: "network", message: "network" } };
-  }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
-  }
-  if (response.ok) return { ok: true, status: response.status, body: body as T };
-  const error = (body as { error?: ApiError } | null)?.error ?? { code: "bad_response", message: `HTTP ${response.status}` };
-  return { ok: false, status: response.status, error };
+export function adminApi<T>(path: string, init: { method?: string; json?: unknown } = {}): Promise<ApiResult<T>> {
+  return callApi<T>(path, { ...init, headers: authorization() });
 }
 
 /**
@@ -78,19 +53,9 @@ export async function adminApi<T>(path: string, init: { method?: string; json?: 
 export async function adminDownload(
   path: string,
 ): Promise<{ ok: true; blob: Blob; name: string } | { ok: false; status: number; error: ApiError }> {
-  const headers: Record<string, string> = {};
-  const token = tokenStore.get() ?? memoryToken;
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let response: Response;
-  try {
-    response = await fetch(path, { headers, credentials: "same-origin", cache: "no-store" });
-  } catch {
-    return { ok: false, status: 0, error: { code: "network", message: "network" } };
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: ApiError } | null;
-    return { ok: false, status: response.status, error: body?.error ?? { code: "bad_response", message: `HTTP ${response.status}` } };
-  }
+  const response = await apiFetch(path, { headers: authorization() });
+  if (!response) return { ok: false, status: 0, error: NETWORK_ERROR };
+  if (!response.ok) return { ok: false, status: response.status, error: errorOf(response.status, await responseJson(response)) };
   const name = /filename="([^"]+)"/.exec(response.headers.get("Content-Disposition") ?? "")?.[1] ?? "download.csv";
   return { ok: true, blob: await response.blob(), name };
 }
@@ -114,6 +79,5 @@ export type T = Translator<AdminKey>;
 
 export function describeError(t: T, error: ApiError): string {
   if (error.code === "network") return t("admin.network");
-  const fields = error.fields ? Object.values(error.fields).join(" ") : "";
-  return t("admin.error", { message: [error.message, fields].filter(Boolean).join(" ") });
+  return t("admin.error", { message: errorText(error) });
 }

@@ -11,7 +11,8 @@ import { adoptThemeStyles, applySiteWording, type SurveyJsStrings } from "../sur
 import { startAtFirstQuestion } from "../surveyjs/first-question.ts";
 import { quoteFindings, useIdentifyingNotes, type IdentifyingStrings } from "../surveyjs/identifying-notes.tsx";
 import { translator, type Translator } from "../../i18n/translate.ts";
-import { errorMessage, postJson, type IdeaStrings } from "./client.ts";
+import { callApi } from "../api-client.ts";
+import { failureText, type IdeaStrings } from "./client.ts";
 import { ReceiptKeeper, useLeaveGuard } from "./ReceiptKeeper.tsx";
 import { forgetIssued, keepIssued, readIssued, type IssuedReceipt } from "./receipt-tab.ts";
 import { TurnstileGate, type TurnstileApi } from "./turnstile.ts";
@@ -125,13 +126,15 @@ export default function IdeaForm({ strings, surveyJsStrings, identifyingStrings,
     // with the same receipt instead of storing a second idea.
     const fingerprint = JSON.stringify(idea);
     if (attempt.current?.fingerprint !== fingerprint) attempt.current = { fingerprint, submissionId: crypto.randomUUID() };
-    const res = await postJson<{ receipt: string; acknowledgeBy?: string; acknowledgeWithinDays?: number }>("/api/ideas", {
-      ...idea,
-      submissionId: attempt.current.submissionId,
-      ...(turnstile.current.token ? { turnstileToken: turnstile.current.token } : {}),
-    }).catch(() => null);
+    const res = await callApi<{ receipt: string; acknowledgeBy?: string; acknowledgeWithinDays?: number }>("/api/ideas", {
+      json: {
+        ...idea,
+        submissionId: attempt.current.submissionId,
+        ...(turnstile.current.token ? { turnstileToken: turnstile.current.token } : {}),
+      },
+    });
     setSending(false);
-    if (res && (res.status === 201 || res.status === 200)) {
+    if (res.ok && (res.status === 201 || res.status === 200)) {
       attempt.current = null;
       // the text is sent: nothing of it stays in the page for Back to show; the code stays in this tab
       survey.clear(true, true);
@@ -148,7 +151,7 @@ export default function IdeaForm({ strings, surveyJsStrings, identifyingStrings,
     }
     // the server may have spent the token verifying it: the next try needs a fresh one
     turnstile.current.spent();
-    setError(res ? t("ideas.form.error", { message: errorMessage(res.body) }) : t("ideas.form.offline"));
+    setError(res.status === 0 ? t("ideas.form.offline") : t("ideas.form.error", { message: failureText(res) }));
   };
   const sendRef = useRef(send);
   sendRef.current = send;

@@ -6,15 +6,13 @@
 // it is left. The input has no name, so even a native form submission without
 // JavaScript could not send it anywhere.
 import { useEffect, useRef, useState } from "react";
-import { flushSync } from "react-dom";
-
-type Submit = { preventDefault(): void };
-import type { TrackedIdea } from "../../lib/ideas/model.ts";
-import { LIMITS, hrHasAnswered, visibleText, type Verdict } from "../../lib/ideas/vocabulary.ts";
+import { LIMITS, hrHasAnswered } from "../../lib/ideas/vocabulary.ts";
 import { formatDay, translator } from "../../i18n/translate.ts";
-import { errorMessage, postJson, type IdeaStrings } from "./client.ts";
+import type { IdeaStrings } from "./client.ts";
 import { ReceiptKeeper, useLeaveGuard } from "./ReceiptKeeper.tsx";
-import { forgetIssued, readIssued, tabReceipt, type IssuedReceipt } from "./receipt-tab.ts";
+import { readIssued } from "./receipt-tab.ts";
+import { useIdeaReplies } from "./useIdeaReplies.tsx";
+import { useReceiptLookup } from "./useReceiptLookup.tsx";
 import { StatusTimeline } from "./StatusTimeline.tsx";
 import "./ideas.css";
 
@@ -24,127 +22,25 @@ interface Props {
 
 export default function TrackIdea({ strings }: Props) {
   const t = translator(strings);
-  const [code, setCode] = useState("");
-  const [receipt, setReceipt] = useState<string | null>(null);
-  const [idea, setIdea] = useState<TrackedIdea | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [reply, setReply] = useState("");
-  const [replyState, setReplyState] = useState<string | null>(null);
-  const [verdict, setVerdict] = useState<Verdict | "">("");
-  const [comment, setComment] = useState("");
-  const [verdictState, setVerdictState] = useState<string | null>(null);
-  const [issued, setIssued] = useState<IssuedReceipt | null>(null);
+  // The replies' form starts from the idea's verdict and is emptied with it.
+  const { code, setCode, receipt, idea, setIdea, loading, error, issued, setIssued, lookup, forget } = useReceiptLookup(t, {
+    onFound: (found) => replies.found(found),
+    onClear: (leaving) => replies.clear(leaving),
+  });
+  const replies = useIdeaReplies(t, receipt, setIdea);
+  const { reply, setReply, replyState, verdict, setVerdict, comment, setComment, verdictState, sendReply, sendVerdict } = replies;
   const ideaHeading = useRef<HTMLHeadingElement>(null);
   // a code handed over from the receipt page and not saved yet: keep asking before it is left
   const unsaved = issued !== null && !issued.saved && issued.receipt === receipt;
   useLeaveGuard(unsaved);
   // Until React has taken over, the button stays disabled: a native submission would do nothing useful.
   const [hydrated, setHydrated] = useState(false);
-
-  async function lookup(value: string) {
-    setLoading(true);
-    setError(null);
-    const res = await postJson<{ idea: TrackedIdea }>("/api/ideas/track", { receipt: value }).catch(() => null);
-    setLoading(false);
-    if (res?.status === 200) {
-      tabReceipt.set(value);
-      setReceipt(value);
-      setIdea(res.body.idea);
-      setVerdict(res.body.idea.verdict ?? "");
-      return;
-    }
-    // Only a definite "no such receipt" forgets the saved code: after a network
-    // failure or a 429 it is still right, and the person can try again.
-    if (res?.status === 404) tabReceipt.clear();
-    else setCode((typed) => typed || value);
-    if (res?.status === 404) setError(t("ideas.track.notFound"));
-    else if (res?.status === 429) setError(t("ideas.track.rateLimited"));
-    else setError(t("ideas.track.error", { message: res ? errorMessage(res.body) : "network error" }));
-  }
-
-  useEffect(() => {
-    setHydrated(true);
-    const saved = tabReceipt.get();
-    setIssued(readIssued());
-    if (saved) {
-      setCode(saved); // filled in, so a failed look-up still shows which code was tried
-      void lookup(saved);
-    }
-    // Leaving the page wipes what it shows before the browser keeps a snapshot
-    // (back/forward cache): on a shared computer, Back must not bring the idea
-    // back by itself. Coming back then behaves like a reload of the tab.
-    const hide = () =>
-      flushSync(() => {
-        setIdea(null);
-        setReceipt(null);
-        setCode("");
-        setReply("");
-        setComment("");
-        setReplyState(null);
-        setVerdictState(null);
-        setError(null);
-      });
-    const show = (event: PageTransitionEvent) => {
-      setIssued(readIssued());
-      const again = tabReceipt.get();
-      if (event.persisted && again) void lookup(again);
-    };
-    addEventListener("pagehide", hide);
-    addEventListener("pageshow", show);
-    return () => {
-      removeEventListener("pagehide", hide);
-      removeEventListener("pageshow", show);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once on mount: lookup reads only state setters and the saved code
-  }, []);
+  useEffect(() => setHydrated(true), []);
 
   const ideaId = idea?.id;
   useEffect(() => {
     if (ideaId) ideaHeading.current?.focus();
   }, [ideaId]);
-
-  function forget() {
-    tabReceipt.clear();
-    forgetIssued();
-    setIssued(null);
-    setReceipt(null);
-    setIdea(null);
-    setCode("");
-    setReplyState(null);
-    setVerdictState(null);
-  }
-
-  async function sendReply(e: Submit) {
-    e.preventDefault();
-    if (!receipt) return;
-    setReplyState(null);
-    const res = await postJson<{ idea: TrackedIdea }>("/api/ideas/track/messages", { receipt, body: reply }).catch(() => null);
-    if (res?.status === 201) {
-      setIdea(res.body.idea);
-      setReply("");
-      setReplyState(t("ideas.track.sent"));
-    } else {
-      setReplyState(t("ideas.track.error", { message: res ? errorMessage(res.body) : "network error" }));
-    }
-  }
-
-  async function sendVerdict(e: Submit) {
-    e.preventDefault();
-    if (!receipt || !verdict) return;
-    setVerdictState(null);
-    const res = await postJson<{ idea: TrackedIdea }>("/api/ideas/track/verdict", {
-      receipt,
-      verdict,
-      ...(visibleText(comment) ? { comment } : {}),
-    }).catch(() => null);
-    if (res?.status === 200) {
-      setIdea(res.body.idea);
-      setVerdictState(t("ideas.track.verdictSaved"));
-    } else {
-      setVerdictState(t("ideas.track.error", { message: res ? errorMessage(res.body) : "network error" }));
-    }
-  }
 
   if (!idea) {
     return (

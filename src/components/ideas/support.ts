@@ -2,7 +2,7 @@
 // stores only a hash of it, per idea) and the list of ideas this browser
 // supports, so the board can show the button pressed and take a support back.
 import { toHex } from "../../lib/hex.ts";
-import { postJson } from "./client.ts";
+import { callApi } from "../api-client.ts";
 
 const TOKEN_KEY = "candor.ideas.supportToken";
 const SUPPORTED_KEY = "candor.ideas.supported";
@@ -50,14 +50,12 @@ export type SupportResult = { ok: true; supported: boolean; count?: number } | {
  */
 export async function setSupport(ideaId: string, on: boolean): Promise<SupportResult> {
   const path = `/api/ideas/${encodeURIComponent(ideaId)}/support`;
-  const res = await (
-    on
-      ? postJson<{ supportCount: number }>(path, { token: supportToken() })
-      : postJson<{ supportCount: number }>(path, { token: supportToken() }, "DELETE")
-  ).catch(() => null);
-  if (!res) return { ok: false, reason: "failed" };
-  if (res.status === 201 || res.status === 200) return { ok: true, supported: on, count: res.body.supportCount };
-  const code = res.body.error?.code;
+  const res = await callApi<{ supportCount: number }>(path, { method: on ? "POST" : "DELETE", json: { token: supportToken() } });
+  if (res.ok)
+    return res.status === 201 || res.status === 200
+      ? { ok: true, supported: on, count: res.body.supportCount }
+      : { ok: false, reason: "failed" };
+  const code = res.error.code;
   if (code === "already_supported") return { ok: true, supported: true };
   if (code === "not_supported") return { ok: true, supported: false };
   if (code === "support_closed") return { ok: false, reason: "closed" };

@@ -5,25 +5,25 @@
 // per-question server errors shown next to the questions, a completion page
 // once the server has confirmed, and "you answered this survey on this
 // device" when the person comes back.
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { CustomError, type Question } from "survey-core";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { Question } from "survey-core";
 import { Survey } from "survey-react-ui";
-import type { KeysOf } from "../../i18n/index.ts";
 import { formatDay, translator, type Strings } from "../../i18n/translate.ts";
 import { FREE_TEXT_TYPES } from "../../lib/surveys/questions.ts";
 import type { SurveyStatus, TVisibility } from "../../lib/surveys/schema.ts";
 import type { SurveyJsStrings } from "../surveyjs/setup.ts";
 import { startAtFirstQuestion } from "../surveyjs/first-question.ts";
 import { useIdentifyingNotes, type IdentifyingStrings } from "../surveyjs/identifying-notes.tsx";
-import { answeredHere, forgetAnswered, markAnswered } from "./answered.ts";
-import { clearDraft, draftKey, loadDraft, saveDraft, startAction, type Draft, type DraftPlace } from "./draft.ts";
-import { awaitedCode, clearToken, hasKeptRedemption, loadToken, placeRedemption, redeem } from "./redeem.ts";
+import { answeredHere, forgetAnswered } from "./answered.ts";
+import { clearDraft, draftKey, loadDraft, startAction, type Draft, type DraftPlace } from "./draft.ts";
+import type { Key, Stage } from "./form-stage.ts";
+import { awaitedCode, clearToken, hasKeptRedemption, loadToken, placeRedemption } from "./redeem.ts";
 import { serverStatus } from "./status.ts";
-import { sendWithRetry, type WaitReason } from "./send.ts";
 import { surveyModel } from "./survey-model.ts";
+import { useDraft } from "./useDraft.tsx";
+import { useRedemption } from "./useRedemption.tsx";
+import { useSend } from "./useSend.tsx";
 import "./surveys.css";
-
-type Key = KeysOf<"survey.">;
 
 interface Props {
   /** pickStrings(locale, "survey."): the form's strings, in the page's language. */
@@ -52,18 +52,6 @@ interface Props {
   focusFirst?: boolean;
 }
 
-type Stage =
-  | { name: "loading" }
-  | { name: "upcoming" }
-  | { name: "closed" }
-  | { name: "code"; error?: Key; checking?: boolean; seconds?: number }
-  | { name: "survey"; notice?: Key }
-  | { name: "sending"; wait?: { reason: WaitReason; seconds: number; attempt: number } }
-  | { name: "done" }
-  | { name: "answered" }
-  | { name: "wrongKey" }
-  | { name: "failed"; message: string };
-
 export default function SurveyForm(props: Props) {
   const {
     strings,
@@ -87,104 +75,34 @@ export default function SurveyForm(props: Props) {
   const { locale } = t;
 
   const key = draftKey(surveyId, version);
-  const draftRef = useRef<Draft | null>(null);
-  const placeRef = useRef<DraftPlace>("session");
-  const [ownDevice, setOwnDevice] = useState(false);
-  const wake = useRef<(() => void) | null>(null);
   const [stage, setStage] = useState<Stage>({ name: "loading" });
-  const [code, setCode] = useState("");
   const statusRef = useRef<HTMLDivElement>(null);
-  const codeRef = useRef<HTMLInputElement>(null);
 
   const model = useMemo(() => surveyModel(definition, locale, surveyJsStrings), [definition, locale, surveyJsStrings]);
 
-  const persist = () => {
-    const draft = draftRef.current;
-    if (!draft) return;
-    draft.data = { ...model.data };
-    draft.pageNo = model.currentPageNo;
-    saveDraft(key, draft, placeRef.current);
-  };
+  const drafts = useDraft(key, model);
+  const { draftRef, ownDevice, persist } = drafts;
+  const { deliver, wake } = useSend({ surveyId, version, key, access, model, drafts, setStage, t });
+  const { code, setCode, codeRef, submitCode, redeemCode } = useRedemption({
+    surveyId,
+    key,
+    invitationKey,
+    drafts,
+    stage,
+    setStage,
+    deliver,
+  });
 
   // "This is my own device": the draft, and the code's redemption, move to localStorage (and back to the session when unticked).
   function chooseOwnDevice(own: boolean) {
-    placeRef.current = own ? "device" : "session";
-    setOwnDevice(own);
-    persist();
-    placeRedemption(key, placeRef.current);
+    drafts.chooseOwnDevice(own);
+    placeRedemption(key, drafts.placeRef.current);
   }
 
   // Non-blocking notes under free-text answers that may identify the writer, quoting the words.
   const { notes } = useIdentifyingNotes(model, identifyingStrings, (q: Question) =>
     (FREE_TEXT_TYPES as readonly string[]).includes(q.getType()),
   );
-
-  async function deliver() {
-    const draft = draftRef.current!;
-    draft.data = { ...model.data };
-    draft.pending = true;
-    saveDraft(key, draft, placeRef.current);
-    const token = access === "invitation" ? loadToken(key) : null;
-    if (access === "invitation" && !token) {
-      // the session that redeemed the code has ended: the answers are kept, the code is asked for again
-      draft.pending = false;
-      saveDraft(key, draft, placeRef.current);
-      model.clear(false, false);
-      return setStage({ name: "code" });
-    }
-    setStage({ name: "sending" });
-    const result = await sendWithRetry(
-      `/api/surveys/${encodeURIComponent(surveyId)}/responses`,
-      // the locale picks the language of error messages only; the server stores it nowhere
-      { submissionId: draft.submissionId, answers: draft.data, locale, ...(token ? { token } : {}) },
-      { wake, onWait: (reason, seconds, attempt) => setStage({ name: "sending", wait: { reason, seconds, attempt } }) },
-    );
-    draft.pending = false;
-    if (result.status === 200 || result.status === 201) {
-      clearDraft(key);
-      clearToken(key);
-      draftRef.current = null;
-      // kept where the draft was: for the session, or on one's own device
-      markAnswered(surveyId, version, placeRef.current);
-      setStage({ name: "done" });
-      return;
-    }
-    saveDraft(key, draft, placeRef.current);
-    const error = result.body?.error;
-    const reopen = () => {
-      model.clear(false, false); // back to editing, answers kept
-    };
-    if (result.status === 422 && error?.fields) {
-      reopen();
-      if (error.fields.token) {
-        setStage({ name: "code", error: "survey.code.required" });
-        return;
-      }
-      let first: Question | null = null;
-      for (const [field, message] of Object.entries(error.fields)) {
-        const q = model.getQuestionByName(field.replace(/^answers\./, ""));
-        if (!q) continue;
-        q.addError(new CustomError(message));
-        first ??= q;
-      }
-      if (first?.page) model.currentPage = first.page;
-      setStage({ name: "survey", notice: "survey.fixErrors" });
-      return;
-    }
-    if (error?.code === "invalid_invitation_token" || error?.code === "invitation_code_used") {
-      reopen();
-      clearToken(key);
-      setStage({ name: "code", error: error.code === "invalid_invitation_token" ? "survey.code.invalid" : "survey.code.used" });
-      return;
-    }
-    if (error?.code === "survey_closed" || error?.code === "survey_not_open") {
-      clearDraft(key);
-      clearToken(key);
-      setStage({ name: "failed", message: t("survey.closedNow") });
-      return;
-    }
-    setStage({ name: "failed", message: t("survey.failed", { message: error?.message ?? String(result.status) }) });
-  }
 
   useEffect(() => {
     let unmounted = false;
@@ -200,8 +118,7 @@ export default function SurveyForm(props: Props) {
   }, [model]);
 
   function start(draft: Draft, resumed: boolean, place: DraftPlace, status: SurveyStatus) {
-    placeRef.current = place;
-    setOwnDevice(place === "device");
+    drafts.keepIn(place);
     const action = startAction(draft, status);
     if (action === "upcoming") return setStage({ name: "upcoming" });
     if (action === "closed") {
@@ -259,49 +176,10 @@ export default function SurveyForm(props: Props) {
     } else if (stage.name === "code" && from === "loading" && focusFirst) {
       codeRef.current?.focus();
     }
-  }, [model, stage.name, notice, focusFirst]);
-
-  // The code is redeemed now, before the questions, for a token kept for
-  // this session: the answers go later with the token, never with the code.
-  async function submitCode(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const value = code.trim();
-    if (!value) return setStage({ name: "code", error: "survey.code.required" });
-    if (stage.name === "code" && stage.checking) return;
-    await redeemCode(value);
-  }
-
-  async function redeemCode(value: string) {
-    setStage({ name: "code", checking: true });
-    if (!invitationKey) return setStage({ name: "code", error: "survey.code.unavailable" });
-    const result = await redeem(surveyId, key, value, invitationKey, placeRef.current);
-    if (result.ok) {
-      setCode("");
-      const draft = draftRef.current;
-      // answers kept while the code was asked for again: send them now
-      if (draft?.pending) return void deliver();
-      return setStage({ name: "survey" });
-    }
-    // Another key than the published one: no token, and no way on from this page.
-    if (result.failure === "wrong_key") return setStage({ name: "wrongKey" });
-    const errors: Record<Exclude<typeof result.failure, "wrong_key">, Key> = {
-      invalid: "survey.code.invalid",
-      used: "survey.code.used",
-      closed: "survey.closedNow",
-      unavailable: "survey.code.unavailable",
-      rate_limited: "survey.code.rateLimited",
-      network: "survey.code.network",
-    };
-    setCode((typed) => typed || value);
-    setStage({ name: "code", error: errors[result.failure], seconds: result.retryAfter });
-  }
+  }, [model, stage.name, notice, focusFirst, codeRef]);
 
   function startOver() {
-    clearDraft(key);
-    const fresh = loadDraft(key).draft;
-    draftRef.current = fresh;
-    placeRef.current = "session";
-    setOwnDevice(false);
+    drafts.startOver();
     model.clear(true, true);
     setStage(access === "invitation" && !loadToken(key) ? { name: "code" } : { name: "survey" });
   }

@@ -20,6 +20,7 @@
 // - while the server's answer is awaited, the code itself, in the session
 //   only, so a reload of the tab finishes the redemption without retyping.
 // Each expires like a draft.
+import { apiFetch, errorOf, responseJson } from "../api-client.ts";
 import { systemClock, type Day } from "../../lib/clock.ts";
 import { sha256Hex } from "../../lib/hex.ts";
 import type { SpendableToken } from "../../lib/invitation-token.ts";
@@ -179,18 +180,12 @@ export async function redeem(
     remove("session", awaitedKey(draftKey));
     if (ours || !found) remove(place, keptKey(draftKey));
   };
-  let res: Response;
-  try {
-    res = await fetch(`/api/surveys/${encodeURIComponent(surveyId)}/redeem`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ code, blinded }),
-      credentials: "omit",
-      cache: "no-store",
-    });
-  } catch {
-    return { ok: false, failure: "network" };
-  }
+  const res = await apiFetch(`/api/surveys/${encodeURIComponent(surveyId)}/redeem`, {
+    method: "POST",
+    json: { code, blinded },
+    credentials: "omit",
+  });
+  if (!res) return { ok: false, failure: "network" };
   if (res.status === 200) {
     try {
       const { evaluation } = (await res.json()) as { evaluation: string };
@@ -206,7 +201,7 @@ export async function redeem(
       return { ok: false, failure: "wrong_key" };
     }
   }
-  const error = ((await res.json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code;
+  const error = errorOf(res.status, await responseJson(res)).code;
   if (res.status === 429) return { ok: false, failure: "rate_limited", retryAfter: Number(res.headers.get("Retry-After")) || 60 };
   if (error === "invalid_invitation_code" || (res.status === 422 && error === "validation_failed")) {
     forget();

@@ -2,10 +2,11 @@
 // backoff, telling the caller what is happening, until the server gives a
 // definite answer. Every attempt carries the same submissionId, so however
 // many arrive, one response is stored.
+import { apiFetch, responseJson, type ApiError } from "../api-client.ts";
 
 export interface SendResult {
   status: number;
-  body: { ok?: boolean; error?: { code: string; message: string; fields?: Record<string, string> } } | null;
+  body: { ok?: boolean; error?: ApiError } | null;
 }
 
 export type WaitReason = "network" | "server" | "rate_limited";
@@ -36,25 +37,9 @@ function sleep(seconds: number, wake: SendOptions["wake"]): Promise<void> {
 
 export async function sendWithRetry(url: string, body: unknown, options: SendOptions): Promise<SendResult> {
   for (let attempt = 1; ; attempt++) {
-    let response: Response | null;
-    try {
-      response = await fetch(url, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify(body),
-        credentials: "omit",
-        cache: "no-store",
-      });
-    } catch {
-      response = null;
-    }
+    const response = await apiFetch(url, { method: "POST", json: body, credentials: "omit" });
     if (response && response.status < 500 && response.status !== 429) {
-      let parsed: SendResult["body"];
-      try {
-        parsed = (await response.json()) as SendResult["body"];
-      } catch {
-        parsed = null;
-      }
+      const parsed = (await responseJson(response)) as SendResult["body"];
       // A 4xx that is not JSON came from something in between (a proxy, a captive portal): treat as transient.
       if (parsed !== null) return { status: response.status, body: parsed };
     }

@@ -2,20 +2,18 @@
 import type { APIContext } from "astro";
 import { allForums, buildToday } from "../../../components/programme/collection.ts";
 import { forumCalendar } from "../../../components/programme/forum-calendar.ts";
-import type { Locale } from "../../../i18n/config.ts";
 import { localeStaticPaths } from "../../../i18n/routing.ts";
 import { isUpcoming } from "../../../lib/forums.ts";
 
 export async function getStaticPaths() {
   const today = buildToday();
   const upcoming = (await allForums()).filter((f) => isUpcoming(f, today));
-  return localeStaticPaths().flatMap(({ params, props }) =>
-    upcoming.map((f) => ({ params: { ...params, id: f.id }, props: { ...props, id: f.id } })),
-  );
+  return localeStaticPaths().flatMap(({ params }) => upcoming.map((f) => ({ params: { ...params, id: f.id }, props: { id: f.id } })));
 }
 
 export async function GET(context: APIContext) {
-  const { locale, id } = context.props as { locale: Locale; id: string };
+  const { locale } = context.locals;
+  const { id } = context.props as { id: string };
   const forum = (await allForums()).find((f) => f.id === id)!;
   return forumCalendar(locale, [forum], context.site ?? new URL("https://candor.example.org"), buildToday());
 }

@@ -2,12 +2,11 @@
 import type { APIContext } from "astro";
 import { allForums, buildToday } from "../../../components/programme/collection.ts";
 import { forumCalendar } from "../../../components/programme/forum-calendar.ts";
-import type { Locale } from "../../../i18n/config.ts";
 import { localeStaticPaths } from "../../../i18n/routing.ts";
 
 export const getStaticPaths = localeStaticPaths;
 
 export async function GET(context: APIContext) {
-  const locale = context.props.locale as Locale;
+  const { locale } = context.locals;
   return forumCalendar(locale, await allForums(), context.site ?? new URL("https://candor.example.org"), buildToday());
 }

@@ -3,15 +3,13 @@ import rss from "@astrojs/rss";
 import type { APIContext } from "astro";
 import { allResults } from "../../../components/programme/collection.ts";
 import { periodLabel } from "../../../components/programme/labels.ts";
-import { LANG_TAG, type Locale } from "../../../i18n/config.ts";
-import { useTranslations } from "../../../i18n/index.ts";
-import { localeStaticPaths, localizePath } from "../../../i18n/routing.ts";
+import { LANG_TAG } from "../../../i18n/config.ts";
+import { localeStaticPaths } from "../../../i18n/routing.ts";
 
 export const getStaticPaths = localeStaticPaths;
 
 export async function GET(context: APIContext) {
-  const locale = context.props.locale as Locale;
-  const t = useTranslations(locale);
+  const { locale, t, href } = context.locals;
   const site = context.site ?? new URL("https://candor.example.org");
   const results = [...(await allResults())].sort((a, b) => b.published.localeCompare(a.published) || a.cycle.localeCompare(b.cycle));
   return rss({
@@ -21,7 +19,7 @@ export async function GET(context: APIContext) {
     customData: `<language>${LANG_TAG[locale]}</language>`,
     items: results.map((r) => ({
       title: t("cycle.title", { period: periodLabel(locale, r.period) }),
-      link: new URL(localizePath(locale, `/results/${r.cycle}`), site).href,
+      link: new URL(href(`/results/${r.cycle}`), site).href,
       pubDate: new Date(`${r.published}T00:00:00Z`),
       description: r.commentary[locale],
     })),

@@ -5,9 +5,8 @@
 import rss from "@astrojs/rss";
 import type { APIContext } from "astro";
 import { publishedKeys } from "../../../components/surveys/published-keys.ts";
-import { LANG_TAG, type Locale } from "../../../i18n/config.ts";
-import { useTranslations } from "../../../i18n/index.ts";
-import { localeStaticPaths, localizePath } from "../../../i18n/routing.ts";
+import { LANG_TAG } from "../../../i18n/config.ts";
+import { localeStaticPaths } from "../../../i18n/routing.ts";
 import { SURVEYS } from "../../../lib/surveys/registry.ts";
 import { localText } from "../../../lib/surveys/schema.ts";
 
@@ -16,8 +15,7 @@ export const getStaticPaths = localeStaticPaths;
 const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function GET(context: APIContext) {
-  const locale = context.props.locale as Locale;
-  const t = useTranslations(locale);
+  const { locale, t, href } = context.locals;
   const site = context.site ?? new URL("https://candor.example.org");
   const keys = new Map((await publishedKeys()).map((k) => [k.survey.id, k]));
   return rss({
@@ -26,7 +24,7 @@ export async function GET(context: APIContext) {
     site,
     customData: `<language>${LANG_TAG[locale]}</language>`,
     items: SURVEYS.map((s) => {
-      const link = new URL(localizePath(locale, `/surveys/${s.id}`), site).href;
+      const link = new URL(href(`/surveys/${s.id}`), site).href;
       const key = keys.get(s.id);
       const description = localText(s.description, locale);
       return {

@@ -2,15 +2,13 @@
 import rss from "@astrojs/rss";
 import type { APIContext } from "astro";
 import { allHonours } from "../../../../components/programme/collection.ts";
-import { LANG_TAG, type Locale } from "../../../../i18n/config.ts";
-import { useTranslations } from "../../../../i18n/index.ts";
-import { localeStaticPaths, localizePath } from "../../../../i18n/routing.ts";
+import { LANG_TAG } from "../../../../i18n/config.ts";
+import { localeStaticPaths } from "../../../../i18n/routing.ts";
 
 export const getStaticPaths = localeStaticPaths;
 
 export async function GET(context: APIContext) {
-  const locale = context.props.locale as Locale;
-  const t = useTranslations(locale);
+  const { locale, t, href } = context.locals;
   const site = context.site ?? new URL("https://candor.example.org");
   return rss({
     title: t("honours.feed.title"),
@@ -19,7 +17,7 @@ export async function GET(context: APIContext) {
     customData: `<language>${LANG_TAG[locale]}</language>`,
     items: (await allHonours()).map((h) => ({
       title: `${h.title[locale]}: ${h.recipient.name[locale]}`,
-      link: new URL(localizePath(locale, `/results/honours#${h.id}`), site).href,
+      link: new URL(href(`/results/honours#${h.id}`), site).href,
       pubDate: new Date(`${h.date}T00:00:00Z`),
       description: h.reason[locale],
     })),
