@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 import { DEMO_TODAY } from "./scripts/demo-day.ts";
 import { TMP_DIR } from "./scripts/env.ts";
 import { testSecrets } from "./scripts/dev-secrets.ts";
+import { writeSurveyList } from "./scripts/survey-list.ts";
 
 // Three projects: pure logic in Node; API routes inside workerd against a real
 // local D1 (the functions are built into a Worker first, exactly as Pages
@@ -12,6 +13,8 @@ import { testSecrets } from "./scripts/dev-secrets.ts";
 // CANDOR_TODAY, exactly as `npm start` passes them to wrangler pages dev), so
 // the tests read their "today" from env.CANDOR_TODAY and never from the machine.
 const migrations = await readD1Migrations("./migrations");
+// Every project imports the survey registry, and the integration Worker is bundled from it.
+writeSurveyList();
 
 export default defineConfig({
   test: {
