@@ -3,6 +3,7 @@
 // host (github.ts) — the Pages build that follows publishes it. Every step
 // is one audited batch; a stale version is 409 edit_conflict.
 import type { Draft, TDraftCreate, TDraftPatch } from "../../lib/publishing/model.ts";
+import { formatJsonFile } from "../../lib/publishing/json-file.ts";
 import { isRefusal, nextRun } from "../../lib/surveys/next-run.ts";
 import { checkSegments, findSurvey } from "../../lib/surveys/registry.ts";
 import { describeQuestions } from "../../lib/surveys/questions.ts";
@@ -155,12 +156,13 @@ export async function publishDraft(env: Env, admin: Admin, id: string, version: 
   const cfg = readPublishConfig(env);
   if (!cfg)
     throw new HttpError(503, "publishing_not_configured", "Publishing is not configured on this server (PUBLISH_REPO and the rest).");
-  const file = checkSurveyFile(d.body);
+  // the build's checks on what is committed; the file keeps the key order HR's draft has (the previous run's)
+  checkSurveyFile(d.body);
   const message = `Publish ${d.path} from the HR console\n\nDrafted by ${d.author}, approved by ${d.approver}, published by ${admin.actor}.`;
   try {
     const { commitSha } = await commitFile(cfg, {
       path: d.path,
-      content: `${JSON.stringify(file, null, 2)}\n`,
+      content: formatJsonFile(d.body),
       message,
       baseSha: d.baseSha,
       authorEmail: admin.actor.includes("@") ? admin.actor : null,
