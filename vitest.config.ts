@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 import { DEMO_TODAY } from "./scripts/demo-day.ts";
 import { TMP_DIR } from "./scripts/env.ts";
 import { testSecrets } from "./scripts/dev-secrets.ts";
+import { writeSurveyList } from "./scripts/survey-list.ts";
+import { STANDIN_TOKEN } from "./test/integration/global-setup.ts";
 
 // Three projects: pure logic in Node; API routes inside workerd against a real
 // local D1 (the functions are built into a Worker first, exactly as Pages
@@ -12,6 +14,8 @@ import { testSecrets } from "./scripts/dev-secrets.ts";
 // CANDOR_TODAY, exactly as `npm start` passes them to wrangler pages dev), so
 // the tests read their "today" from env.CANDOR_TODAY and never from the machine.
 const migrations = await readD1Migrations("./migrations");
+// Every project imports the survey registry, and the integration Worker is bundled from it.
+writeSurveyList();
 
 export default defineConfig({
   test: {
@@ -30,7 +34,7 @@ export default defineConfig({
       },
       {
         plugins: [
-          cloudflareTest({
+          cloudflareTest(({ inject }) => ({
             main: `./${TMP_DIR}/functions-worker/index.js`,
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
@@ -41,9 +45,16 @@ export default defineConfig({
                 CANDOR_TODAY: DEMO_TODAY,
                 // the secrets a deployed Worker must have, made up for this run
                 ...testSecrets(),
+                // two named HR people, so drafts can be approved by someone other than their author
+                HR_TOKENS: "ana@candor.test=test-hr-token-ana-0123456789abcdef-0123,li@candor.test=test-hr-token-li-0123456789abcdef-01234",
+                // publishing goes to the git host stand-in test/integration/global-setup.ts starts
+                PUBLISH_REPO: "candor/candor",
+                PUBLISH_BRANCH: "main",
+                PUBLISH_TOKEN: STANDIN_TOKEN,
+                PUBLISH_API_URL: inject("standinUrl"),
               },
             },
-          }),
+          })),
         ],
         test: {
           name: "integration",

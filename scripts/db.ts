@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { getPlatformProxy, unstable_splitSqlQuery } from "wrangler";
 import { buildClock } from "../src/build/clock.ts";
+import { writeSurveyList } from "./survey-list.ts";
 import type { Clock } from "../src/lib/clock.ts";
 
 export interface SeedEnv {
@@ -88,6 +89,8 @@ export async function seed(persistTo?: string, clock: Clock = buildClock()): Pro
 
 async function seedInto(env: SeedEnv, clock: Clock): Promise<void> {
   const dir = join(import.meta.dirname, "seed");
+  // the survey seeder reads the registry, which imports the generated list of survey files
+  writeSurveyList(join(import.meta.dirname, ".."));
   // seeders are NNNN-name.ts; other modules there are their helpers
   const files = (await readdir(dir)).filter((f) => /^\d{4}-.*\.ts$/.test(f)).sort();
   for (const file of files) {

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { listedSecretNames, missingSecrets, retiredSecrets } from "./dev-secrets.ts";
 import { deployKeyProblems } from "./survey-key-files.ts";
 import { parseVars } from "../src/build/vars.ts";
+import { publishingProblem } from "../src/server/publishing/config.ts";
 
 // A pinned day belongs to the local demo and the tests. The deployed Worker
 // ignores CANDOR_TODAY (it has no CANDOR_ENV, src/server/config.ts), but the
@@ -60,6 +61,17 @@ if (missing.length > 0) {
     `The Pages project "${project}" has no ${missing.join(" and no ")}. Set each to 32 random bytes, e.g.\n` +
       missing.map((name) => `  openssl rand -hex 32 | npx wrangler pages secret put ${name} --project-name ${project}`).join("\n") +
       "\nthen run npm run deploy again (docs/deploy.md). Nothing was deployed.",
+  );
+  process.exit(2);
+}
+
+// Publishing from the HR console (docs/hr-console.md): the repository, branch
+// and API address are vars in wrangler.toml, the token a secret; all or none.
+const vars = parseVars(readFileSync("wrangler.toml", "utf8"));
+const publishing = publishingProblem({ ...vars, PUBLISH_TOKEN: names.has("PUBLISH_TOKEN") ? "set" : "" });
+if (publishing) {
+  console.error(
+    `${publishing}: the repository, branch and API address in wrangler.toml [vars], the token as a secret (docs/deploy.md). Nothing was deployed.`,
   );
   process.exit(2);
 }

@@ -17,7 +17,9 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, wri
 import { dirname } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pinnedClock } from "../src/lib/clock.ts";
-import { DEV_VARS, ensureLocalAdminToken } from "./admin-token.ts";
+import { randomBytes } from "node:crypto";
+import { DEV_VARS, ensureLocalAdminToken, ensureLocalHrTokens } from "./admin-token.ts";
+import { startStandin, type Standin } from "./git-host-standin.ts";
 import { fingerprint, isStamped, writeStamp } from "./fingerprint.ts";
 import { alignDevSeed, ensureDevSecrets } from "./dev-secrets.ts";
 import { DEMO_TODAY } from "./demo-day.ts";
@@ -111,10 +113,12 @@ function tool(command: string, commandArgs: string[]): Promise<void> {
 
 let server: ChildProcess | undefined;
 let stopping = false;
+let standin: Standin | undefined;
 async function stop(): Promise<void> {
-  if (stopping || !server) return;
+  if (stopping) return;
   stopping = true;
-  await killGroup(server);
+  await standin?.close();
+  if (server) await killGroup(server);
 }
 // Ctrl-C, a kill, or the terminal closing: the server goes down with us.
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
@@ -155,16 +159,33 @@ const admin = ensureLocalAdminToken();
 // committed keys are derived from.
 const secrets = ensureDevSecrets();
 const seed = await alignDevSeed();
+// Two named HR people for the four-eyes flow, and HR's publications committed through the same
+// GitHub client as in production, to a stand-in for the git host over this working tree
+// (docs/hr-console.md): a published survey lands in src/content/surveys/ and the next start builds it.
+const hr = ensureLocalHrTokens();
+const publishToken = randomBytes(24).toString("base64url");
+await step("publish", async () => {
+  standin = await startStandin({ root: process.cwd(), token: publishToken });
+  return `git host stand-in at ${standin.url}`;
+});
 await step("serve", async () => {
   if (!(await portIsFree(port))) throw new Error(portTaken); // taken while building
-  server = spawnPagesDev({ dist: "dist", port, localEnv: "development", today, stdio: ["ignore", log, log] });
+  server = spawnPagesDev({
+    dist: "dist",
+    port,
+    localEnv: "development",
+    today,
+    vars: { PUBLISH_REPO: "candor/candor", PUBLISH_BRANCH: "main", PUBLISH_TOKEN: publishToken, PUBLISH_API_URL: standin!.url },
+    stdio: ["ignore", log, log],
+  });
   await waitForHealth(`http://127.0.0.1:${port}`, server);
 });
 closeSync(log);
 
 console.log(`
   Candor is running at http://localhost:${port}
-  HR console: http://localhost:${port}/admin/ (sign in with ADMIN_TOKEN from ${DEV_VARS}${admin.created ? ", just created" : ""})${
+  HR console: http://localhost:${port}/admin/ (sign in with ADMIN_TOKEN from ${DEV_VARS}${admin.created ? ", just created" : ""})
+  Publishing: http://localhost:${port}/admin/publish/ (two HR people, ${hr.tokens.map(([name]) => name).join(" and ")}: HR_TOKENS in ${DEV_VARS}${hr.created ? ", just created" : ""}; published files land in src/content/surveys/, built at the next start)${
     secrets.length > 0
       ? `
   Created ${secrets.join(" and ")} in ${DEV_VARS}.`

@@ -2,7 +2,10 @@
 //   - Cloudflare Access: the JWT in Cf-Access-Jwt-Assertion, verified against
 //     the team's keys, ACCESS_AUD and the issuer (src/server/access.ts);
 //   - `Authorization: Bearer $ADMIN_TOKEN`, for local use and small
-//     deployments, compared in constant time (at least 32 characters).
+//     deployments, compared in constant time (at least 32 characters);
+//   - a named token of HR_TOKENS ("ana@example.org=<token>,li@…=<token>"),
+//     the same way, with its name as the actor: two HR people locally, so a
+//     second one can approve what the first drafted (docs/hr-console.md).
 // With neither configured, every admin call is refused: HR access fails closed.
 import type { JWTVerifyGetKey } from "jose";
 import { AccessError, verifyAccessJwt } from "./access.ts";
@@ -48,8 +51,20 @@ export interface AdminAuthOptions {
 }
 
 /** Resolves to the admin, or throws 401/403. Always `await` it: a forgotten await would let a request through. */
+/** HR_TOKENS as name → token; a token shorter than ADMIN_TOKEN_MIN_LENGTH is left out (guessable). */
+export function namedTokens(raw: string | undefined): [string, string][] {
+  return (raw ?? "")
+    .split(",")
+    .map((entry) => {
+      const at = entry.lastIndexOf("=");
+      return [entry.slice(0, at).trim(), entry.slice(at + 1).trim()] as [string, string];
+    })
+    .filter(([name, token]) => name !== "" && token.length >= ADMIN_TOKEN_MIN_LENGTH);
+}
+
 export async function requireAdmin(request: Request, env: Partial<AppEnv>, options: AdminAuthOptions = {}): Promise<Admin> {
-  const tokenConfigured = typeof env.ADMIN_TOKEN === "string" && env.ADMIN_TOKEN.length >= ADMIN_TOKEN_MIN_LENGTH;
+  const named = namedTokens(env.HR_TOKENS);
+  const tokenConfigured = (typeof env.ADMIN_TOKEN === "string" && env.ADMIN_TOKEN.length >= ADMIN_TOKEN_MIN_LENGTH) || named.length > 0;
   const accessConfigured = Boolean(env.ACCESS_TEAM_DOMAIN && env.ACCESS_AUD);
   if (!tokenConfigured && !accessConfigured) {
     throw new HttpError(403, "admin_disabled", "HR access is not configured on this server.");
@@ -77,7 +92,9 @@ export async function requireAdmin(request: Request, env: Partial<AppEnv>, optio
 
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("Authorization") ?? "");
   if (tokenConfigured && match) {
-    if (await timingSafeEqual(match[1]!, env.ADMIN_TOKEN!)) return { actor: "admin-token" };
+    if (env.ADMIN_TOKEN && env.ADMIN_TOKEN.length >= ADMIN_TOKEN_MIN_LENGTH && (await timingSafeEqual(match[1]!, env.ADMIN_TOKEN)))
+      return { actor: "admin-token" };
+    for (const [name, token] of named) if (await timingSafeEqual(match[1]!, token)) return { actor: name };
     throw unauthorized("The HR token is not valid.");
   }
   throw unauthorized("Sign in as HR to use this endpoint.");

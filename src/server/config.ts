@@ -1,6 +1,7 @@
 // Every var and secret is read here, once, so the rest of the server works
 // with typed, validated settings instead of raw strings.
 import { clampMinGroupSize } from "../lib/anonymity.ts";
+import type { PublishEnv } from "./publishing/config.ts";
 
 /** Secrets are set with `wrangler pages secret put`, never in wrangler.toml. */
 export interface Secrets {
@@ -10,6 +11,10 @@ export interface Secrets {
   INVITATION_KEY_SEED?: string;
   ACCESS_TEAM_DOMAIN?: string;
   ACCESS_AUD?: string;
+  /** Named HR tokens, "name=token,…" (src/server/auth.ts); locally two, for the four-eyes flow. */
+  HR_TOKENS?: string;
+  /** Who may draft and approve publications, "name=role,…" (src/server/publishing/roles.ts). */
+  HR_ROLES?: string;
 }
 
 /**
@@ -25,7 +30,7 @@ export interface LocalVars {
   CANDOR_TODAY?: string;
 }
 
-export type AppEnv = Env & Secrets & LocalVars;
+export type AppEnv = Env & Secrets & LocalVars & PublishEnv;
 
 /** What a db/<table>.ts function needs: every one takes it first (`readIdea(env, id)`). */
 export type DbEnv = Pick<AppEnv, "DB">;

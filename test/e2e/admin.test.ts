@@ -432,13 +432,17 @@ describe("HR console in the browser", () => {
     const adminIsland = /component-url="([^"]*AdminApp[^"]*)"/.exec(adminHtml)?.[1];
     expect(adminIsland).toBeTruthy();
     for (const p of pages.filter((p) => !isAdmin(p))) expect(await readFile(p, "utf8"), p).not.toMatch(/AdminApp|admin\.css/);
-    // the inbox, the surveys and the audit log, in both languages
+    // the inbox, the surveys, publishing and the audit log, in both languages
     expect(
       pages
         .filter(isAdmin)
         .map((p) => p.slice(DIST.length))
         .sort(),
-    ).toEqual(["/admin/audit/index.html", "/admin/index.html", "/admin/surveys/index.html"].flatMap((p) => [p, `/zh-cn${p}`]).sort());
+    ).toEqual(
+      ["/admin/audit/index.html", "/admin/index.html", "/admin/publish/index.html", "/admin/surveys/index.html"]
+        .flatMap((p) => [p, `/zh-cn${p}`])
+        .sort(),
+    );
     const sitemap = await readFile(join(DIST, "sitemap-0.xml"), "utf8");
     expect(sitemap).toContain("/ideas/");
     expect(sitemap).not.toContain("/admin");

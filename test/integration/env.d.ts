@@ -10,6 +10,11 @@ declare global {
       CANDOR_TODAY: string;
       /** The public development seed (scripts/dev-secrets.ts): the demo surveys' committed keys are derived from it. */
       INVITATION_KEY_SEED?: string;
+      HR_TOKENS: string;
+      PUBLISH_REPO: string;
+      PUBLISH_BRANCH: string;
+      PUBLISH_TOKEN: string;
+      PUBLISH_API_URL: string;
     }
   }
 }

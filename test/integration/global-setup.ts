@@ -1,11 +1,34 @@
 // Builds functions/ into the same Worker bundle Pages deploys, so tests go
 // through Pages' real router and our middleware.
 import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
 import { TMP_DIR } from "../../scripts/env.ts";
+import { startStandin } from "../../scripts/git-host-standin.ts";
 
-export default function setup(): void {
+/** The token the integration Worker publishes with (PUBLISH_TOKEN, vitest.config.ts). */
+export const STANDIN_TOKEN = "test-publish-token-0123456789abcdef-0123";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    standinUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   execFileSync("npx", ["wrangler", "pages", "functions", "build", "functions", "--outdir", `${TMP_DIR}/functions-worker`], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
   });
+  // The git host, stood in for over a throwaway copy of the content: publications never touch this checkout.
+  const tree = mkdtempSync(join(tmpdir(), "candor-publish-"));
+  cpSync("src/content/surveys", join(tree, "src/content/surveys"), { recursive: true });
+  const standin = await startStandin({ root: tree, token: STANDIN_TOKEN });
+  project.provide("standinUrl", standin.url);
+  return async () => {
+    await standin.close();
+    rmSync(tree, { recursive: true, force: true });
+  };
 }

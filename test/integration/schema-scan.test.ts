@@ -36,8 +36,8 @@ const RESPONSES = ["survey_responses", "survey_answers", "survey_submissions"];
  * submissions' are.
  */
 const ROLLUPS = ["survey_tallies", "survey_tally_progress"];
-/** HR's own accountable actions (timestamps allowed: HR is not anonymous). */
-const HR = ["audit_log"];
+/** HR's own accountable actions and the publications HR drafts (timestamps allowed: HR is not anonymous). */
+const HR = ["audit_log", "content_drafts"];
 /**
  * The minimum group size each publication was first cut with, and the raises
  * of a survey's audience (by HR, public): settings, nothing anyone sent.

@@ -1,5 +1,5 @@
 // The HR console's shell: sign-in, the console's own navigation, the panel on
-// what HR can never see, and one view (ideas, surveys, audit log). Each
+// what HR can never see, and one view (ideas, surveys, publishing, audit log). Each
 // console page mounts this island with its view; the sign-in is shared
 // through sessionStorage, so moving between pages keeps it.
 import { useCallback, useEffect, useState, type ReactNode } from "react";
@@ -7,19 +7,21 @@ import { translator } from "../../i18n/translate.ts";
 import { adminApi, describeError, tokenStore, type AdminStrings, type T } from "./api.ts";
 import { AuditLog } from "./AuditLog.tsx";
 import { Inbox } from "./Inbox.tsx";
+import { Publications } from "./Publications.tsx";
+import type { SeriesLatest } from "../../lib/publishing/series.ts";
 import { IdeaView } from "./IdeaView.tsx";
 import type { SlipStrings } from "./Slips.tsx";
 import { SurveyList, SurveyView } from "./Surveys.tsx";
 import "../ideas/ideas.css";
 import "./admin.css";
 
-export type AdminView = "ideas" | "surveys" | "audit";
-const VIEWS: readonly AdminView[] = ["ideas", "surveys", "audit"];
+export type AdminView = "ideas" | "surveys" | "publish" | "audit";
+const VIEWS: readonly AdminView[] = ["ideas", "surveys", "publish", "audit"];
 
 interface Props {
   strings: AdminStrings;
   view: AdminView;
-  /** Links between console pages, already localised: { ideas: "/admin/", surveys: "/admin/surveys/", audit: "/admin/audit/" }. */
+  /** Links between console pages, already localised: { ideas: "/admin/", surveys: "/admin/surveys/", publish: "/admin/publish/", audit: "/admin/audit/" }. */
   links: Record<AdminView, string>;
   /** A survey's public page, localised, with "{id}" for the survey. */
   surveyHref: string;
@@ -27,6 +29,8 @@ interface Props {
   k: number;
   /** The printed slips' words, in every language. */
   slipStrings: SlipStrings;
+  /** The survey series whose next run HR can start (the publishing view). */
+  series: SeriesLatest[];
 }
 
 type Session =
@@ -65,7 +69,7 @@ function useOpenFromHash(kind: string, pattern: RegExp): [string | null, (id: st
 const IDEA_ID = /[0-9a-f-]{36}/;
 const SURVEY_ID = /[a-z][a-z0-9-]{1,62}/;
 
-export default function AdminApp({ strings, view, links, surveyHref, k, slipStrings }: Props) {
+export default function AdminApp({ strings, view, links, surveyHref, k, slipStrings, series }: Props) {
   const t: T = translator(strings);
   const [session, setSession] = useState<Session>({ state: "checking" });
   const [token, setToken] = useState("");
@@ -147,6 +151,8 @@ export default function AdminApp({ strings, view, links, surveyHref, k, slipStri
         )}
       </section>
     );
+  } else if (view === "publish") {
+    body = <Publications t={t} actor={session.actor} series={series} />;
   } else if (view === "audit") {
     body = (
       <AuditLog

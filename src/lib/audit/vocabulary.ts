@@ -20,6 +20,11 @@ export const AUDIT_ACTIONS = [
   "survey.audience.raise",
   "survey.comments.read",
   "survey.responses.export",
+  "draft.create",
+  "draft.update",
+  "draft.approve",
+  "draft.publish",
+  "draft.return",
 ] as const;
 
 /** Reads of what people wrote: each is on the record, and listed publicly on /results/access/. */

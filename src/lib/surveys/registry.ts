@@ -1,14 +1,10 @@
-// Every survey, imported explicitly (no import.meta.glob) so the Pages
-// Functions bundle and the site read the very same files: the form the
-// browser renders and the definition the server validates against agree by
-// construction. Adding a survey = adding its JSON under src/content/surveys/
-// and one line here (test/unit/surveys-model.test.ts checks none is missed).
-import pulse202610 from "../../content/surveys/pulse-2026-10.json" with { type: "json" };
-import pulse202611 from "../../content/surveys/pulse-2026-11.json" with { type: "json" };
-import reward2025h2 from "../../content/surveys/reward-survey-2025-h2.json" with { type: "json" };
-import reward2026h1 from "../../content/surveys/reward-survey-2026-h1.json" with { type: "json" };
-import reward2026h2 from "../../content/surveys/reward-survey-2026-h2.json" with { type: "json" };
-import supervisorCareer2026 from "../../content/surveys/supervisor-career-2026.json" with { type: "json" };
+// Every survey file, from the list scripts/survey-list.ts generates out of
+// src/content/surveys/ before the build, the check and the tests. A list of
+// static imports rather than import.meta.glob: the Pages Functions bundle
+// (esbuild) has no glob, and the browser's form and the definition the server
+// validates against must come from the very same files. Adding a survey =
+// adding its JSON under src/content/surveys/ (test/unit/survey-list.test.ts).
+import { SURVEY_FILES } from "./files.generated.ts";
 import { describeQuestions, type QuestionSpec } from "./questions.ts";
 import { ZSurveyFile, type TSurveyFile } from "./schema.ts";
 import { shortNameClash } from "./short-address.ts";
@@ -16,8 +12,6 @@ import { shortNameClash } from "./short-address.ts";
 export interface Survey extends TSurveyFile {
   questions: QuestionSpec[];
 }
-
-const FILES: unknown[] = [reward2025h2, reward2026h1, reward2026h2, pulse202610, pulse202611, supervisorCareer2026];
 
 function load(file: unknown): Survey {
   const parsed = ZSurveyFile.safeParse(file);
@@ -57,7 +51,14 @@ export function checkSegments(survey: Pick<TSurveyFile, "segments">, specs: Ques
 }
 
 /** All surveys, opening date descending (newest first). */
-export const SURVEYS: readonly Survey[] = FILES.map(load).sort((a, b) => b.opens.localeCompare(a.opens) || a.id.localeCompare(b.id));
+export const SURVEYS: readonly Survey[] = Object.entries(SURVEY_FILES)
+  .map(([name, file]) => {
+    const survey = load(file);
+    // The file name is the survey's address in the repository and in a publication's path.
+    if (`${survey.id}.json` !== name) throw new Error(`survey ${survey.id}: its file must be named ${survey.id}.json, not ${name}`);
+    return survey;
+  })
+  .sort((a, b) => b.opens.localeCompare(a.opens) || a.id.localeCompare(b.id));
 
 const BY_ID = new Map(SURVEYS.map((s) => [s.id, s]));
 if (BY_ID.size !== SURVEYS.length) throw new Error("two surveys share an id");

@@ -17,7 +17,7 @@ export interface AuditRecord {
   at: string;
   actor: string;
   action: AuditAction;
-  targetType: "idea" | "survey";
+  targetType: "idea" | "survey" | "draft";
   targetId: string;
   detail?: Record<string, unknown>;
 }

@@ -95,6 +95,8 @@ export interface Fixtures {
    * fixture's rows are not counted as the request's.
    */
   wroteSinceAsked(): boolean;
+  /** A fresh content draft of someone else's (so the battery's HR may approve it), in the state asked for, at version 0. */
+  draft(state: "draft" | "approved"): Promise<string>;
 }
 
 const PULSE = "pulse-2026-11";
@@ -301,6 +303,42 @@ export const ROUTES: Record<string, RouteEntry> = {
       },
     },
   },
+  "api/admin/drafts/index.ts": {
+    admin: true,
+    methods: {
+      GET: { accepts: 200, valid: () => ({ path: "/api/admin/drafts" }) },
+      POST: { accepts: 201, valid: () => ({ path: "/api/admin/drafts", body: { from: PULSE } }) },
+    },
+  },
+  "api/admin/drafts/[id]/index.ts": {
+    admin: true,
+    methods: {
+      GET: { accepts: 200, valid: async (fx) => ({ path: `/api/admin/drafts/${await fx.draft("draft")}` }) },
+      PATCH: {
+        accepts: 200,
+        valid: async (fx) => ({
+          path: `/api/admin/drafts/${await fx.draft("draft")}`,
+          body: { version: 0, opens: "2026-11-21", audience: 121 },
+        }),
+      },
+    },
+  },
+  "api/admin/drafts/[id]/approve.ts": {
+    admin: true,
+    methods: {
+      POST: { accepts: 200, valid: async (fx) => ({ path: `/api/admin/drafts/${await fx.draft("draft")}/approve`, body: { version: 0 } }) },
+    },
+  },
+  // each commits a new file to the git host stand-in (test/integration/global-setup.ts)
+  "api/admin/drafts/[id]/publish.ts": {
+    admin: true,
+    methods: {
+      POST: {
+        accepts: 200,
+        valid: async (fx) => ({ path: `/api/admin/drafts/${await fx.draft("approved")}/publish`, body: { version: 0 } }),
+      },
+    },
+  },
   "api/surveys/[id]/redeem.ts": {
     methods: {
       POST: {
@@ -498,7 +536,28 @@ export async function makeFixtures(client: () => Record<string, string>): Promis
     wrote = false;
     return answer;
   };
-  return { idea: { id, receipt }, version, status, client, invitation, supported, codesWithdrawn, wroteSinceAsked };
+  const draft = async (state: "draft" | "approved") => {
+    const { questions: _questions, ...pulse } = findSurvey(PULSE)!;
+    const surveyId = `pulse-battery-${(++submissions).toString().padStart(8, "0")}`;
+    await env.DB.prepare(
+      `INSERT INTO content_drafts (id, kind, path, body, state, author, approver, created_at, updated_at)
+       VALUES (?1, 'survey', ?2, ?3, ?4, 'fixture-author@candor.test', ?5, ?6, ?6)`,
+    )
+      .bind(
+        [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, "0")).join(""),
+        `src/content/surveys/${surveyId}.json`,
+        JSON.stringify({ ...pulse, id: surveyId }),
+        state,
+        state === "approved" ? "fixture-approver@candor.test" : null,
+        `${env.CANDOR_TODAY}T09:00:00.000Z`,
+      )
+      .run();
+    wrote = true;
+    return (await env.DB.prepare("SELECT id FROM content_drafts WHERE path = ?1")
+      .bind(`src/content/surveys/${surveyId}.json`)
+      .first<{ id: string }>())!.id;
+  };
+  return { idea: { id, receipt }, version, status, client, invitation, supported, codesWithdrawn, wroteSinceAsked, draft };
 }
 
 /** k responses to a closed survey, each with a comment, on its first day: enough for HR's comments and export. */

@@ -1,0 +1,124 @@
+// The console's publishing view: start the next run of a survey series, have
+// another HR person approve it, publish it (docs/hr-console.md, "Publishing
+// the programme"). Three clicks for the drafter at most: start, then publish
+// once approved; the approver's one click is theirs.
+import { useCallback, useEffect, useState } from "react";
+import { formatDay } from "../../i18n/translate.ts";
+import type { Draft } from "../../lib/publishing/model.ts";
+import type { SeriesLatest } from "../../lib/publishing/series.ts";
+import { localText } from "../../lib/surveys/text.ts";
+import { adminApi, describeError, type T } from "./api.ts";
+import { OutcomeLine, type Outcome } from "./Outcome.tsx";
+
+interface Props {
+  t: T;
+  actor: string;
+  series: SeriesLatest[];
+}
+
+export function Publications({ t, actor, series }: Props) {
+  const [drafts, setDrafts] = useState<Draft[] | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    const res = await adminApi<{ drafts: Draft[] }>("/api/admin/drafts");
+    if (res.ok) setDrafts(res.body.drafts);
+    else setOutcome({ at: "list", text: describeError(t, res.error), error: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- t is rebuilt each render from the same strings
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function act(at: string, path: string, json: unknown, done: (d: Draft) => string) {
+    setBusy(true);
+    const res = await adminApi<{ draft: Draft }>(path, { method: "POST", json });
+    setBusy(false);
+    setOutcome(res.ok ? { at, text: done(res.body.draft) } : { at, text: describeError(t, res.error), error: true });
+    await load();
+  }
+
+  return (
+    <section className="admin-publish" aria-labelledby="publish-title">
+      <h2 id="publish-title">{t("admin.programme.title")}</h2>
+      <p>{t("admin.programme.lead")}</p>
+      <h3>{t("admin.programme.series")}</h3>
+      <ul className="admin-publish-series">
+        {series.map((s) => (
+          <li key={s.series} className="card" data-series={s.series}>
+            <p>{t("admin.programme.latest", { title: localText(s.title, t.locale) })}</p>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() =>
+                act(`start-${s.series}`, "/api/admin/drafts", { from: s.from }, (d) =>
+                  t("admin.programme.started", { file: d.path.split("/").at(-1)! }),
+                )
+              }
+            >
+              {t("admin.programme.start")}
+            </button>
+            <OutcomeLine at={`start-${s.series}`} outcome={outcome} />
+          </li>
+        ))}
+      </ul>
+      <h3>{t("admin.programme.drafts")}</h3>
+      <OutcomeLine at="list" outcome={outcome} />
+      {drafts && drafts.length === 0 && <p className="muted">{t("admin.programme.none")}</p>}
+      <ul className="admin-publish-drafts">
+        {drafts?.map((d) => {
+          const body = d.body as { opens: string; closes: string; audience: number };
+          const own = d.author.toLowerCase() === actor.toLowerCase();
+          return (
+            <li key={d.id} className="card" data-draft={d.id} data-draft-path={d.path} data-draft-state={d.state}>
+              <p>
+                <strong>{d.path.split("/").at(-1)}</strong> · <span data-state>{t(`admin.programme.state.${d.state}`)}</span>
+              </p>
+              <p>
+                {t("admin.programme.dates", {
+                  from: formatDay(t.locale, body.opens, "long"),
+                  to: formatDay(t.locale, body.closes, "long"),
+                  audience: body.audience,
+                })}
+              </p>
+              <p className="muted">
+                {t("admin.programme.by", { author: d.author })}
+                {d.approver ? ` · ${t("admin.programme.approvedBy", { approver: d.approver })}` : ""}
+              </p>
+              {d.state === "draft" && own && <p className="muted">{t("admin.programme.ownDraft")}</p>}
+              {d.state === "draft" && !own && (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy}
+                  onClick={() =>
+                    act(`draft-${d.id}`, `/api/admin/drafts/${d.id}/approve`, { version: d.version }, () =>
+                      t("admin.programme.approvedDone"),
+                    )
+                  }
+                >
+                  {t("admin.programme.approve")}
+                </button>
+              )}
+              {d.state === "approved" && (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy}
+                  onClick={() =>
+                    act(`draft-${d.id}`, `/api/admin/drafts/${d.id}/publish`, { version: d.version }, () => t("admin.programme.published"))
+                  }
+                >
+                  {t("admin.programme.publish")}
+                </button>
+              )}
+              <OutcomeLine at={`draft-${d.id}`} outcome={outcome} />
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
