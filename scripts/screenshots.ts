@@ -82,9 +82,7 @@ const SHOTS: Shot[] = [
     colorScheme: "light",
     height: 900,
     prepare: async (page) => {
-      await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0);
-      await page.getByRole("textbox", { name: en("admin.signIn.token") }).fill(ADMIN_TOKEN);
-      await page.keyboard.press("Enter");
+      await signIn(page);
       await page.locator('[data-survey="supervisor-career-2026"]').click();
       await page.getByRole("spinbutton", { name: en("admin.surveys.codes.count") }).fill("4");
       await page.getByRole("button", { name: en("admin.surveys.codes.generate") }).click();
@@ -108,9 +106,7 @@ const SHOTS: Shot[] = [
     colorScheme: "light",
     height: 900,
     prepare: async (page) => {
-      await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0);
-      await page.getByRole("textbox", { name: en("admin.signIn.token") }).fill(ADMIN_TOKEN);
-      await page.keyboard.press("Enter");
+      await signIn(page);
       await page.locator("[data-inbox]").waitFor();
     },
   },
@@ -132,6 +128,13 @@ const SHOTS: Shot[] = [
     },
   })),
 ];
+
+/** Signs in to the console once its island has hydrated. */
+async function signIn(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0);
+  await page.getByRole("textbox", { name: en("admin.signIn.token") }).fill(ADMIN_TOKEN);
+  await page.keyboard.press("Enter");
+}
 
 /** HR's sign-in for the console's pictures: a local server of this script's own, never a deployment. */
 const ADMIN_TOKEN = "screenshots-console-token-0123456789-abcdef";
