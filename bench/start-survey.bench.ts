@@ -2,8 +2,8 @@
 // question they can answer, on a phone as Lighthouse models one (4× slower
 // CPU, 150 ms round trips, 1.6 Mbit/s down), in both languages. The form's
 // code (SurveyJS with React) is fetched and compiled while the page is idle;
-// once the reader scrolls, it is run and the form's model built while idle,
-// so the press only draws the form. The measure is press → the first rating
+// once the reader scrolls, it is run and the form drawn, unseen, while idle,
+// so the press only shows it. The measure is press → the first rating
 // button focused with its card on screen. Baseline in the same run: the press
 // made at once when the page has loaded (what every press cost before); also
 // shown, the press after the idle fetch by a reader who never scrolled.

@@ -220,7 +220,7 @@ describe("filling a survey", () => {
     }
   });
 
-  it("makes the form ready once the reader scrolls, never before and without showing or storing anything; the press then shows the first question, focused and in view (zh-CN, phone)", async () => {
+  it("draws the form ahead once the reader scrolls, never before, unseen, inert and without storing anything; the press then shows the first question, focused and in view (zh-CN, phone)", async () => {
     const { page, problems, close } = await open(baseURL, `/zh-cn/surveys/${PULSE}/`, { width: 360, height: 800 });
     try {
       await page.waitForFunction(() => document.documentElement.dataset.formPreloaded === "done");
@@ -233,7 +233,22 @@ describe("filling a survey", () => {
       await page.mouse.wheel(0, 200);
       await page.waitForFunction(() => document.documentElement.dataset.formPrepared === "done");
       expect(await page.locator('link[rel="stylesheet"][href*="survey-core"]').count()).toBe(1);
-      expect(await page.locator(".sd-root-modern").count()).toBe(0);
+      // the form is drawn ahead, unseen and out of reach: no height, not visible, inert (Tab skips it)
+      expect(await page.locator(".sd-root-modern").count()).toBe(1);
+      expect(
+        await page
+          .locator("[data-survey-form]")
+          .evaluate((el: HTMLElement) => ({
+            inert: el.inert,
+            height: el.getBoundingClientRect().height,
+            visibility: getComputedStyle(el).visibility,
+          })),
+      ).toEqual({ inert: true, height: 0, visibility: "hidden" });
+      expect(await page.locator(".sd-root-modern").isVisible()).toBe(false);
+      expect(await page.getByRole("button", { name: "开始填写问卷" }).isVisible()).toBe(true);
+      await page.getByRole("button", { name: "开始填写问卷" }).focus();
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => !!document.activeElement?.closest("[data-survey-form]"))).toBe(false);
       const stored = () =>
         page.evaluate(() => [Object.keys(sessionStorage), Object.keys(localStorage)].flat().filter((k) => k.startsWith("candor")));
       expect(await stored()).toEqual([]);

@@ -10,9 +10,9 @@
 // also begins as soon as a pointer or the keyboard reaches the button. Once
 // the reader is engaged with the page (scrolls, touches, clicks or types
 // anywhere on it) and the browser is idle, the module is run and the form
-// made ready (`prepare`), so a press only shows it: a crawler or an audit that
-// never touches the page pays nothing for this. A role=status element says
-// what is happening.
+// made ready (`prepare`; the survey page draws it unseen), so a press only
+// shows it: a crawler or an audit that never touches the page pays nothing
+// for this. A role=status element says what is happening.
 
 // A module whose fetch failed stays failed for the life of the page (the
 // browser's module map keeps the error), so pressing again after a failure

@@ -5,8 +5,8 @@
 // per-question server errors shown next to the questions, a completion page
 // once the server has confirmed, and "you answered this survey on this
 // device" when the person comes back.
-import { useEffect, useMemo, useRef, useState } from "react";
-import type { Question } from "survey-core";
+import { memo, startTransition, useEffect, useMemo, useRef, useState } from "react";
+import type { Model, Question } from "survey-core";
 import { Survey } from "survey-react-ui";
 import { formatDay, translator, type Strings } from "../../i18n/translate.ts";
 import { FREE_TEXT_TYPES } from "../../lib/surveys/questions.ts";
@@ -50,7 +50,17 @@ interface Props {
   listHref: string;
   /** Started by the person (the page's Start button): focus goes to the first question, or to the code. */
   focusFirst?: boolean;
+  /** Drawn ahead of a press, unseen: the first page is laid out in small steps that yield to the reader's scrolling. */
+  ahead?: boolean;
+  /** Called once the form has settled on what it shows (the survey, the code, or why neither). */
+  onSettled?: () => void;
 }
+
+// The form's own re-renders (a press showing a form drawn ahead, a stage's
+// notice) leave SurveyJS's tree alone: it re-renders from its model.
+const SurveyView = memo(function SurveyView({ model }: { model: Model }) {
+  return <Survey model={model} />;
+});
 
 export default function SurveyForm(props: Props) {
   const {
@@ -70,6 +80,8 @@ export default function SurveyForm(props: Props) {
     k,
     listHref,
     focusFirst,
+    ahead,
+    onSettled,
   } = props;
   const t = translator(strings);
   const { locale } = t;
@@ -109,7 +121,9 @@ export default function SurveyForm(props: Props) {
     const { draft, resumed, place } = loadDraft(key);
     // A pending send does not wait for the status: the server decides on delivery.
     void (draft.pending ? Promise.resolve(null) : serverStatus(surveyId)).then((status) => {
-      if (!unmounted) start(draft, resumed, place, status ?? builtStatus);
+      if (unmounted) return;
+      if (ahead) startTransition(() => start(draft, resumed, place, status ?? builtStatus));
+      else start(draft, resumed, place, status ?? builtStatus);
     });
     return () => {
       unmounted = true;
@@ -159,10 +173,14 @@ export default function SurveyForm(props: Props) {
   // along — also when the code form gives way to the survey, or the survey
   // to the sending notice: otherwise focus falls back to the page body.
   const previous = useRef<Stage["name"]>("loading");
+  const asked = useRef(false);
   const notice = stage.name === "survey" ? stage.notice : undefined;
   useEffect(() => {
     const from = previous.current;
     previous.current = stage.name;
+    // the form starts here: on its first stage, or when a form drawn ahead is shown by a press
+    const startsHere = focusFirst && (from === "loading" || !asked.current);
+    asked.current = !!focusFirst;
     if (
       stage.name === "done" ||
       stage.name === "failed" ||
@@ -171,12 +189,17 @@ export default function SurveyForm(props: Props) {
       (stage.name === "survey" && notice === "survey.fixErrors")
     ) {
       statusRef.current?.focus();
-    } else if (stage.name === "survey" && (from === "code" || (from === "loading" && focusFirst))) {
+    } else if (stage.name === "survey" && (from === "code" || startsHere)) {
       void startAtFirstQuestion(model);
-    } else if (stage.name === "code" && from === "loading" && focusFirst) {
+    } else if (stage.name === "code" && startsHere) {
       codeRef.current?.focus();
     }
   }, [model, stage.name, notice, focusFirst, codeRef]);
+
+  const settled = stage.name !== "loading";
+  useEffect(() => {
+    if (settled) onSettled?.();
+  }, [settled, onSettled]);
 
   function startOver() {
     drafts.startOver();
@@ -302,7 +325,7 @@ export default function SurveyForm(props: Props) {
               <p className="muted">{t("survey.anonymity.draft")}</p>
               {ownDeviceChoice}
             </div>
-            <Survey model={model} />
+            <SurveyView model={model} />
             {notes}
           </div>
         );

@@ -12,7 +12,27 @@ import { serverStatus } from "./status.ts";
 import { CODE_FRAGMENT } from "../../lib/surveys/short-address.ts";
 
 function show(root: HTMLElement, selector: string): void {
-  for (const part of root.querySelectorAll<HTMLElement>("[data-survey-part]")) part.hidden = !part.matches(selector);
+  for (const part of root.querySelectorAll<HTMLElement>("[data-survey-part]")) part.hidden = !part.matches(selector) && !isAhead(part);
+}
+
+// A form drawn ahead of the press sits in the page's flow at its full width
+// (SurveyJS lays its questions out for the width it has), but unseen, with
+// no height, and inert: nothing in it can be focused, clicked or read out.
+function drawAhead(form: HTMLElement): void {
+  form.dataset.ahead = "";
+  form.inert = true;
+  form.style.cssText = "visibility: hidden; height: 0; overflow: hidden";
+  form.hidden = false;
+}
+
+function isAhead(form: HTMLElement): boolean {
+  return form.dataset.ahead !== undefined;
+}
+
+function reveal(form: HTMLElement): void {
+  delete form.dataset.ahead;
+  form.inert = false;
+  form.removeAttribute("style");
 }
 
 export function initSurveyStart(root: HTMLElement): void {
@@ -27,10 +47,14 @@ export function initSurveyStart(root: HTMLElement): void {
     failed: root.dataset.failed ?? "",
     load: () => import("./mount.tsx"),
     mount: async ({ mountSurveyForm }, pressed) => {
+      reveal(formRoot);
       await mountSurveyForm(formRoot, { ...props, focusFirst: pressed || forCode });
       show(root, "[data-survey-form]");
     },
-    prepare: ({ prepareSurveyForm }) => prepareSurveyForm(props),
+    prepare: ({ prepareSurveyForm }) => {
+      drawAhead(formRoot);
+      return prepareSurveyForm(formRoot, props);
+    },
     reloadKey: key,
     // a draft: the form decides what it needs (resume, deliver, forget)
     startNow: hasStoredDraft(key) || forCode,
