@@ -236,13 +236,11 @@ describe("filling a survey", () => {
       // the form is drawn ahead, unseen and out of reach: no height, not visible, inert (Tab skips it)
       expect(await page.locator(".sd-root-modern").count()).toBe(1);
       expect(
-        await page
-          .locator("[data-survey-form]")
-          .evaluate((el: HTMLElement) => ({
-            inert: el.inert,
-            height: el.getBoundingClientRect().height,
-            visibility: getComputedStyle(el).visibility,
-          })),
+        await page.locator("[data-survey-form]").evaluate((el: HTMLElement) => ({
+          inert: el.inert,
+          height: el.getBoundingClientRect().height,
+          visibility: getComputedStyle(el).visibility,
+        })),
       ).toEqual({ inert: true, height: 0, visibility: "hidden" });
       expect(await page.locator(".sd-root-modern").isVisible()).toBe(false);
       expect(await page.getByRole("button", { name: "开始填写问卷" }).isVisible()).toBe(true);
