@@ -7,7 +7,7 @@
 // The baseline is GET /api/health against the same database.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
@@ -17,7 +17,7 @@ import { findSurvey } from "../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../src/lib/surveys/sample.ts";
 import { validateAnswers, type AnswerRow } from "../src/lib/surveys/validate.ts";
 import { freshState } from "../test/e2e/server.ts";
-import { median, ratio, type Bench, type BenchRow } from "./lib.ts";
+import { median, ratio, sqliteFile, type Bench, type BenchRow } from "./lib.ts";
 
 const DIR = `${TMP_DIR}/bench-capacity`;
 const SURVEY = "reward-survey-2026-h1";
@@ -28,13 +28,6 @@ const SETS = 1_000;
 const RUNS = 3;
 
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
-
-async function sqliteFile(state: string): Promise<string> {
-  const dir = join(state, "v3", "d1", "miniflare-D1DatabaseObject");
-  const files = (await readdir(dir)).filter((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite");
-  if (files.length !== 1) throw new Error(`expected one database in ${dir}, found ${files.join(", ")}`);
-  return join(dir, files[0]!);
-}
 
 /** Writes `count` responses; with `oneByOne`, each in its own transaction. Returns ms per response. */
 function writeResponses(db: DatabaseSync, sets: AnswerRow[][], count: number, offset: number, oneByOne: boolean): number {

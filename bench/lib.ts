@@ -1,4 +1,7 @@
-// Shared pieces for benchmarks: a bounded load generator (loopback only) and the row shape.
+// Shared pieces for benchmarks: a bounded load generator (loopback only), the
+// row shape, and the local D1's SQLite file.
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
 export interface BenchContext {
   baseURL: string;
   persistTo: string;
@@ -50,4 +53,12 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The SQLite file of the local D1 under `state` (wrangler's --persist-to), for reading it directly. */
+export async function sqliteFile(state: string): Promise<string> {
+  const dir = join(state, "v3", "d1", "miniflare-D1DatabaseObject");
+  const files = (await readdir(dir)).filter((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite");
+  if (files.length !== 1) throw new Error(`expected one database in ${dir}, found ${files.join(", ")}`);
+  return join(dir, files[0]!);
 }

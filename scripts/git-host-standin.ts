@@ -62,6 +62,18 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       if (auth !== `token ${token}` && auth !== `Bearer ${token}`)
         return send(res, 401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" });
       const url = new URL(req.url ?? "/", "http://standin");
+      // the commits that touched a path, newest first (GitHub's list, only the fields the publisher reads)
+      if (req.method === "GET" && url.pathname === `/repos/${owner}/${repo}/commits`) {
+        if ((url.searchParams.get("sha") ?? branch) !== branch) return send(res, 404, { message: "Not Found" });
+        const path = url.searchParams.get("path");
+        const touched = commits.filter((c) => !path || c.path === path).reverse();
+        const perPage = Number(url.searchParams.get("per_page") ?? 30);
+        return send(
+          res,
+          200,
+          touched.slice(0, perPage).map((c) => ({ sha: c.sha, commit: { message: c.message, author: c.author } })),
+        );
+      }
       const match = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(url.pathname);
       if (!match || match[1] !== owner || match[2] !== repo) return send(res, 404, { message: "Not Found" });
       const path = decodeURIComponent(match[3]!);

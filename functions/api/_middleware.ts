@@ -3,6 +3,7 @@
 import { readConfig, type AppEnv } from "../../src/server/config.ts";
 import { API_HEADERS, checkBody, checkOrigin } from "../../src/server/guard.ts";
 import { HttpError, errorResponse, httpErrorResponse } from "../../src/server/http.ts";
+import { STORAGE_RETRY_AFTER_SECONDS, isStorageUnavailable } from "../../src/server/storage-errors.ts";
 
 export const onRequest: PagesFunction<AppEnv> = async ({ request, env, next }) => {
   let response: Response;
@@ -23,6 +24,17 @@ export const onRequest: PagesFunction<AppEnv> = async ({ request, env, next }) =
   } catch (err) {
     if (err instanceof HttpError) {
       response = httpErrorResponse(err);
+    } else if (isStorageUnavailable(err)) {
+      // D1 failed for a moment: the batch stored nothing, and a retry with the same submission id stores once
+      console.warn("database unavailable", err);
+      response = errorResponse(
+        503,
+        "storage_unavailable",
+        "The database did not answer. Nothing was saved; please try again in a moment.",
+        {
+          headers: { "Retry-After": String(STORAGE_RETRY_AFTER_SECONDS) },
+        },
+      );
     } else {
       // A 500 is a bug: log the detail for the operator, tell the client nothing more.
       console.error("unhandled API error", err);

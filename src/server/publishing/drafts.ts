@@ -22,8 +22,8 @@ import {
   type StoredDraft,
 } from "../db/drafts.ts";
 import { HttpError, issuesToFields } from "../http.ts";
-import { readPublishConfig } from "./config.ts";
-import { commitFile, fileSha, PublishConflict } from "./github.ts";
+import { readPublishConfig, type PublishConfig } from "./config.ts";
+import { blobShaOf, commitFile, fileSha, lastCommitOf, PublishConflict } from "./github.ts";
 import { requireRole } from "./roles.ts";
 
 type Env = Pick<AppEnv, "DB" | "HR_ROLES" | "PUBLISH_REPO" | "PUBLISH_BRANCH" | "PUBLISH_TOKEN" | "PUBLISH_API_URL">;
@@ -159,14 +159,19 @@ export async function publishDraft(env: Env, admin: Admin, id: string, version: 
   // the build's checks on what is committed; the file keeps the key order HR's draft has (the previous run's)
   checkSurveyFile(d.body);
   const message = `Publish ${d.path} from the HR console\n\nDrafted by ${d.author}, approved by ${d.approver}, published by ${admin.actor}.`;
+  const content = formatJsonFile(d.body);
   try {
-    const { commitSha } = await commitFile(cfg, {
-      path: d.path,
-      content: formatJsonFile(d.body),
-      message,
-      baseSha: d.baseSha,
-      authorEmail: admin.actor.includes("@") ? admin.actor : null,
-    });
+    const { commitSha } = await committedAlready(cfg, d.path, content).then(
+      (earlier) =>
+        earlier ??
+        commitFile(cfg, {
+          path: d.path,
+          content,
+          message,
+          baseSha: d.baseSha,
+          authorEmail: admin.actor.includes("@") ? admin.actor : null,
+        }),
+    );
     await runOrConflict(env, id, version, () => [
       publishedStatement(env, id, version, admin.actor, commitSha, now.toISOString()),
       {
@@ -188,6 +193,19 @@ export async function publishDraft(env: Env, admin: Admin, id: string, version: 
     );
   }
   return draftById(env, id);
+}
+
+/**
+ * A publish retried after its commit reached the host but its D1 write did
+ * not (the database failed in between): the file already holds exactly this
+ * draft, so the commit that put it there is recorded instead of a refusal.
+ * Any other content at the path is someone else's change (PublishConflict).
+ */
+async function committedAlready(cfg: PublishConfig, path: string, content: string): Promise<{ commitSha: string } | null> {
+  const current = await fileSha(cfg, path);
+  if (current === null || current !== (await blobShaOf(content))) return null;
+  const commitSha = await lastCommitOf(cfg, path);
+  return commitSha ? { commitSha } : null;
 }
 
 /**

@@ -53,6 +53,32 @@ export async function fileSha(cfg: PublishConfig, path: string): Promise<string 
   }
 }
 
+/** Git's blob id of `text`: what the host reports as a file's sha. */
+export async function blobShaOf(text: string): Promise<string> {
+  const bytes = new TextEncoder().encode(text);
+  const header = new TextEncoder().encode(`blob ${bytes.length}\0`);
+  const all = new Uint8Array(header.length + bytes.length);
+  all.set(header);
+  all.set(bytes, header.length);
+  return [...new Uint8Array(await crypto.subtle.digest("SHA-1", all))].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The newest commit on the branch that touched `path`, or null. */
+export async function lastCommitOf(cfg: PublishConfig, path: string): Promise<string | null> {
+  try {
+    const { data } = await client(cfg).request("GET /repos/{owner}/{repo}/commits", {
+      owner: cfg.owner,
+      repo: cfg.repo,
+      path,
+      sha: cfg.branch,
+      per_page: 1,
+    });
+    return data[0]?.sha ?? null;
+  } catch (err) {
+    throw hostError(err);
+  }
+}
+
 const toBase64 = (text: string) => {
   const bytes = new TextEncoder().encode(text);
   let binary = "";
