@@ -7,6 +7,7 @@ import { testSecrets } from "./scripts/dev-secrets.ts";
 import { writeSurveyList } from "./scripts/survey-list.ts";
 import { E2E_APART } from "./test/e2e/projects.ts";
 import { STANDIN_TOKEN } from "./test/integration/global-setup.ts";
+import { fastCheckSettings } from "./test/support/fast-check-settings.ts";
 
 // Four projects: pure logic in Node; API routes inside workerd against a real
 // local D1 (the functions are built into a Worker first, exactly as Pages
@@ -17,6 +18,12 @@ import { STANDIN_TOKEN } from "./test/integration/global-setup.ts";
 const migrations = await readD1Migrations("./migrations");
 // Every project imports the survey registry, and the integration Worker is bundled from it.
 writeSurveyList();
+
+// One seed and one multiplier of run counts for every property test (FC_SEED, FC_RUNS: test/support/fast-check.ts).
+const fastCheck = {
+  setupFiles: ["test/support/fast-check-setup.ts"],
+  provide: { fastCheck: fastCheckSettings(process.env) },
+};
 
 const e2e = {
   environment: "node",
@@ -39,6 +46,7 @@ export default defineConfig({
           // workerd processes at once on the shared, loaded machine its tests ran
           // no faster and timed out more (docs/testing.md, "Where the time goes").
           maxWorkers: availableParallelism(),
+          ...fastCheck,
         },
       },
       {
@@ -69,7 +77,8 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           globalSetup: ["test/integration/global-setup.ts"],
-          setupFiles: ["test/integration/apply-migrations.ts"],
+          setupFiles: ["test/integration/apply-migrations.ts", ...fastCheck.setupFiles],
+          provide: fastCheck.provide,
         },
       },
       // The browser suite in two projects that run side by side, each one file
