@@ -35,20 +35,19 @@ export function replayHint(
   ].join("\n");
 }
 
+const installed: WeakSet<object> = ((globalThis as { candorFastCheck?: WeakSet<object> }).candorFastCheck ??= new WeakSet());
+
 /** Sets every property's defaults: the run's seed, 100 runs (times FC_RUNS) unless it says otherwise, and the report on failure. */
 export function configureFastCheck(): void {
-  const { seed } = settings();
-  fc.configureGlobal({
-    seed,
-    numRuns: runs(100),
-    plugins: [
-      () => ({
-        onAllRunsComplete: (details: fc.RunDetails<unknown>) => {
-          if (!details.failed) return;
-          const planned = details.runConfiguration.numRuns ?? runs(100);
-          throw new Error(`${fc.defaultReportMessage(details)}\n\n${replayHint(details, planned)}`, { cause: details.errorInstance });
-        },
-      }),
-    ],
-  });
+  fc.configureGlobal({ seed: settings().seed, numRuns: runs(100) });
+  // once per loaded copy of fast-check, whose global plugins outlive a test file when modules are shared
+  if (installed.has(fc.installGlobalPlugin)) return;
+  installed.add(fc.installGlobalPlugin);
+  fc.installGlobalPlugin(() => ({
+    onAllRunsComplete: (details: fc.RunDetails<unknown>) => {
+      if (!details.failed) return;
+      const planned = details.runConfiguration.numRuns ?? runs(100);
+      throw new Error(`${fc.defaultReportMessage(details)}\n\n${replayHint(details, planned)}`, { cause: details.errorInstance });
+    },
+  }));
 }
