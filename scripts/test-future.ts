@@ -91,7 +91,9 @@ if (probed.status !== 0 || Object.keys(seen).length < 5 || !Object.values(seen).
 const files = dateDependent(process.cwd());
 for (const suite of FUTURE_SUITES) {
   const chosen = files[suite.slice("test:".length) as Suite];
-  console.log(`${suite}: ${chosen.length} of ${testFiles(process.cwd(), suite.slice("test:".length) as Suite).length} files read a clock`);
+  console.log(
+    `${suite}: ${chosen.length} of ${testFiles(process.cwd(), suite.slice("test:".length) as Suite).length} files can depend on the date`,
+  );
   const run = spawnSync(shift[0]!, [...shift.slice(1), "npm", "run", suite, "--", ...chosen.map((f) => f.file)], { stdio: "inherit" });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
