@@ -5,17 +5,33 @@ import { DEMO_TODAY } from "./scripts/demo-day.ts";
 import { TMP_DIR } from "./scripts/env.ts";
 import { testSecrets } from "./scripts/dev-secrets.ts";
 import { writeSurveyList } from "./scripts/survey-list.ts";
+import { E2E_APART } from "./test/e2e/projects.ts";
 import { STANDIN_TOKEN } from "./test/integration/global-setup.ts";
+import { fastCheckSettings } from "./test/support/fast-check-settings.ts";
 
-// Three projects: pure logic in Node; API routes inside workerd against a real
+// Four projects: pure logic in Node; API routes inside workerd against a real
 // local D1 (the functions are built into a Worker first, exactly as Pages
-// does, so routing and middleware are the real ones); the browser suite.
+// does, so routing and middleware are the real ones); the browser suite, in two.
 // The integration Worker is a local one pinned to DEMO_TODAY (CANDOR_ENV and
 // CANDOR_TODAY, exactly as `npm start` passes them to wrangler pages dev), so
 // the tests read their "today" from env.CANDOR_TODAY and never from the machine.
 const migrations = await readD1Migrations("./migrations");
 // Every project imports the survey registry, and the integration Worker is bundled from it.
 writeSurveyList();
+
+// One seed and one multiplier of run counts for every property test (FC_SEED, FC_RUNS: test/support/fast-check.ts).
+const fastCheck = {
+  setupFiles: ["test/support/fast-check-setup.ts"],
+  provide: { fastCheck: fastCheckSettings(process.env) },
+};
+
+const e2e = {
+  environment: "node",
+  globalSetup: ["test/e2e/global-setup.ts"],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  fileParallelism: false,
+} as const;
 
 export default defineConfig({
   test: {
@@ -30,6 +46,7 @@ export default defineConfig({
           // workerd processes at once on the shared, loaded machine its tests ran
           // no faster and timed out more (docs/testing.md, "Where the time goes").
           maxWorkers: availableParallelism(),
+          ...fastCheck,
         },
       },
       {
@@ -60,18 +77,28 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           globalSetup: ["test/integration/global-setup.ts"],
-          setupFiles: ["test/integration/apply-migrations.ts"],
+          setupFiles: ["test/integration/apply-migrations.ts", ...fastCheck.setupFiles],
+          provide: fastCheck.provide,
         },
       },
+      // The browser suite in two projects that run side by side, each one file
+      // at a time: the files that use the shared server and its database (some
+      // write to it and count what they wrote, so never two at once), and the
+      // files that start a server and database of their own from the same build,
+      // or need no server (E2E_APART, checked by test/unit/e2e-projects.test.ts).
       {
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["test/e2e/global-setup.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
+          exclude: E2E_APART,
+          ...e2e,
+        },
+      },
+      {
+        test: {
+          name: "e2e-apart",
+          include: E2E_APART,
+          ...e2e,
         },
       },
     ],

@@ -1,7 +1,9 @@
-// `npm run test:future [-- days]`: the suites that run code (unit,
-// integration, end-to-end) with the machine's clock moved ahead (365 days by
-// default) for the processes they start, to show that no test depends on the
-// real date. Lint and type-check read no clock, so `npm test` runs them once.
+// `npm run test:future [-- days]`: the test files whose outcome can depend on
+// the date (those that read a clock, and the integration and browser files that
+// run a server: test/support/date-dependent.ts) with the machine's clock moved
+// ahead (365 days by default) for the processes they start, to show that no
+// test depends on the real date. Lint, type-check and the files that read no
+// clock cannot change with it, so `npm test` runs them once.
 //
 // The clock is moved by datefudge (Debian package `datefudge`), which
 // LD_PRELOADs a library that shifts the wall clock of Node, workerd and
@@ -27,12 +29,13 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { launchBrowser } from "../test/e2e/browser.ts";
+import { dateDependent, testFiles, type Suite } from "../test/support/date-dependent.ts";
 import { addDays, isDay, systemClock } from "../src/lib/clock.ts";
 import { TMP_DIR } from "./env.ts";
 import { freePort, killGroup, spawnPagesDev, waitForHealth } from "./pages-dev.ts";
 
 const PROBE = "--probe";
-/** What runs a year ahead: every suite of `npm test` that executes code (checked against package.json below). */
+/** The suites of `npm test` that execute code (checked against package.json below): their date-dependent files run a year ahead. */
 const FUTURE_SUITES = ["test:unit", "test:integration", "test:e2e"];
 const STATIC_CHECKS = ["lint", "check"];
 
@@ -82,9 +85,16 @@ if (probed.status !== 0 || Object.keys(seen).length < 5 || !Object.values(seen).
   process.exit(1);
 }
 
-// The suites that run code, in `npm test`'s order, stopping at the first failure.
+// Of each suite that runs code, in `npm test`'s order, the files whose outcome
+// can depend on the date (test/support/date-dependent.ts says which and why),
+// stopping at the first failure.
+const files = dateDependent(process.cwd());
 for (const suite of FUTURE_SUITES) {
-  const run = spawnSync(shift[0]!, [...shift.slice(1), "npm", "run", suite], { stdio: "inherit" });
+  const chosen = files[suite.slice("test:".length) as Suite];
+  console.log(
+    `${suite}: ${chosen.length} of ${testFiles(process.cwd(), suite.slice("test:".length) as Suite).length} files can depend on the date`,
+  );
+  const run = spawnSync(shift[0]!, [...shift.slice(1), "npm", "run", suite, "--", ...chosen.map((f) => f.file)], { stdio: "inherit" });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
 

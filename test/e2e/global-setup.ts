@@ -2,6 +2,11 @@
 // for the whole e2e run. Tests read the URL with inject("baseURL"). Pages,
 // seeds and server all run on DEMO_TODAY, as `npm start` does; the browser is
 // pinned to it too (openPage in ./browser.ts).
+//
+// Both browser projects (vitest.config.ts: the files that share this server,
+// and those that start their own from the same build) list this setup; they
+// run side by side in one process, so the build and the server are made once,
+// by whichever project starts first, and stopped when the last one ends.
 import "../../scripts/env.ts";
 import { execFileSync } from "node:child_process";
 import type { TestProject } from "vitest/node";
@@ -21,9 +26,11 @@ declare module "vitest" {
 
 const PERSIST = `${TMP_DIR}/e2e-state`;
 const DIST = `${TMP_DIR}/e2e-dist`;
-let server: RunningServer | undefined;
 
-export async function setup(project: TestProject): Promise<void> {
+// Shared through globalThis: each project may load this module on its own.
+const shared = globalThis as typeof globalThis & { candorE2E?: { server: Promise<RunningServer>; users: number } };
+
+async function prepare(): Promise<RunningServer> {
   await chromiumPath(); // unpack the packaged browser once, before the slow steps
   // The build judges upcoming forums, overdue actions and unfinished periods by its day: pin it.
   execFileSync("node", ["scripts/build.ts", DIST], {
@@ -33,11 +40,20 @@ export async function setup(project: TestProject): Promise<void> {
   await freshState(PERSIST);
   await migrate(PERSIST);
   await seed(PERSIST, pinnedClock(DEMO_TODAY));
-  server = await startServer({ persistTo: PERSIST, dist: DIST });
+  return startServer({ persistTo: PERSIST, dist: DIST });
+}
+
+export async function setup(project: TestProject): Promise<void> {
+  shared.candorE2E ??= { server: prepare(), users: 0 };
+  shared.candorE2E.users += 1;
+  const server = await shared.candorE2E.server;
   project.provide("baseURL", server.url);
   project.provide("persistTo", PERSIST);
 }
 
 export async function teardown(): Promise<void> {
-  await server?.stop();
+  const e2e = shared.candorE2E;
+  if (!e2e || --e2e.users > 0) return;
+  shared.candorE2E = undefined;
+  await (await e2e.server.catch(() => undefined))?.stop();
 }

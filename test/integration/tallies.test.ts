@@ -24,6 +24,7 @@ import {
   readRawSegmentTallies,
   readSegmentTallies,
 } from "../../src/server/db/surveys.ts";
+import { runs } from "../support/fast-check.ts";
 
 const FIRST = "2026-03-01";
 
@@ -135,7 +136,7 @@ describe("results from daily tallies", () => {
         }
         await check(addDays(FIRST, 12), addDays(FIRST, 12));
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   }, 120_000);
 

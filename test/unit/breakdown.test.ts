@@ -17,6 +17,7 @@ import {
   type SegmentSpec,
 } from "../../src/lib/surveys/breakdown.ts";
 import { cellPasses, partitionPasses, restPasses, suppressGroups } from "../../src/lib/suppression.ts";
+import { runs } from "../support/fast-check.ts";
 
 /** One response: its group in segment S (team) and T (tenure), null for "did not say", and its answer (1 favourable, 0 not, null none). */
 interface Person {
@@ -315,7 +316,7 @@ describe("suppressGroups (one segment)", () => {
           expect(restPasses([0, 0], k)).toBe(true);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });
@@ -330,7 +331,7 @@ describe("breakdown by segment: every withheld figure has a witness", () => {
         if (people.length < k || answers.size < 2) return;
         everyWithheldFigureHasAWitness(people, k);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -362,7 +363,7 @@ describe("breakdown by segment: every withheld figure has a witness", () => {
           expect(holdsWithheld ? restPasses(rest, k) : cellPasses(rest, k)).toBe(true);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -417,7 +418,7 @@ describe("a breakdown under a raised k", () => {
           expect(shown.segments).toHaveLength(2);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

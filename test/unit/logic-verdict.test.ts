@@ -18,6 +18,7 @@ import { SUPPORTED_TYPES } from "../../src/lib/surveys/questions.ts";
 import { SURVEYS } from "../../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import type { TSurveyDefinition } from "../../src/lib/surveys/schema.ts";
+import { runs } from "../support/fast-check.ts";
 
 const locales = fc.constantFrom("en" as const, "zh-cn" as const);
 const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
@@ -76,7 +77,7 @@ describe("survey-core's verdict, kept per answered questions and conditions", { 
         expect(logicVerdict(s.definition, s.questions, data, locale)).toEqual(runLogic(s.definition, data, locale));
         judged++;
       }),
-      { numRuns: 600 },
+      { numRuns: runs(600) },
     );
     // many responses were answered from a kept verdict, so the property tested the key
     expect(judged - (keptNow() - keptBefore)).toBeGreaterThan(100);

@@ -8,6 +8,7 @@ import { parsePolicySet } from "../../src/lib/policy/parse.ts";
 import { ZPolicyVersion, type TPolicyVersion } from "../../src/lib/policy/schema.ts";
 import { demoVersion } from "./policy-fixtures.ts";
 import { folder } from "./programme-fixtures.ts";
+import { runs } from "../support/fast-check.ts";
 
 const parse = (raw: unknown) => ZPolicyVersion.parse(raw);
 const v2607 = () => parse(demoVersion("2026-07"));
@@ -93,7 +94,7 @@ describe("fingerprint", () => {
         mutate(copy);
         expect(await policyFingerprint(copy)).not.toBe(base);
       }),
-      { numRuns: 80 },
+      { numRuns: runs(80) },
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ZPolicyVersion, type TPolicyVersion, type TPolicyVersionInput } from "../../src/lib/policy/schema.ts";
 import { criterionPoints, meetsMinimum, scorePolicy, unmetMinimums, type Values } from "../../src/lib/policy/score.ts";
 import { demoVersion, smallPolicy } from "./policy-fixtures.ts";
+import { runs } from "../support/fast-check.ts";
 
 const small = ZPolicyVersion.parse(smallPolicy());
 
@@ -171,7 +172,7 @@ describe("scorePolicy", () => {
         if (r.next) expect(r.next.points > 0 || r.next.unmet.length > 0).toBe(true);
         expect(r.next?.tier ?? null).toBe(at > 0 ? policy.tiers[at - 1] : null);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -229,7 +230,7 @@ describe("tiers nest: reaching a tier means meeting the conditions of every tier
       const policy = ZPolicyVersion.parse(demoVersion(version));
       fc.assert(
         fc.property(valuesFor(policy), (values) => assertNested(policy, values)),
-        { numRuns: 400 },
+        { numRuns: runs(400) },
       );
     });
   }
@@ -287,10 +288,10 @@ describe("tiers nest: reaching a tier means meeting the conditions of every tier
         accepted++;
         fc.assert(
           fc.property(valuesFor(parsed.data), (values) => assertNested(parsed.data, values)),
-          { numRuns: 40 },
+          { numRuns: runs(40) },
         );
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
     // Both branches were really exercised.
     expect(accepted).toBeGreaterThan(30);

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { QuestionSpec } from "../../src/lib/surveys/questions.ts";
 import { publishWithK, readableFigures, showsNothingNew } from "../../src/lib/surveys/raised-k.ts";
 import { buildResults, type RawAggregates } from "../../src/lib/surveys/results.ts";
+import { runs } from "../support/fast-check.ts";
 
 const spec = (name: string, type: QuestionSpec["type"], values: (string | number)[], maxSelected = 0): QuestionSpec => ({
   name,
@@ -88,7 +89,7 @@ describe("results under a raised k", () => {
         const shownThen = readableFigures(first);
         for (const [key, value] of readableFigures(raised)) if (!key.includes(":withheld:")) expect(shownThen.get(key), key).toBe(value);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -98,7 +99,7 @@ describe("results under a raised k", () => {
         const raw = aggregate(responses);
         expect(publishWithK(SPECS, raw, k, Math.max(3, k - lower))).toEqual(buildResults(SPECS, raw, k));
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 });

@@ -19,6 +19,7 @@ import { suppressPartition } from "../../src/lib/suppression.ts";
 import { scorePolicy } from "../../src/lib/policy/score.ts";
 import { republishProblems, type PublishedFigures } from "../../src/lib/results/republish.ts";
 import { folder } from "./programme-fixtures.ts";
+import { runs } from "../support/fast-check.ts";
 
 const clock = pinnedClock("2026-11-30");
 const outside = mkdtempSync(join(tmpdir(), "candor-import-"));
@@ -136,7 +137,7 @@ describe("aggregates from a generated export", () => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 });
@@ -294,7 +295,7 @@ describe("importing a published cycle again: the small-change rule", () => {
           expect(readFileSync(file, "utf8")).toBe(text);
         },
       ),
-      { numRuns: 15 },
+      { numRuns: runs(15) },
     );
   });
 

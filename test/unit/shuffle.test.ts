@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { randomIndex, shuffled, type RandomUint32 } from "../../src/lib/shuffle.ts";
+import { runs } from "../support/fast-check.ts";
 
 const TWO_32 = 0x1_0000_0000;
 
@@ -90,7 +91,7 @@ describe("randomIndex", () => {
           expect(source.used()).toBe(2);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -138,7 +139,7 @@ describe("shuffled", () => {
           expect(out.map(key).sort()).toEqual(items.map(key).sort());
         },
       ),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 

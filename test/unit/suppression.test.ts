@@ -10,6 +10,7 @@ import { parseResultsSet } from "../../src/lib/results/parse.ts";
 import { suppressOverlapping, suppressPartition } from "../../src/lib/suppression.ts";
 import { parsePolicySet } from "../../src/lib/policy/parse.ts";
 import { folder } from "./programme-fixtures.ts";
+import { runs } from "../support/fast-check.ts";
 
 /** What a reader sees of a partition: the total and each count or "withheld", or only that all is withheld. */
 const publication = (counts: number[], k: number) => JSON.stringify([counts.reduce((a, b) => a + b, 0), suppressPartition(counts, k)]);
@@ -58,7 +59,7 @@ describe("suppressPartition", () => {
           else expect(v).toBe(counts[i]);
         });
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -69,7 +70,7 @@ describe("suppressPartition", () => {
         if (counts.reduce((a, b) => a + b, 0) < k) return;
         hiddenFiguresHaveWitnesses(counts, k);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 
@@ -130,7 +131,7 @@ describe("cycle results publish tier counts by the same rule", () => {
           }),
         ).not.toThrow();
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 

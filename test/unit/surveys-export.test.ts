@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { Locale } from "../../src/i18n/config.ts";
 import { BOM, csvRows, exportHeader, formatAnswer, toCsv, type StoredAnswer } from "../../src/lib/surveys/export.ts";
 import type { QuestionSpec } from "../../src/lib/surveys/questions.ts";
+import { runs } from "../support/fast-check.ts";
 
 /**
  * What spreadsheets read as the start of a formula: =, +, -, @, and tab or
@@ -166,7 +167,7 @@ describe("csvRows (streaming the rest of a file)", () => {
           expect(streamed).toBe(toCsv(header, batches.flat()));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -198,7 +199,7 @@ describe("toCsv and csvRows on arbitrary text", () => {
         // as the export streams it: the header alone, then the rows
         expect(parseBack(toCsv(header, []) + csvRows(rows))).toEqual([header, ...rows].map((r) => r.map(neutralised)));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -210,7 +211,7 @@ describe("toCsv and csvRows on arbitrary text", () => {
         expect(lineEndsOutsideQuotes(csv.slice(BOM.length)).every((e) => e === "\r\n")).toBe(true);
         expect(lineEndsOutsideQuotes(csv.slice(BOM.length))).toHaveLength(1 + rows.length);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { QuestionSpec } from "../../src/lib/surveys/questions.ts";
 import { SURVEYS } from "../../src/lib/surveys/registry.ts";
 import { buildResults, type QuestionResult, type RawAggregates } from "../../src/lib/surveys/results.ts";
+import { runs } from "../support/fast-check.ts";
 
 const pulse = SURVEYS.find((s) => s.id === "pulse-2026-11")!;
 
@@ -111,7 +112,7 @@ describe("no withheld count can be solved from what a question publishes", () =>
             });
           },
         ),
-        { numRuns: 120 },
+        { numRuns: runs(120) },
       );
     }
   });
@@ -285,7 +286,7 @@ describe("checkbox counts withheld below k cannot be solved from the answered co
           expect(realize(counts, answered, max)).not.toBeNull();
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

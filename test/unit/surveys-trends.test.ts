@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { ChoiceValue, QuestionSpec } from "../../src/lib/surveys/questions.ts";
 import { buildResults, type QuestionResult, type RawAggregates, type SurveyResults } from "../../src/lib/surveys/results.ts";
 import { biggestChanges, compareRuns, favourableShare, sameScale, type QuestionTrend } from "../../src/lib/surveys/trends.ts";
+import { runs } from "../support/fast-check.ts";
 
 const K = 5;
 
@@ -614,7 +615,7 @@ describe("compareRuns on generated counts", () => {
           }
         }
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -636,7 +637,7 @@ describe("compareRuns on generated counts", () => {
           });
         });
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -7,6 +7,7 @@ import { describeQuestions } from "../../src/lib/surveys/questions.ts";
 import { SURVEYS } from "../../src/lib/surveys/registry.ts";
 import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
 import { validateAnswers } from "../../src/lib/surveys/validate.ts";
+import { runs } from "../support/fast-check.ts";
 
 const locales = fc.constantFrom("en" as const, "zh-cn" as const);
 const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
@@ -33,7 +34,7 @@ describe("validateAnswers", { timeout: 60_000 }, () => {
           for (const row of result.rows) expect([row.num, row.text, row.json].filter((v) => v !== null)).toHaveLength(1);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -150,7 +151,7 @@ describe("validateAnswers", { timeout: 60_000 }, () => {
           }
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 

@@ -23,6 +23,7 @@ import { visibleText } from "../../../src/lib/ideas/vocabulary.ts";
 import { ORIGIN, workerFetch } from "../helpers.ts";
 import { delta, dumpDatabase, type Dump, type TableDelta } from "./db.ts";
 import { ADMIN_HEADERS, makeFixtures, ROUTES, type Call, type Fixtures, type Method, type MethodEntry, type RouteEntry } from "./routes.ts";
+import { runs } from "../../support/fast-check.ts";
 
 const MODULES = import.meta.glob("../../../functions/**/*.ts", { eager: true }) as Record<string, Record<string, unknown>>;
 /** The other suites' sources, to check that a route listed as tested elsewhere is requested there. */
@@ -666,7 +667,7 @@ export function batterySuite(part: "fixed" | "fast-check"): void {
                   expect(checkEmptyObject(label, sent, entry, writes.get(`${method} ${file}`)!)).toEqual([]);
                 else expect(checkRefused(label, sent, { status: [400, 404, 409, 422] })).toEqual([]);
               }),
-              { numRuns: 20 },
+              { numRuns: runs(20) },
             );
           }, 120_000);
 
@@ -677,7 +678,7 @@ export function batterySuite(part: "fixed" | "fast-check"): void {
                 const sent = await send(method, call.path, { headers: jsonHeaders(route), body: bytes });
                 expect(checkRefused(`bytes ${bytes.length}`, sent, { status: [400, 422] })).toEqual([]);
               }),
-              { numRuns: 15 },
+              { numRuns: runs(15) },
             );
           }, 120_000);
 
@@ -703,7 +704,7 @@ export function batterySuite(part: "fixed" | "fast-check"): void {
                     ),
                   ).toEqual([]);
                 }),
-                { numRuns: 10 },
+                { numRuns: runs(10) },
               );
             }
           }, 240_000);
@@ -728,7 +729,7 @@ export function batterySuite(part: "fixed" | "fast-check"): void {
                   }
                 },
               ),
-              { numRuns: 25 },
+              { numRuns: runs(25) },
             );
           }, 120_000);
         }
@@ -748,7 +749,7 @@ export function batterySuite(part: "fixed" | "fast-check"): void {
                 expect(checkRefused(`${method} ${path}`, sent, { status: [404], code: "not_found" })).toEqual([]);
               },
             ),
-            { numRuns: 40 },
+            { numRuns: runs(40) },
           );
         }, 120_000);
       });
