@@ -112,7 +112,7 @@ export function Publications({ t, actor, series, policy }: Props) {
               )}
               {d.kind === "policy" && d.state === "draft" && policy && (
                 <Suspense fallback={null}>
-                  <PolicyDraft key={d.version} t={t} draft={d} calcStrings={policy.calcStrings} onSaved={() => void load()} />
+                  <PolicyDraft key={d.id} t={t} draft={d} calcStrings={policy.calcStrings} onSaved={() => void load()} />
                 </Suspense>
               )}
               {d.kind === "honour" && body.recipient?.kind === "person" && (
