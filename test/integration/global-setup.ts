@@ -24,7 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   // The git host, stood in for over a throwaway copy of the content: publications never touch this checkout.
   const tree = mkdtempSync(join(tmpdir(), "candor-publish-"));
-  cpSync("src/content/surveys", join(tree, "src/content/surveys"), { recursive: true });
+  for (const dir of ["surveys", "policy", "honours"]) cpSync(`src/content/${dir}`, join(tree, `src/content/${dir}`), { recursive: true });
   const standin = await startStandin({ root: tree, token: STANDIN_TOKEN });
   project.provide("standinUrl", standin.url);
   return async () => {

@@ -9,6 +9,7 @@ import { AuditLog } from "./AuditLog.tsx";
 import { Inbox } from "./Inbox.tsx";
 import { Publications } from "./Publications.tsx";
 import type { SeriesLatest } from "../../lib/publishing/series.ts";
+import type { CalculatorStrings } from "../policy/TierCalculator.tsx";
 import { IdeaView } from "./IdeaView.tsx";
 import type { SlipStrings } from "./Slips.tsx";
 import { SurveyList, SurveyView } from "./Surveys.tsx";
@@ -31,6 +32,8 @@ interface Props {
   slipStrings: SlipStrings;
   /** The survey series whose next run HR can start (the publishing view). */
   series: SeriesLatest[];
+  /** The policy version in force, and the tier calculator's words (the publishing view). */
+  policy?: { current: string; calcStrings: CalculatorStrings } | null;
 }
 
 type Session =
@@ -69,7 +72,7 @@ function useOpenFromHash(kind: string, pattern: RegExp): [string | null, (id: st
 const IDEA_ID = /[0-9a-f-]{36}/;
 const SURVEY_ID = /[a-z][a-z0-9-]{1,62}/;
 
-export default function AdminApp({ strings, view, links, surveyHref, k, slipStrings, series }: Props) {
+export default function AdminApp({ strings, view, links, surveyHref, k, slipStrings, series, policy = null }: Props) {
   const t: T = translator(strings);
   const [session, setSession] = useState<Session>({ state: "checking" });
   const [token, setToken] = useState("");
@@ -152,7 +155,7 @@ export default function AdminApp({ strings, view, links, surveyHref, k, slipStri
       </section>
     );
   } else if (view === "publish") {
-    body = <Publications t={t} actor={session.actor} series={series} />;
+    body = <Publications t={t} actor={session.actor} series={series} policy={policy} />;
   } else if (view === "audit") {
     body = (
       <AuditLog

@@ -2,21 +2,26 @@
 // another HR person approve it, publish it (docs/hr-console.md, "Publishing
 // the programme"). Three clicks for the drafter at most: start, then publish
 // once approved; the approver's one click is theirs.
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { formatDay } from "../../i18n/translate.ts";
 import type { Draft } from "../../lib/publishing/model.ts";
 import type { SeriesLatest } from "../../lib/publishing/series.ts";
 import { localText } from "../../lib/surveys/text.ts";
 import { adminApi, describeError, type T } from "./api.ts";
 import { OutcomeLine, type Outcome } from "./Outcome.tsx";
+import type { CalculatorStrings } from "../policy/TierCalculator.tsx";
+
+// the policy editor brings the build's schema (zod), the diff and the calculator: fetched only when a policy draft is shown
+const PolicyDraft = lazy(() => import("./PolicyDraft.tsx").then((m) => ({ default: m.PolicyDraft })));
 
 interface Props {
   t: T;
   actor: string;
   series: SeriesLatest[];
+  policy: { current: string; calcStrings: CalculatorStrings } | null;
 }
 
-export function Publications({ t, actor, series }: Props) {
+export function Publications({ t, actor, series, policy }: Props) {
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
@@ -64,25 +69,77 @@ export function Publications({ t, actor, series }: Props) {
           </li>
         ))}
       </ul>
+      {policy && (
+        <>
+          <h3>{t("admin.policy.title")}</h3>
+          <p>{t("admin.policy.lead")}</p>
+          <button
+            type="button"
+            className="button"
+            data-start-policy
+            disabled={busy}
+            onClick={() =>
+              act("start-policy", "/api/admin/drafts", { policy: policy.current }, (d) =>
+                t("admin.programme.started", { file: d.path.split("/").at(-1)! }),
+              )
+            }
+          >
+            {t("admin.policy.start", { version: policy.current })}
+          </button>
+          <OutcomeLine at="start-policy" outcome={outcome} />
+        </>
+      )}
       <h3>{t("admin.programme.drafts")}</h3>
       <OutcomeLine at="list" outcome={outcome} />
       {drafts && drafts.length === 0 && <p className="muted">{t("admin.programme.none")}</p>}
       <ul className="admin-publish-drafts">
         {drafts?.map((d) => {
-          const body = d.body as { opens: string; closes: string; audience: number };
+          const body = d.body as { opens: string; closes: string; audience: number; recipient?: { kind: string } };
           const own = d.author.toLowerCase() === actor.toLowerCase();
           return (
             <li key={d.id} className="card" data-draft={d.id} data-draft-path={d.path} data-draft-state={d.state}>
               <p>
                 <strong>{d.path.split("/").at(-1)}</strong> · <span data-state>{t(`admin.programme.state.${d.state}`)}</span>
               </p>
-              <p>
-                {t("admin.programme.dates", {
-                  from: formatDay(t.locale, body.opens, "long"),
-                  to: formatDay(t.locale, body.closes, "long"),
-                  audience: body.audience,
-                })}
-              </p>
+              {d.kind === "survey" && (
+                <p>
+                  {t("admin.programme.dates", {
+                    from: formatDay(t.locale, body.opens, "long"),
+                    to: formatDay(t.locale, body.closes, "long"),
+                    audience: body.audience,
+                  })}
+                </p>
+              )}
+              {d.kind === "policy" && d.state === "draft" && policy && (
+                <Suspense fallback={null}>
+                  <PolicyDraft key={d.id} t={t} draft={d} calcStrings={policy.calcStrings} onSaved={() => void load()} />
+                </Suspense>
+              )}
+              {d.kind === "honour" && body.recipient?.kind === "person" && (
+                <p data-consent>
+                  {d.consent ? (
+                    t("admin.honour.consented", { by: d.consent.by, day: formatDay(t.locale, d.consent.day, "long") })
+                  ) : (
+                    <>
+                      {t("admin.honour.needsConsent")}{" "}
+                      {(d.state === "draft" || d.state === "approved") && (
+                        <button
+                          type="button"
+                          className="button"
+                          disabled={busy}
+                          onClick={() =>
+                            act(`draft-${d.id}`, `/api/admin/drafts/${d.id}/consent`, { version: d.version }, () =>
+                              t("admin.honour.consent"),
+                            )
+                          }
+                        >
+                          {t("admin.honour.consent")}
+                        </button>
+                      )}
+                    </>
+                  )}
+                </p>
+              )}
               <p className="muted">
                 {t("admin.programme.by", { author: d.author })}
                 {d.approver ? ` · ${t("admin.programme.approvedBy", { approver: d.approver })}` : ""}

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 export const DRAFT_STATES = ["draft", "approved", "building", "live"] as const;
 export type DraftState = (typeof DRAFT_STATES)[number];
-export const DRAFT_KINDS = ["survey"] as const;
+export const DRAFT_KINDS = ["survey", "policy", "honour"] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
 
 /** What HR may do with drafts: read them, or also draft, or also approve (someone else's). */
@@ -26,6 +26,10 @@ export interface Draft {
   publisher: string | null;
   /** The commit that published it. */
   commitSha: string | null;
+  /** A policy draft: the version file it supersedes once published. */
+  supersedes: string | null;
+  /** An honour draft: who in HR confirmed the named person's consent, and on which day. */
+  consent: { by: string; day: string } | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -33,16 +37,42 @@ export interface Draft {
 const version = z.int("The version of the draft you edited.").min(0);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD");
 
-/** POST /api/admin/drafts: the next run of the series `from` belongs to. */
-export const ZDraftCreate = z.strictObject({
-  from: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/, "a survey id"),
-});
+const fileSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,60}$/, "lower-case letters, digits and hyphens, as in q4-outstanding-li-wei");
+
+/**
+ * POST /api/admin/drafts: the next run of the series `from` belongs to; or a
+ * new policy version drafted from the version in force (`policy`, its id);
+ * or an honour (its file's name is `<date>-<slug>.json`, its content `body`).
+ */
+export const ZDraftCreate = z
+  .strictObject({
+    from: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,62}$/, "a survey id")
+      .optional(),
+    policy: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a policy version id, YYYY-MM")
+      .optional(),
+    honour: fileSlug.optional(),
+    body: z.record(z.string(), z.unknown()).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const given = (["from", "policy", "honour"] as const).filter((k) => v[k] !== undefined);
+    if (given.length !== 1)
+      for (const k of given.length === 0 ? (["from"] as const) : given)
+        ctx.addIssue({ code: "custom", path: [k], message: "send one of from, policy or honour" });
+    if ((v.honour === undefined) !== (v.body === undefined))
+      ctx.addIssue({ code: "custom", path: [v.honour === undefined ? "body" : "honour"], message: "an honour is sent with its body" });
+  });
 /** PATCH /api/admin/drafts/{id}: what HR adjusts on a next run; the rest is carried over. */
 export const ZDraftPatch = z.strictObject({
   version,
   opens: day.optional(),
   closes: day.optional(),
   audience: z.int().min(1).max(1_000_000).optional(),
+  /** A policy version's or an honour's whole content, as HR edited it in the form. */
+  body: z.record(z.string(), z.unknown()).optional(),
 });
 /** POST …/approve and …/publish: the version HR looked at. */
 export const ZDraftStep = z.strictObject({ version });

@@ -19,6 +19,9 @@ interface DraftRow {
   commit_sha: string | null;
   created_at: string;
   updated_at: string;
+  supersedes: string | null;
+  consent_by: string | null;
+  consent_day: string | null;
 }
 
 export interface StoredDraft extends Draft {
@@ -39,6 +42,8 @@ function toDraft(row: DraftRow): StoredDraft {
     approver: row.approver,
     publisher: row.publisher,
     commitSha: row.commit_sha,
+    supersedes: row.supersedes,
+    consent: row.consent_by && row.consent_day ? { by: row.consent_by, day: row.consent_day } : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -59,20 +64,42 @@ export async function listDrafts(env: DbEnv, limit = 50): Promise<StoredDraft[]>
 
 export function insertDraftStatement(
   env: DbEnv,
-  d: { id: string; kind: DraftKind; path: string; body: unknown; baseSha: string | null; author: string; at: string },
+  d: {
+    id: string;
+    kind: DraftKind;
+    path: string;
+    body: unknown;
+    baseSha: string | null;
+    author: string;
+    at: string;
+    supersedes?: string | null;
+  },
 ): D1PreparedStatement {
   return env.DB.prepare(
-    `INSERT INTO content_drafts (id, kind, path, body, base_sha, author, created_at, updated_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)`,
-  ).bind(d.id, d.kind, d.path, JSON.stringify(d.body), d.baseSha, d.author, d.at);
+    `INSERT INTO content_drafts (id, kind, path, body, base_sha, author, created_at, updated_at, supersedes)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)`,
+  ).bind(d.id, d.kind, d.path, JSON.stringify(d.body), d.baseSha, d.author, d.at, d.supersedes ?? null);
 }
 
-/** A new body on a draft not yet published; sends it back to "draft" (an approval was of the old body). */
+/**
+ * A new body on a draft not yet published; sends it back to "draft" (an
+ * approval was of the old body) and drops a recorded consent (it was to be
+ * named as the old body named them).
+ */
 export function updateBodyStatement(env: DbEnv, id: string, version: number, body: unknown, at: string): D1PreparedStatement {
   return env.DB.prepare(
-    `UPDATE content_drafts SET body = ?3, state = 'draft', approver = NULL, version = version + 1, updated_at = ?4
+    `UPDATE content_drafts SET body = ?3, state = 'draft', approver = NULL, consent_by = NULL, consent_day = NULL,
+       version = version + 1, updated_at = ?4
      WHERE id = ?1 AND version = ?2 AND state IN ('draft', 'approved')`,
   ).bind(id, version, JSON.stringify(body), at);
+}
+
+/** An honour's named person agreed to be named as the draft names them: who in HR confirmed it, and the day. */
+export function consentStatement(env: DbEnv, id: string, version: number, by: string, day: string, at: string): D1PreparedStatement {
+  return env.DB.prepare(
+    `UPDATE content_drafts SET consent_by = ?3, consent_day = ?4, version = version + 1, updated_at = ?5
+     WHERE id = ?1 AND version = ?2 AND kind = 'honour' AND state IN ('draft', 'approved')`,
+  ).bind(id, version, by, day, at);
 }
 
 export function approveStatement(env: DbEnv, id: string, version: number, approver: string, at: string): D1PreparedStatement {

@@ -3,7 +3,18 @@
 // host (github.ts) — the Pages build that follows publishes it. Every step
 // is one audited batch; a stale version is 409 edit_conflict.
 import type { Draft, TDraftCreate, TDraftPatch } from "../../lib/publishing/model.ts";
+import {
+  honourDraftProblems,
+  honourFile,
+  honourPath,
+  namesPerson,
+  nextPolicyVersion,
+  policyDraftProblems,
+  policyPath,
+  type Problems,
+} from "../../lib/publishing/content-checks.ts";
 import { formatJsonFile } from "../../lib/publishing/json-file.ts";
+import { dayOf } from "../../lib/clock.ts";
 import { isRefusal, nextRun } from "../../lib/surveys/next-run.ts";
 import { checkSegments, findSurvey } from "../../lib/surveys/registry.ts";
 import { describeQuestions } from "../../lib/surveys/questions.ts";
@@ -13,6 +24,7 @@ import type { AppEnv } from "../config.ts";
 import { auditedBatch, type AuditRecord, type BatchItem } from "../db/audit.ts";
 import {
   approveStatement,
+  consentStatement,
   insertDraftStatement,
   listDrafts,
   publishedStatement,
@@ -23,7 +35,7 @@ import {
 } from "../db/drafts.ts";
 import { HttpError, issuesToFields } from "../http.ts";
 import { readPublishConfig, type PublishConfig } from "./config.ts";
-import { blobShaOf, commitFile, fileSha, lastCommitOf, PublishConflict } from "./github.ts";
+import { blobShaOf, commitFile, fileSha, lastCommitOf, PublishConflict, readRepoFile } from "./github.ts";
 import { requireRole } from "./roles.ts";
 
 type Env = Pick<AppEnv, "DB" | "HR_ROLES" | "PUBLISH_REPO" | "PUBLISH_BRANCH" | "PUBLISH_TOKEN" | "PUBLISH_API_URL">;
@@ -65,6 +77,42 @@ export function checkSurveyFile(body: unknown): TSurveyFile {
   return parsed.data;
 }
 
+const refused = (what: string, problems: Problems) =>
+  new HttpError(
+    422,
+    "invalid_draft",
+    `The ${what} would not pass the build's checks: ${Object.entries(problems)
+      .slice(0, 3)
+      .map(([field, message]) => `${field}: ${message}`)
+      .join("; ")}`,
+    { fields: problems },
+  );
+
+const versionOfPath = (path: string) => path.slice(path.lastIndexOf("/") + 1, -".json".length);
+
+/** The build's checks on what a draft would commit, whatever its kind. */
+export function checkDraftBody(d: Pick<StoredDraft, "kind" | "path" | "supersedes">, body: Record<string, unknown>): void {
+  if (d.kind === "survey") {
+    checkSurveyFile(body);
+    return;
+  }
+  if (d.kind === "policy") {
+    const problems = policyDraftProblems(body, d.supersedes ? { version: versionOfPath(d.supersedes) } : null);
+    if (problems) throw refused("policy version", problems);
+    if (body.version !== versionOfPath(d.path))
+      throw refused("policy version", {
+        version: `this draft is version ${versionOfPath(d.path)}; start a new draft for another month`,
+      });
+    return;
+  }
+  const problems = honourDraftProblems(body);
+  if (problems) throw refused("honour", problems);
+  if (!versionOfPath(d.path).startsWith(`${String(body.date)}-`))
+    throw refused("honour", {
+      date: `this draft is the honour of ${versionOfPath(d.path).slice(0, 10)}; start a new draft for another day`,
+    });
+}
+
 const audit = (
   admin: Admin,
   now: Date,
@@ -85,8 +133,74 @@ export async function draftById(env: Env, id: string): Promise<Draft> {
   return shown(d);
 }
 
+/** POST /api/admin/drafts: a survey's next run, a new policy version or an honour. */
+export async function createDraft(env: Env, admin: Admin, input: TDraftCreate, now: Date): Promise<Draft> {
+  if (input.from !== undefined) return startNextRun(env, admin, { from: input.from }, now);
+  if (input.policy !== undefined) return startPolicyVersion(env, admin, input.policy, now);
+  return startHonour(env, admin, input.honour!, input.body!, now);
+}
+
+function publishingConfig(env: Env) {
+  const cfg = readPublishConfig(env);
+  if (!cfg)
+    throw new HttpError(503, "publishing_not_configured", "Publishing is not configured on this server (PUBLISH_REPO and the rest).");
+  return cfg;
+}
+
+/**
+ * A new policy version, drafted from the version in force as the repository
+ * has it (the record of what is published): the same criteria, weights,
+ * tiers, rewards and cycles, for the month of the next six-monthly review.
+ */
+async function startPolicyVersion(env: Env, admin: Admin, from: string, now: Date): Promise<Draft> {
+  requireRole(admin, env.HR_ROLES, "draft");
+  const cfg = publishingConfig(env);
+  const supersedes = policyPath(from);
+  const file = await readRepoFile(cfg, supersedes);
+  const inForce = file ? (JSON.parse(file.text) as Record<string, unknown>) : null;
+  if (!inForce) throw new HttpError(404, "not_found", "There is no policy version with this id.");
+  if (inForce.status !== "current")
+    throw new HttpError(409, "not_in_force", `Version ${from} is not the version in force: draft from the current one.`);
+  const version = nextPolicyVersion(from);
+  const path = policyPath(version);
+  if (await fileSha(cfg, path)) throw new HttpError(409, "already_published", `Version ${version} is already in the repository.`);
+  const { prose: _prose, ...rest } = inForce;
+  const body = { ...rest, version, effective: `${version}-01`, status: "current", promptedBy: [] };
+  const id = hexId();
+  await auditedBatch(env, () => [
+    insertDraftStatement(env, { id, kind: "policy", path, body, baseSha: null, author: admin.actor, at: now.toISOString(), supersedes }),
+    audit(admin, now, "draft.create", id, { path, from: supersedes }),
+  ]);
+  return draftById(env, id);
+}
+
+/** An honour as HR wrote it; a named person's consent is recorded separately (recordConsent). */
+async function startHonour(env: Env, admin: Admin, slug: string, body: Record<string, unknown>, now: Date): Promise<Draft> {
+  requireRole(admin, env.HR_ROLES, "draft");
+  const problems = honourDraftProblems(body);
+  if (problems) throw refused("honour", problems);
+  const path = honourPath(String(body.date), slug);
+  const cfg = readPublishConfig(env);
+  if (cfg && (await fileSha(cfg, path))) throw new HttpError(409, "already_published", `${path} is already in the repository.`);
+  const { consent: _consent, ...recipient } = body.recipient as Record<string, unknown>;
+  const id = hexId();
+  await auditedBatch(env, () => [
+    insertDraftStatement(env, {
+      id,
+      kind: "honour",
+      path,
+      body: { ...body, recipient },
+      baseSha: null,
+      author: admin.actor,
+      at: now.toISOString(),
+    }),
+    audit(admin, now, "draft.create", id, { path }),
+  ]);
+  return draftById(env, id);
+}
+
 /** A draft of the next run of `from`'s series, from `from` as published. */
-export async function startNextRun(env: Env, admin: Admin, input: TDraftCreate, now: Date): Promise<Draft> {
+export async function startNextRun(env: Env, admin: Admin, input: { from: string }, now: Date): Promise<Draft> {
   requireRole(admin, env.HR_ROLES, "draft");
   const survey = findSurvey(input.from);
   if (!survey) throw new HttpError(404, "not_found", "There is no survey with this id.");
@@ -119,13 +233,56 @@ export async function updateDraft(env: Env, admin: Admin, id: string, patch: TDr
   if (d.version !== patch.version) throw await conflict(env, id);
   if (d.state === "building" || d.state === "live")
     throw new HttpError(409, "already_published", "This draft is published; start a new one.");
-  const body = { ...d.body };
-  for (const key of ["opens", "closes", "audience"] as const) if (patch[key] !== undefined) body[key] = patch[key];
-  checkSurveyFile(body);
+  let body = { ...d.body };
+  if (d.kind === "survey") {
+    if (patch.body !== undefined)
+      throw new HttpError(422, "invalid_draft", "A survey's next run changes its dates and audience only.", {
+        fields: { body: "not for a survey's next run" },
+      });
+    for (const key of ["opens", "closes", "audience"] as const) if (patch[key] !== undefined) body[key] = patch[key];
+  } else {
+    const fields = (["opens", "closes", "audience"] as const).filter((k) => patch[k] !== undefined);
+    if (fields.length > 0)
+      throw new HttpError(422, "invalid_draft", "Send the whole edited content as body.", {
+        fields: Object.fromEntries(fields.map((k) => [k, "only for a survey's next run"])),
+      });
+    if (patch.body === undefined) throw new HttpError(422, "invalid_draft", "Nothing to change.", { fields: { body: "required" } });
+    body = d.kind === "honour" ? stripConsent(patch.body) : patch.body;
+  }
+  checkDraftBody(d, body);
   const changed = Object.keys(patch).filter((k) => k !== "version");
   await runOrConflict(env, id, patch.version, () => [
     updateBodyStatement(env, id, patch.version, body, now.toISOString()),
     { ...audit(admin, now, "draft.update", id, { fields: changed }), changed: 1 },
+  ]);
+  return draftById(env, id);
+}
+
+const stripConsent = (body: Record<string, unknown>) => {
+  const recipient = body.recipient;
+  if (!recipient || typeof recipient !== "object") return body;
+  const { consent: _consent, ...rest } = recipient as Record<string, unknown>;
+  return { ...body, recipient: rest };
+};
+
+/**
+ * The honour's named person agreed to be named as the draft names them: the
+ * HR person who confirmed it and the day go on the draft and in the audit
+ * log. Editing the honour afterwards drops it (updateBodyStatement).
+ */
+export async function recordConsent(env: Env, admin: Admin, id: string, version: number, now: Date): Promise<Draft> {
+  requireRole(admin, env.HR_ROLES, "draft");
+  const d = await readDraft(env, id);
+  if (!d) throw notFound();
+  if (d.version !== version) throw await conflict(env, id);
+  if (d.kind !== "honour" || !namesPerson(d.body))
+    throw new HttpError(409, "no_consent_needed", "Only an honour that names a person needs their consent.");
+  if (d.state !== "draft" && d.state !== "approved")
+    throw new HttpError(409, "already_published", "This draft is published; start a new one.");
+  const day = dayOf(now);
+  await runOrConflict(env, id, version, () => [
+    consentStatement(env, id, version, admin.actor, day, now.toISOString()),
+    { ...audit(admin, now, "draft.consent", id, { path: d.path, day }), changed: 1 },
   ]);
   return draftById(env, id);
 }
@@ -138,7 +295,7 @@ export async function approveDraft(env: Env, admin: Admin, id: string, version: 
     throw new HttpError(403, "four_eyes", "You drafted this publication: another HR person must approve it.");
   if (d.version !== version) throw await conflict(env, id);
   if (d.state !== "draft") throw new HttpError(409, "not_a_draft", `This draft is already ${d.state}.`);
-  checkSurveyFile(d.body);
+  checkDraftBody(d, d.body);
   await runOrConflict(env, id, version, () => [
     approveStatement(env, id, version, admin.actor, now.toISOString()),
     { ...audit(admin, now, "draft.approve", id, { path: d.path, author: d.author }), changed: 1 },
@@ -146,36 +303,80 @@ export async function approveDraft(env: Env, admin: Admin, id: string, version: 
   return draftById(env, id);
 }
 
-/** Commits the approved draft's file; the git host's refusal of a moved file sends the draft back (409). */
+/**
+ * Commits the approved draft's file; the git host's refusal of a moved file
+ * sends the draft back (409). A policy version is committed first, then the
+ * version it supersedes is marked "superseded" (the Contents API commits one
+ * file at a time; the build between the two sees two current versions and
+ * stops, so the site keeps the last good one until the second lands).
+ */
 export async function publishDraft(env: Env, admin: Admin, id: string, version: number, now: Date): Promise<Draft> {
   requireRole(admin, env.HR_ROLES, "draft");
   const d = await readDraft(env, id);
   if (!d) throw notFound();
   if (d.version !== version) throw await conflict(env, id);
   if (d.state !== "approved") throw new HttpError(409, "not_approved", "Only an approved draft can be published.");
-  const cfg = readPublishConfig(env);
-  if (!cfg)
-    throw new HttpError(503, "publishing_not_configured", "Publishing is not configured on this server (PUBLISH_REPO and the rest).");
+  const cfg = publishingConfig(env);
   // the build's checks on what is committed; the file keeps the key order HR's draft has (the previous run's)
-  checkSurveyFile(d.body);
-  const message = `Publish ${d.path} from the HR console\n\nDrafted by ${d.author}, approved by ${d.approver}, published by ${admin.actor}.`;
-  const content = formatJsonFile(d.body);
-  try {
-    const { commitSha } = await committedAlready(cfg, d.path, content).then(
-      (earlier) =>
-        earlier ??
-        commitFile(cfg, {
-          path: d.path,
-          content,
-          message,
-          baseSha: d.baseSha,
-          authorEmail: admin.actor.includes("@") ? admin.actor : null,
-        }),
+  checkDraftBody(d, d.body);
+  if (d.kind === "honour" && namesPerson(d.body) && !d.consent)
+    throw new HttpError(
+      409,
+      "consent_missing",
+      "This honour names a person who has not consented on record. Confirm their consent first, then publish.",
+      { fields: { "recipient.consent": "record the person's consent to be named" } },
     );
+  const content = d.kind === "honour" ? honourFile(d.body, true) : d.body;
+  const by = `Drafted by ${d.author}, approved by ${d.approver}, published by ${admin.actor}.`;
+  const consent = d.consent ? `\nConsent to be named confirmed by ${d.consent.by} on ${d.consent.day}.` : "";
+  const authorEmail = admin.actor.includes("@") ? admin.actor : null;
+  let incomplete = false;
+  try {
+    const fileText = formatJsonFile(content);
+    // a retry after the commit reached the host but the database did not record it
+    const earlier = await committedAlready(cfg, d.path, fileText);
+    let superseded: { sha: string; body: Record<string, unknown> } | null = null;
+    if (d.kind === "policy" && !earlier) {
+      const file = await readRepoFile(cfg, d.supersedes!);
+      const old = file ? (JSON.parse(file.text) as Record<string, unknown>) : null;
+      // another version was published meanwhile: this draft no longer follows the one in force
+      if (!file || old?.status !== "current") throw new PublishConflict(null);
+      superseded = { sha: file.sha, body: { ...old, status: "superseded" } };
+    }
+    const { commitSha } =
+      earlier ??
+      (await commitFile(cfg, {
+        path: d.path,
+        content: fileText,
+        message: `Publish ${d.path} from the HR console\n\n${by}${consent}`,
+        baseSha: d.baseSha,
+        authorEmail,
+      }));
+    if (superseded) {
+      try {
+        await commitFile(cfg, {
+          path: d.supersedes!,
+          content: formatJsonFile(superseded.body),
+          message: `Mark ${d.supersedes} superseded by ${d.path} from the HR console\n\n${by}`,
+          baseSha: superseded.sha,
+          authorEmail,
+        });
+      } catch (err) {
+        if (!(err instanceof PublishConflict) && !(err instanceof HttpError)) throw err;
+        incomplete = true;
+      }
+    }
     await runOrConflict(env, id, version, () => [
       publishedStatement(env, id, version, admin.actor, commitSha, now.toISOString()),
       {
-        ...audit(admin, now, "draft.publish", id, { path: d.path, commit: commitSha, author: d.author, approver: d.approver }),
+        ...audit(admin, now, "draft.publish", id, {
+          path: d.path,
+          commit: commitSha,
+          author: d.author,
+          approver: d.approver,
+          ...(d.supersedes ? { supersedes: d.supersedes, superseded: !incomplete } : {}),
+          ...(d.consent ? { consentBy: d.consent.by, consentDay: d.consent.day } : {}),
+        }),
         changed: 1,
       },
     ]);
@@ -192,6 +393,12 @@ export async function publishDraft(env: Env, admin: Admin, id: string, version: 
       { details: { current: await draftById(env, id) } },
     );
   }
+  if (incomplete)
+    throw new HttpError(
+      502,
+      "publish_incomplete",
+      `${d.path} is published, but ${d.supersedes} could not be marked superseded: the site keeps the previous version until a developer marks it.`,
+    );
   return draftById(env, id);
 }
 

@@ -79,6 +79,24 @@ export async function lastCommitOf(cfg: PublishConfig, path: string): Promise<st
   }
 }
 
+/** The file on the branch (its blob sha and text), or null when there is no such file. */
+export async function readRepoFile(cfg: PublishConfig, path: string): Promise<{ sha: string; text: string } | null> {
+  try {
+    const { data } = await client(cfg).request("GET /repos/{owner}/{repo}/contents/{path}", {
+      owner: cfg.owner,
+      repo: cfg.repo,
+      path,
+      ref: cfg.branch,
+    });
+    if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return null;
+    const binary = atob(data.content.replace(/\s/g, ""));
+    return { sha: data.sha, text: new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))) };
+  } catch (err) {
+    if (statusOf(err) === 404) return null;
+    throw hostError(err);
+  }
+}
+
 const toBase64 = (text: string) => {
   const bytes = new TextEncoder().encode(text);
   let binary = "";

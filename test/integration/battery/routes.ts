@@ -96,7 +96,7 @@ export interface Fixtures {
    */
   wroteSinceAsked(): boolean;
   /** A fresh content draft of someone else's (so the battery's HR may approve it), in the state asked for, at version 0. */
-  draft(state: "draft" | "approved"): Promise<string>;
+  draft(state: "draft" | "approved", kind?: "survey" | "honour"): Promise<string>;
 }
 
 const PULSE = "pulse-2026-11";
@@ -329,6 +329,15 @@ export const ROUTES: Record<string, RouteEntry> = {
       POST: { accepts: 200, valid: async (fx) => ({ path: `/api/admin/drafts/${await fx.draft("draft")}/approve`, body: { version: 0 } }) },
     },
   },
+  "api/admin/drafts/[id]/consent.ts": {
+    admin: true,
+    methods: {
+      POST: {
+        accepts: 200,
+        valid: async (fx) => ({ path: `/api/admin/drafts/${await fx.draft("draft", "honour")}/consent`, body: { version: 0 } }),
+      },
+    },
+  },
   // each commits a new file to the git host stand-in (test/integration/global-setup.ts)
   "api/admin/drafts/[id]/publish.ts": {
     admin: true,
@@ -536,29 +545,45 @@ export async function makeFixtures(client: () => Record<string, string>): Promis
     wrote = false;
     return answer;
   };
-  const draft = async (state: "draft" | "approved") => {
+  const draft = async (state: "draft" | "approved", kind: "survey" | "honour" = "survey") => {
     const { questions: _questions, ...pulse } = findSurvey(PULSE)!;
-    const surveyId = `pulse-battery-${(++submissions).toString().padStart(8, "0")}`;
+    const n = (++submissions).toString().padStart(8, "0");
+    const [path, body] =
+      kind === "survey"
+        ? [`src/content/surveys/pulse-battery-${n}.json`, { ...pulse, id: `pulse-battery-${n}` }]
+        : [`src/content/honours/2026-11-30-battery-${n}.json`, HONOUR_FIXTURE];
     await env.DB.prepare(
       `INSERT INTO content_drafts (id, kind, path, body, state, author, approver, created_at, updated_at)
-       VALUES (?1, 'survey', ?2, ?3, ?4, 'fixture-author@candor.test', ?5, ?6, ?6)`,
+       VALUES (?1, ?7, ?2, ?3, ?4, 'fixture-author@candor.test', ?5, ?6, ?6)`,
     )
       .bind(
         [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, "0")).join(""),
-        `src/content/surveys/${surveyId}.json`,
-        JSON.stringify({ ...pulse, id: surveyId }),
+        path,
+        JSON.stringify(body),
         state,
         state === "approved" ? "fixture-approver@candor.test" : null,
         `${env.CANDOR_TODAY}T09:00:00.000Z`,
+        kind,
       )
       .run();
     wrote = true;
-    return (await env.DB.prepare("SELECT id FROM content_drafts WHERE path = ?1")
-      .bind(`src/content/surveys/${surveyId}.json`)
-      .first<{ id: string }>())!.id;
+    return (await env.DB.prepare("SELECT id FROM content_drafts WHERE path = ?1").bind(path).first<{ id: string }>())!.id;
   };
   return { idea: { id, receipt }, version, status, client, invitation, supported, codesWithdrawn, wroteSinceAsked, draft };
 }
+
+/** An honour naming a person, as HR drafts it (the consent not yet recorded). */
+const HONOUR_FIXTURE = {
+  date: "2026-11-30",
+  cycle: "2026-11",
+  award: "honour-certificate",
+  title: { en: "Timely recognition, November 2026", "zh-cn": "2026年11月及时表彰" },
+  recipient: { kind: "person", name: { en: "Guo Ying", "zh-cn": "郭颖" } },
+  reason: {
+    en: "Rebuilt the callback queue during the billing outage so that no customer waited more than a day for an answer.",
+    "zh-cn": "计费系统故障期间重建回访队列，使每位客户在一天内得到答复。",
+  },
+};
 
 /** k responses to a closed survey, each with a comment, on its first day: enough for HR's comments and export. */
 async function answerClosedSurvey(id: string) {

@@ -1,18 +1,19 @@
 // GET /api/admin/drafts — HR's publications, newest first, with their state.
-// POST /api/admin/drafts {from} — a draft of the next run of `from`'s series (201).
+// POST /api/admin/drafts {from} | {policy} | {honour, body} — a draft of a survey series's next run, of a new policy version
+// from the version in force, or of an honour (201).
 import { ZDraftCreate } from "../../../../src/lib/publishing/model.ts";
 import { currentAdmin } from "../../../../src/server/auth.ts";
 import { readClock } from "../../../../src/server/clock.ts";
 import type { AppEnv } from "../../../../src/server/config.ts";
 import { json, parseJsonBody } from "../../../../src/server/http.ts";
-import { draftList, startNextRun } from "../../../../src/server/publishing/drafts.ts";
+import { createDraft, draftList } from "../../../../src/server/publishing/drafts.ts";
 import { allow } from "../../../../src/server/route.ts";
 
 export const onRequestGet: PagesFunction<AppEnv> = async ({ env }) => json({ drafts: await draftList(env) });
 
 export const onRequestPost: PagesFunction<AppEnv> = async ({ request, env, data }) => {
   const input = await parseJsonBody(request, ZDraftCreate);
-  return json({ draft: await startNextRun(env, currentAdmin(data), input, readClock(env).now()) }, { status: 201 });
+  return json({ draft: await createDraft(env, currentAdmin(data), input, readClock(env).now()) }, { status: 201 });
 };
 
 export const onRequest = allow("GET", "POST");

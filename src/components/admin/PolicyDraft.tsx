@@ -1,0 +1,275 @@
+// A new policy version in the console: HR edits the draft's texts (both
+// languages) and numbers, and sees as they type what the build would refuse
+// (the build's own checks, src/lib/publishing/content-checks.ts), what
+// changes against the version in force (the policy pages' diff, word by word
+// for texts) and the tier calculator running on the draft (the policy pages'
+// own island and scoring).
+import { useEffect, useMemo, useState } from "react";
+import { LOCALES, type Locale } from "../../i18n/config.ts";
+import { diffPolicies, type FieldValue } from "../../lib/policy/diff.ts";
+import { ZPolicyVersion, type TPolicyVersion } from "../../lib/policy/schema.ts";
+import { diffWords } from "../../lib/policy/wording.ts";
+import { policyDraftProblems } from "../../lib/publishing/content-checks.ts";
+import type { Draft } from "../../lib/publishing/model.ts";
+import TierCalculator, { type CalculatorStrings } from "../policy/TierCalculator.tsx";
+import { adminApi, describeError, type T } from "./api.ts";
+
+interface Props {
+  t: T;
+  draft: Draft;
+  calcStrings: CalculatorStrings;
+  onSaved: () => void;
+}
+
+type Body = TPolicyVersion;
+
+const isLocalized = (v: FieldValue): v is Record<Locale, string> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && LOCALES.every((l) => typeof (v as Record<string, unknown>)[l] === "string");
+
+function Words({ from, to, locale }: { from: string; to: string; locale: Locale }) {
+  return (
+    <span lang={locale}>
+      {diffWords(from, to, locale).map((w, i) =>
+        w.op === "same" ? <span key={i}>{w.text}</span> : w.op === "removed" ? <del key={i}>{w.text}</del> : <ins key={i}>{w.text}</ins>,
+      )}
+    </span>
+  );
+}
+
+const show = (v: FieldValue, locale: Locale): string =>
+  v === null ? "—" : typeof v === "object" ? (isLocalized(v) ? v[locale] : JSON.stringify(v)) : String(v);
+
+export function PolicyDraft({ t, draft, calcStrings, onSaved }: Props) {
+  const [body, setBody] = useState<Body>(draft.body as unknown as Body);
+  const [inForce, setInForce] = useState<TPolicyVersion | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const base =
+    draft.supersedes
+      ?.split("/")
+      .at(-1)
+      ?.replace(/\.json$/, "") ?? "";
+
+  useEffect(() => {
+    // the version in force as the site publishes it (its canonical file, which leaves out the status)
+    void fetch(`/policy/canonical/${base}.json`)
+      .then((r) => (r.ok ? r.json() : null))
+      .then((v: unknown) => setInForce(v ? ZPolicyVersion.parse({ ...(v as object), status: "current" }) : null));
+  }, [base]);
+
+  const problems = useMemo(
+    () => policyDraftProblems(body, inForce ? { version: inForce.version } : { version: base }),
+    [body, inForce, base],
+  );
+  const parsed = useMemo(() => (problems ? null : ZPolicyVersion.parse(body)), [body, problems]);
+  const diff = useMemo(() => (parsed && inForce ? diffPolicies(inForce, parsed) : null), [parsed, inForce]);
+
+  const edit = (change: (b: Body) => void) => {
+    const next = structuredClone(body);
+    change(next);
+    setBody(next);
+    setSaved(false);
+  };
+  const num = (raw: string) => (raw.trim() === "" ? Number.NaN : Number(raw));
+
+  async function save() {
+    const res = await adminApi<{ draft: Draft }>(`/api/admin/drafts/${draft.id}`, {
+      method: "PATCH",
+      json: { version: draft.version, body },
+    });
+    if (res.ok) {
+      setError(null);
+      setSaved(true);
+      onSaved();
+    } else setError(describeError(t, res.error));
+  }
+
+  const locale = t.locale;
+  return (
+    <div className="admin-policy-draft" data-policy-draft>
+      <fieldset>
+        <legend>{t("admin.policy.texts")}</legend>
+        {LOCALES.map((l) => (
+          <div key={l}>
+            <label>
+              {t("admin.policy.field.title", { lang: t(`admin.policy.lang.${l}`) })}
+              <input
+                name={`title.${l}`}
+                lang={l}
+                value={body.title[l]}
+                onChange={(e) => edit((b) => (b.title[l] = e.currentTarget.value))}
+              />
+            </label>
+            <label>
+              {t("admin.policy.field.summary", { lang: t(`admin.policy.lang.${l}`) })}
+              <textarea
+                name={`summary.${l}`}
+                lang={l}
+                rows={3}
+                value={body.summary[l]}
+                onChange={(e) => edit((b) => (b.summary[l] = e.currentTarget.value))}
+              />
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t("admin.policy.criteria")}</legend>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.policy.criterion")}</th>
+              <th scope="col">{t("admin.policy.field.weight")}</th>
+              <th scope="col">{t("admin.policy.field.target")}</th>
+              <th scope="col">{t("admin.policy.field.threshold")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {body.criteria.map((c, i) => (
+              <tr key={c.id}>
+                <th scope="row">{c.name[locale]}</th>
+                {(["weight", "target", "threshold"] as const).map((k) => (
+                  <td key={k}>
+                    <input
+                      name={`criteria.${c.id}.${k}`}
+                      inputMode="decimal"
+                      aria-label={`${c.name[locale]}: ${t(`admin.policy.field.${k}`)}`}
+                      defaultValue={String(c[k])}
+                      onChange={(e) => {
+                        const v = num(e.currentTarget.value);
+                        edit((b) => (b.criteria[i]![k] = v));
+                      }}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.policy.tier")}</th>
+              <th scope="col">{t("admin.policy.field.minScore")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {body.tiers.map((tier, i) => (
+              <tr key={tier.id}>
+                <th scope="row">{tier.name[locale]}</th>
+                <td>
+                  <input
+                    name={`tiers.${tier.id}.minScore`}
+                    inputMode="decimal"
+                    aria-label={`${tier.name[locale]}: ${t("admin.policy.field.minScore")}`}
+                    defaultValue={String(tier.rule.minScore)}
+                    onChange={(e) => {
+                      const v = num(e.currentTarget.value);
+                      edit((b) => (b.tiers[i]!.rule.minScore = v));
+                    }}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </fieldset>
+      {problems ? (
+        <div role="alert" data-problems>
+          <p>{t("admin.policy.problems")}</p>
+          <ul>
+            {Object.entries(problems).map(([field, message]) => (
+              <li key={field}>
+                <code>{field}</code>: {message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p data-checks-pass>{t("admin.policy.passes")}</p>
+      )}
+      <p>
+        <button type="button" className="button" disabled={!!problems} onClick={() => void save()}>
+          {t("admin.policy.save")}
+        </button>{" "}
+        {saved && <span role="status">{t("admin.policy.saved")}</span>}
+        {error && <span role="alert">{error}</span>}
+      </p>
+      {diff && (
+        <section data-policy-diff>
+          <h4>{t("admin.policy.diff", { version: base })}</h4>
+          {diff.changes.length === 0 && <p className="muted">{t("admin.policy.noChange")}</p>}
+          <ul>
+            {diff.changes.map((c) => (
+              <li key={`${c.section}-${c.id}`}>
+                <strong>{c.name ? c.name[locale] : c.id}</strong>
+                <ul>
+                  {c.fields.map((f) => (
+                    <li key={`${f.field}-${f.key ?? ""}`}>
+                      {f.field}
+                      {f.key ? ` (${f.key})` : ""}:{" "}
+                      {isLocalized(f.from) && isLocalized(f.to) ? (
+                        <Words from={f.from[locale]} to={f.to[locale]} locale={locale} />
+                      ) : (
+                        <>
+                          <del>{show(f.from, locale)}</del> → <ins>{show(f.to, locale)}</ins>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+          <WordsOfText
+            label={t("admin.policy.field.title", { lang: "" })}
+            from={inForce!.title[locale]}
+            to={parsed!.title[locale]}
+            locale={locale}
+          />
+          <WordsOfText
+            label={t("admin.policy.field.summary", { lang: "" })}
+            from={inForce!.summary[locale]}
+            to={parsed!.summary[locale]}
+            locale={locale}
+          />
+        </section>
+      )}
+      {parsed && (
+        <section data-policy-calculator>
+          <h4>{t("admin.policy.calculator")}</h4>
+          <TierCalculator
+            strings={calcStrings}
+            criteria={parsed.criteria.map((c) => ({
+              id: c.id,
+              name: c.name[locale],
+              unit: c.unit,
+              direction: c.direction,
+              weight: c.weight,
+              target: c.target,
+              threshold: c.threshold,
+              min: c.range.min,
+              max: c.range.max,
+            }))}
+            tiers={parsed.tiers.map((tier) => ({
+              id: tier.id,
+              name: tier.name[locale],
+              rule: tier.rule,
+              rewards: tier.rewards.map((r) => parsed.rewardForms.find((f) => f.id === r.form)?.name[locale] ?? r.form),
+            }))}
+          />
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** The title and summary are not items of the data diff: their words are compared here. */
+function WordsOfText({ label, from, to, locale }: { label: string; from: string; to: string; locale: Locale }) {
+  if (from === to) return null;
+  return (
+    <p data-words>
+      {label.replace(/\s*[(（]\s*[)）]\s*$/, "")}: <Words from={from} to={to} locale={locale} />
+    </p>
+  );
+}

@@ -1,0 +1,85 @@
+// The build's checks on a policy version and an honour, run on a draft: by
+// the console as HR types and by the server before approving and publishing.
+// The same schemas the build's loaders apply (ZPolicyVersion, ZHonour), plus
+// the rules across files the loader checks that one draft must meet to join
+// the folder (the file named after the version, newer than the one in force).
+// Problems come back keyed by field, as the API's error `fields` are.
+import type { z } from "zod";
+import { ZHonour } from "../honours.ts";
+import { ZPolicyVersion, type TPolicyVersion } from "../policy/schema.ts";
+
+export type Problems = Record<string, string>;
+
+export const POLICY_DIR = "src/content/policy";
+export const HONOUR_DIR = "src/content/honours";
+
+function toProblems(issues: readonly z.core.$ZodIssue[]): Problems {
+  const out: Problems = {};
+  for (const issue of issues) {
+    const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    for (const path of keys) {
+      const at = path.length > 0 ? path.join(".") : "body";
+      out[at] ??= issue.code === "unrecognized_keys" ? "not a field of this file" : issue.message;
+    }
+  }
+  return out;
+}
+
+const nonEmpty = (p: Problems) => (Object.keys(p).length > 0 ? p : null);
+
+/** A new policy version's problems (null: it passes), given the version in force it supersedes. */
+export function policyDraftProblems(body: unknown, inForce: Pick<TPolicyVersion, "version"> | null): Problems | null {
+  const parsed = ZPolicyVersion.safeParse(body);
+  if (!parsed.success) return toProblems(parsed.error.issues);
+  const problems: Problems = {};
+  const p = parsed.data;
+  if (p.status !== "current") problems.status = 'a new version is published as "current"';
+  if (p.prose) problems.prose = "the prose lives in its own files, not in the version";
+  if (inForce && p.version <= inForce.version)
+    problems.version = `a new version must be newer than the version in force (${inForce.version})`;
+  return nonEmpty(problems);
+}
+
+export const policyPath = (version: string) => `${POLICY_DIR}/${version}.json`;
+
+/** The version after `version` at the policy's six-monthly review: 2026-07 → 2027-01. */
+export function nextPolicyVersion(version: string): string {
+  const [y, m] = version.split("-").map(Number) as [number, number];
+  const month = m + 6;
+  const year = y + Math.floor((month - 1) / 12);
+  return `${year}-${String(((month - 1) % 12) + 1).padStart(2, "0")}`;
+}
+
+/**
+ * An honour's problems. The named person's consent is not part of what HR
+ * types: it is a separate, audited step (needsConsent says whether it is
+ * missing), and the file carries `consent: true` only once it was recorded.
+ */
+export function honourDraftProblems(body: unknown): Problems | null {
+  const b = (body ?? {}) as { recipient?: { kind?: unknown; consent?: unknown } };
+  const asFiled =
+    b.recipient && typeof b.recipient === "object" && b.recipient.kind === "person"
+      ? { ...b, recipient: { ...b.recipient, consent: true } }
+      : body;
+  const parsed = ZHonour.safeParse(asFiled);
+  return parsed.success ? null : toProblems(parsed.error.issues);
+}
+
+/** A named person (not a team) is on the honour: their consent must be recorded before it is published. */
+export const namesPerson = (body: Record<string, unknown>) => (body.recipient as { kind?: unknown } | undefined)?.kind === "person";
+
+/** The honour's file as it will be committed: `consent: true` only when it was recorded. */
+export function honourFile(body: Record<string, unknown>, consented: boolean): Record<string, unknown> {
+  const recipient = body.recipient as Record<string, unknown> | undefined;
+  if (!recipient || recipient.kind !== "person") return body;
+  const { consent: _consent, ...rest } = recipient;
+  const ordered: Record<string, unknown> = {};
+  // consent right after the name, where every hand-made honour file has it
+  for (const [k, v] of Object.entries(rest)) {
+    ordered[k] = v;
+    if (k === "name" && consented) ordered.consent = true;
+  }
+  return { ...body, recipient: ordered };
+}
+
+export const honourPath = (date: string, slug: string) => `${HONOUR_DIR}/${date}-${slug}.json`;

@@ -1,0 +1,172 @@
+// HR publishes a new reward-policy version from the console, in Chromium, in
+// both languages: one HR person drafts it from the version in force, changes
+// two weights (the build's check refuses the first change alone, as HR
+// types), sees the word-level diff and the tier calculator on the draft, and
+// saves; a second HR person approves (the author cannot); the first
+// publishes. The new version lands in the working tree as current, the old
+// one superseded, and the folder passes the content loader's check with the
+// policy history's diff showing the change. Only the git host is stood in
+// for (scripts/git-host-standin.ts), over a temporary copy of the content.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seed } from "../../scripts/db.ts";
+import { DEMO_TODAY } from "../../scripts/demo-day.ts";
+import { TMP_DIR } from "../../scripts/env.ts";
+import { startStandin, type Standin } from "../../scripts/git-host-standin.ts";
+import { translator } from "../../src/i18n/translate.ts";
+import { pickStrings } from "../../src/i18n/index.ts";
+import { pinnedClock } from "../../src/lib/clock.ts";
+import { diffPolicies } from "../../src/lib/policy/diff.ts";
+import { parsePolicySet } from "../../src/lib/policy/parse.ts";
+import { launchBrowser, openPage } from "./browser.ts";
+import { freshState, startServer, type RunningServer } from "./server.ts";
+
+const ANA = { name: "ana@candor.test", token: "e2e-hr-token-ana-0123456789-abcdefghijklmnop" };
+const LI = { name: "li@candor.test", token: "e2e-hr-token-li-0123456789-abcdefghijklmnopq" };
+const PUBLISH_TOKEN = "e2e-publish-token-0123456789-abcdefghijklmnop";
+const FILE = "src/content/policy/2027-01.json";
+const POLICY = "src/content/policy";
+let tree: string;
+let standin: Standin;
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  tree = mkdtempSync(join(tmpdir(), "candor-e2e-policy-"));
+  standin = await startStandin({ root: tree, token: PUBLISH_TOKEN });
+  const persistTo = `${TMP_DIR}/publish-policy-e2e`;
+  await freshState(persistTo);
+  execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { stdio: "ignore" });
+  await seed(persistTo, pinnedClock(DEMO_TODAY));
+  server = await startServer({
+    persistTo,
+    dist: `${TMP_DIR}/e2e-dist`,
+    vars: {
+      HR_TOKENS: `${ANA.name}=${ANA.token},${LI.name}=${LI.token}`,
+      PUBLISH_REPO: "candor/candor",
+      PUBLISH_BRANCH: "main",
+      PUBLISH_TOKEN,
+      PUBLISH_API_URL: standin.url,
+    },
+  });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await standin?.close();
+  if (tree) rmSync(tree, { recursive: true, force: true });
+});
+
+async function signIn(url: string, who: { name: string; token: string }) {
+  const opened = await openPage(browser, url);
+  const { page } = opened;
+  await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0);
+  await page.locator("#admin-token:not([disabled])").fill(who.token);
+  await page.locator("#admin-token").press("Enter");
+  await page.locator("[data-admin-session=in] [data-actor]").getByText(who.name).waitFor();
+  return opened;
+}
+
+describe("publishing a new policy version from the console", () => {
+  for (const lang of ["en", "zh-cn"] as const) {
+    it(`${lang}: drafts from the version in force, checks and diffs as HR types, a second HR person approves, the file is written`, async () => {
+      // each language starts from the policy as the repository has it
+      rmSync(join(tree, POLICY), { recursive: true, force: true });
+      cpSync(POLICY, join(tree, POLICY), { recursive: true });
+      const t = translator(pickStrings(lang, "admin."));
+      const url = `${server.url}${lang === "en" ? "" : "/zh-cn"}/admin/publish/`;
+      let id = "";
+      const card = (page: Page, state: string) => page.locator(`[data-draft="${id}"][data-draft-state=${state}]`);
+
+      const ana = await signIn(url, ANA);
+      try {
+        await ana.page.getByRole("button", { name: t("admin.policy.start", { version: "2026-07" }) }).click();
+        const mine = ana.page.locator(`[data-draft-path="${FILE}"][data-draft-state=draft]`).last();
+        await mine.waitFor();
+        id = (await mine.getAttribute("data-draft"))!;
+        const form = card(ana.page, "draft").locator("[data-policy-draft]");
+        await form.locator("[data-checks-pass]").waitFor();
+
+        // one weight up alone: the weights no longer add up to 100, and the build's check says so as HR types
+        await form.locator('input[name="criteria.csat.weight"]').fill("30");
+        await expect(form.locator("[data-problems]").textContent()).resolves.toContain("add up to 105%");
+        expect(await form.getByRole("button", { name: t("admin.policy.save") }).isDisabled()).toBe(true);
+        await form.locator('input[name="criteria.resolution-rate.weight"]').fill("15");
+        await form.locator("[data-checks-pass]").waitFor();
+        await form
+          .locator(`textarea[name="summary.${lang}"]`)
+          .fill(lang === "en" ? "Satisfaction now weighs 30%." : "客户满意度权重调整为 30%。");
+
+        // the diff against the version in force, and the calculator running on the draft
+        const diff = form.locator("[data-policy-diff]");
+        await expect(diff.locator("del").allTextContents()).resolves.toContain("25");
+        await expect(diff.locator("ins").allTextContents()).resolves.toContain("30");
+        await expect(diff.locator("[data-words] ins").count()).resolves.toBeGreaterThan(0);
+        await form.locator("[data-policy-calculator]").waitFor();
+
+        await form.getByRole("button", { name: t("admin.policy.save") }).click();
+        await form.getByText(t("admin.policy.saved")).waitFor();
+        await expect(card(ana.page, "draft").textContent()).resolves.toContain(t("admin.programme.ownDraft"));
+        expect(
+          await card(ana.page, "draft")
+            .getByRole("button", { name: t("admin.programme.approve") })
+            .count(),
+        ).toBe(0);
+      } catch (err) {
+        await ana.close();
+        throw err;
+      }
+
+      const li = await signIn(url, LI);
+      try {
+        await card(li.page, "draft")
+          .getByRole("button", { name: t("admin.programme.approve") })
+          .click();
+        await card(li.page, "approved").waitFor();
+        expect(li.problems).toEqual([]);
+      } finally {
+        await li.close();
+      }
+
+      try {
+        await ana.page.reload();
+        await ana.page.locator("[data-admin-session=in]").waitFor();
+        await card(ana.page, "approved")
+          .getByRole("button", { name: t("admin.programme.publish") })
+          .click();
+        await card(ana.page, "building").waitFor();
+        expect(ana.problems).toEqual([]);
+      } finally {
+        await ana.close();
+      }
+
+      // the working tree: the new version in force, the old one superseded, both by ana
+      const written = JSON.parse(readFileSync(join(tree, FILE), "utf8"));
+      expect([written.version, written.status, written.criteria[0].weight, written.criteria[1].weight]).toEqual([
+        "2027-01",
+        "current",
+        30,
+        15,
+      ]);
+      expect(JSON.parse(readFileSync(join(tree, POLICY, "2026-07.json"), "utf8")).status).toBe("superseded");
+      expect(standin.commits.slice(-2).map((c) => [c.path, c.author?.email])).toEqual([
+        [FILE, ANA.name],
+        [`${POLICY}/2026-07.json`, ANA.name],
+      ]);
+      // what the next build reads: the folder passes the content loader's check, and the history's diff shows the change
+      const files = readdirSync(join(tree, POLICY)).map((path) => ({ path, text: readFileSync(join(tree, POLICY, path), "utf8") }));
+      const { versions } = parsePolicySet(files);
+      expect(versions.filter((v) => v.status === "current").map((v) => v.version)).toEqual(["2027-01"]);
+      const change = diffPolicies(
+        versions.find((v) => v.version === "2026-07")!,
+        versions.find((v) => v.version === "2027-01")!,
+      );
+      expect(change.changes.find((c) => c.id === "csat")?.fields.find((f) => f.field === "weight")).toMatchObject({ from: 25, to: 30 });
+    });
+  }
+});

@@ -1,0 +1,50 @@
+// The checks a policy or honour draft passes in the console and on the
+// server: the build's own schemas, plus what one new file must meet to join
+// its folder; and the honour file as committed (consent: true only once
+// recorded, where hand-made files have it).
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { honourDraftProblems, honourFile, nextPolicyVersion, policyDraftProblems } from "../../src/lib/publishing/content-checks.ts";
+
+const inForce = JSON.parse(readFileSync("src/content/policy/2026-07.json", "utf8"));
+const next = { ...inForce, version: "2027-01", effective: "2027-01-01" };
+
+describe("policy drafts", () => {
+  it("passes the version in force moved to the next review, and names what the build would refuse", () => {
+    expect(policyDraftProblems(next, { version: "2026-07" })).toBeNull();
+    expect(policyDraftProblems({ ...next, status: "draft" }, { version: "2026-07" })).toEqual({
+      status: 'a new version is published as "current"',
+    });
+    expect(policyDraftProblems(inForce, { version: "2026-07" })?.version).toMatch(/newer than the version in force/);
+    const heavy = structuredClone(next);
+    heavy.criteria[0].weight += 1;
+    expect(policyDraftProblems(heavy, null)?.criteria).toMatch(/add up to 101%/);
+  });
+
+  it("moves to the next six-monthly review across a year", () => {
+    expect([nextPolicyVersion("2026-01"), nextPolicyVersion("2026-07"), nextPolicyVersion("2026-12")]).toEqual([
+      "2026-07",
+      "2027-01",
+      "2027-06",
+    ]);
+  });
+});
+
+describe("honour drafts", () => {
+  const honour = JSON.parse(readFileSync("src/content/honours/2026-10-15-q3-outstanding-zhou-lei.json", "utf8"));
+  const { consent: _consent, ...recipient } = honour.recipient;
+  const drafted = { ...honour, recipient };
+
+  it("are checked without the consent, which is a step of its own", () => {
+    expect(honourDraftProblems(drafted)).toBeNull();
+    expect(honourDraftProblems({ ...drafted, reason: { en: "Great work.", "zh-cn": "很好。" } })).toMatchObject({
+      "reason.en": expect.stringMatching(/say specifically/),
+      "reason.zh-cn": expect.stringMatching(/say specifically/),
+    });
+  });
+
+  it("are committed with consent: true after the name, as the hand-made files have it", () => {
+    expect(JSON.stringify(honourFile(drafted, true))).toBe(JSON.stringify(honour));
+    expect(honourFile(drafted, false)).toEqual(drafted);
+  });
+});
