@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   "draft.approve",
   "draft.publish",
   "draft.return",
+  "retention.delete",
 ] as const;
 
 /** Reads of what people wrote: each is on the record, and listed publicly on /results/access/. */

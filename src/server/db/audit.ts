@@ -17,7 +17,7 @@ export interface AuditRecord {
   at: string;
   actor: string;
   action: AuditAction;
-  targetType: "idea" | "survey" | "draft";
+  targetType: "idea" | "survey" | "draft" | "retention";
   targetId: string;
   detail?: Record<string, unknown>;
 }
