@@ -211,5 +211,28 @@ describe("retention", () => {
     expect(sum("ideaTexts")).toBe(closed.length);
     expect(rows.every((r) => r.actor === "retention" && r.targetType === "retention")).toBe(true);
     expect((await verifyChain(await readChainRows(env))).problems).toEqual([]);
+
+    // the public access page's data: the terms, and each run's count per kind (small counts as "fewer than k"; no retry records)
+    const log = await api<{ retention: { terms: unknown; k: number; runs: { day: string; kind: string; count: number | null }[] } }>(
+      "/api/read-log",
+      {
+        headers: from(freshIp()),
+      },
+    );
+    expect(log.status).toBe(200);
+    expect(log.body.retention.terms).toEqual(DEFAULT_TERMS);
+    const published = log.body.retention.runs;
+    expect(published.map((r) => r.kind).sort()).toEqual(
+      rows
+        .filter((r) => r.targetId !== "retryRecords")
+        .map((r) => r.targetId)
+        .sort(),
+    );
+    for (const run of published) {
+      const counted = rows.find((r) => r.targetId === run.kind && r.at.startsWith(run.day))!;
+      const count = (JSON.parse(counted.detail!) as { count: number }).count;
+      expect(run.count).toBe(count >= log.body.retention.k ? count : null);
+    }
+    expect(published.some((r) => r.count === null)).toBe(true);
   }, 180_000);
 });

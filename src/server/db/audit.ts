@@ -189,6 +189,17 @@ export async function listActions(
   return results.map((r) => ({ day: r.day, actor: r.actor, action: r.action, targetId: r.target_id }));
 }
 
+/** The retention runs' counts (action retention.delete), per day and kind, newest first. */
+export async function listRetentionRuns(env: DbEnv, limit: number): Promise<{ day: string; kind: string; count: number }[]> {
+  const { results } = await env.DB.prepare(
+    `SELECT substr(at, 1, 10) AS day, target_id AS kind, SUM(json_extract(detail, '$.count')) AS count FROM audit_log
+     WHERE action = 'retention.delete' GROUP BY day, kind ORDER BY day DESC, kind LIMIT ?1`,
+  )
+    .bind(limit)
+    .all<{ day: string; kind: string; count: number }>();
+  return results;
+}
+
 export const AUDIT_PAGE = 50;
 
 /** Newest first (by time, then insertion), filtered, one page at a time. */
