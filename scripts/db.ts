@@ -9,6 +9,7 @@ import { getPlatformProxy, unstable_splitSqlQuery } from "wrangler";
 import { buildClock } from "../src/build/clock.ts";
 import { writeSurveyList } from "./survey-list.ts";
 import type { Clock } from "../src/lib/clock.ts";
+import { applyMigrations as applyGuarded } from "../src/server/migrations/apply.ts";
 
 export interface SeedEnv {
   DB: D1Database;
@@ -25,30 +26,17 @@ const MIGRATIONS_DIR = join(import.meta.dirname, "..", "migrations");
 
 /**
  * Applies the migrations the local D1 has not had yet, exactly as
- * `wrangler d1 migrations apply --local` records them (its d1_migrations
- * table, one batch per migration, so a failed one leaves nothing), but in
- * this process: wrangler's command started a runtime per run and took most
- * of a minute of `npm start` on a small machine.
+ * `wrangler d1 migrations apply --local` records them, in this process
+ * (wrangler's command started a runtime per run and took most of a minute of
+ * `npm start` on a small machine), each refused if it loses rows
+ * (src/server/migrations/row-guard.ts).
  */
 export async function applyMigrations(db: D1Database): Promise<string[]> {
-  await db
-    .prepare(
-      `CREATE TABLE IF NOT EXISTS d1_migrations(
-        id         INTEGER PRIMARY KEY AUTOINCREMENT,
-        name       TEXT UNIQUE,
-        applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL
-      )`,
-    )
-    .run();
-  const applied = new Set((await db.prepare("SELECT name FROM d1_migrations").all<{ name: string }>()).results.map((r) => r.name));
   const names = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}_\w+\.sql$/.test(f)).sort();
-  const done: string[] = [];
-  for (const name of names.filter((n) => !applied.has(n))) {
-    const queries = unstable_splitSqlQuery(await readFile(join(MIGRATIONS_DIR, name), "utf8"));
-    await db.batch([...queries.map((q) => db.prepare(q)), db.prepare("INSERT INTO d1_migrations (name) VALUES (?1)").bind(name)]);
-    done.push(name);
-  }
-  return done;
+  const migrations = await Promise.all(
+    names.map(async (name) => ({ name, queries: unstable_splitSqlQuery(await readFile(join(MIGRATIONS_DIR, name), "utf8")) })),
+  );
+  return applyGuarded(db, migrations);
 }
 
 function localD1(persistTo?: string) {

@@ -30,7 +30,18 @@ export interface LocalVars {
   CANDOR_TODAY?: string;
 }
 
-export type AppEnv = Env & Secrets & LocalVars & PublishEnv;
+/**
+ * Retention terms in days (docs/operations.md#retention), read by the
+ * retention run (src/server/retention.ts); optional, with the defaults there.
+ */
+export interface RetentionVars {
+  RETENTION_IDEA_TEXT_DAYS?: string;
+  RETENTION_COMMENT_DAYS?: string;
+  RETENTION_STANDALONE_COMMENT_DAYS?: string;
+  RETENTION_RETRY_DAYS?: string;
+}
+
+export type AppEnv = Env & Secrets & LocalVars & PublishEnv & RetentionVars;
 
 /** What a db/<table>.ts function needs: every one takes it first (`readIdea(env, id)`). */
 export type DbEnv = Pick<AppEnv, "DB">;

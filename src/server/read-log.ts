@@ -15,7 +15,8 @@ import { beforeNumber } from "../lib/typography.ts";
 import { SURVEYS, type Survey } from "../lib/surveys/registry.ts";
 import { localText } from "../lib/surveys/text.ts";
 import { readConfig, type AppEnv } from "./config.ts";
-import { listActions, readChainHashAt, readChainHead } from "./db/audit.ts";
+import { listActions, listRetentionRuns, readChainHashAt, readChainHead } from "./db/audit.ts";
+import { readTerms, type RetentionKind, type RetentionTerms } from "../lib/retention.ts";
 
 /** The most reads listed: years of a busy HR team's reads. */
 export const READ_LOG_LIMIT = 2000;
@@ -30,14 +31,38 @@ export interface ReadLog {
    * one recorded for it.
    */
   chain: { count: number; head: string; at?: { seq: number; hash: string | null } };
+  /**
+   * How long what employees wrote is kept (src/lib/retention.ts), and what
+   * each retention run deleted, per day and kind: a count below k is given
+   * as null ("fewer than k"), as every small group is. Retry records are
+   * not listed: their daily count would follow the number of ideas sent two
+   * days before.
+   */
+  retention: {
+    terms: RetentionTerms;
+    k: number;
+    runs: { day: string; kind: Exclude<RetentionKind, "retryRecords">; count: number | null }[];
+  };
 }
 
 /** Per survey (newest first), reads grouped by day, action and person (null: the role only); the chain's head. */
 export async function readLog(env: AppEnv, at?: number): Promise<ReadLog> {
   const names = readConfig(env).readLogNames;
-  const [rows, head] = await Promise.all([listActions(env, READ_ACTIONS, READ_LOG_LIMIT), readChainHead(env)]);
+  const k = readConfig(env).minGroupSize;
+  const [rows, head, runs] = await Promise.all([
+    listActions(env, READ_ACTIONS, READ_LOG_LIMIT),
+    readChainHead(env),
+    listRetentionRuns(env, READ_LOG_LIMIT),
+  ]);
   return {
     names,
+    retention: {
+      terms: readTerms(env),
+      k,
+      runs: runs.flatMap((r) =>
+        r.kind === "ideaTexts" || r.kind === "surveyComments" ? [{ day: r.day, kind: r.kind, count: r.count >= k ? r.count : null }] : [],
+      ),
+    },
     chain: { ...head, ...(at === undefined ? {} : { at: { seq: at, hash: await readChainHashAt(env, at) } }) },
     surveys: SURVEYS.flatMap((survey) => {
       const reads: ReadLog["surveys"][number]["reads"] = [];
@@ -73,11 +98,43 @@ function renderChain(chain: ReadLog["chain"], locale: Locale): string {
   )} <code>${escape(check)}</code></p></section>`;
 }
 
+/** How long texts are kept, and what each retention run deleted. */
+function renderRetention(retention: ReadLog["retention"], locale: Locale): string {
+  const t = useTranslations(locale);
+  const { terms, k } = retention;
+  const items = [
+    t("readLog.retention.ideas", { days: terms.ideaTextDays }),
+    t("readLog.retention.comments", { days: terms.commentDays, standalone: terms.standaloneCommentDays }),
+    t("readLog.retention.retry", { days: terms.retryDays }),
+  ]
+    .map((text) => `<li>${escape(text)}</li>`)
+    .join("");
+  const rows = retention.runs
+    .map(
+      (r) =>
+        `<tr><th scope="row"><time datetime="${r.day}">${escape(formatDay(locale, r.day))}</time></th><td>${escape(
+          t(`readLog.retention.kind.${r.kind}`),
+        )}</td><td>${escape(r.count === null ? t("readLog.retention.fewer", { k }) : String(r.count))}</td></tr>`,
+    )
+    .join("");
+  const runs =
+    rows === ""
+      ? `<p>${escape(t("readLog.retention.none"))}</p>`
+      : `<div class="table-wrap" role="region" tabindex="0" aria-labelledby="read-log-retention"><table><caption>${escape(
+          t("readLog.retention.caption"),
+        )}</caption><thead><tr><th scope="col">${escape(t("readLog.day"))}</th><th scope="col">${escape(
+          t("readLog.retention.what"),
+        )}</th><th scope="col">${escape(t("readLog.retention.count"))}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `<section aria-labelledby="read-log-retention"><h2 id="read-log-retention">${escape(t("readLog.retention.title"))}</h2><p>${escape(
+    t("readLog.retention.lead"),
+  )}</p><ul>${items}</ul>${runs}</section>`;
+}
+
 /** The list as HTML for the page's placeholder, every text escaped. */
 export function renderReadLog(log: ReadLog, locale: Locale): string {
   const t = useTranslations(locale);
   const note = `<p class="muted">${escape(t(log.names ? "readLog.names" : "readLog.roles"))}</p>`;
-  const chain = renderChain(log.chain, locale);
+  const chain = renderRetention(log.retention, locale) + renderChain(log.chain, locale);
   if (log.surveys.length === 0) return `${note}<p>${escape(t("readLog.empty"))}</p>${chain}`;
   const tables = log.surveys.map((s) => {
     const title = localText(s.title, locale);

@@ -448,7 +448,7 @@ describe("HR console in the browser", () => {
     expect(sitemap).not.toContain("/admin");
   });
 
-  it("/results/access/ shows the audit log's head — the entries and the last hash GET /api/read-log gives — and how to check it, in both languages", async () => {
+  it("/results/access/ shows the audit log's head — the entries and the last hash GET /api/read-log gives — and how to check it, and the retention terms, in both languages", async () => {
     const { chain } = (await fetch(`${server.url}/api/read-log`).then((r) => r.json())) as { chain: { count: number; head: string } };
     expect(chain.count).toBeGreaterThan(0); // the demo's HR actions and this file's
     expect(chain.head).toMatch(/^[0-9a-f]{64}$/);
@@ -461,6 +461,13 @@ describe("HR console in the browser", () => {
         expect(await page.locator("[data-chain-count]").textContent()).toBe(String(chain.count));
         expect(await page.locator("[data-chain-head]").textContent()).toBe(chain.head);
         expect(await page.locator(".read-log-chain code").last().textContent()).toBe(`/api/read-log?at=${chain.count}`);
+        // how long what employees wrote is kept: every term, from the same settings the retention run reads
+        const retention = page.locator("section[aria-labelledby=read-log-retention]");
+        expect(await retention.locator("h2").textContent()).toBe(
+          locale === "en" ? "How long what you wrote is kept" : "你写的内容保存多久",
+        );
+        expect(await retention.locator("li").count()).toBe(3);
+        expect(await retention.locator("li").first().textContent()).toContain("365");
         expect(await page.locator("script").count()).toBe(0);
         await expectAxeClean(page);
         expect(problems).toEqual([]);

@@ -225,6 +225,7 @@ export const admin = {
     "admin.audit.action.draft.publish": "published a draft",
     "admin.audit.action.draft.return": "had a draft sent back (the file changed)",
     "admin.audit.action.draft.consent": "recorded a person's consent to be named",
+    "admin.audit.action.retention.delete": "deleted what was past its retention term",
     "admin.audit.responses": "{n} responses",
     // --- surveys: what HR can never see
     "admin.never.surveys":
@@ -560,6 +561,7 @@ export const admin = {
     "admin.audit.action.draft.publish": "发布草稿",
     "admin.audit.action.draft.return": "草稿被退回（文件已被改动）",
     "admin.audit.action.draft.consent": "记录了本人同意公开署名",
+    "admin.audit.action.retention.delete": "删除了超过保存期限的内容",
     "admin.audit.responses": "{n} 份答卷",
     // --- surveys: what HR can never see
     "admin.never.surveys":

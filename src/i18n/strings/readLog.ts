@@ -30,6 +30,22 @@ export const readLog = {
     "readLog.chain.how":
       "Write both down, or save this page. On a later visit there must be at least as many entries, and entry number {count} must still have this fingerprint. If there are fewer entries, or the fingerprint has changed, entries were removed or rewritten in the meantime — restoring the database to an earlier moment looks exactly like this. Anyone can check; no account is needed.",
     "readLog.chain.check": "The fingerprint of entry {count}, at any later time:",
+    "readLog.retention.title": "How long what you wrote is kept",
+    "readLog.retention.lead":
+      "What employees write is deleted once it has served its purpose. Every day a scheduled run deletes what is past its term and records how much in the audit log. Figures stay: results, participation and the ideas board keep their published numbers.",
+    "readLog.retention.ideas":
+      "Ideas: {days} days after an idea is closed (done, declined or a duplicate), its title and text, your replies, your comment on HR's answer and HR's private answers are deleted. HR's published, edited version stays on the board.",
+    "readLog.retention.comments":
+      "Survey comments: {days} days after the next run of the same survey has closed (a survey with no next run: {standalone} days after it closed), its written answers are deleted.",
+    "readLog.retention.retry":
+      "Resend records (which let a send that failed be repeated without being stored twice): {days} days after an idea arrived, or after a survey closed.",
+    "readLog.retention.caption": "Deleted by the retention runs",
+    "readLog.retention.what": "What was deleted",
+    "readLog.retention.count": "How many",
+    "readLog.retention.kind.ideaTexts": "Texts of closed ideas (ideas)",
+    "readLog.retention.kind.surveyComments": "Survey comments (answers)",
+    "readLog.retention.fewer": "fewer than {k}",
+    "readLog.retention.none": "Nothing has been deleted yet: nothing has passed its term.",
   },
   "zh-cn": {
     "readLog.title": "人力资源部的查看记录",
@@ -57,5 +73,19 @@ export const readLog = {
     "readLog.chain.how":
       "请记下这两个值，或保存本页。以后再来查看时，记录条数应不少于现在，第 {count} 条记录的指纹也应与现在相同。如果条数变少或指纹变了，说明期间有记录被删除或改写；把数据库恢复到较早的时刻，看起来正是这样。任何人都可以核对，无需账号。",
     "readLog.chain.check": "以后随时查询第 {count} 条记录的指纹：",
+    "readLog.retention.title": "你写的内容保存多久",
+    "readLog.retention.lead":
+      "员工写下的内容在用完之后就会删除。每天有一次定时任务，删除超过保存期限的内容，并把删除的数量记入操作日志。统计数字不受影响：结果、参与人数和建议公示栏保留已公布的数字。",
+    "readLog.retention.ideas":
+      "建议：建议结束（已完成、不采纳或重复）{days} 天后，删除其标题和内容、你的回复、你对答复的评价以及人力资源部的非公开答复。人力资源部编辑后公布的版本仍保留在公示栏上。",
+    "readLog.retention.comments": "问卷文字回答：同一问卷的下一期结束 {days} 天后删除（没有下一期的问卷：结束 {standalone} 天后删除）。",
+    "readLog.retention.retry": "重发记录（让发送失败的内容可以重发而不会重复保存）：建议收到或问卷结束 {days} 天后删除。",
+    "readLog.retention.caption": "定时删除的记录",
+    "readLog.retention.what": "删除的内容",
+    "readLog.retention.count": "数量",
+    "readLog.retention.kind.ideaTexts": "已结束建议的文字（条建议）",
+    "readLog.retention.kind.surveyComments": "问卷文字回答（条）",
+    "readLog.retention.fewer": "少于 {k}",
+    "readLog.retention.none": "尚未删除任何内容：还没有内容超过保存期限。",
   },
 };

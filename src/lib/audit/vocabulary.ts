@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   "draft.publish",
   "draft.return",
   "draft.consent",
+  "retention.delete",
 ] as const;
 
 /** Reads of what people wrote: each is on the record, and listed publicly on /results/access/. */

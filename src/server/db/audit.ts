@@ -17,7 +17,7 @@ export interface AuditRecord {
   at: string;
   actor: string;
   action: AuditAction;
-  targetType: "idea" | "survey" | "draft";
+  targetType: "idea" | "survey" | "draft" | "retention";
   targetId: string;
   detail?: Record<string, unknown>;
 }
@@ -187,6 +187,17 @@ export async function listActions(
     .bind(JSON.stringify(actions), limit)
     .all<{ day: string; actor: string; action: AuditAction; target_id: string }>();
   return results.map((r) => ({ day: r.day, actor: r.actor, action: r.action, targetId: r.target_id }));
+}
+
+/** The retention runs' counts (action retention.delete), per day and kind, newest first. */
+export async function listRetentionRuns(env: DbEnv, limit: number): Promise<{ day: string; kind: string; count: number }[]> {
+  const { results } = await env.DB.prepare(
+    `SELECT substr(at, 1, 10) AS day, target_id AS kind, SUM(json_extract(detail, '$.count')) AS count FROM audit_log
+     WHERE action = 'retention.delete' GROUP BY day, kind ORDER BY day DESC, kind LIMIT ?1`,
+  )
+    .bind(limit)
+    .all<{ day: string; kind: string; count: number }>();
+  return results;
 }
 
 export const AUDIT_PAGE = 50;

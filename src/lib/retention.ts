@@ -1,0 +1,74 @@
+// How long Candor keeps what employees wrote (docs/operations.md#retention):
+// the terms, per kind, and the day before which each kind is past its term.
+// Free text is personal data under PIPL and GDPR: it is kept while it serves
+// its purpose (HR answering an idea, reading a survey's comments before the
+// next run), then deleted. Figures are never deleted: results, participation
+// and the board's counts are built from rows that carry no free text.
+import { addDays, type Day } from "./clock.ts";
+
+export const RETENTION_KINDS = ["ideaTexts", "surveyComments", "retryRecords"] as const;
+export type RetentionKind = (typeof RETENTION_KINDS)[number];
+
+export interface RetentionTerms {
+  /** Days after an idea was closed (done, declined, duplicate) that its texts, the author's verdict comment and the private replies are kept. */
+  ideaTextDays: number;
+  /** Days after the next run of a survey's series has closed that its comments (free-text answers) are kept. */
+  commentDays: number;
+  /** Days after a survey without a series (or whose next run is not planned) has closed that its comments are kept. */
+  standaloneCommentDays: number;
+  /** Days a retry record is kept: an idea's sealed receipt after it arrived, a survey's submission ids after it closed. */
+  retryDays: number;
+}
+
+export const DEFAULT_TERMS: RetentionTerms = { ideaTextDays: 365, commentDays: 30, standaloneCommentDays: 365, retryDays: 2 };
+
+function days(raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 3650)
+    throw new Error(`a retention term is a whole number of days from 0 to 3650, not ${JSON.stringify(raw)}`);
+  return n;
+}
+
+/** The terms from the environment's RETENTION_* variables; a malformed one is an error, never a silent default. */
+export function readTerms(vars: {
+  RETENTION_IDEA_TEXT_DAYS?: string;
+  RETENTION_COMMENT_DAYS?: string;
+  RETENTION_STANDALONE_COMMENT_DAYS?: string;
+  RETENTION_RETRY_DAYS?: string;
+}): RetentionTerms {
+  return {
+    ideaTextDays: days(vars.RETENTION_IDEA_TEXT_DAYS, DEFAULT_TERMS.ideaTextDays),
+    commentDays: days(vars.RETENTION_COMMENT_DAYS, DEFAULT_TERMS.commentDays),
+    standaloneCommentDays: days(vars.RETENTION_STANDALONE_COMMENT_DAYS, DEFAULT_TERMS.standaloneCommentDays),
+    retryDays: days(vars.RETENTION_RETRY_DAYS, DEFAULT_TERMS.retryDays),
+  };
+}
+
+/** What ended on `end` is past a term of `term` days on `today` when end + term < today: the whole last day is kept. */
+export function pastTerm(end: Day, term: number, today: Day): boolean {
+  return addDays(end, term) < today;
+}
+
+/** The last day still kept: anything that ended before `cutoff(today, term)` is past its term. */
+export function cutoff(today: Day, term: number): Day {
+  return addDays(today, -term);
+}
+
+/**
+ * The day a survey's comments stop being needed: the day the next run of its
+ * series closed (HR reads them to prepare and compare that run), or its own
+ * close for a survey without a next run, with the term that applies.
+ */
+export function commentsEnd(
+  survey: { id: string; series?: string; opens: Day; closes: Day },
+  all: readonly { id: string; series?: string; opens: Day; closes: Day }[],
+  terms: RetentionTerms,
+): { end: Day; term: number } {
+  const next = survey.series
+    ? all
+        .filter((s) => s.series === survey.series && s.id !== survey.id && s.opens > survey.closes)
+        .sort((a, b) => (a.opens < b.opens ? -1 : 1))[0]
+    : undefined;
+  return next ? { end: next.closes, term: terms.commentDays } : { end: survey.closes, term: terms.standaloneCommentDays };
+}

@@ -1,0 +1,238 @@
+// Retention that deletes (docs/operations.md#retention), on the real local D1
+// with the demo data: the run is called with the clock moved to the last day
+// each kind is kept, then to the day after; the rows are gone from the
+// database itself, each run's counts are in the hash-chained audit log, and
+// every public and HR figure answers exactly as before.
+import { env } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import surveysSeed from "../../scripts/seed/0100-surveys.ts";
+import ideasSeed from "../../scripts/seed/0200-ideas.ts";
+import { verifyChain } from "../../src/lib/audit/chain.ts";
+import { addDays, pinnedClock } from "../../src/lib/clock.ts";
+import { DEFAULT_TERMS, readTerms } from "../../src/lib/retention.ts";
+import { FREE_TEXT_TYPES } from "../../src/lib/surveys/questions.ts";
+import { findSurvey, SURVEYS } from "../../src/lib/surveys/registry.ts";
+import { readChainRows } from "../../src/server/db/audit.ts";
+import { runRetention } from "../../src/server/retention.ts";
+import { ADMIN_HEADERS } from "./battery/routes.ts";
+import { api } from "./helpers.ts";
+import { freshIp, from, SAMPLE } from "./ideas-fixtures.ts";
+
+const at = (day: string) => new Date(`${day}T03:00:00.000Z`);
+const one = async <T>(sql: string, ...binds: unknown[]) =>
+  (await env.DB.prepare(sql)
+    .bind(...binds)
+    .first<T>())!;
+const n = async (sql: string, ...binds: unknown[]) => (await one<{ n: number }>(sql, ...binds)).n;
+
+const freeText = (surveyId: string) =>
+  findSurvey(surveyId)!
+    .questions.filter((q) => FREE_TEXT_TYPES.includes(q.type))
+    .map((q) => q.name);
+const comments = (surveyId: string) =>
+  n(
+    "SELECT COUNT(*) AS n FROM survey_answers WHERE survey_id = ?1 AND question IN (SELECT value FROM json_each(?2))",
+    surveyId,
+    JSON.stringify(freeText(surveyId)),
+  );
+
+const allComments = async () => {
+  let total = 0;
+  for (const survey of SURVEYS) total += await comments(survey.id);
+  return total;
+};
+
+/** Every figure the public and HR see, answered on the pinned day: results, statistics, the board, HR's results and inbox counts. */
+async function figures(): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  const get = async (path: string, headers: Record<string, string> = {}) => {
+    const res = await api(path, { headers: { ...from(freshIp()), ...headers } });
+    out[path] = { status: res.status, body: res.body };
+  };
+  for (const survey of SURVEYS) {
+    await get(`/api/surveys/${survey.id}/stats`);
+    await get(`/api/surveys/${survey.id}/results`);
+    await get(`/api/admin/surveys/${survey.id}/results`, ADMIN_HEADERS);
+  }
+  await get("/api/surveys");
+  await get("/api/ideas?sort=recent");
+  await get("/api/ideas?sort=supported");
+  return out;
+}
+
+/** The closed ideas and the day each was closed (its last status change). */
+async function closedIdeas(): Promise<{ id: string; closed: string; title: string }[]> {
+  const { results } = await env.DB.prepare(
+    `SELECT id, title, (SELECT MAX(on_day) FROM idea_status_history h WHERE h.idea_id = ideas.id) AS closed
+     FROM ideas WHERE status IN ('done', 'declined', 'duplicate') ORDER BY closed`,
+  ).all<{ id: string; closed: string; title: string }>();
+  return results;
+}
+
+const retentionRows = async () => (await readChainRows(env)).filter((r) => r.action === "retention.delete");
+
+beforeAll(async () => {
+  const clock = pinnedClock(env.CANDOR_TODAY);
+  await surveysSeed(env, clock);
+  await ideasSeed(env, clock);
+  // retry records of today: an idea sent with a submission id, an answer to the open pulse
+  const idea = await api("/api/ideas", {
+    method: "POST",
+    headers: from(freshIp()),
+    json: { ...SAMPLE, submissionId: crypto.randomUUID() },
+  });
+  expect(idea.status, JSON.stringify(idea.body)).toBe(201);
+  const answer = await api("/api/surveys/pulse-2026-11/responses", {
+    method: "POST",
+    headers: from(freshIp()),
+    json: {
+      submissionId: crypto.randomUUID(),
+      answers: { satisfaction: 4, workload: "normal", recognised: true, oneThing: "A retention test" },
+      locale: "en",
+    },
+  });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+}, 120_000);
+
+describe("retention", () => {
+  it("reads its terms from RETENTION_* with documented defaults, and refuses a malformed one", () => {
+    expect(readTerms({})).toEqual(DEFAULT_TERMS);
+    expect(readTerms({ RETENTION_IDEA_TEXT_DAYS: "90", RETENTION_RETRY_DAYS: "0" })).toMatchObject({ ideaTextDays: 90, retryDays: 0 });
+    expect(() => readTerms({ RETENTION_COMMENT_DAYS: "a year" })).toThrow(/whole number of days/);
+    expect(() => readTerms({ RETENTION_COMMENT_DAYS: "-1" })).toThrow(/whole number of days/);
+  });
+
+  it("deletes each kind the day after its term, not before; figures stay; every run is counted in the audit chain", async () => {
+    const before = await figures();
+    const totalAnswers = await n("SELECT COUNT(*) AS n FROM survey_answers");
+    const freeBefore = await allComments();
+    const retry = async () =>
+      (await n("SELECT COUNT(*) AS n FROM idea_submissions")) + (await n("SELECT COUNT(*) AS n FROM survey_submissions"));
+    const retryBefore = await retry();
+    const responses = await n("SELECT COUNT(*) AS n FROM survey_responses");
+    const ideas = await n("SELECT COUNT(*) AS n FROM ideas");
+    const supports = await n("SELECT COUNT(*) AS n FROM idea_supports");
+    const retryIdeas = await n("SELECT COUNT(*) AS n FROM idea_submissions");
+    const retrySurveys = await n("SELECT COUNT(*) AS n FROM survey_submissions WHERE survey_id = 'pulse-2026-11'");
+    expect(retryIdeas, "idea retry records").toBeGreaterThan(0);
+    expect(retrySurveys, "survey retry records").toBeGreaterThan(0);
+
+    // 1. retry records: kept the 2 days after the idea arrived, gone on the third; a survey's, 2 days after it closed
+    const today = env.CANDOR_TODAY;
+    // the 2025-h2 reward survey's comments are past their term already (they go in the first run): 30 days after the 2026-h1 run closed (2026-06-30)
+    const h2Comments = await comments("reward-survey-2025-h2");
+    expect(h2Comments, "2025-h2 comments").toBeGreaterThan(0);
+    expect(await n("SELECT COUNT(*) AS n FROM survey_answers WHERE survey_id = 'reward-survey-2025-h2'")).toBeGreaterThan(h2Comments);
+    // the submission ids of surveys closed before today (the demo's) go on day 2 with them
+    const closedBefore = SURVEYS.filter((s) => s.closes < today).map((s) => s.id);
+    const oldRetry = await n(
+      "SELECT COUNT(*) AS n FROM survey_submissions WHERE survey_id IN (SELECT value FROM json_each(?1))",
+      JSON.stringify(closedBefore),
+    );
+    const second = await runRetention(env, at(addDays(today, 2)));
+    expect(second.deleted.retryRecords).toBe(oldRetry);
+    expect(second.deleted.surveyComments).toBe(h2Comments);
+    expect(await n("SELECT COUNT(*) AS n FROM idea_submissions")).toBe(retryIdeas);
+    const third = await runRetention(env, at(addDays(today, 3)));
+    expect(third.deleted.retryRecords).toBe(retryIdeas);
+    expect(third.deleted.surveyComments).toBe(0);
+    expect(await n("SELECT COUNT(*) AS n FROM idea_submissions")).toBe(0);
+    expect(await comments("reward-survey-2025-h2")).toBe(0);
+    const pulseClosed = findSurvey("pulse-2026-11")!.closes;
+    expect((await runRetention(env, at(addDays(pulseClosed, 2)))).deleted.retryRecords).toBe(0);
+    expect((await runRetention(env, at(addDays(pulseClosed, 3)))).deleted.retryRecords).toBe(retrySurveys);
+    expect(await n("SELECT COUNT(*) AS n FROM survey_submissions WHERE survey_id = 'pulse-2026-11'")).toBe(0);
+
+    // 2. comments: the October pulse's are kept until 30 days after the November run closed
+    const pulseComments = await comments("pulse-2026-10");
+    expect(pulseComments, "pulse comments").toBeGreaterThan(0);
+    const pulseEnd = addDays(pulseClosed, DEFAULT_TERMS.commentDays);
+    expect((await runRetention(env, at(pulseEnd))).deleted.surveyComments).toBe(0);
+    expect(await comments("pulse-2026-10")).toBe(pulseComments);
+    const pulseRun = await runRetention(env, at(addDays(pulseEnd, 1)));
+    expect(pulseRun.deleted.surveyComments).toBe(pulseComments);
+    expect(await comments("pulse-2026-10")).toBe(0);
+    const hrComments = await api("/api/admin/surveys/pulse-2026-10/comments", { headers: ADMIN_HEADERS });
+    expect(hrComments.status).toBe(200);
+    expect(JSON.stringify(hrComments.body)).not.toContain("A retention test");
+
+    // 3. idea texts: the last closed idea keeps its texts for a year after it was closed
+    const closed = await closedIdeas();
+    expect(closed.length).toBeGreaterThan(1);
+    const last = closed.at(-1)!;
+    const lastEnd = addDays(last.closed, DEFAULT_TERMS.ideaTextDays);
+    const early = await runRetention(env, at(lastEnd));
+    expect(early.deleted.ideaTexts).toBe(closed.filter((c) => c.closed < last.closed).length);
+    expect((await one<{ title: string }>("SELECT title FROM ideas WHERE id = ?1", last.id)).title).toBe(last.title);
+    const late = await runRetention(env, at(addDays(lastEnd, 1)));
+    expect(late.deleted.ideaTexts).toBe(closed.filter((c) => c.closed === last.closed).length);
+    for (const idea of closed) {
+      const row = await one<{ title: string; body: string; verdict_comment: string | null }>(
+        "SELECT title, body, verdict_comment FROM ideas WHERE id = ?1",
+        idea.id,
+      );
+      expect(row).toEqual({ title: "", body: "", verdict_comment: null });
+      expect(await n("SELECT COUNT(*) AS n FROM idea_messages WHERE idea_id = ?1 AND author = 'author'", idea.id)).toBe(0);
+      expect(await n("SELECT COUNT(*) AS n FROM idea_messages WHERE idea_id = ?1 AND visibility = 'private' AND body <> ''", idea.id)).toBe(
+        0,
+      );
+      // HR still opens it: what is left (status, history, HR's published version) answers
+      const view = await api(`/api/admin/ideas/${idea.id}`, { headers: ADMIN_HEADERS });
+      expect(view.status, JSON.stringify(view.body)).toBe(200);
+      expect(JSON.stringify(view.body)).not.toContain(idea.title);
+    }
+    // open ideas keep everything
+    expect(
+      await n("SELECT COUNT(*) AS n FROM ideas WHERE status NOT IN ('done', 'declined', 'duplicate') AND (title = '' OR body = '')"),
+    ).toBe(0);
+
+    // a second run the same day finds nothing, and writes no audit row
+    const rowsSoFar = (await retentionRows()).length;
+    expect((await runRetention(env, at(addDays(lastEnd, 1)))).deleted).toEqual({ ideaTexts: 0, surveyComments: 0, retryRecords: 0 });
+    expect((await retentionRows()).length).toBe(rowsSoFar);
+
+    // figures: the same answers, on the pinned day, as before any deletion; no response, idea or support went
+    expect(await figures()).toEqual(before);
+    expect(await n("SELECT COUNT(*) AS n FROM survey_responses")).toBe(responses);
+    expect(await n("SELECT COUNT(*) AS n FROM ideas")).toBe(ideas);
+    expect(await n("SELECT COUNT(*) AS n FROM idea_supports")).toBe(supports);
+    // only free-text answers went: every other answer is still there
+    const freeAfter = await allComments();
+    expect(await n("SELECT COUNT(*) AS n FROM survey_answers")).toBe(totalAnswers - freeBefore + freeAfter);
+
+    // the audit log: one counted row per kind and run that deleted something, summing to what went; the chain whole
+    const rows = await retentionRows();
+    const sum = (kind: string) =>
+      rows.filter((r) => r.targetId === kind).reduce((a, r) => a + (JSON.parse(r.detail!) as { count: number }).count, 0);
+    expect(sum("retryRecords")).toBe(retryBefore - (await retry()));
+    expect(retryBefore - (await retry())).toBeGreaterThanOrEqual(oldRetry + retryIdeas + retrySurveys);
+    expect(sum("surveyComments")).toBe(freeBefore - freeAfter);
+    expect(freeBefore - freeAfter).toBeGreaterThanOrEqual(h2Comments + pulseComments);
+    expect(sum("ideaTexts")).toBe(closed.length);
+    expect(rows.every((r) => r.actor === "retention" && r.targetType === "retention")).toBe(true);
+    expect((await verifyChain(await readChainRows(env))).problems).toEqual([]);
+
+    // the public access page's data: the terms, and each run's count per kind (small counts as "fewer than k"; no retry records)
+    const log = await api<{ retention: { terms: unknown; k: number; runs: { day: string; kind: string; count: number | null }[] } }>(
+      "/api/read-log",
+      {
+        headers: from(freshIp()),
+      },
+    );
+    expect(log.status).toBe(200);
+    expect(log.body.retention.terms).toEqual(DEFAULT_TERMS);
+    const published = log.body.retention.runs;
+    expect(published.map((r) => r.kind).sort()).toEqual(
+      rows
+        .filter((r) => r.targetId !== "retryRecords")
+        .map((r) => r.targetId)
+        .sort(),
+    );
+    for (const run of published) {
+      const counted = rows.find((r) => r.targetId === run.kind && r.at.startsWith(run.day))!;
+      const count = (JSON.parse(counted.detail!) as { count: number }).count;
+      expect(run.count).toBe(count >= log.body.retention.k ? count : null);
+    }
+    expect(published.some((r) => r.count === null)).toBe(true);
+  }, 180_000);
+});
