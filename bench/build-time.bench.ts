@@ -9,8 +9,8 @@ import { execFileSync } from "node:child_process";
 import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { TMP_DIR } from "../scripts/env.ts";
-import { policyFingerprint } from "../src/lib/policy/fingerprint.ts";
-import { ZPolicyVersion } from "../src/lib/policy/schema.ts";
+import { policyFingerprint } from "#lib/policy/fingerprint.ts";
+import { ZPolicyVersion } from "#lib/policy/schema.ts";
 import { ratio, type Bench, type BenchRow } from "./lib.ts";
 
 const SITE = resolve(TMP_DIR, "bench-build-site");

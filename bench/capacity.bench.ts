@@ -13,9 +13,9 @@ import { DatabaseSync } from "node:sqlite";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { migrate } from "../scripts/db.ts";
 import { TMP_DIR } from "../scripts/env.ts";
-import { findSurvey } from "../src/lib/surveys/registry.ts";
-import { sampleAnswers, seededRandom } from "../src/lib/surveys/sample.ts";
-import { validateAnswers, type AnswerRow } from "../src/lib/surveys/validate.ts";
+import { findSurvey } from "#lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "#lib/surveys/sample.ts";
+import { validateAnswers, type AnswerRow } from "#lib/surveys/validate.ts";
 import { freshState } from "../test/e2e/server.ts";
 import { median, ratio, sqliteFile, type Bench, type BenchRow } from "./lib.ts";
 

@@ -22,10 +22,10 @@ import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { migrate } from "../scripts/db.ts";
 import { testSecrets } from "../scripts/dev-secrets.ts";
 import { TMP_DIR } from "../scripts/env.ts";
-import { blindToken, finishToken } from "../src/lib/invitation-client.ts";
-import type { SpendableToken } from "../src/lib/invitation-token.ts";
-import { SURVEYS, type Survey } from "../src/lib/surveys/registry.ts";
-import { sampleAnswers, seededRandom } from "../src/lib/surveys/sample.ts";
+import { blindToken, finishToken } from "#lib/invitation/client.ts";
+import type { SpendableToken } from "#lib/invitation/token.ts";
+import { SURVEYS, type Survey } from "#lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "#lib/surveys/sample.ts";
 import { freshState } from "../test/e2e/server.ts";
 import { median, ratio, type Bench, type BenchRow } from "./lib.ts";
 

@@ -4,7 +4,7 @@
 // responses in seconds instead of submitting them one by one.
 import { join } from "node:path";
 import { getPlatformProxy } from "wrangler";
-import { findSurvey } from "../src/lib/surveys/registry.ts";
+import { findSurvey } from "#lib/surveys/registry.ts";
 
 export const H1 = "reward-survey-2026-h1";
 const RATINGS = ["criteriaFair", "tiersClear", "kpiReflects", "recognitionTimely", "trainingUseful", "workloadManageable", "teamCohesion"];

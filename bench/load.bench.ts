@@ -12,8 +12,8 @@
 // (the baseline, same run).
 //   npm run bench load            (LOAD_SECONDS=20 for a shorter run)
 import { DatabaseSync } from "node:sqlite";
-import { findSurvey } from "../src/lib/surveys/registry.ts";
-import { sampleAnswers, seededRandom } from "../src/lib/surveys/sample.ts";
+import { findSurvey } from "#lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "#lib/surveys/sample.ts";
 import { ratio, sqliteFile, type Bench, type BenchRow } from "./lib.ts";
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -170,7 +170,7 @@ const bench: Bench = async ({ baseURL, persistTo }) => {
     { bench: "load", measure: "GET /api/health alone, p95 (baseline)", value: Math.round(base), unit: "ms" },
     {
       bench: "load",
-      measure: `${schedule.length} requests in ${SECONDS} s (${Object.values(RATES).reduce((a, b) => a + b)}/s), all answered in ${(elapsed / 1000).toFixed(1)} s (schedule kept to ${(scheduled / 1000 - SECONDS).toFixed(1)} s late)`,
+      measure: `${schedule.length} requests in ${SECONDS} s (${Object.values(RATES).reduce((a: number, b: number) => a + b, 0)}/s), all answered in ${(elapsed / 1000).toFixed(1)} s (schedule kept to ${(scheduled / 1000 - SECONDS).toFixed(1)} s late)`,
       value: schedule.length,
       unit: "requests",
     },

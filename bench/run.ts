@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { migrate, seed } from "../scripts/db.ts";
 import { DEMO_TODAY } from "../scripts/demo-day.ts";
 import { TMP_DIR } from "../scripts/env.ts";
-import { pinnedClock } from "../src/lib/clock.ts";
+import { pinnedClock } from "#lib/clock.ts";
 import { freshState, startServer } from "../test/e2e/server.ts";
 import { BENCH_ADMIN_TOKEN, type Bench, type BenchRow } from "./lib.ts";
 

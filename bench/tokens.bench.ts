@@ -19,7 +19,7 @@ const ROOT = resolve(TMP_DIR, "bench-tokens");
 
 const WORKER = `
 import { evaluateBlinded, parseBlinded, surveyPublicKey, verifyToken } from "${resolve("src/server/invitation-keys.ts")}";
-import { blindToken, finishToken } from "${resolve("src/lib/invitation-client.ts")}";
+import { blindToken, finishToken } from "${resolve("src/lib/invitation/client.ts")}";
 
 const env = { INVITATION_KEY_SEED: "ab".repeat(32), CANDOR_ENV: "test" };
 let candor;

@@ -1,6 +1,6 @@
 -- Migration number: 0008 	 invitation codes redeemed for unlinkable tokens
 -- A code is now redeemed when the form opens, for a blindly evaluated token
--- (src/lib/invitation-token.ts), and the answers arrive later with the token,
+-- (src/lib/invitation/token.ts), and the answers arrive later with the token,
 -- never with the code. Nothing written at redemption can be matched with
 -- anything written at submission, not even across snapshots of the database.
 --

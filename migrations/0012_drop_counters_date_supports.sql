@@ -10,7 +10,7 @@ DROP TABLE rate_limit_counters;
 DROP TABLE rate_limit_salts;
 
 -- The public "me too" count moves in steps over whole past days, like every
--- participation count (src/lib/participation.ts), so each support carries the
+-- participation count (src/lib/anonymity/participation.ts), so each support carries the
 -- day it was given (read at commit, like every submission's). Supports given
 -- before this migration carry the day before it: they count from the first
 -- step after it.

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import { readSchema, schemaLines, type SqlDb } from "../src/server/backup/dump.ts";
+import { readSchema, schemaLines, type SqlDb } from "#server/backup/dump.ts";
 
 /** An SQLite database in memory (or a file) as a SqlDb; foreign keys enforced, as D1 does. */
 export function nodeSqlDb(path = ":memory:"): SqlDb & { close(): void; exec(sql: string): void } {

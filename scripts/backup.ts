@@ -13,8 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { getPlatformProxy } from "wrangler";
-import { systemClock } from "../src/lib/clock.ts";
-import { d1SqlDb, dumpDatabase, type Manifest } from "../src/server/backup/dump.ts";
+import { systemClock } from "#lib/clock.ts";
+import { d1SqlDb, dumpDatabase, type Manifest } from "#server/backup/dump.ts";
 import { manifestPath, nodeSqlDb } from "./backup-db.ts";
 
 const { values } = parseArgs({

@@ -6,10 +6,10 @@ import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { getPlatformProxy, unstable_splitSqlQuery } from "wrangler";
-import { buildClock } from "../src/build/clock.ts";
+import { buildClock } from "#build/clock.ts";
 import { writeSurveyList } from "./survey-list.ts";
-import type { Clock } from "../src/lib/clock.ts";
-import { applyMigrations as applyGuarded } from "../src/server/migrations/apply.ts";
+import type { Clock } from "#lib/clock.ts";
+import { applyMigrations as applyGuarded } from "#server/migrations/apply.ts";
 
 export interface SeedEnv {
   DB: D1Database;

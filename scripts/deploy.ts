@@ -5,8 +5,8 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { listedSecretNames, missingSecrets, retiredSecrets } from "./dev-secrets.ts";
 import { deployKeyProblems } from "./survey-key-files.ts";
-import { parseVars } from "../src/build/vars.ts";
-import { publishingProblem } from "../src/server/publishing/config.ts";
+import { parseVars } from "#build/vars.ts";
+import { publishingProblem } from "#server/publishing/config.ts";
 
 // A pinned day belongs to the local demo and the tests. The deployed Worker
 // ignores CANDOR_TODAY (it has no CANDOR_ENV, src/server/config.ts), but the

@@ -2,10 +2,10 @@
 // Workers: `npm start` keeps it in .dev.vars (which `wrangler pages dev`
 // reads; never committed), the tests set it per run. Locally it is the fixed,
 // public development seed, because the demo surveys' keys are committed
-// (src/lib/invitation-key.ts) and a server whose seed does not derive them
+// (src/lib/invitation/key.ts) and a server whose seed does not derive them
 // refuses their codes. Deploying sets a real one (docs/deploy.md).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { DEV_INVITATION_KEY_SEED } from "../src/lib/invitation-key.ts";
+import { DEV_INVITATION_KEY_SEED } from "#lib/invitation/key.ts";
 import { checkKeys, differing, SURVEYS_DIR } from "./survey-key-files.ts";
 
 export const REQUIRED_SECRETS = ["INVITATION_KEY_SEED"] as const;

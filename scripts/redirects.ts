@@ -5,8 +5,8 @@
 // pages it points to.
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { SURVEYS } from "../src/lib/surveys/registry.ts";
-import { shortRedirects } from "../src/lib/surveys/short-address.ts";
+import { SURVEYS } from "#lib/surveys/registry.ts";
+import { shortRedirects } from "#lib/surveys/short-address.ts";
 
 export async function writeRedirects(distDir: string): Promise<string[]> {
   const lines = shortRedirects(SURVEYS);

@@ -16,8 +16,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { getPlatformProxy } from "wrangler";
-import { d1SqlDb } from "../src/server/backup/dump.ts";
-import { BackupRefused, checkFile, parseManifest, restoreDatabase, verifyDatabase } from "../src/server/backup/restore.ts";
+import { d1SqlDb } from "#server/backup/dump.ts";
+import { BackupRefused, checkFile, parseManifest, restoreDatabase, verifyDatabase } from "#server/backup/restore.ts";
 import { manifestPath, migrationsSchema, nodeSqlDb } from "./backup-db.ts";
 
 const { values, positionals } = parseArgs({

@@ -12,16 +12,16 @@ import { isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { format, resolveConfig } from "prettier";
-import { buildClock } from "../src/build/clock.ts";
-import { buildConfig } from "../src/build/vars.ts";
-import type { Clock } from "../src/lib/clock.ts";
-import { policyFingerprint } from "../src/lib/policy/fingerprint.ts";
-import { parsePolicySet } from "../src/lib/policy/parse.ts";
-import { versionInForce } from "../src/lib/policy/versions.ts";
-import { aggregateCycle, ImportError, readKpiRows } from "../src/lib/results/import.ts";
-import { parsePeriod } from "../src/lib/results/period.ts";
-import { republishProblems, republishRefusal, type PublishedFigures } from "../src/lib/results/republish.ts";
-import { clampMinGroupSize } from "../src/lib/anonymity.ts";
+import { buildClock } from "#build/clock.ts";
+import { buildConfig } from "#build/vars.ts";
+import type { Clock } from "#lib/clock.ts";
+import { policyFingerprint } from "#lib/policy/fingerprint.ts";
+import { parsePolicySet } from "#lib/policy/parse.ts";
+import { versionInForce } from "#lib/policy/versions.ts";
+import { aggregateCycle, ImportError, readKpiRows } from "#lib/results/import.ts";
+import { parsePeriod } from "#lib/results/period.ts";
+import { republishProblems, republishRefusal, type PublishedFigures } from "#lib/results/republish.ts";
+import { clampMinGroupSize } from "#lib/anonymity/threshold.ts";
 
 const REPO = realpathSync(fileURLToPath(new URL("..", import.meta.url)));
 

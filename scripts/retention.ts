@@ -7,8 +7,8 @@ import "./env.ts";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { getPlatformProxy } from "wrangler";
-import { buildClock } from "../src/build/clock.ts";
-import { runRetention } from "../src/server/retention.ts";
+import { buildClock } from "#build/clock.ts";
+import { runRetention } from "#server/retention.ts";
 
 const { values } = parseArgs({ options: { "persist-to": { type: "string" } } });
 const persistTo = values["persist-to"];

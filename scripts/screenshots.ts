@@ -9,8 +9,8 @@ import type { Page } from "playwright-core";
 import { migrate, seed } from "./db.ts";
 import { DEMO_TODAY } from "./demo-day.ts";
 import { TMP_DIR } from "./env.ts";
-import { pinnedClock } from "../src/lib/clock.ts";
-import { useTranslations } from "../src/i18n/index.ts";
+import { pinnedClock } from "#lib/clock.ts";
+import { useTranslations } from "#i18n/index.ts";
 import { launchBrowser } from "../test/e2e/browser.ts";
 import { freshState, startServer } from "../test/e2e/server.ts";
 

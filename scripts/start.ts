@@ -16,7 +16,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { performance } from "node:perf_hooks";
-import { pinnedClock } from "../src/lib/clock.ts";
+import { pinnedClock } from "#lib/clock.ts";
 import { randomBytes } from "node:crypto";
 import { DEV_VARS, ensureLocalAdminToken, ensureLocalHrTokens } from "./admin-token.ts";
 import { startStandin, type Standin } from "./git-host-standin.ts";

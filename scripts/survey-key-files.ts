@@ -1,13 +1,13 @@
-// The invitation keys committed in src/content/surveys (src/lib/invitation-key.ts):
+// The invitation keys committed in src/content/surveys (src/lib/invitation/key.ts):
 // derived from a seed, compared with the files, written into them. Used by
 // `npm run survey:keys`, by `npm start` (does .dev.vars's seed fit the
 // committed keys?) and by `npm run deploy` (never the development seed's keys,
 // never keys the deployment's seed does not derive).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fromHex, toHex } from "../src/lib/hex.ts";
-import { DEV_INVITATION_KEY_SEED } from "../src/lib/invitation-key.ts";
-import { deriveSurveyKeyPair } from "../src/lib/invitation-oprf.ts";
+import { fromHex, toHex } from "#lib/hex.ts";
+import { DEV_INVITATION_KEY_SEED } from "#lib/invitation/key.ts";
+import { deriveSurveyKeyPair } from "#lib/invitation/oprf.ts";
 
 export const SURVEYS_DIR = "src/content/surveys";
 

@@ -1,14 +1,14 @@
 // `npm run survey:keys`: writes each invitation survey's public key, derived
 // from the deployment's INVITATION_KEY_SEED, into its file in
 // src/content/surveys, where the build puts it into the survey's page and the
-// list of keys (src/lib/invitation-key.ts). Commit the change: a new key is a
+// list of keys (src/lib/invitation/key.ts). Commit the change: a new key is a
 // diff everyone can see.
 //
 //   INVITATION_KEY_SEED=… npm run survey:keys     write the keys of that seed
 //   npm run survey:keys -- --dev                  the public development seed's (demo content, tests)
 //   … -- --check                                  compare only: exit 1 when a file differs
 import "./env.ts";
-import { DEV_INVITATION_KEY_SEED, keyFingerprint } from "../src/lib/invitation-key.ts";
+import { DEV_INVITATION_KEY_SEED, keyFingerprint } from "#lib/invitation/key.ts";
 import { checkKeys, differing, writeKeys, type KeyCheck } from "./survey-key-files.ts";
 
 const args = process.argv.slice(2);

@@ -30,7 +30,7 @@ import { resolve } from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { launchBrowser } from "../test/e2e/browser.ts";
 import { dateDependent, testFiles, type Suite } from "../test/support/date-dependent.ts";
-import { addDays, isDay, systemClock } from "../src/lib/clock.ts";
+import { addDays, isDay, systemClock } from "#lib/clock.ts";
 import { TMP_DIR } from "./env.ts";
 import { freePort, killGroup, spawnPagesDev, waitForHealth } from "./pages-dev.ts";
 

@@ -3,10 +3,10 @@
 // Collections register here.
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
-import { policyLoader } from "./content/loaders/policy.ts";
-import { forumsLoader, honoursLoader, resultsLoader } from "./content/loaders/programme.ts";
-import { ZPolicyVersion } from "./lib/policy/schema.ts";
-import { ZSurveyFields } from "./lib/surveys/schema.ts";
+import { policyLoader } from "#content/loaders/policy.ts";
+import { forumsLoader, honoursLoader, resultsLoader } from "#content/loaders/programme.ts";
+import { ZPolicyVersion } from "#lib/policy/schema.ts";
+import { ZSurveyFields } from "#lib/surveys/schema.ts";
 
 // Reward policy versions: src/content/policy/<version>.json (+ optional <version>.<locale>.md prose).
 const policy = defineCollection({ loader: policyLoader({ base: "src/content/policy" }), schema: ZPolicyVersion });

@@ -4,8 +4,8 @@
 // instead of working them out again. Astro runs middleware when it renders a
 // page, and for this static site that is at build time, once per page.
 import type { MiddlewareHandler } from "astro";
-import { useTranslations } from "./i18n/index.ts";
-import { localizePath, parseLocalePath } from "./i18n/routing.ts";
+import { useTranslations } from "#i18n/index.ts";
+import { localizePath, parseLocalePath } from "#i18n/routing.ts";
 
 export const onRequest: MiddlewareHandler = (context, next) => {
   const { locale } = parseLocalePath(context.url.pathname);

@@ -1,9 +1,9 @@
 // Every /api call passes here: origin, size and media-type checks first, then
 // the route; any thrown error becomes the JSON error shape.
-import { readConfig, type AppEnv } from "../../src/server/config.ts";
-import { API_HEADERS, checkBody, checkOrigin } from "../../src/server/guard.ts";
-import { HttpError, errorResponse, httpErrorResponse } from "../../src/server/http.ts";
-import { STORAGE_RETRY_AFTER_SECONDS, isStorageUnavailable } from "../../src/server/storage-errors.ts";
+import { readConfig, type AppEnv } from "#server/config.ts";
+import { API_HEADERS, checkBody, checkOrigin } from "#server/guard.ts";
+import { HttpError, errorResponse, httpErrorResponse } from "#server/http.ts";
+import { STORAGE_RETRY_AFTER_SECONDS, isStorageUnavailable } from "#server/storage-errors.ts";
 
 export const onRequest: PagesFunction<AppEnv> = async ({ request, env, next }) => {
   let response: Response;

@@ -1,6 +1,6 @@
-import type { AppEnv } from "../../src/server/config.ts";
-import { json } from "../../src/server/http.ts";
-import { allow } from "../../src/server/route.ts";
+import type { AppEnv } from "#server/config.ts";
+import { json } from "#server/http.ts";
+import { allow } from "#server/route.ts";
 
 // A monitor needs "the database is down" as an answer, not a 500.
 export const onRequestGet: PagesFunction<AppEnv> = async ({ env }) => {

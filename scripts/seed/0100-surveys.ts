@@ -9,13 +9,13 @@
 // submissionId, and one that is already stored is not written again.
 // Everything new goes to D1 in one batch of a few statements (bulk.ts),
 // recorded from the same code that stores a real response.
-import { DEFAULT_LOCALE, type Locale } from "../../src/i18n/config.ts";
-import { sha256Hex } from "../../src/lib/hex.ts";
-import { invitationCodeHash } from "../../src/lib/invitation.ts";
-import { findSurvey } from "../../src/lib/surveys/registry.ts";
-import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
-import { validateAnswers } from "../../src/lib/surveys/validate.ts";
-import { responseStatements, submissionHash } from "../../src/server/db/responses.ts";
+import { DEFAULT_LOCALE, type Locale } from "#i18n/config.ts";
+import { sha256Hex } from "#lib/hex.ts";
+import { invitationCodeHash } from "#lib/invitation/codes.ts";
+import { findSurvey } from "#lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "#lib/surveys/sample.ts";
+import { validateAnswers } from "#lib/surveys/validate.ts";
+import { responseStatements, submissionHash } from "#server/db/responses.ts";
 import { bulkRecorder } from "./bulk.ts";
 import type { SeedEnv, Seeder } from "../db.ts";
 

@@ -11,13 +11,13 @@ import type { SeedEnv, Seeder } from "../db.ts";
 // the console's own service functions as actor "demo", so it is audited like
 // any HR action; the authors' side (replies, verdicts, supports) is written
 // as the public endpoints would.
-import { sha256Hex } from "../../src/lib/hex.ts";
-import { addDays, pinnedClock } from "../../src/lib/clock.ts";
-import type { IdeaCategory, IdeaStatus, MessageVisibility, Verdict } from "../../src/lib/ideas/model.ts";
-import { hashReceipt } from "../../src/lib/receipt.ts";
-import { answerIdea, changeStatus, setDuplicate, setPublication, setReward } from "../../src/server/admin-ideas.ts";
-import type { Admin } from "../../src/server/auth.ts";
-import { addAuthorMessage, insertIdea, readIdea, setVerdict } from "../../src/server/db/ideas.ts";
+import { sha256Hex } from "#lib/hex.ts";
+import { addDays, pinnedClock } from "#lib/clock.ts";
+import type { IdeaCategory, IdeaStatus, MessageVisibility, Verdict } from "#lib/ideas/model.ts";
+import { hashReceipt } from "#lib/receipt.ts";
+import { answerIdea, changeStatus, setDuplicate, setPublication, setReward } from "#server/admin-ideas.ts";
+import type { Admin } from "#server/auth.ts";
+import { addAuthorMessage, insertIdea, readIdea, setVerdict } from "#server/db/ideas.ts";
 
 interface DemoIdea {
   n: number;

@@ -2,7 +2,7 @@
 // make about settings the API enforces (the minimum group size k): the page
 // and the server read the same file, so they cannot disagree. Node-only.
 import { readFileSync } from "node:fs";
-import { readConfig, type Config } from "../server/config.ts";
+import { readConfig, type Config } from "#server/config.ts";
 
 /** The string values of wrangler.toml's top-level [vars] table. */
 export function parseVars(toml: string): Record<string, string> {

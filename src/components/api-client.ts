@@ -2,7 +2,7 @@
 // read as the shared error shape (src/lib/api-error.ts). Callers choose the
 // credentials (the survey form sends none) and extra headers (the console's
 // bearer token); nothing but the path ever goes in the URL.
-import type { ApiError, ErrorBody } from "../lib/api-error.ts";
+import type { ApiError, ErrorBody } from "#lib/api-error.ts";
 
 export type { ApiError, ErrorBody };
 

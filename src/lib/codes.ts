@@ -1,5 +1,5 @@
 // Codes people copy by hand: receipts (src/lib/receipt.ts) and invitation
-// codes (src/lib/invitation.ts) are both written in Crockford base32 and read
+// codes (src/lib/invitation/codes.ts) are both written in Crockford base32 and read
 // back by the one forgiving reader below, so what one accepts the other does.
 //
 // Crockford base32: digits and capitals without I, L, O, U, so a code read

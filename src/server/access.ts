@@ -13,7 +13,7 @@
 // while every token is refused without a fetch — a failing endpoint is not
 // asked once per forged token either.
 import { createRemoteJWKSet, customFetch, decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetKey } from "jose";
-import { systemClock } from "../lib/clock.ts";
+import { systemClock } from "#lib/clock.ts";
 
 export interface AccessConfig {
   /** e.g. "acme.cloudflareaccess.com" (with or without https://). */

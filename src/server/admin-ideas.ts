@@ -4,7 +4,7 @@
 // decided by src/lib/ideas/transitions.ts. Every write goes in one batch with
 // its audit rows, so the log cannot miss a change and a failed change leaves
 // no row. The demo seeder calls these same functions (actor "demo").
-import { dayOf } from "../lib/clock.ts";
+import { dayOf } from "#lib/clock.ts";
 import type {
   AdminIdea,
   InboxPage,
@@ -14,9 +14,9 @@ import type {
   TPublicationIntent,
   TRewardIntent,
   TStatusIntent,
-} from "../lib/ideas/model.ts";
-import { decide, isRefusal, type Intent } from "../lib/ideas/transitions.ts";
-import { hrSees } from "../lib/ideas/views.ts";
+} from "#lib/ideas/model.ts";
+import { decide, isRefusal, type Intent } from "#lib/ideas/transitions.ts";
+import { hrSees } from "#lib/ideas/views.ts";
 import type { Admin } from "./auth.ts";
 import { readConfig, type AppEnv } from "./config.ts";
 import { auditedBatch, type AuditRecord } from "./db/audit.ts";

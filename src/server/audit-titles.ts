@@ -3,9 +3,9 @@
 // inbox of every idea an entry targets or points to (duplicate of, was), and
 // every survey's title. Nothing about who wrote an idea: there is nothing
 // such to give (docs/anonymity.md).
-import type { AuditEntry, AuditPage } from "../lib/audit/model.ts";
-import { findSurvey } from "../lib/surveys/registry.ts";
-import type { TSurveyText } from "../lib/surveys/schema.ts";
+import type { AuditEntry, AuditPage } from "#lib/audit/model.ts";
+import { findSurvey } from "#lib/surveys/registry.ts";
+import type { TSurveyText } from "#lib/surveys/schema.ts";
 import type { DbEnv } from "./config.ts";
 import { ideaTitles } from "./db/ideas.ts";
 

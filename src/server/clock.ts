@@ -1,7 +1,7 @@
 // The server's clock: the system clock, or on a local Worker the day pinned
 // by CANDOR_TODAY (tests and the demo). Routes and services read "today" and
 // the request's instant through it, never from the machine.
-import { pinnedClock, systemClock, type Clock } from "../lib/clock.ts";
+import { pinnedClock, systemClock, type Clock } from "#lib/clock.ts";
 import type { LocalVars } from "./config.ts";
 
 /** The only values of CANDOR_ENV under which CANDOR_TODAY is honoured. */

@@ -3,8 +3,8 @@
 // the request started: a request that began at 23:59:59 and committed after
 // midnight then carries the later day, so a day that has ended never gains a
 // row and the steps already published over it never change
-// (src/lib/participation.ts, src/lib/surveys/steps.ts).
-import { dayOf, daysBetween, systemClock } from "../lib/clock.ts";
+// (src/lib/anonymity/participation.ts, src/lib/surveys/steps.ts).
+import { dayOf, daysBetween, systemClock } from "#lib/clock.ts";
 
 /** Days `now` (a pinned clock's instant) is away from the real date: 0 when deployed, where the pin is ignored. */
 export function dayOffset(now: Date): number {

@@ -1,6 +1,6 @@
 // Every var and secret is read here, once, so the rest of the server works
 // with typed, validated settings instead of raw strings.
-import { clampMinGroupSize } from "../lib/anonymity.ts";
+import { clampMinGroupSize } from "#lib/anonymity/threshold.ts";
 import type { PublishEnv } from "./publishing/config.ts";
 
 /** Secrets are set with `wrangler pages secret put`, never in wrangler.toml. */

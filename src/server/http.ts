@@ -1,7 +1,7 @@
 // HTTP helpers shared by every Pages Function: the one JSON error shape
 // (docs/design.md, "Errors"), JSON responses, and the single body parser.
 import type { z } from "zod";
-import type { ErrorBody, ErrorFields } from "../lib/api-error.ts";
+import type { ErrorBody, ErrorFields } from "#lib/api-error.ts";
 
 export const MAX_BODY_BYTES = 32 * 1024;
 

@@ -1,11 +1,11 @@
 // The suggestion box's server logic, between the thin routes in
 // functions/api/ideas/ and the SQL in db/ideas.ts: limits, receipts, and the
 // rules about who may see and say what.
-import { addDays, dayOf } from "../lib/clock.ts";
-import { sha256Hex } from "../lib/hex.ts";
-import { trackedView } from "../lib/ideas/views.ts";
-import { hrHasAnswered, visibleText, type TBoardQuery, type TIdeaInput, type TrackedIdea, type Verdict } from "../lib/ideas/model.ts";
-import { generateReceipt, hashReceipt, hashReceiptInput } from "../lib/receipt.ts";
+import { addDays, dayOf } from "#lib/clock.ts";
+import { sha256Hex } from "#lib/hex.ts";
+import { trackedView } from "#lib/ideas/views.ts";
+import { hrHasAnswered, visibleText, type TBoardQuery, type TIdeaInput, type TrackedIdea, type Verdict } from "#lib/ideas/model.ts";
+import { generateReceipt, hashReceipt, hashReceiptInput } from "#lib/receipt.ts";
 import type { AppEnv } from "./config.ts";
 import { readConfig } from "./config.ts";
 import { dayOffset } from "./commit-day.ts";

@@ -1,15 +1,15 @@
 // The server's half of the unlinkable invitation tokens (the protocol is
-// described in src/lib/invitation-token.ts): one VOPRF key per survey,
+// described in src/lib/invitation/token.ts): one VOPRF key per survey,
 // derived (RFC 9497, DeriveKeyPair) from the deployment's secret seed, so a
 // token from one survey is worthless in another and no private key is ever
 // stored. The public half is committed in the survey's file
-// (src/lib/invitation-key.ts): the server evaluates only when its own key is
+// (src/lib/invitation/key.ts): the server evaluates only when its own key is
 // that one, and the browser checks the proof against it.
 import { EvaluationRequest, VOPRFServer } from "@cloudflare/voprf-ts";
-import { fromHex, sha256Hex, toHex } from "../lib/hex.ts";
-import { DEV_INVITATION_KEY_SEED } from "../lib/invitation-key.ts";
-import { TOKEN_CRYPTO, TOKEN_SUITE, deriveSurveyKeyPair } from "../lib/invitation-oprf.ts";
-import { TOKEN_HEX, type SpendableToken } from "../lib/invitation-token.ts";
+import { fromHex, sha256Hex, toHex } from "#lib/hex.ts";
+import { DEV_INVITATION_KEY_SEED } from "#lib/invitation/key.ts";
+import { TOKEN_CRYPTO, TOKEN_SUITE, deriveSurveyKeyPair } from "#lib/invitation/oprf.ts";
+import { TOKEN_HEX, type SpendableToken } from "#lib/invitation/token.ts";
 import { isLocalWorker } from "./clock.ts";
 import type { AppEnv } from "./config.ts";
 import { HttpError } from "./http.ts";

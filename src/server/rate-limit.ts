@@ -19,8 +19,8 @@
 // current window's plus the previous window's, weighted by how much of it
 // still overlaps the last `windowSeconds`, so a burst at the end of one
 // window does not get a fresh allowance at the start of the next.
-import { dayOf } from "../lib/clock.ts";
-import { toHex } from "../lib/hex.ts";
+import { dayOf } from "#lib/clock.ts";
+import { toHex } from "#lib/hex.ts";
 import type { LocalVars } from "./config.ts";
 import { HttpError } from "./http.ts";
 

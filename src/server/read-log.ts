@@ -7,16 +7,16 @@
 // record it and see later whether the log was cut short or rewritten.
 // Rendered into the static page by the server (HTMLRewriter): the page
 // needs no JavaScript.
-import type { Locale } from "../i18n/config.ts";
-import { useTranslations } from "../i18n/index.ts";
-import { formatDay } from "../i18n/translate.ts";
-import { READ_ACTIONS, type AuditAction } from "../lib/audit/model.ts";
-import { beforeNumber } from "../lib/typography.ts";
-import { SURVEYS, type Survey } from "../lib/surveys/registry.ts";
-import { localText } from "../lib/surveys/text.ts";
+import type { Locale } from "#i18n/config.ts";
+import { useTranslations } from "#i18n/index.ts";
+import { formatDay } from "#i18n/translate.ts";
+import { READ_ACTIONS, type AuditAction } from "#lib/audit/model.ts";
+import { beforeNumber } from "#lib/text/typography.ts";
+import { SURVEYS, type Survey } from "#lib/surveys/registry.ts";
+import { localText } from "#lib/surveys/text.ts";
 import { readConfig, type AppEnv } from "./config.ts";
 import { listActions, listRetentionRuns, readChainHashAt, readChainHead } from "./db/audit.ts";
-import { readTerms, type RetentionKind, type RetentionTerms } from "../lib/retention.ts";
+import { readTerms, type RetentionKind, type RetentionTerms } from "#lib/retention.ts";
 
 /** The most reads listed: years of a busy HR team's reads. */
 export const READ_LOG_LIMIT = 2000;

@@ -6,10 +6,10 @@
 // moved past each term. Figures stay: survey results are rolled up from the
 // answers that are not free text, and the board counts ideas and supports,
 // which stay.
-import { dayOf } from "../lib/clock.ts";
-import { commentsEnd, cutoff, pastTerm, readTerms, RETENTION_KINDS, type RetentionKind, type RetentionTerms } from "../lib/retention.ts";
-import { FREE_TEXT_TYPES } from "../lib/surveys/questions.ts";
-import { SURVEYS } from "../lib/surveys/registry.ts";
+import { dayOf } from "#lib/clock.ts";
+import { commentsEnd, cutoff, pastTerm, readTerms, RETENTION_KINDS, type RetentionKind, type RetentionTerms } from "#lib/retention.ts";
+import { FREE_TEXT_TYPES } from "#lib/surveys/questions.ts";
+import { SURVEYS } from "#lib/surveys/registry.ts";
 import { auditedBatch, type BatchItem } from "./db/audit.ts";
 import {
   countComments,

@@ -3,7 +3,7 @@
 // results, the breakdown by segment and the change since the previous run of
 // the series — one computation, so HR sees exactly what the rules allow and
 // nothing the public figures would not also obey.
-import { addDays, type Day } from "../lib/clock.ts";
+import { addDays, type Day } from "#lib/clock.ts";
 import {
   breakdownQuestions,
   keepUnderRaisedK,
@@ -13,14 +13,14 @@ import {
   snapshotBreakdown,
   withholdingAllBut,
   type PublishedBreakdown,
-} from "../lib/surveys/breakdown.ts";
-import { previousRun, SURVEYS, type Survey } from "../lib/surveys/registry.ts";
-import { emptyAggregates } from "../lib/surveys/aggregates.ts";
-import { publishWithK } from "../lib/surveys/raised-k.ts";
-import { buildResults, type SurveyResults } from "../lib/surveys/results.ts";
-import { effectiveMinGroupSize, resultsAvailable, surveyStatus } from "../lib/surveys/schema.ts";
-import { hrSeesResults, type Findings, type Trends } from "../lib/surveys/tools.ts";
-import { compareRuns } from "../lib/surveys/trends.ts";
+} from "#lib/surveys/breakdown.ts";
+import { previousRun, SURVEYS, type Survey } from "#lib/surveys/registry.ts";
+import { emptyAggregates } from "#lib/surveys/aggregates.ts";
+import { publishWithK } from "#lib/surveys/raised-k.ts";
+import { buildResults, type SurveyResults } from "#lib/surveys/results.ts";
+import { effectiveMinGroupSize, resultsAvailable, surveyStatus } from "#lib/surveys/schema.ts";
+import { hrSeesResults, type Findings, type Trends } from "#lib/surveys/tools.ts";
+import { compareRuns } from "#lib/surveys/trends.ts";
 import { readConfig, type AppEnv } from "./config.ts";
 import { publishedK } from "./db/published-k.ts";
 import { readAudiences } from "./db/audiences.ts";

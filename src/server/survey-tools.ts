@@ -4,15 +4,15 @@
 // rules allow (src/server/survey-findings.ts), comments and exports cover
 // the same responses as the results and only from k of them, and every read
 // of what people wrote is on the audit log, in the same batch as the read.
-import type { Locale } from "../i18n/config.ts";
+import type { Locale } from "#i18n/config.ts";
 import type { Admin } from "./auth.ts";
-import { dayOf, type Day } from "../lib/clock.ts";
-import { participationSteps } from "../lib/participation.ts";
-import { shuffled } from "../lib/shuffle.ts";
-import { csvRows, exportHeader, formatAnswer, toCsv } from "../lib/surveys/export.ts";
-import { FREE_TEXT_TYPES } from "../lib/surveys/questions.ts";
-import { SURVEYS, type Survey } from "../lib/surveys/registry.ts";
-import type { Comments, HrCodes, HrSurvey, Participation } from "../lib/surveys/tools.ts";
+import { dayOf, type Day } from "#lib/clock.ts";
+import { participationSteps } from "#lib/anonymity/participation.ts";
+import { shuffled } from "#lib/shuffle.ts";
+import { csvRows, exportHeader, formatAnswer, toCsv } from "#lib/surveys/export.ts";
+import { FREE_TEXT_TYPES } from "#lib/surveys/questions.ts";
+import { SURVEYS, type Survey } from "#lib/surveys/registry.ts";
+import type { Comments, HrCodes, HrSurvey, Participation } from "#lib/surveys/tools.ts";
 import type { AppEnv } from "./config.ts";
 import { readAudiences, raiseAudience, type AudienceNow } from "./db/audiences.ts";
 import { auditedBatch } from "./db/audit.ts";
@@ -28,7 +28,7 @@ import { countRedemptionsByDay, countTokens, createTokens, replaceToken, withdra
 import { HttpError } from "./http.ts";
 import { answersK, countedUntil, overAudience, resultsOpenTo, stepKs, surveyFindings, type Findings } from "./survey-findings.ts";
 import { summarize } from "./surveys.ts";
-import { shortName } from "../lib/surveys/short-address.ts";
+import { shortName } from "#lib/surveys/short-address.ts";
 
 /**
  * Participation as HR sees it — the same steps as everyone (GET
@@ -49,7 +49,7 @@ async function participation(env: AppEnv, survey: Survey, today: Day, k: number,
 /**
  * An invitation survey's codes as HR sees them. Code use is a count of
  * taking part like any other: over whole days before today, in steps of at
- * least k (src/lib/participation.ts), so a redemption never shows as it
+ * least k (src/lib/anonymity/participation.ts), so a redemption never shows as it
  * happens — HR, who may know who holds which code, would see when someone
  * opened the form.
  */

@@ -1,12 +1,12 @@
 // The surveys API's logic, between the thin route files and the db modules:
 // what each endpoint returns and in which order the checks run.
-import { dayOf } from "../lib/clock.ts";
-import { sha256Hex } from "../lib/hex.ts";
-import { participationSteps, type DayCount } from "../lib/participation.ts";
-import type { TRedeemBody, TResponseBody } from "../lib/surveys/model.ts";
-import { findSurvey, SURVEYS, type Survey } from "../lib/surveys/registry.ts";
-import { effectiveMinGroupSize, surveyStatus, type SurveyStatus } from "../lib/surveys/schema.ts";
-import { validateAnswers } from "../lib/surveys/validate.ts";
+import { dayOf } from "#lib/clock.ts";
+import { sha256Hex } from "#lib/hex.ts";
+import { participationSteps, type DayCount } from "#lib/anonymity/participation.ts";
+import type { TRedeemBody, TResponseBody } from "#lib/surveys/model.ts";
+import { findSurvey, SURVEYS, type Survey } from "#lib/surveys/registry.ts";
+import { effectiveMinGroupSize, surveyStatus, type SurveyStatus } from "#lib/surveys/schema.ts";
+import { validateAnswers } from "#lib/surveys/validate.ts";
 import { dayOffset } from "./commit-day.ts";
 import { readConfig, type AppEnv } from "./config.ts";
 import { isDuplicateSubmission, storeResponse, type StoreOutcome } from "./db/responses.ts";
@@ -17,7 +17,7 @@ import { HttpError } from "./http.ts";
 import { checkPublishedKey, evaluateBlinded, parseBlinded, spentTokenHash, verifyToken } from "./invitation-keys.ts";
 import { admit, enforceLimit, refuse } from "./rate-limit.ts";
 import { countedUntil, resultsOpenTo, stepKs, surveyFindings, type Findings } from "./survey-findings.ts";
-import type { AudienceRaise } from "../lib/surveys/tools.ts";
+import type { AudienceRaise } from "#lib/surveys/tools.ts";
 
 export interface SurveySummary {
   id: string;

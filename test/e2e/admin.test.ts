@@ -15,8 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../scripts/db.ts";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { TMP_DIR } from "../../scripts/env.ts";
-import { formatDay } from "../../src/i18n/translate.ts";
-import { addDays, pinnedClock } from "../../src/lib/clock.ts";
+import { formatDay } from "#i18n/translate.ts";
+import { addDays, pinnedClock } from "#lib/clock.ts";
 import { expectAxeClean, launchBrowser, openPage } from "./browser.ts";
 import { freshState, startServer, type RunningServer } from "./server.ts";
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TMP_DIR } from "../../scripts/env.ts";
 import { axeViolations, formatViolations, launchProfile, watchPage } from "./browser.ts";
 import { storedResponses } from "./db.ts";
-import { useTranslations } from "../../src/i18n/index.ts";
+import { useTranslations } from "#i18n/index.ts";
 import { freshState, startServer, type RunningServer } from "./server.ts";
 
 const PULSE = "pulse-2026-11";

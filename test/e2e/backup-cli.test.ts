@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { migrate, seed } from "../../scripts/db.ts";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { TMP_DIR } from "../../scripts/env.ts";
-import { pinnedClock } from "../../src/lib/clock.ts";
+import { pinnedClock } from "#lib/clock.ts";
 
 const ROOT = `${TMP_DIR}/backup-cli`;
 const SOURCE = `${ROOT}/source`;

@@ -13,7 +13,7 @@ import type { TestProject } from "vitest/node";
 import { migrate, seed } from "../../scripts/db.ts";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { TMP_DIR } from "../../scripts/env.ts";
-import { pinnedClock } from "../../src/lib/clock.ts";
+import { pinnedClock } from "#lib/clock.ts";
 import { chromiumPath } from "./browser.ts";
 import { freshState, startServer, type RunningServer } from "./server.ts";
 

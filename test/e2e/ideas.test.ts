@@ -8,10 +8,10 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getPlatformProxy } from "wrangler";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
-import { formatDay } from "../../src/i18n/translate.ts";
-import { addDays } from "../../src/lib/clock.ts";
-import { hashReceipt, parseReceipt } from "../../src/lib/receipt.ts";
-import { findIdeaByReceiptHash } from "../../src/server/db/ideas.ts";
+import { formatDay } from "#i18n/translate.ts";
+import { addDays } from "#lib/clock.ts";
+import { hashReceipt, parseReceipt } from "#lib/receipt.ts";
+import { findIdeaByReceiptHash } from "#server/db/ideas.ts";
 import { addHrMessage, publishIdea, setStatus } from "../support/idea-writes.ts";
 import { expectAxeClean, launchBrowser, newPinnedContext, openPage, watchPage, type OpenOptions } from "./browser.ts";
 

@@ -143,7 +143,7 @@ describe("the site's pages", () => {
   });
 
   it("the results page links to every survey that publishes results, and never to a hidden one", async () => {
-    const { SURVEYS } = await import("../../src/lib/surveys/registry.ts");
+    const { SURVEYS } = await import("#lib/surveys/registry.ts");
     for (const prefix of ["", "/zh-cn"]) {
       const { page, close } = await open(`${prefix}/results/`);
       try {

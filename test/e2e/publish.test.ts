@@ -15,9 +15,9 @@ import { seed } from "../../scripts/db.ts";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { TMP_DIR } from "../../scripts/env.ts";
 import { startStandin, type Standin } from "../../scripts/git-host-standin.ts";
-import { translator } from "../../src/i18n/translate.ts";
-import { pickStrings } from "../../src/i18n/index.ts";
-import { pinnedClock } from "../../src/lib/clock.ts";
+import { translator } from "#i18n/translate.ts";
+import { pickStrings } from "#i18n/index.ts";
+import { pinnedClock } from "#lib/clock.ts";
 import { launchBrowser, openPage } from "./browser.ts";
 import { freshState, startServer, type RunningServer } from "./server.ts";
 

@@ -1,4 +1,4 @@
-// The survey key is pinned at build (src/lib/invitation-key.ts), in Chromium
+// The survey key is pinned at build (src/lib/invitation/key.ts), in Chromium
 // against the real built site, functions and local D1, in both languages.
 //
 // The attack it stops: a server that answers each person's code under a key
@@ -12,9 +12,9 @@ import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_CODES } from "../../scripts/seed/0100-surveys.ts";
-import { fromHex, toHex } from "../../src/lib/hex.ts";
-import { keyFingerprint } from "../../src/lib/invitation-key.ts";
-import { TOKEN_CRYPTO, TOKEN_SUITE } from "../../src/lib/invitation-oprf.ts";
+import { fromHex, toHex } from "#lib/hex.ts";
+import { keyFingerprint } from "#lib/invitation/key.ts";
+import { TOKEN_CRYPTO, TOKEN_SUITE } from "#lib/invitation/oprf.ts";
 import { axeViolations, formatViolations, launchBrowser, newPinnedContext, openPage } from "./browser.ts";
 
 const baseURL = inject("baseURL");

@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TMP_DIR } from "../../scripts/env.ts";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
-import { addDays } from "../../src/lib/clock.ts";
+import { addDays } from "#lib/clock.ts";
 import { axeViolations, formatViolations, launchBrowser, newPinnedContext, openPage, watchPage, type OpenOptions } from "./browser.ts";
 import { storedResponses } from "./db.ts";
 import { freshState, startServer, type RunningServer } from "./server.ts";

@@ -6,9 +6,9 @@
 // through the services (docs/clock.md); today is the Worker's own day.
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { addDays, pinnedClock } from "../../src/lib/clock.ts";
-import { adminIdea, inbox } from "../../src/server/admin-ideas.ts";
-import { readAuthorSide } from "../../src/server/db/ideas.ts";
+import { addDays, pinnedClock } from "#lib/clock.ts";
+import { adminIdea, inbox } from "#server/admin-ideas.ts";
+import { readAuthorSide } from "#server/db/ideas.ts";
 import { api } from "./helpers.ts";
 import { clearIdeas, freshIp, from, submit } from "./ideas-fixtures.ts";
 

@@ -4,12 +4,12 @@
 // DEMO_TODAY (CANDOR_TODAY in vitest.config.ts); ideas get fixed received days.
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { addDays, pinnedClock, systemClock } from "../../src/lib/clock.ts";
-import { LIMITS } from "../../src/lib/ideas/model.ts";
-import { certsUrlFor, remoteKeySet } from "../../src/server/access.ts";
-import { changeStatus, inbox } from "../../src/server/admin-ideas.ts";
-import { readAuthorSide } from "../../src/server/db/ideas.ts";
-import { requireAdmin } from "../../src/server/auth.ts";
+import { addDays, pinnedClock, systemClock } from "#lib/clock.ts";
+import { LIMITS } from "#lib/ideas/model.ts";
+import { certsUrlFor, remoteKeySet } from "#server/access.ts";
+import { changeStatus, inbox } from "#server/admin-ideas.ts";
+import { readAuthorSide } from "#server/db/ideas.ts";
+import { requireAdmin } from "#server/auth.ts";
 import { ORIGIN, api, expectError } from "./helpers.ts";
 import { SAMPLE, clearIdeas, freshIp, from, submit } from "./ideas-fixtures.ts";
 
@@ -398,7 +398,7 @@ describe("POST /api/admin/ideas/{id}/messages", () => {
       { visibility: "private", body: "  \u200B " },
       { visibility: "private", body: "x".repeat(LIMITS.replyMax + 1) },
       { visibility: "private", body: "ok", author: "author" },
-      // NUL, other controls, direction overrides and isolates (src/lib/unsafe-text.ts)
+      // NUL, other controls, direction overrides and isolates (src/lib/text/unsafe-text.ts)
       { visibility: "private", body: "Thank you\u0000." },
       { visibility: "public", body: "Thank you\u0008." },
       { visibility: "public", body: "Thank you\u0090." },

@@ -6,13 +6,13 @@
 // Time Travel restore) or rewritten shows against a head recorded before.
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { GENESIS, verifyChain, type ChainHead } from "../../src/lib/audit/chain.ts";
-import { pinnedClock } from "../../src/lib/clock.ts";
-import { answerIdea } from "../../src/server/admin-ideas.ts";
-import { appendAudit, readChainRows } from "../../src/server/db/audit.ts";
-import { createTokens, withdrawTokens } from "../../src/server/db/tokens.ts";
-import { findSurvey } from "../../src/lib/surveys/registry.ts";
-import { readLog, renderReadLog } from "../../src/server/read-log.ts";
+import { GENESIS, verifyChain, type ChainHead } from "#lib/audit/chain.ts";
+import { pinnedClock } from "#lib/clock.ts";
+import { answerIdea } from "#server/admin-ideas.ts";
+import { appendAudit, readChainRows } from "#server/db/audit.ts";
+import { createTokens, withdrawTokens } from "#server/db/tokens.ts";
+import { findSurvey } from "#lib/surveys/registry.ts";
+import { readLog, renderReadLog } from "#server/read-log.ts";
 import { api, expectError } from "./helpers.ts";
 import { clearIdeas, submit } from "./ideas-fixtures.ts";
 

@@ -2,7 +2,7 @@
 // middleware and a real local D1 inside workerd.
 import { env } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
-import { readClock } from "../../src/server/clock.ts";
+import { readClock } from "#server/clock.ts";
 
 export const ORIGIN = "https://candor.test";
 

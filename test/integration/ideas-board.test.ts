@@ -1,12 +1,12 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { boardStats, insertIdea, listBoard, setVerdict } from "../../src/server/db/ideas.ts";
+import { boardStats, insertIdea, listBoard, setVerdict } from "#server/db/ideas.ts";
 import { addHrMessage, publishIdea, setRewarded, setStatus } from "../support/idea-writes.ts";
-import { addDays } from "../../src/lib/clock.ts";
-import { HttpError } from "../../src/server/http.ts";
-import { adminIdea, inbox } from "../../src/server/admin-ideas.ts";
-import { board as boardData, supportIdea, trackIdea, withdrawSupport } from "../../src/server/ideas.ts";
-import { DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
+import { addDays } from "#lib/clock.ts";
+import { HttpError } from "#server/http.ts";
+import { adminIdea, inbox } from "#server/admin-ideas.ts";
+import { board as boardData, supportIdea, trackIdea, withdrawSupport } from "#server/ideas.ts";
+import { DEFAULT_LIMITS } from "#server/rate-limit.ts";
 import { api, expectError } from "./helpers.ts";
 import { SAMPLE, clearIdeas, dumpIdeaTables, freshIp, from, submit } from "./ideas-fixtures.ts";
 

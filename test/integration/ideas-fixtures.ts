@@ -2,7 +2,7 @@
 // HR's side written straight into D1 (the HR console is a later issue).
 import { env } from "cloudflare:test";
 import { expect } from "vitest";
-import { forgetCounts } from "../../src/server/rate-limit.ts";
+import { forgetCounts } from "#server/rate-limit.ts";
 import { api } from "./helpers.ts";
 
 let counter = 0;

@@ -3,7 +3,7 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import seed, { demoIdeaId } from "../../scripts/seed/0200-ideas.ts";
-import { addDays, pinnedClock } from "../../src/lib/clock.ts";
+import { addDays, pinnedClock } from "#lib/clock.ts";
 import { clearIdeas, dumpIdeaTables } from "./ideas-fixtures.ts";
 
 beforeEach(clearIdeas);

@@ -1,12 +1,12 @@
 import { env } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { onRequestPost as submitRoute } from "../../functions/api/ideas/index.ts";
-import { addDays, systemClock } from "../../src/lib/clock.ts";
-import { hashReceipt } from "../../src/lib/receipt.ts";
-import { HttpError } from "../../src/server/http.ts";
-import { submitIdea, trackIdea } from "../../src/server/ideas.ts";
-import { seal } from "../../src/server/seal.ts";
-import { SITEVERIFY_URL } from "../../src/server/turnstile.ts";
+import { addDays, systemClock } from "#lib/clock.ts";
+import { hashReceipt } from "#lib/receipt.ts";
+import { HttpError } from "#server/http.ts";
+import { submitIdea, trackIdea } from "#server/ideas.ts";
+import { seal } from "#server/seal.ts";
+import { SITEVERIFY_URL } from "#server/turnstile.ts";
 import { delta, dumpDatabase } from "./battery/db.ts";
 import { api, expectError, routeNow } from "./helpers.ts";
 import { SAMPLE, clearIdeas, countIdeas, dumpIdeaTables, freshIp, from, submit } from "./ideas-fixtures.ts";
@@ -16,7 +16,7 @@ const HOSTILE = {
   title: `<script>alert("x")</script> '; DROP TABLE ideas; --`,
   body: `Robert'); DELETE FROM ideas WHERE ('1'='1, \u200Fright-to-left mark, zero\u200Bwidth\u200D, <img src=x onerror=alert(1)> {{7*7}} \${x}`,
 };
-/** What no idea may hold (src/lib/unsafe-text.ts): NUL, other controls, direction overrides and isolates. */
+/** What no idea may hold (src/lib/text/unsafe-text.ts): NUL, other controls, direction overrides and isolates. */
 const UNSAFE = ["\u0000", "\u0007", "\u0085", "\u202E", "\u2066"];
 
 beforeEach(clearIdeas);

@@ -1,10 +1,10 @@
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { LIMITS } from "../../src/lib/ideas/model.ts";
+import { LIMITS } from "#lib/ideas/model.ts";
 import { addHrMessage, publishIdea, setStatus } from "../support/idea-writes.ts";
-import { HttpError } from "../../src/server/http.ts";
-import { DEFAULT_LIMITS } from "../../src/server/rate-limit.ts";
-import { giveVerdict, replyToIdea, trackIdea } from "../../src/server/ideas.ts";
+import { HttpError } from "#server/http.ts";
+import { DEFAULT_LIMITS } from "#server/rate-limit.ts";
+import { giveVerdict, replyToIdea, trackIdea } from "#server/ideas.ts";
 import { api, expectError, routeNow } from "./helpers.ts";
 import { clearIdeas, dumpIdeaTables, freshIp, from, submit } from "./ideas-fixtures.ts";
 
@@ -161,7 +161,7 @@ describe("POST /api/ideas/track/messages", () => {
       Object.keys(expectError(await reply({ receipt, body: "x".repeat(LIMITS.replyMax + 1) }), 422, "validation_failed").fields!),
     ).toEqual(["body"]);
     expect(Object.keys(expectError(await reply({ receipt, body: "hi", from: "hr" }), 422, "validation_failed").fields!)).toEqual(["from"]);
-    // NUL, other controls and direction overrides (src/lib/unsafe-text.ts), in the reply and in a verdict's comment
+    // NUL, other controls and direction overrides (src/lib/text/unsafe-text.ts), in the reply and in a verdict's comment
     for (const c of ["\u0000", "\u001B", "\u009B", "\u202D", "\u2068"]) {
       expect(Object.keys(expectError(await reply({ receipt, body: `a${c}b` }), 422, "validation_failed").fields!)).toEqual(["body"]);
       const bad = await verdict({ receipt, verdict: "resolved", comment: `ok${c}` });

@@ -1,19 +1,19 @@
-// Invitation codes redeemed for unlinkable tokens (src/lib/invitation-token.ts),
+// Invitation codes redeemed for unlinkable tokens (src/lib/invitation/token.ts),
 // through the real router and a real local D1: the browser's steps are played
-// with the very module the form uses (src/lib/invitation-client.ts).
+// with the very module the form uses (src/lib/invitation/client.ts).
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { blindToken, finishToken } from "../../src/lib/invitation-client.ts";
-import { DEV_INVITATION_KEY_SEED } from "../../src/lib/invitation-key.ts";
-import type { SpendableToken } from "../../src/lib/invitation-token.ts";
-import { SURVEYS, type Survey } from "../../src/lib/surveys/registry.ts";
-import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
-import { surveyStatus } from "../../src/lib/surveys/schema.ts";
-import { readClock } from "../../src/server/clock.ts";
-import { evaluateBlinded, parseBlinded, surveyPublicKey } from "../../src/server/invitation-keys.ts";
-import { forgetCounts } from "../../src/server/rate-limit.ts";
-import { addDays } from "../../src/lib/clock.ts";
-import { redeemInvitation, submitResponse } from "../../src/server/surveys.ts";
+import { blindToken, finishToken } from "#lib/invitation/client.ts";
+import { DEV_INVITATION_KEY_SEED } from "#lib/invitation/key.ts";
+import type { SpendableToken } from "#lib/invitation/token.ts";
+import { SURVEYS, type Survey } from "#lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "#lib/surveys/sample.ts";
+import { surveyStatus } from "#lib/surveys/schema.ts";
+import { readClock } from "#server/clock.ts";
+import { evaluateBlinded, parseBlinded, surveyPublicKey } from "#server/invitation-keys.ts";
+import { forgetCounts } from "#server/rate-limit.ts";
+import { addDays } from "#lib/clock.ts";
+import { redeemInvitation, submitResponse } from "#server/surveys.ts";
 import { DEMO_CODES, DEMO_CODE_SURVEY, seedDemoCodes } from "../../scripts/seed/0100-surveys.ts";
 import { ORIGIN, api, expectError } from "./helpers";
 

@@ -41,13 +41,13 @@
 // holds that equivalence.
 import { env } from "cloudflare:test";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { blindToken, finishToken } from "../../src/lib/invitation-client.ts";
-import type { SpendableToken } from "../../src/lib/invitation-token.ts";
-import { SURVEYS, type Survey } from "../../src/lib/surveys/registry.ts";
-import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
-import { surveyStatus } from "../../src/lib/surveys/schema.ts";
-import { addDays } from "../../src/lib/clock.ts";
-import { adminIdea, answerIdea, setPublication } from "../../src/server/admin-ideas.ts";
+import { blindToken, finishToken } from "#lib/invitation/client.ts";
+import type { SpendableToken } from "#lib/invitation/token.ts";
+import { SURVEYS, type Survey } from "#lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "#lib/surveys/sample.ts";
+import { surveyStatus } from "#lib/surveys/schema.ts";
+import { addDays } from "#lib/clock.ts";
+import { adminIdea, answerIdea, setPublication } from "#server/admin-ideas.ts";
 import { api, type ApiResult } from "./helpers.ts";
 
 const TODAY = env.CANDOR_TODAY;

@@ -8,7 +8,7 @@
 // person's consent, an audited step.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { parsePolicySet } from "../../src/lib/policy/parse.ts";
+import { parsePolicySet } from "#lib/policy/parse.ts";
 import { api } from "./helpers.ts";
 
 const ANA = { Authorization: "Bearer test-hr-token-ana-0123456789abcdef-0123" };

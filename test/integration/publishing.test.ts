@@ -4,8 +4,8 @@
 // (409), and a refused token is the deployment's error (502), not HR's.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { publishDraft } from "../../src/server/publishing/drafts.ts";
-import { HttpError } from "../../src/server/http.ts";
+import { publishDraft } from "#server/publishing/drafts.ts";
+import { HttpError } from "#server/http.ts";
 import { api, routeNow } from "./helpers.ts";
 
 const ANA = { Authorization: "Bearer test-hr-token-ana-0123456789abcdef-0123" };
@@ -156,7 +156,7 @@ describe("publishing a survey's next run", () => {
   });
 
   it("shows a committed draft as live once the running site carries its survey, and as building until then", async () => {
-    const { findSurvey } = await import("../../src/lib/surveys/registry.ts");
+    const { findSurvey } = await import("#lib/surveys/registry.ts");
     const { questions: _questions, ...november } = findSurvey("pulse-2026-11")!;
     const insert = (id: string, body: unknown) =>
       env.DB.prepare(
@@ -176,7 +176,7 @@ describe("publishing a survey's next run", () => {
     const draft = await approvedDraft("pulse-2026-11");
     await expect(publishDraft(half, { actor: "ana@candor.test" }, draft.id, draft.version, routeNow())).rejects.toThrow(/half-configured/);
     const created = await api("/api/admin/drafts", { method: "POST", headers: ANA, json: { from: "pulse-2026-11" } });
-    const { approveDraft } = await import("../../src/server/publishing/drafts.ts");
+    const { approveDraft } = await import("#server/publishing/drafts.ts");
     const readers = { ...env, HR_ROLES: "ana@candor.test=draft,li@candor.test=read" };
     const err = await approveDraft(readers, { actor: "li@candor.test" }, created.body.draft.id, 0, routeNow()).catch((e: unknown) => e);
     expect([(err as HttpError).status, (err as HttpError).code]).toEqual([403, "role_refused"]);

@@ -5,7 +5,7 @@
 import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
-import { HttpError } from "../../src/server/http.ts";
+import { HttpError } from "#server/http.ts";
 import {
   DEFAULT_LIMITS,
   MAX_COUNTERS,
@@ -20,7 +20,7 @@ import {
   slidingResult,
   type Bucket,
   type LimitEnv,
-} from "../../src/server/rate-limit.ts";
+} from "#server/rate-limit.ts";
 import { delta, dumpDatabase } from "./battery/db.ts";
 
 function from(ip: string, headers: Record<string, string> = {}) {

@@ -5,17 +5,17 @@
 // per-client limits cost none: they are counted in the isolate's memory.
 import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { blindToken, finishToken } from "../../src/lib/invitation-client.ts";
-import type { TIdeaInput } from "../../src/lib/ideas/model.ts";
-import { SURVEYS, type Survey } from "../../src/lib/surveys/registry.ts";
-import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
-import { surveyStatus } from "../../src/lib/surveys/schema.ts";
-import { readClock } from "../../src/server/clock.ts";
+import { blindToken, finishToken } from "#lib/invitation/client.ts";
+import type { TIdeaInput } from "#lib/ideas/model.ts";
+import { SURVEYS, type Survey } from "#lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "#lib/surveys/sample.ts";
+import { surveyStatus } from "#lib/surveys/schema.ts";
+import { readClock } from "#server/clock.ts";
 import { publishIdea } from "../support/idea-writes.ts";
-import type { AppEnv } from "../../src/server/config.ts";
-import { submitIdea, supportIdea, trackIdea } from "../../src/server/ideas.ts";
-import { forgetCounts } from "../../src/server/rate-limit.ts";
-import { redeemInvitation, submitResponse } from "../../src/server/surveys.ts";
+import type { AppEnv } from "#server/config.ts";
+import { submitIdea, supportIdea, trackIdea } from "#server/ideas.ts";
+import { forgetCounts } from "#server/rate-limit.ts";
+import { redeemInvitation, submitResponse } from "#server/surveys.ts";
 import { api } from "./helpers";
 
 const TODAY = env.CANDOR_TODAY;

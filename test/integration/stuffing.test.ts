@@ -18,15 +18,15 @@
 import { env } from "cloudflare:test";
 import Papa from "papaparse";
 import { beforeEach, describe, expect, it } from "vitest";
-import { addDays } from "../../src/lib/clock.ts";
-import { blindToken, finishToken } from "../../src/lib/invitation-client.ts";
-import { dropHiddenAnswers, modelFor, type QuestionSpec } from "../../src/lib/surveys/questions.ts";
-import { findSurvey, type Survey } from "../../src/lib/surveys/registry.ts";
-import { VISIBILITY, effectiveMinGroupSize, type TVisibility } from "../../src/lib/surveys/schema.ts";
-import { validateAnswers } from "../../src/lib/surveys/validate.ts";
-import { readConfig } from "../../src/server/config.ts";
-import { hrComments, hrExport, hrResults, hrSurvey } from "../../src/server/survey-tools.ts";
-import { describeSurvey, listSurveys, redeemInvitation, submitResponse, surveyResults, surveyStats } from "../../src/server/surveys.ts";
+import { addDays } from "#lib/clock.ts";
+import { blindToken, finishToken } from "#lib/invitation/client.ts";
+import { dropHiddenAnswers, modelFor, type QuestionSpec } from "#lib/surveys/questions.ts";
+import { findSurvey, type Survey } from "#lib/surveys/registry.ts";
+import { VISIBILITY, effectiveMinGroupSize, type TVisibility } from "#lib/surveys/schema.ts";
+import { validateAnswers } from "#lib/surveys/validate.ts";
+import { readConfig } from "#server/config.ts";
+import { hrComments, hrExport, hrResults, hrSurvey } from "#server/survey-tools.ts";
+import { describeSurvey, listSurveys, redeemInvitation, submitResponse, surveyResults, surveyStats } from "#server/surveys.ts";
 import { ORIGIN, api } from "./helpers.ts";
 
 const ADMIN = { Authorization: `Bearer ${env.ADMIN_TOKEN}` };

@@ -8,16 +8,16 @@
 import { env } from "cloudflare:test";
 import Papa from "papaparse";
 import { beforeEach, describe, expect, it } from "vitest";
-import { dropHiddenAnswers, modelFor } from "../../src/lib/surveys/questions.ts";
-import { SURVEYS, findSurvey, type Survey } from "../../src/lib/surveys/registry.ts";
-import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
-import { surveyStatus } from "../../src/lib/surveys/schema.ts";
-import { validateAnswers } from "../../src/lib/surveys/validate.ts";
-import { storeResponse } from "../../src/server/db/responses.ts";
-import { appendAudit } from "../../src/server/db/audit.ts";
-import { createTokens, readTokenState } from "../../src/server/db/tokens.ts";
-import { invitationCodeHash } from "../../src/lib/invitation.ts";
-import { readLog, renderReadLog } from "../../src/server/read-log.ts";
+import { dropHiddenAnswers, modelFor } from "#lib/surveys/questions.ts";
+import { SURVEYS, findSurvey, type Survey } from "#lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "#lib/surveys/sample.ts";
+import { surveyStatus } from "#lib/surveys/schema.ts";
+import { validateAnswers } from "#lib/surveys/validate.ts";
+import { storeResponse } from "#server/db/responses.ts";
+import { appendAudit } from "#server/db/audit.ts";
+import { createTokens, readTokenState } from "#server/db/tokens.ts";
+import { invitationCodeHash } from "#lib/invitation/codes.ts";
+import { readLog, renderReadLog } from "#server/read-log.ts";
 import { api, expectError } from "./helpers.ts";
 
 /** The Worker's pinned day (CANDOR_TODAY in vitest.config.ts). */
@@ -522,7 +522,7 @@ describe("DELETE /api/admin/surveys/{id}/tokens", () => {
     const s = openInvitation();
     const [a, b, used] = await minted(s, 3);
     await env.DB.prepare("UPDATE survey_tokens SET used = 1 WHERE token_hash = ?1")
-      .bind(await (await import("../../src/lib/invitation.ts")).invitationCodeHash(s.id, used!))
+      .bind(await (await import("#lib/invitation/codes.ts")).invitationCodeHash(s.id, used!))
       .run();
     const withdraw = (code: string) => api(url(), { method: "DELETE", headers: ADMIN, json: { code } });
     const before = (await get(`/api/admin/surveys/${s.id}`)).body.survey.codes;

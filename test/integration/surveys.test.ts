@@ -5,17 +5,17 @@
 // the pinned day, the helper says which file to update.
 import { env } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { addDays, systemClock } from "../../src/lib/clock.ts";
-import { SURVEYS, type Survey } from "../../src/lib/surveys/registry.ts";
-import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
-import { surveyStatus, type SurveyStatus } from "../../src/lib/surveys/schema.ts";
-import { readClock } from "../../src/server/clock.ts";
-import type { AppEnv } from "../../src/server/config.ts";
-import { storeResponse } from "../../src/server/db/responses.ts";
-import { createTokens, readTokenState } from "../../src/server/db/tokens.ts";
-import { listSurveys, submitResponse, type SurveySummary } from "../../src/server/surveys.ts";
-import type { ChoiceResult, QuestionResult } from "../../src/lib/surveys/results.ts";
-import { countHit, DEFAULT_LIMITS, forgetCounts } from "../../src/server/rate-limit.ts";
+import { addDays, systemClock } from "#lib/clock.ts";
+import { SURVEYS, type Survey } from "#lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "#lib/surveys/sample.ts";
+import { surveyStatus, type SurveyStatus } from "#lib/surveys/schema.ts";
+import { readClock } from "#server/clock.ts";
+import type { AppEnv } from "#server/config.ts";
+import { storeResponse } from "#server/db/responses.ts";
+import { createTokens, readTokenState } from "#server/db/tokens.ts";
+import { listSurveys, submitResponse, type SurveySummary } from "#server/surveys.ts";
+import type { ChoiceResult, QuestionResult } from "#lib/surveys/results.ts";
+import { countHit, DEFAULT_LIMITS, forgetCounts } from "#server/rate-limit.ts";
 import { ORIGIN, api, expectError, routeNow } from "./helpers";
 
 const TODAY = env.CANDOR_TODAY;
@@ -338,7 +338,7 @@ describe("POST /api/surveys/{id}/responses", () => {
       expect(err.fields![`answers.${c.name}`]).toMatch(/too long/);
       const nul = expectError(await submit({ [c.name]: "fine\u0000then" }), 422, "invalid_answers");
       expect(nul.fields![`answers.${c.name}`]).toMatch(/control/);
-      // direction overrides and isolates, and C1 controls: one rule with the suggestion box (src/lib/unsafe-text.ts)
+      // direction overrides and isolates, and C1 controls: one rule with the suggestion box (src/lib/text/unsafe-text.ts)
       for (const text of ["\u202Eevil", "a\u2066b\u2069", "next\u0085line"]) {
         const err = expectError(await submit({ [c.name]: text }), 422, "invalid_answers");
         expect(err.fields![`answers.${c.name}`]).toMatch(/text-direction overrides/);
@@ -629,7 +629,7 @@ async function seed(s: Survey, n: number, day: string, patch: (i: number) => Rec
       ...sampleAnswers(s.definition, s.questions, seededRandom(1000 + i), { comments: ["secret free text 42"], commentRate: 1 }),
       ...patch(i),
     };
-    const { validateAnswers } = await import("../../src/lib/surveys/validate.ts");
+    const { validateAnswers } = await import("#lib/surveys/validate.ts");
     const checked = validateAnswers(s.definition, answers, "en", s.questions);
     if (!checked.ok) throw new Error(JSON.stringify(checked.fields));
     await storeResponse(env, { surveyId: s.id, surveyVersion: s.version, day, rows: checked.rows, submissionId: sid() });
@@ -781,8 +781,8 @@ describe("GET /api/surveys/{id}/results", () => {
     await seed(s, 14, s.closes, (i) => ({ policyRead: i < 5 ? "monthly" : i < 9 ? "quarterly" : "never" }));
     const first = await api(`/api/surveys/${s.id}/results`);
     expect(first.body.k).toBe(5);
-    const { surveyResults } = await import("../../src/server/surveys.ts");
-    const { readableFigures } = await import("../../src/lib/surveys/raised-k.ts");
+    const { surveyResults } = await import("#server/surveys.ts");
+    const { readableFigures } = await import("#lib/surveys/raised-k.ts");
     const raised = await surveyResults(env, { ...s, minGroupSize: 6 } as Survey, readClock(env).now());
     expect([raised.k, raised.responses]).toEqual([6, 14]);
     const shownThen = readableFigures(first.body);
@@ -827,7 +827,7 @@ describe("GET /api/surveys/{id}/results", () => {
     const notYet = SURVEYS.find((x) => x.resultsVisibility === "after-close" && surveyStatus(x, TODAY) !== "closed")!;
     expectError(await api(`/api/surveys/${notYet.id}/results`), 409, "results_not_yet_available");
     // no demo survey hides its results: the same service with the setting changed
-    const { surveyResults } = await import("../../src/server/surveys.ts");
+    const { surveyResults } = await import("#server/surveys.ts");
     const hidden = { ...closed(), resultsVisibility: "hidden" } as Survey;
     await expect(surveyResults(env, hidden, readClock(env).now())).rejects.toMatchObject({ status: 403, code: "results_hidden" });
     expectError(await api("/api/surveys/nope/results"), 404, "not_found");

@@ -8,22 +8,22 @@
 import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays } from "../../src/lib/clock.ts";
-import { breakdownQuestions, segmentSpecs, snapshotBreakdown, type JointTally } from "../../src/lib/surveys/breakdown.ts";
-import { publishWithK } from "../../src/lib/surveys/raised-k.ts";
-import { SURVEYS } from "../../src/lib/surveys/registry.ts";
-import { buildResults, type RawAggregates } from "../../src/lib/surveys/results.ts";
-import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
-import type { DayAggregates } from "../../src/lib/surveys/aggregates.ts";
-import { validateAnswers } from "../../src/lib/surveys/validate.ts";
-import { storeResponse } from "../../src/server/db/responses.ts";
+import { addDays } from "#lib/clock.ts";
+import { breakdownQuestions, segmentSpecs, snapshotBreakdown, type JointTally } from "#lib/surveys/breakdown.ts";
+import { publishWithK } from "#lib/surveys/raised-k.ts";
+import { SURVEYS } from "#lib/surveys/registry.ts";
+import { buildResults, type RawAggregates } from "#lib/surveys/results.ts";
+import { sampleAnswers, seededRandom } from "#lib/surveys/sample.ts";
+import type { DayAggregates } from "#lib/surveys/aggregates.ts";
+import { validateAnswers } from "#lib/surveys/validate.ts";
+import { storeResponse } from "#server/db/responses.ts";
 import {
   readAggregates,
   readRawAggregates,
   readRawDailyAggregates,
   readRawSegmentTallies,
   readSegmentTallies,
-} from "../../src/server/db/surveys.ts";
+} from "#server/db/surveys.ts";
 import { runs } from "../support/fast-check.ts";
 
 const FIRST = "2026-03-01";

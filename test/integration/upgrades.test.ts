@@ -8,10 +8,10 @@
 // migration that loses rows is refused, whole.
 import { env } from "cloudflare:test";
 import { afterAll, describe, expect, it } from "vitest";
-import { verifyChain } from "../../src/lib/audit/chain.ts";
-import { d1SqlDb, readAuditRows } from "../../src/server/backup/dump.ts";
-import { emptyDatabase } from "../../src/server/backup/restore.ts";
-import { applyMigrations } from "../../src/server/migrations/apply.ts";
+import { verifyChain } from "#lib/audit/chain.ts";
+import { d1SqlDb, readAuditRows } from "#server/backup/dump.ts";
+import { emptyDatabase } from "#server/backup/restore.ts";
+import { applyMigrations } from "#server/migrations/apply.ts";
 import { ADMIN_HEADERS } from "./battery/routes.ts";
 import { api } from "./helpers.ts";
 import { freshIp, from } from "./ideas-fixtures.ts";

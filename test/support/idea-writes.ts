@@ -2,8 +2,8 @@
 // that need an idea in a given state (integration and e2e alike: no
 // cloudflare:test here). The product's HR actions go through
 // src/server/admin-ideas.ts, which audits them.
-import type { IdeaStatus, MessageVisibility } from "../../src/lib/ideas/vocabulary.ts";
-import type { DbEnv } from "../../src/server/config.ts";
+import type { IdeaStatus, MessageVisibility } from "#lib/ideas/vocabulary.ts";
+import type { DbEnv } from "#server/config.ts";
 
 function nextSeq(table: "idea_messages" | "idea_status_history"): string {
   return `(SELECT COALESCE(MAX(seq), 0) + 1 FROM ${table} WHERE idea_id = ?1)`;

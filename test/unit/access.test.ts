@@ -4,19 +4,12 @@
 // rules under test are jose's real ones.
 import { createHmac, webcrypto } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { systemClock } from "../../src/lib/clock.ts";
+import { systemClock } from "#lib/clock.ts";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  AccessError,
-  KEY_BACKOFF_MS,
-  KEY_REFETCH_COOLDOWN_MS,
-  certsUrlFor,
-  remoteKeySet,
-  verifyAccessJwt,
-} from "../../src/server/access.ts";
-import { requireAdmin, timingSafeEqual } from "../../src/server/auth.ts";
-import { HttpError } from "../../src/server/http.ts";
+import { AccessError, KEY_BACKOFF_MS, KEY_REFETCH_COOLDOWN_MS, certsUrlFor, remoteKeySet, verifyAccessJwt } from "#server/access.ts";
+import { requireAdmin, timingSafeEqual } from "#server/auth.ts";
+import { HttpError } from "#server/http.ts";
 
 const TEAM = "candor-test.cloudflareaccess.com";
 const AUD = "4714c1358e65fe4b408ad6d432a5f878f08194bdb4752441fd56faefa9b2b6f2";

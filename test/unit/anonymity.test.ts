@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MIN_GROUP_SIZE_FLOOR, clampMinGroupSize, isPublishable } from "../../src/lib/anonymity.ts";
+import { MIN_GROUP_SIZE_FLOOR, clampMinGroupSize, isPublishable } from "#lib/anonymity/threshold.ts";
 
 describe("minimum group size", () => {
   it("never goes below the floor of 3, whatever is configured", () => {

@@ -4,7 +4,7 @@
 // one, "network" when nothing answered — and the request carries JSON only in
 // its body, with the credentials the caller chose.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { callApi, errorText } from "../../src/components/api-client.ts";
+import { callApi, errorText } from "#components/api-client.ts";
 
 afterEach(() => vi.unstubAllGlobals());
 

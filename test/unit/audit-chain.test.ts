@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
-import { GENESIS, canonicalRow, chainHashes, rowHash, verifyChain, type ChainRow, type StoredChainRow } from "../../src/lib/audit/chain.ts";
-import { sha256Hex } from "../../src/lib/hex.ts";
+import { GENESIS, canonicalRow, chainHashes, rowHash, verifyChain, type ChainRow, type StoredChainRow } from "#lib/audit/chain.ts";
+import { sha256Hex } from "#lib/hex.ts";
 
 const row = (seq: number, more: Partial<ChainRow> = {}): ChainRow => ({
   seq,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localized, withoutGlosses } from "../../src/lib/bilingual.ts";
+import { localized, withoutGlosses } from "#lib/text/bilingual.ts";
 
 describe("withoutGlosses: English without the Chinese terms in brackets", () => {
   it.each([

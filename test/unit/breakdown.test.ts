@@ -1,4 +1,4 @@
-// Results by segment (src/lib/surveys/breakdown.ts on src/lib/suppression.ts):
+// Results by segment (src/lib/surveys/breakdown.ts on src/lib/anonymity/suppression.ts):
 // a reader who knows the rule, the survey's total and every published group
 // figure must not be able to work out a withheld one — not by subtracting the
 // shown groups from the total, nor from another segment's groups, nor by
@@ -15,8 +15,8 @@ import {
   type BreakdownQuestion,
   type JointTally,
   type SegmentSpec,
-} from "../../src/lib/surveys/breakdown.ts";
-import { cellPasses, partitionPasses, restPasses, suppressGroups } from "../../src/lib/suppression.ts";
+} from "#lib/surveys/breakdown.ts";
+import { cellPasses, partitionPasses, restPasses, suppressGroups } from "#lib/anonymity/suppression.ts";
 import { runs } from "../support/fast-check.ts";
 
 /** One response: its group in segment S (team) and T (tenure), null for "did not say", and its answer (1 favourable, 0 not, null none). */

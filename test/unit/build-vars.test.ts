@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildConfig, parseVars } from "../../src/build/vars.ts";
+import { buildConfig, parseVars } from "#build/vars.ts";
 
 describe("build-time vars", () => {
   it("reads [vars] and nothing outside it", () => {

@@ -2,9 +2,9 @@
 // when the local tooling started it; the build and seeders from CANDOR_TODAY).
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { buildClock } from "../../src/build/clock.ts";
-import { addDays, dayOf, daysBetween, isDay, pinnedClock, systemClock } from "../../src/lib/clock.ts";
-import { readClock } from "../../src/server/clock.ts";
+import { buildClock } from "#build/clock.ts";
+import { addDays, dayOf, daysBetween, isDay, pinnedClock, systemClock } from "#lib/clock.ts";
+import { readClock } from "#server/clock.ts";
 
 const anyDay = fc
   .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true })

@@ -3,9 +3,9 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CROCKFORD_ALPHABET, compactCode, encodeCrockford, parseCode, randomSymbols } from "../../src/lib/codes.ts";
-import { INVITATION_SYMBOLS, generateInvitationCode, invitationCodeHash, parseInvitationCode } from "../../src/lib/invitation.ts";
-import { RECEIPT_BITS, RECEIPT_SYMBOLS, generateReceipt, hashReceipt, hashReceiptInput, parseReceipt } from "../../src/lib/receipt.ts";
+import { CROCKFORD_ALPHABET, compactCode, encodeCrockford, parseCode, randomSymbols } from "#lib/codes.ts";
+import { INVITATION_SYMBOLS, generateInvitationCode, invitationCodeHash, parseInvitationCode } from "#lib/invitation/codes.ts";
+import { RECEIPT_BITS, RECEIPT_SYMBOLS, generateReceipt, hashReceipt, hashReceiptInput, parseReceipt } from "#lib/receipt.ts";
 import { DEMO_CODES, DEMO_CODE_SURVEY } from "../../scripts/seed/0100-surveys.ts";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");

@@ -4,7 +4,7 @@
 // recorded, where hand-made files have it).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { honourDraftProblems, honourFile, nextPolicyVersion, policyDraftProblems } from "../../src/lib/publishing/content-checks.ts";
+import { honourDraftProblems, honourFile, nextPolicyVersion, policyDraftProblems } from "#lib/publishing/content-checks.ts";
 
 const inForce = JSON.parse(readFileSync("src/content/policy/2026-07.json", "utf8"));
 const next = { ...inForce, version: "2027-01", effective: "2027-01-01" };

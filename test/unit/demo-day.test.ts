@@ -4,10 +4,10 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
-import { parseVars } from "../../src/build/vars.ts";
-import { isDay } from "../../src/lib/clock.ts";
-import { findSurvey } from "../../src/lib/surveys/registry.ts";
-import { surveyStatus } from "../../src/lib/surveys/schema.ts";
+import { parseVars } from "#build/vars.ts";
+import { isDay } from "#lib/clock.ts";
+import { findSurvey } from "#lib/surveys/registry.ts";
+import { surveyStatus } from "#lib/surveys/schema.ts";
 
 describe("the demo day", () => {
   it("is a day on which the demo surveys are open, upcoming and closed as described", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { sha256Hex, toHex } from "../../src/lib/hex.ts";
+import { sha256Hex, toHex } from "#lib/hex.ts";
 
 describe("hex and SHA-256", () => {
   it("encodes bytes as lower-case hex, two digits each", () => {

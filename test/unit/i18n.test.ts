@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LOCALE, LOCALES } from "../../src/i18n/config.ts";
-import { UI_MODULES, pickStrings, ui, useTranslations, withFallback } from "../../src/i18n/index.ts";
-import { fill, formatList, pluralCategory, readStrings, translator } from "../../src/i18n/translate.ts";
-import { localizePath, parseLocalePath, switchLocalePath } from "../../src/i18n/routing.ts";
+import { DEFAULT_LOCALE, LOCALES } from "#i18n/config.ts";
+import { UI_MODULES, pickStrings, ui, useTranslations, withFallback } from "#i18n/index.ts";
+import { fill, formatList, pluralCategory, readStrings, translator } from "#i18n/translate.ts";
+import { localizePath, parseLocalePath, switchLocalePath } from "#i18n/routing.ts";
 
 describe("UI strings", () => {
   const reference = Object.keys(ui[DEFAULT_LOCALE]).sort();

@@ -1,7 +1,7 @@
 // iCalendar output for staff forums, and local forum times to UTC.
 import { describe, expect, it } from "vitest";
-import { zonedToUtc } from "../../src/lib/forums.ts";
-import { calendar, escapeText, foldLine } from "../../src/lib/ics.ts";
+import { zonedToUtc } from "#lib/programme/forums.ts";
+import { calendar, escapeText, foldLine } from "#lib/ics.ts";
 
 describe("ics", () => {
   it("escapes text values and folds long lines at 75 octets without splitting a character", () => {

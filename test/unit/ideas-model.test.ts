@@ -15,8 +15,8 @@ import {
   hrHasAnswered,
   isIdeaStatus,
   visibleText,
-} from "../../src/lib/ideas/model.ts";
-import { hasUnsafeCharacters } from "../../src/lib/unsafe-text.ts";
+} from "#lib/ideas/model.ts";
+import { hasUnsafeCharacters } from "#lib/text/unsafe-text.ts";
 
 const valid = {
   category: "process",

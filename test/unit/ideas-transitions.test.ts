@@ -2,7 +2,7 @@
 // audit rows) or a refusal, table by table. The HTTP side of the same rules
 // is test/integration/admin-ideas.test.ts.
 import { describe, expect, it } from "vitest";
-import { IDEA_STATUSES, STATUS_TRANSITIONS, type IdeaStatus } from "../../src/lib/ideas/vocabulary.ts";
+import { IDEA_STATUSES, STATUS_TRANSITIONS, type IdeaStatus } from "#lib/ideas/vocabulary.ts";
 import {
   INTENT_TABLE,
   decide,
@@ -12,7 +12,7 @@ import {
   type IdeaFacts,
   type Intent,
   type Refusal,
-} from "../../src/lib/ideas/transitions.ts";
+} from "#lib/ideas/transitions.ts";
 
 const TODAY = "2026-12-01";
 const ID = "11111111-1111-4111-8111-111111111111";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TurnstileGate, type TurnstileApi } from "../../src/components/ideas/turnstile.ts";
+import { TurnstileGate, type TurnstileApi } from "#components/ideas/turnstile.ts";
 
 type Options = Parameters<TurnstileApi["render"]>[1];
 

@@ -1,8 +1,8 @@
 // Who sees what of one idea (src/lib/ideas/views.ts): the author, the board
 // and HR, from the same stored idea, on the same day.
 import { describe, expect, it } from "vitest";
-import type { IdeaMessage } from "../../src/lib/ideas/model.ts";
-import { adminView, boardView, promise, shownVerdict, trackedView, type StoredIdea } from "../../src/lib/ideas/views.ts";
+import type { IdeaMessage } from "#lib/ideas/model.ts";
+import { adminView, boardView, promise, shownVerdict, trackedView, type StoredIdea } from "#lib/ideas/views.ts";
 
 const TODAY = "2026-12-01";
 const YESTERDAY = "2026-11-30";

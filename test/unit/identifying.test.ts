@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findIdentifying, identifyingKinds, type IdentifyingKind } from "../../src/lib/identifying.ts";
+import { findIdentifying, identifyingKinds, type IdentifyingKind } from "#lib/text/identifying.ts";
 
 function kindsOf(text: string): IdentifyingKind[] {
   return findIdentifying(text).map((f) => f.kind);

@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import prettier from "prettier";
-import { PRINT_WIDTH, formatJsonFile } from "../../src/lib/publishing/json-file.ts";
-import { nextRun } from "../../src/lib/surveys/next-run.ts";
-import { findSurvey } from "../../src/lib/surveys/registry.ts";
+import { PRINT_WIDTH, formatJsonFile } from "#lib/publishing/json-file.ts";
+import { nextRun } from "#lib/surveys/next-run.ts";
+import { findSurvey } from "#lib/surveys/registry.ts";
 
 const dir = "src/content/surveys";
 

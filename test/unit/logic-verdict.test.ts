@@ -13,11 +13,11 @@
 import fc from "fast-check";
 import { Serializer } from "survey-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { KEYABLE_KEYS, keptVerdicts, logicVerdict, runLogic, verdictIsKeyable } from "../../src/lib/surveys/logic-verdict.ts";
-import { SUPPORTED_TYPES } from "../../src/lib/surveys/questions.ts";
-import { SURVEYS } from "../../src/lib/surveys/registry.ts";
-import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
-import type { TSurveyDefinition } from "../../src/lib/surveys/schema.ts";
+import { KEYABLE_KEYS, keptVerdicts, logicVerdict, runLogic, verdictIsKeyable } from "#lib/surveys/logic-verdict.ts";
+import { SUPPORTED_TYPES } from "#lib/surveys/questions.ts";
+import { SURVEYS } from "#lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "#lib/surveys/sample.ts";
+import type { TSurveyDefinition } from "#lib/surveys/schema.ts";
 import { runs } from "../support/fast-check.ts";
 
 const locales = fc.constantFrom("en" as const, "zh-cn" as const);

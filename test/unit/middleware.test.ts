@@ -4,7 +4,7 @@
 // from Astro.locals instead of working them out again.
 import type { APIContext } from "astro";
 import { describe, expect, it } from "vitest";
-import { useTranslations } from "../../src/i18n/index.ts";
+import { useTranslations } from "#i18n/index.ts";
 import { onRequest } from "../../src/middleware.ts";
 
 async function localsFor(pathname: string) {

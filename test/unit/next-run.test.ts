@@ -1,8 +1,8 @@
 // The next run of a series: id, dates and period names move by the cadence; the rest is carried over.
 import { describe, expect, it } from "vitest";
-import { addMonths, isRefusal, nextRun } from "../../src/lib/surveys/next-run.ts";
-import { findSurvey } from "../../src/lib/surveys/registry.ts";
-import { ZSurveyFile } from "../../src/lib/surveys/schema.ts";
+import { addMonths, isRefusal, nextRun } from "#lib/surveys/next-run.ts";
+import { findSurvey } from "#lib/surveys/registry.ts";
+import { ZSurveyFile } from "#lib/surveys/schema.ts";
 
 const file = (id: string) => {
   const { questions: _questions, ...rest } = findSurvey(id)!;

@@ -2,8 +2,8 @@
 // moves by 0 or by k or more, and never includes today.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays } from "../../src/lib/clock.ts";
-import { participationSteps, type DayCount } from "../../src/lib/participation.ts";
+import { addDays } from "#lib/clock.ts";
+import { participationSteps, type DayCount } from "#lib/anonymity/participation.ts";
 
 const calendar = (n: number) => Array.from({ length: n }, (_, i) => addDays("2026-11-01", i));
 

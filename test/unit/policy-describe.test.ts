@@ -1,10 +1,10 @@
 // The phrases pages print for "what changed" and tier rules, in both languages.
 import { describe, expect, it } from "vitest";
-import { changeLines, describeMinimum, describeReward, itemSummary } from "../../src/components/policy/describe.ts";
-import { useTranslations } from "../../src/i18n/index.ts";
-import { diffPolicies } from "../../src/lib/policy/diff.ts";
-import { formatDate, formatMeasure } from "../../src/lib/policy/format.ts";
-import { parsePolicySet } from "../../src/lib/policy/parse.ts";
+import { changeLines, describeMinimum, describeReward, itemSummary } from "#components/policy/describe.ts";
+import { useTranslations } from "#i18n/index.ts";
+import { diffPolicies } from "#lib/policy/diff.ts";
+import { formatDate, formatMeasure } from "#lib/policy/format.ts";
+import { parsePolicySet } from "#lib/policy/parse.ts";
 import { demoFiles } from "./policy-fixtures.ts";
 
 const { versions } = parsePolicySet(demoFiles());

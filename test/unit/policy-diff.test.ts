@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { diffPolicies, same } from "../../src/lib/policy/diff.ts";
-import { parsePolicySet } from "../../src/lib/policy/parse.ts";
-import { ZPolicyVersion, type TPolicyVersion } from "../../src/lib/policy/schema.ts";
-import { timeline } from "../../src/lib/policy/versions.ts";
+import { diffPolicies, same } from "#lib/policy/diff.ts";
+import { parsePolicySet } from "#lib/policy/parse.ts";
+import { ZPolicyVersion, type TPolicyVersion } from "#lib/policy/schema.ts";
+import { timeline } from "#lib/policy/versions.ts";
 import { L, demoFiles, smallPolicy } from "./policy-fixtures.ts";
 
 const base = () => ZPolicyVersion.parse(smallPolicy());

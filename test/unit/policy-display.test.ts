@@ -3,10 +3,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { forDisplay, inCurrentTerms } from "../../src/lib/policy/display.ts";
-import { policyFingerprint } from "../../src/lib/policy/fingerprint.ts";
-import type { TPolicyVersion } from "../../src/lib/policy/schema.ts";
-import { ZH_TERMS, typographyProblems } from "../../src/lib/typography.ts";
+import { forDisplay, inCurrentTerms } from "#lib/policy/display.ts";
+import { policyFingerprint } from "#lib/policy/fingerprint.ts";
+import type { TPolicyVersion } from "#lib/policy/schema.ts";
+import { ZH_TERMS, typographyProblems } from "#lib/text/typography.ts";
 
 const record = JSON.parse(readFileSync(join(import.meta.dirname, "../../src/content/policy/2026-07.json"), "utf8")) as TPolicyVersion;
 

@@ -3,9 +3,9 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, canonicalPolicy, policyFingerprint } from "../../src/lib/policy/fingerprint.ts";
-import { parsePolicySet } from "../../src/lib/policy/parse.ts";
-import { ZPolicyVersion, type TPolicyVersion } from "../../src/lib/policy/schema.ts";
+import { canonicalJson, canonicalPolicy, policyFingerprint } from "#lib/policy/fingerprint.ts";
+import { parsePolicySet } from "#lib/policy/parse.ts";
+import { ZPolicyVersion, type TPolicyVersion } from "#lib/policy/schema.ts";
 import { demoVersion } from "./policy-fixtures.ts";
 import { folder } from "./programme-fixtures.ts";
 import { runs } from "../support/fast-check.ts";

@@ -1,8 +1,8 @@
 // Policy fixtures for unit tests: the real demo files, read from disk, and
 // small hand-made policies whose numbers are easy to check by hand.
 import { readdirSync, readFileSync } from "node:fs";
-import type { PolicyFile } from "../../src/lib/policy/parse.ts";
-import type { TPolicyVersionInput } from "../../src/lib/policy/schema.ts";
+import type { PolicyFile } from "#lib/policy/parse.ts";
+import type { TPolicyVersionInput } from "#lib/policy/schema.ts";
 
 export const POLICY_DIR = new URL("../../src/content/policy/", import.meta.url);
 

@@ -3,13 +3,13 @@
 // see a missing one; a missing key would silently fall back to English (or to
 // the raw key). Checked here against each locale's own table, no fallback.
 import { describe, expect, it } from "vitest";
-import { changeCount, changeLines, rewardFormList } from "../../src/components/policy/describe.ts";
-import { LOCALES } from "../../src/i18n/config.ts";
-import { ui, useTranslations } from "../../src/i18n/index.ts";
-import { formatList } from "../../src/i18n/translate.ts";
-import { FIELDS, SECTIONS, diffPolicies } from "../../src/lib/policy/diff.ts";
-import { parsePolicySet } from "../../src/lib/policy/parse.ts";
-import { UNITS } from "../../src/lib/policy/schema.ts";
+import { changeCount, changeLines, rewardFormList } from "#components/policy/describe.ts";
+import { LOCALES } from "#i18n/config.ts";
+import { ui, useTranslations } from "#i18n/index.ts";
+import { formatList } from "#i18n/translate.ts";
+import { FIELDS, SECTIONS, diffPolicies } from "#lib/policy/diff.ts";
+import { parsePolicySet } from "#lib/policy/parse.ts";
+import { UNITS } from "#lib/policy/schema.ts";
 import { demoFiles } from "./policy-fixtures.ts";
 
 const { versions } = parsePolicySet(demoFiles());

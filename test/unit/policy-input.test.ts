@@ -3,7 +3,7 @@
 // for text it could not read.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDecimalInput } from "../../src/lib/policy/input.ts";
+import { parseDecimalInput } from "#lib/policy/input.ts";
 
 const range = { min: 0, max: 100 };
 

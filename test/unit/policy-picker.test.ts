@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { comparePickerTarget } from "../../src/lib/policy/versions.ts";
+import { comparePickerTarget } from "#lib/policy/versions.ts";
 
 describe("comparePickerTarget: where the version picker leads", () => {
   it("compares older with newer, whichever was picked first", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ZPolicyVersion, type TPolicyVersion, type TPolicyVersionInput } from "../../src/lib/policy/schema.ts";
-import { criterionPoints, meetsMinimum, scorePolicy, unmetMinimums, type Values } from "../../src/lib/policy/score.ts";
+import { ZPolicyVersion, type TPolicyVersion, type TPolicyVersionInput } from "#lib/policy/schema.ts";
+import { criterionPoints, meetsMinimum, scorePolicy, unmetMinimums, type Values } from "#lib/policy/score.ts";
 import { demoVersion, smallPolicy } from "./policy-fixtures.ts";
 import { runs } from "../support/fast-check.ts";
 

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { policyLoader } from "../../src/content/loaders/policy.ts";
-import { PolicyValidationError, parsePolicySet, type PolicyFile } from "../../src/lib/policy/parse.ts";
-import { ZPolicyVersion } from "../../src/lib/policy/schema.ts";
+import { policyLoader } from "#content/loaders/policy.ts";
+import { PolicyValidationError, parsePolicySet, type PolicyFile } from "#lib/policy/parse.ts";
+import { ZPolicyVersion } from "#lib/policy/schema.ts";
 import { demoFiles, demoVersion, file, smallPolicy } from "./policy-fixtures.ts";
 
 function problems(files: PolicyFile[]): string[] {

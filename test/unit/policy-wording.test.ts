@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { diffWords, tokens } from "../../src/lib/policy/wording.ts";
+import { diffWords, tokens } from "#lib/policy/wording.ts";
 
 const join = (ops: { op: string; text: string }[], side: "before" | "after") =>
   ops

@@ -1,10 +1,10 @@
 // Programme fixtures: the demo folders read from disk as the loaders read
 // them, and a helper that runs the build's check on a changed copy.
 import { readdirSync, readFileSync } from "node:fs";
-import { pinnedClock } from "../../src/lib/clock.ts";
-import { parseProgramme, type ProgrammeInput } from "../../src/lib/programme.ts";
-import type { ContentFile } from "../../src/lib/content.ts";
-import { SURVEYS } from "../../src/lib/surveys/registry.ts";
+import { pinnedClock } from "#lib/clock.ts";
+import { parseProgramme, type ProgrammeInput } from "#lib/programme/record.ts";
+import type { ContentFile } from "#lib/content.ts";
+import { SURVEYS } from "#lib/surveys/registry.ts";
 
 const CONTENT = new URL("../../src/content/", import.meta.url);
 export const TODAY = "2026-11-30";

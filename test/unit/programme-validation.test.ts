@@ -3,7 +3,7 @@
 // same check runs in the content loaders (test/e2e/build-guard.test.ts
 // runs it through a real `astro build`).
 import { describe, expect, it } from "vitest";
-import { parseProgramme } from "../../src/lib/programme.ts";
+import { parseProgramme } from "#lib/programme/record.ts";
 import { demoInput, editJson, editText, problems, type Editable } from "./programme-fixtures.ts";
 
 const base = demoInput();

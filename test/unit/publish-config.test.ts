@@ -1,6 +1,6 @@
 // Publishing is configured wholly or not at all: the deploy and the Worker refuse a half-set one.
 import { describe, expect, it } from "vitest";
-import { publishingProblem, readPublishConfig } from "../../src/server/publishing/config.ts";
+import { publishingProblem, readPublishConfig } from "#server/publishing/config.ts";
 
 const FULL = { PUBLISH_REPO: "acme/candor", PUBLISH_BRANCH: "main", PUBLISH_TOKEN: "set", PUBLISH_API_URL: "https://api.github.com" };
 

@@ -5,9 +5,9 @@
 // and a publication that differs only in a ranking's rank sums is caught.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { QuestionSpec } from "../../src/lib/surveys/questions.ts";
-import { publishWithK, readableFigures, showsNothingNew } from "../../src/lib/surveys/raised-k.ts";
-import { buildResults, type RawAggregates } from "../../src/lib/surveys/results.ts";
+import type { QuestionSpec } from "#lib/surveys/questions.ts";
+import { publishWithK, readableFigures, showsNothingNew } from "#lib/surveys/raised-k.ts";
+import { buildResults, type RawAggregates } from "#lib/surveys/results.ts";
 import { runs } from "../support/fast-check.ts";
 
 const spec = (name: string, type: QuestionSpec["type"], values: (string | number)[], maxSelected = 0): QuestionSpec => ({

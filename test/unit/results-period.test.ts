@@ -1,8 +1,8 @@
 // Cycle ids, their periods, and a period's budget.
 import { describe, expect, it } from "vitest";
-import { targetStatus } from "../../src/lib/policy/score.ts";
-import { periodBudget } from "../../src/lib/results/budget.ts";
-import { comparePeriodsNewestFirst, parsePeriod } from "../../src/lib/results/period.ts";
+import { targetStatus } from "#lib/policy/score.ts";
+import { periodBudget } from "#lib/results/budget.ts";
+import { comparePeriodsNewestFirst, parsePeriod } from "#lib/results/period.ts";
 
 describe("periods", () => {
   it("reads months, quarters, half-years and years, leap days included", () => {

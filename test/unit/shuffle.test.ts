@@ -5,7 +5,7 @@
 // shuffles.
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { randomIndex, shuffled, type RandomUint32 } from "../../src/lib/shuffle.ts";
+import { randomIndex, shuffled, type RandomUint32 } from "#lib/shuffle.ts";
 import { runs } from "../support/fast-check.ts";
 
 const TWO_32 = 0x1_0000_0000;

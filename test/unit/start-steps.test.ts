@@ -9,10 +9,10 @@ import { fingerprint, isStamped, writeStamp } from "../../scripts/fingerprint.ts
 import { getPlatformProxy } from "wrangler";
 import { applyMigrations } from "../../scripts/db.ts";
 import { bulkInsert, bulkRecorder } from "../../scripts/seed/bulk.ts";
-import { findSurvey } from "../../src/lib/surveys/registry.ts";
-import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
-import { validateAnswers } from "../../src/lib/surveys/validate.ts";
-import { responseStatements, storeResponse } from "../../src/server/db/responses.ts";
+import { findSurvey } from "#lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "#lib/surveys/sample.ts";
+import { validateAnswers } from "#lib/surveys/validate.ts";
+import { responseStatements, storeResponse } from "#server/db/responses.ts";
 
 describe("fingerprint", () => {
   it("changes with a file's bytes, a new file and the extra values, and not otherwise", () => {

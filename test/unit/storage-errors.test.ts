@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isStorageUnavailable } from "../../src/server/storage-errors.ts";
+import { isStorageUnavailable } from "#server/storage-errors.ts";
 
 describe("isStorageUnavailable", () => {
   it("takes D1's transient failures for a moment to wait out", () => {

@@ -1,13 +1,13 @@
-// The style guide's mechanical rules (docs/style-guide.md, src/lib/typography.ts)
+// The style guide's mechanical rules (docs/style-guide.md, src/lib/text/typography.ts)
 // over every text a reader sees: the UI strings, the surveys and the policy
 // content, in both languages.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ui } from "../../src/i18n/index.ts";
-import { withoutGlosses } from "../../src/lib/bilingual.ts";
-import { inCurrentTerms } from "../../src/lib/policy/display.ts";
-import { ZH_TERMS, beforeNumber, typographyProblems, type Language } from "../../src/lib/typography.ts";
+import { ui } from "#i18n/index.ts";
+import { withoutGlosses } from "#lib/text/bilingual.ts";
+import { inCurrentTerms } from "#lib/policy/display.ts";
+import { ZH_TERMS, beforeNumber, typographyProblems, type Language } from "#lib/text/typography.ts";
 
 interface Text {
   where: string;
@@ -27,7 +27,7 @@ function jsonTexts(file: string): Text[] {
         if (typeof v === "string" && (key === "en" || key === "default" || key === "zh-cn")) {
           // Published policy versions are a fixed record (their wording may carry the organisation's
           // Chinese terms in brackets, and Chinese written before the site's terms settled): pages show
-          // English without those glosses (src/lib/bilingual.ts) and Chinese in current terms
+          // English without those glosses (src/lib/text/bilingual.ts) and Chinese in current terms
           // (src/lib/policy/display.ts); that is the text checked.
           const record = file.startsWith("policy/");
           const shown = !record ? v : key === "en" ? withoutGlosses(v) : key === "zh-cn" ? inCurrentTerms(v) : v;

@@ -1,14 +1,14 @@
-// The one small-group rule (src/lib/suppression.ts), as surveys and cycle
+// The one small-group rule (src/lib/anonymity/suppression.ts), as surveys and cycle
 // results publish it: a reader who knows the rule and the total must not be
 // able to solve any withheld count. For every withheld figure there is
 // another set of counts, with the same total, that is published identically
 // but differs in that figure.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { aggregateCycle } from "../../src/lib/results/import.ts";
-import { parseResultsSet } from "../../src/lib/results/parse.ts";
-import { suppressOverlapping, suppressPartition } from "../../src/lib/suppression.ts";
-import { parsePolicySet } from "../../src/lib/policy/parse.ts";
+import { aggregateCycle } from "#lib/results/import.ts";
+import { parseResultsSet } from "#lib/results/parse.ts";
+import { suppressOverlapping, suppressPartition } from "#lib/anonymity/suppression.ts";
+import { parsePolicySet } from "#lib/policy/parse.ts";
 import { folder } from "./programme-fixtures.ts";
 import { runs } from "../support/fast-check.ts";
 

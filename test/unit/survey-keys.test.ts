@@ -1,4 +1,4 @@
-// Survey keys committed beside the surveys (src/lib/invitation-key.ts): the
+// Survey keys committed beside the surveys (src/lib/invitation/key.ts): the
 // schema asks for one on every invitation survey, the demo's are the fixed
 // development seed's, `npm run survey:keys` writes and checks them, npm start
 // keeps .dev.vars's seed fitting them, and `npm run deploy` ships neither the
@@ -11,10 +11,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { alignDevSeed, testSecrets } from "../../scripts/dev-secrets.ts";
 import { SURVEYS_DIR, checkKeys, deployKeyProblems, differing, withInvitationKey, writeKeys } from "../../scripts/survey-key-files.ts";
-import { fromHex } from "../../src/lib/hex.ts";
-import { DEV_INVITATION_KEY_SEED, INVITATION_KEY_PATTERN, keyFingerprint } from "../../src/lib/invitation-key.ts";
-import { SURVEYS } from "../../src/lib/surveys/registry.ts";
-import { ZSurveyFile } from "../../src/lib/surveys/schema.ts";
+import { fromHex } from "#lib/hex.ts";
+import { DEV_INVITATION_KEY_SEED, INVITATION_KEY_PATTERN, keyFingerprint } from "#lib/invitation/key.ts";
+import { SURVEYS } from "#lib/surveys/registry.ts";
+import { ZSurveyFile } from "#lib/surveys/schema.ts";
 
 const OTHER_SEED = "5e".repeat(32);
 const readJson = (path: string) => JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SURVEY_DIR, SURVEY_LIST, surveyListSource, writeSurveyList } from "../../scripts/survey-list.ts";
-import { SURVEYS } from "../../src/lib/surveys/registry.ts";
+import { SURVEYS } from "#lib/surveys/registry.ts";
 
 const root = mkdtempSync(join(tmpdir(), "candor-survey-list-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -2,8 +2,8 @@
 // is engaged); the form must take exactly that model once, in its language,
 // and build its own otherwise.
 import { describe, expect, it } from "vitest";
-import { pickStrings } from "../../src/i18n/index.ts";
-import { prepareSurveyModel, surveyModel } from "../../src/components/surveys/survey-model.ts";
+import { pickStrings } from "#i18n/index.ts";
+import { prepareSurveyModel, surveyModel } from "#components/surveys/survey-model.ts";
 
 const definition = () => ({ pages: [{ name: "p", elements: [{ type: "rating", name: "satisfaction", rateMax: 5 }] }] });
 

@@ -2,8 +2,8 @@
 // by default, this device only by choice, the token never past the session,
 // and every draft — a pending send too — expires.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DRAFT_MAX_DAYS, clearDraft, isStale, loadDraft, saveDraft, startAction } from "../../src/components/surveys/draft.ts";
-import { awaitedCode, clearToken, hasKeptRedemption, loadToken, placeRedemption } from "../../src/components/surveys/redeem.ts";
+import { DRAFT_MAX_DAYS, clearDraft, isStale, loadDraft, saveDraft, startAction } from "#components/surveys/draft.ts";
+import { awaitedCode, clearToken, hasKeptRedemption, loadToken, placeRedemption } from "#components/surveys/redeem.ts";
 
 describe("on arrival", () => {
   it("delivers a pending send whatever the survey's status looked like: the server decides", () => {

@@ -6,9 +6,9 @@
 import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import type { Locale } from "../../src/i18n/config.ts";
-import { BOM, csvRows, exportHeader, formatAnswer, toCsv, type StoredAnswer } from "../../src/lib/surveys/export.ts";
-import type { QuestionSpec } from "../../src/lib/surveys/questions.ts";
+import type { Locale } from "#i18n/config.ts";
+import { BOM, csvRows, exportHeader, formatAnswer, toCsv, type StoredAnswer } from "#lib/surveys/export.ts";
+import type { QuestionSpec } from "#lib/surveys/questions.ts";
 import { runs } from "../support/fast-check.ts";
 
 /**

@@ -2,11 +2,11 @@
 import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { describeQuestions } from "../../src/lib/surveys/questions.ts";
-import { SURVEYS } from "../../src/lib/surveys/registry.ts";
-import { buildResults, type RawAggregates } from "../../src/lib/surveys/results.ts";
-import { suppressPartition } from "../../src/lib/suppression.ts";
-import { VISIBILITY, ZSurveyFile, effectiveMinGroupSize, resultsAvailable, surveyStatus } from "../../src/lib/surveys/schema.ts";
+import { describeQuestions } from "#lib/surveys/questions.ts";
+import { SURVEYS } from "#lib/surveys/registry.ts";
+import { buildResults, type RawAggregates } from "#lib/surveys/results.ts";
+import { suppressPartition } from "#lib/anonymity/suppression.ts";
+import { VISIBILITY, ZSurveyFile, effectiveMinGroupSize, resultsAvailable, surveyStatus } from "#lib/surveys/schema.ts";
 
 const dir = new URL("../../src/content/surveys/", import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith(".json"));

@@ -2,7 +2,7 @@
 // and non-JSON answers from something in between, and stops at the server's
 // first definite answer. Waits are skipped through the "Try now" hook.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { backoffSeconds, sendWithRetry, type WaitReason } from "../../src/components/surveys/send.ts";
+import { backoffSeconds, sendWithRetry, type WaitReason } from "#components/surveys/send.ts";
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });

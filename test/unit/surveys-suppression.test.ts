@@ -3,9 +3,9 @@
 // NPS) must never pin down a withheld count.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { QuestionSpec } from "../../src/lib/surveys/questions.ts";
-import { SURVEYS } from "../../src/lib/surveys/registry.ts";
-import { buildResults, type QuestionResult, type RawAggregates } from "../../src/lib/surveys/results.ts";
+import type { QuestionSpec } from "#lib/surveys/questions.ts";
+import { SURVEYS } from "#lib/surveys/registry.ts";
+import { buildResults, type QuestionResult, type RawAggregates } from "#lib/surveys/results.ts";
 import { runs } from "../support/fast-check.ts";
 
 const pulse = SURVEYS.find((s) => s.id === "pulse-2026-11")!;
@@ -167,7 +167,7 @@ describe("a conditional question is suppressed when a count it depends on is wit
         { name: "p3", elements: [{ type: "boolean", name: "c", visibleIf: "{b} = true" }] },
       ],
     };
-    return import("../../src/lib/surveys/questions.ts").then(({ describeQuestions }) => {
+    return import("#lib/surveys/questions.ts").then(({ describeQuestions }) => {
       const specs = describeQuestions(definition);
       expect(specs.map((s) => s.dependsOn)).toEqual([[], ["a"], ["b"]]);
       const raw: RawAggregates = {

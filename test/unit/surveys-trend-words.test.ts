@@ -2,7 +2,7 @@
 // page and the HR console: every figure of a compared question, in order,
 // labelled in the reader's language, signed.
 import { describe, expect, it } from "vitest";
-import { signedNumber, trendParts, type TrendPhrases } from "../../src/lib/surveys/trend-words.ts";
+import { signedNumber, trendParts, type TrendPhrases } from "#lib/surveys/trend-words.ts";
 
 const say: TrendPhrases = {
   mean: (change) => `mean ${change}`,

@@ -5,9 +5,9 @@
 // the comments. A withheld figure must never come back as a change.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ChoiceValue, QuestionSpec } from "../../src/lib/surveys/questions.ts";
-import { buildResults, type QuestionResult, type RawAggregates, type SurveyResults } from "../../src/lib/surveys/results.ts";
-import { biggestChanges, compareRuns, favourableShare, sameScale, type QuestionTrend } from "../../src/lib/surveys/trends.ts";
+import type { ChoiceValue, QuestionSpec } from "#lib/surveys/questions.ts";
+import { buildResults, type QuestionResult, type RawAggregates, type SurveyResults } from "#lib/surveys/results.ts";
+import { biggestChanges, compareRuns, favourableShare, sameScale, type QuestionTrend } from "#lib/surveys/trends.ts";
 import { runs } from "../support/fast-check.ts";
 
 const K = 5;

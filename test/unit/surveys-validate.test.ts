@@ -3,10 +3,10 @@
 // is tested in logic-verdict.test.ts.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { describeQuestions } from "../../src/lib/surveys/questions.ts";
-import { SURVEYS } from "../../src/lib/surveys/registry.ts";
-import { sampleAnswers, seededRandom } from "../../src/lib/surveys/sample.ts";
-import { validateAnswers } from "../../src/lib/surveys/validate.ts";
+import { describeQuestions } from "#lib/surveys/questions.ts";
+import { SURVEYS } from "#lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "#lib/surveys/sample.ts";
+import { validateAnswers } from "#lib/surveys/validate.ts";
 import { runs } from "../support/fast-check.ts";
 
 const locales = fc.constantFrom("en" as const, "zh-cn" as const);

@@ -1,4 +1,4 @@
-// One rule for every free text anyone sends (src/lib/unsafe-text.ts): control
+// One rule for every free text anyone sends (src/lib/text/unsafe-text.ts): control
 // characters and direction overrides are refused, by the survey answers and
 // by every text field of the suggestion box alike.
 import { describe, expect, it } from "vitest";
@@ -10,10 +10,10 @@ import {
   ZRewardIntent,
   ZStatusIntent,
   ZVerdictInput,
-} from "../../src/lib/ideas/model.ts";
-import { validateAnswers } from "../../src/lib/surveys/validate.ts";
-import { SURVEYS } from "../../src/lib/surveys/registry.ts";
-import { hasUnsafeCharacters } from "../../src/lib/unsafe-text.ts";
+} from "#lib/ideas/model.ts";
+import { validateAnswers } from "#lib/surveys/validate.ts";
+import { SURVEYS } from "#lib/surveys/registry.ts";
+import { hasUnsafeCharacters } from "#lib/text/unsafe-text.ts";
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i));
 /** NUL, the other C0 controls but tab and line breaks, DEL, C1, the bidi embeddings/overrides and isolates. */

@@ -3,9 +3,9 @@
 // console's first question, GET /api/admin/me ("who is signed in here?"),
 // which is answered {signedIn: false} rather than refused: asking it is not a
 // failed sign-in, and the console must ask it before anyone has signed in.
-import { requireAdmin } from "../../../src/server/auth.ts";
-import type { AppEnv } from "../../../src/server/config.ts";
-import { HttpError } from "../../../src/server/http.ts";
+import { requireAdmin } from "#server/auth.ts";
+import type { AppEnv } from "#server/config.ts";
+import { HttpError } from "#server/http.ts";
 
 const isWhoAmI = (request: Request) => request.method === "GET" && new URL(request.url).pathname === "/api/admin/me";
 

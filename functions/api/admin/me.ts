@@ -4,9 +4,9 @@
 // server refuses, the answer is {signedIn: false} (the middleware lets only
 // this question through) and the console shows the token form; a 403 means
 // "HR access is not configured here".
-import type { Admin } from "../../../src/server/auth.ts";
-import { json } from "../../../src/server/http.ts";
-import { allow } from "../../../src/server/route.ts";
+import type { Admin } from "#server/auth.ts";
+import { json } from "#server/http.ts";
+import { allow } from "#server/route.ts";
 
 export const onRequestGet: PagesFunction = ({ data }) => {
   const admin = data.admin as Admin | undefined;

@@ -2,12 +2,12 @@
 // POST /api/ideas: a new anonymous idea → 201 {receipt, acknowledgeBy,
 // acknowledgeWithinDays}, the receipt shown once; the same submissionId again
 // → 200 with the same answer, nothing stored twice.
-import { readClock } from "../../../src/server/clock.ts";
-import { ZBoardQuery, ZIdeaInput } from "../../../src/lib/ideas/model.ts";
-import type { AppEnv } from "../../../src/server/config.ts";
-import { HttpError, issuesToFields, json, parseJsonBody } from "../../../src/server/http.ts";
-import { board, submitIdea } from "../../../src/server/ideas.ts";
-import { allow } from "../../../src/server/route.ts";
+import { readClock } from "#server/clock.ts";
+import { ZBoardQuery, ZIdeaInput } from "#lib/ideas/model.ts";
+import type { AppEnv } from "#server/config.ts";
+import { HttpError, issuesToFields, json, parseJsonBody } from "#server/http.ts";
+import { board, submitIdea } from "#server/ideas.ts";
+import { allow } from "#server/route.ts";
 
 export const onRequestGet: PagesFunction<AppEnv> = async ({ request, env }) => {
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));

@@ -1,9 +1,9 @@
 // GET /policy/compare/go?from=…&to=…&lang=…: the version picker on
 // /policy/compare/ is a plain form (policy pages ship no JavaScript); this
 // sends the reader on to the static comparison page with a 303.
-import { isLocale } from "../../../src/i18n/config.ts";
-import { localizePath } from "../../../src/i18n/routing.ts";
-import { comparePickerTarget } from "../../../src/lib/policy/versions.ts";
+import { isLocale } from "#i18n/config.ts";
+import { localizePath } from "#i18n/routing.ts";
+import { comparePickerTarget } from "#lib/policy/versions.ts";
 
 export const onRequestGet: PagesFunction = ({ request }) => {
   const params = new URL(request.url).searchParams;

@@ -3,12 +3,12 @@
 // console page mounts this island with its view; the sign-in is shared
 // through sessionStorage, so moving between pages keeps it.
 import { useCallback, useEffect, useState, type ReactNode } from "react";
-import { translator } from "../../i18n/translate.ts";
+import { translator } from "#i18n/translate.ts";
 import { adminApi, describeError, tokenStore, type AdminStrings, type T } from "./api.ts";
 import { AuditLog } from "./AuditLog.tsx";
 import { Inbox } from "./Inbox.tsx";
 import { Publications } from "./Publications.tsx";
-import type { SeriesLatest } from "../../lib/publishing/series.ts";
+import type { SeriesLatest } from "#lib/publishing/series.ts";
 import type { CalculatorStrings } from "../policy/TierCalculator.tsx";
 import { IdeaView } from "./IdeaView.tsx";
 import type { SlipStrings } from "./Slips.tsx";

@@ -4,9 +4,9 @@
 // "raised from 24 to 30 on 20 Nov") and on the audit log, so codes minted
 // beyond the people a survey is for cannot go unnoticed.
 import { useState } from "react";
-import { formatDay } from "../../i18n/translate.ts";
-import { MAX_AUDIENCE } from "../../lib/surveys/limits.ts";
-import type { HrSurvey } from "../../lib/surveys/tools.ts";
+import { formatDay } from "#i18n/translate.ts";
+import { MAX_AUDIENCE } from "#lib/surveys/limits.ts";
+import type { HrSurvey } from "#lib/surveys/tools.ts";
 import { adminApi, describeError, type T } from "./api.ts";
 import { OutcomeLine, type Outcome } from "./Outcome.tsx";
 

@@ -3,12 +3,12 @@
 // page's ids), linked to it in the console; the id itself stays in a tooltip
 // and the filter, for whoever needs it.
 import { useState } from "react";
-import { LOCALE_NAME, LOCALES, type Locale } from "../../i18n/config.ts";
-import { formatMoment } from "../../i18n/translate.ts";
-import { localText } from "../../lib/surveys/text.ts";
-import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditPage, type AuthorEvent } from "../../lib/audit/vocabulary.ts";
-import type { IdeaStatus, MessageVisibility } from "../../lib/ideas/vocabulary.ts";
-import type { IdentifyingKind } from "../../lib/identifying.ts";
+import { LOCALE_NAME, LOCALES, type Locale } from "#i18n/config.ts";
+import { formatMoment } from "#i18n/translate.ts";
+import { localText } from "#lib/surveys/text.ts";
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry, type AuditPage, type AuthorEvent } from "#lib/audit/vocabulary.ts";
+import type { IdeaStatus, MessageVisibility } from "#lib/ideas/vocabulary.ts";
+import type { IdentifyingKind } from "#lib/text/identifying.ts";
 import type { T } from "./api.ts";
 import { usePaged } from "./usePaged.tsx";
 

@@ -4,7 +4,7 @@
 // version HR was looking at; if someone else changed the idea in between, the
 // server answers 409 with the current state, which replaces the screen while
 // HR's unsent text stays in its panel's fields.
-import { findIdentifying } from "../../lib/identifying.ts";
+import { findIdentifying } from "#lib/text/identifying.ts";
 import { StatusTimeline } from "../ideas/StatusTimeline.tsx";
 import type { T } from "./api.ts";
 import { ConversationPanel } from "./idea/ConversationPanel.tsx";

@@ -2,8 +2,8 @@
 // working order. The list is a set of links; the arrow keys, Home and End move
 // between them, Enter opens one.
 import { useRef, useState, type KeyboardEvent } from "react";
-import type { InboxItem, InboxPage } from "../../lib/ideas/model.ts";
-import { IDEA_CATEGORIES, IDEA_STATUSES } from "../../lib/ideas/vocabulary.ts";
+import type { InboxItem, InboxPage } from "#lib/ideas/model.ts";
+import { IDEA_CATEGORIES, IDEA_STATUSES } from "#lib/ideas/vocabulary.ts";
 import type { T } from "./api.ts";
 import { usePaged } from "./usePaged.tsx";
 

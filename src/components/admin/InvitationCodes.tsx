@@ -7,11 +7,11 @@
 // and withdrawing answer the same whether a code was used or not. Codes are
 // read as people type them (src/lib/codes.ts).
 import { useEffect, useState } from "react";
-import { formatDay } from "../../i18n/translate.ts";
-import { addDays } from "../../lib/clock.ts";
-import { MAX_CODES_PER_REQUEST } from "../../lib/surveys/limits.ts";
-import { toCsv } from "../../lib/surveys/export.ts";
-import type { HrSurvey } from "../../lib/surveys/tools.ts";
+import { formatDay } from "#i18n/translate.ts";
+import { addDays } from "#lib/clock.ts";
+import { MAX_CODES_PER_REQUEST } from "#lib/surveys/limits.ts";
+import { toCsv } from "#lib/surveys/export.ts";
+import type { HrSurvey } from "#lib/surveys/tools.ts";
 import { adminApi, describeError, saveFile, type T } from "./api.ts";
 import { OutcomeLine, type Outcome } from "./Outcome.tsx";
 import type { SlipStrings } from "./Slips.tsx";

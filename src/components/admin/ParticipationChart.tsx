@@ -1,7 +1,7 @@
 // Responses per participation step, as an inline SVG drawn here: no chart
 // library ships to the console. Bars carry their numbers; the same figures
 // are listed for screen readers.
-import type { DayCount } from "../../lib/participation.ts";
+import type { DayCount } from "#lib/anonymity/participation.ts";
 import type { T } from "./api.ts";
 
 const W = 640;

@@ -5,12 +5,12 @@
 // for texts) and the tier calculator running on the draft (the policy pages'
 // own island and scoring).
 import { useEffect, useMemo, useState } from "react";
-import { LOCALES, type Locale } from "../../i18n/config.ts";
-import { diffPolicies, type FieldValue } from "../../lib/policy/diff.ts";
-import { ZPolicyVersion, type TPolicyVersion } from "../../lib/policy/schema.ts";
-import { diffWords } from "../../lib/policy/wording.ts";
-import { policyDraftProblems } from "../../lib/publishing/content-checks.ts";
-import type { Draft } from "../../lib/publishing/model.ts";
+import { LOCALES, type Locale } from "#i18n/config.ts";
+import { diffPolicies, type FieldValue } from "#lib/policy/diff.ts";
+import { ZPolicyVersion, type TPolicyVersion } from "#lib/policy/schema.ts";
+import { diffWords } from "#lib/policy/wording.ts";
+import { policyDraftProblems } from "#lib/publishing/content-checks.ts";
+import type { Draft } from "#lib/publishing/model.ts";
 import TierCalculator, { type CalculatorStrings } from "../policy/TierCalculator.tsx";
 import { adminApi, describeError, type T } from "./api.ts";
 

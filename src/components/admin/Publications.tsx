@@ -3,10 +3,10 @@
 // the programme"). Three clicks for the drafter at most: start, then publish
 // once approved; the approver's one click is theirs.
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
-import { formatDay } from "../../i18n/translate.ts";
-import type { Draft } from "../../lib/publishing/model.ts";
-import type { SeriesLatest } from "../../lib/publishing/series.ts";
-import { localText } from "../../lib/surveys/text.ts";
+import { formatDay } from "#i18n/translate.ts";
+import type { Draft } from "#lib/publishing/model.ts";
+import type { SeriesLatest } from "#lib/publishing/series.ts";
+import { localText } from "#lib/surveys/text.ts";
 import { adminApi, describeError, type T } from "./api.ts";
 import { OutcomeLine, type Outcome } from "./Outcome.tsx";
 import type { CalculatorStrings } from "../policy/TierCalculator.tsx";

@@ -11,11 +11,11 @@
 // sharp at any size and needs nothing the CSP would refuse.
 import { encode } from "uqr";
 import { createPortal } from "react-dom";
-import { LANG_TAG, LOCALES, type Locale } from "../../i18n/config.ts";
-import { translator, type Strings } from "../../i18n/translate.ts";
-import type { KeysOf } from "../../i18n/index.ts";
-import { shortPath } from "../../lib/surveys/short-address.ts";
-import type { HrSurvey } from "../../lib/surveys/tools.ts";
+import { LANG_TAG, LOCALES, type Locale } from "#i18n/config.ts";
+import { translator, type Strings } from "#i18n/translate.ts";
+import type { KeysOf } from "#i18n/index.ts";
+import { shortPath } from "#lib/surveys/short-address.ts";
+import type { HrSurvey } from "#lib/surveys/tools.ts";
 
 export type SlipStrings = Record<Locale, Strings<KeysOf<"admin.slip.">>>;
 

@@ -2,13 +2,13 @@
 // rules allow and its change since the last run, then the heatmap of each
 // segment (questions × groups, the favourable share and how many answered;
 // withheld cells say so in words, colour only repeats the number).
-import type { PublishedSegment } from "../../lib/surveys/breakdown.ts";
-import { breakdownTable, heatClass } from "../../lib/surveys/breakdown-table.ts";
-import type { QuestionResult } from "../../lib/surveys/results.ts";
-import { localText } from "../../lib/surveys/text.ts";
-import type { Findings } from "../../lib/surveys/tools.ts";
-import { trendParts } from "../../lib/surveys/trend-words.ts";
-import { favourableShare, type QuestionTrend } from "../../lib/surveys/trends.ts";
+import type { PublishedSegment } from "#lib/surveys/breakdown.ts";
+import { breakdownTable, heatClass } from "#lib/surveys/breakdown-table.ts";
+import type { QuestionResult } from "#lib/surveys/results.ts";
+import { localText } from "#lib/surveys/text.ts";
+import type { Findings } from "#lib/surveys/tools.ts";
+import { trendParts } from "#lib/surveys/trend-words.ts";
+import { favourableShare, type QuestionTrend } from "#lib/surveys/trends.ts";
 import type { T } from "./api.ts";
 
 const percent = (locale: string, share: number) =>

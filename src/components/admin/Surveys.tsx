@@ -3,10 +3,10 @@
 // trends, comments (read on request: each read is on the record), the CSV
 // export and, for invitation surveys, the codes.
 import { useCallback, useEffect, useState } from "react";
-import type { Locale } from "../../i18n/config.ts";
-import { LOCALE_NAME, LOCALES } from "../../i18n/config.ts";
-import { localText } from "../../lib/surveys/text.ts";
-import { hrSeesResults, type Comments, type Findings, type HrSurvey } from "../../lib/surveys/tools.ts";
+import type { Locale } from "#i18n/config.ts";
+import { LOCALE_NAME, LOCALES } from "#i18n/config.ts";
+import { localText } from "#lib/surveys/text.ts";
+import { hrSeesResults, type Comments, type Findings, type HrSurvey } from "#lib/surveys/tools.ts";
 import { adminApi, adminDownload, describeError, saveFile, type T } from "./api.ts";
 import { Audience } from "./Audience.tsx";
 import { InvitationCodes } from "./InvitationCodes.tsx";

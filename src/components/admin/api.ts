@@ -2,8 +2,8 @@
 // browser's Access cookie makes the edge add the signed header, so no token is
 // needed; locally the HR token is sent as a bearer token. The token lives in
 // sessionStorage only: this tab, until sign-out or the tab closes.
-import type { KeysOf } from "../../i18n/index.ts";
-import type { Strings, Translator } from "../../i18n/translate.ts";
+import type { KeysOf } from "#i18n/index.ts";
+import type { Strings, Translator } from "#i18n/translate.ts";
 import { apiFetch, callApi, errorOf, errorText, NETWORK_ERROR, responseJson, type ApiError, type ApiResult } from "../api-client.ts";
 
 const TOKEN_KEY = "candor.admin.token";

@@ -4,7 +4,7 @@
 // On 409 edit_conflict the current state replaces the screen while HR's
 // unsent text stays in its fields (each panel keeps its own).
 import { useEffect, useRef, useState } from "react";
-import type { AdminIdea, TDuplicateIntent, TPublicationIntent, TRewardIntent, TStatusIntent } from "../../lib/ideas/model.ts";
+import type { AdminIdea, TDuplicateIntent, TPublicationIntent, TRewardIntent, TStatusIntent } from "#lib/ideas/model.ts";
 import { adminApi, describeError, type ApiResult, type T } from "./api.ts";
 import type { Outcome } from "./Outcome.tsx";
 

@@ -6,11 +6,11 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Model, type Question } from "survey-core";
 import { Survey } from "survey-react-ui";
-import { IDEA_CATEGORIES, LIMITS } from "../../lib/ideas/vocabulary.ts";
+import { IDEA_CATEGORIES, LIMITS } from "#lib/ideas/vocabulary.ts";
 import { adoptThemeStyles, applySiteWording, type SurveyJsStrings } from "../surveyjs/setup.ts";
 import { startAtFirstQuestion } from "../surveyjs/first-question.ts";
 import { quoteFindings, useIdentifyingNotes, type IdentifyingStrings } from "../surveyjs/identifying-notes.tsx";
-import { translator, type Translator } from "../../i18n/translate.ts";
+import { translator, type Translator } from "#i18n/translate.ts";
 import { callApi } from "../api-client.ts";
 import { failureText, type IdeaStrings } from "./client.ts";
 import { ReceiptKeeper, useLeaveGuard } from "./ReceiptKeeper.tsx";

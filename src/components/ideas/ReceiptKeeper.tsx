@@ -3,7 +3,7 @@
 // been used. Shown on the receipt page and, for a code handed over from it,
 // on the tracking page until it is saved.
 import { useEffect, useRef, useState } from "react";
-import { formatDay, translator } from "../../i18n/translate.ts";
+import { formatDay, translator } from "#i18n/translate.ts";
 import type { IdeaStrings } from "./client.ts";
 import { markSaved, type IssuedReceipt } from "./receipt-tab.ts";
 

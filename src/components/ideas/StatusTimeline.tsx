@@ -1,9 +1,9 @@
 // An idea's status changes, oldest first, each to the day with HR's optional
 // public note as HR wrote it: the tracking page and the HR console (the
 // board draws the same list without React, ./board-row.ts).
-import type { Locale } from "../../i18n/config.ts";
-import { formatDay } from "../../i18n/translate.ts";
-import type { IdeaStatus, StatusChange } from "../../lib/ideas/model.ts";
+import type { Locale } from "#i18n/config.ts";
+import { formatDay } from "#i18n/translate.ts";
+import type { IdeaStatus, StatusChange } from "#lib/ideas/model.ts";
 
 export function StatusTimeline({
   history,

@@ -6,8 +6,8 @@
 // it is left. The input has no name, so even a native form submission without
 // JavaScript could not send it anywhere.
 import { useEffect, useRef, useState } from "react";
-import { LIMITS, hrHasAnswered } from "../../lib/ideas/vocabulary.ts";
-import { formatDay, translator } from "../../i18n/translate.ts";
+import { LIMITS, hrHasAnswered } from "#lib/ideas/vocabulary.ts";
+import { formatDay, translator } from "#i18n/translate.ts";
 import type { IdeaStrings } from "./client.ts";
 import { ReceiptKeeper, useLeaveGuard } from "./ReceiptKeeper.tsx";
 import { readIssued } from "./receipt-tab.ts";

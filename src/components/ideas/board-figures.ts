@@ -2,8 +2,8 @@
 // time (same size before and after, so nothing moves). All four count the
 // same ideas, those received up to the day the received count names
 // (BoardStats, src/server/db/ideas.ts), and each says what it is out of.
-import { formatDay } from "../../i18n/translate.ts";
-import type { BoardStats } from "../../lib/ideas/model.ts";
+import { formatDay } from "#i18n/translate.ts";
+import type { BoardStats } from "#lib/ideas/model.ts";
 import type { BoardT } from "./board-row.ts";
 
 type Figure = "received" | "ack" | "median" | "resolved";

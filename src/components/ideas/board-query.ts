@@ -1,8 +1,8 @@
 // The board's state is its URL: `?view=done&category=tools&sort=support&q=…`
 // (shareable; Back and Forward walk through it). Reading and writing that
 // state, and filtering and ordering the ideas by it, without the DOM.
-import type { BoardIdea, IdeaCategory, IdeaStatus } from "../../lib/ideas/model.ts";
-import { IDEA_CATEGORIES, IDEA_STATUSES } from "../../lib/ideas/vocabulary.ts";
+import type { BoardIdea, IdeaCategory, IdeaStatus } from "#lib/ideas/model.ts";
+import { IDEA_CATEGORIES, IDEA_STATUSES } from "#lib/ideas/vocabulary.ts";
 
 export interface BoardQuery {
   view: "all" | "done";

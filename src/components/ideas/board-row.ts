@@ -4,10 +4,10 @@
 // there is more), and HR's response, reward and history folded away. Every
 // text from the server is set as text, never as HTML, and shown as HR wrote
 // it, in both languages alike.
-import type { KeysOf } from "../../i18n/index.ts";
-import { formatDay, type Translator } from "../../i18n/translate.ts";
-import type { BoardIdea, StatusChange } from "../../lib/ideas/model.ts";
-import { takesSupport } from "../../lib/ideas/vocabulary.ts";
+import type { KeysOf } from "#i18n/index.ts";
+import { formatDay, type Translator } from "#i18n/translate.ts";
+import type { BoardIdea, StatusChange } from "#lib/ideas/model.ts";
+import { takesSupport } from "#lib/ideas/vocabulary.ts";
 
 /** What the board page writes into data-strings: pickStrings(locale, …BOARD_STRINGS). */
 export const BOARD_STRINGS = [

@@ -5,8 +5,8 @@
 // and sort in the URL (shareable; Back and Forward walk through them).
 // Filters run in the page; past the API's cap (truncated) they go to the
 // server, so no idea is out of reach.
-import { readStrings, translator } from "../../i18n/translate.ts";
-import type { BoardIdea, BoardStats } from "../../lib/ideas/model.ts";
+import { readStrings, translator } from "#i18n/translate.ts";
+import type { BoardIdea, BoardStats } from "#lib/ideas/model.ts";
 import { showFigures } from "./board-figures.ts";
 import { DEFAULT_QUERY, apiParams, isFiltered, readQuery, shownIdeas, writeQuery, type BoardQuery } from "./board-query.ts";
 import { add, el, ideaRow, offerReadMore, setExpanded, votes, type BoardKey, type BoardT } from "./board-row.ts";

@@ -1,6 +1,6 @@
 // Browser-side helpers shared by the suggestion-box islands.
-import type { KeysOf } from "../../i18n/index.ts";
-import type { Strings } from "../../i18n/translate.ts";
+import type { KeysOf } from "#i18n/index.ts";
+import type { Strings } from "#i18n/translate.ts";
 import { errorText, type ApiResult } from "../api-client.ts";
 
 /** What the ideas pages hand their islands: pickStrings(locale, "ideas."). */

@@ -1,7 +1,7 @@
 // "Me too" from this browser: a random token kept in localStorage (the server
 // stores only a hash of it, per idea) and the list of ideas this browser
 // supports, so the board can show the button pressed and take a support back.
-import { toHex } from "../../lib/hex.ts";
+import { toHex } from "#lib/hex.ts";
 import { callApi } from "../api-client.ts";
 
 const TOKEN_KEY = "candor.ideas.supportToken";

@@ -2,10 +2,10 @@
 // (resolved or not, with an optional comment). Each answer brings the idea
 // back as the server now holds it.
 import { useState } from "react";
-import type { TrackedIdea } from "../../lib/ideas/model.ts";
-import { visibleText, type Verdict } from "../../lib/ideas/vocabulary.ts";
-import type { KeysOf } from "../../i18n/index.ts";
-import type { Translator } from "../../i18n/translate.ts";
+import type { TrackedIdea } from "#lib/ideas/model.ts";
+import { visibleText, type Verdict } from "#lib/ideas/vocabulary.ts";
+import type { KeysOf } from "#i18n/index.ts";
+import type { Translator } from "#i18n/translate.ts";
 import { callApi } from "../api-client.ts";
 import { failureText } from "./client.ts";
 

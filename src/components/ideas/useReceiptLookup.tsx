@@ -5,9 +5,9 @@
 // idea back by itself.
 import { useEffect, useState } from "react";
 import { flushSync } from "react-dom";
-import type { TrackedIdea } from "../../lib/ideas/model.ts";
-import type { Translator } from "../../i18n/translate.ts";
-import type { KeysOf } from "../../i18n/index.ts";
+import type { TrackedIdea } from "#lib/ideas/model.ts";
+import type { Translator } from "#i18n/translate.ts";
+import type { KeysOf } from "#i18n/index.ts";
 import { callApi } from "../api-client.ts";
 import { failureText } from "./client.ts";
 import { forgetIssued, readIssued, tabReceipt, type IssuedReceipt } from "./receipt-tab.ts";

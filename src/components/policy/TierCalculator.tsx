@@ -3,12 +3,12 @@
 // computes (src/lib/policy/score.ts, the same scoring results pages use): no
 // fetch, no storage, nothing leaves the page.
 import { useId, useLayoutEffect, useMemo, useRef, useState } from "react";
-import type { KeysOf } from "../../i18n/index.ts";
-import { translator, type Strings } from "../../i18n/translate.ts";
-import { formatMeasure, formatNumber } from "../../lib/policy/format.ts";
-import { parseDecimalInput, type ParsedInput } from "../../lib/policy/input.ts";
-import type { TMinimum, TUnit } from "../../lib/policy/schema.ts";
-import { scorePolicy, type Values } from "../../lib/policy/score.ts";
+import type { KeysOf } from "#i18n/index.ts";
+import { translator, type Strings } from "#i18n/translate.ts";
+import { formatMeasure, formatNumber } from "#lib/policy/format.ts";
+import { parseDecimalInput, type ParsedInput } from "#lib/policy/input.ts";
+import type { TMinimum, TUnit } from "#lib/policy/schema.ts";
+import { scorePolicy, type Values } from "#lib/policy/score.ts";
 
 export interface CalculatorCriterion {
   id: string;

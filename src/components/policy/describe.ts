@@ -1,12 +1,12 @@
-import { localized } from "../../lib/bilingual.ts";
+import { localized } from "#lib/text/bilingual.ts";
 // Turns policy data into reader-facing phrases in one locale, for the pages,
 // the calculator's props and the feed. Numbers come from the data only.
-import type { Locale } from "../../i18n/config.ts";
-import type { Translate } from "../../i18n/index.ts";
-import type { FieldChange, FieldValue, ItemChange } from "../../lib/policy/diff.ts";
-import { formatMeasure, formatMoney, formatNumber } from "../../lib/policy/format.ts";
-import { formatList } from "../../i18n/translate.ts";
-import type { TCriterion, TLocalized, TMinimum, TPolicyVersion, TRewardForm, TTierReward, TUnit } from "../../lib/policy/schema.ts";
+import type { Locale } from "#i18n/config.ts";
+import type { Translate } from "#i18n/index.ts";
+import type { FieldChange, FieldValue, ItemChange } from "#lib/policy/diff.ts";
+import { formatMeasure, formatMoney, formatNumber } from "#lib/policy/format.ts";
+import { formatList } from "#i18n/translate.ts";
+import type { TCriterion, TLocalized, TMinimum, TPolicyVersion, TRewardForm, TTierReward, TUnit } from "#lib/policy/schema.ts";
 
 /** "1 change" / "3 changes" / "共 3 项变更": the plural form the reader's language asks for. */
 export function changeCount(t: Translate, count: number): string {

@@ -2,15 +2,15 @@
 // src/content/loaders/programme.ts (already checked there), typed, newest
 // first, plus the build's "today" and the fingerprints of the policy versions.
 import { getCollection } from "astro:content";
-import { buildClock } from "../../build/clock.ts";
-import type { Day } from "../../lib/clock.ts";
-import type { Forum } from "../../lib/forums.ts";
-import type { Honour } from "../../lib/honours.ts";
-import { forDisplay } from "../../lib/policy/display.ts";
-import { policyFingerprint } from "../../lib/policy/fingerprint.ts";
-import type { TPolicyVersion } from "../../lib/policy/schema.ts";
-import type { CycleResults } from "../../lib/results/parse.ts";
-import { comparePeriodsNewestFirst } from "../../lib/results/period.ts";
+import { buildClock } from "#build/clock.ts";
+import type { Day } from "#lib/clock.ts";
+import type { Forum } from "#lib/programme/forums.ts";
+import type { Honour } from "#lib/programme/honours.ts";
+import { forDisplay } from "#lib/policy/display.ts";
+import { policyFingerprint } from "#lib/policy/fingerprint.ts";
+import type { TPolicyVersion } from "#lib/policy/schema.ts";
+import type { CycleResults } from "#lib/results/parse.ts";
+import { comparePeriodsNewestFirst } from "#lib/results/period.ts";
 
 /** A forum as stored: its minutes already rendered to HTML per locale. */
 export type PublishedForum = Forum;

@@ -1,9 +1,9 @@
 // Forums as calendar events, in the reader's language.
-import type { Locale } from "../../i18n/config.ts";
-import { useTranslations } from "../../i18n/index.ts";
-import { localizePath } from "../../i18n/routing.ts";
-import { zonedToUtc, type Forum } from "../../lib/forums.ts";
-import { calendar, type CalendarEvent } from "../../lib/ics.ts";
+import type { Locale } from "#i18n/config.ts";
+import { useTranslations } from "#i18n/index.ts";
+import { localizePath } from "#i18n/routing.ts";
+import { zonedToUtc, type Forum } from "#lib/programme/forums.ts";
+import { calendar, type CalendarEvent } from "#lib/ics.ts";
 
 export function forumEvent(locale: Locale, forum: Forum, site: URL): CalendarEvent {
   const t = useTranslations(locale);

@@ -1,5 +1,5 @@
 // What every honour-roll page (all, per recipient kind, per award) needs.
-import type { Locale } from "../../i18n/config.ts";
+import type { Locale } from "#i18n/config.ts";
 import { allHonours, allPolicyVersions, allResults } from "./collection.ts";
 
 export async function honourRollData(locale: Locale) {

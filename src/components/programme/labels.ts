@@ -1,7 +1,7 @@
 // How periods, counts and money read in each language, the same on every page.
-import { LANG_TAG, type Locale } from "../../i18n/config.ts";
-import { useTranslations } from "../../i18n/index.ts";
-import type { Period } from "../../lib/results/period.ts";
+import { LANG_TAG, type Locale } from "#i18n/config.ts";
+import { useTranslations } from "#i18n/index.ts";
+import type { Period } from "#lib/results/period.ts";
 
 export function periodLabel(locale: Locale, period: Pick<Period, "kind" | "year" | "index" | "start">): string {
   const t = useTranslations(locale);

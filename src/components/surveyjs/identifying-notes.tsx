@@ -6,9 +6,9 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import type { Model, Question } from "survey-core";
-import type { KeysOf } from "../../i18n/index.ts";
-import { translator, type Strings, type Translator } from "../../i18n/translate.ts";
-import { findIdentifying, type IdentifyingFinding } from "../../lib/identifying.ts";
+import type { KeysOf } from "#i18n/index.ts";
+import { translator, type Strings, type Translator } from "#i18n/translate.ts";
+import { findIdentifying, type IdentifyingFinding } from "#lib/text/identifying.ts";
 
 /** What a page hands a form for these notes: pickStrings(locale, "identifying."). */
 export type IdentifyingStrings = Strings<KeysOf<"identifying.">>;

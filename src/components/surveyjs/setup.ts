@@ -4,8 +4,8 @@
 // are fetched on demand (./start-on-press.ts) and load SurveyJS's stylesheets
 // with loadSurveyStyles().
 import { Serializer, SvgRegistry, surveyLocalization, type Model } from "survey-core";
-import type { KeysOf } from "../../i18n/index.ts";
-import type { Strings } from "../../i18n/translate.ts";
+import type { KeysOf } from "#i18n/index.ts";
+import type { Strings } from "#i18n/translate.ts";
 import "survey-core/i18n/simplified-chinese";
 // survey-react-ui registers its icons when it loads: load it first, so the
 // clean-up below sees them whichever module imports this one first.

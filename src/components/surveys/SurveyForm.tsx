@@ -8,9 +8,9 @@
 import { memo, startTransition, useEffect, useMemo, useRef, useState } from "react";
 import type { Model, Question } from "survey-core";
 import { Survey } from "survey-react-ui";
-import { formatDay, translator, type Strings } from "../../i18n/translate.ts";
-import { FREE_TEXT_TYPES } from "../../lib/surveys/questions.ts";
-import type { SurveyStatus, TVisibility } from "../../lib/surveys/schema.ts";
+import { formatDay, translator, type Strings } from "#i18n/translate.ts";
+import { FREE_TEXT_TYPES } from "#lib/surveys/questions.ts";
+import type { SurveyStatus, TVisibility } from "#lib/surveys/schema.ts";
 import type { SurveyJsStrings } from "../surveyjs/setup.ts";
 import { startAtFirstQuestion } from "../surveyjs/first-question.ts";
 import { useIdentifyingNotes, type IdentifyingStrings } from "../surveyjs/identifying-notes.tsx";

@@ -12,9 +12,9 @@
 // The draft's age is measured on this browser's clock: it is this browser's
 // own business. Whether the survey is open is not: that comes from the
 // server (./status.ts).
-import { daysBetween, systemClock, type Day } from "../../lib/clock.ts";
-import { toHex } from "../../lib/hex.ts";
-import type { SurveyStatus } from "../../lib/surveys/schema.ts";
+import { daysBetween, systemClock, type Day } from "#lib/clock.ts";
+import { toHex } from "#lib/hex.ts";
+import type { SurveyStatus } from "#lib/surveys/schema.ts";
 
 export interface Draft {
   submissionId: string;

@@ -3,9 +3,9 @@
 // issued and withdrew, and the responses so far in participation steps —
 // from the one GET /api/surveys/{id} the page makes anyway. Everyone can see
 // whether more codes went out than people were invited. Plain DOM, text only.
-import type { KeysOf } from "../../i18n/index.ts";
-import { formatDay, readStrings, translator } from "../../i18n/translate.ts";
-import { addDays } from "../../lib/clock.ts";
+import type { KeysOf } from "#i18n/index.ts";
+import { formatDay, readStrings, translator } from "#i18n/translate.ts";
+import { addDays } from "#lib/clock.ts";
 import { serverSurvey } from "./status.ts";
 
 export async function showFacts(root: HTMLElement, surveyId: string): Promise<void> {

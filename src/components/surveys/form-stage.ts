@@ -1,7 +1,7 @@
 // The survey form's stages, shared by the form and its hooks: one at a time,
 // and what each shows is in SurveyForm's renderStage.
-import type { KeysOf } from "../../i18n/index.ts";
-import type { Translator } from "../../i18n/translate.ts";
+import type { KeysOf } from "#i18n/index.ts";
+import type { Translator } from "#i18n/translate.ts";
 import type { WaitReason } from "./send.ts";
 
 export type Key = KeysOf<"survey.">;

@@ -1,8 +1,8 @@
 // Every invitation survey's published key with its fingerprint, newest survey
 // first: what /results/keys/ lists and the surveys feed carries, from the
-// survey files (src/lib/invitation-key.ts).
-import { keyFingerprint } from "../../lib/invitation-key.ts";
-import { SURVEYS, type Survey } from "../../lib/surveys/registry.ts";
+// survey files (src/lib/invitation/key.ts).
+import { keyFingerprint } from "#lib/invitation/key.ts";
+import { SURVEYS, type Survey } from "#lib/surveys/registry.ts";
 
 export interface PublishedKey {
   survey: Survey;

@@ -1,8 +1,8 @@
 // Redeeming an invitation code when the form opens (the protocol is in
-// src/lib/invitation-token.ts): the code goes to the server now, with a
+// src/lib/invitation/token.ts): the code goes to the server now, with a
 // blinded token; the answers go later, with the unblinded token, never with
 // the code. The server's answer is checked against the survey's key as built
-// into the page (src/lib/invitation-key.ts), never against a key the server
+// into the page (src/lib/invitation/key.ts), never against a key the server
 // hands out now — on a repeated redemption too: a server that gave each
 // person a key of their own could recognise their token when the answers
 // arrive.
@@ -21,10 +21,10 @@
 //   only, so a reload of the tab finishes the redemption without retyping.
 // Each expires like a draft.
 import { apiFetch, errorOf, responseJson } from "../api-client.ts";
-import { systemClock, type Day } from "../../lib/clock.ts";
-import { sha256Hex } from "../../lib/hex.ts";
-import type { SpendableToken } from "../../lib/invitation-token.ts";
-import { parseInvitationCode } from "../../lib/invitation.ts";
+import { systemClock, type Day } from "#lib/clock.ts";
+import { sha256Hex } from "#lib/hex.ts";
+import type { SpendableToken } from "#lib/invitation/token.ts";
+import { parseInvitationCode } from "#lib/invitation/codes.ts";
 import { isStale, type DraftPlace } from "./draft.ts";
 
 /** `wrong_key`: the server's answer was not made with the survey's published key; nothing more may be sent. */
@@ -158,7 +158,7 @@ export async function redeem(
 ): Promise<RedeemResult> {
   const canonical = parseInvitationCode(code) ?? code.trim();
   // The arithmetic is loaded only here: open surveys never download it.
-  const { blindToken, finishToken } = await import("../../lib/invitation-client.ts");
+  const { blindToken, finishToken } = await import("#lib/invitation/client.ts");
   const hash = await codeHash(surveyId, canonical);
   const found = readKept(draftKey, today);
   const awaited = readJson<AwaitedRedemption>("session", awaitedKey(draftKey));

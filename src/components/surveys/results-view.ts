@@ -6,17 +6,17 @@
 // figure saying why in words that agree with the figures around it; free
 // text never (the API does not send it). Plain DOM, no framework; text only
 // via textContent, bar widths via CSSOM (the CSP allows no style attributes).
-import type { KeysOf } from "../../i18n/index.ts";
-import { readStrings, translator, type Translator } from "../../i18n/translate.ts";
-import type { TSurveyText } from "../../lib/surveys/schema.ts";
-import { localText } from "../../lib/surveys/text.ts";
+import type { KeysOf } from "#i18n/index.ts";
+import { readStrings, translator, type Translator } from "#i18n/translate.ts";
+import type { TSurveyText } from "#lib/surveys/schema.ts";
+import { localText } from "#lib/surveys/text.ts";
 import { serverStatus } from "./status.ts";
-import type { PublishedBreakdown, PublishedSegment } from "../../lib/surveys/breakdown.ts";
-import { breakdownTable, heatClass } from "../../lib/surveys/breakdown-table.ts";
-import type { Trends, Withheld } from "../../lib/surveys/tools.ts";
-import { signedNumber, trendParts } from "../../lib/surveys/trend-words.ts";
-import { biggestChanges, type QuestionTrend } from "../../lib/surveys/trends.ts";
-import type { WithheldBecause } from "../../lib/surveys/results.ts";
+import type { PublishedBreakdown, PublishedSegment } from "#lib/surveys/breakdown.ts";
+import { breakdownTable, heatClass } from "#lib/surveys/breakdown-table.ts";
+import type { Trends, Withheld } from "#lib/surveys/tools.ts";
+import { signedNumber, trendParts } from "#lib/surveys/trend-words.ts";
+import { biggestChanges, type QuestionTrend } from "#lib/surveys/trends.ts";
+import type { WithheldBecause } from "#lib/surveys/results.ts";
 
 type Text = TSurveyText | string;
 

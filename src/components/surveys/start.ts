@@ -9,7 +9,7 @@ import { startOnPress } from "../surveyjs/start-on-press.ts";
 import { draftKey, hasStoredDraft } from "./draft.ts";
 import type { SurveyFormProps } from "./mount.tsx";
 import { serverStatus } from "./status.ts";
-import { CODE_FRAGMENT } from "../../lib/surveys/short-address.ts";
+import { CODE_FRAGMENT } from "#lib/surveys/short-address.ts";
 
 function show(root: HTMLElement, selector: string): void {
   for (const part of root.querySelectorAll<HTMLElement>("[data-survey-part]")) part.hidden = !part.matches(selector) && !isAhead(part);

@@ -4,8 +4,8 @@
 // day, would then disagree with what the server accepts. The form, the
 // results section and the participation line on a survey page share one
 // request.
-import type { SurveyStatus } from "../../lib/surveys/schema.ts";
-import type { AudienceRaise, CodeTotals } from "../../lib/surveys/tools.ts";
+import type { SurveyStatus } from "#lib/surveys/schema.ts";
+import type { AudienceRaise, CodeTotals } from "#lib/surveys/tools.ts";
 
 /** What the survey page uses of GET /api/surveys/{id}. */
 export interface ServerSurvey {

@@ -5,7 +5,7 @@
 // is engaged with the page (./start.ts), and the form takes that one when it
 // mounts. A model is taken once: a second mount builds its own.
 import { Model } from "survey-core";
-import type { Locale } from "../../i18n/config.ts";
+import type { Locale } from "#i18n/config.ts";
 import { adoptThemeStyles, applySiteWording, type SurveyJsStrings } from "../surveyjs/setup.ts";
 
 const built = new WeakMap<object, { locale: Locale; model: Model }>();

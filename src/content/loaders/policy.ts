@@ -5,7 +5,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { Loader } from "astro/loaders";
-import { parsePolicySet } from "../../lib/policy/parse.ts";
+import { parsePolicySet } from "#lib/policy/parse.ts";
 
 export function policyLoader(options: { base: string }): Loader {
   return {

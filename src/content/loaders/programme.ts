@@ -7,11 +7,11 @@
 // listed, each with its file and field.
 import { readdir, readFile } from "node:fs/promises";
 import type { Loader, LoaderContext } from "astro/loaders";
-import { buildClock } from "../../build/clock.ts";
-import { buildConfig } from "../../build/vars.ts";
-import { parseProgramme, type Programme } from "../../lib/programme.ts";
-import type { ContentFile } from "../../lib/content.ts";
-import { SURVEYS } from "../../lib/surveys/registry.ts";
+import { buildClock } from "#build/clock.ts";
+import { buildConfig } from "#build/vars.ts";
+import { parseProgramme, type Programme } from "#lib/programme/record.ts";
+import type { ContentFile } from "#lib/content.ts";
+import { SURVEYS } from "#lib/surveys/registry.ts";
 
 export interface ProgrammeFolders {
   policy: string;

@@ -1,4 +1,4 @@
-// UI strings for the published survey keys (src/lib/invitation-key.ts): the
+// UI strings for the published survey keys (src/lib/invitation/key.ts): the
 // page that lists them (/results/keys/), the surveys feed that carries them,
 // and the line on the survey page. The form's own words about a key that is
 // not the published one are survey.code.* (./surveys.ts).

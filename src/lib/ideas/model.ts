@@ -3,8 +3,8 @@
 // agree by construction. Server-owned fields (ids, dates, status) are never
 // taken from a body.
 import { z } from "zod";
-import { LOCALES } from "../../i18n/config.ts";
-import { hasUnsafeCharacters, UNSAFE_LINE_MESSAGE, UNSAFE_TEXT_MESSAGE } from "../unsafe-text.ts";
+import { LOCALES } from "#i18n/config.ts";
+import { hasUnsafeCharacters, UNSAFE_LINE_MESSAGE, UNSAFE_TEXT_MESSAGE } from "../text/unsafe-text.ts";
 
 import {
   BOARD_SORTS,
@@ -25,7 +25,7 @@ export * from "./vocabulary.ts";
 
 // Text is stored exactly as sent (hostile text included: it is only ever
 // rendered as text), except for control characters and direction overrides,
-// which every free-text field refuses (../unsafe-text.ts, the rule survey
+// which every free-text field refuses (../text/unsafe-text.ts, the rule survey
 // answers follow). Length rules count what a reader sees (visibleText), so
 // whitespace and invisible format characters alone do not pass a minimum.
 

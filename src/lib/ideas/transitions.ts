@@ -4,7 +4,7 @@
 // the version HR saw and writes what this decides in one audited batch; who
 // sees the result is src/lib/ideas/views.ts.
 import type { AuditAction } from "../audit/vocabulary.ts";
-import { findIdentifying, type IdentifyingFinding } from "../identifying.ts";
+import { findIdentifying, type IdentifyingFinding } from "../text/identifying.ts";
 import type { AdminIdea } from "./model.ts";
 import { STATUS_TRANSITIONS, canMove, visibleText, type IdeaStatus } from "./vocabulary.ts";
 

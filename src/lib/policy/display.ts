@@ -4,8 +4,8 @@
 // "2026 年 7 月"), so pages show it in today's terms, while the record itself —
 // the canonical download and its fingerprint — keeps every word as published.
 // The Chinese policy page says so beside the fingerprint.
-import type { Locale } from "../../i18n/config.ts";
-import { ZH_TERMS } from "../typography.ts";
+import type { Locale } from "#i18n/config.ts";
+import { ZH_TERMS } from "../text/typography.ts";
 
 type Replacement = string | ((match: string, ...groups: string[]) => string);
 

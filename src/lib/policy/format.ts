@@ -1,8 +1,8 @@
 // Number and unit formatting shared by the policy pages and the calculator, so
 // a target reads the same ("88%", "5.5 min", "1.5‰") everywhere. Unit
 // templates come from the UI strings ("policy.unit.minutes": "{value} min").
-import { LANG_TAG, type Locale } from "../../i18n/config.ts";
-import { formatDay, type Vars } from "../../i18n/translate.ts";
+import { LANG_TAG, type Locale } from "#i18n/config.ts";
+import { formatDay, type Vars } from "#i18n/translate.ts";
 import type { TUnit } from "./schema.ts";
 
 /** Any translator that holds the unit templates: the pages' whole dictionary, or the calculator's picked strings. */

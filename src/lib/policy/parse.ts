@@ -2,7 +2,7 @@
 // text), so the exact check the build runs is unit-tested on fixtures. Every
 // problem is collected and reported together, each naming its file and field,
 // because a build that stops at the first of five mistakes wastes four builds.
-import { LOCALES, isLocale, type Locale } from "../../i18n/config.ts";
+import { LOCALES, isLocale, type Locale } from "#i18n/config.ts";
 import { formatIssues } from "../content.ts";
 import { ZPolicyVersion, type TPolicyVersion } from "./schema.ts";
 

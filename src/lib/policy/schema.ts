@@ -2,7 +2,7 @@
 // stated once, every text in every locale. The same schema checks the files at
 // build time (src/lib/policy/parse.ts) and types the pages and the calculator.
 import { z } from "zod";
-import { LOCALES, type Locale } from "../../i18n/config.ts";
+import { LOCALES, type Locale } from "#i18n/config.ts";
 
 // --- shared pieces
 

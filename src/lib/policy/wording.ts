@@ -2,7 +2,7 @@
 // words too, found by the ICU word segmenter, not by spaces), so "what
 // changed" marks "quarter → month" instead of striking one whole sentence and
 // underlining another. Used at build time by the comparison pages.
-import { LANG_TAG, type Locale } from "../../i18n/config.ts";
+import { LANG_TAG, type Locale } from "#i18n/config.ts";
 
 export interface WordChange {
   op: "same" | "removed" | "added";

@@ -5,7 +5,7 @@
 // the folder (the file named after the version, newer than the one in force).
 // Problems come back keyed by field, as the API's error `fields` are.
 import type { z } from "zod";
-import { ZHonour } from "../honours.ts";
+import { ZHonour } from "../programme/honours.ts";
 import { ZPolicyVersion, type TPolicyVersion } from "../policy/schema.ts";
 
 export type Problems = Record<string, string>;

@@ -4,10 +4,10 @@
 // and writes the files). Every row is scored with scorePolicy, the calculator's
 // own code, so a published tier count is exactly what the calculator would
 // give each person.
-import { clampMinGroupSize } from "../anonymity.ts";
+import { clampMinGroupSize } from "../anonymity/threshold.ts";
 import type { TPolicyVersion } from "../policy/schema.ts";
 import { scorePolicy } from "../policy/score.ts";
-import { suppressPartition } from "../suppression.ts";
+import { suppressPartition } from "../anonymity/suppression.ts";
 import type { TScoreBand } from "./schema.ts";
 
 /** The column that names a person in the export; used only to refuse duplicates. */

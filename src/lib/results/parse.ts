@@ -7,7 +7,7 @@ import type { Day } from "../clock.ts";
 import { ContentValidationError, parseJsonFiles, type ContentFile } from "../content.ts";
 import type { TPolicyVersion } from "../policy/schema.ts";
 import { versionInForce } from "../policy/versions.ts";
-import { isSmallGroup, suppressPartition } from "../suppression.ts";
+import { isSmallGroup, suppressPartition } from "../anonymity/suppression.ts";
 import { comparePeriodsNewestFirst, parsePeriod, periodContains, type Period } from "./period.ts";
 import { ZCycleResults, type TCycleResults, type TScoreBand } from "./schema.ts";
 

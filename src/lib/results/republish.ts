@@ -17,7 +17,7 @@
 //     publications share.
 // Pure: the published figures and the new ones come in, the problems (empty:
 // allowed) go out, in HR's words; scripts/results-import.ts refuses with them.
-import { clampMinGroupSize } from "../anonymity.ts";
+import { clampMinGroupSize } from "../anonymity/threshold.ts";
 import type { TScoreBand } from "./schema.ts";
 
 /** What a cycle file publishes about the supervisors (the rest of it is HR's own writing). */

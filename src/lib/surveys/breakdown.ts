@@ -2,7 +2,7 @@
 // segment question a survey names (team, tenure band…), per rating or yes/no
 // question, how many of each group answered and how many of them favourably —
 // what the console's heatmap and the public breakdown show. Every figure goes
-// through the segment rule in ../suppression.ts (suppressGroups):
+// through the segment rule in ../anonymity/suppression.ts (suppressGroups):
 //   - a group is shown in every question or in none: only if at least k of
 //     it answered each, every count 0 or at least k;
 //   - the withheld groups together ("other groups") are the total minus the
@@ -18,7 +18,7 @@
 // Like the results, a breakdown is published once, after the survey closes.
 // The input is the cross-tabulation of the segments (JointTally), read in SQL
 // by src/server/db/surveys.ts; nothing here does I/O.
-import { restOf, restPasses, suppressGroups, type GroupCell } from "../suppression.ts";
+import { restOf, restPasses, suppressGroups, type GroupCell } from "../anonymity/suppression.ts";
 import type { ChoiceValue, QuestionSpec } from "./questions.ts";
 import type { RawAggregates, SurveyResults } from "./results.ts";
 import type { TSurveyText } from "./schema.ts";

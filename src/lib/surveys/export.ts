@@ -6,7 +6,7 @@
 // pattern of our own, see FORMULA_START). A byte
 // order mark makes Excel read the file as UTF-8 (Chinese text included).
 import Papa from "papaparse";
-import type { Locale } from "../../i18n/config.ts";
+import type { Locale } from "#i18n/config.ts";
 import type { ChoiceValue, QuestionSpec } from "./questions.ts";
 import { localText } from "./text.ts";
 

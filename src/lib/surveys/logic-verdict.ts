@@ -14,7 +14,7 @@
 // triggers, an input type…) is judged by survey-core every time.
 // test/unit/logic-verdict.test.ts checks, over generated responses, that
 // a kept verdict is the verdict survey-core gives.
-import type { Locale } from "../../i18n/config.ts";
+import type { Locale } from "#i18n/config.ts";
 import { dropHiddenAnswers, modelFor, type QuestionSpec } from "./questions.ts";
 import type { TSurveyDefinition } from "./schema.ts";
 

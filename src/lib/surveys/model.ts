@@ -2,8 +2,8 @@
 // it) and anything that builds a request: the input shapes, separate from the
 // stored ones. Server-owned fields (ids, dates, status) are never taken from a body.
 import { z } from "zod";
-import { LOCALES } from "../../i18n/config.ts";
-import { TOKEN_HEX } from "../invitation-token.ts";
+import { LOCALES } from "#i18n/config.ts";
+import { TOKEN_HEX } from "../invitation/token.ts";
 import { MAX_AUDIENCE, MAX_CODES_PER_REQUEST } from "./limits.ts";
 
 /** POST /api/surveys/{id}/responses */
@@ -34,7 +34,7 @@ export type TResponseBody = z.infer<typeof ZResponseBody>;
 
 /** POST /api/surveys/{id}/redeem: the invitation code and a blinded token, sent when the form opens. */
 export const ZRedeemBody = z.strictObject({
-  /** The code as typed (src/lib/invitation.ts reads it); one that is no code is a 403, like a wrong one. */
+  /** The code as typed (src/lib/invitation/codes.ts reads it); one that is no code is a 403, like a wrong one. */
   code: z.string().trim().min(1, "Enter the invitation code HR gave you.").max(64, "That is not an invitation code."),
   blinded: z
     .string()

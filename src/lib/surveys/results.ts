@@ -4,7 +4,7 @@
 //   - a question answered by fewer than k people: no figures for it;
 //   - a choice picked by 1..k-1 people: its count is withheld (null) when the
 //     withheld counts cannot be solved from the total and the rest
-//     (suppressPartition in ../suppression.ts); otherwise the whole question
+//     (suppressPartition in ../anonymity/suppression.ts); otherwise the whole question
 //     is suppressed;
 //   - a mean or NPS only when every count is shown;
 //   - a question whose visibility depends on a question with anything
@@ -14,8 +14,8 @@
 // work out from the rest of the publication, or that the rules publish anyway:
 // whether at least k answered it (a figure every shown question publishes),
 // or that it depends on a published question with something withheld.
-import { isPublishable } from "../anonymity.ts";
-import { suppressOverlapping, suppressPartition } from "../suppression.ts";
+import { isPublishable } from "../anonymity/threshold.ts";
+import { suppressOverlapping, suppressPartition } from "../anonymity/suppression.ts";
 import { FREE_TEXT_TYPES, type ChoiceValue, type QuestionSpec } from "./questions.ts";
 import type { TSurveyText } from "./schema.ts";
 

@@ -3,9 +3,9 @@
 // validates against. One schema checks the files at build time (the content
 // collection) and when the functions load them (src/lib/surveys/registry.ts).
 import { z } from "zod";
-import { LOCALES } from "../../i18n/config.ts";
-import { MIN_GROUP_SIZE_FLOOR, clampMinGroupSize } from "../anonymity.ts";
-import { INVITATION_KEY_PATTERN } from "../invitation-key.ts";
+import { LOCALES } from "#i18n/config.ts";
+import { MIN_GROUP_SIZE_FLOOR, clampMinGroupSize } from "../anonymity/threshold.ts";
+import { INVITATION_KEY_PATTERN } from "../invitation/key.ts";
 import { SHORT_NAME_PATTERN } from "./short-address.ts";
 
 /** SurveyJS's own localisable string: `{"default": "…", "zh-cn": "…"}`, where "default" is English. */
@@ -49,7 +49,7 @@ export const ZSurveyFields = z.strictObject({
   access: z.enum(ACCESS),
   /**
    * Invitation surveys only: the public key their tokens are evaluated with,
-   * the one the page is built with (src/lib/invitation-key.ts). Written by
+   * the one the page is built with (src/lib/invitation/key.ts). Written by
    * `npm run survey:keys` from the deployment's seed.
    */
   invitationKey: z.string().regex(INVITATION_KEY_PATTERN, "64 lower-case hex digits, written by npm run survey:keys").optional(),
@@ -66,7 +66,7 @@ export const ZSurveyFields = z.strictObject({
   /**
    * Questions whose answers split the results into groups (team, tenure band):
    * single-choice questions (radiogroup or dropdown) asked of everyone, at most
-   * three. Groups are shown only as the rule in src/lib/suppression.ts allows.
+   * three. Groups are shown only as the rule in src/lib/anonymity/suppression.ts allows.
    */
   segments: z
     .array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/))
@@ -134,4 +134,3 @@ export function resultsAvailable(visibility: TVisibility, status: SurveyStatus):
 }
 
 export { LOCALES };
-export { localText } from "./text.ts";

@@ -5,9 +5,8 @@
 // type on a shared PC, and it never holds the code: an address lands in
 // history, logs and the Referer; the code is printed beside it.
 // Zod-free: the survey page's start script reads CODE_FRAGMENT.
-import { LOCALES, type Locale } from "../../i18n/config.ts";
-import { localizePath } from "../../i18n/routing.ts";
-import type { TSurveyFile } from "./schema.ts";
+import { LOCALES, type Locale } from "#i18n/config.ts";
+import { localizePath } from "#i18n/routing.ts";
 
 /** The fragment the short address leads to: the form opens for the code. */
 export const CODE_FRAGMENT = "code";
@@ -15,20 +14,26 @@ export const CODE_FRAGMENT = "code";
 /** A survey file's `short`: what follows /i/. */
 export const SHORT_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,23}$/;
 
-type Named = Pick<TSurveyFile, "id" | "access" | "short">;
+// The few fields of a survey file read here, stated rather than imported:
+// ./schema.ts validates `short` with SHORT_NAME_PATTERN from this module.
+interface Named {
+  id: string;
+  access: "open" | "invitation";
+  short?: string;
+}
 
 /** What follows /i/: the file's `short`, else the survey's id. */
-export function shortName(survey: Pick<TSurveyFile, "id" | "short">): string {
+export function shortName(survey: Pick<Named, "id" | "short">): string {
   return survey.short ?? survey.id;
 }
 
 /** The short path in a language, without a trailing slash (shorter to type): "/i/career", "/zh-cn/i/career". */
-export function shortPath(survey: Pick<TSurveyFile, "id" | "short">, locale: Locale): string {
+export function shortPath(survey: Pick<Named, "id" | "short">, locale: Locale): string {
   return localizePath(locale, `/i/${shortName(survey)}`).replace(/\/$/, "");
 }
 
 /** Where the short path leads: the survey's page in the same language, ready for the code. */
-export function shortTarget(survey: Pick<TSurveyFile, "id">, locale: Locale): string {
+export function shortTarget(survey: Pick<Named, "id">, locale: Locale): string {
   return `${localizePath(locale, `/surveys/${survey.id}`)}#${CODE_FRAGMENT}`;
 }
 

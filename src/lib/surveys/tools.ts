@@ -1,7 +1,7 @@
 // The shapes the HR survey tools' API answers with (docs/hr-console.md,
 // "Surveys"), and the one rule on when HR sees a survey's results, shared by
 // the server and the console island (zod-free).
-import type { DayCount } from "../participation.ts";
+import type { DayCount } from "../anonymity/participation.ts";
 import type { PublishedBreakdown } from "./breakdown.ts";
 import type { SurveyResults } from "./results.ts";
 import type { TAccess, TSurveyText, TVisibility, SurveyStatus } from "./schema.ts";

@@ -1,7 +1,7 @@
 // The change of one question since the previous run, in words: the same
 // parts in the same order on the public survey page and in the HR console,
 // each page in its own strings. Zod-free: both run in the browser.
-import type { Locale } from "../../i18n/config.ts";
+import type { Locale } from "#i18n/config.ts";
 import type { TSurveyText } from "./schema.ts";
 import { localText } from "./text.ts";
 import type { QuestionTrend } from "./trends.ts";

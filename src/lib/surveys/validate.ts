@@ -10,12 +10,12 @@
 // Messages come back per question, in the respondent's language.
 // SurveyJS's own messages ("Response required.") in Chinese; the only other locale Candor uses.
 import "survey-core/i18n/simplified-chinese";
-import type { Locale } from "../../i18n/config.ts";
-import { fill } from "../../i18n/translate.ts";
+import type { Locale } from "#i18n/config.ts";
+import { fill } from "#i18n/translate.ts";
 import { logicVerdict } from "./logic-verdict.ts";
 import { describeQuestions, type ChoiceValue, type QuestionSpec } from "./questions.ts";
 import type { TSurveyDefinition } from "./schema.ts";
-import { hasUnsafeCharacters } from "../unsafe-text.ts";
+import { hasUnsafeCharacters } from "../text/unsafe-text.ts";
 
 /** One stored row per answered question; exactly one of num/text/json is set. */
 export interface AnswerRow {

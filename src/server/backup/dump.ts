@@ -11,8 +11,8 @@
 // after the rows, as in SQLite's own .dump: loading rows fires no trigger
 // (the tallies' staleness triggers, the audit chain's), and the rows are
 // then checked against every constraint and trigger the schema has.
-import { verifyChain, type ChainHead, type StoredChainRow } from "../../lib/audit/chain.ts";
-import { sha256Hex } from "../../lib/hex.ts";
+import { verifyChain, type ChainHead, type StoredChainRow } from "#lib/audit/chain.ts";
+import { sha256Hex } from "#lib/hex.ts";
 import { ident, literalOnOneLine, oneLine } from "./sql-text.ts";
 
 /** What a backup needs of a database: read rows; run statements as one transaction. */

@@ -7,8 +7,8 @@
 // chain is whole and ends at the manifest's head. Anything else is refused
 // with what is wrong, and a load that fails its checks is taken out again:
 // the database is left empty, never half restored.
-import { verifyChain } from "../../lib/audit/chain.ts";
-import { sha256Hex } from "../../lib/hex.ts";
+import { verifyChain } from "#lib/audit/chain.ts";
+import { sha256Hex } from "#lib/hex.ts";
 import {
   BACKUP_FORMAT,
   countRows,

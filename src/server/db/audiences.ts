@@ -3,7 +3,7 @@
 // day, from, to — to be shown on the survey's public page. HR can only raise
 // it: the codes that can still be used never exceed it, and answers are
 // withheld when more responses than that arrive.
-import type { AudienceRaise } from "../../lib/surveys/tools.ts";
+import type { AudienceRaise } from "#lib/surveys/tools.ts";
 import type { DbEnv } from "../config.ts";
 import { auditedBatch } from "./audit.ts";
 

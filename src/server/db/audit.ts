@@ -5,8 +5,8 @@
 // insert. Each row goes in the same batch as the change it records
 // (auditedBatch): a change that fails leaves no row, and no change happens
 // without one.
-import { chainHashes, GENESIS, type ChainHead, type ChainRow, type StoredChainRow } from "../../lib/audit/chain.ts";
-import type { AuditAction, AuditEntry, TAuditQuery } from "../../lib/audit/model.ts";
+import { chainHashes, GENESIS, type ChainHead, type ChainRow, type StoredChainRow } from "#lib/audit/chain.ts";
+import type { AuditAction, AuditEntry, TAuditQuery } from "#lib/audit/model.ts";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
 import { HttpError } from "../http.ts";
 import { Where } from "./where.ts";

@@ -2,7 +2,7 @@
 // repository. Each write carries the version it was made on and changes
 // nothing when the stored one moved (the caller answers 409); each is
 // audited in the same batch (auditedBatch).
-import type { Draft, DraftKind, DraftState } from "../../lib/publishing/model.ts";
+import type { Draft, DraftKind, DraftState } from "#lib/publishing/model.ts";
 import type { DbEnv } from "../config.ts";
 
 interface DraftRow {

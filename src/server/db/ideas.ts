@@ -20,14 +20,14 @@ import {
   type StatusChange,
   type TIdeaInput,
   type Verdict,
-} from "../../lib/ideas/model.ts";
-import type { AuthorEvent } from "../../lib/audit/model.ts";
-import type { IdeaState } from "../../lib/ideas/transitions.ts";
-import { adminView, boardView, promise, type IdeaParts, type StoredIdea } from "../../lib/ideas/views.ts";
-import { isPublishable } from "../../lib/anonymity.ts";
-import { participationSteps, type DayCount } from "../../lib/participation.ts";
+} from "#lib/ideas/model.ts";
+import type { AuthorEvent } from "#lib/audit/model.ts";
+import type { IdeaState } from "#lib/ideas/transitions.ts";
+import { adminView, boardView, promise, type IdeaParts, type StoredIdea } from "#lib/ideas/views.ts";
+import { isPublishable } from "#lib/anonymity/threshold.ts";
+import { participationSteps, type DayCount } from "#lib/anonymity/participation.ts";
 import type { DbEnv } from "../config.ts";
-import { addDays, daysBetween } from "../../lib/clock.ts";
+import { addDays, daysBetween } from "#lib/clock.ts";
 import { decodeCursor, encodeCursor } from "../cursor.ts";
 import { Where } from "./where.ts";
 import { dayModifier } from "../commit-day.ts";
@@ -152,7 +152,7 @@ const supportDaysOf = (env: DbEnv, ideaId: string, today: string) =>
 /**
  * The "me too" count every reader sees — the board, the tracking page, the
  * answer to a support, HR's console: like every participation count, whole
- * past days only and in steps of at least k (src/lib/participation.ts), so a
+ * past days only and in steps of at least k (src/lib/anonymity/participation.ts), so a
  * count polled twice never tells when someone supported an idea.
  */
 function supportCounts(days: D1Result, today: string, k: number): Map<string, number> {
@@ -194,7 +194,7 @@ export async function insertIdea(
   const { id, receiptHash, input, dayOffset = 0, day: fixedDay, submission, forgetSubmissionsBefore } = idea;
   // The day is read by the batch itself, at commit: an idea whose request
   // began before midnight and committed after it carries the later day, so a
-  // past day's count never changes (src/lib/participation.ts).
+  // past day's count never changes (src/lib/anonymity/participation.ts).
   const day = dayModifier(dayOffset);
   try {
     await env.DB.batch([
@@ -480,7 +480,7 @@ export const ACK_ON_SQL = `(SELECT MIN(d) FROM (
 /**
  * Board transparency figures, all on one base: the ideas received up to the
  * last step (`receivedUpTo`), a participation count that leaves out today and
- * moves in steps of at least `stepK` (src/lib/participation.ts) — polled, a
+ * moves in steps of at least `stepK` (src/lib/anonymity/participation.ts) — polled, a
  * count that moves by one tells when someone sent an idea. No figure counts
  * an idea outside that base, so none can exceed it.
  *

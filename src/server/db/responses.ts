@@ -3,8 +3,8 @@
 // written in ONE D1 batch — D1's only transaction — so a failure stores
 // nothing, and the database itself refuses a second use of a submission id
 // or of an invitation token.
-import type { AnswerRow } from "../../lib/surveys/validate.ts";
-import { sha256Hex, toHex } from "../../lib/hex.ts";
+import type { AnswerRow } from "#lib/surveys/validate.ts";
+import { sha256Hex, toHex } from "#lib/hex.ts";
 import { dayModifier } from "../commit-day.ts";
 import type { DbEnv } from "../config.ts";
 

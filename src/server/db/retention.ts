@@ -3,8 +3,8 @@
 // the audit row that counts it (auditedBatch), and each counts what it will
 // delete first, so the audit row says how many (src/server/db/audit.ts
 // writes a counted row only if the count matches).
-import type { Day } from "../../lib/clock.ts";
-import { CLOSED_STATUSES } from "../../lib/ideas/vocabulary.ts";
+import type { Day } from "#lib/clock.ts";
+import { CLOSED_STATUSES } from "#lib/ideas/vocabulary.ts";
 
 type DbEnv = { DB: D1Database };
 

@@ -2,13 +2,13 @@
 // survey_answers). The public API reads no free text; HR's comments and
 // exports (below, "HR survey tools") read it through statements the caller
 // batches with the read's audit row.
-import type { Day } from "../../lib/clock.ts";
-import type { QuestionSpec } from "../../lib/surveys/questions.ts";
-import type { DayCount } from "../../lib/participation.ts";
-import { addTallies, type GroupValue, type JointTally } from "../../lib/surveys/breakdown.ts";
-import type { StoredAnswer } from "../../lib/surveys/export.ts";
-import type { RawAggregates } from "../../lib/surveys/results.ts";
-import { addAggregates, type DayAggregates } from "../../lib/surveys/aggregates.ts";
+import type { Day } from "#lib/clock.ts";
+import type { QuestionSpec } from "#lib/surveys/questions.ts";
+import type { DayCount } from "#lib/anonymity/participation.ts";
+import { addTallies, type GroupValue, type JointTally } from "#lib/surveys/breakdown.ts";
+import type { StoredAnswer } from "#lib/surveys/export.ts";
+import type { RawAggregates } from "#lib/surveys/results.ts";
+import { addAggregates, type DayAggregates } from "#lib/surveys/aggregates.ts";
 import type { DbEnv } from "../config.ts";
 import { publishedQuestions, readSegmentTalliesUntil, readTallies, type TalliedSurvey } from "./tallies.ts";
 

@@ -6,10 +6,10 @@
 // item of a multi-answer with its rank sum — and later reads add up those
 // rows instead of every answer. Only the questions results publish are rolled
 // up: never free text.
-import type { Day } from "../../lib/clock.ts";
-import { breakdownQuestions, type GroupValue, type JointTally } from "../../lib/surveys/breakdown.ts";
-import { FREE_TEXT_TYPES, type QuestionSpec } from "../../lib/surveys/questions.ts";
-import type { RawAggregates } from "../../lib/surveys/results.ts";
+import type { Day } from "#lib/clock.ts";
+import { breakdownQuestions, type GroupValue, type JointTally } from "#lib/surveys/breakdown.ts";
+import { FREE_TEXT_TYPES, type QuestionSpec } from "#lib/surveys/questions.ts";
+import type { RawAggregates } from "#lib/surveys/results.ts";
 import type { DbEnv } from "../config.ts";
 
 /** A survey version as its tallies see it: a `Survey` is one. */

@@ -1,14 +1,14 @@
-// SQL for survey_tokens: invitation codes (src/lib/invitation.ts) stored as
+// SQL for survey_tokens: invitation codes (src/lib/invitation/codes.ts) stored as
 // hashes. Redeeming a code flips `used` and keeps the hash of the blinded
 // element it was redeemed with, with no date; the response it later unlocks
 // arrives with an unlinkable token, never with the code
-// (src/lib/invitation-token.ts). The day of a redemption is counted apart,
+// (src/lib/invitation/token.ts). The day of a redemption is counted apart,
 // per survey and day (survey_redemption_days), never on the code's row.
 //
 // The codes that can still be used — minted and not withdrawn — never exceed
 // the survey's audience (migrations/0013): rows are never deleted, so the
 // codes ever minted and ever withdrawn are there to count, and show.
-import { generateInvitationCode, invitationCodeHash } from "../../lib/invitation.ts";
+import { generateInvitationCode, invitationCodeHash } from "#lib/invitation/codes.ts";
 import { dayModifier } from "../commit-day.ts";
 import type { DbEnv } from "../config.ts";
 import { auditedBatch } from "./audit.ts";

@@ -2,7 +2,7 @@
 // by a second HR person, then committed to the repository through the git
 // host (github.ts) — the Pages build that follows publishes it. Every step
 // is one audited batch; a stale version is 409 edit_conflict.
-import type { Draft, TDraftCreate, TDraftPatch } from "../../lib/publishing/model.ts";
+import type { Draft, TDraftCreate, TDraftPatch } from "#lib/publishing/model.ts";
 import {
   honourDraftProblems,
   honourFile,
@@ -12,13 +12,13 @@ import {
   policyDraftProblems,
   policyPath,
   type Problems,
-} from "../../lib/publishing/content-checks.ts";
-import { formatJsonFile } from "../../lib/publishing/json-file.ts";
-import { dayOf } from "../../lib/clock.ts";
-import { isRefusal, nextRun } from "../../lib/surveys/next-run.ts";
-import { checkSegments, findSurvey } from "../../lib/surveys/registry.ts";
-import { describeQuestions } from "../../lib/surveys/questions.ts";
-import { ZSurveyFile, type TSurveyFile } from "../../lib/surveys/schema.ts";
+} from "#lib/publishing/content-checks.ts";
+import { formatJsonFile } from "#lib/publishing/json-file.ts";
+import { dayOf } from "#lib/clock.ts";
+import { isRefusal, nextRun } from "#lib/surveys/next-run.ts";
+import { checkSegments, findSurvey } from "#lib/surveys/registry.ts";
+import { describeQuestions } from "#lib/surveys/questions.ts";
+import { ZSurveyFile, type TSurveyFile } from "#lib/surveys/schema.ts";
 import type { Admin } from "../auth.ts";
 import type { AppEnv } from "../config.ts";
 import { auditedBatch, type AuditRecord, type BatchItem } from "../db/audit.ts";

@@ -3,7 +3,7 @@
 // "ana@example.org=approve,li@example.org=draft". Without HR_ROLES every HR
 // person may draft and approve; with it, anyone not listed may only read.
 // Either way no one approves their own draft (four eyes, services/drafts.ts).
-import { ROLES, type Role } from "../../lib/publishing/model.ts";
+import { ROLES, type Role } from "#lib/publishing/model.ts";
 import type { Admin } from "../auth.ts";
 import { HttpError } from "../http.ts";
 

@@ -7,15 +7,15 @@
 // here (docs/testing.md, "The bad-input battery"). A route file or a method
 // without an entry fails the suite.
 import { env } from "cloudflare:test";
-import { addDays } from "../../../src/lib/clock.ts";
-import { blindToken } from "../../../src/lib/invitation-client.ts";
-import { MAX_CODES_PER_REQUEST } from "../../../src/lib/surveys/model.ts";
-import { findSurvey } from "../../../src/lib/surveys/registry.ts";
-import { sampleAnswers, seededRandom } from "../../../src/lib/surveys/sample.ts";
-import { effectiveMinGroupSize } from "../../../src/lib/surveys/schema.ts";
-import { validateAnswers } from "../../../src/lib/surveys/validate.ts";
-import { readConfig } from "../../../src/server/config.ts";
-import { storeResponse } from "../../../src/server/db/responses.ts";
+import { addDays } from "#lib/clock.ts";
+import { blindToken } from "#lib/invitation/client.ts";
+import { MAX_CODES_PER_REQUEST } from "#lib/surveys/model.ts";
+import { findSurvey } from "#lib/surveys/registry.ts";
+import { sampleAnswers, seededRandom } from "#lib/surveys/sample.ts";
+import { effectiveMinGroupSize } from "#lib/surveys/schema.ts";
+import { validateAnswers } from "#lib/surveys/validate.ts";
+import { readConfig } from "#server/config.ts";
+import { storeResponse } from "#server/db/responses.ts";
 import { api, type ApiResult } from "../helpers.ts";
 
 export const ADMIN_HEADERS = { Authorization: "Bearer test-admin-token-0123456789abcdef-0123" };

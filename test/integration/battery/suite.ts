@@ -19,7 +19,7 @@
 /// <reference types="vite/client" />
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { visibleText } from "../../../src/lib/ideas/vocabulary.ts";
+import { visibleText } from "#lib/ideas/vocabulary.ts";
 import { ORIGIN, workerFetch } from "../helpers.ts";
 import { delta, dumpDatabase, type Dump, type TableDelta } from "./db.ts";
 import { ADMIN_HEADERS, makeFixtures, ROUTES, type Call, type Fixtures, type Method, type MethodEntry, type RouteEntry } from "./routes.ts";
@@ -218,7 +218,7 @@ const HOSTILE: Record<string, string> = {
 };
 
 /**
- * Text no endpoint stores (src/lib/unsafe-text.ts, one rule for survey
+ * Text no endpoint stores (src/lib/text/unsafe-text.ts, one rule for survey
  * answers and the suggestion box): where a field is kept as sent, it is
  * refused with 422 naming the field; a field that is only checked or hashed
  * may refuse it with any documented 4xx, or accept it without storing it.

@@ -1,10 +1,10 @@
 // POST /api/ideas/track/messages {receipt, body}: the author's anonymous reply.
-import { readClock } from "../../../../src/server/clock.ts";
-import { ZReplyInput } from "../../../../src/lib/ideas/model.ts";
-import type { AppEnv } from "../../../../src/server/config.ts";
-import { json, parseJsonBody } from "../../../../src/server/http.ts";
-import { replyToIdea } from "../../../../src/server/ideas.ts";
-import { allow } from "../../../../src/server/route.ts";
+import { readClock } from "#server/clock.ts";
+import { ZReplyInput } from "#lib/ideas/model.ts";
+import type { AppEnv } from "#server/config.ts";
+import { json, parseJsonBody } from "#server/http.ts";
+import { replyToIdea } from "#server/ideas.ts";
+import { allow } from "#server/route.ts";
 
 export const onRequestPost: PagesFunction<AppEnv> = async ({ request, env }) => {
   const { receipt, body } = await parseJsonBody(request, ZReplyInput);

@@ -1,12 +1,12 @@
 // POST /api/surveys/{id}/redeem {code, blinded} → 200 {evaluation}: uses up an
-// invitation code for a blindly evaluated token (src/lib/invitation-token.ts).
+// invitation code for a blindly evaluated token (src/lib/invitation/token.ts).
 // The answers arrive later with the unblinded token, never with the code.
-import { readClock } from "../../../../src/server/clock.ts";
-import { ZRedeemBody } from "../../../../src/lib/surveys/model.ts";
-import type { AppEnv } from "../../../../src/server/config.ts";
-import { json, parseJsonBody } from "../../../../src/server/http.ts";
-import { allow } from "../../../../src/server/route.ts";
-import { getSurvey, redeemInvitation } from "../../../../src/server/surveys.ts";
+import { readClock } from "#server/clock.ts";
+import { ZRedeemBody } from "#lib/surveys/model.ts";
+import type { AppEnv } from "#server/config.ts";
+import { json, parseJsonBody } from "#server/http.ts";
+import { allow } from "#server/route.ts";
+import { getSurvey, redeemInvitation } from "#server/surveys.ts";
 
 export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env, params }) => {
   const survey = getSurvey(String(params.id));

@@ -1,11 +1,11 @@
 // POST /api/surveys/{id}/responses {submissionId, answers, locale?, token?}
 // → 201 {ok:true}; the same submissionId again → 200 {ok:true}, nothing stored.
-import { readClock } from "../../../../src/server/clock.ts";
-import { ZResponseBody } from "../../../../src/lib/surveys/model.ts";
-import type { AppEnv } from "../../../../src/server/config.ts";
-import { json, parseJsonBody } from "../../../../src/server/http.ts";
-import { allow } from "../../../../src/server/route.ts";
-import { getSurvey, submitResponse } from "../../../../src/server/surveys.ts";
+import { readClock } from "#server/clock.ts";
+import { ZResponseBody } from "#lib/surveys/model.ts";
+import type { AppEnv } from "#server/config.ts";
+import { json, parseJsonBody } from "#server/http.ts";
+import { allow } from "#server/route.ts";
+import { getSurvey, submitResponse } from "#server/surveys.ts";
 
 export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env, params }) => {
   const survey = getSurvey(String(params.id));

@@ -1,8 +1,8 @@
 // The conversation as the author sees it, the author's verdict, and HR's answer
 // with a preview of where it will show.
 import { useState } from "react";
-import { LIMITS, type MessageVisibility } from "../../../lib/ideas/vocabulary.ts";
-import type { AdminIdea } from "../../../lib/ideas/model.ts";
+import { LIMITS, type MessageVisibility } from "#lib/ideas/vocabulary.ts";
+import type { AdminIdea } from "#lib/ideas/model.ts";
 import type { T } from "../api.ts";
 import { OutcomeLine } from "../Outcome.tsx";
 import { PublicPreview } from "../PublicPreview.tsx";

@@ -1,9 +1,9 @@
 // Marking the idea a duplicate of another (found by the inbox's search), or ending the link.
 import { useState } from "react";
-import type { InboxPage } from "../../../lib/ideas/model.ts";
-import { LIMITS } from "../../../lib/ideas/vocabulary.ts";
+import type { InboxPage } from "#lib/ideas/model.ts";
+import { LIMITS } from "#lib/ideas/vocabulary.ts";
 import { adminApi, describeError } from "../api.ts";
-import type { AdminIdea } from "../../../lib/ideas/model.ts";
+import type { AdminIdea } from "#lib/ideas/model.ts";
 import type { T } from "../api.ts";
 import { OutcomeLine } from "../Outcome.tsx";
 import type { IdeaActions } from "../useIdea.tsx";

@@ -1,9 +1,9 @@
 // Publishing a moderated version beside the author's original, with the
 // details that may identify the author marked in both; only with the author's consent.
 import { useState, type ReactNode } from "react";
-import { findIdentifying, type IdentifyingFinding } from "../../../lib/identifying.ts";
-import { LIMITS } from "../../../lib/ideas/vocabulary.ts";
-import type { AdminIdea } from "../../../lib/ideas/model.ts";
+import { findIdentifying, type IdentifyingFinding } from "#lib/text/identifying.ts";
+import { LIMITS } from "#lib/ideas/vocabulary.ts";
+import type { AdminIdea } from "#lib/ideas/model.ts";
 import type { T } from "../api.ts";
 import { OutcomeLine } from "../Outcome.tsx";
 import { PublicPreview } from "../PublicPreview.tsx";

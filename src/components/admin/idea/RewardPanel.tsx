@@ -1,7 +1,7 @@
 // Rewarding an idea, with the public note that says what the reward was.
 import { useState } from "react";
-import { LIMITS } from "../../../lib/ideas/vocabulary.ts";
-import type { AdminIdea } from "../../../lib/ideas/model.ts";
+import { LIMITS } from "#lib/ideas/vocabulary.ts";
+import type { AdminIdea } from "#lib/ideas/model.ts";
 import type { T } from "../api.ts";
 import { OutcomeLine } from "../Outcome.tsx";
 import { PublicPreview } from "../PublicPreview.tsx";

@@ -1,7 +1,7 @@
 // Moving the status, with a public note: only the moves the transition table allows are offered.
 import { useState } from "react";
-import { LIMITS, STATUS_TRANSITIONS, type IdeaStatus } from "../../../lib/ideas/vocabulary.ts";
-import type { AdminIdea } from "../../../lib/ideas/model.ts";
+import { LIMITS, STATUS_TRANSITIONS, type IdeaStatus } from "#lib/ideas/vocabulary.ts";
+import type { AdminIdea } from "#lib/ideas/model.ts";
 import type { T } from "../api.ts";
 import { OutcomeLine } from "../Outcome.tsx";
 import { PublicPreview } from "../PublicPreview.tsx";

@@ -1,9 +1,9 @@
 // /forums/<id>.ics: an upcoming forum, to add to a calendar.
 import type { APIContext } from "astro";
-import { allForums, buildToday } from "../../../components/programme/collection.ts";
-import { forumCalendar } from "../../../components/programme/forum-calendar.ts";
-import { localeStaticPaths } from "../../../i18n/routing.ts";
-import { isUpcoming } from "../../../lib/forums.ts";
+import { allForums, buildToday } from "#components/programme/collection.ts";
+import { forumCalendar } from "#components/programme/forum-calendar.ts";
+import { localeStaticPaths } from "#i18n/routing.ts";
+import { isUpcoming } from "#lib/programme/forums.ts";
 
 export async function getStaticPaths() {
   const today = buildToday();

@@ -1,8 +1,8 @@
 // /forums/calendar.ics: every forum, past and upcoming, as one calendar to subscribe to.
 import type { APIContext } from "astro";
-import { allForums, buildToday } from "../../../components/programme/collection.ts";
-import { forumCalendar } from "../../../components/programme/forum-calendar.ts";
-import { localeStaticPaths } from "../../../i18n/routing.ts";
+import { allForums, buildToday } from "#components/programme/collection.ts";
+import { forumCalendar } from "#components/programme/forum-calendar.ts";
+import { localeStaticPaths } from "#i18n/routing.ts";
 
 export const getStaticPaths = localeStaticPaths;
 

@@ -1,11 +1,11 @@
-import { localized } from "../../../lib/bilingual.ts";
+import { localized } from "#lib/text/bilingual.ts";
 // /policy/rss.xml (and /zh-cn/policy/rss.xml): one item per published policy
 // version, newest first, so readers learn of a new version without visiting.
 import rss from "@astrojs/rss";
 import type { APIContext } from "astro";
-import { policyTimeline } from "../../../components/policy/collection.ts";
-import { LANG_TAG } from "../../../i18n/config.ts";
-import { localeStaticPaths } from "../../../i18n/routing.ts";
+import { policyTimeline } from "#components/policy/collection.ts";
+import { LANG_TAG } from "#i18n/config.ts";
+import { localeStaticPaths } from "#i18n/routing.ts";
 
 export const getStaticPaths = localeStaticPaths;
 

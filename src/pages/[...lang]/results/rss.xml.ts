@@ -1,10 +1,10 @@
 // /results/rss.xml (and /zh-cn/results/rss.xml): one item per published cycle, newest first.
 import rss from "@astrojs/rss";
 import type { APIContext } from "astro";
-import { allResults } from "../../../components/programme/collection.ts";
-import { periodLabel } from "../../../components/programme/labels.ts";
-import { LANG_TAG } from "../../../i18n/config.ts";
-import { localeStaticPaths } from "../../../i18n/routing.ts";
+import { allResults } from "#components/programme/collection.ts";
+import { periodLabel } from "#components/programme/labels.ts";
+import { LANG_TAG } from "#i18n/config.ts";
+import { localeStaticPaths } from "#i18n/routing.ts";
 
 export const getStaticPaths = localeStaticPaths;
 

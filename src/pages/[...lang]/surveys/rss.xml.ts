@@ -4,11 +4,11 @@
 // as a new item, not as a quiet edit of an old one.
 import rss from "@astrojs/rss";
 import type { APIContext } from "astro";
-import { publishedKeys } from "../../../components/surveys/published-keys.ts";
-import { LANG_TAG } from "../../../i18n/config.ts";
-import { localeStaticPaths } from "../../../i18n/routing.ts";
-import { SURVEYS } from "../../../lib/surveys/registry.ts";
-import { localText } from "../../../lib/surveys/schema.ts";
+import { publishedKeys } from "#components/surveys/published-keys.ts";
+import { LANG_TAG } from "#i18n/config.ts";
+import { localeStaticPaths } from "#i18n/routing.ts";
+import { SURVEYS } from "#lib/surveys/registry.ts";
+import { localText } from "#lib/surveys/text.ts";
 
 export const getStaticPaths = localeStaticPaths;
 

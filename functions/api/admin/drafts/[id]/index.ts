@@ -1,13 +1,13 @@
 // GET /api/admin/drafts/{id} — one draft, with `version`.
 // PATCH /api/admin/drafts/{id} {version, opens?, closes?, audience?} — one audited edit; a stale version is 409.
-import { ZDraftPatch } from "../../../../../src/lib/publishing/model.ts";
-import { currentAdmin } from "../../../../../src/server/auth.ts";
-import { readClock } from "../../../../../src/server/clock.ts";
-import type { AppEnv } from "../../../../../src/server/config.ts";
-import { json, parseJsonBody } from "../../../../../src/server/http.ts";
-import { draftById, updateDraft } from "../../../../../src/server/publishing/drafts.ts";
-import { allow } from "../../../../../src/server/route.ts";
-import { draftId } from "../../../../../src/server/publishing/draft-id.ts";
+import { ZDraftPatch } from "#lib/publishing/model.ts";
+import { currentAdmin } from "#server/auth.ts";
+import { readClock } from "#server/clock.ts";
+import type { AppEnv } from "#server/config.ts";
+import { json, parseJsonBody } from "#server/http.ts";
+import { draftById, updateDraft } from "#server/publishing/drafts.ts";
+import { allow } from "#server/route.ts";
+import { draftId } from "#server/publishing/draft-id.ts";
 
 export const onRequestGet: PagesFunction<AppEnv, "id"> = async ({ env, params }) =>
   json({ draft: await draftById(env, draftId(params.id)) });

@@ -1,12 +1,12 @@
 // PUT /api/admin/ideas/{id}/reward {version, rewarded: {note} | false} → {idea}: a reward with its public note, or taken back.
 // A stale version is 409 edit_conflict; the rules are src/lib/ideas/transitions.ts's.
-import { ZRewardIntent } from "../../../../../src/lib/ideas/model.ts";
-import { setReward } from "../../../../../src/server/admin-ideas.ts";
-import { currentAdmin } from "../../../../../src/server/auth.ts";
-import { readClock } from "../../../../../src/server/clock.ts";
-import type { AppEnv } from "../../../../../src/server/config.ts";
-import { json, parseJsonBody } from "../../../../../src/server/http.ts";
-import { allow } from "../../../../../src/server/route.ts";
+import { ZRewardIntent } from "#lib/ideas/model.ts";
+import { setReward } from "#server/admin-ideas.ts";
+import { currentAdmin } from "#server/auth.ts";
+import { readClock } from "#server/clock.ts";
+import type { AppEnv } from "#server/config.ts";
+import { json, parseJsonBody } from "#server/http.ts";
+import { allow } from "#server/route.ts";
 
 export const onRequestPut: PagesFunction<AppEnv, "id"> = async ({ request, env, params, data }) => {
   const input = await parseJsonBody(request, ZRewardIntent);

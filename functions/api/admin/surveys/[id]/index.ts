@@ -1,14 +1,14 @@
 // GET /api/admin/surveys/{id}: one survey's participation and codes.
 // PATCH /api/admin/surveys/{id} {audience} → {survey}: raises its audience
 // (never lowers it), audited, and shown on the survey's public page.
-import { ZAudienceBody, ZNoQuery } from "../../../../../src/lib/surveys/model.ts";
-import { currentAdmin } from "../../../../../src/server/auth.ts";
-import { readClock } from "../../../../../src/server/clock.ts";
-import type { AppEnv } from "../../../../../src/server/config.ts";
-import { json, parseJsonBody, parseQuery } from "../../../../../src/server/http.ts";
-import { allow } from "../../../../../src/server/route.ts";
-import { hrRaiseAudience, hrSurvey } from "../../../../../src/server/survey-tools.ts";
-import { getSurvey } from "../../../../../src/server/surveys.ts";
+import { ZAudienceBody, ZNoQuery } from "#lib/surveys/model.ts";
+import { currentAdmin } from "#server/auth.ts";
+import { readClock } from "#server/clock.ts";
+import type { AppEnv } from "#server/config.ts";
+import { json, parseJsonBody, parseQuery } from "#server/http.ts";
+import { allow } from "#server/route.ts";
+import { hrRaiseAudience, hrSurvey } from "#server/survey-tools.ts";
+import { getSurvey } from "#server/surveys.ts";
 
 export const onRequestGet: PagesFunction<AppEnv, "id"> = async ({ request, env, params }) => {
   const survey = getSurvey(String(params.id));

@@ -1,13 +1,13 @@
 // GET /api/admin/surveys/{id}/results: the results, breakdown by segment and
 // trend since the last run, for every survey (hidden ones too), under the
 // same suppression as the public results.
-import { ZNoQuery } from "../../../../../src/lib/surveys/model.ts";
-import { readClock } from "../../../../../src/server/clock.ts";
-import type { AppEnv } from "../../../../../src/server/config.ts";
-import { json, parseQuery } from "../../../../../src/server/http.ts";
-import { allow } from "../../../../../src/server/route.ts";
-import { hrResults } from "../../../../../src/server/survey-tools.ts";
-import { getSurvey } from "../../../../../src/server/surveys.ts";
+import { ZNoQuery } from "#lib/surveys/model.ts";
+import { readClock } from "#server/clock.ts";
+import type { AppEnv } from "#server/config.ts";
+import { json, parseQuery } from "#server/http.ts";
+import { allow } from "#server/route.ts";
+import { hrResults } from "#server/survey-tools.ts";
+import { getSurvey } from "#server/surveys.ts";
 
 export const onRequestGet: PagesFunction<AppEnv, "id"> = async ({ request, env, params }) => {
   const survey = getSurvey(String(params.id));

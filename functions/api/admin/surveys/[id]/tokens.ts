@@ -4,14 +4,14 @@
 // DELETE /api/admin/surveys/{id}/tokens [{code}] → {withdrawn}: withdraws every
 // code not yet withdrawn (or the one given, from a lost slip), answering the
 // same whether a code was used or not. Both are audited.
-import { ZDeleteTokensBody, ZTokensBody } from "../../../../../src/lib/surveys/model.ts";
-import { currentAdmin } from "../../../../../src/server/auth.ts";
-import { readClock } from "../../../../../src/server/clock.ts";
-import type { AppEnv } from "../../../../../src/server/config.ts";
-import { json, parseJsonBody } from "../../../../../src/server/http.ts";
-import { allow } from "../../../../../src/server/route.ts";
-import { hrCreateCodes, hrWithdrawCodes } from "../../../../../src/server/survey-tools.ts";
-import { getSurvey } from "../../../../../src/server/surveys.ts";
+import { ZDeleteTokensBody, ZTokensBody } from "#lib/surveys/model.ts";
+import { currentAdmin } from "#server/auth.ts";
+import { readClock } from "#server/clock.ts";
+import type { AppEnv } from "#server/config.ts";
+import { json, parseJsonBody } from "#server/http.ts";
+import { allow } from "#server/route.ts";
+import { hrCreateCodes, hrWithdrawCodes } from "#server/survey-tools.ts";
+import { getSurvey } from "#server/surveys.ts";
 
 export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env, params, data }) => {
   const admin = currentAdmin(data);

@@ -1,9 +1,9 @@
 // /results/honours/rss.xml (and /zh-cn/…): one item per recognition, newest first.
 import rss from "@astrojs/rss";
 import type { APIContext } from "astro";
-import { allHonours } from "../../../../components/programme/collection.ts";
-import { LANG_TAG } from "../../../../i18n/config.ts";
-import { localeStaticPaths } from "../../../../i18n/routing.ts";
+import { allHonours } from "#components/programme/collection.ts";
+import { LANG_TAG } from "#i18n/config.ts";
+import { localeStaticPaths } from "#i18n/routing.ts";
 
 export const getStaticPaths = localeStaticPaths;
 

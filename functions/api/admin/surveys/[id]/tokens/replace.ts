@@ -3,14 +3,14 @@
 // one new code in its place, in one batch with one audit row; the same answer
 // whether the old code was used or not. 422 when no code of the survey that
 // is not yet withdrawn matches.
-import { ZReplaceTokenBody } from "../../../../../../src/lib/surveys/model.ts";
-import { currentAdmin } from "../../../../../../src/server/auth.ts";
-import { readClock } from "../../../../../../src/server/clock.ts";
-import type { AppEnv } from "../../../../../../src/server/config.ts";
-import { json, parseJsonBody } from "../../../../../../src/server/http.ts";
-import { allow } from "../../../../../../src/server/route.ts";
-import { hrReplaceCode } from "../../../../../../src/server/survey-tools.ts";
-import { getSurvey } from "../../../../../../src/server/surveys.ts";
+import { ZReplaceTokenBody } from "#lib/surveys/model.ts";
+import { currentAdmin } from "#server/auth.ts";
+import { readClock } from "#server/clock.ts";
+import type { AppEnv } from "#server/config.ts";
+import { json, parseJsonBody } from "#server/http.ts";
+import { allow } from "#server/route.ts";
+import { hrReplaceCode } from "#server/survey-tools.ts";
+import { getSurvey } from "#server/surveys.ts";
 
 export const onRequestPost: PagesFunction<AppEnv, "id"> = async ({ request, env, params, data }) => {
   const admin = currentAdmin(data);

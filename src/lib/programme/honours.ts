@@ -3,11 +3,11 @@
 // for the cycle to end). A person appears only with their consent, which the
 // schema requires; a team is published as the organisation names it.
 import { z } from "zod";
-import type { Day } from "./clock.ts";
-import { ZLocalized, type TPolicyVersion } from "./policy/schema.ts";
-import { versionInForce } from "./policy/versions.ts";
-import { CYCLE_ID_PATTERN, parsePeriod } from "./results/period.ts";
-import { ContentValidationError, parseJsonFiles, type ContentFile } from "./content.ts";
+import type { Day } from "../clock.ts";
+import { ZLocalized, type TPolicyVersion } from "../policy/schema.ts";
+import { versionInForce } from "../policy/versions.ts";
+import { CYCLE_ID_PATTERN, parsePeriod } from "../results/period.ts";
+import { ContentValidationError, parseJsonFiles, type ContentFile } from "../content.ts";
 
 /** A reason names what was done; "great work" is not recognition. */
 const MIN_REASON = { en: 40, "zh-cn": 15 } as const;

@@ -3,14 +3,14 @@
 // versions by fingerprint, forums cite surveys and versions, versions cite the
 // forums, surveys and ideas that prompted them). Pure; the content loaders
 // (src/content/loaders/programme.ts) read the folders and call it.
-import type { Clock } from "./clock.ts";
+import type { Clock } from "../clock.ts";
 import { IDEA_ID, parseForums, type Forum } from "./forums.ts";
 import { parseHonours, type Honour } from "./honours.ts";
-import { parsePolicySet } from "./policy/parse.ts";
-import { policyFingerprint } from "./policy/fingerprint.ts";
-import type { TPolicyVersion } from "./policy/schema.ts";
-import { ContentValidationError, type ContentFile } from "./content.ts";
-import { parseResultsSet, type CycleResults } from "./results/parse.ts";
+import { parsePolicySet } from "../policy/parse.ts";
+import { policyFingerprint } from "../policy/fingerprint.ts";
+import type { TPolicyVersion } from "../policy/schema.ts";
+import { ContentValidationError, type ContentFile } from "../content.ts";
+import { parseResultsSet, type CycleResults } from "../results/parse.ts";
 
 export interface ProgrammeInput {
   policy: ContentFile[];

@@ -4,7 +4,7 @@
 // minute, a person acted. Published counts therefore leave out today and
 // advance only in steps of at least k, over whole past days; a final tail of
 // fewer than k is never published (docs/anonymity.md, "Participation").
-import { addDays, type Day } from "./clock.ts";
+import { addDays, type Day } from "../clock.ts";
 
 export interface DayCount {
   day: Day;

@@ -5,7 +5,7 @@
 // server's evaluation against that built key only: a server that evaluated a
 // code under any other key (one per person, to recognise the token later) is
 // refused before the answers exist. The fingerprint is what people compare.
-import { fromHex, toHex } from "./hex.ts";
+import { fromHex, toHex } from "../hex.ts";
 
 /** A compressed ristretto255 point: 32 bytes, lower-case hex. */
 export const INVITATION_KEY_PATTERN = /^[0-9a-f]{64}$/;

@@ -1,10 +1,10 @@
-// The VOPRF suite of the invitation tokens (src/lib/invitation-token.ts),
+// The VOPRF suite of the invitation tokens (src/lib/invitation/token.ts),
 // shared by the server and the browser: ristretto255-SHA512 (RFC 9497), with
 // @noble/curves as voprf-ts's arithmetic — its default (sjcl) costs about
 // 45 times more CPU per evaluation (docs/anonymity.md, "Why a VOPRF").
 import { Oprf, deriveKeyPair } from "@cloudflare/voprf-ts";
 import { CryptoNoble } from "@cloudflare/voprf-ts/crypto-noble";
-import { surveyKeyInfo } from "./invitation-token.ts";
+import { surveyKeyInfo } from "./token.ts";
 
 export const TOKEN_SUITE = Oprf.Suite.RISTRETTO255_SHA512;
 export const TOKEN_CRYPTO = CryptoNoble;

@@ -5,10 +5,10 @@
 // both languages, each after a `<!-- en -->` / `<!-- zh-cn -->` line.
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { LOCALES, type Locale } from "../i18n/config.ts";
-import { isDay, type Day } from "./clock.ts";
-import { ZLocalized } from "./policy/schema.ts";
-import { ContentValidationError, formatIssues, type ContentFile } from "./content.ts";
+import { LOCALES, type Locale } from "#i18n/config.ts";
+import { isDay, type Day } from "../clock.ts";
+import { ZLocalized } from "../policy/schema.ts";
+import { ContentValidationError, formatIssues, type ContentFile } from "../content.ts";
 
 const day = z.iso.date("a day is written YYYY-MM-DD");
 const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "a local date and time, YYYY-MM-DDTHH:MM");

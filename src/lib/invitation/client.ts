@@ -1,11 +1,11 @@
 // The browser's half of the unlinkable invitation tokens
-// (src/lib/invitation-token.ts), with no I/O, so the form and the tests use
+// (src/lib/invitation/token.ts), with no I/O, so the form and the tests use
 // the very same steps. Only the form imports it (lazily, on invitation
 // surveys): open surveys never download the arithmetic.
 import { Evaluation, FinalizeData, VOPRFClient } from "@cloudflare/voprf-ts";
-import { fromHex, toHex } from "./hex.ts";
-import { TOKEN_CRYPTO, TOKEN_SUITE } from "./invitation-oprf.ts";
-import { TOKEN_INPUT_BYTES, type SpendableToken } from "./invitation-token.ts";
+import { fromHex, toHex } from "../hex.ts";
+import { TOKEN_CRYPTO, TOKEN_SUITE } from "./oprf.ts";
+import { TOKEN_INPUT_BYTES, type SpendableToken } from "./token.ts";
 
 /** A redemption on its way: kept for the session so a lost answer can be asked for again with the same blinded token. */
 export interface BlindedToken {

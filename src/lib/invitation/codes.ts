@@ -2,8 +2,8 @@
 // generated; only a hash is stored (table survey_tokens). Written and read
 // like every code people copy by hand (src/lib/codes.ts), so a code typed in
 // a Chinese input method's full-width mode is the same code.
-import { groupSymbols, parseCode, randomSymbols, type RandomBytes } from "./codes.ts";
-import { sha256Hex } from "./hex.ts";
+import { groupSymbols, parseCode, randomSymbols, type RandomBytes } from "../codes.ts";
+import { sha256Hex } from "../hex.ts";
 
 /** 12 symbols × 5 bits = 60 bits: not guessable within any rate limit. */
 export const INVITATION_SYMBOLS = 12;

@@ -4,7 +4,7 @@
 // published next to a breakdown, so a figure is only "withheld" when the
 // reader cannot work it out again; test/unit/suppression.test.ts checks that
 // every withheld figure has another value giving the same publication.
-import { clampMinGroupSize } from "./anonymity.ts";
+import { clampMinGroupSize } from "./threshold.ts";
 
 /** A published count, or null: withheld (it is between 1 and k−1, and which value it has cannot be worked out). */
 export type ShownCount = number | null;

@@ -18,7 +18,7 @@
 //
 // This module holds the wire format (hex) and shapes both sides share, with
 // no dependency (request schemas import it); the suite is in
-// ./invitation-oprf.ts. The server's half is src/server/invitation-keys.ts,
+// ./oprf.ts. The server's half is src/server/invitation-keys.ts,
 // the browser's src/components/surveys/redeem.ts.
 
 /** Bytes of a token input: random, chosen by the browser. */

@@ -4,7 +4,7 @@
 // an English page leaves those glosses out at display. Text HR writes
 // (answers, moderated ideas, notes) is never split or trimmed: it is shown as
 // written, on both languages' pages.
-import type { Locale } from "../i18n/config.ts";
+import type { Locale } from "#i18n/config.ts";
 
 /**
  * A Chinese term in brackets inside English text — "this budget (成本控制)" —
