@@ -4,72 +4,33 @@
 // and the file appears in the working tree with the next period's dates. The
 // git host is the only thing stood in for (scripts/git-host-standin.ts), over
 // a temporary copy of the content: nothing is written into this checkout.
-import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import prettier from "prettier";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seed } from "../../scripts/db.ts";
-import { DEMO_TODAY } from "../../scripts/demo-day.ts";
-import { TMP_DIR } from "../../scripts/env.ts";
-import { startStandin, type Standin } from "../../scripts/git-host-standin.ts";
+import type { Standin } from "../../scripts/git-host-standin.ts";
 import { translator } from "#i18n/translate.ts";
 import { pickStrings } from "#i18n/index.ts";
-import { pinnedClock } from "#lib/clock.ts";
-import { launchBrowser, openPage } from "./browser.ts";
-import { freshState, startServer, type RunningServer } from "./server.ts";
+import { ANA, LI, startPublishingRig, type PublishingRig } from "./publishing-rig.ts";
+import type { RunningServer } from "./server.ts";
 
-const ANA = { name: "ana@candor.test", token: "e2e-hr-token-ana-0123456789-abcdefghijklmnop" };
-const LI = { name: "li@candor.test", token: "e2e-hr-token-li-0123456789-abcdefghijklmnopq" };
-const PUBLISH_TOKEN = "e2e-publish-token-0123456789-abcdefghijklmnop";
 const FILE = "src/content/surveys/pulse-2026-12.json";
+let rig: PublishingRig;
 let tree: string;
 let standin: Standin;
 let server: RunningServer;
-let browser: Browser;
 
 beforeAll(async () => {
-  tree = mkdtempSync(join(tmpdir(), "candor-e2e-publish-"));
+  rig = await startPublishingRig("publish");
+  ({ tree, standin, server } = rig);
   cpSync("src/content/surveys", join(tree, "src/content/surveys"), { recursive: true });
-  standin = await startStandin({ root: tree, token: PUBLISH_TOKEN });
-  const persistTo = `${TMP_DIR}/publish-e2e`;
-  await freshState(persistTo);
-  execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { stdio: "ignore" });
-  await seed(persistTo, pinnedClock(DEMO_TODAY));
-  server = await startServer({
-    persistTo,
-    dist: `${TMP_DIR}/e2e-dist`,
-    vars: {
-      HR_TOKENS: `${ANA.name}=${ANA.token},${LI.name}=${LI.token}`,
-      PUBLISH_REPO: "candor/candor",
-      PUBLISH_BRANCH: "main",
-      PUBLISH_TOKEN,
-      PUBLISH_API_URL: standin.url,
-    },
-  });
-  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await standin?.close();
-  if (tree) rmSync(tree, { recursive: true, force: true });
+  await rig?.stop();
 });
 
-async function signIn(
-  url: string,
-  who: { name: string; token: string },
-): Promise<{ page: Page; close(): Promise<void>; problems: string[] }> {
-  const opened = await openPage(browser, url);
-  const { page } = opened;
-  await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0);
-  await page.locator("#admin-token:not([disabled])").fill(who.token);
-  await page.locator("#admin-token").press("Enter");
-  await page.locator("[data-admin-session=in] [data-actor]").getByText(who.name).waitFor();
-  return { page, close: opened.close, problems: opened.problems };
-}
+const signIn = (url: string, who: { name: string; token: string }) => rig.signIn(url, who);
 
 describe("publishing next month's pulse from the console", () => {
   for (const lang of ["en", "zh-cn"] as const) {

@@ -46,12 +46,23 @@ const NOT_READS = ["src/lib/clock.ts", "test/support/date-dependent.ts", "test/u
 /** What starts or writes a server of its own. */
 export const OWN_SERVER = /\bstartServer\(|\binject\("persistTo"\)|\bSELF\b/;
 
-/** The local modules a file imports (relative specifiers only: packages are not the project's clock reads). */
-function localImports(file: string, source: string): string[] {
+/** The project's subpath imports (package.json "imports", e.g. "#lib/*" → "./src/lib/*"), as prefixes. */
+function subpaths(root: string): [string, string][] {
+  const imports = (JSON.parse(readFileSync(resolve(root, "package.json"), "utf8")) as { imports?: Record<string, string> }).imports ?? {};
+  return Object.entries(imports).map(([from, to]) => [from.replace(/\*$/, ""), `${resolve(root, to.replace(/\*$/, ""))}/`]);
+}
+
+/** The local modules a file imports: relative specifiers and the project's subpath imports (packages are not the project's clock reads). */
+function localImports(file: string, source: string, aliases: [string, string][]): string[] {
   const found: string[] = [];
-  const specifiers = source.matchAll(/\bfrom\s*["'](\.[^"']+)["']|\bimport\s*\(\s*["'](\.[^"']+)["']\s*\)|\bimport\s+["'](\.[^"']+)["']/g);
+  const specifiers = source.matchAll(
+    /\bfrom\s*["']([.#][^"']+)["']|\bimport\s*\(\s*["']([.#][^"']+)["']\s*\)|\bimport\s+["']([.#][^"']+)["']/g,
+  );
   for (const m of specifiers) {
-    const base = resolve(dirname(file), (m[1] ?? m[2] ?? m[3])!);
+    const specifier = (m[1] ?? m[2] ?? m[3])!;
+    const alias = aliases.find(([prefix]) => specifier.startsWith(prefix));
+    const base = alias ? alias[1] + specifier.slice(alias[0].length) : specifier.startsWith(".") ? resolve(dirname(file), specifier) : null;
+    if (!base) continue;
     const hit = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((p) => existsSync(p) && statSync(p).isFile());
     if (hit) found.push(hit);
   }
@@ -67,13 +78,14 @@ function code(source: string): string[] {
 export function clockReaders(root: string, file: string): string[] {
   const seen = new Set<string>();
   const readers: string[] = [];
+  const aliases = subpaths(root);
   const visit = (path: string) => {
     if (seen.has(path)) return;
     seen.add(path);
     const source = readFileSync(path, "utf8");
     const name = relative(root, path);
     if (!NOT_READS.includes(name) && code(source).some((line) => CLOCK_READ.test(line))) readers.push(name);
-    for (const next of localImports(path, source)) visit(next);
+    for (const next of localImports(path, source, aliases)) visit(next);
   };
   visit(resolve(root, file));
   return readers;

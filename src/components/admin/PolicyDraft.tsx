@@ -11,7 +11,7 @@ import { ZPolicyVersion, type TPolicyVersion } from "#lib/policy/schema.ts";
 import { diffWords } from "#lib/policy/wording.ts";
 import { policyDraftProblems } from "#lib/publishing/content-checks.ts";
 import type { Draft } from "#lib/publishing/model.ts";
-import TierCalculator, { type CalculatorStrings } from "../policy/TierCalculator.tsx";
+import TierCalculator, { calculatorCriteria, type CalculatorStrings } from "../policy/TierCalculator.tsx";
 import { adminApi, describeError, type T } from "./api.ts";
 
 interface Props {
@@ -240,17 +240,7 @@ export function PolicyDraft({ t, draft, calcStrings, onSaved }: Props) {
           <h4>{t("admin.policy.calculator")}</h4>
           <TierCalculator
             strings={calcStrings}
-            criteria={parsed.criteria.map((c) => ({
-              id: c.id,
-              name: c.name[locale],
-              unit: c.unit,
-              direction: c.direction,
-              weight: c.weight,
-              target: c.target,
-              threshold: c.threshold,
-              min: c.range.min,
-              max: c.range.max,
-            }))}
+            criteria={calculatorCriteria(parsed.criteria, locale)}
             tiers={parsed.tiers.map((tier) => ({
               id: tier.id,
               name: tier.name[locale],

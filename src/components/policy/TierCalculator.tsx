@@ -7,7 +7,8 @@ import type { KeysOf } from "#i18n/index.ts";
 import { translator, type Strings } from "#i18n/translate.ts";
 import { formatMeasure, formatNumber } from "#lib/policy/format.ts";
 import { parseDecimalInput, type ParsedInput } from "#lib/policy/input.ts";
-import type { TMinimum, TUnit } from "#lib/policy/schema.ts";
+import type { TCriterion, TMinimum, TUnit } from "#lib/policy/schema.ts";
+import type { Locale } from "#i18n/config.ts";
 import { scorePolicy, type Values } from "#lib/policy/score.ts";
 
 export interface CalculatorCriterion {
@@ -21,6 +22,21 @@ export interface CalculatorCriterion {
   threshold: number;
   min: number;
   max: number;
+}
+
+/** A policy's criteria as the calculator takes them, in the reader's language (the published policy's, or HR's draft). */
+export function calculatorCriteria(criteria: readonly TCriterion[], locale: Locale): CalculatorCriterion[] {
+  return criteria.map((c) => ({
+    id: c.id,
+    name: c.name[locale],
+    unit: c.unit,
+    direction: c.direction,
+    weight: c.weight,
+    target: c.target,
+    threshold: c.threshold,
+    min: c.range.min,
+    max: c.range.max,
+  }));
 }
 
 export interface CalculatorTier {
