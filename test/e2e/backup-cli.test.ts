@@ -32,7 +32,7 @@ describe("npm run backup / npm run restore", () => {
   beforeAll(async () => {
     rmSync(ROOT, { recursive: true, force: true });
     execFileSync("mkdir", ["-p", OUT]);
-    migrate(SOURCE);
+    await migrate(SOURCE);
     await seed(SOURCE, pinnedClock(DEMO_TODAY));
     file = backup(SOURCE);
   }, 120_000);
