@@ -3,6 +3,7 @@
 // the conflict check for free: a commit names the blob it replaces (or none
 // for a new file), and the host refuses it when the file moved meanwhile.
 import { Octokit } from "@octokit/core";
+import { toHex } from "#lib/hex.ts";
 import { HttpError } from "../http.ts";
 import type { PublishConfig } from "./config.ts";
 
@@ -60,7 +61,7 @@ export async function blobShaOf(text: string): Promise<string> {
   const all = new Uint8Array(header.length + bytes.length);
   all.set(header);
   all.set(bytes, header.length);
-  return [...new Uint8Array(await crypto.subtle.digest("SHA-1", all))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return toHex(await crypto.subtle.digest("SHA-1", all));
 }
 
 /** The newest commit on the branch that touched `path`, or null. */
