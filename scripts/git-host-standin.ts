@@ -6,6 +6,10 @@
 // tests publish locally goes the production path. Refusals follow GitHub:
 // 401 for a wrong token, 404 for another repository or branch, 409 when the
 // sha named is not the file's, 422 when an existing file is written without one.
+// A test can make the host fail: `POST /_standin/faults` with
+// `{ "method": "PUT", "path": "src/content/…", "status": 503 }` answers the
+// next such request with that status (GitHub's own outages and refusals,
+// which a test cannot otherwise cause).
 //
 // `node scripts/git-host-standin.ts <tree> [port]` serves one on its own
 // (token from PUBLISH_TOKEN).
@@ -56,12 +60,20 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown> |
 export async function startStandin(options: StandinOptions): Promise<Standin> {
   const { root, token, owner = "candor", repo = "candor", branch = "main" } = options;
   const commits: Standin["commits"] = [];
+  const faults: { method: string; path: string; status: number }[] = [];
   const server = createServer(async (req, res) => {
     try {
       const auth = req.headers.authorization ?? "";
       if (auth !== `token ${token}` && auth !== `Bearer ${token}`)
         return send(res, 401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" });
       const url = new URL(req.url ?? "/", "http://standin");
+      if (req.method === "POST" && url.pathname === "/_standin/faults") {
+        const fault = await readJson(req);
+        if (typeof fault?.method !== "string" || typeof fault.path !== "string" || typeof fault.status !== "number")
+          return send(res, 422, { message: "method, path and status are required" });
+        faults.push({ method: fault.method, path: fault.path, status: fault.status });
+        return send(res, 201, { queued: faults.length });
+      }
       // the commits that touched a path, newest first (GitHub's list, only the fields the publisher reads)
       if (req.method === "GET" && url.pathname === `/repos/${owner}/${repo}/commits`) {
         if ((url.searchParams.get("sha") ?? branch) !== branch) return send(res, 404, { message: "Not Found" });
@@ -77,6 +89,11 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       const match = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(url.pathname);
       if (!match || match[1] !== owner || match[2] !== repo) return send(res, 404, { message: "Not Found" });
       const path = decodeURIComponent(match[3]!);
+      const fault = faults.findIndex((f) => f.method === req.method && f.path === path);
+      if (fault !== -1) {
+        const [{ status }] = faults.splice(fault, 1) as [{ status: number }];
+        return send(res, status, { message: status >= 500 ? "Server Error" : "Injected refusal" });
+      }
       const file = resolve(root, path);
       if (!file.startsWith(resolve(root) + sep) || path.includes("..")) return send(res, 404, { message: "Not Found" });
       const current = existsSync(file) ? readFileSync(file) : null;

@@ -66,18 +66,25 @@ const lines = (locator: Locator) =>
   locator.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
 const supportCounts = async (page: Page) => (await page.locator("[data-support-count]").allTextContents()).map(Number);
 
-/** Cumulative layout shift so far, as the browser measured it (not counting shifts right after input). */
-async function layoutShift(page: Page): Promise<number> {
+/**
+ * What moved on screen so far, as the browser measured it (not counting shifts
+ * right after input): each shift's score and the elements it moved, so a
+ * failure names what moved.
+ */
+async function layoutShifts(page: Page): Promise<string[]> {
   return page.evaluate(
     () =>
-      new Promise<number>((resolve) => {
-        let total = 0;
+      new Promise<string[]>((resolve) => {
+        const shifts: string[] = [];
+        const describe = (node: Node | null) =>
+          node instanceof Element ? `${node.tagName.toLowerCase()}.${[...node.classList].join(".")} "${node.textContent?.slice(0, 40)}"` : "?";
+        type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node: Node | null }[] };
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-            if (!entry.hadRecentInput) total += entry.value;
+          for (const entry of list.getEntries() as Shift[]) {
+            if (!entry.hadRecentInput) shifts.push(`${entry.value.toFixed(4)}: ${entry.sources.map((s) => describe(s.node)).join(", ")}`);
           }
         }).observe({ type: "layout-shift", buffered: true });
-        setTimeout(() => resolve(total), 200);
+        setTimeout(() => resolve(shifts), 200);
       }),
   );
 }
@@ -534,7 +541,7 @@ describe("suggestion box in the browser", () => {
             // the 12 demo ideas, counted in steps of five over past days (today never counts)
             expect(Number(await page.locator("[data-stat=received] .stat-value").textContent())).toBeGreaterThanOrEqual(10);
             // nothing on screen moved while the board loaded
-            expect(await layoutShift(page)).toBe(0);
+            expect(await layoutShifts(page)).toEqual([]);
             await expectAxeClean(page);
 
             // a longer text: three lines on a phone, then "Read more" shows all of it; a short one, all of it at once
@@ -697,7 +704,7 @@ describe("suggestion box in the browser", () => {
             // before the press: what happens to the idea, in this language, and nothing moves
             expect(await page.getByRole("heading", { name: zh ? "你的建议会怎样处理" : "What happens to your idea" }).count()).toBe(1);
             await expectAxeClean(page);
-            expect(await layoutShift(page)).toBe(0);
+            expect(await layoutShifts(page)).toEqual([]);
             await startWriting(page, zh ? "zh-cn" : "en");
             // the press puts the focus on the first question
             await expect

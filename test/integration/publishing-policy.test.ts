@@ -127,6 +127,43 @@ describe("a new policy version", () => {
     const stale = await api("/api/admin/drafts", { method: "POST", headers: LI, json: { policy: "2026-07" } });
     expect([stale.status, stale.body.error.code]).toEqual([409, "not_in_force"]);
   });
+
+  it("says so when the new version is committed but the old one could not be marked superseded (502 publish_incomplete), and audits it", async () => {
+    const created = await api("/api/admin/drafts", { method: "POST", headers: LI, json: { policy: "2027-01" } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const draft = created.body.draft;
+    const approved = await api(`/api/admin/drafts/${draft.id}/approve`, { method: "POST", headers: ANA, json: { version: draft.version } });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    const before = await jsonAt(draft.supersedes);
+    expect(before.status).toBe("current");
+
+    // the git host fails the second commit only
+    const fault = await fetch(`${STANDIN}/_standin/faults`, {
+      method: "POST",
+      headers: { ...TOKEN, "Content-Type": "application/json" },
+      body: JSON.stringify({ method: "PUT", path: draft.supersedes, status: 503 }),
+    });
+    expect(fault.status).toBe(201);
+    const published = await api(`/api/admin/drafts/${draft.id}/publish`, {
+      method: "POST",
+      headers: LI,
+      json: { version: approved.body.draft.version },
+    });
+    expect([published.status, published.body.error.code]).toEqual([502, "publish_incomplete"]);
+    expect(published.body.error.message).toContain(draft.path);
+    expect(published.body.error.message).toContain(draft.supersedes);
+
+    // the new version is in the repository; the old one is unchanged; the draft is recorded as published
+    expect(await jsonAt(draft.path)).toEqual(draft.body);
+    expect(await jsonAt(draft.supersedes)).toEqual(before);
+    const stored = await api(`/api/admin/drafts/${draft.id}`, { headers: ANA });
+    expect(stored.body.draft.state).toBe("building");
+    expect((await auditOf(draft.id)).at(-1)).toMatchObject({
+      actor: "li@candor.test",
+      action: "draft.publish",
+      detail: { path: draft.path, supersedes: draft.supersedes, superseded: false },
+    });
+  });
 });
 
 const HONOUR = {

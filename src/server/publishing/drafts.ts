@@ -15,6 +15,7 @@ import {
 } from "#lib/publishing/content-checks.ts";
 import { formatJsonFile } from "#lib/publishing/json-file.ts";
 import { dayOf } from "#lib/clock.ts";
+import { toHex } from "#lib/hex.ts";
 import { isRefusal, nextRun } from "#lib/surveys/next-run.ts";
 import { checkSegments, findSurvey } from "#lib/surveys/registry.ts";
 import { describeQuestions } from "#lib/surveys/questions.ts";
@@ -41,7 +42,7 @@ import { requireRole } from "./roles.ts";
 type Env = Pick<AppEnv, "DB" | "HR_ROLES" | "PUBLISH_REPO" | "PUBLISH_BRANCH" | "PUBLISH_TOKEN" | "PUBLISH_API_URL">;
 
 const SURVEY_DIR = "src/content/surveys";
-const hexId = () => [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, "0")).join("");
+const hexId = () => toHex(crypto.getRandomValues(new Uint8Array(8)));
 const notFound = () => new HttpError(404, "not_found", "There is no draft with this id.");
 
 /**

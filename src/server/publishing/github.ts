@@ -39,20 +39,8 @@ function hostError(err: unknown): HttpError {
 }
 
 /** The blob sha of `path` on the branch, or null when there is no such file. */
-export async function fileSha(cfg: PublishConfig, path: string): Promise<string | null> {
-  try {
-    const { data } = await client(cfg).request("GET /repos/{owner}/{repo}/contents/{path}", {
-      owner: cfg.owner,
-      repo: cfg.repo,
-      path,
-      ref: cfg.branch,
-    });
-    return Array.isArray(data) ? null : data.sha;
-  } catch (err) {
-    if (statusOf(err) === 404) return null;
-    throw hostError(err);
-  }
-}
+export const fileSha = async (cfg: PublishConfig, path: string): Promise<string | null> =>
+  (await readRepoFile(cfg, path))?.sha ?? null;
 
 /** Git's blob id of `text`: what the host reports as a file's sha. */
 export async function blobShaOf(text: string): Promise<string> {
