@@ -77,7 +77,9 @@ async function layoutShifts(page: Page): Promise<string[]> {
       new Promise<string[]>((resolve) => {
         const shifts: string[] = [];
         const describe = (node: Node | null) =>
-          node instanceof Element ? `${node.tagName.toLowerCase()}.${[...node.classList].join(".")} "${node.textContent?.slice(0, 40)}"` : "?";
+          node instanceof Element
+            ? `${node.tagName.toLowerCase()}.${[...node.classList].join(".")} "${node.textContent?.slice(0, 40)}"`
+            : "?";
         type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node: Node | null }[] };
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries() as Shift[]) {

@@ -39,8 +39,7 @@ function hostError(err: unknown): HttpError {
 }
 
 /** The blob sha of `path` on the branch, or null when there is no such file. */
-export const fileSha = async (cfg: PublishConfig, path: string): Promise<string | null> =>
-  (await readRepoFile(cfg, path))?.sha ?? null;
+export const fileSha = async (cfg: PublishConfig, path: string): Promise<string | null> => (await readRepoFile(cfg, path))?.sha ?? null;
 
 /** Git's blob id of `text`: what the host reports as a file's sha. */
 export async function blobShaOf(text: string): Promise<string> {
