@@ -10,7 +10,18 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", ".astro/", ".wrangler/", ".tmp/", "node_modules/", "src/server/env.d.ts", "src/lib/surveys/files.generated.ts"] },
+  {
+    ignores: [
+      "dist/",
+      ".astro/",
+      ".wrangler/",
+      ".tmp/",
+      "node_modules/",
+      "src/server/env.d.ts",
+      "src/lib/surveys/files.generated.ts",
+      "src/lib/publishing/built.generated.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 import { DEMO_TODAY } from "./scripts/demo-day.ts";
 import { TMP_DIR } from "./scripts/env.ts";
 import { testSecrets } from "./scripts/dev-secrets.ts";
+import { writeBuiltContent } from "./scripts/built-content.ts";
 import { writeSurveyList } from "./scripts/survey-list.ts";
 import { E2E_APART } from "./test/e2e/projects.ts";
 import { STANDIN_TOKEN } from "./test/integration/global-setup.ts";
@@ -16,8 +17,9 @@ import { fastCheckSettings } from "./test/support/fast-check-settings.ts";
 // CANDOR_TODAY, exactly as `npm start` passes them to wrangler pages dev), so
 // the tests read their "today" from env.CANDOR_TODAY and never from the machine.
 const migrations = await readD1Migrations("./migrations");
-// Every project imports the survey registry, and the integration Worker is bundled from it.
+// Every project imports the survey registry, and the integration Worker is bundled from it and the built-content list.
 writeSurveyList();
+await writeBuiltContent();
 
 // One seed and one multiplier of run counts for every property test (FC_SEED, FC_RUNS: test/support/fast-check.ts).
 const fastCheck = {

@@ -28,6 +28,8 @@ export interface StandinOptions {
   repo?: string;
   branch?: string;
   port?: number;
+  /** Told of each commit once its file is written (`npm start` rebuilds the local site). */
+  onCommit?: (path: string) => void;
 }
 
 export interface Standin {
@@ -91,7 +93,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       const path = decodeURIComponent(match[3]!);
       const fault = faults.findIndex((f) => f.method === req.method && f.path === path);
       if (fault !== -1) {
-        const [{ status }] = faults.splice(fault, 1) as [{ status: number }];
+        const { status } = faults.splice(fault, 1)[0]!;
         return send(res, status, { message: status >= 500 ? "Server Error" : "Injected refusal" });
       }
       const file = resolve(root, path);
@@ -116,6 +118,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       const author = (body.author as { name: string; email: string } | undefined) ?? null;
       const sha = randomBytes(20).toString("hex");
       commits.push({ sha, path, message: body.message, author });
+      options.onCommit?.(path);
       return send(res, current ? 200 : 201, {
         content: { type: "file", path, sha: blobSha(bytes) },
         commit: { sha, message: body.message, author },

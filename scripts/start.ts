@@ -20,6 +20,7 @@ import { pinnedClock } from "#lib/clock.ts";
 import { randomBytes } from "node:crypto";
 import { DEV_VARS, ensureLocalAdminToken, ensureLocalHrTokens } from "./admin-token.ts";
 import { startStandin, type Standin } from "./git-host-standin.ts";
+import { siteRebuilder } from "./site-rebuild.ts";
 import { fingerprint, isStamped, writeStamp } from "./fingerprint.ts";
 import { alignDevSeed, ensureDevSecrets } from "./dev-secrets.ts";
 import { DEMO_TODAY } from "./demo-day.ts";
@@ -100,10 +101,10 @@ async function step(name: string, run: () => Promise<string | void>): Promise<vo
   process.stdout.write(`${clear}  ✓ ${name.padEnd(9)} ${seconds(started)}${note ? `  (${note})` : ""}\n`);
 }
 
-/** A tool whose output goes to the log; rejects when it exits non-zero. */
-function tool(command: string, commandArgs: string[]): Promise<void> {
+/** A tool whose output goes to the log (or `to`); rejects when it exits non-zero. */
+function tool(command: string, commandArgs: string[], to = log): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, { stdio: ["ignore", log, log], env: process.env });
+    const child = spawn(command, commandArgs, { stdio: ["ignore", to, to], env: process.env });
     child.once("error", reject);
     child.once("exit", (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${command} ${commandArgs.join(" ")} failed (${signal ?? `exit ${code}`})`)),
@@ -137,15 +138,13 @@ console.log(
 // they nor the code that writes them have (and the local database is there).
 const BUILD_STAMP = "dist/.candor-build";
 const DEMO_STAMP = ".wrangler/state/candor-demo";
-const buildPrint = fingerprint(
-  ["src", "public", "astro.config.mjs", "package-lock.json", "tsconfig.json", "scripts/build.ts", "scripts/csp.ts"],
-  [today],
-);
+const buildPrint = () =>
+  fingerprint(["src", "public", "astro.config.mjs", "package-lock.json", "tsconfig.json", "scripts/build.ts", "scripts/csp.ts"], [today]);
 const demoPrint = fingerprint(["migrations", "scripts/seed", "scripts/db.ts", "src/lib", "src/server", "src/content/surveys"], [today]);
 await step("build", async () => {
-  if (isStamped(BUILD_STAMP, buildPrint)) return "unchanged since the last start";
+  if (isStamped(BUILD_STAMP, buildPrint())) return "unchanged since the last start";
   await tool("node", ["scripts/build.ts"]);
-  writeStamp(BUILD_STAMP, buildPrint);
+  writeStamp(BUILD_STAMP, buildPrint());
 });
 await step("database", async () => {
   if (existsSync(".wrangler/state/v3/d1") && isStamped(DEMO_STAMP, demoPrint)) return "migrations and demo data up to date";
@@ -161,11 +160,36 @@ const secrets = ensureDevSecrets();
 const seed = await alignDevSeed();
 // Two named HR people for the four-eyes flow, and HR's publications committed through the same
 // GitHub client as in production, to a stand-in for the git host over this working tree
-// (docs/hr-console.md): a published survey lands in src/content/surveys/ and the next start builds it.
+// (docs/hr-console.md): a published file lands in src/content/ and the running site is rebuilt.
 const hr = ensureLocalHrTokens();
 const publishToken = randomBytes(24).toString("base64url");
+// What HR publishes is rebuilt into the running site (scripts/site-rebuild.ts).
+const REBUILD_LOG = `${TMP_DIR}/rebuild.log`;
+let rebuiltFrom = "";
+const rebuilder = siteRebuilder(
+  {
+    served: "dist",
+    scratch: `${TMP_DIR}/next-dist`,
+    keep: [BUILD_STAMP.slice("dist/".length)],
+    async build(outDir) {
+      const to = openSync(REBUILD_LOG, "a");
+      rebuiltFrom = buildPrint(); // before the build: a file published meanwhile is not in it
+      try {
+        await tool("node", ["scripts/build.ts", outDir], to);
+      } finally {
+        closeSync(to);
+      }
+    },
+  },
+  (event) => {
+    if (event.kind === "built") {
+      writeStamp(BUILD_STAMP, rebuiltFrom);
+      console.log(`  ↻ rebuilt the site after publishing ${event.reasons.join(", ")} (${event.seconds.toFixed(1)} s)`);
+    } else console.error(`  ✗ the rebuild after publishing ${event.reasons.join(", ")} failed: ${event.error.message}; see ${REBUILD_LOG}`);
+  },
+);
 await step("publish", async () => {
-  standin = await startStandin({ root: process.cwd(), token: publishToken });
+  standin = await startStandin({ root: process.cwd(), token: publishToken, onCommit: (path) => rebuilder.request(path) });
   return `git host stand-in at ${standin.url}`;
 });
 await step("serve", async () => {
@@ -185,7 +209,7 @@ closeSync(log);
 console.log(`
   Candor is running at http://localhost:${port}
   HR console: http://localhost:${port}/admin/ (sign in with ADMIN_TOKEN from ${DEV_VARS}${admin.created ? ", just created" : ""})
-  Publishing: http://localhost:${port}/admin/publish/ (two HR people, ${hr.tokens.map(([name]) => name).join(" and ")}: HR_TOKENS in ${DEV_VARS}${hr.created ? ", just created" : ""}; published files land in src/content/surveys/, built at the next start)${
+  Publishing: http://localhost:${port}/admin/publish/ (two HR people, ${hr.tokens.map(([name]) => name).join(" and ")}: HR_TOKENS in ${DEV_VARS}${hr.created ? ", just created" : ""}; published files land in src/content/ and the site is rebuilt)${
     secrets.length > 0
       ? `
   Created ${secrets.join(" and ")} in ${DEV_VARS}.`

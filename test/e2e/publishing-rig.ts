@@ -3,15 +3,17 @@
 // person can approve), its publisher pointed at the git host's stand-in over
 // a temporary tree, a seeded database, and a browser; and signing in as one
 // of the two.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFile, execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { seed } from "../../scripts/db.ts";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { TMP_DIR } from "../../scripts/env.ts";
 import { startStandin, type Standin } from "../../scripts/git-host-standin.ts";
+import { siteRebuilder, type Rebuilder } from "../../scripts/site-rebuild.ts";
 import { pinnedClock } from "#lib/clock.ts";
 import { launchBrowser, openPage } from "./browser.ts";
 import { freshState, startServer, type RunningServer } from "./server.ts";
@@ -25,22 +27,50 @@ export interface PublishingRig {
   tree: string;
   standin: Standin;
   server: RunningServer;
+  /** With `project`: rebuilds the tree's site after each commit, as `npm start` does. */
+  rebuilder: Rebuilder | null;
   browser: Browser;
   signIn(url: string, who: { name: string; token: string }): Promise<{ page: Page; close(): Promise<void>; problems: string[] }>;
   stop(): Promise<void>;
 }
 
-/** Starts the rig; `name` keeps its database apart from other files'. */
-export async function startPublishingRig(name: string): Promise<PublishingRig> {
-  const tree = mkdtempSync(join(tmpdir(), `candor-e2e-${name}-`));
-  const standin = await startStandin({ root: tree, token: PUBLISH_TOKEN });
-  const persistTo = `${TMP_DIR}/${name}-e2e`;
+/** What a copy of the project needs to build its site and run its functions. */
+const PROJECT_FILES = ["src", "public", "functions", "scripts", "package.json", "astro.config.mjs", "tsconfig.json", "wrangler.toml"];
+
+/**
+ * Starts the rig; `name` keeps its database apart from other files'. With
+ * `project`, the tree is a copy of this project (under the scratch folder, so
+ * it resolves this checkout's node_modules) serving the e2e build from its own
+ * dist/, and each commit rebuilds that site while the server runs, as
+ * `npm start` does (scripts/site-rebuild.ts); otherwise an empty tree and the
+ * e2e build served as it is.
+ */
+export async function startPublishingRig(name: string, options: { project?: boolean } = {}): Promise<PublishingRig> {
+  let tree: string;
+  let rebuilder: Rebuilder | null = null;
+  if (options.project) {
+    mkdirSync(TMP_DIR, { recursive: true });
+    tree = resolve(mkdtempSync(join(TMP_DIR, `${name}-project-`)));
+    for (const file of PROJECT_FILES) cpSync(file, join(tree, file), { recursive: true });
+    cpSync(`${TMP_DIR}/e2e-dist`, join(tree, "dist"), { recursive: true });
+    symlinkSync(resolve("node_modules"), join(tree, "node_modules"));
+    rebuilder = siteRebuilder(
+      {
+        served: join(tree, "dist"),
+        scratch: join(tree, "next-dist"),
+        build: async (outDir) => void (await promisify(execFile)("node", ["scripts/build.ts", outDir], { cwd: tree, maxBuffer: 1 << 26 })),
+      },
+      () => {},
+    );
+  } else tree = mkdtempSync(join(tmpdir(), `candor-e2e-${name}-`));
+  const standin = await startStandin({ root: tree, token: PUBLISH_TOKEN, onCommit: (path) => rebuilder?.request(path) });
+  const persistTo = resolve(`${TMP_DIR}/${name}-e2e`); // absolute: a project tree's server runs from there
   await freshState(persistTo);
   execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { stdio: "ignore" });
   await seed(persistTo, pinnedClock(DEMO_TODAY));
   const server = await startServer({
     persistTo,
-    dist: `${TMP_DIR}/e2e-dist`,
+    ...(options.project ? { dist: "dist", cwd: tree } : { dist: `${TMP_DIR}/e2e-dist` }),
     vars: {
       HR_TOKENS: `${ANA.name}=${ANA.token},${LI.name}=${LI.token}`,
       PUBLISH_REPO: "candor/candor",
@@ -54,6 +84,7 @@ export async function startPublishingRig(name: string): Promise<PublishingRig> {
     tree,
     standin,
     server,
+    rebuilder,
     browser,
     async signIn(url, who) {
       const opened = await openPage(browser, url);
@@ -65,6 +96,7 @@ export async function startPublishingRig(name: string): Promise<PublishingRig> {
       return { page, close: opened.close, problems: opened.problems };
     },
     async stop() {
+      await rebuilder?.settled().catch(() => {}); // a build still running would write into a removed tree
       await browser.close();
       await server.stop();
       await standin.close();

@@ -32,6 +32,8 @@ export async function startServer(options: {
   vars?: Record<string, string>;
   /** The day the server's clock is pinned to (CANDOR_TODAY). */
   today?: string;
+  /** The project the server runs from (its functions/ and wrangler.toml); this checkout when absent. */
+  cwd?: string;
 }): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -50,6 +52,7 @@ export async function startServer(options: {
       // with the secrets a deployed Worker must have, made up for this server
       vars: { ...secrets, ...options.vars },
       stdio: ["ignore", "pipe", "pipe"],
+      cwd: options.cwd,
     });
     child.stdout!.on("data", (d) => (log += d));
     child.stderr!.on("data", (d) => (log += d));

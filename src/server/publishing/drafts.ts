@@ -16,6 +16,8 @@ import {
 import { formatJsonFile } from "#lib/publishing/json-file.ts";
 import { dayOf } from "#lib/clock.ts";
 import { toHex } from "#lib/hex.ts";
+import { blobShaOf } from "#lib/publishing/blob-sha.ts";
+import { BUILT_CONTENT } from "#lib/publishing/built.generated.ts";
 import { isRefusal, nextRun } from "#lib/surveys/next-run.ts";
 import { checkSegments, findSurvey } from "#lib/surveys/registry.ts";
 import { describeQuestions } from "#lib/surveys/questions.ts";
@@ -36,7 +38,7 @@ import {
 } from "../db/drafts.ts";
 import { HttpError, issuesToFields } from "../http.ts";
 import { readPublishConfig, type PublishConfig } from "./config.ts";
-import { blobShaOf, commitFile, fileSha, lastCommitOf, PublishConflict, readRepoFile } from "./github.ts";
+import { commitFile, fileSha, lastCommitOf, PublishConflict, readRepoFile } from "./github.ts";
 import { requireRole } from "./roles.ts";
 
 type Env = Pick<AppEnv, "DB" | "HR_ROLES" | "PUBLISH_REPO" | "PUBLISH_BRANCH" | "PUBLISH_TOKEN" | "PUBLISH_API_URL">;
@@ -46,20 +48,24 @@ const hexId = () => toHex(crypto.getRandomValues(new Uint8Array(8)));
 const notFound = () => new HttpError(404, "not_found", "There is no draft with this id.");
 
 /**
- * "building" becomes "live" once the running site carries the file: the
- * Functions bundle holds exactly the surveys the pages were built with.
+ * "building" becomes "live" once the running site was built with exactly the
+ * file HR committed: the Functions bundle carries the blob id of every
+ * content file the build read (scripts/built-content.ts).
  */
-function shown(d: StoredDraft): Draft {
+async function shown(d: StoredDraft): Promise<Draft> {
   const { baseSha: _baseSha, ...draft } = d;
-  if (d.state !== "building" || d.kind !== "survey") return draft;
-  const live = findSurvey(String(d.body.id));
-  return live && live.version === d.body.version && live.opens === d.body.opens ? { ...draft, state: "live" } : draft;
+  if (d.state !== "building") return draft;
+  const built = BUILT_CONTENT[d.path];
+  return built !== undefined && built === (await blobShaOf(formatJsonFile(publishedContent(d)))) ? { ...draft, state: "live" } : draft;
 }
+
+/** The file a draft is committed as: an honour carries the consent HR recorded. */
+const publishedContent = (d: StoredDraft): Record<string, unknown> => (d.kind === "honour" ? honourFile(d.body, true) : d.body);
 
 async function conflict(env: Env, id: string): Promise<HttpError> {
   const current = await readDraft(env, id);
   return new HttpError(409, "edit_conflict", "Someone else changed this draft after you opened it. Review it and try again.", {
-    details: current ? { current: shown(current) } : {},
+    details: current ? { current: await shown(current) } : {},
   });
 }
 
@@ -125,7 +131,7 @@ const audit = (
 });
 
 export async function draftList(env: Env): Promise<Draft[]> {
-  return (await listDrafts(env)).map(shown);
+  return Promise.all((await listDrafts(env)).map(shown));
 }
 
 export async function draftById(env: Env, id: string): Promise<Draft> {
@@ -327,7 +333,7 @@ export async function publishDraft(env: Env, admin: Admin, id: string, version: 
       "This honour names a person who has not consented on record. Confirm their consent first, then publish.",
       { fields: { "recipient.consent": "record the person's consent to be named" } },
     );
-  const content = d.kind === "honour" ? honourFile(d.body, true) : d.body;
+  const content = publishedContent(d);
   const by = `Drafted by ${d.author}, approved by ${d.approver}, published by ${admin.actor}.`;
   const consent = d.consent ? `\nConsent to be named confirmed by ${d.consent.by} on ${d.consent.day}.` : "";
   const authorEmail = admin.actor.includes("@") ? admin.actor : null;

@@ -3,7 +3,6 @@
 // the conflict check for free: a commit names the blob it replaces (or none
 // for a new file), and the host refuses it when the file moved meanwhile.
 import { Octokit } from "@octokit/core";
-import { toHex } from "#lib/hex.ts";
 import { HttpError } from "../http.ts";
 import type { PublishConfig } from "./config.ts";
 
@@ -40,16 +39,6 @@ function hostError(err: unknown): HttpError {
 
 /** The blob sha of `path` on the branch, or null when there is no such file. */
 export const fileSha = async (cfg: PublishConfig, path: string): Promise<string | null> => (await readRepoFile(cfg, path))?.sha ?? null;
-
-/** Git's blob id of `text`: what the host reports as a file's sha. */
-export async function blobShaOf(text: string): Promise<string> {
-  const bytes = new TextEncoder().encode(text);
-  const header = new TextEncoder().encode(`blob ${bytes.length}\0`);
-  const all = new Uint8Array(header.length + bytes.length);
-  all.set(header);
-  all.set(bytes, header.length);
-  return toHex(await crypto.subtle.digest("SHA-1", all));
-}
 
 /** The newest commit on the branch that touched `path`, or null. */
 export async function lastCommitOf(cfg: PublishConfig, path: string): Promise<string | null> {
