@@ -7,6 +7,9 @@ import { describe, expect, it } from "vitest";
 import { publishDraft } from "#server/publishing/drafts.ts";
 import { HttpError } from "#server/http.ts";
 import { api, routeNow } from "./helpers.ts";
+import november from "../../src/content/surveys/pulse-2026-11.json" with { type: "json" };
+import firstPolicy from "../../src/content/policy/2025-07.json" with { type: "json" };
+import teamHonour from "../../src/content/honours/2025-12-19-year-end-team-escalations.json" with { type: "json" };
 
 const ANA = { Authorization: "Bearer test-hr-token-ana-0123456789abcdef-0123" };
 const LI = { Authorization: "Bearer test-hr-token-li-0123456789abcdef-01234" };
@@ -155,20 +158,33 @@ describe("publishing a survey's next run", () => {
     ]);
   });
 
-  it("shows a committed draft as live once the running site carries its survey, and as building until then", async () => {
-    const { findSurvey } = await import("#lib/surveys/registry.ts");
-    const { questions: _questions, ...november } = findSurvey("pulse-2026-11")!;
-    const insert = (id: string, body: unknown) =>
+  it("shows a committed draft as live once the running site was built with exactly its file, of any kind, and as building until then", async () => {
+    const insert = (id: string, kind: string, path: string, body: unknown, supersedes: string | null = null) =>
       env.DB.prepare(
-        `INSERT INTO content_drafts (id, kind, path, body, state, author, approver, publisher, commit_sha, created_at, updated_at)
-         VALUES (?1, 'survey', 'src/content/surveys/pulse-2026-11.json', ?2, 'building', 'ana@candor.test', 'li@candor.test', 'ana@candor.test', ?3, '2026-11-01T09:00:00Z', '2026-11-01T09:00:00Z')`,
+        `INSERT INTO content_drafts (id, kind, path, body, supersedes, state, author, approver, publisher, commit_sha, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'building', 'ana@candor.test', 'li@candor.test', 'ana@candor.test', ?6, '2026-11-01T09:00:00Z', '2026-11-01T09:00:00Z')`,
       )
-        .bind(id, JSON.stringify(body), "a".repeat(40))
+        .bind(id, kind, path, JSON.stringify(body), supersedes, "a".repeat(40))
         .run();
-    await insert("00000000000000aa", november);
-    await insert("00000000000000ab", { ...november, opens: "2026-11-21" });
-    expect((await api("/api/admin/drafts/00000000000000aa", { headers: LI })).body.draft.state).toBe("live");
-    expect((await api("/api/admin/drafts/00000000000000ab", { headers: LI })).body.draft.state).toBe("building");
+    // the files as the repository holds them (the build recorded their blob ids)
+    await insert("00000000000000aa", "survey", "src/content/surveys/pulse-2026-11.json", november);
+    await insert("00000000000000ab", "survey", "src/content/surveys/pulse-2026-11.json", { ...november, opens: "2026-11-21" });
+    const policy = "src/content/policy/2025-07.json";
+    await insert("00000000000000ac", "policy", policy, firstPolicy, "src/content/policy/2025-01.json");
+    await insert(
+      "00000000000000ad",
+      "policy",
+      policy,
+      { ...firstPolicy, title: { ...firstPolicy.title, en: "Edited since" } },
+      "src/content/policy/2025-01.json",
+    );
+    const honour = "src/content/honours/2025-12-19-year-end-team-escalations.json";
+    await insert("00000000000000ae", "honour", honour, teamHonour);
+    await insert("00000000000000af", "honour", honour, { ...teamHonour, date: "2025-12-20" });
+    const state = async (id: string) => (await api(`/api/admin/drafts/${id}`, { headers: LI })).body.draft.state;
+    expect([await state("00000000000000aa"), await state("00000000000000ab")]).toEqual(["live", "building"]);
+    expect([await state("00000000000000ac"), await state("00000000000000ad")]).toEqual(["live", "building"]);
+    expect([await state("00000000000000ae"), await state("00000000000000af")]).toEqual(["live", "building"]);
   });
 
   it("refuses a half-configured publishing setup and a reader's approval", async () => {
