@@ -52,6 +52,20 @@ import { api, type ApiResult } from "./helpers.ts";
 
 const TODAY = env.CANDOR_TODAY;
 const ADMIN = { Authorization: `Bearer ${env.ADMIN_TOKEN}` };
+// two named HR people (HR_TOKENS, vitest.config.ts): a publication needs a second one's approval
+const ANA = { Authorization: "Bearer test-hr-token-ana-0123456789abcdef-0123" };
+const LI = { Authorization: "Bearer test-hr-token-li-0123456789abcdef-01234" };
+const HONOUR = {
+  date: TODAY,
+  cycle: TODAY.slice(0, 7),
+  award: "honour-certificate",
+  title: { en: "Timely recognition", "zh-cn": "及时表彰" },
+  recipient: { kind: "person", name: { en: "Guo Ying", "zh-cn": "郭颖" } },
+  reason: {
+    en: "Rebuilt the callback queue during the billing outage so that no customer waited more than a day.",
+    "zh-cn": "计费系统故障期间重建回访队列，使每位客户在一天内得到答复。",
+  },
+};
 
 // ---------------------------------------------------------------- whole-database snapshots
 
@@ -395,6 +409,41 @@ describe("a day of requests, every table snapshotted around each", () => {
       201,
     );
     replacement = replaced.body.code;
+
+    // 12:52–12:58 HR publishes an honour naming a person: one HR person drafts it, another approves it,
+    // the consent is recorded, and it is committed (HR's own work: its rows name HR, never an employee's request)
+    const honour = await at(
+      hh(HR_HOURS[1]!, 52),
+      "HR",
+      "draft",
+      () =>
+        api<{ draft: { id: string; version: number } }>("/api/admin/drafts", {
+          method: "POST",
+          json: { honour: "linkability-day", body: HONOUR },
+          headers: ANA,
+        }),
+      201,
+    );
+    let version = honour.body.draft.version;
+    for (const [minute, step, headers] of [
+      [54, "approve", LI],
+      [56, "consent", ANA],
+      [58, "publish", ANA],
+    ] as const) {
+      const done = await at(
+        hh(HR_HOURS[1]!, minute),
+        "HR",
+        step,
+        () =>
+          api<{ draft: { version: number } }>(`/api/admin/drafts/${honour.body.draft.id}/${step}`, {
+            method: "POST",
+            json: { version },
+            headers,
+          }),
+        200,
+      );
+      version = done.body.draft.version;
+    }
 
     // second round, in another order than the redemptions: the invitation survey with the token, the thread, two supports
     for (const p of [...PEOPLE].sort((a, b) => a.hours[1] - b.hours[1])) {
