@@ -7,7 +7,7 @@
 // one superseded, and the folder passes the content loader's check with the
 // policy history's diff showing the change. Only the git host is stood in
 // for (scripts/git-host-standin.ts), over a temporary copy of the content.
-import { cpSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -131,6 +131,85 @@ describe("publishing a new policy version from the console", () => {
         versions.find((v) => v.version === "2027-01")!,
       );
       expect(change.changes.find((c) => c.id === "csat")?.fields.find((f) => f.field === "weight")).toMatchObject({ from: 25, to: 30 });
+    });
+  }
+});
+
+describe("an honour from the console", () => {
+  for (const [lang, person, zhName] of [
+    ["en", "Guo Ying", "郭颖"],
+    ["zh-cn", "Zhou Min", "周敏"],
+  ] as const) {
+    it(`${lang}: written with the build's checks as HR types, approved by a second HR person, published only once the person's consent is on record`, async () => {
+      const t = translator(pickStrings(lang, "admin."));
+      const url = `${server.url}${lang === "en" ? "" : "/zh-cn"}/admin/publish/`;
+      const file = `src/content/honours/2026-11-27-${person.toLowerCase().replace(" ", "-")}.json`;
+      const card = (page: Page, state: string) => page.locator(`[data-draft-path="${file}"][data-draft-state=${state}]`);
+
+      const ana = await signIn(url, ANA);
+      try {
+        await ana.page.getByText(t("admin.honour.new")).click();
+        const form = ana.page.locator("[data-honour-form]");
+        await form.locator('select[name="award"] option[value="honour-certificate"]').waitFor({ state: "attached" });
+        await form.locator('input[name="date"]').fill("2026-11-27");
+        await form.locator('input[name="cycle"]').fill("2026-11");
+        await form.locator('select[name="award"]').selectOption("honour-certificate");
+        await form.locator('input[name="title.en"]').fill("Timely recognition, November 2026");
+        await form.locator('input[name="title.zh-cn"]').fill("2026年11月及时表彰");
+        await form.locator('input[name="recipient.name.en"]').fill(person);
+        await form.locator('input[name="recipient.name.zh-cn"]').fill(zhName);
+        await form
+          .locator('textarea[name="reason.en"]')
+          .fill("Rebuilt the callback queue during the billing outage so that no customer waited more than a day.");
+        // "great work" is not recognition: the build's check says so once HR leaves the field
+        await form.locator('textarea[name="reason.zh-cn"]').fill("表现很好。");
+        await form.locator('input[name="title.en"]').focus();
+        await expect
+          .poll(() => form.locator(".field-error").allTextContents())
+          .toEqual(["say specifically what was done and why it mattered (at least 15 characters)"]);
+        await form.locator('textarea[name="reason.zh-cn"]').fill("计费系统故障期间重建回访队列，使每位客户在一天内得到答复。");
+        await expect.poll(() => form.locator(".field-error").count()).toBe(0);
+        await form.getByRole("button", { name: t("admin.honour.create") }).click();
+        await card(ana.page, "draft").waitFor();
+        expect(await card(ana.page, "draft").locator("[data-consent]").textContent()).toContain(t("admin.honour.needsConsent"));
+      } catch (err) {
+        await ana.close();
+        throw err;
+      }
+
+      const li = await signIn(url, LI);
+      try {
+        await card(li.page, "draft")
+          .getByRole("button", { name: t("admin.programme.approve") })
+          .click();
+        await card(li.page, "approved").waitFor();
+        expect(li.problems).toEqual([]);
+      } finally {
+        await li.close();
+      }
+
+      try {
+        await ana.page.reload();
+        await ana.page.locator("[data-admin-session=in]").waitFor();
+        // without consent: refused, in HR's language, beside the button; nothing reaches the repository
+        const approved = card(ana.page, "approved");
+        await approved.getByRole("button", { name: t("admin.programme.publish") }).click();
+        await expect.poll(() => approved.locator("[data-outcome-error]").textContent()).toBe(t("admin.honour.consentMissing"));
+        expect(existsSync(join(tree, file))).toBe(false);
+        // the person agreed: recorded (an audited step), then published
+        await approved.getByRole("button", { name: t("admin.honour.consent") }).click();
+        await expect.poll(() => card(ana.page, "approved").locator("[data-consent]").textContent()).toContain(ANA.name);
+        await card(ana.page, "approved")
+          .getByRole("button", { name: t("admin.programme.publish") })
+          .click();
+        await card(ana.page, "building").waitFor();
+        expect(ana.problems.filter((p) => !p.includes("409"))).toEqual([]);
+      } finally {
+        await ana.close();
+      }
+      const written = JSON.parse(readFileSync(join(tree, file), "utf8"));
+      expect(written.recipient).toEqual({ kind: "person", name: { en: person, "zh-cn": zhName }, consent: true });
+      expect(standin.commits.at(-1)!.author?.email).toBe(ANA.name);
     });
   }
 });

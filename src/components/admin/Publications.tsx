@@ -13,6 +13,8 @@ import type { CalculatorStrings } from "../policy/TierCalculator.tsx";
 
 // the policy editor brings the build's schema (zod), the diff and the calculator: fetched only when a policy draft is shown
 const PolicyDraft = lazy(() => import("./PolicyDraft.tsx").then((m) => ({ default: m.PolicyDraft })));
+// the honour form brings the build's schema too: fetched when HR opens it
+const HonourForm = lazy(() => import("./HonourForm.tsx").then((m) => ({ default: m.HonourForm })));
 
 interface Props {
   t: T;
@@ -25,6 +27,7 @@ export function Publications({ t, actor, series, policy }: Props) {
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [writingHonour, setWritingHonour] = useState(false);
 
   const load = useCallback(async () => {
     const res = await adminApi<{ drafts: Draft[] }>("/api/admin/drafts");
@@ -87,6 +90,25 @@ export function Publications({ t, actor, series, policy }: Props) {
             {t("admin.policy.start", { version: policy.current })}
           </button>
           <OutcomeLine at="start-policy" outcome={outcome} />
+          <h3>{t("admin.honour.title")}</h3>
+          <p>{t("admin.honour.lead")}</p>
+          <details data-new-honour open={writingHonour} onToggle={(e) => setWritingHonour(e.currentTarget.open)}>
+            <summary>{t("admin.honour.new")}</summary>
+            {writingHonour && (
+              <Suspense fallback={null}>
+                <HonourForm
+                  t={t}
+                  policyVersion={policy.current}
+                  onCreated={(file) => {
+                    setWritingHonour(false);
+                    setOutcome({ at: "new-honour", text: t("admin.programme.started", { file }) });
+                    void load();
+                  }}
+                />
+              </Suspense>
+            )}
+          </details>
+          <OutcomeLine at="new-honour" outcome={outcome} />
         </>
       )}
       <h3>{t("admin.programme.drafts")}</h3>

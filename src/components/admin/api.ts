@@ -77,7 +77,13 @@ export type AdminKey = KeysOf<"admin." | "ideas.status." | "ideas.category." | "
 export type AdminStrings = Strings<AdminKey>;
 export type T = Translator<AdminKey>;
 
+/** Refusals HR meets in the normal course of work, said in the console's language (the API's message is English). */
+const OWN_WORDS: Partial<Record<string, AdminKey>> = {
+  network: "admin.network",
+  consent_missing: "admin.honour.consentMissing",
+};
+
 export function describeError(t: T, error: ApiError): string {
-  if (error.code === "network") return t("admin.network");
-  return t("admin.error", { message: errorText(error) });
+  const own = OWN_WORDS[error.code];
+  return own ? t(own) : t("admin.error", { message: errorText(error) });
 }
