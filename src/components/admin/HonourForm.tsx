@@ -44,8 +44,8 @@ export function HonourForm({ t, policyVersion, onCreated }: Props) {
 
   useEffect(() => {
     void fetch(`/policy/canonical/${policyVersion}.json`)
-      .then((r) => (r.ok ? r.json() : null))
-      .then((v: { rewardForms?: TRewardForm[] } | null) => setForms(v?.rewardForms ?? []));
+      .then((r) => (r.ok ? (r.json() as Promise<{ rewardForms?: TRewardForm[] }>) : null))
+      .then((v) => setForms(v?.rewardForms ?? []));
   }, [policyVersion]);
 
   const body = useMemo(
@@ -107,7 +107,7 @@ export function HonourForm({ t, policyVersion, onCreated }: Props) {
       noValidate
       onSubmit={(e) => void create(e)}
       onBlur={(e) => {
-        const name = (e.target as HTMLInputElement).name;
+        const name = e.target.getAttribute("name");
         if (name) visit(name);
       }}
     >
