@@ -74,7 +74,8 @@ export const admin = {
     "admin.honour.consentLater": "Once the draft exists, record that the person agreed to be named: it cannot be published without it.",
     "admin.honour.file": "File: {file}",
     "admin.honour.create": "Create the draft",
-    "admin.honour.consentMissing": "Not published: this honour names a person whose consent is not on record. Record it once they agreed, then publish.",
+    "admin.honour.consentMissing":
+      "Not published: this honour names a person whose consent is not on record. Record it once they agreed, then publish.",
     "admin.nav.surveys": "Surveys",
     "admin.noscript": "The HR console needs JavaScript.",
     "admin.loading": "Checking your sign-in…",
