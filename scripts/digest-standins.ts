@@ -69,7 +69,8 @@ function feishuValid(secret: string, timestamp: unknown, sign: unknown, nowMs: n
   return same(sign, createHmac("sha256", `${timestamp}\n${secret}`).update(Buffer.alloc(0)).digest("base64"));
 }
 
-export async function startDigestStandins(port = 0): Promise<DigestStandins> {
+/** `onArrival` sees each message as it arrives (`npm start` writes them to a file). */
+export async function startDigestStandins(port = 0, onArrival?: (arrival: Arrival) => void): Promise<DigestStandins> {
   const secret = {
     emailKey: `re_${randomBytes(12).toString("hex")}`,
     wecomKey: randomBytes(16).toString("hex"),
@@ -105,6 +106,7 @@ export async function startDigestStandins(port = 0): Promise<DigestStandins> {
       const now = systemClock.now().getTime();
       const arrive = (channel: StandinChannel, verified: boolean) => {
         received.push({ channel, verified, body });
+        onArrival?.({ channel, verified, body });
         return !failing.has(channel);
       };
       if (url.pathname === "/resend/emails") {
