@@ -9,8 +9,10 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { insertIdea, addAuthorMessage } from "#server/db/ideas.ts";
 import { createTokens } from "#server/db/tokens.ts";
 import { listDeliveries } from "#server/db/digest-deliveries.ts";
+import { runDigest } from "#server/digest.ts";
 import worker from "../../workers/digest/index.ts";
 import { addHrMessage, setStatus } from "../support/idea-writes.ts";
+import { delta, dumpDatabase } from "./battery/db.ts";
 import { clearIdeas } from "./ideas-fixtures.ts";
 
 const standins = inject("digestStandins");
@@ -187,5 +189,20 @@ describe("the daily digest, from the scheduled Worker", () => {
     await worker.scheduled(createScheduledController(), { ...env, CANDOR_TODAY: "2026-12-05" }, ctx);
     await waitOnExecutionContext(ctx);
     expect(await listDeliveries(env)).toEqual(before);
+  });
+
+  it("stores nothing but its delivery log: one row per channel (channel, day, delivered), in the whole database", async () => {
+    // the digest alone (the scheduled run also runs retention, which audits what it deletes); the first
+    // run, like HR's first look in the console, recorded each survey's k in published_k, so this one finds them there
+    const before = await dumpDatabase();
+    const report = await runDigest({ ...env, ...standins.vars }, new Date("2026-12-06T01:00:00Z"));
+    expect(report.channels.map((c) => c.outcome)).toEqual(["delivered", "delivered", "delivered", "delivered"]);
+    const changes = delta(before, await dumpDatabase());
+    expect([...changes.keys()]).toEqual(["digest_deliveries"]);
+    expect(changes.get("digest_deliveries")!.removed).toEqual([]);
+    expect(changes.get("digest_deliveries")!.added.map((row) => JSON.parse(row) as object)).toEqual(
+      expect.arrayContaining(CHANNELS.map((channel) => ({ channel, day: "2026-12-06", delivered: 1 }))),
+    );
+    expect(changes.get("digest_deliveries")!.added).toHaveLength(CHANNELS.length);
   });
 });
