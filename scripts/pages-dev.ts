@@ -112,6 +112,22 @@ export async function waitForHealth(url: string, child: ChildProcess, timeoutMs 
   throw new Error(`server at ${url} did not become healthy in ${timeoutMs} ms`);
 }
 
+/** Resolves once anything answers HTTP at `url` (the scheduled Worker has no health route); rejects if the server exits. */
+export async function waitForListening(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server at ${url} did not start in ${timeoutMs} ms`);
+}
+
 function groupAlive(pid: number): boolean {
   try {
     process.kill(-pid, 0);
@@ -164,4 +180,39 @@ export async function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** The port the scheduled Worker listens on beside `npm start`'s server (`npm run digest` triggers it there); DIGEST_PORT picks another. */
+export const DIGEST_PORT = Number(process.env.DIGEST_PORT ?? 8789);
+
+/**
+ * The scheduled Worker (workers/digest/) as `npm start` runs it: `wrangler dev`
+ * with --test-scheduled, so GET /__scheduled runs its daily job by hand, over
+ * the same local D1 as the Pages server (same database id, same state folder).
+ */
+export function spawnDigestDev(options: Omit<PagesDevOptions, "dist" | "persistTo" | "cwd">): ChildProcess {
+  const vars: Record<string, string> = {
+    ...options.vars,
+    CANDOR_ENV: options.localEnv,
+    ...(options.today ? { CANDOR_TODAY: options.today } : {}),
+  };
+  return spawn(
+    "npx",
+    [
+      "wrangler",
+      "dev",
+      "-c",
+      "workers/digest/wrangler.toml",
+      "--port",
+      String(options.port),
+      "--ip",
+      "127.0.0.1",
+      "--persist-to",
+      ".wrangler/state",
+      "--test-scheduled",
+      "--show-interactive-dev-session=false",
+      ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+    ],
+    { detached: true, stdio: options.stdio, env: serverEnv(options.port) },
+  );
 }

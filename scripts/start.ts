@@ -13,7 +13,7 @@
 // log file, shown when a step fails.
 import "./env.ts";
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pinnedClock } from "#lib/clock.ts";
@@ -21,11 +21,13 @@ import { randomBytes } from "node:crypto";
 import { DEV_VARS, ensureLocalAdminToken, ensureLocalHrTokens } from "./admin-token.ts";
 import { startStandin, type Standin } from "./git-host-standin.ts";
 import { siteRebuilder } from "./site-rebuild.ts";
+import { DIGEST_OUTBOX, outboxEntry } from "./digest.ts";
+import { startDigestStandins, type DigestStandins } from "./digest-standins.ts";
 import { fingerprint, isStamped, writeStamp } from "./fingerprint.ts";
 import { alignDevSeed, ensureDevSecrets } from "./dev-secrets.ts";
 import { DEMO_TODAY } from "./demo-day.ts";
 import { TMP_DIR } from "./env.ts";
-import { killGroup, portIsFree, spawnPagesDev, waitForHealth } from "./pages-dev.ts";
+import { DIGEST_PORT, killGroup, portIsFree, spawnDigestDev, spawnPagesDev, waitForHealth, waitForListening } from "./pages-dev.ts";
 
 const USAGE = "usage: npm start [-- --real-clock]   (CANDOR_TODAY=YYYY-MM-DD pins another day, PORT another port)";
 const args = process.argv.slice(2);
@@ -115,10 +117,14 @@ function tool(command: string, commandArgs: string[], to = log): Promise<void> {
 let server: ChildProcess | undefined;
 let stopping = false;
 let standin: Standin | undefined;
+let digestServer: ChildProcess | undefined;
+let digestStandins: DigestStandins | undefined;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
   await standin?.close();
+  await digestStandins?.close();
+  if (digestServer) await killGroup(digestServer);
   if (server) await killGroup(server);
 }
 // Ctrl-C, a kill, or the terminal closing: the server goes down with us.
@@ -204,6 +210,23 @@ await step("serve", async () => {
   });
   await waitForHealth(`http://127.0.0.1:${port}`, server);
 });
+// The scheduled Worker (HR's daily digest and retention) beside it, over the same local D1, its
+// channels pointed at local stand-ins that write what they receive to DIGEST_OUTBOX; `npm run digest`
+// runs its daily job by hand (docs/operations.md#hr-digest).
+await step("digest", async () => {
+  if (!(await portIsFree(DIGEST_PORT))) return `port ${DIGEST_PORT} is in use: the scheduled Worker is not started`;
+  writeFileSync(DIGEST_OUTBOX, "");
+  digestStandins = await startDigestStandins(0, (arrival) => appendFileSync(DIGEST_OUTBOX, outboxEntry(arrival)));
+  digestServer = spawnDigestDev({
+    port: DIGEST_PORT,
+    localEnv: "development",
+    today,
+    vars: { ...digestStandins.vars, DIGEST_CONSOLE_URL: `http://localhost:${port}/admin/` },
+    stdio: ["ignore", log, log],
+  });
+  await waitForListening(`http://127.0.0.1:${DIGEST_PORT}`, digestServer);
+  return `npm run digest sends today's digest to the stand-ins (${DIGEST_OUTBOX})`;
+});
 closeSync(log);
 
 console.log(`
@@ -225,6 +248,7 @@ console.log(`
   Invitation codes of ${seed.refused.join(", ")} will be refused: INVITATION_KEY_SEED in ${DEV_VARS} does not derive their committed keys (npm run survey:keys -- --check).`
       : ""
   }
+  HR digest: npm run digest runs the scheduled Worker's daily job; what the channels received is in ${DIGEST_OUTBOX}
   Log: ${LOG}
   Press Ctrl-C to stop.`);
 

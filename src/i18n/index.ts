@@ -7,6 +7,7 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "./config.ts";
 import { admin } from "./strings/admin.ts";
 import { common } from "./strings/common.ts";
+import { digest } from "./strings/digest.ts";
 import { identifying } from "./strings/identifying.ts";
 import { ideas } from "./strings/ideas.ts";
 import { policy } from "./strings/policy.ts";
@@ -17,7 +18,7 @@ import { surveyKeys } from "./strings/surveyKeys.ts";
 import { surveys } from "./strings/surveys.ts";
 import { translator, type Strings, type Translator } from "./translate.ts";
 
-export const UI_MODULES = [common, policy, surveys, ideas, identifying, resultsPage, admin, programme, readLog, surveyKeys];
+export const UI_MODULES = [common, policy, surveys, ideas, identifying, resultsPage, admin, programme, readLog, surveyKeys, digest];
 
 type Merge<M> = M extends { en: infer E } ? E : never;
 export type UiKey =
@@ -30,7 +31,8 @@ export type UiKey =
   | keyof Merge<typeof admin>
   | keyof Merge<typeof programme>
   | keyof Merge<typeof readLog>
-  | keyof Merge<typeof surveyKeys>;
+  | keyof Merge<typeof surveyKeys>
+  | keyof Merge<typeof digest>;
 
 /** Every key that starts with one of the prefixes P (a whole key is its own prefix). */
 export type KeysOf<P extends string> = Extract<UiKey, `${P}${string}`>;

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { TMP_DIR } from "../../scripts/env.ts";
+import { startDigestStandins } from "../../scripts/digest-standins.ts";
 import { startStandin } from "../../scripts/git-host-standin.ts";
 
 /** The token the integration Worker publishes with (PUBLISH_TOKEN, vitest.config.ts). */
@@ -14,6 +15,8 @@ export const STANDIN_TOKEN = "test-publish-token-0123456789abcdef-0123";
 declare module "vitest" {
   export interface ProvidedContext {
     standinUrl: string;
+    /** The HR digest's channel stand-ins (scripts/digest-standins.ts): their address and the DIGEST_* vars that point there. */
+    digestStandins: { url: string; vars: Record<string, string> };
   }
 }
 
@@ -27,8 +30,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   for (const dir of ["surveys", "policy", "honours"]) cpSync(`src/content/${dir}`, join(tree, `src/content/${dir}`), { recursive: true });
   const standin = await startStandin({ root: tree, token: STANDIN_TOKEN });
   project.provide("standinUrl", standin.url);
+  const digest = await startDigestStandins();
+  project.provide("digestStandins", { url: digest.url, vars: digest.vars });
   return async () => {
     await standin.close();
+    await digest.close();
     rmSync(tree, { recursive: true, force: true });
   };
 }

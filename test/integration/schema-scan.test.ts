@@ -43,6 +43,11 @@ const HR = ["audit_log", "content_drafts"];
  * of a survey's audience (by HR, public): settings, nothing anyone sent.
  */
 const PUBLICATION = ["published_k", "survey_audience_raises"];
+/**
+ * The scheduled Worker's own record: per digest channel and day, whether HR's
+ * daily digest was delivered (migration 0019). Nothing anyone sent, no time of day.
+ */
+const SCHEDULED = ["digest_deliveries"];
 
 /** Per-client state: a column naming a client, visitor or requester (counts per client live in the isolate's memory, never in D1). */
 const CLIENT = /(^|_)(client|clients|visitor|visitors|requester|requesters)(_|$)/i;
@@ -168,7 +173,7 @@ beforeAll(async () => {
 
 describe("the schema cannot hold what anonymity forbids", () => {
   it("classifies every table (a new table is a decision about what is stored)", async () => {
-    const known = new Set([...SUBMITTED, ...CODES, ...ROLLUPS, ...HR, ...PUBLICATION]);
+    const known = new Set([...SUBMITTED, ...CODES, ...ROLLUPS, ...HR, ...PUBLICATION, ...SCHEDULED]);
     const tables = await tableNames();
     expect(tables.filter((t) => !known.has(t))).toEqual([]);
     expect([...known].filter((t) => !tables.includes(t))).toEqual([]);

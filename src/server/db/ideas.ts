@@ -839,3 +839,36 @@ export async function ideaTitles(env: DbEnv, ids: readonly string[], today: stri
   );
   return new Map(answers.flatMap((a) => (a.results as { id: string; title: string }[]).map((r) => [r.id, r.title] as const)));
 }
+
+/**
+ * What waits in HR's inbox, for the daily digest (src/server/digest.ts),
+ * counted as the inbox counts (listInbox above): only what arrived before
+ * today; ideas and authors' replies new from `since`; open ideas nobody in
+ * HR answered or whose author wrote last; ideas past the acknowledgement
+ * promise. Counts only: no title, no text.
+ */
+export async function ideaDigestCounts(
+  env: DbEnv,
+  since: string,
+  today: string,
+  ackPromiseDays: number,
+): Promise<{ received: number; replies: number; waiting: number; overdue: number }> {
+  const row = await env.DB.prepare(
+    `WITH base AS (
+      SELECT i.status, i.received_on, ${ACK_ON_SQL} AS ack_on,
+        EXISTS (SELECT 1 FROM idea_messages m WHERE m.idea_id = i.id AND m.author = 'hr') AS answered,
+        COALESCE((SELECT m.author = 'author' FROM idea_messages m
+                  WHERE m.idea_id = i.id AND (m.author = 'hr' OR m.on_day < ?2) ORDER BY m.seq DESC LIMIT 1), 0) AS awaiting
+      FROM ideas i WHERE i.received_on < ?2
+    )
+    SELECT COALESCE(SUM(received_on >= ?1), 0) AS received,
+      COALESCE(SUM(status NOT IN ('done', 'declined', 'duplicate') AND (answered = 0 OR awaiting = 1)), 0) AS waiting,
+      COALESCE(SUM(ack_on IS NULL AND julianday(?2) - julianday(received_on) > ?3), 0) AS overdue,
+      (SELECT COUNT(*) FROM idea_messages m JOIN ideas i ON i.id = m.idea_id
+        WHERE m.author = 'author' AND m.on_day >= ?1 AND m.on_day < ?2 AND i.received_on < ?2) AS replies
+    FROM base`,
+  )
+    .bind(since, today, ackPromiseDays)
+    .first<{ received: number; replies: number; waiting: number; overdue: number }>();
+  return { received: row?.received ?? 0, replies: row?.replies ?? 0, waiting: row?.waiting ?? 0, overdue: row?.overdue ?? 0 };
+}
