@@ -6,13 +6,14 @@ import "./env.ts";
 import { execFileSync } from "node:child_process";
 import { writeHeaders } from "./csp.ts";
 import { writeFormModules } from "./form-modules.ts";
-import { writeRedirects } from "./redirects.ts";
 import { writeBuiltContent } from "./built-content.ts";
 import { writeSurveyList } from "./survey-list.ts";
 
 const outDir = process.argv[2] ?? "dist";
 // Before Astro and before Pages bundles functions/: both import this list.
 console.log(`survey list: ${writeSurveyList()} files; built content: ${await writeBuiltContent()} files`);
+// imported only now: the short addresses read the survey registry, which imports the list just written
+const { writeRedirects } = await import("./redirects.ts");
 // Always the production bundle: run from a test runner, NODE_ENV=test would
 // otherwise reach Vite and ship React's development build (2–3× the bytes).
 execFileSync("astro", ["build", "--outDir", outDir], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
