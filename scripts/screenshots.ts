@@ -4,11 +4,14 @@
 // look at every picture before committing it.
 import "./env.ts";
 import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { migrate, seed } from "./db.ts";
 import { DEMO_TODAY } from "./demo-day.ts";
 import { TMP_DIR } from "./env.ts";
+import { startStandin } from "./git-host-standin.ts";
 import { pinnedClock } from "#lib/clock.ts";
 import { useTranslations } from "#i18n/index.ts";
 import { launchBrowser } from "../test/e2e/browser.ts";
@@ -110,6 +113,43 @@ const SHOTS: Shot[] = [
       await page.locator("[data-inbox]").waitFor();
     },
   },
+  {
+    // a new policy version drafted from the one in force: the build's checks, the diff and the calculator on the draft
+    file: "screenshot-policy-draft.png",
+    path: "/admin/publish/",
+    width: 1280,
+    colorScheme: "light",
+    height: 1400,
+    prepare: async (page) => {
+      await signIn(page);
+      await page.locator("[data-start-policy]").click();
+      const form = page.locator("[data-policy-draft]");
+      await form.locator("[data-checks-pass]").waitFor();
+      await form.locator('input[name="criteria.csat.weight"]').fill("30");
+      await form.locator('input[name="criteria.resolution-rate.weight"]').fill("15");
+      await form.locator("[data-policy-diff]").waitFor();
+      await form.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    },
+  },
+  {
+    // an honour written in the console, Chinese on a phone: the honour roll's check points at a reason too short
+    file: "screenshot-honour-phone-zh.png",
+    path: "/zh-cn/admin/publish/",
+    width: 360,
+    colorScheme: "dark",
+    height: 1100,
+    prepare: async (page) => {
+      await signIn(page);
+      await page.locator("[data-new-honour] summary").click();
+      const form = page.locator("[data-honour-form]");
+      await form.locator('input[name="recipient.name.en"]').fill("Guo Ying");
+      await form.locator('input[name="recipient.name.zh-cn"]').fill("郭颖");
+      await form.locator('textarea[name="reason.zh-cn"]').fill("表现很好。");
+      await form.locator('input[name="title.en"]').focus();
+      await form.locator(".field-error").waitFor();
+      await form.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    },
+  },
   ...(
     [
       ["screenshot-survey-results.png", "/surveys/reward-survey-2026-h1/", 1280, "light"],
@@ -132,8 +172,9 @@ const SHOTS: Shot[] = [
 /** Signs in to the console once its island has hydrated. */
 async function signIn(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0);
-  await page.getByRole("textbox", { name: en("admin.signIn.token") }).fill(ADMIN_TOKEN);
+  await page.locator("#admin-token:not([disabled])").fill(ADMIN_TOKEN); // the field, in either language
   await page.keyboard.press("Enter");
+  await page.locator("[data-admin-session=in]").waitFor();
 }
 
 /** HR's sign-in for the console's pictures: a local server of this script's own, never a deployment. */
@@ -148,7 +189,16 @@ execFileSync("node", ["scripts/build.ts", DIST], { stdio: ["ignore", "ignore", "
 await freshState(PERSIST);
 await migrate(PERSIST);
 await seed(PERSIST, pinnedClock(DEMO_TODAY));
-const server = await startServer({ persistTo: PERSIST, dist: DIST, vars: { ADMIN_TOKEN } });
+// a policy draft starts from the repository's version in force: the git host's stand-in, over a copy of the content
+const tree = mkdtempSync(join(tmpdir(), "candor-screenshots-"));
+cpSync("src/content", join(tree, "src/content"), { recursive: true });
+const PUBLISH_TOKEN = "screenshots-publish-token-0123456789-abcdef";
+const standin = await startStandin({ root: tree, token: PUBLISH_TOKEN });
+const server = await startServer({
+  persistTo: PERSIST,
+  dist: DIST,
+  vars: { ADMIN_TOKEN, PUBLISH_REPO: "candor/candor", PUBLISH_BRANCH: "main", PUBLISH_TOKEN, PUBLISH_API_URL: standin.url },
+});
 const browser = await launchBrowser();
 try {
   for (const shot of SHOTS) {
@@ -167,4 +217,6 @@ try {
 } finally {
   await browser.close();
   await server.stop();
+  await standin.close();
+  rmSync(tree, { recursive: true, force: true });
 }
