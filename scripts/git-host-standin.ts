@@ -39,8 +39,8 @@ export interface Standin {
   close(): Promise<void>;
 }
 
-/** Only content is published; nothing outside these folders can be written. */
-const WRITABLE = /^src\/content\/[a-z0-9-]+\/[a-z0-9][a-z0-9._-]*\.(json|ya?ml|md)$/;
+/** Only content is published; nothing outside these folders can be written (a cycle's file is upper-case: 2026-Q3.json). */
+const WRITABLE = /^src\/content\/[a-z0-9-]+\/[a-zA-Z0-9][a-zA-Z0-9._-]*\.(json|ya?ml|md)$/;
 
 const blobSha = (bytes: Buffer) => createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 

@@ -17,10 +17,10 @@ import { buildConfig } from "#build/vars.ts";
 import type { Clock } from "#lib/clock.ts";
 import { policyFingerprint } from "#lib/policy/fingerprint.ts";
 import { parsePolicySet } from "#lib/policy/parse.ts";
-import { versionInForce } from "#lib/policy/versions.ts";
-import { aggregateCycle, ImportError, readKpiRows } from "#lib/results/import.ts";
+import { isRefused, scoreExport } from "#lib/results/draft.ts";
+import { ImportError } from "#lib/results/import.ts";
 import { parsePeriod } from "#lib/results/period.ts";
-import { republishProblems, republishRefusal, type PublishedFigures } from "#lib/results/republish.ts";
+import { republishRefusal, type PublishedFigures } from "#lib/results/republish.ts";
 import { clampMinGroupSize } from "#lib/anonymity/threshold.ts";
 
 const REPO = realpathSync(fileURLToPath(new URL("..", import.meta.url)));
@@ -53,33 +53,24 @@ export async function importCycle(options: ImportOptions): Promise<{ file: strin
 
   const policyDir = options.policyDir ?? join(REPO, "src/content/policy");
   const { versions } = parsePolicySet(readdirSync(policyDir).map((path) => ({ path, text: readFileSync(join(policyDir, path), "utf8") })));
-  const published = versions.filter((v) => v.status !== "draft");
-  const version = versionInForce(published, period.end);
-  const atStart = versionInForce(published, period.start);
-  if (!version) throw new ImportError([`no policy version was in force for ${options.cycle}`]);
-  if (atStart && atStart.version !== version.version) {
-    throw new ImportError([
-      `two versions were in force during ${options.cycle} (${atStart.version}, then ${version.version}): split the cycle at the change`,
-    ]);
-  }
-
   const k = options.k ?? buildConfig().minGroupSize;
-  const rows = readKpiRows(readFileSync(source, "utf8"), version);
-  const aggregates = aggregateCycle(rows, version, k);
-
   const resultsDir = options.resultsDir ?? join(REPO, "src/content/results");
   const file = join(resultsDir, `${options.cycle}.json`);
   const existing = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
-  // a cycle already published: the new figures may not differ from it by 1…k−1 people (src/lib/results/republish.ts)
-  if (typeof existing.headcount === "number") {
-    const problems = republishProblems(
-      existing as unknown as PublishedFigures,
-      aggregates,
-      k,
-      version.tiers.map((t) => t.id),
+  // the console's code path exactly (src/lib/results/draft.ts): the version in force, the rows, the scores, and
+  // for a cycle already published the small-change rule (src/lib/results/republish.ts)
+  const scored = scoreExport(options.cycle, readFileSync(source, "utf8"), {
+    versions,
+    k,
+    today,
+    published: typeof existing.headcount === "number" ? (existing as unknown as PublishedFigures) : null,
+  });
+  if (isRefused(scored))
+    throw new ImportError(
+      scored.refused === "smallChange" ? republishRefusal(options.cycle, clampMinGroupSize(k), scored.details) : scored.details,
     );
-    if (problems.length > 0) throw new ImportError(republishRefusal(options.cycle, clampMinGroupSize(k), problems));
-  }
+  const { version, aggregates } = scored;
+
   const { scoreBands: _bands, commentary: _commentary, ...kept } = existing;
   // A new file gets empty commentary, which the build refuses until HR writes it in both languages.
   const next = {

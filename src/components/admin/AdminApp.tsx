@@ -10,6 +10,7 @@ import { Inbox } from "./Inbox.tsx";
 import { Publications } from "./Publications.tsx";
 import type { SeriesLatest } from "#lib/publishing/series.ts";
 import type { CalculatorStrings } from "../policy/TierCalculator.tsx";
+import type { ResultsContext } from "./ResultsDraft.tsx";
 import { IdeaView } from "./IdeaView.tsx";
 import type { SlipStrings } from "./Slips.tsx";
 import { SurveyList, SurveyView } from "./Surveys.tsx";
@@ -34,6 +35,8 @@ interface Props {
   series: SeriesLatest[];
   /** The policy version in force, and the tier calculator's words (the publishing view). */
   policy?: { current: string; calcStrings: CalculatorStrings } | null;
+  /** What the results form checks a cycle against (the publishing view). */
+  results?: ResultsContext | null;
 }
 
 type Session =
@@ -72,7 +75,7 @@ function useOpenFromHash(kind: string, pattern: RegExp): [string | null, (id: st
 const IDEA_ID = /[0-9a-f-]{36}/;
 const SURVEY_ID = /[a-z][a-z0-9-]{1,62}/;
 
-export default function AdminApp({ strings, view, links, surveyHref, k, slipStrings, series, policy = null }: Props) {
+export default function AdminApp({ strings, view, links, surveyHref, k, slipStrings, series, policy = null, results = null }: Props) {
   const t: T = translator(strings);
   const [session, setSession] = useState<Session>({ state: "checking" });
   const [token, setToken] = useState("");
@@ -155,7 +158,7 @@ export default function AdminApp({ strings, view, links, surveyHref, k, slipStri
       </section>
     );
   } else if (view === "publish") {
-    body = <Publications t={t} actor={session.actor} series={series} policy={policy} />;
+    body = <Publications t={t} actor={session.actor} series={series} policy={policy} results={results} />;
   } else if (view === "audit") {
     body = (
       <AuditLog

@@ -10,24 +10,29 @@ import { localText } from "#lib/surveys/text.ts";
 import { adminApi, describeError, type T } from "./api.ts";
 import { OutcomeLine, type Outcome } from "./Outcome.tsx";
 import type { CalculatorStrings } from "../policy/TierCalculator.tsx";
+import type { ResultsContext } from "./ResultsDraft.tsx";
 
 // the policy editor brings the build's schema (zod), the diff and the calculator: fetched only when a policy draft is shown
 const PolicyDraft = lazy(() => import("./PolicyDraft.tsx").then((m) => ({ default: m.PolicyDraft })));
 // the honour form brings the build's schema too: fetched when HR opens it
 const HonourForm = lazy(() => import("./HonourForm.tsx").then((m) => ({ default: m.HonourForm })));
+// the results form brings the import's scoring and the build's results check: fetched when HR opens it
+const ResultsDraft = lazy(() => import("./ResultsDraft.tsx").then((m) => ({ default: m.ResultsDraft })));
 
 interface Props {
   t: T;
   actor: string;
   series: SeriesLatest[];
   policy: { current: string; calcStrings: CalculatorStrings } | null;
+  results: ResultsContext | null;
 }
 
-export function Publications({ t, actor, series, policy }: Props) {
+export function Publications({ t, actor, series, policy, results }: Props) {
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [writingHonour, setWritingHonour] = useState(false);
+  const [resultsOpen, setResultsOpen] = useState(false);
 
   const load = useCallback(async () => {
     const res = await adminApi<{ drafts: Draft[] }>("/api/admin/drafts");
@@ -111,6 +116,30 @@ export function Publications({ t, actor, series, policy }: Props) {
           <OutcomeLine at="new-honour" outcome={outcome} />
         </>
       )}
+      {results && (
+        <>
+          <h3>{t("admin.results.title")}</h3>
+          <p>{t("admin.results.lead")}</p>
+          {resultsOpen ? (
+            <Suspense fallback={null}>
+              <ResultsDraft
+                t={t}
+                results={results}
+                onSaved={(d) => {
+                  setResultsOpen(false);
+                  setOutcome({ at: "start-results", text: t("admin.programme.started", { file: d.path.split("/").at(-1)! }) });
+                  void load();
+                }}
+              />
+            </Suspense>
+          ) : (
+            <button type="button" className="button" data-start-results onClick={() => setResultsOpen(true)}>
+              {t("admin.results.start")}
+            </button>
+          )}
+          <OutcomeLine at="start-results" outcome={outcome} />
+        </>
+      )}
       <h3>{t("admin.programme.drafts")}</h3>
       <OutcomeLine at="list" outcome={outcome} />
       {drafts && drafts.length === 0 && <p className="muted">{t("admin.programme.none")}</p>}
@@ -129,6 +158,14 @@ export function Publications({ t, actor, series, policy }: Props) {
                     from: formatDay(t.locale, body.opens, "long"),
                     to: formatDay(t.locale, body.closes, "long"),
                     audience: body.audience,
+                  })}
+                </p>
+              )}
+              {d.kind === "results" && (
+                <p data-results-summary>
+                  {t("admin.results.summary", {
+                    count: Number(d.body.headcount),
+                    version: String((d.body.policy as { version?: unknown } | undefined)?.version ?? ""),
                   })}
                 </p>
               )}

@@ -7,11 +7,16 @@
 import type { z } from "zod";
 import { ZHonour } from "../programme/honours.ts";
 import { ZPolicyVersion, type TPolicyVersion } from "../policy/schema.ts";
+import type { Day } from "../clock.ts";
+import { checkCycleFile } from "../results/parse.ts";
+import { parsePeriod } from "../results/period.ts";
+import { ZCycleResults } from "../results/schema.ts";
 
 export type Problems = Record<string, string>;
 
 export const POLICY_DIR = "src/content/policy";
 export const HONOUR_DIR = "src/content/honours";
+export const RESULTS_DIR = "src/content/results";
 
 function toProblems(issues: readonly z.core.$ZodIssue[]): Problems {
   const out: Problems = {};
@@ -83,3 +88,24 @@ export function honourFile(body: Record<string, unknown>, consented: boolean): R
 }
 
 export const honourPath = (date: string, slug: string) => `${HONOUR_DIR}/${date}-${slug}.json`;
+
+export const resultsPath = (cycle: string) => `${RESULTS_DIR}/${cycle}.json`;
+
+/**
+ * A cycle's results file's problems (null: it passes) on its own, as the
+ * server checks a draft: the build's schema, which has no field for anything
+ * per person (a strict object: any other field is refused), the period over
+ * by `today`, and every count of people either at least k or withheld (the
+ * build's own rules, checkCycleFile). The rules that need the policy (its
+ * criteria, tiers and fingerprint) run in the console on the whole folder.
+ */
+export function resultsDraftProblems(body: unknown, cycle: string, k: number, today: Day): Problems | null {
+  const parsed = ZCycleResults.safeParse(body);
+  if (!parsed.success) return toProblems(parsed.error.issues);
+  const problems: Problems = {};
+  const data = parsed.data;
+  if (data.cycle !== cycle) problems.cycle = `this draft is the results of ${cycle}; start a new draft for another cycle`;
+  const period = parsePeriod(data.cycle);
+  if (period) checkCycleFile(data, period, k, today, (field, message) => (problems[field] ??= message));
+  return nonEmpty(problems);
+}

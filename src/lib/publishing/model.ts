@@ -2,10 +2,11 @@
 // states and the requests the console sends. Free of server code, so the
 // console can import the types.
 import { z } from "zod";
+import { CYCLE_ID_PATTERN } from "../results/period.ts";
 
 export const DRAFT_STATES = ["draft", "approved", "building", "live"] as const;
 export type DraftState = (typeof DRAFT_STATES)[number];
-export const DRAFT_KINDS = ["survey", "policy", "honour"] as const;
+export const DRAFT_KINDS = ["survey", "policy", "honour", "results"] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
 
 /** What HR may do with drafts: read them, or also draft, or also approve (someone else's). */
@@ -42,7 +43,9 @@ const fileSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,60}$/, "lower-case lette
 /**
  * POST /api/admin/drafts: the next run of the series `from` belongs to; or a
  * new policy version drafted from the version in force (`policy`, its id);
- * or an honour (its file's name is `<date>-<slug>.json`, its content `body`).
+ * or an honour (its file's name is `<date>-<slug>.json`, its content `body`);
+ * or a cycle's results (`results`, the cycle id; `body`, the file: the
+ * aggregates the browser computed from the KPI export, never its rows).
  */
 export const ZDraftCreate = z
   .strictObject({
@@ -55,15 +58,21 @@ export const ZDraftCreate = z
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a policy version id, YYYY-MM")
       .optional(),
     honour: fileSlug.optional(),
+    results: z.string().regex(CYCLE_ID_PATTERN, "a cycle id: 2026-10, 2026-Q3, 2026-H1 or 2025").optional(),
     body: z.record(z.string(), z.unknown()).optional(),
   })
   .superRefine((v, ctx) => {
-    const given = (["from", "policy", "honour"] as const).filter((k) => v[k] !== undefined);
+    const given = (["from", "policy", "honour", "results"] as const).filter((k) => v[k] !== undefined);
     if (given.length !== 1)
       for (const k of given.length === 0 ? (["from"] as const) : given)
-        ctx.addIssue({ code: "custom", path: [k], message: "send one of from, policy or honour" });
-    if ((v.honour === undefined) !== (v.body === undefined))
-      ctx.addIssue({ code: "custom", path: [v.honour === undefined ? "body" : "honour"], message: "an honour is sent with its body" });
+        ctx.addIssue({ code: "custom", path: [k], message: "send one of from, policy, honour or results" });
+    const withBody = v.honour ?? v.results;
+    if ((withBody === undefined) !== (v.body === undefined))
+      ctx.addIssue({
+        code: "custom",
+        path: [withBody === undefined ? "body" : v.honour !== undefined ? "honour" : "results"],
+        message: "an honour or a cycle's results is sent with its body",
+      });
   });
 /** PATCH /api/admin/drafts/{id}: what HR adjusts on a next run; the rest is carried over. */
 export const ZDraftPatch = z.strictObject({
@@ -71,7 +80,7 @@ export const ZDraftPatch = z.strictObject({
   opens: day.optional(),
   closes: day.optional(),
   audience: z.int().min(1).max(1_000_000).optional(),
-  /** A policy version's or an honour's whole content, as HR edited it in the form. */
+  /** A policy version's, an honour's or a cycle's results' whole content, as HR edited it in the form. */
   body: z.record(z.string(), z.unknown()).optional(),
 });
 /** POST …/approve and …/publish: the version HR looked at. */

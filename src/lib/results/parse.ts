@@ -37,13 +37,6 @@ export function parseResultsSet(files: ContentFile[], ctx: ResultsContext): Cycl
     const period = parsePeriod(data.cycle)!;
     const before = problems.length;
 
-    // --- when
-    if (period.end >= ctx.today) {
-      at("cycle", `${data.cycle} runs until ${period.end}: results are published once the period is over`);
-    }
-    if (data.published <= period.end) at("published", `${data.published} is not after the period's last day (${period.end})`);
-    if (data.published > ctx.today) at("published", `${data.published} is in the future (today is ${ctx.today})`);
-
     // --- which rules: one version, in force for the whole period
     const version = byVersion.get(data.policy.version);
     const inForce = versionInForce(published, period.end);
@@ -77,34 +70,62 @@ export function parseResultsSet(files: ContentFile[], ctx: ResultsContext): Cycl
       checkAgainstVersion(data, version, ctx.k, at);
     }
 
-    // --- counts of people
-    if (data.headcount < ctx.k) {
-      at("headcount", `${data.headcount} supervisors is fewer than ${ctx.k}: the results of so small a group cannot be published`);
-    }
-    for (const [field, value] of [
-      ["promotions", data.promotions],
-      ["training.people", data.training.people],
-    ] as const) {
-      if (value !== null && isSmallGroup(value, ctx.k)) {
-        at(field, `${value} is a group of fewer than ${ctx.k}: write null (published as "fewer than ${ctx.k}")`);
-      }
-      if (value !== null && value > data.headcount) at(field, `${value} is more than the headcount (${data.headcount})`);
-    }
-    if (data.scoreBands) {
-      checkBands(data.scoreBands, data.headcount, ctx.k, at);
-      if (data.tiers === "withheld" || Object.values(data.tiers).some((n) => n === null)) {
-        at("scoreBands", "published only when every tier count is shown: next to a withheld count they could help work it out");
-      }
-    }
-    data.activities.forEach((a, i) => {
-      if (!periodContains(period, a.date))
-        at(`activities[${i}].date`, `${a.date} is outside ${data.cycle} (${period.start} – ${period.end})`);
-    });
+    checkCycleFile(data, period, ctx.k, ctx.today, at);
     if (problems.length === before) out.push({ ...data, period });
   }
 
   if (problems.length > 0) throw new ContentValidationError("results", "src/content/results", problems);
   return out.sort((a, b) => comparePeriodsNewestFirst(a.period, b.period));
+}
+
+/**
+ * The rules one cycle file meets on its own, without the policy: published
+ * once the period is over, and no group of fewer than k people in any count
+ * (the server checks a results draft with exactly these, src/lib/publishing/content-checks.ts).
+ */
+export function checkCycleFile(
+  data: TCycleResults,
+  period: Period,
+  k: number,
+  today: Day,
+  at: (field: string, message: string) => void,
+): void {
+  // --- when
+  if (period.end >= today) {
+    at("cycle", `${data.cycle} runs until ${period.end}: results are published once the period is over`);
+  }
+  if (data.published <= period.end) at("published", `${data.published} is not after the period's last day (${period.end})`);
+  if (data.published > today) at("published", `${data.published} is in the future (today is ${today})`);
+
+  // --- counts of people
+  if (data.headcount < k) {
+    at("headcount", `${data.headcount} supervisors is fewer than ${k}: the results of so small a group cannot be published`);
+  }
+  for (const [field, value] of [
+    ["promotions", data.promotions],
+    ["training.people", data.training.people],
+  ] as const) {
+    if (value !== null && isSmallGroup(value, k)) {
+      at(field, `${value} is a group of fewer than ${k}: write null (published as "fewer than ${k}")`);
+    }
+    if (value !== null && value > data.headcount) at(field, `${value} is more than the headcount (${data.headcount})`);
+  }
+  if (data.scoreBands) {
+    checkBands(data.scoreBands, data.headcount, k, at);
+    if (data.tiers === "withheld" || Object.values(data.tiers).some((n) => n === null)) {
+      at("scoreBands", "published only when every tier count is shown: next to a withheld count they could help work it out");
+    }
+  }
+  data.activities.forEach((a, i) => {
+    if (!periodContains(period, a.date))
+      at(`activities[${i}].date`, `${a.date} is outside ${data.cycle} (${period.start} – ${period.end})`);
+  });
+  if (data.tiers !== "withheld") {
+    for (const [id, n] of Object.entries(data.tiers)) {
+      if (n !== null && isSmallGroup(n, k))
+        at(`tiers.${id}`, `${n} is a group of fewer than ${k}: write null (published as "fewer than ${k}")`);
+    }
+  }
 }
 
 function checkAgainstVersion(data: TCycleResults, version: TPolicyVersion, k: number, at: (field: string, message: string) => void): void {
@@ -130,11 +151,6 @@ function checkAgainstVersion(data: TCycleResults, version: TPolicyVersion, k: nu
   const absent = tierIds.filter((id) => !(id in tiers));
   if (absent.length > 0) at("tiers", `no count for ${absent.join(", ")} (write 0 for an empty tier)`);
   const counts = tierIds.map((id) => tiers[id] ?? null);
-  counts.forEach((n, i) => {
-    if (n !== null && isSmallGroup(n, k)) {
-      at(`tiers.${tierIds[i]}`, `${n} is a group of fewer than ${k}: write null (published as "fewer than ${k}")`);
-    }
-  });
   const shown = counts.reduce<number>((a, n) => a + (n ?? 0), 0);
   const withheld = counts.filter((n) => n === null).length;
   const rest = data.headcount - shown;

@@ -11,8 +11,11 @@ import {
   nextPolicyVersion,
   policyDraftProblems,
   policyPath,
+  resultsDraftProblems,
+  resultsPath,
   type Problems,
 } from "#lib/publishing/content-checks.ts";
+import { republishProblems, republishRefusal, type PublishedFigures } from "#lib/results/republish.ts";
 import { formatJsonFile } from "#lib/publishing/json-file.ts";
 import { dayOf } from "#lib/clock.ts";
 import { toHex } from "#lib/hex.ts";
@@ -23,7 +26,7 @@ import { checkSegments, findSurvey } from "#lib/surveys/registry.ts";
 import { describeQuestions } from "#lib/surveys/questions.ts";
 import { ZSurveyFile, type TSurveyFile } from "#lib/surveys/schema.ts";
 import type { Admin } from "../auth.ts";
-import type { AppEnv } from "../config.ts";
+import { readConfig, type AppEnv } from "../config.ts";
 import { auditedBatch, type AuditRecord, type BatchItem } from "../db/audit.ts";
 import {
   approveStatement,
@@ -41,7 +44,7 @@ import { readPublishConfig, type PublishConfig } from "./config.ts";
 import { commitFile, fileSha, lastCommitOf, PublishConflict, readRepoFile } from "./github.ts";
 import { requireRole } from "./roles.ts";
 
-type Env = Pick<AppEnv, "DB" | "HR_ROLES" | "PUBLISH_REPO" | "PUBLISH_BRANCH" | "PUBLISH_TOKEN" | "PUBLISH_API_URL">;
+type Env = Pick<AppEnv, "DB" | "HR_ROLES" | "MIN_GROUP_SIZE" | "PUBLISH_REPO" | "PUBLISH_BRANCH" | "PUBLISH_TOKEN" | "PUBLISH_API_URL">;
 
 const SURVEY_DIR = "src/content/surveys";
 const hexId = () => toHex(crypto.getRandomValues(new Uint8Array(8)));
@@ -97,8 +100,17 @@ const refused = (what: string, problems: Problems) =>
 
 const versionOfPath = (path: string) => path.slice(path.lastIndexOf("/") + 1, -".json".length);
 
-/** The build's checks on what a draft would commit, whatever its kind. */
-export function checkDraftBody(d: Pick<StoredDraft, "kind" | "path" | "supersedes">, body: Record<string, unknown>): void {
+/** The build's checks on what a draft would commit, whatever its kind; `rules` are the site's k and the request's day. */
+export function checkDraftBody(
+  d: Pick<StoredDraft, "kind" | "path" | "supersedes">,
+  body: Record<string, unknown>,
+  rules: { k: number; today: string },
+): void {
+  if (d.kind === "results") {
+    const problems = resultsDraftProblems(body, versionOfPath(d.path), rules.k, rules.today);
+    if (problems) throw refused("cycle's results", problems);
+    return;
+  }
   if (d.kind === "survey") {
     checkSurveyFile(body);
     return;
@@ -119,6 +131,8 @@ export function checkDraftBody(d: Pick<StoredDraft, "kind" | "path" | "supersede
       date: `this draft is the honour of ${versionOfPath(d.path).slice(0, 10)}; start a new draft for another day`,
     });
 }
+
+const rulesOf = (env: Env, now: Date) => ({ k: readConfig(env).minGroupSize, today: dayOf(now) });
 
 const audit = (
   admin: Admin,
@@ -144,6 +158,7 @@ export async function draftById(env: Env, id: string): Promise<Draft> {
 export async function createDraft(env: Env, admin: Admin, input: TDraftCreate, now: Date): Promise<Draft> {
   if (input.from !== undefined) return startNextRun(env, admin, { from: input.from }, now);
   if (input.policy !== undefined) return startPolicyVersion(env, admin, input.policy, now);
+  if (input.results !== undefined) return startResults(env, admin, input.results, input.body!, now);
   return startHonour(env, admin, input.honour!, input.body!, now);
 }
 
@@ -206,6 +221,45 @@ async function startHonour(env: Env, admin: Admin, slug: string, body: Record<st
   return draftById(env, id);
 }
 
+/**
+ * A cycle's results as the console computed them in HR's browser: the
+ * aggregates of the KPI export (never its rows, which stay on HR's machine)
+ * and what HR wrote. The body is the file as it will be committed, checked
+ * with the build's schema and k rules. A cycle the repository already has
+ * is published again only under the small-change rule (src/lib/results/republish.ts).
+ */
+async function startResults(env: Env, admin: Admin, cycle: string, body: Record<string, unknown>, now: Date): Promise<Draft> {
+  requireRole(admin, env.HR_ROLES, "draft");
+  const path = resultsPath(cycle);
+  const d = { kind: "results" as const, path, supersedes: null };
+  checkDraftBody(d, body, rulesOf(env, now));
+  const file = await checkRepublish(env, path, body);
+  const id = hexId();
+  await auditedBatch(env, () => [
+    insertDraftStatement(env, { id, kind: "results", path, body, baseSha: file?.sha ?? null, author: admin.actor, at: now.toISOString() }),
+    audit(admin, now, "draft.create", id, { path }),
+  ]);
+  return draftById(env, id);
+}
+
+/** The cycle's file in the repository, if any, once `body` passes the small-change rule against it (422 small_change). */
+async function checkRepublish(env: Env, path: string, body: Record<string, unknown>): Promise<{ sha: string; text: string } | null> {
+  const cfg = readPublishConfig(env);
+  const file = cfg ? await readRepoFile(cfg, path) : null;
+  if (!file) return null;
+  const published = JSON.parse(file.text) as PublishedFigures;
+  if (typeof published.headcount !== "number") return file;
+  const after = body as unknown as PublishedFigures;
+  const tierIds = [published.tiers, after.tiers].flatMap((t) => (t && t !== "withheld" ? Object.keys(t) : []));
+  const k = readConfig(env).minGroupSize;
+  const problems = republishProblems(published, after, k, [...new Set(tierIds)]);
+  if (problems.length > 0)
+    throw new HttpError(422, "small_change", republishRefusal(versionOfPath(path), k, problems).join(" "), {
+      fields: { body: problems[0]! },
+    });
+  return file;
+}
+
 /** A draft of the next run of `from`'s series, from `from` as published. */
 export async function startNextRun(env: Env, admin: Admin, input: { from: string }, now: Date): Promise<Draft> {
   requireRole(admin, env.HR_ROLES, "draft");
@@ -256,7 +310,8 @@ export async function updateDraft(env: Env, admin: Admin, id: string, patch: TDr
     if (patch.body === undefined) throw new HttpError(422, "invalid_draft", "Nothing to change.", { fields: { body: "required" } });
     body = d.kind === "honour" ? stripConsent(patch.body) : patch.body;
   }
-  checkDraftBody(d, body);
+  checkDraftBody(d, body, rulesOf(env, now));
+  if (d.kind === "results") await checkRepublish(env, d.path, body);
   const changed = Object.keys(patch).filter((k) => k !== "version");
   await runOrConflict(env, id, patch.version, () => [
     updateBodyStatement(env, id, patch.version, body, now.toISOString()),
@@ -302,7 +357,7 @@ export async function approveDraft(env: Env, admin: Admin, id: string, version: 
     throw new HttpError(403, "four_eyes", "You drafted this publication: another HR person must approve it.");
   if (d.version !== version) throw await conflict(env, id);
   if (d.state !== "draft") throw new HttpError(409, "not_a_draft", `This draft is already ${d.state}.`);
-  checkDraftBody(d, d.body);
+  checkDraftBody(d, d.body, rulesOf(env, now));
   await runOrConflict(env, id, version, () => [
     approveStatement(env, id, version, admin.actor, now.toISOString()),
     { ...audit(admin, now, "draft.approve", id, { path: d.path, author: d.author }), changed: 1 },
@@ -325,7 +380,7 @@ export async function publishDraft(env: Env, admin: Admin, id: string, version: 
   if (d.state !== "approved") throw new HttpError(409, "not_approved", "Only an approved draft can be published.");
   const cfg = publishingConfig(env);
   // the build's checks on what is committed; the file keeps the key order HR's draft has (the previous run's)
-  checkDraftBody(d, d.body);
+  checkDraftBody(d, d.body, rulesOf(env, now));
   if (d.kind === "honour" && namesPerson(d.body) && !d.consent)
     throw new HttpError(
       409,
