@@ -39,8 +39,8 @@
 // client is counted under, and there `test` is the production rule (only
 // `development` folds every client into one). test/integration/rate-limit.test.ts
 // holds that equivalence.
-import { env } from "cloudflare:test";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { blindToken, finishToken } from "#lib/invitation/client.ts";
 import type { SpendableToken } from "#lib/invitation/token.ts";
 import { SURVEYS, type Survey } from "#lib/surveys/registry.ts";
@@ -48,6 +48,7 @@ import { sampleAnswers, seededRandom } from "#lib/surveys/sample.ts";
 import { surveyStatus } from "#lib/surveys/schema.ts";
 import { addDays } from "#lib/clock.ts";
 import { adminIdea, answerIdea, setPublication } from "#server/admin-ideas.ts";
+import digestWorker from "../../workers/digest/index.ts";
 import { api, type ApiResult } from "./helpers.ts";
 
 const TODAY = env.CANDOR_TODAY;
@@ -240,13 +241,15 @@ describe("a day of requests, every table snapshotted around each", () => {
   let replacement = "";
   const repeated = new Map<string, string>();
   const refusedTables = new Set<string>();
+  /** The channels the day's digest reached (so the digest's own table was written during the day). */
+  let digestRows = 0;
   let last: Snapshot;
   let realDay: string;
 
-  /** Runs one request at hh:mm of the pinned day and records what it wrote. */
+  /** Runs one request at hh:mm of the pinned day (or at a whole yyyy-mm-ddThh:mm) and records what it wrote. */
   async function at<T>(time: string, actor: string, unit: string, request: () => Promise<ApiResult<T>>, expectStatus: number) {
     // the Worker's pinned clock keeps the time of day it reads from Date; the database's day stays the real one
-    vi.setSystemTime(new Date(`${realDay}T${time}:00Z`));
+    vi.setSystemTime(new Date(time.includes("T") ? `${time}:00Z` : `${realDay}T${time}:00Z`));
     const res = await request();
     if (res.status !== expectStatus) throw new Error(`${actor} ${unit} at ${time}: ${res.status} ${JSON.stringify(res.body)}`);
     const now = await snapshot();
@@ -445,6 +448,28 @@ describe("a day of requests, every table snapshotted around each", () => {
       version = done.body.draft.version;
     }
 
+    // the scheduled Worker's daily run (HR's digest to every channel, and retention), as its cron starts it, for the
+    // next day; at the real time, since the robots' stand-ins refuse a signature more than an hour from their clock
+    const nextDay = addDays(TODAY, 1);
+    const now = new Date(vi.getRealSystemTime()).toISOString().slice(0, 16);
+    await at(
+      now,
+      "HR",
+      "digest",
+      async () => {
+        const ctx = createExecutionContext();
+        await digestWorker.scheduled(
+          createScheduledController({ scheduledTime: Date.parse(`${now}:00Z`), cron: "0 1 * * *" }),
+          { ...env, ...inject("digestStandins").vars, CANDOR_TODAY: nextDay },
+          ctx,
+        );
+        await waitOnExecutionContext(ctx);
+        return { status: 200, headers: new Headers(), body: null };
+      },
+      200,
+    );
+    digestRows = (await env.DB.prepare("SELECT COUNT(*) AS n FROM digest_deliveries WHERE delivered = 1").first<{ n: number }>())!.n;
+
     // second round, in another order than the redemptions: the invitation survey with the token, the thread, two supports
     for (const p of [...PEOPLE].sort((a, b) => a.hours[1] - b.hours[1])) {
       const h = p.hours[1];
@@ -565,6 +590,8 @@ describe("a day of requests, every table snapshotted around each", () => {
         `an HR write at ${hour}:00 on ${day}`,
       ).toBe(true);
     }
+    // the scheduled run reached all four channels' stand-ins
+    expect(digestRows).toBe(4);
     // only D1's own tables refuse to be read (the application cannot write them either)
     expect([...refusedTables].filter((t) => !t.startsWith("_cf_"))).toEqual([]);
   });
