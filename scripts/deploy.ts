@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { listedSecretNames, missingSecrets, retiredSecrets } from "./dev-secrets.ts";
 import { deployKeyProblems } from "./survey-key-files.ts";
 import { parseVars } from "#build/vars.ts";
+import { parseTerms } from "#lib/retention.ts";
 import { publishingProblem } from "#server/publishing/config.ts";
 
 // A pinned day belongs to the local demo and the tests. The deployed Worker
@@ -73,6 +74,14 @@ if (publishing) {
   console.error(
     `${publishing}: the repository, branch and API address in wrangler.toml [vars], the token as a secret (docs/deploy.md). Nothing was deployed.`,
   );
+  process.exit(2);
+}
+
+// Retention terms (docs/operations.md#retention): a malformed one would make
+// every retention run refuse, and nothing would be deleted; refuse it here.
+const retention = parseTerms(vars).problems;
+if (retention.length > 0) {
+  console.error(`${retention.join("\n")}\nin wrangler.toml [vars] (docs/operations.md#retention). Nothing was deployed.`);
   process.exit(2);
 }
 

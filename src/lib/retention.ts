@@ -22,27 +22,60 @@ export interface RetentionTerms {
 
 export const DEFAULT_TERMS: RetentionTerms = { ideaTextDays: 365, commentDays: 30, standaloneCommentDays: 365, retryDays: 2 };
 
-function days(raw: string | undefined, fallback: number): number {
+/** The variable behind each term, in the order they are listed. */
+export const TERM_VARIABLES = {
+  ideaTextDays: "RETENTION_IDEA_TEXT_DAYS",
+  commentDays: "RETENTION_COMMENT_DAYS",
+  standaloneCommentDays: "RETENTION_STANDALONE_COMMENT_DAYS",
+  retryDays: "RETENTION_RETRY_DAYS",
+} as const satisfies Record<keyof RetentionTerms, string>;
+
+export type RetentionVars = Partial<Record<(typeof TERM_VARIABLES)[keyof RetentionTerms], string>>;
+
+/** A term's value, or why it is not one (a whole number of days from 0 to 3650; absent or empty: the default). */
+function days(raw: string | undefined, fallback: number): number | string {
   if (raw === undefined || raw.trim() === "") return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 3650)
-    throw new Error(`a retention term is a whole number of days from 0 to 3650, not ${JSON.stringify(raw)}`);
+  if (!/^\s*\d+\s*$/.test(raw) || !Number.isInteger(n) || n > 3650)
+    return `a retention term is a whole number of days from 0 to 3650, not ${JSON.stringify(raw)}`;
   return n;
 }
 
+export interface ParsedTerms {
+  /** The terms in force; a malformed variable's term is its documented default here, and listed in `problems`. */
+  terms: RetentionTerms;
+  /** One line per malformed variable, naming it ("RETENTION_COMMENT_DAYS: a retention term is …"); empty when all are well formed. */
+  problems: string[];
+  /** The malformed variables' names. */
+  malformed: string[];
+}
+
+/**
+ * The terms from the environment's RETENTION_* variables, parsed once, with
+ * what is wrong with each malformed one. Deploy refuses any problem
+ * (scripts/deploy.ts); the retention run refuses to delete anything
+ * (readTerms); the public page states the problem (src/server/read-log.ts).
+ */
+export function parseTerms(vars: RetentionVars): ParsedTerms {
+  const terms = { ...DEFAULT_TERMS };
+  const problems: string[] = [];
+  const malformed: string[] = [];
+  for (const [term, name] of Object.entries(TERM_VARIABLES) as [keyof RetentionTerms, string][]) {
+    const value = days(vars[name as keyof RetentionVars], DEFAULT_TERMS[term]);
+    if (typeof value === "number") terms[term] = value;
+    else {
+      problems.push(`${name}: ${value}`);
+      malformed.push(name);
+    }
+  }
+  return { terms, problems, malformed };
+}
+
 /** The terms from the environment's RETENTION_* variables; a malformed one is an error, never a silent default. */
-export function readTerms(vars: {
-  RETENTION_IDEA_TEXT_DAYS?: string;
-  RETENTION_COMMENT_DAYS?: string;
-  RETENTION_STANDALONE_COMMENT_DAYS?: string;
-  RETENTION_RETRY_DAYS?: string;
-}): RetentionTerms {
-  return {
-    ideaTextDays: days(vars.RETENTION_IDEA_TEXT_DAYS, DEFAULT_TERMS.ideaTextDays),
-    commentDays: days(vars.RETENTION_COMMENT_DAYS, DEFAULT_TERMS.commentDays),
-    standaloneCommentDays: days(vars.RETENTION_STANDALONE_COMMENT_DAYS, DEFAULT_TERMS.standaloneCommentDays),
-    retryDays: days(vars.RETENTION_RETRY_DAYS, DEFAULT_TERMS.retryDays),
-  };
+export function readTerms(vars: RetentionVars): RetentionTerms {
+  const { terms, problems } = parseTerms(vars);
+  if (problems.length > 0) throw new Error(problems.join("; "));
+  return terms;
 }
 
 /** What ended on `end` is past a term of `term` days on `today` when end + term < today: the whole last day is kept. */

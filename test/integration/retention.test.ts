@@ -14,8 +14,10 @@ import { FREE_TEXT_TYPES } from "#lib/surveys/questions.ts";
 import { findSurvey, SURVEYS } from "#lib/surveys/registry.ts";
 import { readChainRows } from "#server/db/audit.ts";
 import { runRetention } from "#server/retention.ts";
+import { renderReadLog, serveReadLogPage, type ReadLog } from "#server/read-log.ts";
+import { onRequestGet as readLogRoute } from "../../functions/api/read-log.ts";
 import { ADMIN_HEADERS } from "./battery/routes.ts";
-import { api } from "./helpers.ts";
+import { api, ORIGIN } from "./helpers.ts";
 import { freshIp, from, SAMPLE } from "./ideas-fixtures.ts";
 
 const at = (day: string) => new Date(`${day}T03:00:00.000Z`);
@@ -100,6 +102,33 @@ describe("retention", () => {
     expect(readTerms({ RETENTION_IDEA_TEXT_DAYS: "90", RETENTION_RETRY_DAYS: "0" })).toMatchObject({ ideaTextDays: 90, retryDays: 0 });
     expect(() => readTerms({ RETENTION_COMMENT_DAYS: "a year" })).toThrow(/whole number of days/);
     expect(() => readTerms({ RETENTION_COMMENT_DAYS: "-1" })).toThrow(/whole number of days/);
+  });
+
+  it("a malformed RETENTION_* never answers 500: the read log names it and shows the default, the page says so, the run refuses and deletes nothing", async () => {
+    const malformed = { ...env, RETENTION_COMMENT_DAYS: "a year", RETENTION_RETRY_DAYS: "-1" };
+    const response = await readLogRoute({ env: malformed, request: new Request(`${ORIGIN}/api/read-log`) } as unknown as Parameters<
+      typeof readLogRoute
+    >[0]);
+    expect(response.status).toBe(200);
+    const log = (await response.json()) as ReadLog;
+    expect(log.retention.malformed).toEqual(["RETENTION_COMMENT_DAYS", "RETENTION_RETRY_DAYS"]);
+    expect(log.retention.terms).toEqual(DEFAULT_TERMS);
+    expect(renderReadLog(log, "en")).toContain("RETENTION_COMMENT_DAYS, RETENTION_RETRY_DAYS is not a whole number of days");
+    expect(renderReadLog(log, "zh-cn")).toContain("单位的设置 RETENTION_COMMENT_DAYS, RETENTION_RETRY_DAYS 不是整数天数");
+    // the public page itself answers, with the notice
+    const page = await serveReadLogPage(
+      malformed,
+      new Response("<main><div data-read-log></div></main>", { headers: { "Content-Type": "text/html" } }),
+      "en",
+    );
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("data-retention-malformed");
+    // a well-formed configuration lists nothing malformed
+    expect((await api<ReadLog>("/api/read-log", { headers: from(freshIp()) })).body.retention.malformed).toEqual([]);
+    // the run refuses before touching anything
+    const audit = (await readChainRows(env)).length;
+    await expect(runRetention(malformed, at(addDays(env.CANDOR_TODAY, 400)))).rejects.toThrow(/RETENTION_COMMENT_DAYS: a retention term/);
+    expect((await readChainRows(env)).length).toBe(audit);
   });
 
   it("deletes each kind the day after its term, not before; figures stay; every run is counted in the audit chain", async () => {

@@ -46,6 +46,8 @@ export const readLog = {
     "readLog.retention.kind.surveyComments": "Survey comments (answers)",
     "readLog.retention.fewer": "fewer than {k}",
     "readLog.retention.none": "Nothing has been deleted yet: nothing has passed its term.",
+    "readLog.retention.malformed":
+      "The organisation's setting {names} is not a whole number of days, so no retention run deletes anything until it is corrected. The terms below show the default in its place.",
   },
   "zh-cn": {
     "readLog.title": "人力资源部的查看记录",
@@ -87,5 +89,6 @@ export const readLog = {
     "readLog.retention.kind.surveyComments": "问卷文字回答（条）",
     "readLog.retention.fewer": "少于 {k}",
     "readLog.retention.none": "尚未删除任何内容：还没有内容超过保存期限。",
+    "readLog.retention.malformed": "单位的设置 {names} 不是整数天数，在改正之前，定时删除不会删除任何内容。下面在它的位置列出默认期限。",
   },
 };
