@@ -6,7 +6,7 @@
 // and the board's counts are built from rows that carry no free text.
 import { addDays, type Day } from "./clock.ts";
 
-export const RETENTION_KINDS = ["ideaTexts", "surveyComments", "retryRecords"] as const;
+export const RETENTION_KINDS = ["ideaTexts", "surveyComments", "surveyAnswers", "retryRecords"] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 export interface RetentionTerms {
@@ -16,17 +16,26 @@ export interface RetentionTerms {
   commentDays: number;
   /** Days after a survey without a series (or whose next run is not planned) has closed that its comments are kept. */
   standaloneCommentDays: number;
+  /** Days after a survey has closed that its other answers (ratings, choices: what HR's CSV export holds) are kept; its published figures stay. */
+  answerDays: number;
   /** Days a retry record is kept: an idea's sealed receipt after it arrived, a survey's submission ids after it closed. */
   retryDays: number;
 }
 
-export const DEFAULT_TERMS: RetentionTerms = { ideaTextDays: 365, commentDays: 30, standaloneCommentDays: 365, retryDays: 2 };
+export const DEFAULT_TERMS: RetentionTerms = {
+  ideaTextDays: 365,
+  commentDays: 30,
+  standaloneCommentDays: 365,
+  answerDays: 365,
+  retryDays: 2,
+};
 
 /** The variable behind each term, in the order they are listed. */
 export const TERM_VARIABLES = {
   ideaTextDays: "RETENTION_IDEA_TEXT_DAYS",
   commentDays: "RETENTION_COMMENT_DAYS",
   standaloneCommentDays: "RETENTION_STANDALONE_COMMENT_DAYS",
+  answerDays: "RETENTION_ANSWER_DAYS",
   retryDays: "RETENTION_RETRY_DAYS",
 } as const satisfies Record<keyof RetentionTerms, string>;
 
@@ -104,4 +113,15 @@ export function commentsEnd(
         .sort((a, b) => (a.opens < b.opens ? -1 : 1))[0]
     : undefined;
   return next ? { end: next.closes, term: terms.commentDays } : { end: survey.closes, term: terms.standaloneCommentDays };
+}
+
+/**
+ * What the public page shows of one run's count of one kind
+ * (docs/anonymity.md#retention-counts): null ("fewer than k") when the count
+ * is below k, and, for a survey kind, when one survey in it counted fewer
+ * than k — whoever knows the other surveys' counts would get that one's by
+ * difference.
+ */
+export function publishedRunCount(run: { count: number; smallest: number | null }, k: number): number | null {
+  return run.count >= k && (run.smallest === null || run.smallest >= k) ? run.count : null;
 }

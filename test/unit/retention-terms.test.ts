@@ -2,7 +2,7 @@
 // the defaults when absent, every malformed variable named, never a silent
 // default for the run itself (readTerms refuses).
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TERMS, parseTerms, readTerms, TERM_VARIABLES } from "#lib/retention.ts";
+import { DEFAULT_TERMS, parseTerms, publishedRunCount, readTerms, TERM_VARIABLES } from "#lib/retention.ts";
 
 describe("retention terms", () => {
   it("takes the documented defaults for absent or empty variables", () => {
@@ -33,5 +33,21 @@ describe("retention terms", () => {
       terms: { ...DEFAULT_TERMS, ideaTextDays: 7 },
       malformed: ["RETENTION_COMMENT_DAYS", "RETENTION_RETRY_DAYS"],
     });
+  });
+});
+
+describe("a retention run's published count", () => {
+  it("is shown from k, and hidden below it, like every small group", () => {
+    expect(publishedRunCount({ count: 5, smallest: null }, 5)).toBe(5);
+    expect(publishedRunCount({ count: 4, smallest: null }, 5)).toBeNull();
+    // the idea deleted a term after it visibly closed: a count of 1 is never shown
+    expect(publishedRunCount({ count: 1, smallest: null }, 5)).toBeNull();
+  });
+
+  it("is hidden when one survey in it counted fewer than k: the others' counts, if known, would give that one away", () => {
+    // survey A's 40 answers are known from its results; B had 3: 43 would publish B's 3
+    expect(publishedRunCount({ count: 43, smallest: 3 }, 5)).toBeNull();
+    expect(publishedRunCount({ count: 45, smallest: 5 }, 5)).toBe(45);
+    expect(publishedRunCount({ count: 12, smallest: 12 }, 5)).toBe(12);
   });
 });
