@@ -19,7 +19,9 @@ import { renderReadLog, serveReadLogPage, type ReadLog } from "#server/read-log.
 import { onRequestGet as readLogRoute } from "../../functions/api/read-log.ts";
 import { ADMIN_HEADERS } from "./battery/routes.ts";
 import { api, ORIGIN } from "./helpers.ts";
-import { freshIp, from, SAMPLE } from "./ideas-fixtures.ts";
+import { freshIp, from, SAMPLE, submit } from "./ideas-fixtures.ts";
+import { publishIdea, setStatus } from "../support/idea-writes.ts";
+import { adminIdea, inbox } from "#server/admin-ideas.ts";
 
 const at = (day: string) => new Date(`${day}T03:00:00.000Z`);
 const one = async <T>(sql: string, ...binds: unknown[]) =>
@@ -348,4 +350,36 @@ describe("retention", () => {
       code: "answers_deleted",
     });
   }, 180_000);
+
+  it("after an idea's texts are deleted, every view says so with the term instead of an empty title; the board keeps HR's published version", async () => {
+    const today = env.CANDOR_TODAY;
+    const ideasOnly = { ...answersOnly, RETENTION_IDEA_TEXT_DAYS: undefined, RETENTION_ANSWER_DAYS: "3650" };
+    const title = "Retention view check: one shared handover checklist";
+    const { receipt, id } = await submit({ title, publishConsent: true });
+    await setStatus(env, id, "done", today);
+    await publishIdea(env, id, { title: "A shared handover checklist", body: "HR's edited version, as published.", day: today });
+    const later = at(addDays(today, DEFAULT_TERMS.ideaTextDays + 1));
+    expect((await adminIdea(env, id, later)).textDeletedAfterDays, "kept: null").toBeNull();
+    expect((await runRetention(ideasOnly, later)).deleted.ideaTexts).toBe(1);
+
+    // the author's tracking page
+    const tracked = await api<{ idea: { title: string; body: string; textDeletedAfterDays: number | null; publicTitle: string } }>(
+      "/api/ideas/track",
+      { method: "POST", json: { receipt }, headers: from(freshIp()) },
+    );
+    expect(tracked.status).toBe(200);
+    expect(tracked.body.idea).toMatchObject({ title: "", body: "", textDeletedAfterDays: DEFAULT_TERMS.ideaTextDays });
+    expect(tracked.body.idea.publicTitle).toBe("A shared handover checklist");
+    // HR's console: the idea and its inbox row
+    expect(await adminIdea(env, id, later)).toMatchObject({ title: "", textDeletedAfterDays: DEFAULT_TERMS.ideaTextDays });
+    const row = (await inbox(env, { status: "done", limit: 100 }, later)).ideas.find((i) => i.id === id)!;
+    expect(row).toMatchObject({ title: "", textDeletedAfterDays: DEFAULT_TERMS.ideaTextDays });
+    // open ideas keep their words, and say nothing of retention
+    expect(
+      (await inbox(env, { status: "received", limit: 100 }, later)).ideas.every((i) => i.textDeletedAfterDays === null && i.title !== ""),
+    ).toBe(true);
+    // the board: HR's published, edited version
+    const board = await api<{ ideas: { id: string; title: string }[] }>("/api/ideas?sort=recent", { headers: from(freshIp()) });
+    expect(board.body.ideas.find((i) => i.id === id)?.title).toBe("A shared handover checklist");
+  }, 120_000);
 });
