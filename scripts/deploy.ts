@@ -4,6 +4,7 @@ import "./env.ts";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { listedSecretNames, missingSecrets, retiredSecrets } from "./dev-secrets.ts";
+import { deployMigrations } from "./deploy-migrations.ts";
 import { deployKeyProblems } from "./survey-key-files.ts";
 import { parseVars } from "#build/vars.ts";
 import { parseTerms } from "#lib/retention.ts";
@@ -96,5 +97,15 @@ if (keyProblems.length > 0) {
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: "inherit" });
 run("node", ["scripts/build.ts"]);
-run("wrangler", ["d1", "migrations", "apply", "DB", "--remote"]);
+// Through the guarded runner, not `wrangler d1 migrations apply --remote`: a
+// migration that would lose rows is refused, and nothing is published.
+try {
+  const applied = await deployMigrations({ remote: true });
+  console.log(applied.length > 0 ? `applied ${applied.join(", ")}` : "no migrations to apply");
+} catch (err) {
+  console.error(
+    `${(err as Error).message}\nThe database is as it was before that migration; the site was not published (docs/operations.md#upgrades).`,
+  );
+  process.exit(2);
+}
 run("wrangler", ["pages", "deploy", "dist", ...process.argv.slice(2)]);
