@@ -4,7 +4,6 @@ import "./env.ts";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { listedSecretNames, missingSecrets, retiredSecrets } from "./dev-secrets.ts";
-import { deployMigrations } from "./deploy-migrations.ts";
 import { deployKeyProblems } from "./survey-key-files.ts";
 import { parseVars } from "#build/vars.ts";
 import { parseTerms } from "#lib/retention.ts";
@@ -99,6 +98,8 @@ const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: "i
 run("node", ["scripts/build.ts"]);
 // Through the guarded runner, not `wrangler d1 migrations apply --remote`: a
 // migration that would lose rows is refused, and nothing is published.
+// (Imported here: wrangler's API takes seconds to load, and the refusals above must be quick.)
+const { deployMigrations } = await import("./deploy-migrations.ts");
 try {
   const applied = await deployMigrations({ remote: true });
   console.log(applied.length > 0 ? `applied ${applied.join(", ")}` : "no migrations to apply");
