@@ -31,10 +31,10 @@ const MIGRATIONS_DIR = join(import.meta.dirname, "..", "migrations");
  * `npm start` on a small machine), each refused if it loses rows
  * (src/server/migrations/row-guard.ts).
  */
-export async function applyMigrations(db: D1Database): Promise<string[]> {
-  const names = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}_\w+\.sql$/.test(f)).sort();
+export async function applyMigrations(db: D1Database, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const names = (await readdir(dir)).filter((f) => /^\d{4}_\w+\.sql$/.test(f)).sort();
   const migrations = await Promise.all(
-    names.map(async (name) => ({ name, queries: unstable_splitSqlQuery(await readFile(join(MIGRATIONS_DIR, name), "utf8")) })),
+    names.map(async (name) => ({ name, queries: unstable_splitSqlQuery(await readFile(join(dir, name), "utf8")) })),
   );
   return applyGuarded(db, migrations);
 }

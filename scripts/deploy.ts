@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { listedSecretNames, missingSecrets, retiredSecrets } from "./dev-secrets.ts";
 import { deployKeyProblems } from "./survey-key-files.ts";
 import { parseVars } from "#build/vars.ts";
+import { parseTerms } from "#lib/retention.ts";
 import { publishingProblem } from "#server/publishing/config.ts";
 
 // A pinned day belongs to the local demo and the tests. The deployed Worker
@@ -76,6 +77,14 @@ if (publishing) {
   process.exit(2);
 }
 
+// Retention terms (docs/operations.md#retention): a malformed one would make
+// every retention run refuse, and nothing would be deleted; refuse it here.
+const retention = parseTerms(vars).problems;
+if (retention.length > 0) {
+  console.error(`${retention.join("\n")}\nin wrangler.toml [vars] (docs/operations.md#retention). Nothing was deployed.`);
+  process.exit(2);
+}
+
 // Each invitation survey's page carries its committed key, and the Worker
 // refuses codes when its seed does not derive that key: never ship keys of the
 // public development seed, nor keys the deployment's seed does not derive.
@@ -87,5 +96,17 @@ if (keyProblems.length > 0) {
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: "inherit" });
 run("node", ["scripts/build.ts"]);
-run("wrangler", ["d1", "migrations", "apply", "DB", "--remote"]);
+// Through the guarded runner, not `wrangler d1 migrations apply --remote`: a
+// migration that would lose rows is refused, and nothing is published.
+// (Imported here: wrangler's API takes seconds to load, and the refusals above must be quick.)
+const { deployMigrations } = await import("./deploy-migrations.ts");
+try {
+  const applied = await deployMigrations({ remote: true });
+  console.log(applied.length > 0 ? `applied ${applied.join(", ")}` : "no migrations to apply");
+} catch (err) {
+  console.error(
+    `${(err as Error).message}\nThe database is as it was before that migration; the site was not published (docs/operations.md#upgrades).`,
+  );
+  process.exit(2);
+}
 run("wrangler", ["pages", "deploy", "dist", ...process.argv.slice(2)]);

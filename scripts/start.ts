@@ -17,6 +17,8 @@ import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSyn
 import { dirname } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pinnedClock } from "#lib/clock.ts";
+import { parseTerms } from "#lib/retention.ts";
+import { parseVars } from "#build/vars.ts";
 import { randomBytes } from "node:crypto";
 import { DEV_VARS, ensureLocalAdminToken, ensureLocalHrTokens } from "./admin-token.ts";
 import { startStandin, type Standin } from "./git-host-standin.ts";
@@ -47,6 +49,13 @@ try {
 // The children (build, seeders) read the pin from the environment.
 if (today) process.env.CANDOR_TODAY = today;
 else delete process.env.CANDOR_TODAY;
+
+// A malformed retention term (wrangler.toml [vars]) would make every retention run refuse.
+const retentionProblems = parseTerms(parseVars(readFileSync("wrangler.toml", "utf8"))).problems;
+if (retentionProblems.length > 0) {
+  console.error(`${retentionProblems.join("\n")}\nin wrangler.toml [vars] (docs/operations.md#retention)`);
+  process.exit(2);
+}
 
 // A server left over from an earlier run would answer the health check and be
 // mistaken for this one: refuse before spending time on the build.

@@ -4,6 +4,7 @@
 // decided by src/lib/ideas/transitions.ts. Every write goes in one batch with
 // its audit rows, so the log cannot miss a change and a failed change leaves
 // no row. The demo seeder calls these same functions (actor "demo").
+import { parseTerms, type RetentionVars } from "#lib/retention.ts";
 import { dayOf } from "#lib/clock.ts";
 import type {
   AdminIdea,
@@ -32,11 +33,13 @@ import {
 } from "./db/ideas.ts";
 import { HttpError } from "./http.ts";
 
-type AdminEnv = Pick<AppEnv, "DB"> & Partial<Pick<AppEnv, "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE">>;
+type AdminEnv = Pick<AppEnv, "DB"> & Partial<Pick<AppEnv, "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE">> & RetentionVars;
 
 function promise(env: AdminEnv, now: Date) {
   const config = readConfig(env);
-  return { today: dayOf(now), ackPromiseDays: config.ackPromiseDays, minGroupSize: config.minGroupSize };
+  // the term shown for an idea whose texts retention deleted (never a 500 for a malformed one: its default)
+  const { ideaTextDays } = parseTerms(env).terms;
+  return { today: dayOf(now), ackPromiseDays: config.ackPromiseDays, minGroupSize: config.minGroupSize, ideaTextDays };
 }
 
 const notFound = () => new HttpError(404, "not_found", "No idea with this id.");

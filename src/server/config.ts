@@ -1,6 +1,7 @@
 // Every var and secret is read here, once, so the rest of the server works
 // with typed, validated settings instead of raw strings.
 import { clampMinGroupSize } from "#lib/anonymity/threshold.ts";
+import type { RetentionVars } from "#lib/retention.ts";
 import type { PublishEnv } from "./publishing/config.ts";
 
 /** Secrets are set with `wrangler pages secret put`, never in wrangler.toml. */
@@ -31,15 +32,11 @@ export interface LocalVars {
 }
 
 /**
- * Retention terms in days (docs/operations.md#retention), read by the
- * retention run (src/server/retention.ts); optional, with the defaults there.
+ * Retention terms in days (docs/operations.md#retention), RETENTION_*: read
+ * by the retention run (src/server/retention.ts); optional, with the
+ * defaults of src/lib/retention.ts.
  */
-export interface RetentionVars {
-  RETENTION_IDEA_TEXT_DAYS?: string;
-  RETENTION_COMMENT_DAYS?: string;
-  RETENTION_STANDALONE_COMMENT_DAYS?: string;
-  RETENTION_RETRY_DAYS?: string;
-}
+export type { RetentionVars };
 
 export type AppEnv = Env & Secrets & LocalVars & PublishEnv & RetentionVars;
 

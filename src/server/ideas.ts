@@ -4,6 +4,7 @@
 import { addDays, dayOf } from "#lib/clock.ts";
 import { sha256Hex } from "#lib/hex.ts";
 import { trackedView } from "#lib/ideas/views.ts";
+import { parseTerms, type RetentionVars } from "#lib/retention.ts";
 import { hrHasAnswered, visibleText, type TBoardQuery, type TIdeaInput, type TrackedIdea, type Verdict } from "#lib/ideas/model.ts";
 import { generateReceipt, hashReceipt, hashReceiptInput } from "#lib/receipt.ts";
 import type { AppEnv } from "./config.ts";
@@ -31,9 +32,10 @@ import { seal, unseal } from "./seal.ts";
 import { admit, enforceLimit, refuse } from "./rate-limit.ts";
 import { verifyTurnstile } from "./turnstile.ts";
 
-type IdeasEnv = Pick<AppEnv, "DB" | "RATE_LIMITS" | "CANDOR_ENV" | "CANDOR_TODAY" | "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE"> & {
-  TURNSTILE_SECRET_KEY?: string;
-};
+type IdeasEnv = Pick<AppEnv, "DB" | "RATE_LIMITS" | "CANDOR_ENV" | "CANDOR_TODAY" | "ACK_PROMISE_DAYS" | "MIN_GROUP_SIZE"> &
+  RetentionVars & {
+    TURNSTILE_SECRET_KEY?: string;
+  };
 
 const SEAL_PURPOSE = "candor idea receipt";
 
@@ -193,7 +195,7 @@ function supportSteps(env: IdeasEnv, now: Date) {
 
 /** The idea as its author sees it (src/lib/ideas/views.ts). */
 async function tracked(env: IdeasEnv, idea: Idea, now: Date): Promise<TrackedIdea> {
-  return trackedView(idea, await readIdeaParts(env, idea.id, supportSteps(env, now)));
+  return trackedView(idea, await readIdeaParts(env, idea.id, supportSteps(env, now)), parseTerms(env).terms.ideaTextDays);
 }
 
 export async function trackIdea(env: IdeasEnv, request: Request, receipt: string, now: Date): Promise<TrackedIdea> {

@@ -16,7 +16,7 @@ import { SURVEYS, type Survey } from "#lib/surveys/registry.ts";
 import { localText } from "#lib/surveys/text.ts";
 import { readConfig, type AppEnv } from "./config.ts";
 import { listActions, listRetentionRuns, readChainHashAt, readChainHead } from "./db/audit.ts";
-import { readTerms, type RetentionKind, type RetentionTerms } from "#lib/retention.ts";
+import { parseTerms, publishedRunCount, type RetentionKind, type RetentionTerms } from "#lib/retention.ts";
 
 /** The most reads listed: years of a busy HR team's reads. */
 export const READ_LOG_LIMIT = 2000;
@@ -34,12 +34,18 @@ export interface ReadLog {
   /**
    * How long what employees wrote is kept (src/lib/retention.ts), and what
    * each retention run deleted, per day and kind: a count below k is given
-   * as null ("fewer than k"), as every small group is. Retry records are
+   * as null ("fewer than k"), as every small group is, and so is a survey
+   * kind's count when one survey in it counted fewer than k (the others'
+   * counts, if known, would give it away: docs/anonymity.md). Retry records are
    * not listed: their daily count would follow the number of ideas sent two
-   * days before.
+   * days before. A malformed RETENTION_* variable never fails the page: its
+   * name is in `malformed`, its term is shown as the documented default,
+   * and the page says that no run deletes anything until it is corrected
+   * (the run refuses a malformed term: src/lib/retention.ts).
    */
   retention: {
     terms: RetentionTerms;
+    malformed: string[];
     k: number;
     runs: { day: string; kind: Exclude<RetentionKind, "retryRecords">; count: number | null }[];
   };
@@ -54,13 +60,17 @@ export async function readLog(env: AppEnv, at?: number): Promise<ReadLog> {
     readChainHead(env),
     listRetentionRuns(env, READ_LOG_LIMIT),
   ]);
+  const { terms, malformed } = parseTerms(env);
   return {
     names,
     retention: {
-      terms: readTerms(env),
+      terms,
+      malformed,
       k,
       runs: runs.flatMap((r) =>
-        r.kind === "ideaTexts" || r.kind === "surveyComments" ? [{ day: r.day, kind: r.kind, count: r.count >= k ? r.count : null }] : [],
+        r.kind === "ideaTexts" || r.kind === "surveyComments" || r.kind === "surveyAnswers"
+          ? [{ day: r.day, kind: r.kind, count: publishedRunCount(r, k) }]
+          : [],
       ),
     },
     chain: { ...head, ...(at === undefined ? {} : { at: { seq: at, hash: await readChainHashAt(env, at) } }) },
@@ -105,6 +115,7 @@ function renderRetention(retention: ReadLog["retention"], locale: Locale): strin
   const items = [
     t("readLog.retention.ideas", { days: terms.ideaTextDays }),
     t("readLog.retention.comments", { days: terms.commentDays, standalone: terms.standaloneCommentDays }),
+    t("readLog.retention.answers", { days: terms.answerDays }),
     t("readLog.retention.retry", { days: terms.retryDays }),
   ]
     .map((text) => `<li>${escape(text)}</li>`)
@@ -125,9 +136,13 @@ function renderRetention(retention: ReadLog["retention"], locale: Locale): strin
         )}</caption><thead><tr><th scope="col">${escape(t("readLog.day"))}</th><th scope="col">${escape(
           t("readLog.retention.what"),
         )}</th><th scope="col">${escape(t("readLog.retention.count"))}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  const malformed =
+    retention.malformed.length === 0
+      ? ""
+      : `<p class="notice" data-retention-malformed>${escape(t("readLog.retention.malformed", { names: retention.malformed.join(", ") }))}</p>`;
   return `<section aria-labelledby="read-log-retention"><h2 id="read-log-retention">${escape(t("readLog.retention.title"))}</h2><p>${escape(
     t("readLog.retention.lead"),
-  )}</p><ul>${items}</ul>${runs}</section>`;
+  )}</p>${malformed}<ul>${items}</ul>${runs}</section>`;
 }
 
 /** The list as HTML for the page's placeholder, every text escaped. */

@@ -8,6 +8,7 @@ import type { Locale } from "#i18n/config.ts";
 import type { Admin } from "./auth.ts";
 import { dayOf, type Day } from "#lib/clock.ts";
 import { participationSteps } from "#lib/anonymity/participation.ts";
+import { parseTerms, pastTerm } from "#lib/retention.ts";
 import { shuffled } from "#lib/shuffle.ts";
 import { csvRows, exportHeader, formatAnswer, toCsv } from "#lib/surveys/export.ts";
 import { FREE_TEXT_TYPES } from "#lib/surveys/questions.ts";
@@ -16,6 +17,7 @@ import type { Comments, HrCodes, HrSurvey, Participation } from "#lib/surveys/to
 import type { AppEnv } from "./config.ts";
 import { readAudiences, raiseAudience, type AudienceNow } from "./db/audiences.ts";
 import { auditedBatch } from "./db/audit.ts";
+import { answersDeleted } from "./db/retention.ts";
 import {
   commentsStatement,
   countAnswered,
@@ -195,6 +197,14 @@ const EXPORT_BATCH = 200;
  * the rows.
  */
 export async function hrExport(env: AppEnv, survey: Survey, admin: Admin, now: Date, locale: Locale): Promise<Response> {
+  // past their term the answers are deleted (src/server/retention.ts): a file of empty rows would say otherwise
+  const { answerDays } = parseTerms(env).terms;
+  if (pastTerm(survey.closes, answerDays, dayOf(now)) || (await answersDeleted(env, survey.id)))
+    throw new HttpError(
+      409,
+      "answers_deleted",
+      `This survey's answers are deleted ${answerDays} days after it closed (retention); its results keep their figures.`,
+    );
   const { responses } = await coverage(env, survey, dayOf(now), "answers");
   const columns = survey.questions.filter((q) => !(survey.segments ?? []).includes(q.name) && !FREE_TEXT_TYPES.includes(q.type));
   const [, read] = await auditedBatch(env, () => [

@@ -466,8 +466,12 @@ describe("HR console in the browser", () => {
         expect(await retention.locator("h2").textContent()).toBe(
           locale === "en" ? "How long what you wrote is kept" : "你写的内容保存多久",
         );
-        expect(await retention.locator("li").count()).toBe(3);
+        expect(await retention.locator("li").count()).toBe(4);
         expect(await retention.locator("li").first().textContent()).toContain("365");
+        // the answers HR can export (CSV), a year after the survey closed
+        expect(await retention.locator("li").nth(2).textContent()).toContain(
+          locale === "en" ? "365 days after the survey closed" : "问卷结束 365 天后删除",
+        );
         expect(await page.locator("script").count()).toBe(0);
         await expectAxeClean(page);
         expect(problems).toEqual([]);

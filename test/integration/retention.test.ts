@@ -14,9 +14,14 @@ import { FREE_TEXT_TYPES } from "#lib/surveys/questions.ts";
 import { findSurvey, SURVEYS } from "#lib/surveys/registry.ts";
 import { readChainRows } from "#server/db/audit.ts";
 import { runRetention } from "#server/retention.ts";
+import { hrExport } from "#server/survey-tools.ts";
+import { renderReadLog, serveReadLogPage, type ReadLog } from "#server/read-log.ts";
+import { onRequestGet as readLogRoute } from "../../functions/api/read-log.ts";
 import { ADMIN_HEADERS } from "./battery/routes.ts";
-import { api } from "./helpers.ts";
-import { freshIp, from, SAMPLE } from "./ideas-fixtures.ts";
+import { api, ORIGIN } from "./helpers.ts";
+import { freshIp, from, SAMPLE, submit } from "./ideas-fixtures.ts";
+import { publishIdea, setStatus } from "../support/idea-writes.ts";
+import { adminIdea, inbox } from "#server/admin-ideas.ts";
 
 const at = (day: string) => new Date(`${day}T03:00:00.000Z`);
 const one = async <T>(sql: string, ...binds: unknown[]) =>
@@ -69,6 +74,17 @@ async function closedIdeas(): Promise<{ id: string; closed: string; title: strin
   return results;
 }
 
+/** Every term as it is, but the survey answers' kept ten years: the first test leaves them to the answers' own test. */
+const keepAnswers = { ...env, RETENTION_ANSWER_DAYS: "3650" };
+/** Only the survey answers' term as it is: every other kind kept ten years. */
+const answersOnly = {
+  ...env,
+  RETENTION_IDEA_TEXT_DAYS: "3650",
+  RETENTION_COMMENT_DAYS: "3650",
+  RETENTION_STANDALONE_COMMENT_DAYS: "3650",
+  RETENTION_RETRY_DAYS: "3650",
+};
+
 const retentionRows = async () => (await readChainRows(env)).filter((r) => r.action === "retention.delete");
 
 beforeAll(async () => {
@@ -102,6 +118,33 @@ describe("retention", () => {
     expect(() => readTerms({ RETENTION_COMMENT_DAYS: "-1" })).toThrow(/whole number of days/);
   });
 
+  it("a malformed RETENTION_* never answers 500: the read log names it and shows the default, the page says so, the run refuses and deletes nothing", async () => {
+    const malformed = { ...env, RETENTION_COMMENT_DAYS: "a year", RETENTION_RETRY_DAYS: "-1" };
+    const response = await readLogRoute({ env: malformed, request: new Request(`${ORIGIN}/api/read-log`) } as unknown as Parameters<
+      typeof readLogRoute
+    >[0]);
+    expect(response.status).toBe(200);
+    const log = (await response.json()) as ReadLog;
+    expect(log.retention.malformed).toEqual(["RETENTION_COMMENT_DAYS", "RETENTION_RETRY_DAYS"]);
+    expect(log.retention.terms).toEqual(DEFAULT_TERMS);
+    expect(renderReadLog(log, "en")).toContain("RETENTION_COMMENT_DAYS, RETENTION_RETRY_DAYS is not a whole number of days");
+    expect(renderReadLog(log, "zh-cn")).toContain("单位的设置 RETENTION_COMMENT_DAYS, RETENTION_RETRY_DAYS 不是整数天数");
+    // the public page itself answers, with the notice
+    const page = await serveReadLogPage(
+      malformed,
+      new Response("<main><div data-read-log></div></main>", { headers: { "Content-Type": "text/html" } }),
+      "en",
+    );
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("data-retention-malformed");
+    // a well-formed configuration lists nothing malformed
+    expect((await api<ReadLog>("/api/read-log", { headers: from(freshIp()) })).body.retention.malformed).toEqual([]);
+    // the run refuses before touching anything
+    const audit = (await readChainRows(env)).length;
+    await expect(runRetention(malformed, at(addDays(env.CANDOR_TODAY, 400)))).rejects.toThrow(/RETENTION_COMMENT_DAYS: a retention term/);
+    expect((await readChainRows(env)).length).toBe(audit);
+  });
+
   it("deletes each kind the day after its term, not before; figures stay; every run is counted in the audit chain", async () => {
     const before = await figures();
     const totalAnswers = await n("SELECT COUNT(*) AS n FROM survey_answers");
@@ -129,27 +172,27 @@ describe("retention", () => {
       "SELECT COUNT(*) AS n FROM survey_submissions WHERE survey_id IN (SELECT value FROM json_each(?1))",
       JSON.stringify(closedBefore),
     );
-    const second = await runRetention(env, at(addDays(today, 2)));
+    const second = await runRetention(keepAnswers, at(addDays(today, 2)));
     expect(second.deleted.retryRecords).toBe(oldRetry);
     expect(second.deleted.surveyComments).toBe(h2Comments);
     expect(await n("SELECT COUNT(*) AS n FROM idea_submissions")).toBe(retryIdeas);
-    const third = await runRetention(env, at(addDays(today, 3)));
+    const third = await runRetention(keepAnswers, at(addDays(today, 3)));
     expect(third.deleted.retryRecords).toBe(retryIdeas);
     expect(third.deleted.surveyComments).toBe(0);
     expect(await n("SELECT COUNT(*) AS n FROM idea_submissions")).toBe(0);
     expect(await comments("reward-survey-2025-h2")).toBe(0);
     const pulseClosed = findSurvey("pulse-2026-11")!.closes;
-    expect((await runRetention(env, at(addDays(pulseClosed, 2)))).deleted.retryRecords).toBe(0);
-    expect((await runRetention(env, at(addDays(pulseClosed, 3)))).deleted.retryRecords).toBe(retrySurveys);
+    expect((await runRetention(keepAnswers, at(addDays(pulseClosed, 2)))).deleted.retryRecords).toBe(0);
+    expect((await runRetention(keepAnswers, at(addDays(pulseClosed, 3)))).deleted.retryRecords).toBe(retrySurveys);
     expect(await n("SELECT COUNT(*) AS n FROM survey_submissions WHERE survey_id = 'pulse-2026-11'")).toBe(0);
 
     // 2. comments: the October pulse's are kept until 30 days after the November run closed
     const pulseComments = await comments("pulse-2026-10");
     expect(pulseComments, "pulse comments").toBeGreaterThan(0);
     const pulseEnd = addDays(pulseClosed, DEFAULT_TERMS.commentDays);
-    expect((await runRetention(env, at(pulseEnd))).deleted.surveyComments).toBe(0);
+    expect((await runRetention(keepAnswers, at(pulseEnd))).deleted.surveyComments).toBe(0);
     expect(await comments("pulse-2026-10")).toBe(pulseComments);
-    const pulseRun = await runRetention(env, at(addDays(pulseEnd, 1)));
+    const pulseRun = await runRetention(keepAnswers, at(addDays(pulseEnd, 1)));
     expect(pulseRun.deleted.surveyComments).toBe(pulseComments);
     expect(await comments("pulse-2026-10")).toBe(0);
     const hrComments = await api("/api/admin/surveys/pulse-2026-10/comments", { headers: ADMIN_HEADERS });
@@ -161,10 +204,10 @@ describe("retention", () => {
     expect(closed.length).toBeGreaterThan(1);
     const last = closed.at(-1)!;
     const lastEnd = addDays(last.closed, DEFAULT_TERMS.ideaTextDays);
-    const early = await runRetention(env, at(lastEnd));
+    const early = await runRetention(keepAnswers, at(lastEnd));
     expect(early.deleted.ideaTexts).toBe(closed.filter((c) => c.closed < last.closed).length);
     expect((await one<{ title: string }>("SELECT title FROM ideas WHERE id = ?1", last.id)).title).toBe(last.title);
-    const late = await runRetention(env, at(addDays(lastEnd, 1)));
+    const late = await runRetention(keepAnswers, at(addDays(lastEnd, 1)));
     expect(late.deleted.ideaTexts).toBe(closed.filter((c) => c.closed === last.closed).length);
     for (const idea of closed) {
       const row = await one<{ title: string; body: string; verdict_comment: string | null }>(
@@ -188,7 +231,12 @@ describe("retention", () => {
 
     // a second run the same day finds nothing, and writes no audit row
     const rowsSoFar = (await retentionRows()).length;
-    expect((await runRetention(env, at(addDays(lastEnd, 1)))).deleted).toEqual({ ideaTexts: 0, surveyComments: 0, retryRecords: 0 });
+    expect((await runRetention(keepAnswers, at(addDays(lastEnd, 1)))).deleted).toEqual({
+      ideaTexts: 0,
+      surveyComments: 0,
+      surveyAnswers: 0,
+      retryRecords: 0,
+    });
     expect((await retentionRows()).length).toBe(rowsSoFar);
 
     // figures: the same answers, on the pinned day, as before any deletion; no response, idea or support went
@@ -230,9 +278,108 @@ describe("retention", () => {
     );
     for (const run of published) {
       const counted = rows.find((r) => r.targetId === run.kind && r.at.startsWith(run.day))!;
-      const count = (JSON.parse(counted.detail!) as { count: number }).count;
-      expect(run.count).toBe(count >= log.body.retention.k ? count : null);
+      const { count, smallest } = JSON.parse(counted.detail!) as { count: number; smallest?: number };
+      // a survey kind's row names its smallest per-survey count: one survey below k hides the run's count
+      if (run.kind !== "ideaTexts") expect(smallest, run.kind).toBeTypeOf("number");
+      const k = log.body.retention.k;
+      expect(run.count).toBe(count >= k && (smallest === undefined || smallest >= k) ? count : null);
     }
     expect(published.some((r) => r.count === null)).toBe(true);
   }, 180_000);
+
+  it("deletes the answers HR can export (CSV) the day after their term, for real; results keep their published figures, rolled up first", async () => {
+    const gone = ["reward-survey-2025-h2", "reward-survey-2026-h1", "pulse-2026-10"] as const;
+    const kept = SURVEYS.map((s) => s.id).filter((id) => !(gone as readonly string[]).includes(id));
+    const answers = (surveyId: string) => n("SELECT COUNT(*) AS n FROM survey_answers WHERE survey_id = ?1", surveyId);
+    const before = await figures();
+    const counts = Object.fromEntries(await Promise.all(SURVEYS.map(async (s) => [s.id, await answers(s.id)] as const)));
+    for (const id of gone) expect(counts[id], id).toBeGreaterThan(0);
+    const responses = await n("SELECT COUNT(*) AS n FROM survey_responses");
+    // the tallies are a cache a migration may empty (0011 did): the run must roll them up again before it deletes
+    await env.DB.batch([env.DB.prepare("DELETE FROM survey_tallies"), env.DB.prepare("DELETE FROM survey_tally_progress")]);
+
+    // the two older surveys: past their term (closed + 365 days) on the day the October pulse's last day is kept
+    const pulseLast = addDays(findSurvey("pulse-2026-10")!.closes, DEFAULT_TERMS.answerDays);
+    const first = await runRetention(answersOnly, at(pulseLast));
+    expect(first.deleted).toEqual({
+      ideaTexts: 0,
+      surveyComments: 0,
+      surveyAnswers: counts["reward-survey-2025-h2"]! + counts["reward-survey-2026-h1"]!,
+      retryRecords: 0,
+    });
+    expect(await answers("reward-survey-2025-h2")).toBe(0);
+    expect(await answers("reward-survey-2026-h1")).toBe(0);
+    expect(await answers("pulse-2026-10"), "kept through its last day").toBe(counts["pulse-2026-10"]);
+    const second = await runRetention(answersOnly, at(addDays(pulseLast, 1)));
+    expect(second.deleted.surveyAnswers).toBe(counts["pulse-2026-10"]);
+    for (const id of gone) expect(await answers(id), id).toBe(0);
+    for (const id of kept) expect(await answers(id), id).toBe(counts[id]);
+    expect((await runRetention(answersOnly, at(addDays(pulseLast, 1)))).deleted.surveyAnswers, "nothing left").toBe(0);
+
+    // figures: every public and HR result, statistic and the board answer exactly as before; responses (participation) stay
+    expect(await figures()).toEqual(before);
+    expect(await n("SELECT COUNT(*) AS n FROM survey_responses")).toBe(responses);
+
+    // audited as counts per run, with the smallest per-survey count; the chain whole
+    const rows = (await retentionRows()).filter((r) => r.targetId === "surveyAnswers");
+    expect(rows.map((r) => JSON.parse(r.detail!) as { count: number; surveys: string[]; smallest: number })).toEqual([
+      {
+        count: first.deleted.surveyAnswers,
+        surveys: ["reward-survey-2025-h2", "reward-survey-2026-h1"],
+        smallest: Math.min(counts["reward-survey-2025-h2"]!, counts["reward-survey-2026-h1"]!),
+      },
+      { count: second.deleted.surveyAnswers, surveys: ["pulse-2026-10"], smallest: counts["pulse-2026-10"] },
+    ]);
+    expect((await verifyChain(await readChainRows(env))).problems).toEqual([]);
+
+    // listed on the public access page, in both languages, with the term
+    const log = await api<ReadLog>("/api/read-log", { headers: from(freshIp()) });
+    expect(log.body.retention.terms.answerDays).toBe(365);
+    expect(log.body.retention.runs.filter((r) => r.kind === "surveyAnswers")).toEqual([
+      { day: addDays(pulseLast, 1), kind: "surveyAnswers", count: second.deleted.surveyAnswers },
+      { day: pulseLast, kind: "surveyAnswers", count: first.deleted.surveyAnswers },
+    ]);
+    expect(renderReadLog(log.body, "en")).toContain("Survey answers: ratings and choices (answers)");
+    expect(renderReadLog(log.body, "en")).toContain("Survey answers (ratings and choices, what HR can export as a spreadsheet): 365 days");
+    expect(renderReadLog(log.body, "zh-cn")).toContain("问卷评分和选择题答案（条）");
+    expect(renderReadLog(log.body, "zh-cn")).toContain("问卷结束 365 天后删除");
+
+    // HR's export no longer pretends: past the term it refuses, naming why
+    await expect(hrExport(env, findSurvey("pulse-2026-10")!, { actor: "hr" }, at(addDays(pulseLast, 1)), "en")).rejects.toMatchObject({
+      status: 409,
+      code: "answers_deleted",
+    });
+  }, 180_000);
+
+  it("after an idea's texts are deleted, every view says so with the term instead of an empty title; the board keeps HR's published version", async () => {
+    const today = env.CANDOR_TODAY;
+    const ideasOnly = { ...answersOnly, RETENTION_IDEA_TEXT_DAYS: undefined, RETENTION_ANSWER_DAYS: "3650" };
+    const title = "Retention view check: one shared handover checklist";
+    const { receipt, id } = await submit({ title, publishConsent: true });
+    await setStatus(env, id, "done", today);
+    await publishIdea(env, id, { title: "A shared handover checklist", body: "HR's edited version, as published.", day: today });
+    const later = at(addDays(today, DEFAULT_TERMS.ideaTextDays + 1));
+    expect((await adminIdea(env, id, later)).textDeletedAfterDays, "kept: null").toBeNull();
+    expect((await runRetention(ideasOnly, later)).deleted.ideaTexts).toBe(1);
+
+    // the author's tracking page
+    const tracked = await api<{ idea: { title: string; body: string; textDeletedAfterDays: number | null; publicTitle: string } }>(
+      "/api/ideas/track",
+      { method: "POST", json: { receipt }, headers: from(freshIp()) },
+    );
+    expect(tracked.status).toBe(200);
+    expect(tracked.body.idea).toMatchObject({ title: "", body: "", textDeletedAfterDays: DEFAULT_TERMS.ideaTextDays });
+    expect(tracked.body.idea.publicTitle).toBe("A shared handover checklist");
+    // HR's console: the idea and its inbox row
+    expect(await adminIdea(env, id, later)).toMatchObject({ title: "", textDeletedAfterDays: DEFAULT_TERMS.ideaTextDays });
+    const row = (await inbox(env, { status: "done", limit: 100 }, later)).ideas.find((i) => i.id === id)!;
+    expect(row).toMatchObject({ title: "", textDeletedAfterDays: DEFAULT_TERMS.ideaTextDays });
+    // open ideas keep their words, and say nothing of retention
+    expect(
+      (await inbox(env, { status: "received", limit: 100 }, later)).ideas.every((i) => i.textDeletedAfterDays === null && i.title !== ""),
+    ).toBe(true);
+    // the board: HR's published, edited version
+    const board = await api<{ ideas: { id: string; title: string }[] }>("/api/ideas?sort=recent", { headers: from(freshIp()) });
+    expect(board.body.ideas.find((i) => i.id === id)?.title).toBe("A shared handover checklist");
+  }, 120_000);
 });

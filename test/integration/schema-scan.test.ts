@@ -33,9 +33,10 @@ const RESPONSES = ["survey_responses", "survey_answers", "survey_submissions"];
  * Counts rolled up from the responses per day, in SQL, that results are read
  * from: derived from what was submitted, so no address or agent either, and,
  * like the responses, unreachable from a code; their days are days, as the
- * submissions' are.
+ * submissions' are. The surveys whose answers retention deleted (and the
+ * day), which freeze their tallies, belong with them.
  */
-const ROLLUPS = ["survey_tallies", "survey_tally_progress"];
+const ROLLUPS = ["survey_tallies", "survey_tally_progress", "survey_answer_deletions"];
 /** HR's own accountable actions and the publications HR drafts (timestamps allowed: HR is not anonymous). */
 const HR = ["audit_log", "content_drafts"];
 /**

@@ -67,4 +67,31 @@ describe("npm run deploy", () => {
     // asked for the list, and nothing else: no migration, no deploy
     expect(readFileSync(calls, "utf8").trim().split("\n")).toEqual(["pages secret list --project-name candor"]);
   });
+
+  it("refuses a malformed retention term in wrangler.toml [vars], naming it, before building or migrating anything", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { chmodSync } = await import("node:fs");
+    const bin = mkdtempSync(join(tmpdir(), "candor-wrangler-"));
+    const calls = join(bin, "calls.log");
+    const secrets = REQUIRED_SECRETS.map((name) => `  - ${name}: Value Encrypted\\n`).join("");
+    writeFileSync(
+      join(bin, "wrangler"),
+      `#!/bin/sh\necho "$@" >> "${calls}"\nif [ "$1 $2 $3" = "pages secret list" ]; then printf '${secrets}'; fi\n`,
+    );
+    chmodSync(join(bin, "wrangler"), 0o755);
+    // the project's own wrangler.toml, with one term malformed, in a directory of its own
+    const project = mkdtempSync(join(tmpdir(), "candor-project-"));
+    writeFileSync(
+      join(project, "wrangler.toml"),
+      readFileSync("wrangler.toml", "utf8").replace("[vars]\n", '[vars]\nRETENTION_COMMENT_DAYS = "a month"\n'),
+    );
+    const run = spawnSync(process.execPath, [join(process.cwd(), "scripts/deploy.ts")], {
+      cwd: project,
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, SITE_URL: "https://candor.example.com", CANDOR_TODAY: "" },
+      encoding: "utf8",
+    });
+    expect(run.stderr).toContain('RETENTION_COMMENT_DAYS: a retention term is a whole number of days from 0 to 3650, not "a month"');
+    expect(run.status).toBe(2);
+    expect(readFileSync(calls, "utf8").trim().split("\n")).toEqual(["pages secret list --project-name candor"]);
+  });
 });

@@ -57,9 +57,11 @@ describe("the verdict: a verdict given today shows tomorrow", () => {
     });
     expect(shownVerdict(idea, TODAY).verdict).toBe(shown);
     expect(boardView(idea, { ...parts, duplicatePublished: false }, TODAY)!.verdict).toBe(shown);
-    expect(adminView(idea, { ...parts, acknowledgedOn: null, duplicate: null }, { today: TODAY, ackPromiseDays: 7 })!.verdict).toBe(shown);
+    expect(
+      adminView(idea, { ...parts, acknowledgedOn: null, duplicate: null }, { today: TODAY, ackPromiseDays: 7, ideaTextDays: 365 })!.verdict,
+    ).toBe(shown);
     // the author sees their own verdict at once
-    expect(trackedView(idea, parts).verdict).toBe(idea.verdict);
+    expect(trackedView(idea, parts, 365).verdict).toBe(idea.verdict);
   });
 
   it("the next day, today's verdict shows with its comment and day", () => {
@@ -81,15 +83,27 @@ describe("the three readers", () => {
   });
 
   it("the author: every message, their own text, the moderated version only once published, the reward note only while rewarded", () => {
-    const mine = trackedView(stored({ published: false, rewarded: false }), parts);
+    const mine = trackedView(stored({ published: false, rewarded: false }), parts, 365);
     expect(mine.messages).toEqual(messages);
     expect(mine).toMatchObject({ title: "The author's own title", publicTitle: null, publicBody: null, rewardNote: null });
+    expect(mine.textDeletedAfterDays).toBeNull();
+  });
+
+  it("after retention emptied the author's words, the author and HR are told, with the term; the board keeps the moderated text", () => {
+    const deleted = stored({ title: "", body: "" });
+    expect(trackedView(deleted, parts, 90)).toMatchObject({ title: "", textDeletedAfterDays: 90, publicTitle: "Moderated title" });
+    expect(
+      adminView(deleted, { ...parts, acknowledgedOn: null, duplicate: null }, { today: TODAY, ackPromiseDays: 7, ideaTextDays: 90 }),
+    ).toMatchObject({ title: "", textDeletedAfterDays: 90 });
+    expect(boardView(deleted, { ...parts, duplicatePublished: false }, TODAY)!.title).toBe("Moderated title");
   });
 
   it("HR: an idea from before today only; the author's messages from before today, its own at once; the promise's due day", () => {
     const admin = { acknowledgedOn: null, duplicate: null };
-    expect(adminView(stored({ receivedOn: TODAY }), { ...parts, ...admin }, { today: TODAY, ackPromiseDays: 7 })).toBeNull();
-    const seen = adminView(stored(), { ...parts, ...admin }, { today: TODAY, ackPromiseDays: 7 })!;
+    expect(
+      adminView(stored({ receivedOn: TODAY }), { ...parts, ...admin }, { today: TODAY, ackPromiseDays: 7, ideaTextDays: 365 }),
+    ).toBeNull();
+    const seen = adminView(stored(), { ...parts, ...admin }, { today: TODAY, ackPromiseDays: 7, ideaTextDays: 365 })!;
     expect(seen.messages.map((m) => m.body)).toEqual([
       "Public answer.",
       "Private answer.",

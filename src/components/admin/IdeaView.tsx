@@ -36,9 +36,15 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
   return (
     <article className="admin-idea" aria-labelledby="admin-idea-title" data-admin-idea={idea.id}>
       <BackLink t={t} onBack={onBack} />
-      <h2 id="admin-idea-title" ref={heading} tabIndex={-1} className="idea-text">
-        {idea.title}
-      </h2>
+      {idea.textDeletedAfterDays === null ? (
+        <h2 id="admin-idea-title" ref={heading} tabIndex={-1} className="idea-text">
+          {idea.title}
+        </h2>
+      ) : (
+        <h2 id="admin-idea-title" ref={heading} tabIndex={-1} className="muted" data-text-deleted>
+          {t("ideas.textDeleted", { days: idea.textDeletedAfterDays })}
+        </h2>
+      )}
       <p className="admin-badges">
         <span className={`status status-${idea.status}`} data-status={idea.status}>
           {t(`ideas.status.${idea.status}`)}
@@ -56,9 +62,13 @@ export function IdeaView({ id, t, onBack }: { id: string; t: T; onBack: () => vo
 
       <section className="card" aria-labelledby="admin-original">
         <h3 id="admin-original">{t("admin.idea.original")}</h3>
-        <p className="idea-text admin-original-body">
-          <Highlighted text={idea.body} findings={findIdentifying(idea.body)} t={t} />
-        </p>
+        {idea.textDeletedAfterDays === null ? (
+          <p className="idea-text admin-original-body">
+            <Highlighted text={idea.body} findings={findIdentifying(idea.body)} t={t} />
+          </p>
+        ) : (
+          <p className="muted admin-original-body">{t("ideas.textDeleted", { days: idea.textDeletedAfterDays })}</p>
+        )}
         <p className="muted">{idea.publishConsent ? t("admin.idea.consent.yes") : t("admin.idea.consent.no")}</p>
       </section>
 

@@ -200,7 +200,13 @@ export function Inbox({ t, onOpen }: { t: T; onOpen: (id: string) => void }) {
                   onOpen(idea.id);
                 }}
               >
-                <span className="admin-row-title idea-text">{idea.title}</span>
+                {idea.textDeletedAfterDays === null ? (
+                  <span className="admin-row-title idea-text">{idea.title}</span>
+                ) : (
+                  <span className="admin-row-title muted" data-text-deleted>
+                    {t("ideas.textDeleted", { days: idea.textDeletedAfterDays })}
+                  </span>
+                )}
                 <span className="admin-row-meta muted">
                   {t(`ideas.category.${idea.category}`)} · {t("admin.inbox.received", { date: idea.receivedOn })}
                   {!idea.acknowledged && <> · {t("admin.inbox.due", { date: idea.dueOn })}</>}

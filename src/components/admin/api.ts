@@ -73,7 +73,7 @@ export function saveFile(blob: Blob, name: string): void {
 }
 
 /** What a console page hands its island: pickStrings(locale, ...ADMIN_STRING_PREFIXES). */
-export type AdminKey = KeysOf<"admin." | "ideas.status." | "ideas.category." | "identifying.kind.">;
+export type AdminKey = KeysOf<"admin." | "ideas.status." | "ideas.category." | "ideas.textDeleted" | "identifying.kind.">;
 export type AdminStrings = Strings<AdminKey>;
 export type T = Translator<AdminKey>;
 

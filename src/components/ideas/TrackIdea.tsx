@@ -98,7 +98,13 @@ export default function TrackIdea({ strings }: Props) {
         {t("ideas.track.yourIdea")}
       </h2>
       <article className="card">
-        <h3 className="idea-text">{idea.title}</h3>
+        {idea.textDeletedAfterDays === null ? (
+          <h3 className="idea-text">{idea.title}</h3>
+        ) : (
+          <h3 className="muted" data-text-deleted>
+            {t("ideas.textDeleted", { days: idea.textDeletedAfterDays })}
+          </h3>
+        )}
         <p className="idea-badges">
           <span className={`status-chip status-${idea.status}`} data-status={idea.status}>
             {t(`ideas.status.${idea.status}`)}
@@ -106,7 +112,7 @@ export default function TrackIdea({ strings }: Props) {
           <span className="badge">{t(`ideas.category.${idea.category}`)}</span>
           <span className="muted">{t("ideas.track.sentOn", { date: formatDay(t.locale, idea.receivedOn) })}</span>
         </p>
-        <p className="idea-text">{idea.body}</p>
+        {idea.textDeletedAfterDays === null && <p className="idea-text">{idea.body}</p>}
         {idea.rewarded && (
           <div className="notice idea-reward" data-reward>
             {idea.rewardNote && (

@@ -37,6 +37,8 @@ export const readLog = {
       "Ideas: {days} days after an idea is closed (done, declined or a duplicate), its title and text, your replies, your comment on HR's answer and HR's private answers are deleted. HR's published, edited version stays on the board.",
     "readLog.retention.comments":
       "Survey comments: {days} days after the next run of the same survey has closed (a survey with no next run: {standalone} days after it closed), its written answers are deleted.",
+    "readLog.retention.answers":
+      "Survey answers (ratings and choices, what HR can export as a spreadsheet): {days} days after the survey closed, they are deleted. The survey's published results keep their figures.",
     "readLog.retention.retry":
       "Resend records (which let a send that failed be repeated without being stored twice): {days} days after an idea arrived, or after a survey closed.",
     "readLog.retention.caption": "Deleted by the retention runs",
@@ -44,8 +46,11 @@ export const readLog = {
     "readLog.retention.count": "How many",
     "readLog.retention.kind.ideaTexts": "Texts of closed ideas (ideas)",
     "readLog.retention.kind.surveyComments": "Survey comments (answers)",
+    "readLog.retention.kind.surveyAnswers": "Survey answers: ratings and choices (answers)",
     "readLog.retention.fewer": "fewer than {k}",
     "readLog.retention.none": "Nothing has been deleted yet: nothing has passed its term.",
+    "readLog.retention.malformed":
+      "The organisation's setting {names} is not a whole number of days, so no retention run deletes anything until it is corrected. The terms below show the default in its place.",
   },
   "zh-cn": {
     "readLog.title": "人力资源部的查看记录",
@@ -79,13 +84,17 @@ export const readLog = {
     "readLog.retention.ideas":
       "建议：建议结束（已完成、不采纳或重复）{days} 天后，删除其标题和内容、你的回复、你对答复的评价以及人力资源部的非公开答复。人力资源部编辑后公布的版本仍保留在公示栏上。",
     "readLog.retention.comments": "问卷文字回答：同一问卷的下一期结束 {days} 天后删除（没有下一期的问卷：结束 {standalone} 天后删除）。",
+    "readLog.retention.answers":
+      "问卷答案（评分和选择题，即 HR 可以导出为表格的内容）：问卷结束 {days} 天后删除。问卷已公布的结果数字保持不变。",
     "readLog.retention.retry": "重发记录（让发送失败的内容可以重发而不会重复保存）：建议收到或问卷结束 {days} 天后删除。",
     "readLog.retention.caption": "定时删除的记录",
     "readLog.retention.what": "删除的内容",
     "readLog.retention.count": "数量",
     "readLog.retention.kind.ideaTexts": "已结束建议的文字（条建议）",
     "readLog.retention.kind.surveyComments": "问卷文字回答（条）",
+    "readLog.retention.kind.surveyAnswers": "问卷评分和选择题答案（条）",
     "readLog.retention.fewer": "少于 {k}",
     "readLog.retention.none": "尚未删除任何内容：还没有内容超过保存期限。",
+    "readLog.retention.malformed": "单位的设置 {names} 不是整数天数，在改正之前，定时删除不会删除任何内容。下面在它的位置列出默认期限。",
   },
 };

@@ -177,6 +177,8 @@ export interface TrackedIdea {
   category: IdeaCategory;
   title: string;
   body: string;
+  /** Set once retention has deleted the author's words (title, text, replies): the term in days after the idea closed; null while they are kept. */
+  textDeletedAfterDays: number | null;
   status: IdeaStatus;
   receivedOn: string;
   publishConsent: boolean;
@@ -243,6 +245,8 @@ export interface AdminIdea {
   /** The author's original words. */
   title: string;
   body: string;
+  /** Set once retention has deleted the author's words (title, text, replies): the term in days after the idea closed; null while they are kept. */
+  textDeletedAfterDays: number | null;
   status: IdeaStatus;
   receivedOn: string;
   publishConsent: boolean;
@@ -274,6 +278,8 @@ export interface InboxItem {
   id: string;
   category: IdeaCategory;
   title: string;
+  /** Set once retention has deleted the author's words (title, text, replies): the term in days after the idea closed; null while they are kept. */
+  textDeletedAfterDays: number | null;
   status: IdeaStatus;
   receivedOn: string;
   dueOn: string;

@@ -63,16 +63,35 @@ export function promise(receivedOn: string, acknowledgedOn: string | null, today
   return { dueOn, overdue: acknowledgedOn === null && today > dueOn };
 }
 
+/**
+ * Retention empties a closed idea's title and text once past its term
+ * (src/server/retention.ts); a title is never empty otherwise. The views say
+ * so, with the term, so that no page shows an empty title.
+ */
+export function textDeletedAfter(title: string, ideaTextDays: number): number | null {
+  return title === "" ? ideaTextDays : null;
+}
+
 /** What the author and HR both see as it is: the author's own words and the idea's state. */
-function ownWords(idea: StoredIdea) {
+function ownWords(idea: StoredIdea, ideaTextDays: number) {
   const { id, category, title, body, status, receivedOn, publishConsent, published } = idea;
-  return { id, category, title, body, status, receivedOn, publishConsent, published };
+  return {
+    id,
+    category,
+    title,
+    body,
+    textDeletedAfterDays: textDeletedAfter(title, ideaTextDays),
+    status,
+    receivedOn,
+    publishConsent,
+    published,
+  };
 }
 
 /** The author: their own text, HR's moderated version once published, every message, their verdict at once. */
-export function trackedView(idea: StoredIdea, parts: IdeaParts): TrackedIdea {
+export function trackedView(idea: StoredIdea, parts: IdeaParts, ideaTextDays: number): TrackedIdea {
   return {
-    ...ownWords(idea),
+    ...ownWords(idea, ideaTextDays),
     publicTitle: idea.published ? idea.publicTitle : null,
     publicBody: idea.published ? idea.publicBody : null,
     rewarded: idea.rewarded,
@@ -116,12 +135,12 @@ export function adminView(
     acknowledgedOn: string | null;
     duplicate: { id: string; title: string; status: IdeaStatus } | null;
   },
-  options: { today: string; ackPromiseDays: number },
+  options: { today: string; ackPromiseDays: number; ideaTextDays: number },
 ): AdminIdea | null {
   if (!hrSees(idea, options.today)) return null;
   const verdict = shownVerdict(idea, options.today);
   return {
-    ...ownWords(idea),
+    ...ownWords(idea, options.ideaTextDays),
     publicTitle: idea.publicTitle,
     publicBody: idea.publicBody,
     publishedOn: idea.publishedOn,

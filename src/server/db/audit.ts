@@ -189,14 +189,18 @@ export async function listActions(
   return results.map((r) => ({ day: r.day, actor: r.actor, action: r.action, targetId: r.target_id }));
 }
 
-/** The retention runs' counts (action retention.delete), per day and kind, newest first. */
-export async function listRetentionRuns(env: DbEnv, limit: number): Promise<{ day: string; kind: string; count: number }[]> {
+/** The retention runs' counts (action retention.delete), per day and kind, newest first, with the smallest per-survey count of the survey kinds. */
+export async function listRetentionRuns(
+  env: DbEnv,
+  limit: number,
+): Promise<{ day: string; kind: string; count: number; smallest: number | null }[]> {
   const { results } = await env.DB.prepare(
-    `SELECT substr(at, 1, 10) AS day, target_id AS kind, SUM(json_extract(detail, '$.count')) AS count FROM audit_log
+    `SELECT substr(at, 1, 10) AS day, target_id AS kind, SUM(json_extract(detail, '$.count')) AS count,
+       MIN(json_extract(detail, '$.smallest')) AS smallest FROM audit_log
      WHERE action = 'retention.delete' GROUP BY day, kind ORDER BY day DESC, kind LIMIT ?1`,
   )
     .bind(limit)
-    .all<{ day: string; kind: string; count: number }>();
+    .all<{ day: string; kind: string; count: number; smallest: number | null }>();
   return results;
 }
 

@@ -23,7 +23,7 @@ import {
 } from "#lib/ideas/model.ts";
 import type { AuthorEvent } from "#lib/audit/model.ts";
 import type { IdeaState } from "#lib/ideas/transitions.ts";
-import { adminView, boardView, promise, type IdeaParts, type StoredIdea } from "#lib/ideas/views.ts";
+import { adminView, boardView, promise, textDeletedAfter, type IdeaParts, type StoredIdea } from "#lib/ideas/views.ts";
 import { isPublishable } from "#lib/anonymity/threshold.ts";
 import { participationSteps, type DayCount } from "#lib/anonymity/participation.ts";
 import type { DbEnv } from "../config.ts";
@@ -658,7 +658,11 @@ interface AdminExtrasRow {
  * — also for an idea received today, which reaches HR tomorrow. `today` and
  * the promise decide "overdue".
  */
-export async function readAdminIdea(env: DbEnv, id: string, options: SupportSteps & { ackPromiseDays: number }): Promise<AdminIdea | null> {
+export async function readAdminIdea(
+  env: DbEnv,
+  id: string,
+  options: SupportSteps & { ackPromiseDays: number; ideaTextDays: number },
+): Promise<AdminIdea | null> {
   const [ideaRows, history, messages, supports, k] = await env.DB.batch([
     env.DB.prepare(
       `SELECT i.*, ${ACK_ON_SQL} AS ack_on, d.id AS dup_id, d.title AS dup_title, d.status AS dup_status
@@ -736,7 +740,11 @@ interface InboxRow {
  * two-character Chinese word inside a sentence, and at 10,000 ideas a search
  * costs about three times a health check (`npm run bench admin`).
  */
-export async function listInbox(env: DbEnv, query: TInboxQuery, options: SupportSteps & { ackPromiseDays: number }): Promise<InboxPage> {
+export async function listInbox(
+  env: DbEnv,
+  query: TInboxQuery,
+  options: SupportSteps & { ackPromiseDays: number; ideaTextDays: number },
+): Promise<InboxPage> {
   // ?1 today, ?2 the promise in days: used by the ranking below
   const where = new Where(options.today, options.ackPromiseDays);
   if (query.status) where.add((n) => `status = ?${n}`, query.status);
@@ -796,6 +804,7 @@ export async function listInbox(env: DbEnv, query: TInboxQuery, options: Support
     id: row.id,
     category: row.category as IdeaCategory,
     title: row.title,
+    textDeletedAfterDays: textDeletedAfter(row.title, options.ideaTextDays),
     status: row.status as IdeaStatus,
     receivedOn: row.received_on,
     ...promise(row.received_on, row.ack_on, options.today, options.ackPromiseDays),

@@ -49,6 +49,33 @@ export function deleteComments(env: DbEnv, surveyId: string, questions: readonly
   return env.DB.prepare(`DELETE ${COMMENTS_OF}`).bind(surveyId, JSON.stringify(questions));
 }
 
+const ANSWERS_OF = `FROM survey_answers WHERE survey_id = ?1 AND question NOT IN (SELECT value FROM json_each(?2))`;
+
+/** A survey's answers other than free text (`freeText`): ratings, choices, rankings — what HR's CSV export holds — of every version. */
+export async function countAnswers(env: DbEnv, surveyId: string, freeText: readonly string[]): Promise<number> {
+  return (await env.DB.prepare(`SELECT COUNT(*) AS n ${ANSWERS_OF}`).bind(surveyId, JSON.stringify(freeText)).first<{ n: number }>())!.n;
+}
+
+/**
+ * Deletes them, the survey first recorded in survey_answer_deletions
+ * (migrations/0020): its tallies, rolled up before, are then frozen, where
+ * the deletion would otherwise mark them stale and drop them.
+ */
+export function deleteAnswers(env: DbEnv, surveyId: string, freeText: readonly string[], day: Day): D1PreparedStatement[] {
+  return [
+    env.DB.prepare("INSERT INTO survey_answer_deletions (survey_id, deleted_on) VALUES (?1, ?2) ON CONFLICT (survey_id) DO NOTHING").bind(
+      surveyId,
+      day,
+    ),
+    env.DB.prepare(`DELETE ${ANSWERS_OF}`).bind(surveyId, JSON.stringify(freeText)),
+  ];
+}
+
+/** Whether a retention run has deleted the survey's answers (its export would be empty rows). */
+export async function answersDeleted(env: DbEnv, surveyId: string): Promise<boolean> {
+  return (await env.DB.prepare("SELECT 1 AS yes FROM survey_answer_deletions WHERE survey_id = ?1").bind(surveyId).first()) !== null;
+}
+
 /** Retry records: ideas' sealed receipts from before `before`, and the submission ids of the surveys given. */
 const RETRY_IDEAS = `FROM idea_submissions WHERE (SELECT received_on FROM ideas WHERE ideas.id = idea_submissions.idea_id) < ?1`;
 const RETRY_SURVEYS = `FROM survey_submissions WHERE survey_id IN (SELECT value FROM json_each(?2))`;

@@ -27,7 +27,7 @@ export function DuplicatePanel({ idea, t, actions }: { idea: AdminIdea; t: T; ac
       <h3 id="admin-duplicate">{t("admin.duplicate.title")}</h3>
       {idea.duplicateOf && (
         <p>
-          {t("admin.duplicate.current", { title: idea.duplicateOf.title })}{" "}
+          {t("admin.duplicate.current", { title: idea.duplicateOf.title || t("ideas.textDeletedShort") })}{" "}
           <button
             type="button"
             className="button secondary"
@@ -52,7 +52,7 @@ export function DuplicatePanel({ idea, t, actions }: { idea: AdminIdea; t: T; ac
         <ul className="admin-dup-results" aria-label={t("admin.duplicate.results")}>
           {dupResults.map((d) => (
             <li key={d.id}>
-              <span className="idea-text">{d.title}</span>{" "}
+              {d.title === "" ? <span className="muted">{t("ideas.textDeletedShort")}</span> : <span className="idea-text">{d.title}</span>}{" "}
               <span className="muted">
                 ({t(`ideas.status.${d.status}`)}, {d.receivedOn})
               </span>{" "}

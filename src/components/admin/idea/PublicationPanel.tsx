@@ -51,14 +51,22 @@ export function PublicationPanel({ idea, t, actions }: { idea: AdminIdea; t: T; 
           <div className="admin-compare">
             <div>
               <h4>{t("admin.publish.original")}</h4>
-              <p className="idea-text">
-                <strong>
-                  <Highlighted text={idea.title} findings={findIdentifying(idea.title)} t={t} />
-                </strong>
-              </p>
-              <p className="idea-text" data-original>
-                <Highlighted text={idea.body} findings={findIdentifying(idea.body)} t={t} />
-              </p>
+              {idea.textDeletedAfterDays === null ? (
+                <>
+                  <p className="idea-text">
+                    <strong>
+                      <Highlighted text={idea.title} findings={findIdentifying(idea.title)} t={t} />
+                    </strong>
+                  </p>
+                  <p className="idea-text" data-original>
+                    <Highlighted text={idea.body} findings={findIdentifying(idea.body)} t={t} />
+                  </p>
+                </>
+              ) : (
+                <p className="muted" data-original>
+                  {t("ideas.textDeleted", { days: idea.textDeletedAfterDays })}
+                </p>
+              )}
               {originalFindings.length > 0 && <p className="muted">{t("admin.publish.findingsOriginal")}</p>}
             </div>
             <form
