@@ -58,7 +58,13 @@ export async function startPublishingRig(name: string, options: { project?: bool
       {
         served: join(tree, "dist"),
         scratch: join(tree, "next-dist"),
-        build: async (outDir) => void (await promisify(execFile)("node", ["scripts/build.ts", outDir], { cwd: tree, maxBuffer: 1 << 26 })),
+        build: async (outDir) =>
+          void (await promisify(execFile)("node", ["scripts/build.ts", outDir], {
+            cwd: tree,
+            maxBuffer: 1 << 26,
+            // the day the rest of the e2e build was made for, as npm start pins its rebuilds
+            env: { ...process.env, CANDOR_TODAY: DEMO_TODAY },
+          })),
       },
       () => {},
     );
