@@ -4,26 +4,21 @@
 // running site was built with exactly the file HR committed
 // (src/server/publishing/drafts.ts). Written by the build, `npm run check`
 // and every test run, like the survey list; not committed.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { blobShaOf } from "#lib/publishing/blob-sha.ts";
+import { filesUnder } from "./files-under.ts";
 
 export const CONTENT_DIR = "src/content";
 export const BUILT_LIST = "src/lib/publishing/built.generated.ts";
 
-function jsonFilesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? jsonFilesUnder(path) : name.endsWith(".json") ? [path] : [];
-    });
-}
-
 /** The module's text for the content files under `root`. */
 export async function builtContentSource(root: string): Promise<string> {
-  const files = jsonFilesUnder(join(root, CONTENT_DIR));
+  const dir = join(root, CONTENT_DIR);
+  const files = filesUnder(dir)
+    .filter((file) => file.endsWith(".json"))
+    .map((file) => join(dir, file));
   const entries = await Promise.all(
     files.map(async (file) => `  ${JSON.stringify(relative(root, file))}: "${await blobShaOf(readFileSync(file, "utf8"))}",`),
   );

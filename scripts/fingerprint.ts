@@ -3,20 +3,19 @@
 // SHA-256 of every input file's path and bytes (plus any extra values, such
 // as the pinned day); reading them all takes well under a second.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { filesUnder } from "./files-under.ts";
 
-function filesUnder(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((name) => filesUnder(join(path, name)));
+/** A file is its own input; a folder, every file below it. */
+function inputFiles(path: string): string[] {
+  if (existsSync(path) && !statSync(path).isDirectory()) return [path];
+  return filesUnder(path).map((file) => join(path, file));
 }
 
 export function fingerprint(paths: string[], extra: (string | undefined)[] = []): string {
   const hash = createHash("sha256");
-  for (const file of paths.flatMap(filesUnder)) {
+  for (const file of paths.flatMap(inputFiles)) {
     hash.update(`${file}\0`);
     hash.update(readFileSync(file));
     hash.update("\0");

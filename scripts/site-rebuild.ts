@@ -8,8 +8,9 @@
 //
 // Publications that arrive during a build are coalesced: one more build runs
 // after it, from the tree as it then is.
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { filesUnder } from "./files-under.ts";
 
 export interface RebuildOptions {
   /** The folder the server serves. */
@@ -30,13 +31,6 @@ export interface Rebuilder {
 }
 
 export type RebuildEvent = { kind: "built"; reasons: string[]; seconds: number } | { kind: "failed"; reasons: string[]; error: Error };
-
-function filesUnder(root: string, dir = root): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(root, path) : [relative(root, path)];
-  });
-}
 
 /** Makes `target` hold exactly `source`'s files, writing only what differs. */
 export function syncFolder(source: string, target: string, keep: readonly string[] = []): { written: number; removed: number } {
