@@ -28,26 +28,23 @@ export interface PagesDevOptions {
 }
 
 export function spawnPagesDev(options: PagesDevOptions): ChildProcess {
-  const vars: Record<string, string> = {
-    ...options.vars,
-    CANDOR_ENV: options.localEnv,
-    ...(options.today ? { CANDOR_TODAY: options.today } : {}),
-  };
+  return spawnWrangler(
+    ["pages", "dev", options.dist, ...(options.persistTo ? ["--persist-to", options.persistTo] : [])],
+    Object.entries(localVars(options)).flatMap(([k, v]) => ["--binding", `${k}=${v}`]),
+    options,
+  );
+}
+
+/** The variables every local Worker gets: what it was given, and the local environment and pinned day. */
+function localVars(options: Pick<PagesDevOptions, "vars" | "localEnv" | "today">): Record<string, string> {
+  return { ...options.vars, CANDOR_ENV: options.localEnv, ...(options.today ? { CANDOR_TODAY: options.today } : {}) };
+}
+
+/** One wrangler command on 127.0.0.1:`port`, in a process group of its own. */
+function spawnWrangler(command: string[], vars: string[], options: Pick<PagesDevOptions, "port" | "stdio" | "cwd">): ChildProcess {
   return spawn(
     "npx",
-    [
-      "wrangler",
-      "pages",
-      "dev",
-      options.dist,
-      "--port",
-      String(options.port),
-      "--ip",
-      "127.0.0.1",
-      ...(options.persistTo ? ["--persist-to", options.persistTo] : []),
-      "--show-interactive-dev-session=false",
-      ...Object.entries(vars).flatMap(([k, v]) => ["--binding", `${k}=${v}`]),
-    ],
+    ["wrangler", ...command, "--port", String(options.port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", ...vars],
     { cwd: options.cwd, detached: true, stdio: options.stdio, env: serverEnv(options.port) },
   );
 }
@@ -191,28 +188,9 @@ export const DIGEST_PORT = Number(process.env.DIGEST_PORT ?? 8789);
  * the same local D1 as the Pages server (same database id, same state folder).
  */
 export function spawnDigestDev(options: Omit<PagesDevOptions, "dist" | "persistTo" | "cwd">): ChildProcess {
-  const vars: Record<string, string> = {
-    ...options.vars,
-    CANDOR_ENV: options.localEnv,
-    ...(options.today ? { CANDOR_TODAY: options.today } : {}),
-  };
-  return spawn(
-    "npx",
-    [
-      "wrangler",
-      "dev",
-      "-c",
-      "workers/digest/wrangler.toml",
-      "--port",
-      String(options.port),
-      "--ip",
-      "127.0.0.1",
-      "--persist-to",
-      ".wrangler/state",
-      "--test-scheduled",
-      "--show-interactive-dev-session=false",
-      ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
-    ],
-    { detached: true, stdio: options.stdio, env: serverEnv(options.port) },
+  return spawnWrangler(
+    ["dev", "-c", "workers/digest/wrangler.toml", "--persist-to", ".wrangler/state", "--test-scheduled"],
+    Object.entries(localVars(options)).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+    options,
   );
 }
