@@ -7,18 +7,16 @@
 // What employees do reaches the console the next day, so the flow moves the
 // server's pinned day on (a restart with the next CANDOR_TODAY, docs/clock.md)
 // where an idea or a verdict must have arrived "yesterday".
-import { execFileSync } from "node:child_process";
 import { mkdir, readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seed } from "../../scripts/db.ts";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { TMP_DIR } from "../../scripts/env.ts";
 import { formatDay } from "#i18n/translate.ts";
-import { addDays, pinnedClock } from "#lib/clock.ts";
+import { addDays } from "#lib/clock.ts";
 import { expectAxeClean, launchBrowser, openPage } from "./browser.ts";
-import { freshState, startServer, type RunningServer } from "./server.ts";
+import { SEEDED_STATE, stateFrom, startServer, type RunningServer } from "./server.ts";
 
 const ADMIN_TOKEN = "e2e-console-token-0123456789-abcdefghijklmnop";
 const TODAY = DEMO_TODAY;
@@ -29,9 +27,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   const persistTo = `${TMP_DIR}/admin-e2e`;
-  await freshState(persistTo);
-  execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { stdio: "ignore" });
-  await seed(persistTo, pinnedClock(TODAY));
+  await stateFrom(SEEDED_STATE, persistTo); // migrated and seeded on DEMO_TODAY
   server = await startServer({ persistTo, dist: DIST, today: TODAY, vars: { ADMIN_TOKEN } });
   browser = await launchBrowser();
   await mkdir(SHOTS, { recursive: true });

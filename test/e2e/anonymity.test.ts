@@ -5,7 +5,6 @@
 // (kept for the session unless the person says the device is theirs, and
 // expiring even then). "Shared PC" is a browser profile on disk that is
 // closed and opened again, as the next person at the same desk would.
-import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
@@ -14,7 +13,7 @@ import { TMP_DIR } from "../../scripts/env.ts";
 import { axeViolations, formatViolations, launchProfile, watchPage } from "./browser.ts";
 import { storedResponses } from "./db.ts";
 import { useTranslations } from "#i18n/index.ts";
-import { freshState, startServer, type RunningServer } from "./server.ts";
+import { MIGRATED_STATE, stateFrom, startServer, type RunningServer } from "./server.ts";
 
 const PULSE = "pulse-2026-11";
 const CAREER = "supervisor-career-2026";
@@ -23,8 +22,7 @@ const persistTo = `${TMP_DIR}/e2e-anonymity`;
 let server: RunningServer;
 
 beforeAll(async () => {
-  await freshState(persistTo);
-  execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { stdio: "ignore" });
+  await stateFrom(MIGRATED_STATE, persistTo);
   server = await startServer({ persistTo, dist: `${TMP_DIR}/e2e-dist`, vars: { ADMIN_TOKEN } });
 });
 afterAll(async () => {

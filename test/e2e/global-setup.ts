@@ -1,7 +1,9 @@
 // Builds the site once, prepares a fresh migrated + seeded D1 and serves it
 // for the whole e2e run. Tests read the URL with inject("baseURL"). Pages,
 // seeds and server all run on DEMO_TODAY, as `npm start` does; the browser is
-// pinned to it too (openPage in ./browser.ts).
+// pinned to it too (openPage in ./browser.ts). The files with a server of
+// their own start from a copy of that database as it was before any test
+// (stateFrom in ./server.ts).
 //
 // Both browser projects (vitest.config.ts: the files that share this server,
 // and those that start their own from the same build) list this setup; they
@@ -15,7 +17,7 @@ import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { TMP_DIR } from "../../scripts/env.ts";
 import { pinnedClock } from "#lib/clock.ts";
 import { chromiumPath } from "./browser.ts";
-import { freshState, startServer, type RunningServer } from "./server.ts";
+import { freshState, MIGRATED_STATE, SEEDED_STATE, startServer, stateFrom, type RunningServer } from "./server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -37,9 +39,11 @@ async function prepare(): Promise<RunningServer> {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, CANDOR_TODAY: DEMO_TODAY },
   });
-  await freshState(PERSIST);
-  await migrate(PERSIST);
-  await seed(PERSIST, pinnedClock(DEMO_TODAY));
+  await freshState(MIGRATED_STATE);
+  await migrate(MIGRATED_STATE);
+  await stateFrom(MIGRATED_STATE, SEEDED_STATE);
+  await seed(SEEDED_STATE, pinnedClock(DEMO_TODAY));
+  await stateFrom(SEEDED_STATE, PERSIST);
   return startServer({ persistTo: PERSIST, dist: DIST });
 }
 

@@ -3,20 +3,18 @@
 // person can approve), its publisher pointed at the git host's stand-in over
 // a temporary tree, a seeded database, and a browser; and signing in as one
 // of the two.
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
-import { seed } from "../../scripts/db.ts";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { TMP_DIR } from "../../scripts/env.ts";
 import { startStandin, type Standin } from "../../scripts/git-host-standin.ts";
 import { siteRebuilder, type Rebuilder } from "../../scripts/site-rebuild.ts";
-import { pinnedClock } from "#lib/clock.ts";
 import { launchBrowser, openPage } from "./browser.ts";
-import { freshState, startServer, type RunningServer } from "./server.ts";
+import { SEEDED_STATE, stateFrom, startServer, type RunningServer } from "./server.ts";
 
 export const ANA = { name: "ana@candor.test", token: "e2e-hr-token-ana-0123456789-abcdefghijklmnop" };
 export const LI = { name: "li@candor.test", token: "e2e-hr-token-li-0123456789-abcdefghijklmnopq" };
@@ -71,9 +69,7 @@ export async function startPublishingRig(name: string, options: { project?: bool
   } else tree = mkdtempSync(join(tmpdir(), `candor-e2e-${name}-`));
   const standin = await startStandin({ root: tree, token: PUBLISH_TOKEN, onCommit: (path) => rebuilder?.request(path) });
   const persistTo = resolve(`${TMP_DIR}/${name}-e2e`); // absolute: a project tree's server runs from there
-  await freshState(persistTo);
-  execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { stdio: "ignore" });
-  await seed(persistTo, pinnedClock(DEMO_TODAY));
+  await stateFrom(SEEDED_STATE, persistTo);
   const server = await startServer({
     persistTo,
     ...(options.project ? { dist: "dist", cwd: tree } : { dist: `${TMP_DIR}/e2e-dist` }),

@@ -4,8 +4,9 @@
 // server is a local Worker pinned to DEMO_TODAY unless a test says otherwise.
 import "../../scripts/env.ts";
 import type { ChildProcess } from "node:child_process";
-import { rm } from "node:fs/promises";
+import { cp, rm } from "node:fs/promises";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
+import { TMP_DIR } from "../../scripts/env.ts";
 import { freePort, killGroup, spawnPagesDev, waitForHealth } from "../../scripts/pages-dev.ts";
 import { testSecrets } from "../../scripts/dev-secrets.ts";
 
@@ -82,4 +83,19 @@ export async function startServer(options: {
 
 export async function freshState(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * The global setup's local D1 before any test wrote to it: migrated, and
+ * migrated then seeded on DEMO_TODAY. A file that starts a server of its own
+ * starts from a copy (stateFrom) instead of migrating and seeding again,
+ * which cost each such file 15–30 s.
+ */
+export const MIGRATED_STATE = `${TMP_DIR}/e2e-migrated`;
+export const SEEDED_STATE = `${TMP_DIR}/e2e-seeded`;
+
+/** Makes `dir` a fresh copy of a state the global setup prepared. */
+export async function stateFrom(template: typeof MIGRATED_STATE | typeof SEEDED_STATE, dir: string): Promise<void> {
+  await freshState(dir);
+  await cp(template, dir, { recursive: true });
 }

@@ -5,7 +5,6 @@
 // browser saved (no free text), see the heatmap with withheld cells, and find
 // the read on the public page of HR's reads. axe in light and dark; screenshots at 360 and 1280 px. On its own
 // server with an ADMIN_TOKEN and a freshly seeded D1, on DEMO_TODAY.
-import { execFileSync } from "node:child_process";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import jsQR from "jsqr";
@@ -13,10 +12,8 @@ import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPlatformProxy } from "wrangler";
-import { seed } from "../../scripts/db.ts";
 import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { TMP_DIR } from "../../scripts/env.ts";
-import { pinnedClock } from "#lib/clock.ts";
 import { useTranslations } from "#i18n/index.ts";
 import { formatDay } from "#i18n/translate.ts";
 import { findSurvey } from "#lib/surveys/registry.ts";
@@ -24,7 +21,7 @@ import { sampleAnswers, seededRandom } from "#lib/surveys/sample.ts";
 import { validateAnswers } from "#lib/surveys/validate.ts";
 import { storeResponse } from "#server/db/responses.ts";
 import { expectAxeClean, launchBrowser, openPage } from "./browser.ts";
-import { freshState, startServer, type RunningServer } from "./server.ts";
+import { SEEDED_STATE, stateFrom, startServer, type RunningServer } from "./server.ts";
 
 const ADMIN_TOKEN = "e2e-survey-tools-token-0123456789-abcdefgh";
 const TODAY = DEMO_TODAY;
@@ -39,9 +36,7 @@ let persistTo: string;
 
 beforeAll(async () => {
   persistTo = `${TMP_DIR}/survey-tools-e2e`;
-  await freshState(persistTo);
-  execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { stdio: "ignore" });
-  await seed(persistTo, pinnedClock(TODAY));
+  await stateFrom(SEEDED_STATE, persistTo); // migrated and seeded on DEMO_TODAY
   // one more H1 response whose comment tries a formula and every CSV special character
   const proxy = await getPlatformProxy<{ DB: D1Database }>({ persist: { path: join(persistTo, "v3") } });
   try {

@@ -3,7 +3,6 @@
 // pulse in each language with a reload halfway, the completion page,
 // delivery after an outage, CSP and axe in both languages. Invitation codes
 // and drafts on a shared PC: anonymity.test.ts.
-import { execFileSync } from "node:child_process";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TMP_DIR } from "../../scripts/env.ts";
@@ -11,7 +10,7 @@ import { DEMO_TODAY } from "../../scripts/demo-day.ts";
 import { addDays } from "#lib/clock.ts";
 import { axeViolations, formatViolations, launchBrowser, newPinnedContext, openPage, watchPage, type OpenOptions } from "./browser.ts";
 import { storedResponses } from "./db.ts";
-import { freshState, startServer, type RunningServer } from "./server.ts";
+import { MIGRATED_STATE, stateFrom, startServer, type RunningServer } from "./server.ts";
 
 const baseURL = inject("baseURL");
 const persistTo = inject("persistTo");
@@ -509,8 +508,7 @@ describe("delivery and invitation codes on a dedicated server", () => {
 
   beforeAll(async () => {
     const persistTo = outagePersist;
-    await freshState(persistTo);
-    execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { stdio: "ignore" });
+    await stateFrom(MIGRATED_STATE, persistTo);
     server = await startServer({ persistTo, dist: `${TMP_DIR}/e2e-dist`, vars: { ADMIN_TOKEN } });
   });
   afterAll(async () => {
