@@ -1,9 +1,11 @@
-// `npm run deploy`: build, apply migrations to the remote D1, publish to Pages.
+// `npm run deploy`: build, apply migrations to the remote D1, publish to Pages,
+// then deploy the scheduled Worker (HR's digest and the retention run).
 // Needs `wrangler login` (or CLOUDFLARE_API_TOKEN) and the real database_id in wrangler.toml.
 import "./env.ts";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { listedSecretNames, missingSecrets, retiredSecrets } from "./dev-secrets.ts";
+import { digestConfigProblems } from "./digest-config.ts";
 import { deployKeyProblems } from "./survey-key-files.ts";
 import { parseVars } from "#build/vars.ts";
 import { parseTerms } from "#lib/retention.ts";
@@ -85,6 +87,14 @@ if (retention.length > 0) {
   process.exit(2);
 }
 
+// The scheduled Worker deletes on the terms the site states and counts with its k: the same database and values, or nothing.
+const DIGEST_CONFIG = "workers/digest/wrangler.toml";
+const digestProblems = digestConfigProblems(readFileSync("wrangler.toml", "utf8"), readFileSync(DIGEST_CONFIG, "utf8"));
+if (digestProblems.length > 0) {
+  console.error(`${digestProblems.join("\n")}\nin ${DIGEST_CONFIG}: make it match wrangler.toml (docs/deploy.md). Nothing was deployed.`);
+  process.exit(2);
+}
+
 // Each invitation survey's page carries its committed key, and the Worker
 // refuses codes when its seed does not derive that key: never ship keys of the
 // public development seed, nor keys the deployment's seed does not derive.
@@ -110,3 +120,5 @@ try {
   process.exit(2);
 }
 run("wrangler", ["pages", "deploy", "dist", ...process.argv.slice(2)]);
+// its channels' secrets are its own (docs/deploy.md); without any, it runs only the retention deletes
+run("wrangler", ["deploy", "-c", DIGEST_CONFIG]);
