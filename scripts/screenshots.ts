@@ -150,6 +150,44 @@ const SHOTS: Shot[] = [
       await form.evaluate((el) => el.scrollIntoView({ block: "start" }));
     },
   },
+  {
+    // the next month's pulse, one click from this month's: the draft card with its proposed dates, waiting for a second HR person
+    file: "screenshot-next-run.png",
+    path: "/admin/publish/",
+    width: 1280,
+    colorScheme: "light",
+    height: 900,
+    prepare: async (page) => {
+      await signIn(page);
+      await page.locator('[data-series="pulse"] button').click();
+      await page.locator("[data-draft-state=draft]").first().waitFor();
+      await page.locator("#publish-title").evaluate((el) => el.scrollIntoView({ block: "start" }));
+    },
+  },
+  {
+    // a cycle's results: the KPI export scored in HR's browser, HR's own figures and words, and the preview of the cycle page
+    file: "screenshot-results-import.png",
+    path: "/admin/publish/",
+    width: 1280,
+    colorScheme: "dark",
+    height: 1400,
+    prepare: async (page) => {
+      await signIn(page);
+      await page.locator("[data-start-results]").click();
+      const form = page.locator("[data-results-draft]");
+      await form.locator('input[name="cycle"]').fill("2025-H2");
+      await form.locator('input[type="file"]').setInputFiles("test/fixtures/kpis/2025-H2.csv");
+      await form.locator("[data-scored]").waitFor();
+      await form.locator('input[name="promotions"]').fill("3");
+      await form.locator('input[name="training.courses"]').fill("4");
+      await form.locator('input[name="training.hours"]').fill("52");
+      await form.locator('input[name="training.people"]').fill("18");
+      await form.locator('textarea[name="commentary.en"]').fill("The second half of 2025, scored under the first policy.");
+      await form.locator('textarea[name="commentary.zh-cn"]').fill("2025 年下半年，按第一版政策评分。");
+      await form.locator("[data-checks-pass]").waitFor();
+      await form.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    },
+  },
   ...(
     [
       ["screenshot-survey-results.png", "/surveys/reward-survey-2026-h1/", 1280, "light"],
