@@ -102,5 +102,11 @@ describe("the server's check on a forum draft", () => {
     expect(forumDraftProblems({ ...held, minutes: { fr: "Bonjour" } }, forumPath(HELD), refs)).toEqual({
       "minutes.fr": "not a field of this file",
     });
+    // a direction override, and a line break in a one-line text
+    const topic = { en: "Bonus \u202Etiming", "zh-cn": "奖金\n发放" };
+    expect(forumDraftProblems({ ...held, topic }, forumPath(HELD), refs)).toEqual({
+      "topic.en": "One line, without control characters or text-direction overrides.",
+      "topic.zh-cn": "One line, without control characters or text-direction overrides.",
+    });
   });
 });
