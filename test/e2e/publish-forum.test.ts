@@ -79,7 +79,7 @@ describe("publishing staff forums from the console", () => {
     let newId = "";
     const hr = await rig.signIn(zhUrl, ANA);
     try {
-      await hr.page.getByText(zh("admin.forum.new")).click();
+      await hr.page.locator("[data-new-forum] > summary").getByText(zh("admin.forum.new")).click();
       const form = hr.page.locator('[data-forum-form="new"]');
       const fill = (name: string, value: string) => form.locator(`[name="${name}"]`).fill(value);
       await fill("starts", "2027-01-14T14:00");
