@@ -10,6 +10,7 @@ export const E2E_APART = [
   "test/e2e/publish-policy.test.ts",
   "test/e2e/publish-local.test.ts",
   "test/e2e/publish-results.test.ts",
+  "test/e2e/publish-forum.test.ts",
   "test/e2e/backup-cli.test.ts",
   "test/e2e/deploy-migrations.test.ts",
   "test/e2e/survey-tools.test.ts",

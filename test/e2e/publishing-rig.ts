@@ -2,7 +2,7 @@
 // shared server: a server of its own with two named HR people (so a second
 // person can approve), its publisher pointed at the git host's stand-in over
 // a temporary tree, a seeded database, and a browser; and signing in as one
-// of the two.
+// of the two; and the second person's approval and the first's publishing of a draft.
 import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -105,4 +105,33 @@ export async function startPublishingRig(name: string, options: { project?: bool
       rmSync(tree, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * In the console at `url`: LI approves draft `id` (its author cannot), then
+ * ANA publishes it (`buttons`: the two buttons' names in the page's language);
+ * resolves once the card says it is building.
+ */
+export async function approveAndPublish(
+  rig: PublishingRig,
+  url: string,
+  id: string,
+  buttons: { approve: string; publish: string },
+): Promise<void> {
+  const card = (page: Page, state: string) => page.locator(`[data-draft="${id}"][data-draft-state=${state}]`);
+  for (const [who, button, after] of [
+    [LI, buttons.approve, "approved"],
+    [ANA, buttons.publish, "building"],
+  ] as const) {
+    const signed = await rig.signIn(url, who);
+    try {
+      await card(signed.page, who === LI ? "draft" : "approved")
+        .getByRole("button", { name: button })
+        .click();
+      await card(signed.page, after).waitFor();
+      if (signed.problems.length > 0) throw new Error(signed.problems.join("\n"));
+    } finally {
+      await signed.close();
+    }
+  }
 }

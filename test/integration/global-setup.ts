@@ -27,7 +27,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   // The git host, stood in for over a throwaway copy of the content: publications never touch this checkout.
   const tree = mkdtempSync(join(tmpdir(), "candor-publish-"));
-  for (const dir of ["surveys", "policy", "honours"]) cpSync(`src/content/${dir}`, join(tree, `src/content/${dir}`), { recursive: true });
+  for (const dir of ["surveys", "policy", "honours", "forums"])
+    cpSync(`src/content/${dir}`, join(tree, `src/content/${dir}`), { recursive: true });
   const standin = await startStandin({ root: tree, token: STANDIN_TOKEN });
   project.provide("standinUrl", standin.url);
   const digest = await startDigestStandins();

@@ -18,7 +18,7 @@ const gitBlobId = (text: string) => {
 };
 
 describe("the built-content list", () => {
-  it("names every JSON file under src/content/ with its git blob id, and a file added or changed after the next write", async () => {
+  it("names every JSON file and forum under src/content/ with its git blob id, and a file added or changed after the next write", async () => {
     mkdirSync(join(root, CONTENT_DIR, "policy"), { recursive: true });
     mkdirSync(join(root, "src/lib/publishing"), { recursive: true });
     const first = '{ "version": "2026-07", "title": "政策" }\n';
@@ -34,6 +34,13 @@ describe("the built-content list", () => {
     expect(text).toContain(`"src/content/surveys/pulse-2026-12.json": "${gitBlobId("{}\n")}"`);
     expect(text).not.toContain(gitBlobId(first));
     expect(text).not.toContain(".md");
+    mkdirSync(join(root, CONTENT_DIR, "forums"));
+    const forum = "---\nstarts: 2026-12-10T14:00\n---\n";
+    writeFileSync(join(root, CONTENT_DIR, "forums/2026-12-10-annual-review.md"), forum);
+    expect(await writeBuiltContent(root)).toBe(3);
+    const withForum = readFileSync(join(root, BUILT_LIST), "utf8");
+    expect(withForum).toContain(`"src/content/forums/2026-12-10-annual-review.md": "${gitBlobId(forum)}"`);
+    expect(withForum).not.toContain("2026-07.en.md");
   });
 
   it("the list in this checkout is the folder's", async () => {

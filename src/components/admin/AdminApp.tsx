@@ -11,6 +11,7 @@ import { Publications } from "./Publications.tsx";
 import type { SeriesLatest } from "#lib/publishing/series.ts";
 import type { CalculatorStrings } from "../policy/TierCalculator.tsx";
 import type { ResultsContext } from "./ResultsDraft.tsx";
+import type { ForumContext } from "./ForumForm.tsx";
 import { IdeaView } from "./IdeaView.tsx";
 import type { SlipStrings } from "./Slips.tsx";
 import { SurveyList, SurveyView } from "./Surveys.tsx";
@@ -37,6 +38,8 @@ interface Props {
   policy?: { current: string; calcStrings: CalculatorStrings } | null;
   /** What the results form checks a cycle against (the publishing view). */
   results?: ResultsContext | null;
+  /** What the forum form checks a forum against (the publishing view). */
+  forums?: ForumContext | null;
 }
 
 type Session =
@@ -75,7 +78,18 @@ function useOpenFromHash(kind: string, pattern: RegExp): [string | null, (id: st
 const IDEA_ID = /[0-9a-f-]{36}/;
 const SURVEY_ID = /[a-z][a-z0-9-]{1,62}/;
 
-export default function AdminApp({ strings, view, links, surveyHref, k, slipStrings, series, policy = null, results = null }: Props) {
+export default function AdminApp({
+  strings,
+  view,
+  links,
+  surveyHref,
+  k,
+  slipStrings,
+  series,
+  policy = null,
+  results = null,
+  forums = null,
+}: Props) {
   const t: T = translator(strings);
   const [session, setSession] = useState<Session>({ state: "checking" });
   const [token, setToken] = useState("");
@@ -158,7 +172,7 @@ export default function AdminApp({ strings, view, links, surveyHref, k, slipStri
       </section>
     );
   } else if (view === "publish") {
-    body = <Publications t={t} actor={session.actor} series={series} policy={policy} results={results} />;
+    body = <Publications t={t} actor={session.actor} series={series} policy={policy} results={results} forums={forums} />;
   } else if (view === "audit") {
     body = (
       <AuditLog

@@ -11,6 +11,7 @@ import { adminApi, describeError, type T } from "./api.ts";
 import { OutcomeLine, type Outcome } from "./Outcome.tsx";
 import type { CalculatorStrings } from "../policy/TierCalculator.tsx";
 import type { ResultsContext } from "./ResultsDraft.tsx";
+import type { ForumContext } from "./ForumForm.tsx";
 
 // the policy editor brings the build's schema (zod), the diff and the calculator: fetched only when a policy draft is shown
 const PolicyDraft = lazy(() => import("./PolicyDraft.tsx").then((m) => ({ default: m.PolicyDraft })));
@@ -18,6 +19,8 @@ const PolicyDraft = lazy(() => import("./PolicyDraft.tsx").then((m) => ({ defaul
 const HonourForm = lazy(() => import("./HonourForm.tsx").then((m) => ({ default: m.HonourForm })));
 // the results form brings the import's scoring and the build's results check: fetched when HR opens it
 const ResultsDraft = lazy(() => import("./ResultsDraft.tsx").then((m) => ({ default: m.ResultsDraft })));
+// the forum form brings the build's forum check (zod, yaml): fetched when HR opens it or a forum draft is shown
+const ForumForm = lazy(() => import("./ForumForm.tsx").then((m) => ({ default: m.ForumForm })));
 
 interface Props {
   t: T;
@@ -25,14 +28,17 @@ interface Props {
   series: SeriesLatest[];
   policy: { current: string; calcStrings: CalculatorStrings } | null;
   results: ResultsContext | null;
+  forums: ForumContext | null;
 }
 
-export function Publications({ t, actor, series, policy, results }: Props) {
+export function Publications({ t, actor, series, policy, results, forums }: Props) {
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [writingHonour, setWritingHonour] = useState(false);
   const [resultsOpen, setResultsOpen] = useState(false);
+  const [announcing, setAnnouncing] = useState(false);
+  const [forumId, setForumId] = useState(forums?.forums[0]?.id ?? "");
 
   const load = useCallback(async () => {
     const res = await adminApi<{ drafts: Draft[] }>("/api/admin/drafts");
@@ -140,6 +146,54 @@ export function Publications({ t, actor, series, policy, results }: Props) {
           <OutcomeLine at="start-results" outcome={outcome} />
         </>
       )}
+      {forums && (
+        <>
+          <h3>{t("admin.forum.title")}</h3>
+          <p>{t("admin.forum.lead")}</p>
+          <details data-new-forum open={announcing} onToggle={(e) => setAnnouncing(e.currentTarget.open)}>
+            <summary>{t("admin.forum.new")}</summary>
+            {announcing && (
+              <Suspense fallback={null}>
+                <ForumForm
+                  t={t}
+                  context={forums}
+                  onSaved={(d) => {
+                    setAnnouncing(false);
+                    setOutcome({ at: "new-forum", text: t("admin.programme.started", { file: d.path.split("/").at(-1)! }) });
+                    void load();
+                  }}
+                />
+              </Suspense>
+            )}
+          </details>
+          <OutcomeLine at="new-forum" outcome={outcome} />
+          <p>{t("admin.forum.startLead")}</p>
+          <label>
+            {t("admin.forum.pick")}
+            <select name="forum" value={forumId} onChange={(e) => setForumId(e.currentTarget.value)}>
+              {forums.forums.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.id.slice(0, 10)} · {f.topic[t.locale]}
+                </option>
+              ))}
+            </select>
+          </label>{" "}
+          <button
+            type="button"
+            className="button"
+            data-start-forum
+            disabled={busy || !forumId}
+            onClick={() =>
+              act("start-forum", "/api/admin/drafts", { forum: forumId }, (d) =>
+                t("admin.programme.started", { file: d.path.split("/").at(-1)! }),
+              )
+            }
+          >
+            {t("admin.forum.start")}
+          </button>
+          <OutcomeLine at="start-forum" outcome={outcome} />
+        </>
+      )}
       <h3>{t("admin.programme.drafts")}</h3>
       <OutcomeLine at="list" outcome={outcome} />
       {drafts && drafts.length === 0 && <p className="muted">{t("admin.programme.none")}</p>}
@@ -172,6 +226,11 @@ export function Publications({ t, actor, series, policy, results }: Props) {
               {d.kind === "policy" && d.state === "draft" && policy && (
                 <Suspense fallback={null}>
                   <PolicyDraft key={d.id} t={t} draft={d} calcStrings={policy.calcStrings} onSaved={() => void load()} />
+                </Suspense>
+              )}
+              {d.kind === "forum" && d.state === "draft" && forums && (
+                <Suspense fallback={null}>
+                  <ForumForm key={`${d.id}-${d.version}`} t={t} context={forums} draft={d} onSaved={() => void load()} />
                 </Suspense>
               )}
               {d.kind === "honour" && body.recipient?.kind === "person" && (

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { LOCALES, type Locale } from "#i18n/config.ts";
 import { isDay, type Day } from "../clock.ts";
 import { ZLocalized } from "../policy/schema.ts";
-import { ContentValidationError, formatIssues, type ContentFile } from "../content.ts";
+import { ContentValidationError, formatPath, type ContentFile } from "../content.ts";
 
 const day = z.iso.date("a day is written YYYY-MM-DD");
 const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "a local date and time, YYYY-MM-DDTHH:MM");
@@ -92,7 +92,7 @@ export interface ForumRefs {
 
 const FILE_NAME = /^(\d{4}-\d{2}-\d{2})-[a-z0-9][a-z0-9-]*\.md$/;
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
-const LOCALE_MARK = /^<!--\s*([a-z-]+)\s*-->\s*$/m;
+export const LOCALE_MARK = /^<!--\s*([a-z-]+)\s*-->\s*$/m;
 
 export function isUpcoming(forum: Pick<Forum, "date">, today: Day): boolean {
   return forum.date >= today;
@@ -107,72 +107,97 @@ export function parseForums(files: ContentFile[], refs: ForumRefs): Forum[] {
   const problems: string[] = [];
   const out: Forum[] = [];
   for (const { path, text } of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const at = (field: string, message: string) => problems.push(`${path}: ${field}: ${message}`);
-    const name = FILE_NAME.exec(path);
-    if (!name) {
-      at("(file)", "name the file <yyyy-mm-dd>-<slug>.md, after the day of the forum");
-      continue;
-    }
-    const fm = FRONT_MATTER.exec(text);
-    if (!fm) {
-      at("(file)", "starts with front matter between two --- lines");
-      continue;
-    }
-    let raw: unknown;
-    try {
-      raw = parseYaml(fm[1]!);
-    } catch (err) {
-      at("(front matter)", `not valid YAML: ${(err as Error).message.split("\n")[0]}`);
-      continue;
-    }
-    const result = ZForum.safeParse(raw);
-    if (!result.success) {
-      problems.push(...formatIssues(path, result.error));
-      continue;
-    }
-    const data = result.data;
-    const before = problems.length;
-    const date = data.starts.slice(0, 10);
-    if (!isDay(date)) at("starts", `${data.starts} is not a real day`);
-    if (date !== name[1]) at("starts", `${date} does not match the day in the file name (${name[1]})`);
-    if (data.ends <= data.starts) at("ends", `${data.ends} is not after ${data.starts}`);
-
-    const minutes = splitMinutes(fm[2]!, (m) => at("minutes", m));
-    const upcoming = date >= refs.today;
-    if (upcoming) {
-      if (data.findings.length + data.decisions.length + data.actions.length > 0 || Object.keys(minutes).length > 0) {
-        at("(file)", `the forum is on ${date}, not yet held: minutes, findings, decisions and actions come after it`);
-      }
-    } else if (Object.keys(minutes).length > 0) {
-      for (const l of LOCALES) if (!minutes[l]) at("minutes", `no minutes in ${l} (add a <!-- ${l} --> section)`);
-    }
-
-    const actionIds = new Set<string>();
-    data.actions.forEach((a, i) => {
-      if (actionIds.has(a.id)) at(`actions[${i}].id`, `duplicate action id "${a.id}"`);
-      actionIds.add(a.id);
-      if (a.due < date) at(`actions[${i}].due`, `${a.due} is before the forum (${date})`);
-      if (a.status !== "open" && !a.outcome) at(`actions[${i}].outcome`, `say what came of a ${a.status} action`);
-    });
-    data.decisions.forEach((d, i) => {
-      d.actions.forEach((id, j) => {
-        if (!actionIds.has(id)) at(`decisions[${i}].actions[${j}]`, `no action "${id}" in this forum`);
-      });
-      if (d.policy && !refs.policy.has(d.policy)) at(`decisions[${i}].policy`, `no published policy version "${d.policy}"`);
-    });
-    data.findings.forEach((f, i) => {
-      if (!refs.surveys.has(f.survey)) at(`findings[${i}].survey`, `no survey "${f.survey}" (surveys: ${[...refs.surveys].join(", ")})`);
-    });
-    data.concerns.surveys.forEach((s, i) => {
-      if (!refs.surveys.has(s)) at(`concerns.surveys[${i}]`, `no survey "${s}" (surveys: ${[...refs.surveys].join(", ")})`);
-    });
-    data.concerns.policy.forEach((v, i) => {
-      if (!refs.policy.has(v)) at(`concerns.policy[${i}]`, `no published policy version "${v}"`);
-    });
-    if (problems.length === before) out.push({ ...data, id: path.replace(/\.md$/, ""), date, minutes });
+    const forum = checkForumFile(path, text, refs, (field, message) => problems.push(`${path}: ${field}: ${message}`));
+    if (forum) out.push(forum);
   }
   if (problems.length > 0) throw new ContentValidationError("forums", "src/content/forums", problems);
   return out.sort((a, b) => b.starts.localeCompare(a.starts));
+}
+
+/** Where a check found a problem: the field (as formatPath writes it) and what is wrong. */
+export type ForumProblem = (field: string, message: string) => void;
+
+/** A forum file's front matter and its minutes per locale, before any check. */
+export function splitForumFile(text: string, problem: ForumProblem): { raw: unknown; minutes: Partial<Record<Locale, string>> } | null {
+  const fm = FRONT_MATTER.exec(text);
+  if (!fm) {
+    problem("(file)", "starts with front matter between two --- lines");
+    return null;
+  }
+  try {
+    return { raw: parseYaml(fm[1]!), minutes: splitMinutes(fm[2]!, (m) => problem("minutes", m)) };
+  } catch (err) {
+    problem("(front matter)", `not valid YAML: ${(err as Error).message.split("\n")[0]}`);
+    return null;
+  }
+}
+
+/**
+ * One forum file's checks (`path` its name in the folder): the build runs
+ * them on every file, the server on a draft before approving and publishing
+ * it. Returns the forum, or null after reporting each problem.
+ */
+export function checkForumFile(path: string, text: string, refs: ForumRefs, at: ForumProblem): Forum | null {
+  const name = FILE_NAME.exec(path.slice(path.lastIndexOf("/") + 1));
+  if (!name) {
+    at("(file)", "name the file <yyyy-mm-dd>-<slug>.md, after the day of the forum");
+    return null;
+  }
+  let count = 0;
+  const problem: ForumProblem = (field, message) => {
+    count++;
+    at(field, message);
+  };
+  const split = splitForumFile(text, problem);
+  if (!split) return null;
+  const result = ZForum.safeParse(split.raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      // an unknown field is named as a field of its own, so the console can show it where it is
+      if (issue.code === "unrecognized_keys") for (const key of issue.keys) problem(formatPath([...issue.path, key]), issue.message);
+      else problem(formatPath(issue.path), issue.message);
+    }
+    return null;
+  }
+  const data = result.data;
+  const { minutes } = split;
+  const date = data.starts.slice(0, 10);
+  if (!isDay(date)) problem("starts", `${data.starts} is not a real day`);
+  if (date !== name[1]) problem("starts", `${date} does not match the day in the file name (${name[1]})`);
+  if (data.ends <= data.starts) problem("ends", `${data.ends} is not after ${data.starts}`);
+
+  const upcoming = date >= refs.today;
+  if (upcoming) {
+    if (data.findings.length + data.decisions.length + data.actions.length > 0 || Object.keys(minutes).length > 0) {
+      problem("(file)", `the forum is on ${date}, not yet held: minutes, findings, decisions and actions come after it`);
+    }
+  } else if (Object.keys(minutes).length > 0) {
+    for (const l of LOCALES) if (!minutes[l]) problem("minutes", `no minutes in ${l} (add a <!-- ${l} --> section)`);
+  }
+
+  const actionIds = new Set<string>();
+  data.actions.forEach((a, i) => {
+    if (actionIds.has(a.id)) problem(`actions[${i}].id`, `duplicate action id "${a.id}"`);
+    actionIds.add(a.id);
+    if (a.due < date) problem(`actions[${i}].due`, `${a.due} is before the forum (${date})`);
+    if (a.status !== "open" && !a.outcome) problem(`actions[${i}].outcome`, `say what came of a ${a.status} action`);
+  });
+  data.decisions.forEach((d, i) => {
+    d.actions.forEach((id, j) => {
+      if (!actionIds.has(id)) problem(`decisions[${i}].actions[${j}]`, `no action "${id}" in this forum`);
+    });
+    if (d.policy && !refs.policy.has(d.policy)) problem(`decisions[${i}].policy`, `no published policy version "${d.policy}"`);
+  });
+  data.findings.forEach((f, i) => {
+    if (!refs.surveys.has(f.survey)) problem(`findings[${i}].survey`, `no survey "${f.survey}" (surveys: ${[...refs.surveys].join(", ")})`);
+  });
+  data.concerns.surveys.forEach((s, i) => {
+    if (!refs.surveys.has(s)) problem(`concerns.surveys[${i}]`, `no survey "${s}" (surveys: ${[...refs.surveys].join(", ")})`);
+  });
+  data.concerns.policy.forEach((v, i) => {
+    if (!refs.policy.has(v)) problem(`concerns.policy[${i}]`, `no published policy version "${v}"`);
+  });
+  return count === 0 ? { ...data, id: path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/, ""), date, minutes } : null;
 }
 
 /** The body split at its `<!-- locale -->` lines; text before the first one is refused. */

@@ -6,7 +6,7 @@ import { CYCLE_ID_PATTERN } from "../results/period.ts";
 
 export const DRAFT_STATES = ["draft", "approved", "building", "live"] as const;
 export type DraftState = (typeof DRAFT_STATES)[number];
-export const DRAFT_KINDS = ["survey", "policy", "honour", "results"] as const;
+export const DRAFT_KINDS = ["survey", "policy", "honour", "results", "forum"] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
 
 /** What HR may do with drafts: read them, or also draft, or also approve (someone else's). */
@@ -45,7 +45,9 @@ const fileSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,60}$/, "lower-case lette
  * new policy version drafted from the version in force (`policy`, its id);
  * or an honour (its file's name is `<date>-<slug>.json`, its content `body`);
  * or a cycle's results (`results`, the cycle id; `body`, the file: the
- * aggregates the browser computed from the KPI export, never its rows).
+ * aggregates the browser computed from the KPI export, never its rows);
+ * or a staff forum (`forum`, its id <yyyy-mm-dd>-<slug>): announced with its
+ * `body`, or without one drafted from the forum file the repository has.
  */
 export const ZDraftCreate = z
   .strictObject({
@@ -59,15 +61,19 @@ export const ZDraftCreate = z
       .optional(),
     honour: fileSlug.optional(),
     results: z.string().regex(CYCLE_ID_PATTERN, "a cycle id: 2026-10, 2026-Q3, 2026-H1 or 2025").optional(),
+    forum: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9-]{0,60}$/, "a forum id: <yyyy-mm-dd>-<slug>")
+      .optional(),
     body: z.record(z.string(), z.unknown()).optional(),
   })
   .superRefine((v, ctx) => {
-    const given = (["from", "policy", "honour", "results"] as const).filter((k) => v[k] !== undefined);
+    const given = (["from", "policy", "honour", "results", "forum"] as const).filter((k) => v[k] !== undefined);
     if (given.length !== 1)
       for (const k of given.length === 0 ? (["from"] as const) : given)
-        ctx.addIssue({ code: "custom", path: [k], message: "send one of from, policy, honour or results" });
+        ctx.addIssue({ code: "custom", path: [k], message: "send one of from, policy, honour, results or forum" });
     const withBody = v.honour ?? v.results;
-    if ((withBody === undefined) !== (v.body === undefined))
+    if (v.forum === undefined && (withBody === undefined) !== (v.body === undefined))
       ctx.addIssue({
         code: "custom",
         path: [withBody === undefined ? "body" : v.honour !== undefined ? "honour" : "results"],
@@ -80,7 +86,7 @@ export const ZDraftPatch = z.strictObject({
   opens: day.optional(),
   closes: day.optional(),
   audience: z.int().min(1).max(1_000_000).optional(),
-  /** A policy version's, an honour's or a cycle's results' whole content, as HR edited it in the form. */
+  /** A policy version's, an honour's, a cycle's results' or a forum's whole content, as HR edited it in the form. */
   body: z.record(z.string(), z.unknown()).optional(),
 });
 /** POST …/approve and …/publish: the version HR looked at. */

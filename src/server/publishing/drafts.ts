@@ -17,12 +17,14 @@ import {
 } from "#lib/publishing/content-checks.ts";
 import { republishProblems, republishRefusal, type PublishedFigures } from "#lib/results/republish.ts";
 import { formatJsonFile } from "#lib/publishing/json-file.ts";
+import { forumDraftProblems, forumPath } from "#lib/publishing/forum-checks.ts";
+import { formatForumFile, readForumFile } from "#lib/programme/forum-file.ts";
 import { dayOf } from "#lib/clock.ts";
 import { toHex } from "#lib/hex.ts";
 import { blobShaOf } from "#lib/publishing/blob-sha.ts";
 import { BUILT_CONTENT } from "#lib/publishing/built.generated.ts";
 import { isRefusal, nextRun } from "#lib/surveys/next-run.ts";
-import { checkSegments, findSurvey } from "#lib/surveys/registry.ts";
+import { checkSegments, findSurvey, SURVEYS } from "#lib/surveys/registry.ts";
 import { describeQuestions } from "#lib/surveys/questions.ts";
 import { ZSurveyFile, type TSurveyFile } from "#lib/surveys/schema.ts";
 import type { Admin } from "../auth.ts";
@@ -59,8 +61,26 @@ async function shown(d: StoredDraft): Promise<Draft> {
   const { baseSha: _baseSha, ...draft } = d;
   if (d.state !== "building") return draft;
   const built = BUILT_CONTENT[d.path];
-  return built !== undefined && built === (await blobShaOf(formatJsonFile(publishedContent(d)))) ? { ...draft, state: "live" } : draft;
+  return built !== undefined && built === (await blobShaOf(publishedText(d))) ? { ...draft, state: "live" } : draft;
 }
+
+/** The text a draft is committed as: a forum's Markdown file, or the JSON file of any other kind. */
+const publishedText = (d: StoredDraft): string => (d.kind === "forum" ? formatForumFile(d.body) : formatJsonFile(publishedContent(d)));
+
+/**
+ * What a forum may refer to, as the running site has it: its surveys, and the
+ * policy versions the build read (each published: a draft version is never committed).
+ */
+const forumRefs = (today: string) => ({
+  surveys: new Set(SURVEYS.map((s) => s.id)),
+  policy: new Set(
+    Object.keys(BUILT_CONTENT).flatMap((path) => {
+      const m = /^src\/content\/policy\/(\d{4}-\d{2})\.json$/.exec(path);
+      return m ? [m[1]!] : [];
+    }),
+  ),
+  today,
+});
 
 /** The file a draft is committed as: an honour carries the consent HR recorded. */
 const publishedContent = (d: StoredDraft): Record<string, unknown> => (d.kind === "honour" ? honourFile(d.body, true) : d.body);
@@ -115,6 +135,11 @@ export function checkDraftBody(
     checkSurveyFile(body);
     return;
   }
+  if (d.kind === "forum") {
+    const problems = forumDraftProblems(body, d.path, forumRefs(rules.today));
+    if (problems) throw refused("forum", problems);
+    return;
+  }
   if (d.kind === "policy") {
     const problems = policyDraftProblems(body, d.supersedes ? { version: versionOfPath(d.supersedes) } : null);
     if (problems) throw refused("policy version", problems);
@@ -154,11 +179,12 @@ export async function draftById(env: Env, id: string): Promise<Draft> {
   return shown(d);
 }
 
-/** POST /api/admin/drafts: a survey's next run, a new policy version or an honour. */
+/** POST /api/admin/drafts: a survey's next run, a new policy version, an honour, a cycle's results or a forum. */
 export async function createDraft(env: Env, admin: Admin, input: TDraftCreate, now: Date): Promise<Draft> {
   if (input.from !== undefined) return startNextRun(env, admin, { from: input.from }, now);
   if (input.policy !== undefined) return startPolicyVersion(env, admin, input.policy, now);
   if (input.results !== undefined) return startResults(env, admin, input.results, input.body!, now);
+  if (input.forum !== undefined) return startForum(env, admin, input.forum, input.body, now);
   return startHonour(env, admin, input.honour!, input.body!, now);
 }
 
@@ -237,6 +263,37 @@ async function startResults(env: Env, admin: Admin, cycle: string, body: Record<
   const id = hexId();
   await auditedBatch(env, () => [
     insertDraftStatement(env, { id, kind: "results", path, body, baseSha: file?.sha ?? null, author: admin.actor, at: now.toISOString() }),
+    audit(admin, now, "draft.create", id, { path }),
+  ]);
+  return draftById(env, id);
+}
+
+/**
+ * A staff forum: announced (`body`, a new file), or drafted from the forum
+ * file the repository has, to record it once held (minutes, findings,
+ * decisions, actions) or to update its actions' status and outcome — which is
+ * how a "you said, we did" entry is published.
+ */
+async function startForum(env: Env, admin: Admin, forum: string, body: Record<string, unknown> | undefined, now: Date): Promise<Draft> {
+  requireRole(admin, env.HR_ROLES, "draft");
+  const path = forumPath(forum);
+  const cfg = body === undefined ? publishingConfig(env) : readPublishConfig(env);
+  const file = cfg ? await readRepoFile(cfg, path) : null;
+  if (body !== undefined && file) throw new HttpError(409, "already_published", `${path} is already in the repository.`);
+  const content = body ?? (file ? readForumFile(file.text) : null);
+  if (!content) throw new HttpError(404, "not_found", "There is no forum with this id.");
+  checkDraftBody({ kind: "forum", path, supersedes: null }, content, rulesOf(env, now));
+  const id = hexId();
+  await auditedBatch(env, () => [
+    insertDraftStatement(env, {
+      id,
+      kind: "forum",
+      path,
+      body: content,
+      baseSha: file?.sha ?? null,
+      author: admin.actor,
+      at: now.toISOString(),
+    }),
     audit(admin, now, "draft.create", id, { path }),
   ]);
   return draftById(env, id);
@@ -388,13 +445,12 @@ export async function publishDraft(env: Env, admin: Admin, id: string, version: 
       "This honour names a person who has not consented on record. Confirm their consent first, then publish.",
       { fields: { "recipient.consent": "record the person's consent to be named" } },
     );
-  const content = publishedContent(d);
   const by = `Drafted by ${d.author}, approved by ${d.approver}, published by ${admin.actor}.`;
   const consent = d.consent ? `\nConsent to be named confirmed by ${d.consent.by} on ${d.consent.day}.` : "";
   const authorEmail = admin.actor.includes("@") ? admin.actor : null;
   let incomplete = false;
   try {
-    const fileText = formatJsonFile(content);
+    const fileText = publishedText(d);
     // a retry after the commit reached the host but the database did not record it
     const earlier = await committedAlready(cfg, d.path, fileText);
     let superseded: { sha: string; body: Record<string, unknown> } | null = null;
