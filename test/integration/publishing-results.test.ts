@@ -168,7 +168,8 @@ describe("a cycle's results", () => {
     const created = await create(body);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const d = created.body.draft;
-    const patch = (b: unknown, version: number) => api(`/api/admin/drafts/${d.id}`, { method: "PATCH", headers: ANA, json: { version, body: b } });
+    const patch = (b: unknown, version: number) =>
+      api(`/api/admin/drafts/${d.id}`, { method: "PATCH", headers: ANA, json: { version, body: b } });
     const kpis = body.kpis as Record<string, number>;
     const [first] = Object.keys(kpis);
     const bad = await patch({ ...body, kpis: { ...kpis, [first!]: 1_000_000 } }, d.version);
