@@ -20,7 +20,10 @@ import { problemKey } from "#lib/publishing/problems.ts";
 import { adminApi, describeError, type T } from "./api.ts";
 import { Field } from "./Field.tsx";
 
-export interface ResultsContext {
+/** What the page gives the results form; the policy versions it fetches when opened (PolicyVersions). */
+export type ResultsContext = Omit<FormContext, "versions">;
+
+interface FormContext {
   /** Every policy version as the site publishes it. */
   versions: TPolicyVersion[];
   k: number;
@@ -64,7 +67,28 @@ const savedTexts = (draft: Draft | undefined): Texts => {
   return structuredClone({ ...(spend === undefined ? {} : { spend }), promotions, training, activities, commentary });
 };
 
-export function ResultsDraft({ t, results, draft, onSaved }: Props) {
+/**
+ * The policy versions, fetched when the form opens: every version the build
+ * read (/policy/versions.json), which no console page carries in its HTML.
+ */
+export function ResultsDraft(props: Props) {
+  const [versions, setVersions] = useState<TPolicyVersion[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    void fetch("/policy/versions.json")
+      .then((r) => (r.ok ? (r.json() as Promise<TPolicyVersion[]>) : Promise.reject(new Error(String(r.status)))))
+      .then(setVersions, () => setFailed(true));
+  }, []);
+  if (failed)
+    return (
+      <p role="alert" className="notice error">
+        {props.t("admin.network")}
+      </p>
+    );
+  return versions ? <ResultsForm {...props} results={{ ...props.results, versions }} /> : null;
+}
+
+function ResultsForm({ t, results, draft, onSaved }: Omit<Props, "results"> & { results: FormContext }) {
   const [cycle, setCycle] = useState(draft ? String(draft.body.cycle) : "");
   const [scored, setScored] = useState<Scored | Refused | null>(() => savedScore(draft, results.versions));
   const [fingerprint, setFingerprint] = useState<string | null>(null);
