@@ -6,6 +6,7 @@
 // before that can reach a reader.
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "./config.ts";
 import { admin } from "./strings/admin.ts";
+import { adminProblems } from "./strings/adminProblems.ts";
 import { common } from "./strings/common.ts";
 import { digest } from "./strings/digest.ts";
 import { identifying } from "./strings/identifying.ts";
@@ -18,7 +19,20 @@ import { surveyKeys } from "./strings/surveyKeys.ts";
 import { surveys } from "./strings/surveys.ts";
 import { translator, type Strings, type Translator } from "./translate.ts";
 
-export const UI_MODULES = [common, policy, surveys, ideas, identifying, resultsPage, admin, programme, readLog, surveyKeys, digest];
+export const UI_MODULES = [
+  common,
+  policy,
+  surveys,
+  ideas,
+  identifying,
+  resultsPage,
+  admin,
+  adminProblems,
+  programme,
+  readLog,
+  surveyKeys,
+  digest,
+];
 
 type Merge<M> = M extends { en: infer E } ? E : never;
 export type UiKey =
@@ -29,6 +43,7 @@ export type UiKey =
   | keyof Merge<typeof identifying>
   | keyof Merge<typeof resultsPage>
   | keyof Merge<typeof admin>
+  | keyof Merge<typeof adminProblems>
   | keyof Merge<typeof programme>
   | keyof Merge<typeof readLog>
   | keyof Merge<typeof surveyKeys>

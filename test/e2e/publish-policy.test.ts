@@ -56,12 +56,43 @@ describe("publishing a new policy version from the console", () => {
         const form = card(ana.page, "draft").locator("[data-policy-draft]");
         await form.locator("[data-checks-pass]").waitFor();
 
-        // one weight up alone: the weights no longer add up to 100, and the build's check says so as HR types
-        await form.locator('input[name="criteria.csat.weight"]').fill("30");
-        await expect(form.locator("[data-problems]").textContent()).resolves.toContain("add up to 105%");
+        // one weight up alone (csat is the first criterion): the weights no longer add up to 100, and the
+        // build's check says so as HR types, in HR's language
+        await form.locator('input[name="criteria.0.weight"]').fill("30");
+        const problems = form.locator("[data-problems]");
+        await expect(problems.textContent()).resolves.toContain(t("admin.problem.weights_sum", { total: 105 }));
+        if (lang === "zh-cn") await expect(problems.textContent()).resolves.toContain("各项权重之和必须为 100%，目前为 105%。");
         expect(await form.getByRole("button", { name: t("admin.policy.save") }).isDisabled()).toBe(true);
-        await form.locator('input[name="criteria.resolution-rate.weight"]').fill("15");
+        await form.locator('input[name="criteria.1.weight"]').fill("15");
         await form.locator("[data-checks-pass]").waitFor();
+
+        // a criterion added: its fields say what is missing, the weights' problem stays until they are fixed; then removed again
+        await form.getByRole("button", { name: t("admin.policy.addCriterion") }).click();
+        const newId = form.locator('input[name="criteria.7.id"]');
+        await expect(newId.getAttribute("aria-invalid")).resolves.toBe("true");
+        const describedBy = (await newId.getAttribute("aria-describedby"))!.split(" ");
+        await expect(ana.page.locator(`[id="${describedBy.at(-1)}"]`).textContent()).resolves.toBe(t("admin.problem.format_slug"));
+        await newId.fill("callback-time");
+        for (const l of ["en", "zh-cn"])
+          for (const k of ["name", "measures", "source", "formula", "period"])
+            await form.locator(`[name="criteria.7.${k}.${l}"]`).fill(l === "en" ? `Callback ${k}` : `回访${k}`);
+        await form.locator('input[name="criteria.7.weight"]').fill("10");
+        await expect(problems.textContent()).resolves.toContain(t("admin.problem.weights_sum", { total: 110 }));
+        await expect(newId.getAttribute("aria-invalid")).resolves.toBeNull();
+        await form.locator('input[name="criteria.0.weight"]').fill("20");
+        await form.locator("[data-checks-pass]").waitFor();
+        // the calculator and the diff run on the draft with the new criterion
+        await expect(form.locator("[data-policy-calculator]").textContent()).resolves.toContain(
+          lang === "en" ? "Callback name" : "回访name",
+        );
+        await expect(form.locator("[data-policy-diff]").textContent()).resolves.toContain(lang === "en" ? "Callback name" : "回访name");
+        await form
+          .getByRole("button", { name: t("admin.policy.removeCriterion", { name: lang === "en" ? "Callback name" : "回访name" }) })
+          .click();
+        await expect(problems.textContent()).resolves.toContain(t("admin.problem.weights_sum", { total: 90 }));
+        await form.locator('input[name="criteria.0.weight"]').fill("30");
+        await form.locator("[data-checks-pass]").waitFor();
+        expect(await form.locator('input[name="criteria.7.id"]').count()).toBe(0);
         await form
           .locator(`textarea[name="summary.${lang}"]`)
           .fill(lang === "en" ? "Satisfaction now weighs 30%." : "客户满意度权重调整为 30%。");
@@ -164,9 +195,8 @@ describe("an honour from the console", () => {
         // "great work" is not recognition: the build's check says so once HR leaves the field
         await form.locator('textarea[name="reason.zh-cn"]').fill("表现很好。");
         await form.locator('input[name="title.en"]').focus();
-        await expect
-          .poll(() => form.locator(".field-error").allTextContents())
-          .toEqual(["say specifically what was done and why it mattered (at least 15 characters)"]);
+        await expect.poll(() => form.locator(".field-error").allTextContents()).toEqual([t("admin.problem.reason_vague", { min: 15 })]);
+        await expect(form.locator('textarea[name="reason.zh-cn"]').getAttribute("aria-invalid")).resolves.toBe("true");
         await form.locator('textarea[name="reason.zh-cn"]').fill("计费系统故障期间重建回访队列，使每位客户在一天内得到答复。");
         await expect.poll(() => form.locator(".field-error").count()).toBe(0);
         await form.getByRole("button", { name: t("admin.honour.create") }).click();

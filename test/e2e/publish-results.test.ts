@@ -8,7 +8,7 @@
 // while every request the browsers make is logged, and no row of the export
 // (a planted supervisor id, a planted exact value) appears in any URL or
 // request body. Only the git host is stood in for (scripts/git-host-standin.ts).
-import { readFileSync, rmSync } from "node:fs";
+import { cpSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -40,6 +40,8 @@ describe("publishing a cycle's results from the console", () => {
   for (const lang of ["en", "zh-cn"] as const) {
     it(`${lang}: the export is scored in the browser, refused in HR's words when wrong, approved by a second HR person, published — and no row of it crosses the network`, async () => {
       rmSync(join(rig.tree, "src/content/results"), { recursive: true, force: true });
+      // the repository's policy versions, which the server checks the results against as the console does
+      cpSync("src/content/policy", join(rig.tree, "src/content/policy"), { recursive: true });
       const t = translator(pickStrings(lang, "admin."));
       const url = `${rig.server.url}${lang === "en" ? "" : "/zh-cn"}/admin/publish/`;
       let id = "";
@@ -97,6 +99,23 @@ describe("publishing a cycle's results from the console", () => {
             .getByRole("button", { name: t("admin.programme.approve") })
             .count(),
         ).toBe(0);
+
+        // the saved draft opens again with its figures and texts, is checked as HR types, and is saved over (PATCH)
+        await card(ana.page, "draft").getByText(t("admin.results.edit")).click();
+        const again = card(ana.page, "draft").locator("[data-results-draft]");
+        await again.locator("[data-checks-pass]").waitFor();
+        await expect(again.locator('input[name="cycle"]').inputValue()).resolves.toBe("2025-H2");
+        const zh = again.locator('textarea[name="commentary.zh-cn"]');
+        await expect(zh.inputValue()).resolves.toBe("2025 年下半年，按第一版政策评分。");
+        await zh.fill("");
+        await expect(zh.getAttribute("aria-invalid")).resolves.toBe("true");
+        await expect(again.locator(".field-error").allTextContents()).resolves.toEqual([t("admin.problem.empty", { minimum: 1 })]);
+        if (lang === "zh-cn") await expect(again.locator("[data-problems]").textContent()).resolves.toContain("请填写此项。");
+        expect(await again.getByRole("button", { name: t("admin.results.save") }).isDisabled()).toBe(true);
+        await zh.fill("2025 年下半年，按第一版政策评分；增加了辅导日。");
+        await again.locator("[data-checks-pass]").waitFor();
+        await again.getByRole("button", { name: t("admin.results.save") }).click();
+        await card(ana.page, "draft").getByText(t("admin.policy.saved")).waitFor();
       } catch (err) {
         await ana.close();
         throw err;
@@ -136,6 +155,7 @@ describe("publishing a cycle's results from the console", () => {
         null,
         { courses: 4, hours: 52, people: 18 },
       ]);
+      expect(written.commentary["zh-cn"]).toBe("2025 年下半年，按第一版政策评分；增加了辅导日。");
       expect(Object.keys(written.kpis)).toHaveLength(5);
       for (const planted of PLANTED) expect(text).not.toContain(planted);
       expect(rig.standin.commits.at(-1)).toMatchObject({ path: FILE, author: { email: ANA.name } });

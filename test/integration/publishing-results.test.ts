@@ -2,9 +2,11 @@
 // stand-in, on the real local D1. The console scores the KPI export in HR's
 // browser (src/lib/results/draft.ts, run here on the fixture export exactly
 // as the console runs it) and sends only the file it makes; the server checks
-// that file with the build's schema and k rules, refuses anything per person
-// or about a small group, and refuses a republished cycle that breaks the
-// small-change rule. Four eyes as for every publication.
+// that file with the build's schema, k rules and rules against the policy
+// (the same function the console runs as HR types), refuses anything per
+// person or about a small group, and refuses a republished cycle that breaks
+// the small-change rule. A saved draft is edited with PATCH under the same
+// checks. Four eyes as for every publication.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { policyFingerprint } from "#lib/policy/fingerprint.ts";
@@ -94,7 +96,10 @@ describe("a cycle's results", () => {
 
     // published again: a change of 1…k−1 supervisors is refused (the small-change rule), one of k is not
     const { scoreBands: _bands, ...figures } = body;
-    const oneMore = { ...figures, headcount: 32 };
+    // (the one more supervisor in a tier too: the tier counts add up to the headcount, as the policy's check wants)
+    const tiers = figures.tiers as Record<string, number | null>;
+    const [tier] = Object.entries(tiers).find(([, n]) => n !== null && n >= 5)!;
+    const oneMore = { ...figures, headcount: 32, tiers: { ...tiers, [tier]: tiers[tier]! + 1 } };
     const small = await create(oneMore);
     expect([small.status, small.body.error.code]).toEqual([422, "small_change"]);
     expect(small.body.error.message).toMatch(/2025-H2 is already published\. The small-change rule/);
@@ -133,5 +138,48 @@ describe("a cycle's results", () => {
          VALUES ('00000000000000aa', 'results', 'src/content/results/S-4100.json', '{}', 'ana@candor.test', 'x', 'x')`,
       ).run(),
     ).rejects.toThrow(/CHECK constraint failed/);
+  });
+
+  it("are refused on the rules against the policy the console checks (criteria, ranges, tiers, version, fingerprint)", async () => {
+    const { all, body } = await consoleFile();
+    const fields = async (b: unknown) => {
+      const res = await create(b);
+      expect([res.status, res.body.error?.code], JSON.stringify(res.body)).toEqual([422, "invalid_draft"]);
+      return res.body.error.fields as Record<string, string>;
+    };
+    const kpis = body.kpis as Record<string, number>;
+    const [first] = Object.keys(kpis);
+    const wrongKpis = await fields({ ...body, kpis: { ...kpis, [first!]: 1_000_000, invented: 1 } });
+    expect(wrongKpis[`kpis.${first}`]).toMatch(/is outside the range .* that version 2025-07 gives/);
+    expect(wrongKpis["kpis.invented"]).toMatch(/"invented" is not a criterion of version 2025-07/);
+    const tiers = body.tiers as Record<string, number | null>;
+    const [top] = Object.keys(tiers);
+    expect((await fields({ ...body, tiers: { ...tiers, [top!]: (tiers[top!] ?? 0) + 5 } })).tiers).toMatch(/add up to/);
+    const changed = await fields({ ...body, policy: { version: "2025-07", fingerprint: "0".repeat(64) } });
+    expect(changed["policy.fingerprint"]).toMatch(/no longer matches the fingerprint/);
+    const later = all.find((v) => v.version === "2026-07")!;
+    const notInForce = await fields({ ...body, policy: { version: "2026-07", fingerprint: await policyFingerprint(later) } });
+    expect(notInForce["policy.version"]).toMatch(/version 2026-07 was not in force for 2025-H2/);
+    expect((await fields({ ...body, spend: undefined, kpis: { ...kpis, [first!]: undefined } })).kpis).toMatch(/no value for/);
+  });
+
+  it("are edited as saved drafts with PATCH, under the same checks", async () => {
+    const { body } = await consoleFile();
+    const created = await create(body);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const d = created.body.draft;
+    const patch = (b: unknown, version: number) =>
+      api(`/api/admin/drafts/${d.id}`, { method: "PATCH", headers: ANA, json: { version, body: b } });
+    const kpis = body.kpis as Record<string, number>;
+    const [first] = Object.keys(kpis);
+    const bad = await patch({ ...body, kpis: { ...kpis, [first!]: 1_000_000 } }, d.version);
+    expect([bad.status, bad.body.error?.code]).toEqual([422, "invalid_draft"]);
+    expect(bad.body.error.fields[`kpis.${first}`]).toMatch(/is outside the range/);
+    const commentary = { en: "Scored under the first policy; coaching days added.", "zh-cn": "按第一版政策评分；增加了辅导日。" };
+    const good = await patch({ ...body, commentary }, d.version);
+    expect(good.status, JSON.stringify(good.body)).toBe(200);
+    expect([good.body.draft.body.commentary, good.body.draft.version]).toEqual([commentary, d.version + 1]);
+    // the version HR opened is stale now: 409, as for every draft
+    expect((await patch(body, d.version)).status).toBe(409);
   });
 });

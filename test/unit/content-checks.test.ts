@@ -13,12 +13,20 @@ describe("policy drafts", () => {
   it("passes the version in force moved to the next review, and names what the build would refuse", () => {
     expect(policyDraftProblems(next, { version: "2026-07" })).toBeNull();
     expect(policyDraftProblems({ ...next, status: "draft" }, { version: "2026-07" })).toEqual({
-      status: 'a new version is published as "current"',
+      status: { code: "status_current", vars: {}, message: 'a new version is published as "current"' },
     });
-    expect(policyDraftProblems(inForce, { version: "2026-07" })?.version).toMatch(/newer than the version in force/);
+    expect(policyDraftProblems(inForce, { version: "2026-07" })?.version).toMatchObject({
+      code: "version_newer",
+      vars: { version: "2026-07" },
+      message: expect.stringMatching(/newer than the version in force/),
+    });
     const heavy = structuredClone(next);
     heavy.criteria[0].weight += 1;
-    expect(policyDraftProblems(heavy, null)?.criteria).toMatch(/add up to 101%/);
+    expect(policyDraftProblems(heavy, null)?.criteria).toMatchObject({
+      code: "weights_sum",
+      vars: { total: 101 },
+      message: expect.stringMatching(/add up to 101%/),
+    });
   });
 
   it("moves to the next six-monthly review across a year", () => {
@@ -38,8 +46,8 @@ describe("honour drafts", () => {
   it("are checked without the consent, which is a step of its own", () => {
     expect(honourDraftProblems(drafted)).toBeNull();
     expect(honourDraftProblems({ ...drafted, reason: { en: "Great work.", "zh-cn": "很好。" } })).toMatchObject({
-      "reason.en": expect.stringMatching(/say specifically/),
-      "reason.zh-cn": expect.stringMatching(/say specifically/),
+      "reason.en": { code: "reason_vague", vars: { min: 40 }, message: expect.stringMatching(/say specifically/) },
+      "reason.zh-cn": { code: "reason_vague", vars: { min: 15 }, message: expect.stringMatching(/say specifically/) },
     });
   });
 

@@ -2,11 +2,13 @@
 // and sees as they type what the build would refuse (the build's own schema,
 // src/lib/publishing/content-checks.ts). A named person's consent is not a
 // field here: it is its own audited step on the draft, once they agreed.
-import { useEffect, useId, useMemo, useState, type ChangeEvent, type ReactNode, type SyntheticEvent } from "react";
+import { useEffect, useMemo, useState, type ChangeEvent, type ReactNode, type SyntheticEvent } from "react";
 import { LOCALES, type Locale } from "#i18n/config.ts";
 import type { TRewardForm } from "#lib/policy/schema.ts";
 import { honourDraftProblems } from "#lib/publishing/content-checks.ts";
+import { problemKey } from "#lib/publishing/problems.ts";
 import { adminApi, describeError, type T } from "./api.ts";
+import { Field, type FieldA11y } from "./Field.tsx";
 
 interface Props {
   t: T;
@@ -28,7 +30,6 @@ export const honourSlug = (name: string) =>
     .slice(0, 60);
 
 export function HonourForm({ t, policyVersion, onCreated }: Props) {
-  const id = useId();
   const [forms, setForms] = useState<TRewardForm[]>([]);
   const [date, setDate] = useState("");
   const [cycle, setCycle] = useState("");
@@ -54,7 +55,10 @@ export function HonourForm({ t, policyVersion, onCreated }: Props) {
   );
   const problems = useMemo(() => honourDraftProblems(body) ?? {}, [body]);
   const slug = honourSlug(name.en);
-  const problemFor = (field: string) => (visited === "all" || visited.has(field) ? problems[field] : undefined);
+  const problemFor = (field: string) => {
+    const p = visited === "all" || visited.has(field) ? problems[field] : undefined;
+    return p && t(problemKey(p.code), p.vars);
+  };
   const visit = (field: string) => setVisited((v) => (v === "all" || v.has(field) ? v : new Set(v).add(field)));
 
   async function create(event: SyntheticEvent) {
@@ -70,18 +74,11 @@ export function HonourForm({ t, policyVersion, onCreated }: Props) {
     } else setError(describeError(t, res.error));
   }
 
-  const field = (key: string, label: string, input: ReactNode) => (
-    <label key={key}>
-      {label}
+  const field = (key: string, label: string, input: (a11y: FieldA11y) => ReactNode) => (
+    <Field key={key} label={label} problem={problemFor(key)}>
       {input}
-      {problemFor(key) && (
-        <span className="field-error" id={`${id}-${key}`}>
-          {problemFor(key)}
-        </span>
-      )}
-    </label>
+    </Field>
   );
-  const describedBy = (key: string) => (problemFor(key) ? `${id}-${key}` : undefined);
   // a field's problems come keyed by its path in the file (recipient.name.en)
   const localized = (key: "title" | "name" | "reason", value: Localized, set: (v: Localized) => void, rows = 0) =>
     LOCALES.map((l) => {
@@ -90,13 +87,10 @@ export function HonourForm({ t, policyVersion, onCreated }: Props) {
         name: path,
         lang: l,
         value: value[l],
-        "aria-describedby": describedBy(path),
         onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set({ ...value, [l]: e.currentTarget.value }),
       };
-      return field(
-        path,
-        t(`admin.honour.field.${key}`, { lang: t(`admin.policy.lang.${l}`) }),
-        rows ? <textarea rows={rows} {...props} /> : <input {...props} />,
+      return field(path, t(`admin.honour.field.${key}`, { lang: t(`admin.policy.lang.${l}`) }), (a11y) =>
+        rows ? <textarea rows={rows} {...props} {...a11y} /> : <input {...props} {...a11y} />,
       );
     });
 
@@ -111,40 +105,22 @@ export function HonourForm({ t, policyVersion, onCreated }: Props) {
         if (name) visit(name);
       }}
     >
-      {field(
-        "date",
-        t("admin.honour.field.date"),
-        <input
-          type="date"
-          name="date"
-          value={date}
-          aria-describedby={describedBy("date")}
-          onChange={(e) => setDate(e.currentTarget.value)}
-        />,
-      )}
-      {field(
-        "cycle",
-        t("admin.honour.field.cycle"),
-        <input
-          name="cycle"
-          value={cycle}
-          placeholder="2026-Q4"
-          aria-describedby={describedBy("cycle")}
-          onChange={(e) => setCycle(e.currentTarget.value)}
-        />,
-      )}
-      {field(
-        "award",
-        t("admin.honour.field.award"),
-        <select name="award" value={award} aria-describedby={describedBy("award")} onChange={(e) => setAward(e.currentTarget.value)}>
+      {field("date", t("admin.honour.field.date"), (a11y) => (
+        <input type="date" name="date" value={date} onChange={(e) => setDate(e.currentTarget.value)} {...a11y} />
+      ))}
+      {field("cycle", t("admin.honour.field.cycle"), (a11y) => (
+        <input name="cycle" value={cycle} placeholder="2026-Q4" onChange={(e) => setCycle(e.currentTarget.value)} {...a11y} />
+      ))}
+      {field("award", t("admin.honour.field.award"), (a11y) => (
+        <select name="award" value={award} onChange={(e) => setAward(e.currentTarget.value)} {...a11y}>
           <option value="">—</option>
           {forms.map((f) => (
             <option key={f.id} value={f.id}>
               {f.name[t.locale]}
             </option>
           ))}
-        </select>,
-      )}
+        </select>
+      ))}
       {localized("title", title, setTitle)}
       <fieldset>
         <legend>{t("admin.honour.field.recipient")}</legend>

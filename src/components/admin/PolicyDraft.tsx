@@ -1,5 +1,6 @@
 // A new policy version in the console: HR edits the draft's texts (both
-// languages) and numbers, and sees as they type what the build would refuse
+// languages) and its structure — criteria, tiers and reward forms, added,
+// changed and removed (PolicyStructure.tsx) — and sees as they type what the build would refuse
 // (the build's own checks, src/lib/publishing/content-checks.ts), what
 // changes against the version in force (the policy pages' diff, word by word
 // for texts) and the tier calculator running on the draft (the policy pages'
@@ -10,9 +11,13 @@ import { diffPolicies, type FieldValue } from "#lib/policy/diff.ts";
 import { ZPolicyVersion, type TPolicyVersion } from "#lib/policy/schema.ts";
 import { diffWords } from "#lib/policy/wording.ts";
 import { policyDraftProblems } from "#lib/publishing/content-checks.ts";
+import { problemKey, type Problem } from "#lib/publishing/problems.ts";
+import { translator } from "#i18n/translate.ts";
 import type { Draft } from "#lib/publishing/model.ts";
 import TierCalculator, { calculatorCriteria, type CalculatorStrings } from "../policy/TierCalculator.tsx";
 import { adminApi, describeError, type T } from "./api.ts";
+import { Field } from "./Field.tsx";
+import { PolicyStructure } from "./PolicyStructure.tsx";
 
 interface Props {
   t: T;
@@ -70,7 +75,6 @@ export function PolicyDraft({ t, draft, calcStrings, onSaved }: Props) {
     setBody(next);
     setSaved(false);
   };
-  const num = (raw: string) => (raw.trim() === "" ? Number.NaN : Number(raw));
 
   async function save() {
     const res = await adminApi<{ draft: Draft }>(`/api/admin/drafts/${draft.id}`, {
@@ -84,6 +88,10 @@ export function PolicyDraft({ t, draft, calcStrings, onSaved }: Props) {
     } else setError(describeError(t, res.error));
   }
 
+  const say = (p: Problem) => t(problemKey(p.code), p.vars);
+  const problemAt = (path: string) => (problems?.[path] ? say(problems[path]) : undefined);
+  const calc = useMemo(() => translator(calcStrings), [calcStrings]);
+
   const locale = t.locale;
   return (
     <div className="admin-policy-draft" data-policy-draft>
@@ -91,96 +99,40 @@ export function PolicyDraft({ t, draft, calcStrings, onSaved }: Props) {
         <legend>{t("admin.policy.texts")}</legend>
         {LOCALES.map((l) => (
           <div key={l}>
-            <label>
-              {t("admin.policy.field.title", { lang: t(`admin.policy.lang.${l}`) })}
-              <input
-                name={`title.${l}`}
-                lang={l}
-                value={body.title[l]}
-                onChange={(e) => edit((b) => (b.title[l] = e.currentTarget.value))}
-              />
-            </label>
-            <label>
-              {t("admin.policy.field.summary", { lang: t(`admin.policy.lang.${l}`) })}
-              <textarea
-                name={`summary.${l}`}
-                lang={l}
-                rows={3}
-                value={body.summary[l]}
-                onChange={(e) => edit((b) => (b.summary[l] = e.currentTarget.value))}
-              />
-            </label>
+            <Field label={t("admin.policy.field.title", { lang: t(`admin.policy.lang.${l}`) })} problem={problemAt(`title.${l}`)}>
+              {(a11y) => (
+                <input
+                  name={`title.${l}`}
+                  lang={l}
+                  value={body.title[l]}
+                  onChange={(e) => edit((b) => (b.title[l] = e.currentTarget.value))}
+                  {...a11y}
+                />
+              )}
+            </Field>
+            <Field label={t("admin.policy.field.summary", { lang: t(`admin.policy.lang.${l}`) })} problem={problemAt(`summary.${l}`)}>
+              {(a11y) => (
+                <textarea
+                  name={`summary.${l}`}
+                  lang={l}
+                  rows={3}
+                  value={body.summary[l]}
+                  onChange={(e) => edit((b) => (b.summary[l] = e.currentTarget.value))}
+                  {...a11y}
+                />
+              )}
+            </Field>
           </div>
         ))}
       </fieldset>
-      <fieldset>
-        <legend>{t("admin.policy.criteria")}</legend>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.policy.criterion")}</th>
-              <th scope="col">{t("admin.policy.field.weight")}</th>
-              <th scope="col">{t("admin.policy.field.target")}</th>
-              <th scope="col">{t("admin.policy.field.threshold")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {body.criteria.map((c, i) => (
-              <tr key={c.id}>
-                <th scope="row">{c.name[locale]}</th>
-                {(["weight", "target", "threshold"] as const).map((k) => (
-                  <td key={k}>
-                    <input
-                      name={`criteria.${c.id}.${k}`}
-                      inputMode="decimal"
-                      aria-label={`${c.name[locale]}: ${t(`admin.policy.field.${k}`)}`}
-                      defaultValue={String(c[k])}
-                      onChange={(e) => {
-                        const v = num(e.currentTarget.value);
-                        edit((b) => (b.criteria[i]![k] = v));
-                      }}
-                    />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.policy.tier")}</th>
-              <th scope="col">{t("admin.policy.field.minScore")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {body.tiers.map((tier, i) => (
-              <tr key={tier.id}>
-                <th scope="row">{tier.name[locale]}</th>
-                <td>
-                  <input
-                    name={`tiers.${tier.id}.minScore`}
-                    inputMode="decimal"
-                    aria-label={`${tier.name[locale]}: ${t("admin.policy.field.minScore")}`}
-                    defaultValue={String(tier.rule.minScore)}
-                    onChange={(e) => {
-                      const v = num(e.currentTarget.value);
-                      edit((b) => (b.tiers[i]!.rule.minScore = v));
-                    }}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </fieldset>
+      <PolicyStructure t={t} calc={calc} body={body} edit={edit} problemAt={problemAt} />
       {problems ? (
         <div role="alert" data-problems>
           <p>{t("admin.policy.problems")}</p>
           <ul>
-            {Object.entries(problems).map(([field, message]) => (
+            {Object.entries(problems).map(([field, p]) => (
               <li key={field}>
-                <code>{field}</code>: {message}
+                <code>{field}</code>: {say(p)}
               </li>
             ))}
           </ul>

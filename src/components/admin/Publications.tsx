@@ -8,6 +8,7 @@ import type { Draft } from "#lib/publishing/model.ts";
 import type { SeriesLatest } from "#lib/publishing/series.ts";
 import { localText } from "#lib/surveys/text.ts";
 import { adminApi, describeError, type T } from "./api.ts";
+import { ActionButton } from "./ActionButton.tsx";
 import { OutcomeLine, type Outcome } from "./Outcome.tsx";
 import type { CalculatorStrings } from "../policy/TierCalculator.tsx";
 import type { ResultsContext } from "./ResultsDraft.tsx";
@@ -39,6 +40,8 @@ export function Publications({ t, actor, series, policy, results, forums }: Prop
   const [resultsOpen, setResultsOpen] = useState(false);
   const [announcing, setAnnouncing] = useState(false);
   const [forumId, setForumId] = useState(forums?.forums[0]?.id ?? "");
+  /** The results draft HR re-opened to edit, by id. */
+  const [editingResults, setEditingResults] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const res = await adminApi<{ drafts: Draft[] }>("/api/admin/drafts");
@@ -57,6 +60,10 @@ export function Publications({ t, actor, series, policy, results, forums }: Prop
     setOutcome(res.ok ? { at, text: done(res.body.draft) } : { at, text: describeError(t, res.error), error: true });
     await load();
   }
+  const started = (d: Draft) => t("admin.programme.started", { file: d.path.split("/").at(-1)! });
+  /** A step on one draft (approve, publish, consent), sent with the version HR saw. */
+  const step = (d: Draft, name: "approve" | "publish" | "consent", done: string) =>
+    act(`draft-${d.id}`, `/api/admin/drafts/${d.id}/${name}`, { version: d.version }, () => done);
 
   return (
     <section className="admin-publish" aria-labelledby="publish-title">
@@ -67,18 +74,9 @@ export function Publications({ t, actor, series, policy, results, forums }: Prop
         {series.map((s) => (
           <li key={s.series} className="card" data-series={s.series}>
             <p>{t("admin.programme.latest", { title: localText(s.title, t.locale) })}</p>
-            <button
-              type="button"
-              className="button"
-              disabled={busy}
-              onClick={() =>
-                act(`start-${s.series}`, "/api/admin/drafts", { from: s.from }, (d) =>
-                  t("admin.programme.started", { file: d.path.split("/").at(-1)! }),
-                )
-              }
-            >
+            <ActionButton busy={busy} onClick={() => void act(`start-${s.series}`, "/api/admin/drafts", { from: s.from }, started)}>
               {t("admin.programme.start")}
-            </button>
+            </ActionButton>
             <OutcomeLine at={`start-${s.series}`} outcome={outcome} />
           </li>
         ))}
@@ -87,19 +85,13 @@ export function Publications({ t, actor, series, policy, results, forums }: Prop
         <>
           <h3>{t("admin.policy.title")}</h3>
           <p>{t("admin.policy.lead")}</p>
-          <button
-            type="button"
-            className="button"
-            data-start-policy
-            disabled={busy}
-            onClick={() =>
-              act("start-policy", "/api/admin/drafts", { policy: policy.current }, (d) =>
-                t("admin.programme.started", { file: d.path.split("/").at(-1)! }),
-              )
-            }
+          <ActionButton
+            busy={busy}
+            mark={{ "data-start-policy": true }}
+            onClick={() => void act("start-policy", "/api/admin/drafts", { policy: policy.current }, started)}
           >
             {t("admin.policy.start", { version: policy.current })}
-          </button>
+          </ActionButton>
           <OutcomeLine at="start-policy" outcome={outcome} />
           <h3>{t("admin.honour.title")}</h3>
           <p>{t("admin.honour.lead")}</p>
@@ -223,6 +215,33 @@ export function Publications({ t, actor, series, policy, results, forums }: Prop
                   })}
                 </p>
               )}
+              {d.kind === "results" && results && (d.state === "draft" || d.state === "approved") && (
+                <details
+                  data-edit-results
+                  open={editingResults === d.id}
+                  onToggle={(e) => {
+                    const open = e.currentTarget.open;
+                    setEditingResults((id) => (open ? d.id : id === d.id ? null : id));
+                  }}
+                >
+                  <summary>{t("admin.results.edit")}</summary>
+                  {editingResults === d.id && (
+                    <Suspense fallback={null}>
+                      <ResultsDraft
+                        key={`${d.id}-${d.version}`}
+                        t={t}
+                        results={results}
+                        draft={d}
+                        onSaved={() => {
+                          setEditingResults(null);
+                          setOutcome({ at: `draft-${d.id}`, text: t("admin.policy.saved") });
+                          void load();
+                        }}
+                      />
+                    </Suspense>
+                  )}
+                </details>
+              )}
               {d.kind === "policy" && d.state === "draft" && policy && (
                 <Suspense fallback={null}>
                   <PolicyDraft key={d.id} t={t} draft={d} calcStrings={policy.calcStrings} onSaved={() => void load()} />
@@ -241,18 +260,9 @@ export function Publications({ t, actor, series, policy, results, forums }: Prop
                     <>
                       {t("admin.honour.needsConsent")}{" "}
                       {(d.state === "draft" || d.state === "approved") && (
-                        <button
-                          type="button"
-                          className="button"
-                          disabled={busy}
-                          onClick={() =>
-                            act(`draft-${d.id}`, `/api/admin/drafts/${d.id}/consent`, { version: d.version }, () =>
-                              t("admin.honour.consent"),
-                            )
-                          }
-                        >
+                        <ActionButton busy={busy} onClick={() => void step(d, "consent", t("admin.honour.consent"))}>
                           {t("admin.honour.consent")}
-                        </button>
+                        </ActionButton>
                       )}
                     </>
                   )}
@@ -264,30 +274,14 @@ export function Publications({ t, actor, series, policy, results, forums }: Prop
               </p>
               {d.state === "draft" && own && <p className="muted">{t("admin.programme.ownDraft")}</p>}
               {d.state === "draft" && !own && (
-                <button
-                  type="button"
-                  className="button"
-                  disabled={busy}
-                  onClick={() =>
-                    act(`draft-${d.id}`, `/api/admin/drafts/${d.id}/approve`, { version: d.version }, () =>
-                      t("admin.programme.approvedDone"),
-                    )
-                  }
-                >
+                <ActionButton busy={busy} onClick={() => void step(d, "approve", t("admin.programme.approvedDone"))}>
                   {t("admin.programme.approve")}
-                </button>
+                </ActionButton>
               )}
               {d.state === "approved" && (
-                <button
-                  type="button"
-                  className="button"
-                  disabled={busy}
-                  onClick={() =>
-                    act(`draft-${d.id}`, `/api/admin/drafts/${d.id}/publish`, { version: d.version }, () => t("admin.programme.published"))
-                  }
-                >
+                <ActionButton busy={busy} onClick={() => void step(d, "publish", t("admin.programme.published"))}>
                   {t("admin.programme.publish")}
-                </button>
+                </ActionButton>
               )}
               <OutcomeLine at={`draft-${d.id}`} outcome={outcome} />
             </li>

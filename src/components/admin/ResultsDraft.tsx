@@ -2,8 +2,10 @@
 // scored here, in the browser, with the import's own code
 // (src/lib/results/draft.ts) and never sent anywhere: only the aggregates
 // join what HR writes (spend, promotions, training, activities, commentary in
-// both languages). The whole file is checked as HR types with the build's own
-// check (parseResultsSet) and previewed before it is saved as a draft.
+// both languages). The whole file is checked as HR types with the checks the
+// server runs on it (resultsDraftProblems: the build's rules of one file and
+// against the policy), said in HR's words, and previewed before it is saved.
+// A saved draft opens here again with its body, to be edited and saved over.
 import { useEffect, useMemo, useState } from "react";
 import { LOCALES, type Locale } from "#i18n/config.ts";
 import type { Day } from "#lib/clock.ts";
@@ -11,11 +13,17 @@ import { policyFingerprint } from "#lib/policy/fingerprint.ts";
 import type { TPolicyVersion } from "#lib/policy/schema.ts";
 import type { Draft } from "#lib/publishing/model.ts";
 import { isRefused, scoreExport, type Refused, type Scored } from "#lib/results/draft.ts";
-import { parseResultsSet } from "#lib/results/parse.ts";
+import type { CycleAggregates } from "#lib/results/import.ts";
 import type { TCycleResults } from "#lib/results/schema.ts";
+import { resultsDraftProblems } from "#lib/publishing/content-checks.ts";
+import { problemKey } from "#lib/publishing/problems.ts";
 import { adminApi, describeError, type T } from "./api.ts";
+import { Field } from "./Field.tsx";
 
-export interface ResultsContext {
+/** What the page gives the results form; the policy versions it fetches when opened (PolicyVersions). */
+export type ResultsContext = Omit<FormContext, "versions">;
+
+interface FormContext {
   /** Every policy version as the site publishes it. */
   versions: TPolicyVersion[];
   k: number;
@@ -28,6 +36,8 @@ export interface ResultsContext {
 interface Props {
   t: T;
   results: ResultsContext;
+  /** A saved draft to edit; none: a new one from a KPI export. */
+  draft?: Draft;
   onSaved: (d: Draft) => void;
 }
 
@@ -40,11 +50,49 @@ const emptyTexts = (): Texts => ({
   commentary: { en: "", "zh-cn": "" },
 });
 
-export function ResultsDraft({ t, results, onSaved }: Props) {
-  const [cycle, setCycle] = useState("");
-  const [scored, setScored] = useState<Scored | Refused | null>(null);
+/** A saved draft's figures, as if its export had just been scored: the version it cites and its aggregates. */
+function savedScore(draft: Draft | undefined, versions: TPolicyVersion[]): Scored | null {
+  if (!draft) return null;
+  const b = draft.body as unknown as TCycleResults;
+  const version = versions.find((v) => v.version === b.policy?.version);
+  if (!version) return null;
+  const aggregates: CycleAggregates = { headcount: b.headcount, kpis: b.kpis, tiers: b.tiers };
+  if (b.scoreBands) aggregates.scoreBands = b.scoreBands;
+  return { version, aggregates };
+}
+
+const savedTexts = (draft: Draft | undefined): Texts => {
+  if (!draft) return emptyTexts();
+  const { spend, promotions, training, activities, commentary } = draft.body as unknown as TCycleResults;
+  return structuredClone({ ...(spend === undefined ? {} : { spend }), promotions, training, activities, commentary });
+};
+
+/**
+ * The policy versions, fetched when the form opens: every version the build
+ * read (/policy/versions.json), which no console page carries in its HTML.
+ */
+export function ResultsDraft(props: Props) {
+  const [versions, setVersions] = useState<TPolicyVersion[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    void fetch("/policy/versions.json")
+      .then((r) => (r.ok ? (r.json() as Promise<TPolicyVersion[]>) : Promise.reject(new Error(String(r.status)))))
+      .then(setVersions, () => setFailed(true));
+  }, []);
+  if (failed)
+    return (
+      <p role="alert" className="notice error">
+        {props.t("admin.network")}
+      </p>
+    );
+  return versions ? <ResultsForm {...props} results={{ ...props.results, versions }} /> : null;
+}
+
+function ResultsForm({ t, results, draft, onSaved }: Omit<Props, "results"> & { results: FormContext }) {
+  const [cycle, setCycle] = useState(draft ? String(draft.body.cycle) : "");
+  const [scored, setScored] = useState<Scored | Refused | null>(() => savedScore(draft, results.versions));
   const [fingerprint, setFingerprint] = useState<string | null>(null);
-  const [texts, setTexts] = useState<Texts>(emptyTexts);
+  const [texts, setTexts] = useState<Texts>(() => savedTexts(draft));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const k = results.k;
@@ -63,7 +111,7 @@ export function ResultsDraft({ t, results, onSaved }: Props) {
     const csv = await file.text();
     const published = results.published.find((r) => r.cycle === cycle) ?? null;
     setScored(scoreExport(cycle, csv, { versions: results.versions, k, today: results.today, published }));
-    if (published) {
+    if (published && !draft) {
       const { spend, promotions, training, activities, commentary } = published;
       setTexts({ ...(spend === undefined ? {} : { spend }), promotions, training, activities, commentary });
     }
@@ -73,28 +121,29 @@ export function ResultsDraft({ t, results, onSaved }: Props) {
     if (!ok || !fingerprint) return null;
     return {
       cycle,
-      published: existing?.published ?? results.today,
+      published: draft ? String(draft.body.published) : (existing?.published ?? results.today),
       policy: { version: ok.version.version, fingerprint },
       ...ok.aggregates,
       ...texts,
     };
-  }, [ok, fingerprint, cycle, existing, results.today, texts]);
+  }, [ok, fingerprint, cycle, existing, results.today, texts, draft]);
 
-  // the build's own check of the folder's rules, on this file
+  // the checks the server runs on this draft, as HR types
   const problems = useMemo(() => {
     if (!body) return null;
-    try {
-      parseResultsSet([{ path: `${cycle}.json`, text: JSON.stringify(body) }], {
+    return (
+      resultsDraftProblems(body, cycle, {
         policies: results.versions,
         fingerprints: new Map([[ok!.version.version, fingerprint!]]),
         k,
         today: results.today,
-      });
-      return [];
-    } catch (err) {
-      return (err as { problems?: string[] }).problems ?? [String(err)];
-    }
+      }) ?? {}
+    );
   }, [body, cycle, results, k, ok, fingerprint]);
+  const problemAt = (path: string) => {
+    const p = problems?.[path];
+    return p && t(problemKey(p.code), p.vars);
+  };
 
   // a count of 1 to k−1 people is published as "fewer than k": written null, as the build requires
   const people = (raw: string): number | null => {
@@ -111,7 +160,9 @@ export function ResultsDraft({ t, results, onSaved }: Props) {
     if (!body) return;
     setSaving(true);
     setError(null);
-    const res = await adminApi<{ draft: Draft }>("/api/admin/drafts", { method: "POST", json: { results: cycle, body } });
+    const res = draft
+      ? await adminApi<{ draft: Draft }>(`/api/admin/drafts/${draft.id}`, { method: "PATCH", json: { version: draft.version, body } })
+      : await adminApi<{ draft: Draft }>("/api/admin/drafts", { method: "POST", json: { results: cycle, body } });
     setSaving(false);
     if (res.ok) onSaved(res.body.draft);
     else setError(describeError(t, res.error));
@@ -128,6 +179,7 @@ export function ResultsDraft({ t, results, onSaved }: Props) {
             name="cycle"
             value={cycle}
             placeholder="2025-H2"
+            readOnly={!!draft}
             onChange={(e) => {
               setCycle(e.target.value.trim());
               setScored(null);
@@ -155,82 +207,102 @@ export function ResultsDraft({ t, results, onSaved }: Props) {
         <>
           <fieldset>
             <legend>{t("admin.results.texts")}</legend>
-            <label>
-              {t("admin.results.spend")}
-              <input
-                type="number"
-                name="spend"
-                min={0}
-                value={texts.spend ?? ""}
-                onChange={(e) =>
-                  edit((x) => {
-                    if (e.target.value === "") delete x.spend;
-                    else x.spend = Number(e.target.value);
-                  })
-                }
-              />
-            </label>
-            <label>
-              {t("admin.results.promotions")}
-              <input
-                type="number"
-                name="promotions"
-                min={0}
-                defaultValue={texts.promotions ?? ""}
-                onChange={(e) => edit((x) => (x.promotions = people(e.target.value)))}
-              />
-            </label>
-            <label>
-              {t("admin.results.courses")}
-              <input
-                type="number"
-                name="training.courses"
-                min={0}
-                value={texts.training.courses}
-                onChange={(e) => edit((x) => (x.training.courses = Math.max(0, Math.round(Number(e.target.value)))))}
-              />
-            </label>
-            <label>
-              {t("admin.results.hours")}
-              <input
-                type="number"
-                name="training.hours"
-                min={0}
-                value={texts.training.hours}
-                onChange={(e) => edit((x) => (x.training.hours = Math.max(0, Number(e.target.value))))}
-              />
-            </label>
-            <label>
-              {t("admin.results.trained")}
-              <input
-                type="number"
-                name="training.people"
-                min={0}
-                defaultValue={texts.training.people ?? ""}
-                onChange={(e) => edit((x) => (x.training.people = people(e.target.value)))}
-              />
-            </label>
-            <p className="muted">{t("admin.results.fewer", { k })}</p>
+            <Field label={t("admin.results.spend")} problem={problemAt("spend")}>
+              {(a11y) => (
+                <input
+                  type="number"
+                  name="spend"
+                  min={0}
+                  value={texts.spend ?? ""}
+                  onChange={(e) =>
+                    edit((x) => {
+                      if (e.target.value === "") delete x.spend;
+                      else x.spend = Number(e.target.value);
+                    })
+                  }
+                  {...a11y}
+                />
+              )}
+            </Field>
+            <Field label={t("admin.results.promotions")} problem={problemAt("promotions")}>
+              {(a11y) => (
+                <input
+                  type="number"
+                  name="promotions"
+                  min={0}
+                  defaultValue={texts.promotions ?? ""}
+                  onChange={(e) => edit((x) => (x.promotions = people(e.target.value)))}
+                  {...a11y}
+                />
+              )}
+            </Field>
+            <Field label={t("admin.results.courses")} problem={problemAt("training.courses")}>
+              {(a11y) => (
+                <input
+                  type="number"
+                  name="training.courses"
+                  min={0}
+                  value={texts.training.courses}
+                  onChange={(e) => edit((x) => (x.training.courses = Math.max(0, Math.round(Number(e.target.value)))))}
+                  {...a11y}
+                />
+              )}
+            </Field>
+            <Field label={t("admin.results.hours")} problem={problemAt("training.hours")}>
+              {(a11y) => (
+                <input
+                  type="number"
+                  name="training.hours"
+                  min={0}
+                  value={texts.training.hours}
+                  onChange={(e) => edit((x) => (x.training.hours = Math.max(0, Number(e.target.value))))}
+                  {...a11y}
+                />
+              )}
+            </Field>
+            <Field label={t("admin.results.trained")} hint={t("admin.results.fewer", { k })} problem={problemAt("training.people")}>
+              {(a11y) => (
+                <input
+                  type="number"
+                  name="training.people"
+                  min={0}
+                  defaultValue={texts.training.people ?? ""}
+                  onChange={(e) => edit((x) => (x.training.people = people(e.target.value)))}
+                  {...a11y}
+                />
+              )}
+            </Field>
             {texts.activities.map((a, i) => (
               <div key={i} data-activity={i}>
-                <label>
-                  {t("admin.results.activityDate")}
-                  <input
-                    type="date"
-                    name={`activities.${i}.date`}
-                    value={a.date}
-                    onChange={(e) => edit((x) => (x.activities[i]!.date = e.target.value))}
-                  />
-                </label>
-                {LOCALES.map((l) => (
-                  <label key={l}>
-                    {t("admin.results.activityName", { lang: langName(l) })}
+                <Field
+                  label={t("admin.results.activityDate")}
+                  problem={problemAt(`activities.${i}.date`) ?? problemAt(`activities[${i}].date`)}
+                >
+                  {(a11y) => (
                     <input
-                      name={`activities.${i}.name.${l}`}
-                      value={a.name[l]}
-                      onChange={(e) => edit((x) => (x.activities[i]!.name[l] = e.target.value))}
+                      type="date"
+                      name={`activities.${i}.date`}
+                      value={a.date}
+                      onChange={(e) => edit((x) => (x.activities[i]!.date = e.target.value))}
+                      {...a11y}
                     />
-                  </label>
+                  )}
+                </Field>
+                {LOCALES.map((l) => (
+                  <Field
+                    key={l}
+                    label={t("admin.results.activityName", { lang: langName(l) })}
+                    problem={problemAt(`activities.${i}.name.${l}`)}
+                  >
+                    {(a11y) => (
+                      <input
+                        name={`activities.${i}.name.${l}`}
+                        value={a.name[l]}
+                        onChange={(e) => edit((x) => (x.activities[i]!.name[l] = e.target.value))}
+                        {...a11y}
+                      />
+                    )}
+                  </Field>
                 ))}
               </div>
             ))}
@@ -242,30 +314,39 @@ export function ResultsDraft({ t, results, onSaved }: Props) {
               {t("admin.results.addActivity")}
             </button>
             {LOCALES.map((l) => (
-              <label key={l}>
-                {t("admin.results.commentary", { lang: langName(l) })}
-                <textarea
-                  name={`commentary.${l}`}
-                  rows={4}
-                  value={texts.commentary[l]}
-                  onChange={(e) => edit((x) => (x.commentary[l] = e.target.value))}
-                />
-              </label>
+              <Field key={l} label={t("admin.results.commentary", { lang: langName(l) })} problem={problemAt(`commentary.${l}`)}>
+                {(a11y) => (
+                  <textarea
+                    name={`commentary.${l}`}
+                    rows={4}
+                    value={texts.commentary[l]}
+                    onChange={(e) => edit((x) => (x.commentary[l] = e.target.value))}
+                    {...a11y}
+                  />
+                )}
+              </Field>
             ))}
           </fieldset>
-          {problems && problems.length > 0 && (
+          {problems && Object.keys(problems).length > 0 && (
             <div role="alert" data-problems>
               <p>{t("admin.results.problems")}</p>
               <ul>
-                {problems.map((p, i) => (
-                  <li key={i}>{p.replace(/^[^:]+\.json: /, "")}</li>
+                {Object.entries(problems).map(([field, p]) => (
+                  <li key={field}>
+                    <code>{field}</code>: {t(problemKey(p.code), p.vars)}
+                  </li>
                 ))}
               </ul>
             </div>
           )}
-          {problems && problems.length === 0 && <p data-checks-pass>{t("admin.results.passes")}</p>}
+          {problems && Object.keys(problems).length === 0 && <p data-checks-pass>{t("admin.results.passes")}</p>}
           {body && <Preview t={t} body={body as TCycleResults} version={ok.version} k={k} />}
-          <button type="button" className="button" disabled={!problems || problems.length > 0 || saving} onClick={() => void save()}>
+          <button
+            type="button"
+            className="button"
+            disabled={!problems || Object.keys(problems).length > 0 || saving}
+            onClick={() => void save()}
+          >
             {t("admin.results.save")}
           </button>
           {error && <p role="alert">{error}</p>}

@@ -16,7 +16,7 @@ const slug = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/, "use lower-case letters, digits and hyphens, starting with a letter (e.g. first-contact-resolution)");
 
-const finite = z.number().refine(Number.isFinite, "must be a finite number");
+const finite = z.number().refine(Number.isFinite, { message: "must be a finite number", params: { problem: "finite" } });
 
 // --- criteria (the KPIs)
 
@@ -47,25 +47,38 @@ export const ZCriterion = z
     range: z.strictObject({ min: finite, max: finite }),
   })
   .superRefine((c, ctx) => {
-    if (c.range.min >= c.range.max) ctx.addIssue({ code: "custom", path: ["range"], message: "range.min must be below range.max" });
+    if (c.range.min >= c.range.max)
+      ctx.addIssue({ code: "custom", path: ["range"], params: { problem: "range_order" }, message: "range.min must be below range.max" });
     if (c.target === c.threshold) {
-      ctx.addIssue({ code: "custom", path: ["target"], message: "target and threshold must differ" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["target"],
+        params: { problem: "target_is_threshold" },
+        message: "target and threshold must differ",
+      });
     } else if (c.direction === "higher" && c.target < c.threshold) {
       ctx.addIssue({
         code: "custom",
         path: ["target"],
+        params: { problem: "target_above", target: c.target, threshold: c.threshold },
         message: `higher is better, so the target (${c.target}) must be above the threshold (${c.threshold})`,
       });
     } else if (c.direction === "lower" && c.target > c.threshold) {
       ctx.addIssue({
         code: "custom",
         path: ["target"],
+        params: { problem: "target_below", target: c.target, threshold: c.threshold },
         message: `lower is better, so the target (${c.target}) must be below the threshold (${c.threshold})`,
       });
     }
     for (const key of ["target", "threshold"] as const) {
       if (c[key] < c.range.min || c[key] > c.range.max) {
-        ctx.addIssue({ code: "custom", path: [key], message: `${key} ${c[key]} is outside range ${c.range.min}–${c.range.max}` });
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          params: { problem: "outside_range", value: c[key], min: c.range.min, max: c.range.max },
+          message: `${key} ${c[key]} is outside range ${c.range.min}–${c.range.max}`,
+        });
       }
     }
   });
@@ -186,7 +199,12 @@ export const ZPolicyVersion = z
   })
   .superRefine((p, ctx) => {
     if (!p.effective.startsWith(p.version)) {
-      ctx.addIssue({ code: "custom", path: ["effective"], message: `effective date ${p.effective} is not in version month ${p.version}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["effective"],
+        params: { problem: "effective_month", version: p.version },
+        message: `effective date ${p.effective} is not in version month ${p.version}`,
+      });
     }
     unique(p.criteria, "criteria", ctx);
     unique(p.tiers, "tiers", ctx);
@@ -201,6 +219,7 @@ export const ZPolicyVersion = z
       ctx.addIssue({
         code: "custom",
         path: ["criteria"],
+        params: { problem: "weights_sum", total: round(total) },
         message: `criterion weights must add up to 100%, but they add up to ${round(total)}% (${list})`,
       });
     }
@@ -214,6 +233,7 @@ export const ZPolicyVersion = z
         ctx.addIssue({
           code: "custom",
           path: ["tiers", i, "rule", "minScore"],
+          params: { problem: "tier_order", above: prev.rule.minScore },
           message: `tiers are listed best first, so tier "${tier.id}" needs a lower minScore than "${prev.id}" (${prev.rule.minScore}), not ${tier.rule.minScore}`,
         });
       }
@@ -223,12 +243,14 @@ export const ZPolicyVersion = z
           ctx.addIssue({
             code: "custom",
             path: ["tiers", i, "rule", "minimums", j, "criterion"],
+            params: { problem: "unknown_criterion", criterion: m.criterion },
             message: `tier "${tier.id}" has a minimum for unknown criterion "${m.criterion}" (known: ${known(criteria.keys())})`,
           });
         } else if (m.value < c.range.min || m.value > c.range.max) {
           ctx.addIssue({
             code: "custom",
             path: ["tiers", i, "rule", "minimums", j, "value"],
+            params: { problem: "outside_range", value: m.value, min: c.range.min, max: c.range.max },
             message: `tier "${tier.id}": minimum ${m.value} for "${c.id}" is outside its range ${c.range.min}–${c.range.max}`,
           });
         }
@@ -238,6 +260,7 @@ export const ZPolicyVersion = z
         ctx.addIssue({
           code: "custom",
           path: ["tiers", i, "rule", "minimums", j, "criterion"],
+          params: { problem: "two_minimums" },
           message: `tier "${tier.id}" has two minimums for "${tier.rule.minimums[j]!.criterion}": keep one`,
         });
       });
@@ -245,6 +268,7 @@ export const ZPolicyVersion = z
         ctx.addIssue({
           code: "custom",
           path: ["tiers", i, "rewards", j, "form"],
+          params: { problem: "reward_twice" },
           message: `tier "${tier.id}" gives reward form "${tier.rewards[j]!.form}" twice: merge them into one reward`,
         });
       });
@@ -264,12 +288,14 @@ export const ZPolicyVersion = z
             ctx.addIssue({
               code: "custom",
               path: ["tiers", i, "rule", "minimums"],
+              params: { problem: "tier_nesting", below: below.id, bound },
               message: `tier "${tier.id}" must also require ${bound}, as the tier below it ("${below.id}") does: a higher tier's conditions include every lower tier's`,
             });
           } else if (c.direction === "higher" ? own.value < m.value : own.value > m.value) {
             ctx.addIssue({
               code: "custom",
               path: ["tiers", i, "rule", "minimums", tier.rule.minimums.indexOf(own), "value"],
+              params: { problem: "tier_nesting", below: below.id, bound },
               message: `tier "${tier.id}" requires ${c.id} ${c.direction === "higher" ? "at least" : "at most"} ${own.value}, less strict than the tier below it ("${below.id}": ${bound})`,
             });
           }
@@ -280,6 +306,7 @@ export const ZPolicyVersion = z
           ctx.addIssue({
             code: "custom",
             path: ["tiers", i, "rewards", j, "form"],
+            params: { problem: "unknown_form", form: r.form },
             message: `tier "${tier.id}" gives unknown reward form "${r.form}" (known: ${known(forms)})`,
           });
         }
@@ -290,6 +317,7 @@ export const ZPolicyVersion = z
       ctx.addIssue({
         code: "custom",
         path: ["tiers", p.tiers.length - 1, "rule"],
+        params: { problem: "last_tier" },
         message: `the last tier ("${last.id}") is where everyone else lands: it needs minScore 0 and no minimums`,
       });
     }
@@ -299,6 +327,7 @@ export const ZPolicyVersion = z
           ctx.addIssue({
             code: "custom",
             path: ["cycles", i, "rewards", j],
+            params: { problem: "unknown_form", form },
             message: `cycle "${cycle.id}" pays unknown reward form "${form}" (known: ${known(forms)})`,
           });
         }
@@ -313,7 +342,13 @@ export type TPolicyVersionInput = z.input<typeof ZPolicyVersion>;
 function unique(items: { id: string }[], path: string, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: [path, i, "id"], message: `duplicate id "${item.id}" in ${path}` });
+    if (seen.has(item.id))
+      ctx.addIssue({
+        code: "custom",
+        path: [path, i, "id"],
+        params: { problem: "duplicate_id", id: item.id },
+        message: `duplicate id "${item.id}" in ${path}`,
+      });
     seen.add(item.id);
   });
 }

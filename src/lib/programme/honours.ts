@@ -42,6 +42,7 @@ export const ZHonour = z
         ctx.addIssue({
           code: "custom",
           path: ["reason", locale],
+          params: { problem: "reason_vague", min },
           message: `say specifically what was done and why it mattered (at least ${min} characters)`,
         });
       }

@@ -4,44 +4,33 @@
 // the rules across files the loader checks that one draft must meet to join
 // the folder (the file named after the version, newer than the one in force).
 // Problems come back keyed by field, as the API's error `fields` are.
-import type { z } from "zod";
 import { ZHonour } from "../programme/honours.ts";
 import { ZPolicyVersion, type TPolicyVersion } from "../policy/schema.ts";
-import type { Day } from "../clock.ts";
-import { checkCycleFile } from "../results/parse.ts";
+import { checkAgainstPolicy, checkCycleFile, type ResultsContext } from "../results/parse.ts";
 import { parsePeriod } from "../results/period.ts";
 import { ZCycleResults } from "../results/schema.ts";
+import { problem, problemsOfIssues, type Problems } from "./problems.ts";
 
-export type Problems = Record<string, string>;
+export type { Problems } from "./problems.ts";
 
 export const POLICY_DIR = "src/content/policy";
 export const HONOUR_DIR = "src/content/honours";
 export const RESULTS_DIR = "src/content/results";
-
-function toProblems(issues: readonly z.core.$ZodIssue[]): Problems {
-  const out: Problems = {};
-  for (const issue of issues) {
-    const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
-    for (const path of keys) {
-      const at = path.length > 0 ? path.join(".") : "body";
-      out[at] ??= issue.code === "unrecognized_keys" ? "not a field of this file" : issue.message;
-    }
-  }
-  return out;
-}
 
 const nonEmpty = (p: Problems) => (Object.keys(p).length > 0 ? p : null);
 
 /** A new policy version's problems (null: it passes), given the version in force it supersedes. */
 export function policyDraftProblems(body: unknown, inForce: Pick<TPolicyVersion, "version"> | null): Problems | null {
   const parsed = ZPolicyVersion.safeParse(body);
-  if (!parsed.success) return toProblems(parsed.error.issues);
+  if (!parsed.success) return problemsOfIssues(parsed.error.issues);
   const problems: Problems = {};
   const p = parsed.data;
-  if (p.status !== "current") problems.status = 'a new version is published as "current"';
-  if (p.prose) problems.prose = "the prose lives in its own files, not in the version";
+  if (p.status !== "current") problems.status = problem("status_current", 'a new version is published as "current"');
+  if (p.prose) problems.prose = problem("prose_elsewhere", "the prose lives in its own files, not in the version");
   if (inForce && p.version <= inForce.version)
-    problems.version = `a new version must be newer than the version in force (${inForce.version})`;
+    problems.version = problem("version_newer", `a new version must be newer than the version in force (${inForce.version})`, {
+      version: inForce.version,
+    });
   return nonEmpty(problems);
 }
 
@@ -67,7 +56,7 @@ export function honourDraftProblems(body: unknown): Problems | null {
       ? { ...b, recipient: { ...b.recipient, consent: true } }
       : body;
   const parsed = ZHonour.safeParse(asFiled);
-  return parsed.success ? null : toProblems(parsed.error.issues);
+  return parsed.success ? null : problemsOfIssues(parsed.error.issues);
 }
 
 /** A named person (not a team) is on the honour: their consent must be recorded before it is published. */
@@ -91,21 +80,31 @@ export const honourPath = (date: string, slug: string) => `${HONOUR_DIR}/${date}
 
 export const resultsPath = (cycle: string) => `${RESULTS_DIR}/${cycle}.json`;
 
+/** What a cycle's results are checked against: the site's k, the day, and the policy versions with their fingerprints. */
+export type ResultsRules = Pick<ResultsContext, "policies" | "fingerprints" | "k" | "today">;
+
 /**
- * A cycle's results file's problems (null: it passes) on its own, as the
- * server checks a draft: the build's schema, which has no field for anything
- * per person (a strict object: any other field is refused), the period over
- * by `today`, and every count of people either at least k or withheld (the
- * build's own rules, checkCycleFile). The rules that need the policy (its
- * criteria, tiers and fingerprint) run in the console on the whole folder.
+ * A cycle's results file's problems (null: it passes), as the console checks
+ * it while HR types and the server before saving, approving and publishing:
+ * the build's schema, which has no field for anything per person (a strict
+ * object: any other field is refused), the rules of one file (the period
+ * over by `today`, every count of people either at least k or withheld) and
+ * the rules against the policy (the version in force for the whole period,
+ * unchanged since; its criteria, ranges, tiers and budget) — the build's own
+ * checks, checkCycleFile and checkAgainstPolicy.
  */
-export function resultsDraftProblems(body: unknown, cycle: string, k: number, today: Day): Problems | null {
+export function resultsDraftProblems(body: unknown, cycle: string, rules: ResultsRules): Problems | null {
   const parsed = ZCycleResults.safeParse(body);
-  if (!parsed.success) return toProblems(parsed.error.issues);
+  if (!parsed.success) return problemsOfIssues(parsed.error.issues);
   const problems: Problems = {};
   const data = parsed.data;
-  if (data.cycle !== cycle) problems.cycle = `this draft is the results of ${cycle}; start a new draft for another cycle`;
+  if (data.cycle !== cycle)
+    problems.cycle = problem("draft_cycle", `this draft is the results of ${cycle}; start a new draft for another cycle`, { cycle });
   const period = parsePeriod(data.cycle);
-  if (period) checkCycleFile(data, period, k, today, (field, message) => (problems[field] ??= message));
+  const at = (field: string, p: (typeof problems)[string]) => (problems[field] ??= p);
+  if (period) {
+    checkAgainstPolicy(data, period, rules, at);
+    checkCycleFile(data, period, rules.k, rules.today, at);
+  }
   return nonEmpty(problems);
 }

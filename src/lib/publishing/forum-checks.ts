@@ -13,7 +13,10 @@ import { formatPath } from "../content.ts";
 import { hasUnsafeCharacters, UNSAFE_LINE_MESSAGE, UNSAFE_TEXT_MESSAGE } from "../text/unsafe-text.ts";
 import { formatForumFile, type ForumBody } from "../programme/forum-file.ts";
 import { checkForumFile, LOCALE_MARK, type ForumRefs } from "../programme/forums.ts";
-import type { Problems } from "./content-checks.ts";
+import { problem, type Problems } from "./problems.ts";
+
+/** A forum draft's problems keyed by field, in the build's English words (the forum form shows them as they are). */
+export type ForumProblems = Record<string, string>;
 
 export const FORUM_DIR = "src/content/forums";
 /** A forum's id is its file name without .md: <yyyy-mm-dd>-<slug>. */
@@ -31,8 +34,8 @@ function strings(value: unknown, path: (string | number)[] = []): [string, strin
 }
 
 /** A forum draft's problems keyed by field (null: it passes), `path` the file it writes. */
-export function forumDraftProblems(body: Record<string, unknown>, path: string, refs: ForumRefs): Problems | null {
-  const problems: Problems = {};
+export function forumDraftProblems(body: Record<string, unknown>, path: string, refs: ForumRefs): ForumProblems | null {
+  const problems: ForumProblems = {};
   const minutes = body.minutes;
   if (minutes !== undefined) {
     if (!minutes || typeof minutes !== "object" || Array.isArray(minutes)) problems.minutes = "the minutes per language: en and zh-cn";
@@ -55,3 +58,7 @@ export function forumDraftProblems(body: Record<string, unknown>, path: string, 
   });
   return Object.keys(problems).length > 0 ? problems : null;
 }
+
+/** The same problems as the API reports every draft's: one code for the forum's rules, the build's words as its detail. */
+export const codedForumProblems = (problems: ForumProblems): Problems =>
+  Object.fromEntries(Object.entries(problems).map(([field, message]) => [field, problem("forum_rule", message, { detail: message })]));

@@ -10,6 +10,10 @@ import { versionInForce } from "../policy/versions.ts";
 import { isSmallGroup, suppressPartition } from "../anonymity/suppression.ts";
 import { comparePeriodsNewestFirst, parsePeriod, periodContains, type Period } from "./period.ts";
 import { ZCycleResults, type TCycleResults, type TScoreBand } from "./schema.ts";
+import { problem, type Problem, type ProblemCode, type ProblemVars } from "../publishing/problems.ts";
+
+/** Where a rule reports a problem: the field, and what is wrong (its code and figures for HR's language, its English words). */
+export type At = (field: string, problem: Problem) => void;
 
 export interface CycleResults extends TCycleResults {
   period: Period;
@@ -28,48 +32,12 @@ export interface ResultsContext {
 export function parseResultsSet(files: ContentFile[], ctx: ResultsContext): CycleResults[] {
   const problems: string[] = [];
   const out: CycleResults[] = [];
-  const byVersion = new Map(ctx.policies.map((p) => [p.version, p]));
-  const published = ctx.policies.filter((p) => p.status !== "draft");
-
   for (const { file, id, data } of parseJsonFiles(files, ZCycleResults, problems)) {
-    const at = (field: string, message: string) => problems.push(`${file}: ${field}: ${message}`);
-    if (data.cycle !== id) at("cycle", `"${data.cycle}" does not match the file name (expected ${data.cycle}.json)`);
+    const at: At = (field, p) => problems.push(`${file}: ${field}: ${p.message}`);
+    if (data.cycle !== id) at("cycle", problem("cycle_file", `"${data.cycle}" does not match the file name (expected ${data.cycle}.json)`));
     const period = parsePeriod(data.cycle)!;
     const before = problems.length;
-
-    // --- which rules: one version, in force for the whole period
-    const version = byVersion.get(data.policy.version);
-    const inForce = versionInForce(published, period.end);
-    const atStart = versionInForce(published, period.start);
-    if (!version || version.status === "draft") {
-      at(
-        "policy.version",
-        `no published policy version "${data.policy.version}" (published: ${published.map((p) => p.version).join(", ") || "none"})`,
-      );
-    } else if (inForce?.version !== version.version) {
-      at(
-        "policy.version",
-        inForce
-          ? `version ${version.version} was not in force for ${data.cycle} (${period.start} – ${period.end}): ${inForce.version} was, from ${inForce.effective}`
-          : `no version was in force for ${data.cycle}: the first took effect on ${published[0]?.effective ?? "(none)"}`,
-      );
-    } else if (atStart && atStart.version !== version.version) {
-      at(
-        "policy.version",
-        `two versions were in force during ${data.cycle}: ${atStart.version} until ${version.effective}, then ${version.version}; a cycle is evaluated under one version, so split it at the change`,
-      );
-    }
-    if (version && version.status !== "draft") {
-      const now = ctx.fingerprints.get(version.version);
-      if (now !== data.policy.fingerprint) {
-        at(
-          "policy.fingerprint",
-          `version ${version.version} no longer matches the fingerprint these results were published under (recorded ${data.policy.fingerprint.slice(0, 12)}…, the version now gives ${now?.slice(0, 12) ?? "?"}…): a version that results cite must not change; publish a new version instead`,
-        );
-      }
-      checkAgainstVersion(data, version, ctx.k, at);
-    }
-
+    checkAgainstPolicy(data, period, ctx, at);
     checkCycleFile(data, period, ctx.k, ctx.today, at);
     if (problems.length === before) out.push({ ...data, period });
   }
@@ -79,89 +47,181 @@ export function parseResultsSet(files: ContentFile[], ctx: ResultsContext): Cycl
 }
 
 /**
- * The rules one cycle file meets on its own, without the policy: published
- * once the period is over, and no group of fewer than k people in any count
- * (the server checks a results draft with exactly these, src/lib/publishing/content-checks.ts).
+ * The rules one cycle file meets against the policy: the version it cites
+ * was in force for the whole period, unchanged since (its fingerprint), and
+ * its criteria, ranges, tiers and budget fit the file. The build runs them on
+ * the folder; the server and the console on a draft (content-checks.ts).
  */
-export function checkCycleFile(
+export function checkAgainstPolicy(
   data: TCycleResults,
   period: Period,
-  k: number,
-  today: Day,
-  at: (field: string, message: string) => void,
+  ctx: Pick<ResultsContext, "policies" | "fingerprints" | "k">,
+  at: At,
 ): void {
+  const published = ctx.policies.filter((p) => p.status !== "draft");
+  const version = ctx.policies.find((p) => p.version === data.policy.version);
+  const inForce = versionInForce(published, period.end);
+  const atStart = versionInForce(published, period.start);
+  const say = (field: string, code: ProblemCode, message: string, vars?: ProblemVars) => at(field, problem(code, message, vars));
+  if (!version || version.status === "draft") {
+    const list = published.map((p) => p.version).join(", ") || "none";
+    say("policy.version", "policy_unknown", `no published policy version "${data.policy.version}" (published: ${list})`, {
+      version: data.policy.version,
+      published: list,
+    });
+  } else if (inForce?.version !== version.version) {
+    if (inForce)
+      say(
+        "policy.version",
+        "policy_not_in_force",
+        `version ${version.version} was not in force for ${data.cycle} (${period.start} – ${period.end}): ${inForce.version} was, from ${inForce.effective}`,
+        { version: version.version, inForce: inForce.version },
+      );
+    else
+      say(
+        "policy.version",
+        "policy_not_in_force",
+        `no version was in force for ${data.cycle}: the first took effect on ${published[0]?.effective ?? "(none)"}`,
+        { version: version.version, inForce: "—" },
+      );
+  } else if (atStart && atStart.version !== version.version) {
+    say(
+      "policy.version",
+      "policy_two_versions",
+      `two versions were in force during ${data.cycle}: ${atStart.version} until ${version.effective}, then ${version.version}; a cycle is evaluated under one version, so split it at the change`,
+      { first: atStart.version, then: version.version },
+    );
+  }
+  if (version && version.status !== "draft") {
+    const now = ctx.fingerprints.get(version.version);
+    if (now !== data.policy.fingerprint) {
+      say(
+        "policy.fingerprint",
+        "fingerprint_changed",
+        `version ${version.version} no longer matches the fingerprint these results were published under (recorded ${data.policy.fingerprint.slice(0, 12)}…, the version now gives ${now?.slice(0, 12) ?? "?"}…): a version that results cite must not change; publish a new version instead`,
+        { version: version.version },
+      );
+    }
+    checkAgainstVersion(data, version, ctx.k, say);
+  }
+}
+
+type Say = (field: string, code: ProblemCode, message: string, vars?: ProblemVars) => void;
+
+/**
+ * The rules one cycle file meets on its own, without the policy: published
+ * once the period is over, and no group of fewer than k people in any count.
+ */
+export function checkCycleFile(data: TCycleResults, period: Period, k: number, today: Day, at: At): void {
+  const say: Say = (field, code, message, vars) => at(field, problem(code, message, vars));
   // --- when
   if (period.end >= today) {
-    at("cycle", `${data.cycle} runs until ${period.end}: results are published once the period is over`);
+    say("cycle", "period_not_over", `${data.cycle} runs until ${period.end}: results are published once the period is over`, {
+      cycle: data.cycle,
+    });
   }
-  if (data.published <= period.end) at("published", `${data.published} is not after the period's last day (${period.end})`);
-  if (data.published > today) at("published", `${data.published} is in the future (today is ${today})`);
+  if (data.published <= period.end)
+    say("published", "published_early", `${data.published} is not after the period's last day (${period.end})`, { end: period.end });
+  if (data.published > today) say("published", "published_future", `${data.published} is in the future (today is ${today})`);
 
   // --- counts of people
   if (data.headcount < k) {
-    at("headcount", `${data.headcount} supervisors is fewer than ${k}: the results of so small a group cannot be published`);
+    say(
+      "headcount",
+      "headcount_small",
+      `${data.headcount} supervisors is fewer than ${k}: the results of so small a group cannot be published`,
+      { k },
+    );
   }
   for (const [field, value] of [
     ["promotions", data.promotions],
     ["training.people", data.training.people],
   ] as const) {
     if (value !== null && isSmallGroup(value, k)) {
-      at(field, `${value} is a group of fewer than ${k}: write null (published as "fewer than ${k}")`);
+      say(field, "small_group", `${value} is a group of fewer than ${k}: write null (published as "fewer than ${k}")`, { k });
     }
-    if (value !== null && value > data.headcount) at(field, `${value} is more than the headcount (${data.headcount})`);
+    if (value !== null && value > data.headcount)
+      say(field, "over_headcount", `${value} is more than the headcount (${data.headcount})`, { headcount: data.headcount });
   }
   if (data.scoreBands) {
-    checkBands(data.scoreBands, data.headcount, k, at);
+    checkBands(data.scoreBands, data.headcount, k, say);
     if (data.tiers === "withheld" || Object.values(data.tiers).some((n) => n === null)) {
-      at("scoreBands", "published only when every tier count is shown: next to a withheld count they could help work it out");
+      say(
+        "scoreBands",
+        "bands_need_tiers",
+        "published only when every tier count is shown: next to a withheld count they could help work it out",
+      );
     }
   }
   data.activities.forEach((a, i) => {
     if (!periodContains(period, a.date))
-      at(`activities[${i}].date`, `${a.date} is outside ${data.cycle} (${period.start} – ${period.end})`);
+      say(`activities[${i}].date`, "activity_outside", `${a.date} is outside ${data.cycle} (${period.start} – ${period.end})`, {
+        cycle: data.cycle,
+      });
   });
   if (data.tiers !== "withheld") {
     for (const [id, n] of Object.entries(data.tiers)) {
       if (n !== null && isSmallGroup(n, k))
-        at(`tiers.${id}`, `${n} is a group of fewer than ${k}: write null (published as "fewer than ${k}")`);
+        say(`tiers.${id}`, "small_group", `${n} is a group of fewer than ${k}: write null (published as "fewer than ${k}")`, { k });
     }
   }
 }
 
-function checkAgainstVersion(data: TCycleResults, version: TPolicyVersion, k: number, at: (field: string, message: string) => void): void {
+function checkAgainstVersion(data: TCycleResults, version: TPolicyVersion, k: number, say: Say): void {
   const criteria = new Map(version.criteria.map((c) => [c.id, c]));
+  const v = version.version;
   for (const [id, value] of Object.entries(data.kpis)) {
     const c = criteria.get(id);
-    if (!c) at(`kpis.${id}`, `"${id}" is not a criterion of version ${version.version} (criteria: ${[...criteria.keys()].join(", ")})`);
+    if (!c)
+      say(`kpis.${id}`, "not_criterion", `"${id}" is not a criterion of version ${v} (criteria: ${[...criteria.keys()].join(", ")})`, {
+        id,
+        version: v,
+      });
     else if (value < c.range.min || value > c.range.max) {
-      at(`kpis.${id}`, `${value} is outside the range ${c.range.min}–${c.range.max} that version ${version.version} gives "${id}"`);
+      say(`kpis.${id}`, "kpi_range", `${value} is outside the range ${c.range.min}–${c.range.max} that version ${v} gives "${id}"`, {
+        min: c.range.min,
+        max: c.range.max,
+        version: v,
+      });
     }
   }
   const missing = version.criteria.filter((c) => !(c.id in data.kpis)).map((c) => c.id);
-  if (missing.length > 0) at("kpis", `no value for ${missing.join(", ")} (every criterion of version ${version.version} is reported)`);
+  if (missing.length > 0)
+    say("kpis", "kpis_missing", `no value for ${missing.join(", ")} (every criterion of version ${v} is reported)`, {
+      missing: missing.join(", "),
+    });
 
-  if (data.spend !== undefined && !version.budget) at("spend", `version ${version.version} has no budget to report spend against`);
+  if (data.spend !== undefined && !version.budget)
+    say("spend", "no_budget", `version ${v} has no budget to report spend against`, { version: v });
 
   const tiers = data.tiers;
   if (tiers === "withheld") return;
   const tierIds = version.tiers.map((t) => t.id);
   for (const id of Object.keys(tiers)) {
-    if (!tierIds.includes(id)) at(`tiers.${id}`, `"${id}" is not a tier of version ${version.version} (tiers: ${tierIds.join(", ")})`);
+    if (!tierIds.includes(id))
+      say(`tiers.${id}`, "not_tier", `"${id}" is not a tier of version ${v} (tiers: ${tierIds.join(", ")})`, { id, version: v });
   }
   const absent = tierIds.filter((id) => !(id in tiers));
-  if (absent.length > 0) at("tiers", `no count for ${absent.join(", ")} (write 0 for an empty tier)`);
+  if (absent.length > 0)
+    say("tiers", "tiers_missing", `no count for ${absent.join(", ")} (write 0 for an empty tier)`, { missing: absent.join(", ") });
   const counts = tierIds.map((id) => tiers[id] ?? null);
   const shown = counts.reduce<number>((a, n) => a + (n ?? 0), 0);
   const withheld = counts.filter((n) => n === null).length;
   const rest = data.headcount - shown;
   if (withheld === 0) {
-    if (rest !== 0) at("tiers", `the tier counts add up to ${shown}, but the headcount is ${data.headcount}`);
+    if (rest !== 0)
+      say("tiers", "tiers_sum", `the tier counts add up to ${shown}, but the headcount is ${data.headcount}`, {
+        shown,
+        headcount: data.headcount,
+      });
     return;
   }
   if (rest < withheld || rest > withheld * (k - 1)) {
-    at(
+    say(
       "tiers",
+      "tiers_withheld_fit",
       `the counts shown add up to ${shown}, leaving ${rest} of the headcount (${data.headcount}) for ${withheld} withheld tier(s), which cannot each hold 1 to ${k - 1}`,
+      { rest, withheld, max: k - 1 },
     );
     return;
   }
@@ -171,8 +231,9 @@ function checkAgainstVersion(data: TCycleResults, version: TPolicyVersion, k: nu
   let j = 0;
   const raw = counts.map((n) => n ?? split[j++]!);
   if (suppressPartition(raw, k) === null) {
-    at(
+    say(
       "tiers",
+      "tiers_derivable",
       `the withheld counts can be worked out from the headcount and the counts shown (${withheld} withheld, together ${rest}): write "withheld" for the whole breakdown`,
     );
   }
@@ -190,14 +251,19 @@ function spread(total: number, parts: number, max: number): number[] {
   return out;
 }
 
-function checkBands(bands: TScoreBand[], headcount: number, k: number, at: (field: string, message: string) => void): void {
+function checkBands(bands: TScoreBand[], headcount: number, k: number, say: Say): void {
   bands.forEach((b, i) => {
-    if (b.from >= b.to) at(`scoreBands[${i}]`, `a band runs from a lower score to a higher one (${b.from}–${b.to})`);
-    if (b.count < k) at(`scoreBands[${i}].count`, `${b.count} is fewer than ${k}: merge this band with a neighbour`);
+    if (b.from >= b.to) say(`scoreBands[${i}]`, "band_order", `a band runs from a lower score to a higher one (${b.from}–${b.to})`);
+    if (b.count < k) say(`scoreBands[${i}].count`, "band_small", `${b.count} is fewer than ${k}: merge this band with a neighbour`, { k });
     const prev = bands[i - 1];
-    if (prev && prev.to !== b.from) at(`scoreBands[${i}].from`, `${b.from} does not continue the band before it, which ends at ${prev.to}`);
+    if (prev && prev.to !== b.from)
+      say(`scoreBands[${i}].from`, "band_gap", `${b.from} does not continue the band before it, which ends at ${prev.to}`, {
+        end: prev.to,
+      });
   });
-  if (bands.length > 0 && (bands[0]!.from !== 0 || bands.at(-1)!.to !== 100)) at("scoreBands", "the bands cover the whole scale, 0 to 100");
+  if (bands.length > 0 && (bands[0]!.from !== 0 || bands.at(-1)!.to !== 100))
+    say("scoreBands", "bands_scale", "the bands cover the whole scale, 0 to 100");
   const sum = bands.reduce((a, b) => a + b.count, 0);
-  if (bands.length > 0 && sum !== headcount) at("scoreBands", `the bands hold ${sum} people, but the headcount is ${headcount}`);
+  if (bands.length > 0 && sum !== headcount)
+    say("scoreBands", "bands_sum", `the bands hold ${sum} people, but the headcount is ${headcount}`, { sum, headcount });
 }

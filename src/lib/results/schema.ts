@@ -40,7 +40,7 @@ export const ZCycleResults = z.strictObject({
   /** Supervisors evaluated in the cycle. */
   headcount: count,
   /** Team-level value of each criterion of the version, in the criterion's unit. */
-  kpis: z.record(z.string(), z.number().refine(Number.isFinite, "must be a finite number")),
+  kpis: z.record(z.string(), z.number().refine(Number.isFinite, { message: "must be a finite number", params: { problem: "finite" } })),
   /** Supervisors per tier id, or "withheld" when no tier count can be shown without revealing a small one. */
   tiers: z.union([z.literal("withheld"), z.record(z.string(), peopleCount)]),
   /** Weighted scores in bands of at least k people, lowest first (written by `npm run results:import`). */

@@ -10,14 +10,19 @@ import {
   namesPerson,
   nextPolicyVersion,
   policyDraftProblems,
+  POLICY_DIR,
   policyPath,
   resultsDraftProblems,
   resultsPath,
   type Problems,
+  type ResultsRules,
 } from "#lib/publishing/content-checks.ts";
+import { problem, problemFields } from "#lib/publishing/problems.ts";
+import { policyFingerprint } from "#lib/policy/fingerprint.ts";
+import { ZPolicyVersion, type TPolicyVersion } from "#lib/policy/schema.ts";
 import { republishProblems, republishRefusal, type PublishedFigures } from "#lib/results/republish.ts";
 import { formatJsonFile } from "#lib/publishing/json-file.ts";
-import { forumDraftProblems, forumPath } from "#lib/publishing/forum-checks.ts";
+import { codedForumProblems, forumDraftProblems, forumPath } from "#lib/publishing/forum-checks.ts";
 import { formatForumFile, readForumFile } from "#lib/programme/forum-file.ts";
 import { dayOf } from "#lib/clock.ts";
 import { toHex } from "#lib/hex.ts";
@@ -113,21 +118,26 @@ const refused = (what: string, problems: Problems) =>
     "invalid_draft",
     `The ${what} would not pass the build's checks: ${Object.entries(problems)
       .slice(0, 3)
-      .map(([field, message]) => `${field}: ${message}`)
+      .map(([field, p]) => `${field}: ${p.message}`)
       .join("; ")}`,
-    { fields: problems },
+    { fields: problemFields(problems) },
   );
 
 const versionOfPath = (path: string) => path.slice(path.lastIndexOf("/") + 1, -".json".length);
 
-/** The build's checks on what a draft would commit, whatever its kind; `rules` are the site's k and the request's day. */
-export function checkDraftBody(
+/**
+ * The build's checks on what a draft would commit, whatever its kind. A
+ * cycle's results are checked as the console checks them: against the site's
+ * k, the request's day and the policy versions (resultsRules).
+ */
+export async function checkDraftBody(
+  env: Env,
   d: Pick<StoredDraft, "kind" | "path" | "supersedes">,
   body: Record<string, unknown>,
-  rules: { k: number; today: string },
-): void {
+  now: Date,
+): Promise<void> {
   if (d.kind === "results") {
-    const problems = resultsDraftProblems(body, versionOfPath(d.path), rules.k, rules.today);
+    const problems = resultsDraftProblems(body, versionOfPath(d.path), await resultsRules(env, now));
     if (problems) throw refused("cycle's results", problems);
     return;
   }
@@ -136,8 +146,8 @@ export function checkDraftBody(
     return;
   }
   if (d.kind === "forum") {
-    const problems = forumDraftProblems(body, d.path, forumRefs(rules.today));
-    if (problems) throw refused("forum", problems);
+    const problems = forumDraftProblems(body, d.path, forumRefs(dayOf(now)));
+    if (problems) throw refused("forum", codedForumProblems(problems));
     return;
   }
   if (d.kind === "policy") {
@@ -145,7 +155,9 @@ export function checkDraftBody(
     if (problems) throw refused("policy version", problems);
     if (body.version !== versionOfPath(d.path))
       throw refused("policy version", {
-        version: `this draft is version ${versionOfPath(d.path)}; start a new draft for another month`,
+        version: problem("draft_version", `this draft is version ${versionOfPath(d.path)}; start a new draft for another month`, {
+          version: versionOfPath(d.path),
+        }),
       });
     return;
   }
@@ -153,11 +165,30 @@ export function checkDraftBody(
   if (problems) throw refused("honour", problems);
   if (!versionOfPath(d.path).startsWith(`${String(body.date)}-`))
     throw refused("honour", {
-      date: `this draft is the honour of ${versionOfPath(d.path).slice(0, 10)}; start a new draft for another day`,
+      date: problem("draft_day", `this draft is the honour of ${versionOfPath(d.path).slice(0, 10)}; start a new draft for another day`, {
+        day: versionOfPath(d.path).slice(0, 10),
+      }),
     });
 }
 
-const rulesOf = (env: Env, now: Date) => ({ k: readConfig(env).minGroupSize, today: dayOf(now) });
+/**
+ * What a cycle's results are checked against on the server: the site's k,
+ * the request's day, and every policy version the site was built with
+ * (BUILT_CONTENT lists them), as the repository has it now — the record the
+ * results cite, whose fingerprints they must match.
+ */
+async function resultsRules(env: Env, now: Date): Promise<ResultsRules> {
+  const cfg = publishingConfig(env);
+  const paths = Object.keys(BUILT_CONTENT).filter((p) => p.startsWith(`${POLICY_DIR}/`) && /\/\d{4}-\d{2}\.json$/.test(p));
+  const policies: TPolicyVersion[] = [];
+  for (const path of paths) {
+    const file = await readRepoFile(cfg, path);
+    const parsed = file ? ZPolicyVersion.safeParse(JSON.parse(file.text)) : null;
+    if (parsed?.success) policies.push(parsed.data);
+  }
+  const fingerprints = new Map(await Promise.all(policies.map(async (v) => [v.version, await policyFingerprint(v)] as const)));
+  return { policies, fingerprints, k: readConfig(env).minGroupSize, today: dayOf(now) };
+}
 
 const audit = (
   admin: Admin,
@@ -258,7 +289,7 @@ async function startResults(env: Env, admin: Admin, cycle: string, body: Record<
   requireRole(admin, env.HR_ROLES, "draft");
   const path = resultsPath(cycle);
   const d = { kind: "results" as const, path, supersedes: null };
-  checkDraftBody(d, body, rulesOf(env, now));
+  await checkDraftBody(env, d, body, now);
   const file = await checkRepublish(env, path, body);
   const id = hexId();
   await auditedBatch(env, () => [
@@ -282,7 +313,7 @@ async function startForum(env: Env, admin: Admin, forum: string, body: Record<st
   if (body !== undefined && file) throw new HttpError(409, "already_published", `${path} is already in the repository.`);
   const content = body ?? (file ? readForumFile(file.text) : null);
   if (!content) throw new HttpError(404, "not_found", "There is no forum with this id.");
-  checkDraftBody({ kind: "forum", path, supersedes: null }, content, rulesOf(env, now));
+  await checkDraftBody(env, { kind: "forum", path, supersedes: null }, content, now);
   const id = hexId();
   await auditedBatch(env, () => [
     insertDraftStatement(env, {
@@ -367,7 +398,7 @@ export async function updateDraft(env: Env, admin: Admin, id: string, patch: TDr
     if (patch.body === undefined) throw new HttpError(422, "invalid_draft", "Nothing to change.", { fields: { body: "required" } });
     body = d.kind === "honour" ? stripConsent(patch.body) : patch.body;
   }
-  checkDraftBody(d, body, rulesOf(env, now));
+  await checkDraftBody(env, d, body, now);
   if (d.kind === "results") await checkRepublish(env, d.path, body);
   const changed = Object.keys(patch).filter((k) => k !== "version");
   await runOrConflict(env, id, patch.version, () => [
@@ -414,7 +445,7 @@ export async function approveDraft(env: Env, admin: Admin, id: string, version: 
     throw new HttpError(403, "four_eyes", "You drafted this publication: another HR person must approve it.");
   if (d.version !== version) throw await conflict(env, id);
   if (d.state !== "draft") throw new HttpError(409, "not_a_draft", `This draft is already ${d.state}.`);
-  checkDraftBody(d, d.body, rulesOf(env, now));
+  await checkDraftBody(env, d, d.body, now);
   await runOrConflict(env, id, version, () => [
     approveStatement(env, id, version, admin.actor, now.toISOString()),
     { ...audit(admin, now, "draft.approve", id, { path: d.path, author: d.author }), changed: 1 },
@@ -437,7 +468,7 @@ export async function publishDraft(env: Env, admin: Admin, id: string, version: 
   if (d.state !== "approved") throw new HttpError(409, "not_approved", "Only an approved draft can be published.");
   const cfg = publishingConfig(env);
   // the build's checks on what is committed; the file keeps the key order HR's draft has (the previous run's)
-  checkDraftBody(d, d.body, rulesOf(env, now));
+  await checkDraftBody(env, d, d.body, now);
   if (d.kind === "honour" && namesPerson(d.body) && !d.consent)
     throw new HttpError(
       409,
