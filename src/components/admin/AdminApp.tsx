@@ -9,6 +9,7 @@ import { AuditLog } from "./AuditLog.tsx";
 import { Inbox } from "./Inbox.tsx";
 import { Publications } from "./Publications.tsx";
 import type { SeriesLatest } from "#lib/publishing/series.ts";
+import type { SurveyTemplate } from "#lib/publishing/templates.ts";
 import type { CalculatorStrings } from "../policy/TierCalculator.tsx";
 import type { ResultsContext } from "./ResultsDraft.tsx";
 import { IdeaView } from "./IdeaView.tsx";
@@ -33,6 +34,8 @@ interface Props {
   slipStrings: SlipStrings;
   /** The survey series whose next run HR can start (the publishing view). */
   series: SeriesLatest[];
+  /** The published surveys a new survey can start from (the publishing view). */
+  templates?: SurveyTemplate[];
   /** The policy version in force, and the tier calculator's words (the publishing view). */
   policy?: { current: string; calcStrings: CalculatorStrings } | null;
   /** What the results form checks a cycle against (the publishing view). */
@@ -75,7 +78,18 @@ function useOpenFromHash(kind: string, pattern: RegExp): [string | null, (id: st
 const IDEA_ID = /[0-9a-f-]{36}/;
 const SURVEY_ID = /[a-z][a-z0-9-]{1,62}/;
 
-export default function AdminApp({ strings, view, links, surveyHref, k, slipStrings, series, policy = null, results = null }: Props) {
+export default function AdminApp({
+  strings,
+  view,
+  links,
+  surveyHref,
+  k,
+  slipStrings,
+  series,
+  templates = [],
+  policy = null,
+  results = null,
+}: Props) {
   const t: T = translator(strings);
   const [session, setSession] = useState<Session>({ state: "checking" });
   const [token, setToken] = useState("");
@@ -158,7 +172,7 @@ export default function AdminApp({ strings, view, links, surveyHref, k, slipStri
       </section>
     );
   } else if (view === "publish") {
-    body = <Publications t={t} actor={session.actor} series={series} policy={policy} results={results} />;
+    body = <Publications t={t} actor={session.actor} series={series} templates={templates} policy={policy} results={results} />;
   } else if (view === "audit") {
     body = (
       <AuditLog

@@ -6,6 +6,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { formatDay } from "#i18n/translate.ts";
 import type { Draft } from "#lib/publishing/model.ts";
 import type { SeriesLatest } from "#lib/publishing/series.ts";
+import type { SurveyTemplate } from "#lib/publishing/templates.ts";
 import { localText } from "#lib/surveys/text.ts";
 import { adminApi, describeError, type T } from "./api.ts";
 import { OutcomeLine, type Outcome } from "./Outcome.tsx";
@@ -18,21 +19,28 @@ const PolicyDraft = lazy(() => import("./PolicyDraft.tsx").then((m) => ({ defaul
 const HonourForm = lazy(() => import("./HonourForm.tsx").then((m) => ({ default: m.HonourForm })));
 // the results form brings the import's scoring and the build's results check: fetched when HR opens it
 const ResultsDraft = lazy(() => import("./ResultsDraft.tsx").then((m) => ({ default: m.ResultsDraft })));
+// the survey editor brings survey-core, survey-react-ui and the build's survey check: fetched when HR opens a survey draft
+const SurveyEditor = lazy(() => import("./SurveyEditor.tsx").then((m) => ({ default: m.SurveyEditor })));
+const SurveyFromTemplate = lazy(() => import("./SurveyFromTemplate.tsx").then((m) => ({ default: m.SurveyFromTemplate })));
 
 interface Props {
   t: T;
   actor: string;
   series: SeriesLatest[];
+  /** The published surveys a new survey can start from. */
+  templates?: SurveyTemplate[];
   policy: { current: string; calcStrings: CalculatorStrings } | null;
   results: ResultsContext | null;
 }
 
-export function Publications({ t, actor, series, policy, results }: Props) {
+export function Publications({ t, actor, series, templates = [], policy, results }: Props) {
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [writingHonour, setWritingHonour] = useState(false);
   const [resultsOpen, setResultsOpen] = useState(false);
+  const [newSurvey, setNewSurvey] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const res = await adminApi<{ drafts: Draft[] }>("/api/admin/drafts");
@@ -77,6 +85,30 @@ export function Publications({ t, actor, series, policy, results }: Props) {
           </li>
         ))}
       </ul>
+      {templates.length > 0 && (
+        <>
+          <h3>{t("admin.template.title")}</h3>
+          <p>{t("admin.template.lead")}</p>
+          <details data-new-survey-details open={newSurvey} onToggle={(e) => setNewSurvey(e.currentTarget.open)}>
+            <summary>{t("admin.template.new")}</summary>
+            {newSurvey && (
+              <Suspense fallback={null}>
+                <SurveyFromTemplate
+                  t={t}
+                  templates={templates}
+                  onCreated={(d) => {
+                    setNewSurvey(false);
+                    setEditing(d.id);
+                    setOutcome({ at: "new-survey", text: t("admin.programme.started", { file: d.path.split("/").at(-1)! }) });
+                    void load();
+                  }}
+                />
+              </Suspense>
+            )}
+          </details>
+          <OutcomeLine at="new-survey" outcome={outcome} />
+        </>
+      )}
       {policy && (
         <>
           <h3>{t("admin.policy.title")}</h3>
@@ -160,6 +192,20 @@ export function Publications({ t, actor, series, policy, results }: Props) {
                     audience: body.audience,
                   })}
                 </p>
+              )}
+              {d.kind === "survey" && (d.state === "draft" || d.state === "approved") && (
+                <details
+                  data-edit-survey
+                  open={editing === d.id}
+                  onToggle={(e) => e.currentTarget.open !== (editing === d.id) && setEditing(e.currentTarget.open ? d.id : null)}
+                >
+                  <summary>{t("admin.editor.open")}</summary>
+                  {editing === d.id && (
+                    <Suspense fallback={null}>
+                      <SurveyEditor key={`${d.id}-${d.version}`} t={t} draft={d} onSaved={() => void load()} />
+                    </Suspense>
+                  )}
+                </details>
               )}
               {d.kind === "results" && (
                 <p data-results-summary>
