@@ -15,13 +15,15 @@ export type DefinitionCode =
   | "segment_logic";
 
 export class DefinitionError extends Error {
-  constructor(
-    readonly code: DefinitionCode,
-    /** The question (or segment) it is about; "" for the whole survey. */
-    readonly question: string,
-    message: string,
-    readonly params: Record<string, string> = {},
-  ) {
+  readonly code: DefinitionCode;
+  /** The question (or segment) it is about; "" for the whole survey. */
+  readonly question: string;
+  readonly params: Record<string, string>;
+
+  constructor(code: DefinitionCode, question: string, message: string, params: Record<string, string> = {}) {
     super(message);
+    this.code = code;
+    this.question = question;
+    this.params = params;
   }
 }
