@@ -202,7 +202,7 @@ export function Publications({ t, actor, series, templates = [], policy, results
                   <summary>{t("admin.editor.open")}</summary>
                   {editing === d.id && (
                     <Suspense fallback={null}>
-                      <SurveyEditor key={`${d.id}-${d.version}`} t={t} draft={d} onSaved={() => void load()} />
+                      <SurveyEditor key={d.id} t={t} draft={d} onSaved={() => void load()} />
                     </Suspense>
                   )}
                 </details>

@@ -68,6 +68,8 @@ export function SurveyEditor({ t, draft, onSaved }: Props) {
   const [previewLang, setPreviewLang] = useState<Locale>(t.locale);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
+  // the draft's version after this editor's last save: the list reloads around the editor, which stays open
+  const [version, setVersion] = useState(draft.version);
   const [addType, setAddType] = useState<QuestionType>("radiogroup");
   const [addName, setAddName] = useState("");
 
@@ -106,10 +108,11 @@ export function SurveyEditor({ t, draft, onSaved }: Props) {
     setBusy(true);
     const res = await adminApi<{ draft: Draft }>(`/api/admin/drafts/${draft.id}`, {
       method: "PATCH",
-      json: { version: draft.version, body },
+      json: { version, body },
     });
     setBusy(false);
     if (res.ok) {
+      setVersion(res.body.draft.version);
       setOutcome({ at: "save", text: t("admin.editor.saved") });
       onSaved();
     } else setOutcome({ at: "save", text: describeError(t, res.error), error: true });
