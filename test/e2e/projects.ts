@@ -9,6 +9,7 @@ export const E2E_APART = [
   "test/e2e/publish.test.ts",
   "test/e2e/publish-policy.test.ts",
   "test/e2e/publish-local.test.ts",
+  "test/e2e/publish-survey.test.ts",
   "test/e2e/publish-results.test.ts",
   "test/e2e/publish-forum.test.ts",
   "test/e2e/backup-cli.test.ts",

@@ -70,7 +70,7 @@ describe("publishing staff forums from the console", () => {
     } finally {
       await ana.close();
     }
-    await approveAndPublish(rig, enUrl, heldId, { approve: en("admin.programme.approve"), publish: en("admin.programme.publish") });
+    await approveAndPublish(rig, enUrl, heldId, en);
     expect(readFileSync(join(tree, `src/content/forums/${HELD}.md`), "utf8")).toContain(OUTCOME["zh-cn"]);
 
     // zh-cn: announce a new forum
@@ -98,7 +98,7 @@ describe("publishing staff forums from the console", () => {
     } finally {
       await hr.close();
     }
-    await approveAndPublish(rig, zhUrl, newId, { approve: zh("admin.programme.approve"), publish: zh("admin.programme.publish") });
+    await approveAndPublish(rig, zhUrl, newId, zh);
 
     // the running site, rebuilt with the server running throughout
     await rebuilder!.settled();

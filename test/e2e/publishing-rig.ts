@@ -108,30 +108,36 @@ export async function startPublishingRig(name: string, options: { project?: bool
 }
 
 /**
- * In the console at `url`: LI approves draft `id` (its author cannot), then
- * ANA publishes it (`buttons`: the two buttons' names in the page's language);
- * resolves once the card says it is building.
+ * The four-eyes steps after HR drafted a publication in the console: a
+ * second HR person (Li) approves draft `id` on the publishing page `url`,
+ * then its author (Ana) publishes it; resolves once the console shows it
+ * building (committed to the stand-in's tree).
  */
 export async function approveAndPublish(
   rig: PublishingRig,
   url: string,
   id: string,
-  buttons: { approve: string; publish: string },
+  t: (key: "admin.programme.approve" | "admin.programme.publish") => string,
 ): Promise<void> {
   const card = (page: Page, state: string) => page.locator(`[data-draft="${id}"][data-draft-state=${state}]`);
-  for (const [who, button, after] of [
-    [LI, buttons.approve, "approved"],
-    [ANA, buttons.publish, "building"],
-  ] as const) {
-    const signed = await rig.signIn(url, who);
-    try {
-      await card(signed.page, who === LI ? "draft" : "approved")
-        .getByRole("button", { name: button })
-        .click();
-      await card(signed.page, after).waitFor();
-      if (signed.problems.length > 0) throw new Error(signed.problems.join("\n"));
-    } finally {
-      await signed.close();
-    }
+  const li = await rig.signIn(url, LI);
+  try {
+    await card(li.page, "draft")
+      .getByRole("button", { name: t("admin.programme.approve") })
+      .click();
+    await card(li.page, "approved").waitFor();
+    if (li.problems.length > 0) throw new Error(`approving: ${li.problems.join("; ")}`);
+  } finally {
+    await li.close();
+  }
+  const ana = await rig.signIn(url, ANA);
+  try {
+    await card(ana.page, "approved")
+      .getByRole("button", { name: t("admin.programme.publish") })
+      .click();
+    await card(ana.page, "building").waitFor();
+    if (ana.problems.length > 0) throw new Error(`publishing: ${ana.problems.join("; ")}`);
+  } finally {
+    await ana.close();
   }
 }

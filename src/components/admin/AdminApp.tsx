@@ -9,6 +9,7 @@ import { AuditLog } from "./AuditLog.tsx";
 import { Inbox } from "./Inbox.tsx";
 import { Publications } from "./Publications.tsx";
 import type { SeriesLatest } from "#lib/publishing/series.ts";
+import type { SurveyTemplate } from "#lib/publishing/templates.ts";
 import type { CalculatorStrings } from "../policy/TierCalculator.tsx";
 import type { ResultsContext } from "./ResultsDraft.tsx";
 import type { ForumContext } from "./ForumForm.tsx";
@@ -34,6 +35,8 @@ interface Props {
   slipStrings: SlipStrings;
   /** The survey series whose next run HR can start (the publishing view). */
   series: SeriesLatest[];
+  /** The published surveys a new survey can start from (the publishing view). */
+  templates?: SurveyTemplate[];
   /** The policy version in force, and the tier calculator's words (the publishing view). */
   policy?: { current: string; calcStrings: CalculatorStrings } | null;
   /** What the results form checks a cycle against (the publishing view). */
@@ -86,6 +89,7 @@ export default function AdminApp({
   k,
   slipStrings,
   series,
+  templates = [],
   policy = null,
   results = null,
   forums = null,
@@ -172,7 +176,9 @@ export default function AdminApp({
       </section>
     );
   } else if (view === "publish") {
-    body = <Publications t={t} actor={session.actor} series={series} policy={policy} results={results} forums={forums} />;
+    body = (
+      <Publications t={t} actor={session.actor} series={series} templates={templates} policy={policy} results={results} forums={forums} />
+    );
   } else if (view === "audit") {
     body = (
       <AuditLog

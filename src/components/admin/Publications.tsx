@@ -6,6 +6,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { formatDay } from "#i18n/translate.ts";
 import type { Draft } from "#lib/publishing/model.ts";
 import type { SeriesLatest } from "#lib/publishing/series.ts";
+import type { SurveyTemplate } from "#lib/publishing/templates.ts";
 import { localText } from "#lib/surveys/text.ts";
 import { adminApi, describeError, type T } from "./api.ts";
 import { ActionButton } from "./ActionButton.tsx";
@@ -22,17 +23,22 @@ const HonourForm = lazy(() => import("./HonourForm.tsx").then((m) => ({ default:
 const ResultsDraft = lazy(() => import("./ResultsDraft.tsx").then((m) => ({ default: m.ResultsDraft })));
 // the forum form brings the build's forum check (zod, yaml): fetched when HR opens it or a forum draft is shown
 const ForumForm = lazy(() => import("./ForumForm.tsx").then((m) => ({ default: m.ForumForm })));
+// the survey editor brings survey-core, survey-react-ui and the build's survey check: fetched when HR opens a survey draft
+const SurveyEditor = lazy(() => import("./SurveyEditor.tsx").then((m) => ({ default: m.SurveyEditor })));
+const SurveyFromTemplate = lazy(() => import("./SurveyFromTemplate.tsx").then((m) => ({ default: m.SurveyFromTemplate })));
 
 interface Props {
   t: T;
   actor: string;
   series: SeriesLatest[];
+  /** The published surveys a new survey can start from. */
+  templates?: SurveyTemplate[];
   policy: { current: string; calcStrings: CalculatorStrings } | null;
   results: ResultsContext | null;
   forums: ForumContext | null;
 }
 
-export function Publications({ t, actor, series, policy, results, forums }: Props) {
+export function Publications({ t, actor, series, templates = [], policy, results, forums }: Props) {
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,6 +48,8 @@ export function Publications({ t, actor, series, policy, results, forums }: Prop
   const [forumId, setForumId] = useState(forums?.forums[0]?.id ?? "");
   /** The results draft HR re-opened to edit, by id. */
   const [editingResults, setEditingResults] = useState<string | null>(null);
+  const [newSurvey, setNewSurvey] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const res = await adminApi<{ drafts: Draft[] }>("/api/admin/drafts");
@@ -81,6 +89,30 @@ export function Publications({ t, actor, series, policy, results, forums }: Prop
           </li>
         ))}
       </ul>
+      {templates.length > 0 && (
+        <>
+          <h3>{t("admin.template.title")}</h3>
+          <p>{t("admin.template.lead")}</p>
+          <details data-new-survey-details open={newSurvey} onToggle={(e) => setNewSurvey(e.currentTarget.open)}>
+            <summary>{t("admin.template.new")}</summary>
+            {newSurvey && (
+              <Suspense fallback={null}>
+                <SurveyFromTemplate
+                  t={t}
+                  templates={templates}
+                  onCreated={(d) => {
+                    setNewSurvey(false);
+                    setEditing(d.id);
+                    setOutcome({ at: "new-survey", text: t("admin.programme.started", { file: d.path.split("/").at(-1)! }) });
+                    void load();
+                  }}
+                />
+              </Suspense>
+            )}
+          </details>
+          <OutcomeLine at="new-survey" outcome={outcome} />
+        </>
+      )}
       {policy && (
         <>
           <h3>{t("admin.policy.title")}</h3>
@@ -206,6 +238,20 @@ export function Publications({ t, actor, series, policy, results, forums }: Prop
                     audience: body.audience,
                   })}
                 </p>
+              )}
+              {d.kind === "survey" && (d.state === "draft" || d.state === "approved") && (
+                <details
+                  data-edit-survey
+                  open={editing === d.id}
+                  onToggle={(e) => e.currentTarget.open !== (editing === d.id) && setEditing(e.currentTarget.open ? d.id : null)}
+                >
+                  <summary>{t("admin.editor.open")}</summary>
+                  {editing === d.id && (
+                    <Suspense fallback={null}>
+                      <SurveyEditor key={d.id} t={t} draft={d} onSaved={() => void load()} />
+                    </Suspense>
+                  )}
+                </details>
               )}
               {d.kind === "results" && (
                 <p data-results-summary>

@@ -79,7 +79,6 @@ export const adminProblems = {
     "admin.problem.tiers_withheld_fit":
       "The counts shown leave {rest} supervisors for {withheld} withheld tiers, which cannot each hold 1 to {max}.",
     "admin.problem.tiers_derivable": "The withheld counts could be worked out from the others: withhold the whole breakdown.",
-    "admin.problem.forum_rule": "{detail}",
   },
   "zh-cn": {
     "admin.problem.required": "请填写此项。",
@@ -155,6 +154,5 @@ export const adminProblems = {
     "admin.problem.tiers_sum": "各等级人数之和为 {shown}，但参加评估的主管为 {headcount} 人。",
     "admin.problem.tiers_withheld_fit": "显示的人数之外还剩 {rest} 人，不能分给 {withheld} 个不显示的等级（每个 1 至 {max} 人）。",
     "admin.problem.tiers_derivable": "不显示的人数可由其他数字推算出来：请整体不显示各等级人数。",
-    "admin.problem.forum_rule": "座谈会记录未通过构建检查：{detail}",
   },
 } as const;

@@ -13,7 +13,6 @@ import { formatPath } from "../content.ts";
 import { hasUnsafeCharacters, UNSAFE_LINE_MESSAGE, UNSAFE_TEXT_MESSAGE } from "../text/unsafe-text.ts";
 import { formatForumFile, type ForumBody } from "../programme/forum-file.ts";
 import { checkForumFile, LOCALE_MARK, type ForumRefs } from "../programme/forums.ts";
-import { problem, type Problems } from "./problems.ts";
 
 /** A forum draft's problems keyed by field, in the build's English words (the forum form shows them as they are). */
 export type ForumProblems = Record<string, string>;
@@ -58,7 +57,3 @@ export function forumDraftProblems(body: Record<string, unknown>, path: string, 
   });
   return Object.keys(problems).length > 0 ? problems : null;
 }
-
-/** The same problems as the API reports every draft's: one code for the forum's rules, the build's words as its detail. */
-export const codedForumProblems = (problems: ForumProblems): Problems =>
-  Object.fromEntries(Object.entries(problems).map(([field, message]) => [field, problem("forum_rule", message, { detail: message })]));

@@ -3,6 +3,7 @@
 // console can import the types.
 import { z } from "zod";
 import { CYCLE_ID_PATTERN } from "../results/period.ts";
+import { templateRefinement, ZFromTemplate } from "./template-create.ts";
 
 export const DRAFT_STATES = ["draft", "approved", "building", "live"] as const;
 export type DraftState = (typeof DRAFT_STATES)[number];
@@ -41,7 +42,8 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD");
 const fileSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,60}$/, "lower-case letters, digits and hyphens, as in q4-outstanding-li-wei");
 
 /**
- * POST /api/admin/drafts: the next run of the series `from` belongs to; or a
+ * POST /api/admin/drafts: a new survey from a template (a shipped survey,
+ * `template`, with the new survey's `id` and maybe its `title`); or the next run of the series `from` belongs to; or a
  * new policy version drafted from the version in force (`policy`, its id);
  * or an honour (its file's name is `<date>-<slug>.json`, its content `body`);
  * or a cycle's results (`results`, the cycle id; `body`, the file: the
@@ -66,12 +68,14 @@ export const ZDraftCreate = z
       .regex(/^\d{4}-\d{2}-\d{2}-[a-z0-9][a-z0-9-]{0,60}$/, "a forum id: <yyyy-mm-dd>-<slug>")
       .optional(),
     body: z.record(z.string(), z.unknown()).optional(),
+    ...ZFromTemplate.shape,
   })
   .superRefine((v, ctx) => {
-    const given = (["from", "policy", "honour", "results", "forum"] as const).filter((k) => v[k] !== undefined);
+    const given = (["from", "policy", "honour", "results", "forum", "template"] as const).filter((k) => v[k] !== undefined);
     if (given.length !== 1)
       for (const k of given.length === 0 ? (["from"] as const) : given)
-        ctx.addIssue({ code: "custom", path: [k], message: "send one of from, policy, honour, results or forum" });
+        ctx.addIssue({ code: "custom", path: [k], message: "send one of from, policy, honour, results, forum or template" });
+    templateRefinement(v, ctx);
     const withBody = v.honour ?? v.results;
     if (v.forum === undefined && (withBody === undefined) !== (v.body === undefined))
       ctx.addIssue({

@@ -84,8 +84,6 @@ export const PROBLEM_CODES = [
   "tiers_sum",
   "tiers_withheld_fit",
   "tiers_derivable",
-  // a staff forum's rules (the build's per-file check, in its words)
-  "forum_rule",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

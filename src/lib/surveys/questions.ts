@@ -3,6 +3,7 @@
 // the form shows). Only question types Candor can validate and aggregate are
 // allowed: a definition with anything else fails the build.
 import { ConditionRunner, Model, type Question } from "survey-core";
+import { DefinitionError } from "./check-error.ts";
 import type { TSurveyDefinition, TSurveyText } from "./schema.ts";
 
 export const SUPPORTED_TYPES = ["radiogroup", "dropdown", "checkbox", "ranking", "rating", "boolean", "text", "comment"] as const;
@@ -135,10 +136,18 @@ export function describeQuestions(definition: TSurveyDefinition): QuestionSpec[]
   for (const q of model.getAllQuestions(false) as Question[]) {
     const type = q.getType();
     if (!(SUPPORTED_TYPES as readonly string[]).includes(type)) {
-      throw new Error(`question "${q.name}": type "${type}" is not supported (use ${SUPPORTED_TYPES.join(", ")})`);
+      throw new DefinitionError(
+        "question_type",
+        q.name,
+        `question "${q.name}": type "${type}" is not supported (use ${SUPPORTED_TYPES.join(", ")})`,
+        {
+          type,
+        },
+      );
     }
-    if (!/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(q.name)) throw new Error(`question name "${q.name}" must be an identifier`);
-    if (seen.has(q.name)) throw new Error(`question name "${q.name}" is used twice`);
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(q.name))
+      throw new DefinitionError("question_name", q.name, `question name "${q.name}" must be an identifier`);
+    if (seen.has(q.name)) throw new DefinitionError("question_twice", q.name, `question name "${q.name}" is used twice`);
     seen.add(q.name);
     const el = raw.get(q.name) ?? {};
     const spec: QuestionSpec = {
@@ -159,14 +168,18 @@ export function describeQuestions(definition: TSurveyDefinition): QuestionSpec[]
         anyQ.showSelectAllItem ||
         (anyQ.choicesByUrl && (anyQ.choicesByUrl as { url?: string }).url)
       ) {
-        throw new Error(`question "${q.name}": other/none/select-all items and remote choices are not supported`);
+        throw new DefinitionError(
+          "choices_extra",
+          q.name,
+          `question "${q.name}": other/none/select-all items and remote choices are not supported`,
+        );
       }
       const rawChoices = Array.isArray(el.choices) ? el.choices : [];
       spec.choices = (q as unknown as { choices: { value: ChoiceValue }[] }).choices.map((c, i) => ({
         value: c.value,
         text: rawChoiceText(rawChoices[i], c.value),
       }));
-      if (spec.choices.length === 0) throw new Error(`question "${q.name}" has no choices`);
+      if (spec.choices.length === 0) throw new DefinitionError("no_choices", q.name, `question "${q.name}" has no choices`);
     }
     if (type === "checkbox") spec.maxSelected = Number(anyQ.maxSelectedChoices) || 0;
     if (type === "ranking") spec.partialRanking = Boolean(anyQ.selectToRankEnabled);
@@ -177,16 +190,17 @@ export function describeQuestions(definition: TSurveyDefinition): QuestionSpec[]
       }));
     }
     if (type === "boolean" && (anyQ.valueTrue !== undefined || anyQ.valueFalse !== undefined)) {
-      throw new Error(`question "${q.name}": custom valueTrue/valueFalse are not supported`);
+      throw new DefinitionError("boolean_values", q.name, `question "${q.name}": custom valueTrue/valueFalse are not supported`);
     }
     if (type === "text") {
-      if ((anyQ.inputType ?? "text") !== "text") throw new Error(`question "${q.name}": only inputType "text" is supported`);
+      if ((anyQ.inputType ?? "text") !== "text")
+        throw new DefinitionError("input_type", q.name, `question "${q.name}": only inputType "text" is supported`);
       spec.maxLength = Math.min(Number(anyQ.maxLength) > 0 ? Number(anyQ.maxLength) : TEXT_MAX, TEXT_MAX);
     }
     if (type === "comment") spec.maxLength = Math.min(Number(anyQ.maxLength) > 0 ? Number(anyQ.maxLength) : COMMENT_MAX, COMMENT_MAX);
     specs.push(spec);
   }
-  if (specs.length === 0) throw new Error("the survey has no questions");
+  if (specs.length === 0) throw new DefinitionError("no_questions", "", "the survey has no questions");
   return specs;
 }
 

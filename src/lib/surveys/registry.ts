@@ -5,28 +5,31 @@
 // validates against must come from the very same files. Adding a survey =
 // adding its JSON under src/content/surveys/ (test/unit/survey-list.test.ts).
 import { SURVEY_FILES } from "./files.generated.ts";
-import { describeQuestions, type QuestionSpec } from "./questions.ts";
-import { ZSurveyFile, type TSurveyFile } from "./schema.ts";
+import { checkedQuestions, parseSurveyFile, problemsText } from "./check.ts";
+import type { QuestionSpec } from "./questions.ts";
+import { checkSegments } from "./segments.ts";
+import type { TSurveyFile } from "./schema.ts";
 import { shortNameClash } from "./short-address.ts";
 
 export interface Survey extends TSurveyFile {
   questions: QuestionSpec[];
 }
 
-function load(file: unknown): Survey {
-  const parsed = ZSurveyFile.safeParse(file);
+/** One survey file through the build's checks (./check.ts, which the HR console's editor runs too). */
+export function loadSurvey(file: unknown): Survey {
   const id = (file as { id?: string })?.id ?? "?";
-  if (!parsed.success) throw new Error(`survey ${id}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  const { file: parsed, problems } = parseSurveyFile(file);
+  if (!parsed) throw new Error(`survey ${id}: ${problemsText(problems)}`);
   // Questions are read with survey-core on first use, not at start-up: a
   // Worker's start-up CPU budget is small, and a request touches one survey.
   // The pages read every survey's questions, so the build still fails on a
   // definition Candor cannot validate.
   let questions: QuestionSpec[] | undefined;
-  return Object.defineProperty({ ...parsed.data } as Survey, "questions", {
+  return Object.defineProperty({ ...parsed } as Survey, "questions", {
     enumerable: true,
     get() {
       try {
-        questions ??= checkSegments(parsed.data, describeQuestions(parsed.data.definition));
+        questions ??= checkedQuestions(parsed);
       } catch (err) {
         throw new Error(`survey ${id}: ${(err as Error).message}`, { cause: err });
       }
@@ -35,25 +38,12 @@ function load(file: unknown): Survey {
   });
 }
 
-/**
- * Segment questions must be single-choice and asked of everyone: a group's
- * size would otherwise say how many gave the answers that show the question.
- */
-export function checkSegments(survey: Pick<TSurveyFile, "segments">, specs: QuestionSpec[]): QuestionSpec[] {
-  for (const name of survey.segments ?? []) {
-    const spec = specs.find((s) => s.name === name);
-    if (!spec) throw new Error(`segments: "${name}" is not a question of the survey`);
-    if (spec.type !== "radiogroup" && spec.type !== "dropdown")
-      throw new Error(`segments: "${name}" must be a radiogroup or dropdown question`);
-    if (spec.dependsOn.length > 0) throw new Error(`segments: "${name}" must be asked of everyone (no visibleIf)`);
-  }
-  return specs;
-}
+export { checkSegments };
 
 /** All surveys, opening date descending (newest first). */
 export const SURVEYS: readonly Survey[] = Object.entries(SURVEY_FILES)
   .map(([name, file]) => {
-    const survey = load(file);
+    const survey = loadSurvey(file);
     // The file name is the survey's address in the repository and in a publication's path.
     if (`${survey.id}.json` !== name) throw new Error(`survey ${survey.id}: its file must be named ${survey.id}.json, not ${name}`);
     return survey;

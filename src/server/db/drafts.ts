@@ -62,6 +62,14 @@ export async function listDrafts(env: DbEnv, limit = 50): Promise<StoredDraft[]>
   return results.map(toDraft);
 }
 
+/** Whether a draft not yet published already writes `path` (a new survey's id must be free). */
+export async function draftWritesPath(env: DbEnv, path: string): Promise<boolean> {
+  const row = await env.DB.prepare("SELECT 1 AS found FROM content_drafts WHERE path = ?1 AND state IN ('draft', 'approved') LIMIT 1")
+    .bind(path)
+    .first<{ found: number }>();
+  return row !== null;
+}
+
 export function insertDraftStatement(
   env: DbEnv,
   d: {

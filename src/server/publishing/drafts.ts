@@ -17,21 +17,20 @@ import {
   type Problems,
   type ResultsRules,
 } from "#lib/publishing/content-checks.ts";
-import { problem, problemFields } from "#lib/publishing/problems.ts";
+import { problem } from "#lib/publishing/problems.ts";
 import { policyFingerprint } from "#lib/policy/fingerprint.ts";
 import { ZPolicyVersion, type TPolicyVersion } from "#lib/policy/schema.ts";
 import { republishProblems, republishRefusal, type PublishedFigures } from "#lib/results/republish.ts";
 import { formatJsonFile } from "#lib/publishing/json-file.ts";
-import { codedForumProblems, forumDraftProblems, forumPath } from "#lib/publishing/forum-checks.ts";
+import { forumDraftProblems, forumPath } from "#lib/publishing/forum-checks.ts";
 import { formatForumFile, readForumFile } from "#lib/programme/forum-file.ts";
 import { dayOf } from "#lib/clock.ts";
 import { toHex } from "#lib/hex.ts";
 import { blobShaOf } from "#lib/publishing/blob-sha.ts";
 import { BUILT_CONTENT } from "#lib/publishing/built.generated.ts";
 import { isRefusal, nextRun } from "#lib/surveys/next-run.ts";
-import { checkSegments, findSurvey, SURVEYS } from "#lib/surveys/registry.ts";
-import { describeQuestions } from "#lib/surveys/questions.ts";
-import { ZSurveyFile, type TSurveyFile } from "#lib/surveys/schema.ts";
+import { findSurvey, SURVEYS } from "#lib/surveys/registry.ts";
+import { surveyProblems } from "#lib/surveys/check.ts";
 import type { Admin } from "../auth.ts";
 import { readConfig, type AppEnv } from "../config.ts";
 import { auditedBatch, type AuditRecord, type BatchItem } from "../db/audit.ts";
@@ -46,14 +45,14 @@ import {
   updateBodyStatement,
   type StoredDraft,
 } from "../db/drafts.ts";
-import { HttpError, issuesToFields } from "../http.ts";
+import { HttpError } from "../http.ts";
 import { readPublishConfig, type PublishConfig } from "./config.ts";
 import { commitFile, fileSha, lastCommitOf, PublishConflict, readRepoFile } from "./github.ts";
 import { requireRole } from "./roles.ts";
+import { editedSurveyBody, surveyFromTemplate, surveyPath } from "./survey-drafts.ts";
 
 type Env = Pick<AppEnv, "DB" | "HR_ROLES" | "MIN_GROUP_SIZE" | "PUBLISH_REPO" | "PUBLISH_BRANCH" | "PUBLISH_TOKEN" | "PUBLISH_API_URL">;
 
-const SURVEY_DIR = "src/content/surveys";
 const hexId = () => toHex(crypto.getRandomValues(new Uint8Array(8)));
 const notFound = () => new HttpError(404, "not_found", "There is no draft with this id.");
 
@@ -97,31 +96,29 @@ async function conflict(env: Env, id: string): Promise<HttpError> {
   });
 }
 
-/** The build's own checks on a survey file: the schema, the questions Candor can validate, the segment rules. */
-export function checkSurveyFile(body: unknown): TSurveyFile {
-  const parsed = ZSurveyFile.safeParse(body);
-  if (!parsed.success)
-    throw new HttpError(422, "invalid_draft", "The survey would not pass the build's checks.", {
-      fields: issuesToFields(parsed.error.issues),
-    });
-  try {
-    checkSegments(parsed.data, describeQuestions(parsed.data.definition));
-  } catch (err) {
-    throw new HttpError(422, "invalid_draft", `The survey would not pass the build's checks: ${(err as Error).message}`);
+/** The build's own checks on a survey file (src/lib/surveys/check.ts, which the console's editor runs as HR types). */
+export function checkSurveyFile(body: unknown): void {
+  const problems = surveyProblems(body);
+  if (problems.length > 0) {
+    const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const p of problems) fields[p.path] ??= p.message;
+    throw refused("survey", fields);
   }
-  return parsed.data;
 }
 
-const refused = (what: string, problems: Problems) =>
-  new HttpError(
+/** A draft the build would refuse: the problems, by field, in the checks' English words (the console says coded ones in HR's language). */
+const refused = (what: string, problems: Problems | Record<string, string>) => {
+  const fields = Object.fromEntries(Object.entries(problems).map(([field, p]) => [field, typeof p === "string" ? p : p.message]));
+  return new HttpError(
     422,
     "invalid_draft",
-    `The ${what} would not pass the build's checks: ${Object.entries(problems)
+    `The ${what} would not pass the build's checks: ${Object.entries(fields)
       .slice(0, 3)
-      .map(([field, p]) => `${field}: ${p.message}`)
+      .map(([field, message]) => `${field}: ${message}`)
       .join("; ")}`,
-    { fields: problemFields(problems) },
+    { fields },
   );
+};
 
 const versionOfPath = (path: string) => path.slice(path.lastIndexOf("/") + 1, -".json".length);
 
@@ -147,7 +144,7 @@ export async function checkDraftBody(
   }
   if (d.kind === "forum") {
     const problems = forumDraftProblems(body, d.path, forumRefs(dayOf(now)));
-    if (problems) throw refused("forum", codedForumProblems(problems));
+    if (problems) throw refused("forum", problems);
     return;
   }
   if (d.kind === "policy") {
@@ -210,9 +207,11 @@ export async function draftById(env: Env, id: string): Promise<Draft> {
   return shown(d);
 }
 
-/** POST /api/admin/drafts: a survey's next run, a new policy version, an honour, a cycle's results or a forum. */
+/** POST /api/admin/drafts: a survey's next run or from a template, a new policy version, an honour, a cycle's results or a forum. */
 export async function createDraft(env: Env, admin: Admin, input: TDraftCreate, now: Date): Promise<Draft> {
   if (input.from !== undefined) return startNextRun(env, admin, { from: input.from }, now);
+  if (input.template !== undefined)
+    return startFromTemplate(env, admin, { template: input.template, id: input.id!, title: input.title }, now);
   if (input.policy !== undefined) return startPolicyVersion(env, admin, input.policy, now);
   if (input.results !== undefined) return startResults(env, admin, input.results, input.body!, now);
   if (input.forum !== undefined) return startForum(env, admin, input.forum, input.body, now);
@@ -348,6 +347,24 @@ async function checkRepublish(env: Env, path: string, body: Record<string, unkno
   return file;
 }
 
+/** A new survey from a shipped one: a new id (free in the repository and in every open draft), a title, dates from today. */
+async function startFromTemplate(
+  env: Env,
+  admin: Admin,
+  input: { template: string; id: string; title?: { default: string; "zh-cn": string } },
+  now: Date,
+): Promise<Draft> {
+  requireRole(admin, env.HR_ROLES, "draft");
+  const { path, body } = await surveyFromTemplate(env, readPublishConfig(env), input, dayOf(now));
+  checkSurveyFile(body);
+  const id = hexId();
+  await auditedBatch(env, () => [
+    insertDraftStatement(env, { id, kind: "survey", path, body, baseSha: null, author: admin.actor, at: now.toISOString() }),
+    audit(admin, now, "draft.create", id, { path, template: input.template }),
+  ]);
+  return draftById(env, id);
+}
+
 /** A draft of the next run of `from`'s series, from `from` as published. */
 export async function startNextRun(env: Env, admin: Admin, input: { from: string }, now: Date): Promise<Draft> {
   requireRole(admin, env.HR_ROLES, "draft");
@@ -364,7 +381,7 @@ export async function startNextRun(env: Env, admin: Admin, input: { from: string
     throw new HttpError(422, "no_next_run", why, { fields: { from: why } });
   }
   if (findSurvey(next.id)) throw new HttpError(409, "already_published", `${next.id} is already published.`);
-  const path = `${SURVEY_DIR}/${next.id}.json`;
+  const path = surveyPath(next.id);
   const cfg = readPublishConfig(env);
   const baseSha = cfg ? await fileSha(cfg, path) : null;
   const id = hexId();
@@ -384,11 +401,13 @@ export async function updateDraft(env: Env, admin: Admin, id: string, patch: TDr
     throw new HttpError(409, "already_published", "This draft is published; start a new one.");
   let body = { ...d.body };
   if (d.kind === "survey") {
-    if (patch.body !== undefined)
-      throw new HttpError(422, "invalid_draft", "A survey's next run changes its dates and audience only.", {
-        fields: { body: "not for a survey's next run" },
+    const fields = (["opens", "closes", "audience"] as const).filter((k) => patch[k] !== undefined);
+    if (patch.body !== undefined && fields.length > 0)
+      throw new HttpError(422, "invalid_draft", "Send the dates and audience inside the edited body.", {
+        fields: Object.fromEntries(fields.map((k) => [k, "inside body when the body is sent"])),
       });
-    for (const key of ["opens", "closes", "audience"] as const) if (patch[key] !== undefined) body[key] = patch[key];
+    if (patch.body !== undefined) body = editedSurveyBody(d, patch.body);
+    for (const key of fields) body[key] = patch[key];
   } else {
     const fields = (["opens", "closes", "audience"] as const).filter((k) => patch[k] !== undefined);
     if (fields.length > 0)

@@ -18,6 +18,9 @@ import { readConfig } from "#server/config.ts";
 import { storeResponse } from "#server/db/responses.ts";
 import { api, type ApiResult } from "../helpers.ts";
 
+/** A new id for each survey drafted from a template: an id is refused once a draft uses it. */
+let templated = 0;
+
 export const ADMIN_HEADERS = { Authorization: "Bearer test-admin-token-0123456789abcdef-0123" };
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -307,7 +310,14 @@ export const ROUTES: Record<string, RouteEntry> = {
     admin: true,
     methods: {
       GET: { accepts: 200, valid: () => ({ path: "/api/admin/drafts" }) },
-      POST: { accepts: 201, valid: () => ({ path: "/api/admin/drafts", body: { from: PULSE } }) },
+      // a new survey from a template: the richest of the bodies (the next run, { from }, is the integration tests')
+      POST: {
+        accepts: 201,
+        valid: () => ({
+          path: "/api/admin/drafts",
+          body: { template: PULSE, id: `battery-${++templated}`, title: { default: "Canteen survey", "zh-cn": "食堂调查" } },
+        }),
+      },
     },
   },
   "api/admin/drafts/[id]/index.ts": {
