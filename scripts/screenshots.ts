@@ -125,8 +125,8 @@ const SHOTS: Shot[] = [
       await page.locator("[data-start-policy]").click();
       const form = page.locator("[data-policy-draft]");
       await form.locator("[data-checks-pass]").waitFor();
-      await form.locator('input[name="criteria.csat.weight"]').fill("30");
-      await form.locator('input[name="criteria.resolution-rate.weight"]').fill("15");
+      await form.locator('input[name="criteria.0.weight"]').fill("30");
+      await form.locator('input[name="criteria.1.weight"]').fill("15");
       await form.locator("[data-policy-diff]").waitFor();
       await form.evaluate((el) => el.scrollIntoView({ block: "start" }));
     },
@@ -160,8 +160,9 @@ const SHOTS: Shot[] = [
     prepare: async (page) => {
       await signIn(page);
       await page.locator('[data-series="pulse"] button').click();
-      await page.locator("[data-draft-state=draft]").first().waitFor();
-      await page.locator("#publish-title").evaluate((el) => el.scrollIntoView({ block: "start" }));
+      const draft = page.locator('[data-draft-path^="src/content/surveys/pulse-"][data-draft-state=draft]');
+      await draft.waitFor();
+      await draft.evaluate((el) => el.scrollIntoView({ block: "center" }));
     },
   },
   {
@@ -186,6 +187,50 @@ const SHOTS: Shot[] = [
       await form.locator('textarea[name="commentary.zh-cn"]').fill("2025 年下半年，按第一版政策评分。");
       await form.locator("[data-checks-pass]").waitFor();
       await form.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    },
+  },
+  {
+    // a new survey from November's pulse, in Chinese on a phone: a question edited beside SurveyJS's own preview
+    file: "screenshot-survey-editor-phone-zh.png",
+    path: "/zh-cn/admin/publish/",
+    width: 360,
+    colorScheme: "light",
+    height: 1400,
+    prepare: async (page) => {
+      await signIn(page);
+      await page.locator("[data-new-survey-details] summary").click();
+      const form = page.locator("[data-new-survey]");
+      await form.locator("select[name=template]").selectOption("pulse-2026-11");
+      await form.locator("input[name=id]").fill("canteen-2026-12");
+      await form.locator('input[name="title.default"]').fill("Canteen survey");
+      await form.locator('input[name="title.zh-cn"]').fill("食堂调查");
+      await form.locator("button[type=submit]").click();
+      const editor = page.locator("[data-survey-editor]");
+      await editor.waitFor();
+      await editor.locator('input[name="satisfaction.title.zh-cn"]').fill("您对本月食堂的总体满意度如何？");
+      await editor.locator('[data-survey-preview] .sd-question[data-name="satisfaction"]', { hasText: "食堂" }).waitFor();
+      await editor.locator("[data-survey-preview]").evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await page.evaluate(() => scrollBy(0, -400));
+    },
+  },
+  {
+    // a held forum's action recorded as done, with what came of it: the "you said, we did" entry
+    file: "screenshot-forum-outcome.png",
+    path: "/admin/publish/",
+    width: 1280,
+    colorScheme: "light",
+    height: 1000,
+    prepare: async (page) => {
+      await signIn(page);
+      await page.locator("[data-new-forum]").evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await page.getByLabel(en("admin.forum.pick")).selectOption("2026-09-17-survey-results-and-bonus-timing");
+      await page.getByRole("button", { name: en("admin.forum.start") }).click();
+      const action = page.locator('[data-forum-form] [data-action="bonus-by-the-10th"]');
+      await action.waitFor();
+      await action.getByLabel(en("admin.forum.action.status")).selectOption("done");
+      await action.locator('textarea[name$=".outcome.en"]').fill("From October, the bonus is paid with the salary of the 10th.");
+      await action.locator('textarea[name$=".outcome.zh-cn"]').fill("自十月起，奖金随每月10日的工资一并发放。");
+      await action.evaluate((el) => el.scrollIntoView({ block: "start" }));
     },
   },
   ...(
