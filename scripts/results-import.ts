@@ -67,7 +67,9 @@ export async function importCycle(options: ImportOptions): Promise<{ file: strin
   });
   if (isRefused(scored))
     throw new ImportError(
-      scored.refused === "smallChange" ? republishRefusal(options.cycle, clampMinGroupSize(k), scored.details) : scored.details,
+      scored.refused === "smallChange"
+        ? republishRefusal(options.cycle, clampMinGroupSize(k), scored.details)
+        : scored.details.map((d) => d.message),
     );
   const { version, aggregates } = scored;
 

@@ -65,9 +65,15 @@ describe("publishing a cycle's results from the console", () => {
         );
         await pick("2025-H2", "2025-H2-duplicate.csv");
         await expect(form.locator("[data-refusal=duplicates]").textContent()).resolves.toContain(t("admin.results.refused.duplicates"));
-        await expect(form.locator("[data-refusal=duplicates]").textContent()).resolves.toContain("line 8: duplicate row");
+        // and each of the import's lines under it, in HR's language too
+        await expect(form.locator("[data-refusal=duplicates] li").allTextContents()).resolves.toEqual([
+          t("admin.results.detail.duplicate_row", { line: 8, first: 3 }),
+        ]);
         await pick("2025-H2", "2025-H2-missing-column.csv");
         await expect(form.locator("[data-refusal=columns]").textContent()).resolves.toContain(t("admin.results.refused.columns"));
+        await expect(form.locator("[data-refusal=columns] li").allTextContents()).resolves.toEqual([
+          t("admin.results.detail.missing_column", { column: "quality-audit", version: "2025-07" }),
+        ]);
 
         // the export itself: 31 supervisors under the version in force for the whole half-year
         await pick("2025-H2", "2025-H2.csv");

@@ -39,7 +39,7 @@ async function versions() {
 async function consoleFile() {
   const all = await versions();
   const scored = scoreExport("2025-H2", CSV, { versions: all, k: 5, today: "2026-11-30", published: null });
-  if (isRefused(scored)) throw new Error(scored.details.join("\n"));
+  if (isRefused(scored)) throw new Error(scored.details.map((d) => d.message).join("\n"));
   return {
     all,
     body: {

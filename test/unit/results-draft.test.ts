@@ -19,7 +19,7 @@ const refusal = (cycle: string, text: string, published = null as Parameters<typ
 describe("scoreExport", () => {
   it("scores the export under the version in force for the whole period, and returns no row of it", () => {
     const out = scoreExport("2025-H2", csv, ctx);
-    if (isRefused(out)) throw new Error(out.details.join("\n"));
+    if (isRefused(out)) throw new Error(out.details.map((d) => d.message).join("\n"));
     expect([out.version.version, out.aggregates.headcount]).toEqual(["2025-07", 31]);
     const sent = JSON.stringify(out.aggregates);
     for (const planted of ["SUP-ZEBRA-7731", "88.417", "S-4100"]) expect(sent).not.toContain(planted);
@@ -27,7 +27,12 @@ describe("scoreExport", () => {
 
   it("refuses under the heading HR reads, with the import's own lines", () => {
     expect(refusal("2025-h2", csv)?.refused).toBe("cycle");
-    expect(refusal("2026-11", csv)).toMatchObject({ refused: "period", details: [expect.stringMatching(/runs until 2026-11-30/)] });
+    expect(refusal("2026-11", csv)).toMatchObject({
+      refused: "period",
+      details: [
+        { code: "not_over", vars: { cycle: "2026-11", end: "2026-11-30" }, message: expect.stringMatching(/runs until 2026-11-30/) },
+      ],
+    });
     expect(scoreExport("2025-H2", csv, { ...ctx, versions: [] })).toMatchObject({ refused: "version" });
     const lines = csv.trimEnd().split("\n");
     expect(refusal("2025-H2", [...lines, lines[3]!].join("\n"))?.refused).toBe("duplicates");
@@ -43,7 +48,13 @@ describe("scoreExport", () => {
     const oneLess = lines.slice(0, -1).join("\n");
     expect(refusal("2025-H2", oneLess, first.aggregates)).toMatchObject({
       refused: "smallChange",
-      details: [expect.stringMatching(/^headcount: 31 → 30/)],
+      details: [
+        {
+          code: "headcount_change",
+          vars: { before: 31, after: 30, change: "-1", people: 1 },
+          message: expect.stringMatching(/^headcount: 31 → 30/),
+        },
+      ],
     });
     expect(refusal("2025-H2", csv, first.aggregates)).toBeNull();
   });

@@ -19,6 +19,7 @@ import { resultsDraftProblems } from "#lib/publishing/content-checks.ts";
 import { problemKey } from "#lib/publishing/problems.ts";
 import { adminApi, describeError, type T } from "./api.ts";
 import { Field } from "./Field.tsx";
+import { sayKpiProblem } from "./kpiProblemWords.ts";
 
 /** What the page gives the results form; the policy versions it fetches when opened (PolicyVersions). */
 export type ResultsContext = Omit<FormContext, "versions">;
@@ -98,6 +99,8 @@ function ResultsForm({ t, results, draft, onSaved }: Omit<Props, "results"> & { 
   const k = results.k;
   const existing = results.published.find((r) => r.cycle === cycle) ?? null;
   const ok = scored && !isRefused(scored) ? scored : null;
+  const tierName = (id: string) =>
+    results.versions.findLast((v) => v.tiers.some((tier) => tier.id === id))?.tiers.find((tier) => tier.id === id)?.name[t.locale] ?? id;
 
   useEffect(() => {
     setFingerprint(null);
@@ -196,7 +199,7 @@ function ResultsForm({ t, results, draft, onSaved }: Omit<Props, "results"> & { 
             <p>{t(`admin.results.refused.${scored.refused}`, { cycle, k })}</p>
             <ul>
               {scored.details.map((d, i) => (
-                <li key={i}>{d}</li>
+                <li key={i}>{sayKpiProblem(t, d, tierName)}</li>
               ))}
             </ul>
           </div>

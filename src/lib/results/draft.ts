@@ -8,6 +8,7 @@ import type { Day } from "../clock.ts";
 import type { TPolicyVersion } from "../policy/schema.ts";
 import { versionInForce } from "../policy/versions.ts";
 import { aggregateCycle, ImportError, readKpiRows, type CycleAggregates } from "./import.ts";
+import { kpiProblem, type KpiProblem } from "./kpi-problems.ts";
 import { parsePeriod } from "./period.ts";
 import { republishProblems, type PublishedFigures } from "./republish.ts";
 
@@ -17,8 +18,8 @@ export type Refusal = (typeof REFUSALS)[number];
 
 export interface Refused {
   refused: Refusal;
-  /** The import's own words, line by line (the same the script prints). */
-  details: string[];
+  /** The import's own lines, each with its code for the console and the words the script prints. */
+  details: KpiProblem[];
 }
 
 export interface Scored {
@@ -27,11 +28,13 @@ export interface Scored {
 }
 
 /** Which heading an import refusal goes under, from the import's wording. */
-function kindOf(problems: string[]): Refusal {
-  if (problems.some((p) => /duplicate row/.test(p))) return "duplicates";
-  if (problems.some((p) => /column|the file is empty|no rows below|quoted field/.test(p))) return "columns";
+function kindOf(problems: KpiProblem[]): Refusal {
+  const codes = new Set(problems.map((p) => p.code));
+  if (codes.has("duplicate_row")) return "duplicates";
+  if (LAYOUT.some((c) => codes.has(c))) return "columns";
   return "values";
 }
+const LAYOUT = ["quoted_field", "empty_file", "no_person_column", "missing_column", "extra_column", "column_twice", "no_rows"] as const;
 
 /**
  * The export `csv` for `cycle`, scored under the version in force for the
@@ -44,17 +47,31 @@ export function scoreExport(
   ctx: { versions: TPolicyVersion[]; k: number; today: Day; published: PublishedFigures | null },
 ): Scored | Refused {
   const period = parsePeriod(cycle);
-  if (!period) return { refused: "cycle", details: [`"${cycle}" is not a cycle id (2026-10, 2026-Q3, 2026-H1 or 2025)`] };
+  if (!period)
+    return {
+      refused: "cycle",
+      details: [kpiProblem("not_cycle", `"${cycle}" is not a cycle id (2026-10, 2026-Q3, 2026-H1 or 2025)`, { cycle })],
+    };
   if (period.end >= ctx.today)
-    return { refused: "period", details: [`${cycle} runs until ${period.end}: import it once the period is over`] };
+    return {
+      refused: "period",
+      details: [kpiProblem("not_over", `${cycle} runs until ${period.end}: import it once the period is over`, { cycle, end: period.end })],
+    };
   const published = ctx.versions.filter((v) => v.status !== "draft");
   const version = versionInForce(published, period.end);
   const atStart = versionInForce(published, period.start);
-  if (!version) return { refused: "version", details: [`no policy version was in force for ${cycle}`] };
+  if (!version)
+    return { refused: "version", details: [kpiProblem("no_version", `no policy version was in force for ${cycle}`, { cycle })] };
   if (atStart && atStart.version !== version.version)
     return {
       refused: "version",
-      details: [`two versions were in force during ${cycle} (${atStart.version}, then ${version.version}): split the cycle at the change`],
+      details: [
+        kpiProblem(
+          "two_versions",
+          `two versions were in force during ${cycle} (${atStart.version}, then ${version.version}): split the cycle at the change`,
+          { cycle, first: atStart.version, second: version.version },
+        ),
+      ],
     };
   let aggregates: CycleAggregates;
   try {
@@ -62,11 +79,11 @@ export function scoreExport(
     try {
       aggregates = aggregateCycle(rows, version, ctx.k);
     } catch (err) {
-      if (err instanceof ImportError) return { refused: "small", details: err.problems };
+      if (err instanceof ImportError) return { refused: "small", details: err.details };
       throw err;
     }
   } catch (err) {
-    if (err instanceof ImportError) return { refused: kindOf(err.problems), details: err.problems };
+    if (err instanceof ImportError) return { refused: kindOf(err.details), details: err.details };
     throw err;
   }
   if (ctx.published) {

@@ -8,17 +8,23 @@ import { clampMinGroupSize } from "../anonymity/threshold.ts";
 import type { TPolicyVersion } from "../policy/schema.ts";
 import { scorePolicy } from "../policy/score.ts";
 import { suppressPartition } from "../anonymity/suppression.ts";
+import { kpiProblem, type KpiProblem } from "./kpi-problems.ts";
 import type { TScoreBand } from "./schema.ts";
 
 /** The column that names a person in the export; used only to refuse duplicates. */
 export const PERSON_COLUMN = "supervisor";
 
 export class ImportError extends Error {
+  /** The import's words, line by line, as the terminal prints them. */
   readonly problems: string[];
-  constructor(problems: string[]) {
-    super(`The KPI file cannot be imported:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  /** The lines with their codes, for the console (the terminal's own problems, like a missing file, have none). */
+  readonly details: KpiProblem[];
+  constructor(problems: readonly (KpiProblem | string)[]) {
+    const words = problems.map((p) => (typeof p === "string" ? p : p.message));
+    super(`The KPI file cannot be imported:\n${words.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "ImportError";
-    this.problems = problems;
+    this.problems = words;
+    this.details = problems.filter((p) => typeof p !== "string");
   }
 }
 
@@ -58,7 +64,7 @@ export function parseCsv(text: string): string[][] {
       field = "";
     } else field += ch;
   }
-  if (quoted) throw new ImportError(["the file ends inside a quoted field"]);
+  if (quoted) throw new ImportError([kpiProblem("quoted_field", "the file ends inside a quoted field")]);
   if (field !== "" || row.length > 0) {
     row.push(field);
     rows.push(row);
@@ -69,22 +75,38 @@ export function parseCsv(text: string): string[][] {
 /** Reads the export against a version: one row per supervisor, one column per criterion. */
 export function readKpiRows(csv: string, version: TPolicyVersion): Record<string, number>[] {
   const [header, ...lines] = parseCsv(csv);
-  if (!header) throw new ImportError(["the file is empty"]);
+  if (!header) throw new ImportError([kpiProblem("empty_file", "the file is empty")]);
   const names = header.map((h) => h.trim());
-  const problems: string[] = [];
+  const problems: KpiProblem[] = [];
   const criteria = new Map(version.criteria.map((c) => [c.id, c]));
   if (!names.includes(PERSON_COLUMN))
-    problems.push(`missing column "${PERSON_COLUMN}" (one opaque id per supervisor, to catch duplicate rows)`);
+    problems.push(
+      kpiProblem("no_person_column", `missing column "${PERSON_COLUMN}" (one opaque id per supervisor, to catch duplicate rows)`, {
+        column: PERSON_COLUMN,
+      }),
+    );
   for (const c of version.criteria) {
-    if (!names.includes(c.id)) problems.push(`missing column "${c.id}" (a criterion of version ${version.version})`);
+    if (!names.includes(c.id))
+      problems.push(
+        kpiProblem("missing_column", `missing column "${c.id}" (a criterion of version ${version.version})`, {
+          column: c.id,
+          version: version.version,
+        }),
+      );
   }
   names.forEach((n, i) => {
     if (n !== PERSON_COLUMN && !criteria.has(n)) {
+      const known = [...criteria.keys()].join(", ");
       problems.push(
-        `column ${i + 1} "${n}" is not a criterion of version ${version.version} (criteria: ${[...criteria.keys()].join(", ")})`,
+        kpiProblem("extra_column", `column ${i + 1} "${n}" is not a criterion of version ${version.version} (criteria: ${known})`, {
+          position: i + 1,
+          column: n,
+          version: version.version,
+          criteria: known,
+        }),
       );
     }
-    if (names.indexOf(n) !== i) problems.push(`column "${n}" appears twice`);
+    if (names.indexOf(n) !== i) problems.push(kpiProblem("column_twice", `column "${n}" appears twice`, { column: n }));
   });
   if (problems.length > 0) throw new ImportError(problems);
 
@@ -93,12 +115,24 @@ export function readKpiRows(csv: string, version: TPolicyVersion): Record<string
   lines.forEach((fields, index) => {
     const line = index + 2;
     if (fields.length !== names.length) {
-      problems.push(`line ${line}: ${fields.length} fields, but the header has ${names.length}`);
+      problems.push(
+        kpiProblem("field_count", `line ${line}: ${fields.length} fields, but the header has ${names.length}`, {
+          line,
+          fields: fields.length,
+          header: names.length,
+        }),
+      );
       return;
     }
     const person = fields[names.indexOf(PERSON_COLUMN)]!.trim();
-    if (person === "") problems.push(`line ${line}: empty "${PERSON_COLUMN}"`);
-    else if (seen.has(person)) problems.push(`line ${line}: duplicate row for the supervisor on line ${seen.get(person)}`);
+    if (person === "") problems.push(kpiProblem("empty_person", `line ${line}: empty "${PERSON_COLUMN}"`, { line, column: PERSON_COLUMN }));
+    else if (seen.has(person))
+      problems.push(
+        kpiProblem("duplicate_row", `line ${line}: duplicate row for the supervisor on line ${seen.get(person)}`, {
+          line,
+          first: seen.get(person)!,
+        }),
+      );
     else seen.set(person, line);
     const values: Record<string, number> = {};
     names.forEach((n, i) => {
@@ -106,15 +140,30 @@ export function readKpiRows(csv: string, version: TPolicyVersion): Record<string
       if (!c) return;
       const text = fields[i]!.trim();
       const value = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-      if (text === "") problems.push(`line ${line}, ${n}: no value`);
-      else if (Number.isNaN(value)) problems.push(`line ${line}, ${n}: "${text.slice(0, 20)}" is not a number`);
+      if (text === "") problems.push(kpiProblem("no_value", `line ${line}, ${n}: no value`, { line, column: n }));
+      else if (Number.isNaN(value))
+        problems.push(
+          kpiProblem("not_number", `line ${line}, ${n}: "${text.slice(0, 20)}" is not a number`, {
+            line,
+            column: n,
+            text: text.slice(0, 20),
+          }),
+        );
       else if (value < c.range.min || value > c.range.max)
-        problems.push(`line ${line}, ${n}: ${value} is outside the range ${c.range.min}–${c.range.max}`);
+        problems.push(
+          kpiProblem("outside_range", `line ${line}, ${n}: ${value} is outside the range ${c.range.min}–${c.range.max}`, {
+            line,
+            column: n,
+            value,
+            min: c.range.min,
+            max: c.range.max,
+          }),
+        );
       else values[n] = value;
     });
     rows.push(values);
   });
-  if (rows.length === 0) problems.push("no rows below the header");
+  if (rows.length === 0) problems.push(kpiProblem("no_rows", "no rows below the header"));
   if (problems.length > 0) throw new ImportError(problems);
   return rows;
 }
@@ -123,7 +172,12 @@ export function readKpiRows(csv: string, version: TPolicyVersion): Record<string
 export function aggregateCycle(rows: Record<string, number>[], version: TPolicyVersion, kIn: number): CycleAggregates {
   const k = clampMinGroupSize(kIn);
   if (rows.length < k)
-    throw new ImportError([`${rows.length} supervisors is fewer than ${k}: the results of so small a group cannot be published`]);
+    throw new ImportError([
+      kpiProblem("too_few", `${rows.length} supervisors is fewer than ${k}: the results of so small a group cannot be published`, {
+        count: rows.length,
+        k,
+      }),
+    ]);
   const scored = rows.map((values) => scorePolicy(version, values));
   const kpis = Object.fromEntries(version.criteria.map((c) => [c.id, round2(rows.reduce((sum, r) => sum + r[c.id]!, 0) / rows.length)]));
   const raw = version.tiers.map((t) => scored.filter((s) => s.tier.id === t.id).length);

@@ -16,8 +16,10 @@
 //   - every score band, and every sum of bands, over the cuts both
 //     publications share.
 // Pure: the published figures and the new ones come in, the problems (empty:
-// allowed) go out, in HR's words; scripts/results-import.ts refuses with them.
+// allowed) go out, with their codes and figures for the console and in the
+// words scripts/results-import.ts refuses with.
 import { clampMinGroupSize } from "../anonymity/threshold.ts";
+import { kpiProblem, type Figure, type KpiProblem, type ShownCount } from "./kpi-problems.ts";
 import type { TScoreBand } from "./schema.ts";
 
 /** What a cycle file publishes about the supervisors (the rest of it is HR's own writing). */
@@ -31,6 +33,7 @@ export interface PublishedFigures {
 /** What an observer knows of a change: it lies between lo and hi (equal when the change is known exactly). */
 interface Change {
   label: string;
+  figure: Figure;
   lo: number;
   hi: number;
 }
@@ -55,8 +58,8 @@ const describeChange = (lo: number, hi: number) =>
  * out, knowing also that they add up to `total` exactly; the sums that could
  * be 1…k−1, smallest subsets first.
  */
-function smallSums(parts: Change[], total: number, k: number): { labels: string[]; lo: number; hi: number }[] {
-  const found: { labels: string[]; lo: number; hi: number }[] = [];
+function smallSums(parts: Change[], total: number, k: number): { inside: Change[]; lo: number; hi: number }[] {
+  const found: { inside: Change[]; lo: number; hi: number }[] = [];
   // a figure known not to have moved adds nothing to a sum: leave it out (it is 0 in every sum below)
   parts = parts.filter((p) => p.lo !== 0 || p.hi !== 0);
   const n = parts.length;
@@ -69,9 +72,9 @@ function smallSums(parts: Change[], total: number, k: number): { labels: string[
     const lo = Math.max(direct.lo, total - rest.hi);
     const hi = Math.min(direct.hi, total - rest.lo);
     if (outside.length === 0) continue; // the whole: the headcount, checked on its own
-    if (couldBeSmall(lo, hi, k)) found.push({ labels: inside.map((p) => p.label), lo, hi });
+    if (couldBeSmall(lo, hi, k)) found.push({ inside, lo, hi });
   }
-  return found.sort((a, b) => a.labels.length - b.labels.length);
+  return found.sort((a, b) => a.inside.length - b.inside.length);
 }
 
 /** The values a published tier count stands for. */
@@ -81,8 +84,9 @@ function countRange(value: number | null | undefined, withheld: boolean, headcou
   return { lo: value, hi: value };
 }
 
-const shown = (value: number | null | undefined, withheld: boolean, k: number) =>
-  withheld ? "withheld" : value === null || value === undefined ? `fewer than ${k}` : String(value);
+const shownCount = (value: number | null | undefined, withheld: boolean): ShownCount =>
+  withheld ? "withheld" : value === null || value === undefined ? "fewer" : value;
+const shown = (count: ShownCount, k: number) => (count === "fewer" ? `fewer than ${k}` : String(count));
 
 function tierChanges(before: PublishedFigures, after: PublishedFigures, k: number, tierIds: string[]): Change[] {
   const wasWithheld = before.tiers === "withheld";
@@ -101,16 +105,20 @@ function tierChanges(before: PublishedFigures, after: PublishedFigures, k: numbe
     }
     const b = countRange(was, wasWithheld, before.headcount, k);
     const a = countRange(is, isWithheld, after.headcount, k);
+    const figure = { kind: "tier", id, was: shownCount(was, wasWithheld), is: shownCount(is, isWithheld) } as const;
     exactParts.push({
-      label: `tier "${id}" (${shown(was, wasWithheld, k)} → ${shown(is, isWithheld, k)})`,
+      label: `tier "${id}" (${shown(figure.was, k)} → ${shown(figure.is, k)})`,
+      figure,
       lo: a.lo - b.hi,
       hi: a.hi - b.lo,
     });
   }
   if (hidden.length > 0) {
     const span = hidden.length * (k - 1);
+    const every = hidden.length === tierIds.length;
     exactParts.push({
-      label: hidden.length === tierIds.length ? "every tier" : `the tiers not shown (${hidden.map((id) => `"${id}"`).join(", ")})`,
+      label: every ? "every tier" : `the tiers not shown (${hidden.map((id) => `"${id}"`).join(", ")})`,
+      figure: every ? { kind: "everyTier" } : { kind: "hiddenTiers", ids: hidden },
       lo: -span,
       hi: span,
     });
@@ -127,7 +135,7 @@ function bandChanges(before: TScoreBand[], after: TScoreBand[]): Change[] {
     const to = shared[i + 1]!;
     const was = within(before, from, to);
     const is = within(after, from, to);
-    return { label: `score band ${from}–${to} (${was} → ${is})`, lo: is - was, hi: is - was };
+    return { label: `score band ${from}–${to} (${was} → ${is})`, figure: { kind: "band", from, to, was, is }, lo: is - was, hi: is - was };
   });
 }
 
@@ -136,15 +144,19 @@ function bandChanges(before: TScoreBand[], after: TScoreBand[]): Change[] {
  * problem naming the figure and its change. `tierIds` are the tiers of the
  * version in force.
  */
-export function republishProblems(published: PublishedFigures, after: PublishedFigures, kIn: number, tierIds: string[]): string[] {
+export function republishProblems(published: PublishedFigures, after: PublishedFigures, kIn: number, tierIds: string[]): KpiProblem[] {
   const k = clampMinGroupSize(kIn);
   // a file edited by hand may lack a figure: what it does not publish, it publishes as withheld
   const before: PublishedFigures = { ...published, kpis: published.kpis ?? {}, tiers: published.tiers ?? "withheld" };
   const dh = after.headcount - before.headcount;
-  const problems: string[] = [];
+  const problems: KpiProblem[] = [];
   if (couldBeSmall(dh, dh, k)) {
     problems.push(
-      `headcount: ${before.headcount} → ${after.headcount}, ${describeChange(dh, dh)}: every team value would be published again from ${Math.abs(dh)} supervisor${Math.abs(dh) === 1 ? "" : "s"} more or fewer`,
+      kpiProblem(
+        "headcount_change",
+        `headcount: ${before.headcount} → ${after.headcount}, ${describeChange(dh, dh)}: every team value would be published again from ${Math.abs(dh)} supervisor${Math.abs(dh) === 1 ? "" : "s"} more or fewer`,
+        { before: before.headcount, after: after.headcount, change: signed(dh), people: Math.abs(dh) },
+      ),
     );
     return problems; // every other figure follows from the people added or removed
   }
@@ -152,27 +164,37 @@ export function republishProblems(published: PublishedFigures, after: PublishedF
     const changed = Object.keys({ ...before.kpis, ...after.kpis }).filter((id) => before.kpis[id] !== after.kpis[id]);
     if (changed.length > 0) {
       problems.push(
-        `team values (${changed.join(", ")}) change while the headcount stays ${after.headcount}: the file keeps nothing per person, so the import cannot tell how many supervisors' figures changed, and a correction of fewer than ${k} would publish theirs`,
+        kpiProblem(
+          "values_change",
+          `team values (${changed.join(", ")}) change while the headcount stays ${after.headcount}: the file keeps nothing per person, so the import cannot tell how many supervisors' figures changed, and a correction of fewer than ${k} would publish theirs`,
+          { criteria: changed.join(", "), headcount: after.headcount, k },
+        ),
       );
     }
   }
-  const sums = (parts: Change[], what: string) =>
+  const sums = (parts: Change[], of: "tiers" | "bands") =>
     smallSums(parts, dh, k)
       .slice(0, 3)
-      .map(
-        ({ labels, lo, hi }) =>
+      .map(({ inside, lo, hi }) => {
+        const labels = inside.map((c) => c.label);
+        const what = of === "tiers" ? "tiers" : "score bands";
+        return kpiProblem(
+          "figures_change",
           `${labels.length === 1 ? labels[0]! : `${what} together: ${labels.join(" + ")}`}, ${describeChange(lo, hi)}`,
-      );
+          { k },
+          { of, items: inside.map((c) => c.figure), lo, hi },
+        );
+      });
   problems.push(...sums(tierChanges(before, after, k, tierIds), "tiers"));
-  if (before.scoreBands && after.scoreBands) problems.push(...sums(bandChanges(before.scoreBands, after.scoreBands), "score bands"));
+  if (before.scoreBands && after.scoreBands) problems.push(...sums(bandChanges(before.scoreBands, after.scoreBands), "bands"));
   return problems;
 }
 
 /** The refusal's words: the rule, by name, then what would change. */
-export function republishRefusal(cycle: string, k: number, problems: string[]): string[] {
+export function republishRefusal(cycle: string, k: number, problems: readonly KpiProblem[]): string[] {
   return [
     `${cycle} is already published. The small-change rule: once a cycle is published, each of its figures may change only by 0 or by at least k = ${k} supervisors, because a change of 1 to ${k - 1} would let anyone who compares the two publications work out those supervisors' KPIs and tier. This export would change:`,
-    ...problems,
+    ...problems.map((p) => p.message),
     `Keep the published figures as they are, or import an export that changes each of these by 0 or by at least ${k} supervisors (docs/results.md, "Importing a published cycle again").`,
   ];
 }

@@ -342,7 +342,7 @@ async function checkRepublish(env: Env, path: string, body: Record<string, unkno
   const problems = republishProblems(published, after, k, [...new Set(tierIds)]);
   if (problems.length > 0)
     throw new HttpError(422, "small_change", republishRefusal(versionOfPath(path), k, problems).join(" "), {
-      fields: { body: problems[0]! },
+      fields: { body: problems[0]!.message },
     });
   return file;
 }
