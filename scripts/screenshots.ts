@@ -16,6 +16,7 @@ import { pinnedClock } from "#lib/clock.ts";
 import { useTranslations } from "#i18n/index.ts";
 import { launchBrowser } from "../test/e2e/browser.ts";
 import { freshState, startServer } from "../test/e2e/server.ts";
+import { H2_2025, pickExport, surveyFromTemplate, writeResultsTexts } from "../test/e2e/console-steps.ts";
 
 interface Shot {
   file: string;
@@ -176,16 +177,9 @@ const SHOTS: Shot[] = [
       await signIn(page);
       await page.locator("[data-start-results]").click();
       const form = page.locator("[data-results-draft]");
-      await form.locator('input[name="cycle"]').fill("2025-H2");
-      await form.locator('input[type="file"]').setInputFiles("test/fixtures/kpis/2025-H2.csv");
+      await pickExport(form, H2_2025.cycle, H2_2025.file);
       await form.locator("[data-scored]").waitFor();
-      await form.locator('input[name="promotions"]').fill("3");
-      await form.locator('input[name="training.courses"]').fill("4");
-      await form.locator('input[name="training.hours"]').fill("52");
-      await form.locator('input[name="training.people"]').fill("18");
-      await form.locator('textarea[name="commentary.en"]').fill("The second half of 2025, scored under the first policy.");
-      await form.locator('textarea[name="commentary.zh-cn"]').fill("2025 年下半年，按第一版政策评分。");
-      await form.locator("[data-checks-pass]").waitFor();
+      await writeResultsTexts(form);
       await form.evaluate((el) => el.scrollIntoView({ block: "start" }));
     },
   },
@@ -198,13 +192,11 @@ const SHOTS: Shot[] = [
     height: 1400,
     prepare: async (page) => {
       await signIn(page);
-      await page.locator("[data-new-survey-details] summary").click();
-      const form = page.locator("[data-new-survey]");
-      await form.locator("select[name=template]").selectOption("pulse-2026-11");
-      await form.locator("input[name=id]").fill("canteen-2026-12");
-      await form.locator('input[name="title.default"]').fill("Canteen survey");
-      await form.locator('input[name="title.zh-cn"]').fill("食堂调查");
-      await form.locator("button[type=submit]").click();
+      await surveyFromTemplate(page, {
+        template: "pulse-2026-11",
+        id: "canteen-2026-12",
+        title: { en: "Canteen survey", "zh-cn": "食堂调查" },
+      });
       const editor = page.locator("[data-survey-editor]");
       await editor.waitFor();
       await editor.locator('input[name="satisfaction.title.zh-cn"]').fill("您对本月食堂的总体满意度如何？");

@@ -14,6 +14,7 @@ import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "#i18n/translate.ts";
 import { pickStrings } from "#i18n/index.ts";
+import { H2_2025_TEXTS, pickExport, writeResultsTexts } from "./console-steps.ts";
 import { ANA, LI, startPublishingRig, type PublishingRig } from "./publishing-rig.ts";
 
 const FILE = "src/content/results/2025-H2.json";
@@ -53,10 +54,7 @@ describe("publishing a cycle's results from the console", () => {
         logNetwork(ana.page, sent);
         await ana.page.locator("[data-start-results]").click();
         const form = ana.page.locator("[data-results-draft]");
-        const pick = async (cycle: string, file: string) => {
-          await form.locator('input[name="cycle"]').fill(cycle);
-          await form.locator('input[type="file"]').setInputFiles(join(KPIS, file));
-        };
+        const pick = (cycle: string, file: string) => pickExport(form, cycle, join(KPIS, file));
 
         // the import's refusals, beside the file input, in HR's language
         await pick("2026-11", "2025-H2.csv");
@@ -83,13 +81,7 @@ describe("publishing a cycle's results from the console", () => {
         // the build refuses empty commentary until HR writes it in both languages
         await form.locator("[data-problems]").waitFor();
         expect(await form.getByRole("button", { name: t("admin.results.save") }).isDisabled()).toBe(true);
-        await form.locator('input[name="promotions"]').fill("3"); // fewer than k: published as "fewer than 5"
-        await form.locator('input[name="training.courses"]').fill("4");
-        await form.locator('input[name="training.hours"]').fill("52");
-        await form.locator('input[name="training.people"]').fill("18");
-        await form.locator('textarea[name="commentary.en"]').fill("The second half of 2025, scored under the first policy.");
-        await form.locator('textarea[name="commentary.zh-cn"]').fill("2025 年下半年，按第一版政策评分。");
-        await form.locator("[data-checks-pass]").waitFor();
+        await writeResultsTexts(form); // 3 promotions, fewer than k: published as "fewer than 5"
         const preview = form.locator("[data-results-preview]");
         await expect(preview.textContent()).resolves.toContain(t("admin.results.headcount", { count: 31 }));
         await expect(preview.textContent()).resolves.toContain(t("admin.results.fewerThan", { k: 5 }));
@@ -112,7 +104,7 @@ describe("publishing a cycle's results from the console", () => {
         await again.locator("[data-checks-pass]").waitFor();
         await expect(again.locator('input[name="cycle"]').inputValue()).resolves.toBe("2025-H2");
         const zh = again.locator('textarea[name="commentary.zh-cn"]');
-        await expect(zh.inputValue()).resolves.toBe("2025 年下半年，按第一版政策评分。");
+        await expect(zh.inputValue()).resolves.toBe(H2_2025_TEXTS["commentary.zh-cn"]);
         await zh.fill("");
         await expect(zh.getAttribute("aria-invalid")).resolves.toBe("true");
         await expect(again.locator(".field-error").allTextContents()).resolves.toEqual([t("admin.problem.empty", { minimum: 1 })]);

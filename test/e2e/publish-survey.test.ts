@@ -13,6 +13,7 @@ import { translator } from "#i18n/translate.ts";
 import { pickStrings } from "#i18n/index.ts";
 import { openPage } from "./browser.ts";
 import { storedResponses } from "./db.ts";
+import { surveyFromTemplate } from "./console-steps.ts";
 import { approveAndPublish, ANA, startPublishingRig, type PublishingRig } from "./publishing-rig.ts";
 
 let rig: PublishingRig;
@@ -42,13 +43,15 @@ describe("a new survey from a template, edited with a live preview, approved and
       let id: string;
       try {
         const page = ana.page;
-        await page.locator("[data-new-survey-details] summary").click();
-        const form = page.locator("[data-new-survey]");
-        await form.locator("select[name=template]").selectOption("pulse-2026-11");
-        await form.locator("input[name=id]").fill(run.id);
-        await form.locator('input[name="title.default"]').fill(lang === "en" ? run.title : "Lockers survey");
-        await form.locator('input[name="title.zh-cn"]').fill(lang === "en" ? "食堂调查" : run.title);
-        await form.getByRole("button", { name: t("admin.template.create") }).click();
+        await surveyFromTemplate(
+          page,
+          {
+            template: "pulse-2026-11",
+            id: run.id,
+            title: lang === "en" ? { en: run.title, "zh-cn": "食堂调查" } : { en: "Lockers survey", "zh-cn": run.title },
+          },
+          t("admin.template.create"),
+        );
 
         const card = page.locator(`[data-draft-path="${file}"]`);
         await card.waitFor();
