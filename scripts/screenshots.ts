@@ -184,6 +184,23 @@ const SHOTS: Shot[] = [
     },
   },
   {
+    // an export refused on a phone, in Chinese: the heading and each of the import's lines in HR's language
+    file: "screenshot-results-refused-phone-zh.png",
+    path: "/zh-cn/admin/publish/",
+    width: 360,
+    colorScheme: "dark",
+    height: 900,
+    prepare: async (page) => {
+      await signIn(page);
+      await page.locator("[data-start-results]").click();
+      const form = page.locator("[data-results-draft]");
+      await pickExport(form, H2_2025.cycle, "test/fixtures/kpis/2025-H2-duplicate.csv");
+      const refusal = form.locator("[data-refusal]");
+      await refusal.waitFor();
+      await refusal.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    },
+  },
+  {
     // a new survey from November's pulse, in Chinese on a phone: a question edited beside SurveyJS's own preview
     file: "screenshot-survey-editor-phone-zh.png",
     path: "/zh-cn/admin/publish/",
