@@ -22,6 +22,7 @@ async function textAt(path: string): Promise<string | null> {
   const data = (await res.json()) as { content: string };
   return new TextDecoder().decode(Uint8Array.from(atob(data.content), (c) => c.charCodeAt(0)));
 }
+const base64 = (text: string) => btoa(Array.from(new TextEncoder().encode(text), (b) => String.fromCharCode(b)).join(""));
 const jsonAt = async (path: string) => {
   const text = await textAt(path);
   return text === null ? null : JSON.parse(text);
@@ -94,6 +95,21 @@ describe("a new policy version", () => {
     });
     expect([approved.status, approved.body.draft.approver]).toEqual([200, "li@candor.test"]);
 
+    // the version in force as its author wrote it, with a weight written 25.0: marking it superseded changes its status line only
+    const byHand = (await textAt("src/content/policy/2026-07.json"))!.replace('"weight": 25,', '"weight": 25.0,');
+    expect(byHand).toContain('"weight": 25.0,');
+    const { sha } = (await (
+      await fetch(`${STANDIN}/repos/candor/candor/contents/src/content/policy/2026-07.json`, { headers: TOKEN })
+    ).json()) as {
+      sha: string;
+    };
+    const written = await fetch(`${STANDIN}/repos/candor/candor/contents/src/content/policy/2026-07.json`, {
+      method: "PUT",
+      headers: TOKEN,
+      body: JSON.stringify({ message: "by hand", content: base64(byHand), sha, branch: "main" }),
+    });
+    expect(written.status).toBe(200);
+
     const published = await api(`/api/admin/drafts/${draft.id}/publish`, {
       method: "POST",
       headers: ANA,
@@ -102,6 +118,7 @@ describe("a new policy version", () => {
     expect([published.status, published.body.draft.state], JSON.stringify(published.body)).toEqual([200, "building"]);
     expect(await jsonAt("src/content/policy/2027-01.json")).toEqual(body);
     expect(await jsonAt("src/content/policy/2026-07.json")).toEqual({ ...inForce, status: "superseded" });
+    expect(await textAt("src/content/policy/2026-07.json")).toBe(byHand.replace('"status": "current",', '"status": "superseded",'));
 
     // the folder as committed passes the build's whole-folder check, with the new version in force
     const names = ["2025-07.json", "2026-01.json", "2026-07.json", "2026-07.en.md", "2026-07.zh-cn.md", "2027-01.json"];

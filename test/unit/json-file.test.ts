@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import prettier from "prettier";
-import { PRINT_WIDTH, formatJsonFile } from "#lib/publishing/json-file.ts";
+import { PRINT_WIDTH, formatJsonFile, markSuperseded } from "#lib/publishing/json-file.ts";
 import { nextRun } from "#lib/surveys/next-run.ts";
 import { findSurvey } from "#lib/surveys/registry.ts";
 
@@ -28,5 +28,23 @@ describe("formatJsonFile", () => {
       const text = formatJsonFile(sample);
       expect(await prettier.format(text, { parser: "json", printWidth: PRINT_WIDTH })).toBe(text);
     }
+  });
+});
+
+describe("markSuperseded", () => {
+  const inForce = readFileSync("src/content/policy/2026-07.json", "utf8");
+
+  it("changes the status line only, whatever else the author wrote", () => {
+    const byHand = inForce.replace('"weight": 25,', '"weight": 25.0,');
+    const marked = markSuperseded(byHand);
+    const changed = marked.split("\n").filter((line, i) => line !== byHand.split("\n")[i]);
+    expect(changed).toEqual(['  "status": "superseded",']);
+    expect(JSON.parse(marked)).toEqual({ ...JSON.parse(inForce), status: "superseded" });
+  });
+
+  it("lays the file out anew when its status is not on a line of its own", () => {
+    const oneLine = JSON.stringify(JSON.parse(inForce));
+    const marked = markSuperseded(oneLine);
+    expect(marked).toBe(formatJsonFile({ ...JSON.parse(inForce), status: "superseded" }));
   });
 });

@@ -34,3 +34,15 @@ function format(value: Json, indent: string, used: number): string {
 export function formatJsonFile(value: unknown): string {
   return `${format(value as Json, "", 0)}\n`;
 }
+
+/**
+ * The file of the policy version in force, marked superseded by a new one:
+ * only its status line changes, so the commit's diff is that line and the
+ * rest stays as its author wrote it (25.0, a hand-made layout). Laid out
+ * anew only when the file has no such line to change.
+ */
+export function markSuperseded(text: string): string {
+  const marked = text.replace(/^( {2}"status":\s*)"current"/m, '$1"superseded"');
+  const expected = { ...(JSON.parse(text) as Record<string, unknown>), status: "superseded" };
+  return marked !== text && JSON.stringify(JSON.parse(marked)) === JSON.stringify(expected) ? marked : formatJsonFile(expected);
+}

@@ -21,7 +21,7 @@ import { problem } from "#lib/publishing/problems.ts";
 import { policyFingerprint } from "#lib/policy/fingerprint.ts";
 import { ZPolicyVersion, type TPolicyVersion } from "#lib/policy/schema.ts";
 import { republishProblems, republishRefusal, type PublishedFigures } from "#lib/results/republish.ts";
-import { formatJsonFile } from "#lib/publishing/json-file.ts";
+import { formatJsonFile, markSuperseded } from "#lib/publishing/json-file.ts";
 import { forumDraftProblems, forumPath } from "#lib/publishing/forum-checks.ts";
 import { formatForumFile, readForumFile } from "#lib/programme/forum-file.ts";
 import { dayOf } from "#lib/clock.ts";
@@ -503,13 +503,13 @@ export async function publishDraft(env: Env, admin: Admin, id: string, version: 
     const fileText = publishedText(d);
     // a retry after the commit reached the host but the database did not record it
     const earlier = await committedAlready(cfg, d.path, fileText);
-    let superseded: { sha: string; body: Record<string, unknown> } | null = null;
+    let superseded: { sha: string; text: string } | null = null;
     if (d.kind === "policy" && !earlier) {
       const file = await readRepoFile(cfg, d.supersedes!);
       const old = file ? (JSON.parse(file.text) as Record<string, unknown>) : null;
       // another version was published meanwhile: this draft no longer follows the one in force
       if (!file || old?.status !== "current") throw new PublishConflict(null);
-      superseded = { sha: file.sha, body: { ...old, status: "superseded" } };
+      superseded = { sha: file.sha, text: markSuperseded(file.text) };
     }
     const { commitSha } =
       earlier ??
@@ -524,7 +524,7 @@ export async function publishDraft(env: Env, admin: Admin, id: string, version: 
       try {
         await commitFile(cfg, {
           path: d.supersedes!,
-          content: formatJsonFile(superseded.body),
+          content: superseded.text,
           message: `Mark ${d.supersedes} superseded by ${d.path} from the HR console\n\n${by}`,
           baseSha: superseded.sha,
           authorEmail,
