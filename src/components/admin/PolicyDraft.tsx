@@ -52,7 +52,7 @@ function Words({ from, to, locale }: { from: string; to: string; locale: Locale 
 }
 
 const show = (v: FieldValue, locale: Locale): string =>
-  v === null ? "—" : typeof v === "object" ? (isLocalized(v) ? v[locale] : JSON.stringify(v)) : String(v);
+  v === null ? "—" : Array.isArray(v) ? v.join(", ") : typeof v === "object" ? (isLocalized(v) ? v[locale] : JSON.stringify(v)) : String(v);
 
 export function PolicyDraft({ t, draft, calcStrings, labels, choices, onSaved }: Props) {
   const [body, setBody] = useState<Body>(draft.body as unknown as Body);
