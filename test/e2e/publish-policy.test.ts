@@ -5,7 +5,8 @@
 // saves; a second HR person approves (the author cannot); the first
 // publishes. The new version lands in the working tree as current, the old
 // one superseded, and the folder passes the content loader's check with the
-// policy history's diff showing the change. HR also rewrites when a cycle's
+// policy history's diff showing the change; after the rebuild the policy page
+// shows the new version and its history the diff. HR also rewrites when a cycle's
 // rewards are paid (the draft's diff shows it, the file carries it) and is
 // refused a budget currency that is not a code, beside the field, in HR's
 // language. Only the git host is stood in
@@ -30,7 +31,8 @@ let standin: Standin;
 let server: RunningServer;
 
 beforeAll(async () => {
-  rig = await startPublishingRig("publish-policy");
+  // a copy of the project, its site rebuilt after each commit as `npm start` does
+  rig = await startPublishingRig("publish-policy", { project: true });
   ({ tree, standin, server } = rig);
 });
 afterAll(async () => {
@@ -189,6 +191,33 @@ describe("publishing a new policy version from the console", () => {
       expect(change.changes.find((c) => c.section === "cycles" && c.id === "monthly")?.fields.map((f) => f.field)).toEqual(["paid"]);
     });
   }
+
+  it("after the rebuild, the policy page shows the new version in force, and its history links the diff against the old one", async () => {
+    await rig.rebuilder!.settled();
+    const page = async (path: string) => {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status, path).toBe(200);
+      return res.text();
+    };
+    // the Chinese run published last: its words are in force
+    const current = await page("/zh-cn/policy/");
+    expect(current).toContain('data-policy-version="2027-01"');
+    expect(current).toContain("月度绩效奖金随当月工资发放。");
+    expect(await page("/policy/")).toContain('data-policy-version="2027-01"');
+    const history = await page("/zh-cn/policy/history/");
+    expect(history).toMatch(/<li[^>]* data-version="2027-01"/);
+    expect(history).toContain("客户满意度权重调整为 30%。");
+    expect(history).toMatch(/href="\/zh-cn\/policy\/compare\/2026-07\/2027-01\/?"/);
+    const compare = await page("/zh-cn/policy/compare/2026-07/2027-01/");
+    expect(compare).toMatch(/data-change-count="3"/);
+    for (const [section, id] of [
+      ["criteria", "csat"],
+      ["criteria", "resolution-rate"],
+      ["cycles", "monthly"],
+    ])
+      expect(compare, `${section} ${id}`).toMatch(new RegExp(`data-section="${section}"[\\s\\S]*data-id="${id}"`));
+    // a whole site build happens inside this file (about a minute on a quiet machine)
+  }, 600_000);
 });
 
 describe("an honour from the console", () => {
