@@ -25,6 +25,8 @@ import type { RunningServer } from "./server.ts";
 
 const FILE = "src/content/policy/2027-01.json";
 const POLICY = "src/content/policy";
+const BONUS_FORUM = "2026-09-17-survey-results-and-bonus-timing";
+const PROMPTED = { en: "The bonus is paid with the salary of the month it is for.", "zh-cn": "奖金随所属月份的工资发放。" };
 let rig: PublishingRig;
 let tree: string;
 let standin: Standin;
@@ -117,6 +119,13 @@ describe("publishing a new policy version from the console", () => {
         await form.locator("[data-checks-pass]").waitFor();
         // when the monthly cycle's rewards are paid, rewritten in HR's language
         await form.locator(`[data-cycle="monthly"] textarea[name="cycles.0.paid.${lang}"]`).fill(paid);
+        // what prompted it: September's forum on bonus timing, picked from the site's forums; until it is picked, its problem
+        await form.getByRole("button", { name: t("admin.policy.addPrompt") }).click();
+        const forum = form.locator('select[name="promptedBy.0.id"]');
+        await expect(forum.getAttribute("aria-invalid")).resolves.toBe("true");
+        await forum.selectOption(BONUS_FORUM);
+        for (const [l, text] of Object.entries(PROMPTED)) await form.locator(`textarea[name="promptedBy.0.change.${l}"]`).fill(text);
+        await form.locator("[data-checks-pass]").waitFor();
 
         // the diff against the version in force, and the calculator running on the draft
         const diff = form.locator("[data-policy-diff]");
@@ -189,6 +198,7 @@ describe("publishing a new policy version from the console", () => {
       expect(change.changes.find((c) => c.id === "csat")?.fields.find((f) => f.field === "weight")).toMatchObject({ from: 25, to: 30 });
       expect(written.cycles[0].paid[lang]).toBe(paid);
       expect(change.changes.find((c) => c.section === "cycles" && c.id === "monthly")?.fields.map((f) => f.field)).toEqual(["paid"]);
+      expect(written.promptedBy).toEqual([{ kind: "forum", id: BONUS_FORUM, change: PROMPTED }]);
     });
   }
 
@@ -204,6 +214,8 @@ describe("publishing a new policy version from the console", () => {
     expect(current).toContain('data-policy-version="2027-01"');
     expect(current).toContain("月度绩效奖金随当月工资发放。");
     expect(await page("/policy/")).toContain('data-policy-version="2027-01"');
+    // and what prompted it, among what staff said and what was done
+    expect(await page("/zh-cn/you-said-we-did/")).toContain(PROMPTED["zh-cn"]);
     const history = await page("/zh-cn/policy/history/");
     expect(history).toMatch(/<li[^>]* data-version="2027-01"/);
     expect(history).toContain("客户满意度权重调整为 30%。");
