@@ -5,7 +5,11 @@
 // saves; a second HR person approves (the author cannot); the first
 // publishes. The new version lands in the working tree as current, the old
 // one superseded, and the folder passes the content loader's check with the
-// policy history's diff showing the change. Only the git host is stood in
+// policy history's diff showing the change; after the rebuild the policy page
+// shows the new version and its history the diff. HR also rewrites when a cycle's
+// rewards are paid (the draft's diff shows it, the file carries it) and is
+// refused a budget currency that is not a code, beside the field, in HR's
+// language. Only the git host is stood in
 // for (scripts/git-host-standin.ts), over a temporary copy of the content.
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -21,13 +25,16 @@ import type { RunningServer } from "./server.ts";
 
 const FILE = "src/content/policy/2027-01.json";
 const POLICY = "src/content/policy";
+const BONUS_FORUM = "2026-09-17-survey-results-and-bonus-timing";
+const PROMPTED = { en: "The bonus is paid with the salary of the month it is for.", "zh-cn": "奖金随所属月份的工资发放。" };
 let rig: PublishingRig;
 let tree: string;
 let standin: Standin;
 let server: RunningServer;
 
 beforeAll(async () => {
-  rig = await startPublishingRig("publish-policy");
+  // a copy of the project, its site rebuilt after each commit as `npm start` does
+  rig = await startPublishingRig("publish-policy", { project: true });
   ({ tree, standin, server } = rig);
 });
 afterAll(async () => {
@@ -43,6 +50,9 @@ describe("publishing a new policy version from the console", () => {
       rmSync(join(tree, POLICY), { recursive: true, force: true });
       cpSync(POLICY, join(tree, POLICY), { recursive: true });
       const t = translator(pickStrings(lang, "admin."));
+      const policyT = translator(pickStrings(lang, "policy."));
+      const monthlyName = JSON.parse(readFileSync(join(POLICY, "2026-07.json"), "utf8")).cycles[0].name[lang];
+      const paid = lang === "en" ? "The monthly bonus is paid with the same month's salary." : "月度绩效奖金随当月工资发放。";
       const url = `${server.url}${lang === "en" ? "" : "/zh-cn"}/admin/publish/`;
       let id = "";
       const card = (page: Page, state: string) => page.locator(`[data-draft="${id}"][data-draft-state=${state}]`);
@@ -97,8 +107,32 @@ describe("publishing a new policy version from the console", () => {
           .locator(`textarea[name="summary.${lang}"]`)
           .fill(lang === "en" ? "Satisfaction now weighs 30%." : "客户满意度权重调整为 30%。");
 
+        // the rest of the version: a budget currency that is not a code is refused beside its field, in HR's language
+        const currency = form.locator('input[name="budget.currency"]');
+        await currency.fill("yuan");
+        await expect(currency.getAttribute("aria-invalid")).resolves.toBe("true");
+        const currencyProblem = ana.page.locator(`[id="${(await currency.getAttribute("aria-describedby"))!.split(" ").at(-1)}"]`);
+        await expect(currencyProblem.textContent()).resolves.toBe(t("admin.problem.format_currency"));
+        if (lang === "zh-cn") await expect(currencyProblem.textContent()).resolves.toBe("请填写三个字母的货币代码，例如 CNY。");
+        expect(await form.getByRole("button", { name: t("admin.policy.save") }).isDisabled()).toBe(true);
+        await currency.fill("CNY");
+        await form.locator("[data-checks-pass]").waitFor();
+        // when the monthly cycle's rewards are paid, rewritten in HR's language
+        await form.locator(`[data-cycle="monthly"] textarea[name="cycles.0.paid.${lang}"]`).fill(paid);
+        // what prompted it: September's forum on bonus timing, picked from the site's forums; until it is picked, its problem
+        await form.getByRole("button", { name: t("admin.policy.addPrompt") }).click();
+        const forum = form.locator('select[name="promptedBy.0.id"]');
+        await expect(forum.getAttribute("aria-invalid")).resolves.toBe("true");
+        await forum.selectOption(BONUS_FORUM);
+        for (const [l, text] of Object.entries(PROMPTED)) await form.locator(`textarea[name="promptedBy.0.change.${l}"]`).fill(text);
+        await form.locator("[data-checks-pass]").waitFor();
+
         // the diff against the version in force, and the calculator running on the draft
         const diff = form.locator("[data-policy-diff]");
+        const monthly = diff.locator('[data-change="cycles.monthly"]');
+        await expect(monthly.textContent()).resolves.toContain(`${policyT("policy.section.cycles")}: ${monthlyName}`);
+        await expect(monthly.textContent()).resolves.toContain(`${policyT("policy.field.paid")}: `);
+        await expect(monthly.locator("ins").allTextContents()).resolves.not.toEqual([]);
         await expect(diff.locator("del").allTextContents()).resolves.toContain("25");
         await expect(diff.locator("ins").allTextContents()).resolves.toContain("30");
         await expect(diff.locator("[data-words] ins").count()).resolves.toBeGreaterThan(0);
@@ -162,8 +196,40 @@ describe("publishing a new policy version from the console", () => {
         versions.find((v) => v.version === "2027-01")!,
       );
       expect(change.changes.find((c) => c.id === "csat")?.fields.find((f) => f.field === "weight")).toMatchObject({ from: 25, to: 30 });
+      expect(written.cycles[0].paid[lang]).toBe(paid);
+      expect(change.changes.find((c) => c.section === "cycles" && c.id === "monthly")?.fields.map((f) => f.field)).toEqual(["paid"]);
+      expect(written.promptedBy).toEqual([{ kind: "forum", id: BONUS_FORUM, change: PROMPTED }]);
     });
   }
+
+  it("after the rebuild, the policy page shows the new version in force, and its history links the diff against the old one", async () => {
+    await rig.rebuilder!.settled();
+    const page = async (path: string) => {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status, path).toBe(200);
+      return res.text();
+    };
+    // the Chinese run published last: its words are in force
+    const current = await page("/zh-cn/policy/");
+    expect(current).toContain('data-policy-version="2027-01"');
+    expect(current).toContain("月度绩效奖金随当月工资发放。");
+    expect(await page("/policy/")).toContain('data-policy-version="2027-01"');
+    // and what prompted it, among what staff said and what was done
+    expect(await page("/zh-cn/you-said-we-did/")).toContain(PROMPTED["zh-cn"]);
+    const history = await page("/zh-cn/policy/history/");
+    expect(history).toMatch(/<li[^>]* data-version="2027-01"/);
+    expect(history).toContain("客户满意度权重调整为 30%。");
+    expect(history).toMatch(/href="\/zh-cn\/policy\/compare\/2026-07\/2027-01\/?"/);
+    const compare = await page("/zh-cn/policy/compare/2026-07/2027-01/");
+    expect(compare).toMatch(/data-change-count="3"/);
+    for (const [section, id] of [
+      ["criteria", "csat"],
+      ["criteria", "resolution-rate"],
+      ["cycles", "monthly"],
+    ])
+      expect(compare, `${section} ${id}`).toMatch(new RegExp(`data-section="${section}"[\\s\\S]*data-id="${id}"`));
+    // a whole site build happens inside this file (about a minute on a quiet machine)
+  }, 600_000);
 });
 
 describe("an honour from the console", () => {

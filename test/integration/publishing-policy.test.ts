@@ -37,6 +37,14 @@ async function auditOf(id: string) {
   return results.map((r) => ({ actor: r.actor, action: r.action, detail: JSON.parse(r.detail) as Record<string, unknown> }));
 }
 
+/** The draft as D1 stores it: a refused edit leaves it byte for byte as it was. */
+const stored = async (id: string) =>
+  (await env.DB.prepare("SELECT body, version, state FROM content_drafts WHERE id = ?1").bind(id).first<{
+    body: string;
+    version: number;
+    state: string;
+  }>())!;
+
 const patch = (id: string, version: number, body: unknown, headers = ANA) =>
   api(`/api/admin/drafts/${id}`, { method: "PATCH", headers, json: { version, body } });
 
@@ -72,9 +80,45 @@ describe("a new policy version", () => {
     const older = { ...structuredClone(draft.body), version: "2026-07", effective: "2026-07-01" };
     expect((await patch(draft.id, draft.version, older)).body.error.fields.version).toMatch(/newer than the version in force \(2026-07\)/);
 
+    // the rest of the version: its cycles, channels and what prompted it, refused as the build refuses them, the draft as it was
+    const before = await stored(draft.id);
+    const cycles = structuredClone(draft.body);
+    cycles.cycles[0].rewards.push("gift-card");
+    cycles.cycles[1].id = cycles.cycles[0].id;
+    const badCycles = await patch(draft.id, draft.version, cycles);
+    expect([badCycles.status, badCycles.body.error.code]).toEqual([422, "invalid_draft"]);
+    expect(badCycles.body.error.fields[`cycles.0.rewards.${cycles.cycles[0].rewards.length - 1}`]).toMatch(
+      /unknown reward form "gift-card"/,
+    );
+    expect(badCycles.body.error.fields["cycles.1.id"]).toMatch(new RegExp(`duplicate id "${cycles.cycles[0].id}" in cycles`));
+    const channel = structuredClone(draft.body);
+    channel.channels[0].href = "https://example.com/surveys";
+    const badChannel = await patch(draft.id, draft.version, channel);
+    expect([badChannel.status, Object.keys(badChannel.body.error.fields)]).toEqual([422, ["channels.0.href"]]);
+    expect(badChannel.body.error.fields["channels.0.href"]).toBe("a path inside the portal, like /surveys");
+    const prompted = structuredClone(draft.body);
+    prompted.promptedBy = [
+      { kind: "forum", id: "2026-06-12-no-such-forum", change: { en: "A change.", "zh-cn": "一项变化。" } },
+      { kind: "survey", id: "pulse-1999-01", change: { en: "A change.", "zh-cn": "一项变化。" } },
+    ];
+    const badPrompt = await patch(draft.id, draft.version, prompted);
+    expect([badPrompt.status, badPrompt.body.error.fields]).toEqual([
+      422,
+      { "promptedBy.0.id": 'no forum "2026-06-12-no-such-forum" in src/content/forums', "promptedBy.1.id": 'no survey "pulse-1999-01"' },
+    ]);
+    expect(await stored(draft.id)).toEqual(before);
+
     // a valid edit: satisfaction weighs more, resolution less
     body.criteria[1].weight -= 5;
     body.title = { en: "Reward policy for customer-service supervisors, January 2027", "zh-cn": "客服服务主管奖励政策（2027 年 1 月版）" };
+    // prompted by a forum the site has, held before the version takes effect
+    body.promptedBy = [
+      {
+        kind: "forum",
+        id: "2026-09-17-survey-results-and-bonus-timing",
+        change: { en: "Bonuses are paid sooner.", "zh-cn": "奖金发放提前。" },
+      },
+    ];
     const edited = await patch(draft.id, draft.version, body);
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
 

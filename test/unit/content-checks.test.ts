@@ -29,6 +29,31 @@ describe("policy drafts", () => {
     });
   });
 
+  it("refuses what prompted the version when the site has no such forum or survey, as the build does", () => {
+    const refs = { forums: ["2026-06-11-engagement-and-workload", "2027-02-04-later"], surveys: ["pulse-2026-05"] };
+    const change = { en: "A change.", "zh-cn": "一项变化。" };
+    const prompted = {
+      ...next,
+      promptedBy: [
+        { kind: "forum", id: "2026-06-11-engagement-and-workload", change },
+        { kind: "forum", id: "2026-06-12-nothing", change },
+        { kind: "forum", id: "2027-02-04-later", change },
+        { kind: "survey", id: "pulse-2026-05", change },
+        { kind: "survey", id: "pulse-2025-01", change },
+        { kind: "idea", id: "idea-7", change },
+      ],
+    };
+    const problems = policyDraftProblems(prompted, { version: "2026-07" }, refs)!;
+    expect(Object.fromEntries(Object.entries(problems).map(([field, p]) => [field, [p.code, p.vars]]))).toEqual({
+      "promptedBy.1.id": ["unknown_forum", { id: "2026-06-12-nothing" }],
+      "promptedBy.2.id": ["forum_after", { effective: "2027-01-01" }],
+      "promptedBy.4.id": ["unknown_survey", { id: "pulse-2025-01" }],
+      "promptedBy.5.id": ["idea_id", {}],
+    });
+    // without the site's forums and surveys (a check that cannot know them), only the schema's rules apply
+    expect(policyDraftProblems(prompted, { version: "2026-07" })).toBeNull();
+  });
+
   it("moves to the next six-monthly review across a year", () => {
     expect([nextPolicyVersion("2026-01"), nextPolicyVersion("2026-07"), nextPolicyVersion("2026-12")]).toEqual([
       "2026-07",

@@ -11,6 +11,7 @@ import { Publications } from "./Publications.tsx";
 import type { SeriesLatest } from "#lib/publishing/series.ts";
 import type { SurveyTemplate } from "#lib/publishing/templates.ts";
 import type { CalculatorStrings } from "../policy/TierCalculator.tsx";
+import type { DiffLabels } from "./PolicyDraft.tsx";
 import type { ResultsContext } from "./ResultsDraft.tsx";
 import type { ForumContext } from "./ForumForm.tsx";
 import { IdeaView } from "./IdeaView.tsx";
@@ -38,7 +39,7 @@ interface Props {
   /** The published surveys a new survey can start from (the publishing view). */
   templates?: SurveyTemplate[];
   /** The policy version in force, and the tier calculator's words (the publishing view). */
-  policy?: { current: string; calcStrings: CalculatorStrings } | null;
+  policy?: { current: string; calcStrings: CalculatorStrings; labels: DiffLabels } | null;
   /** What the results form checks a cycle against (the publishing view). */
   results?: ResultsContext | null;
   /** What the forum form checks a forum against (the publishing view). */

@@ -1,6 +1,8 @@
 // A new policy version in the console: HR edits the draft's texts (both
-// languages) and its structure — criteria, tiers and reward forms, added,
-// changed and removed (PolicyStructure.tsx) — and sees as they type what the build would refuse
+// languages), its structure — criteria, tiers and reward forms, added,
+// changed and removed (PolicyStructure.tsx) — and the rest of the version:
+// effective day, cycles, incentives, channels, budget and what prompted it
+// (PolicyProgramme.tsx); and sees as they type what the build would refuse
 // (the build's own checks, src/lib/publishing/content-checks.ts), what
 // changes against the version in force (the policy pages' diff, word by word
 // for texts) and the tier calculator running on the draft (the policy pages'
@@ -12,17 +14,25 @@ import { ZPolicyVersion, type TPolicyVersion } from "#lib/policy/schema.ts";
 import { diffWords } from "#lib/policy/wording.ts";
 import { policyDraftProblems } from "#lib/publishing/content-checks.ts";
 import { problemKey, type Problem } from "#lib/publishing/problems.ts";
-import { translator } from "#i18n/translate.ts";
+import type { KeysOf } from "#i18n/index.ts";
+import { translator, type Strings } from "#i18n/translate.ts";
 import type { Draft } from "#lib/publishing/model.ts";
 import TierCalculator, { calculatorCriteria, type CalculatorStrings } from "../policy/TierCalculator.tsx";
 import { adminApi, describeError, type T } from "./api.ts";
 import { Field } from "./Field.tsx";
+import { PolicyProgramme, type PromptChoices } from "./PolicyProgramme.tsx";
 import { PolicyStructure } from "./PolicyStructure.tsx";
+
+/** The policy pages' names of the diff's sections and fields, which label the draft's diff too. */
+export type DiffLabels = Strings<KeysOf<"policy.field." | "policy.section.">>;
 
 interface Props {
   t: T;
   draft: Draft;
   calcStrings: CalculatorStrings;
+  labels: DiffLabels;
+  /** The site's forums and surveys, for what prompted the version; none: HR types their ids (the server checks them). */
+  choices: PromptChoices | null;
   onSaved: () => void;
 }
 
@@ -42,9 +52,9 @@ function Words({ from, to, locale }: { from: string; to: string; locale: Locale 
 }
 
 const show = (v: FieldValue, locale: Locale): string =>
-  v === null ? "—" : typeof v === "object" ? (isLocalized(v) ? v[locale] : JSON.stringify(v)) : String(v);
+  v === null ? "—" : Array.isArray(v) ? v.join(", ") : typeof v === "object" ? (isLocalized(v) ? v[locale] : JSON.stringify(v)) : String(v);
 
-export function PolicyDraft({ t, draft, calcStrings, onSaved }: Props) {
+export function PolicyDraft({ t, draft, calcStrings, labels, choices, onSaved }: Props) {
   const [body, setBody] = useState<Body>(draft.body as unknown as Body);
   const [inForce, setInForce] = useState<TPolicyVersion | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -63,8 +73,13 @@ export function PolicyDraft({ t, draft, calcStrings, onSaved }: Props) {
   }, [base]);
 
   const problems = useMemo(
-    () => policyDraftProblems(body, inForce ? { version: inForce.version } : { version: base }),
-    [body, inForce, base],
+    () =>
+      policyDraftProblems(
+        body,
+        inForce ? { version: inForce.version } : { version: base },
+        choices ? { forums: choices.forums.map((f) => f.id), surveys: choices.surveys } : undefined,
+      ),
+    [body, inForce, base, choices],
   );
   const parsed = useMemo(() => (problems ? null : ZPolicyVersion.parse(body)), [body, problems]);
   const diff = useMemo(() => (parsed && inForce ? diffPolicies(inForce, parsed) : null), [parsed, inForce]);
@@ -91,6 +106,16 @@ export function PolicyDraft({ t, draft, calcStrings, onSaved }: Props) {
   const say = (p: Problem) => t(problemKey(p.code), p.vars);
   const problemAt = (path: string) => (problems?.[path] ? say(problems[path]) : undefined);
   const calc = useMemo(() => translator(calcStrings), [calcStrings]);
+  const label = useMemo(() => translator(labels), [labels]);
+  // a minimum or reward is named by its criterion or reward form, in either version
+  const named = (list: "criteria" | "rewardForms", id: string) =>
+    [parsed, inForce].flatMap((v): { id: string; name: Record<Locale, string> }[] => v?.[list] ?? []).find((x) => x.id === id)?.name[
+      t.locale
+    ] ?? id;
+  const fieldLabel = (f: { field: string; key?: string }) =>
+    f.field === "minimum" || f.field === "reward"
+      ? label(`policy.field.${f.field}`, { criterion: named("criteria", f.key!), form: named("rewardForms", f.key!) })
+      : label(`policy.field.${f.field}` as keyof DiffLabels["text"]);
 
   const locale = t.locale;
   return (
@@ -126,6 +151,7 @@ export function PolicyDraft({ t, draft, calcStrings, onSaved }: Props) {
         ))}
       </fieldset>
       <PolicyStructure t={t} calc={calc} body={body} edit={edit} problemAt={problemAt} />
+      <PolicyProgramme t={t} body={body} edit={edit} problemAt={problemAt} choices={choices} />
       {problems ? (
         <div role="alert" data-problems>
           <p>{t("admin.policy.problems")}</p>
@@ -153,13 +179,18 @@ export function PolicyDraft({ t, draft, calcStrings, onSaved }: Props) {
           {diff.changes.length === 0 && <p className="muted">{t("admin.policy.noChange")}</p>}
           <ul>
             {diff.changes.map((c) => (
-              <li key={`${c.section}-${c.id}`}>
-                <strong>{c.name ? c.name[locale] : c.id}</strong>
+              <li key={`${c.section}-${c.id}`} data-change={`${c.section}.${c.id}`}>
+                {label(`policy.section.${c.section}`)}
+                {c.section !== "general" && (
+                  <>
+                    : <strong>{c.name ? c.name[locale] : c.id}</strong>
+                  </>
+                )}
+                {c.change !== "changed" && ` (${t(c.change === "added" ? "admin.policy.diffAdded" : "admin.policy.diffRemoved")})`}
                 <ul>
                   {c.fields.map((f) => (
                     <li key={`${f.field}-${f.key ?? ""}`}>
-                      {f.field}
-                      {f.key ? ` (${f.key})` : ""}:{" "}
+                      {fieldLabel(f)}:{" "}
                       {isLocalized(f.from) && isLocalized(f.to) ? (
                         <Words from={f.from[locale]} to={f.to[locale]} locale={locale} />
                       ) : (

@@ -3,14 +3,13 @@
 // problem with it beside it (PolicyDraft runs the checks as HR types).
 // Removing a criterion or reward form also removes what pointed at it (a
 // tier's minimum, a reward), which HR could not otherwise fix here.
-import { useRef } from "react";
-import { LOCALES, type Locale } from "#i18n/config.ts";
+import { LOCALES } from "#i18n/config.ts";
 import { UNITS, type TCriterion, type TPolicyVersion, type TRewardForm, type TTier } from "#lib/policy/schema.ts";
-import { Field, NumberInput } from "./Field.tsx";
+import { Field } from "./Field.tsx";
 import type { T } from "./api.ts";
+import { empty, policyFields, useKeys } from "./policyFields.tsx";
 
 type Body = TPolicyVersion;
-type Localized = Record<Locale, string>;
 
 interface Props {
   t: T;
@@ -21,8 +20,6 @@ interface Props {
   /** The problem with the field at `path` (criteria.2.weight), in HR's words. */
   problemAt: (path: string) => string | undefined;
 }
-
-const empty = (): Localized => ({ en: "", "zh-cn": "" });
 
 const newCriterion = (): TCriterion => ({
   id: "",
@@ -43,61 +40,11 @@ const newRewardForm = (): TRewardForm => ({ id: "", name: empty(), kind: "non-ma
 
 const CRITERION_TEXTS = ["measures", "source", "formula", "period"] as const;
 
-/** Stable React keys for a list whose items HR adds and removes (an item's id is HR's to change as they type). */
-function useKeys(length: number) {
-  const next = useRef(0);
-  const keys = useRef<number[]>([]);
-  while (keys.current.length < length) keys.current.push(next.current++);
-  return {
-    keys: keys.current,
-    removed: (i: number) => keys.current.splice(i, 1),
-    inserted: (i: number) => keys.current.splice(i, 0, next.current++),
-  };
-}
-
 export function PolicyStructure({ t, calc, body, edit, problemAt }: Props) {
   const criteria = useKeys(body.criteria.length);
   const tiers = useKeys(body.tiers.length);
   const forms = useKeys(body.rewardForms.length);
-  const locale = t.locale;
-  const lang = (l: Locale) => t(`admin.policy.lang.${l}`);
-  const label = (c: { id: string; name: Localized }, fallback: string) => c.name[locale] || c.id || fallback;
-
-  const localized = (path: string, key: string, value: Localized, set: (l: Locale, v: string) => void, rows = 0) =>
-    LOCALES.map((l) => (
-      <Field key={l} label={t(`admin.policy.field.${key}` as Parameters<T>[0], { lang: lang(l) })} problem={problemAt(`${path}.${l}`)}>
-        {(a11y) =>
-          rows ? (
-            <textarea
-              name={`${path}.${l}`}
-              lang={l}
-              rows={rows}
-              value={value[l]}
-              onChange={(e) => set(l, e.currentTarget.value)}
-              {...a11y}
-            />
-          ) : (
-            <input name={`${path}.${l}`} lang={l} value={value[l]} onChange={(e) => set(l, e.currentTarget.value)} {...a11y} />
-          )
-        }
-      </Field>
-    ));
-  const number = (path: string, labelText: string, value: number | undefined, set: (n: number) => void) => (
-    <Field label={labelText} problem={problemAt(path)}>
-      {(a11y) => <NumberInput name={path} value={value} onChange={set} {...a11y} />}
-    </Field>
-  );
-  const idField = (path: string, value: string, set: (v: string) => void) => (
-    <Field label={t("admin.policy.field.id")} hint={t("admin.policy.idHint")} problem={problemAt(path)}>
-      {(a11y) => <input name={path} value={value} onChange={(e) => set(e.currentTarget.value.trim())} {...a11y} />}
-    </Field>
-  );
-  const listProblem = (path: string) =>
-    problemAt(path) && (
-      <p className="field-error" role="alert">
-        {problemAt(path)}
-      </p>
-    );
+  const { localized, number, idField, listProblem, label } = policyFields(t, problemAt);
 
   return (
     <>

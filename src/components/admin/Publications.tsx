@@ -12,6 +12,7 @@ import { adminApi, describeError, type T } from "./api.ts";
 import { ActionButton } from "./ActionButton.tsx";
 import { OutcomeLine, type Outcome } from "./Outcome.tsx";
 import type { CalculatorStrings } from "../policy/TierCalculator.tsx";
+import type { DiffLabels } from "./PolicyDraft.tsx";
 import type { ResultsContext } from "./ResultsDraft.tsx";
 import type { ForumContext } from "./ForumForm.tsx";
 
@@ -33,7 +34,7 @@ interface Props {
   series: SeriesLatest[];
   /** The published surveys a new survey can start from. */
   templates?: SurveyTemplate[];
-  policy: { current: string; calcStrings: CalculatorStrings } | null;
+  policy: { current: string; calcStrings: CalculatorStrings; labels: DiffLabels } | null;
   results: ResultsContext | null;
   forums: ForumContext | null;
 }
@@ -290,7 +291,15 @@ export function Publications({ t, actor, series, templates = [], policy, results
               )}
               {d.kind === "policy" && d.state === "draft" && policy && (
                 <Suspense fallback={null}>
-                  <PolicyDraft key={d.id} t={t} draft={d} calcStrings={policy.calcStrings} onSaved={() => void load()} />
+                  <PolicyDraft
+                    key={d.id}
+                    t={t}
+                    draft={d}
+                    calcStrings={policy.calcStrings}
+                    labels={policy.labels}
+                    choices={forums}
+                    onSaved={() => void load()}
+                  />
                 </Suspense>
               )}
               {d.kind === "forum" && d.state === "draft" && forums && (

@@ -9,11 +9,13 @@ import { LOCALES, type Locale } from "#i18n/config.ts";
 import { isDay, type Day } from "../clock.ts";
 import { ZLocalized } from "../policy/schema.ts";
 import { ContentValidationError, formatPath, type ContentFile } from "../content.ts";
+import { IDEA_ID } from "./idea-id.ts";
+
+export { IDEA_ID };
 
 const day = z.iso.date("a day is written YYYY-MM-DD");
 const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "a local date and time, YYYY-MM-DDTHH:MM");
 const slug = z.string().regex(/^[a-z][a-z0-9-]*$/, "lower-case letters, digits and hyphens");
-export const IDEA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const ACTION_STATUSES = ["open", "done", "dropped"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];

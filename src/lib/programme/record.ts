@@ -4,9 +4,10 @@
 // forums, surveys and ideas that prompted them). Pure; the content loaders
 // (src/content/loaders/programme.ts) read the folders and call it.
 import type { Clock } from "../clock.ts";
-import { IDEA_ID, parseForums, type Forum } from "./forums.ts";
+import { parseForums, type Forum } from "./forums.ts";
 import { parseHonours, type Honour } from "./honours.ts";
 import { parsePolicySet } from "../policy/parse.ts";
+import { promptProblems } from "../policy/prompts.ts";
 import { policyFingerprint } from "../policy/fingerprint.ts";
 import type { TPolicyVersion } from "../policy/schema.ts";
 import { ContentValidationError, type ContentFile } from "../content.ts";
@@ -52,19 +53,10 @@ export async function parseProgramme(input: ProgrammeInput): Promise<Programme> 
     parseForums(input.forums, { surveys: new Set(input.surveyIds), policy: new Set(published.map((v) => v.version)), today }),
   );
   if (forums) {
-    const forumIds = new Set(forums.map((f) => f.id));
     const problems: string[] = [];
-    for (const v of policies) {
-      v.promptedBy.forEach((p, i) => {
-        const where = `${v.version}.json: promptedBy[${i}].id`;
-        if (p.kind === "forum" && !forumIds.has(p.id)) problems.push(`${where}: no forum "${p.id}" in src/content/forums`);
-        if (p.kind === "forum" && forumIds.has(p.id) && forums.find((f) => f.id === p.id)!.date > v.effective) {
-          problems.push(`${where}: forum "${p.id}" took place after the version took effect (${v.effective})`);
-        }
-        if (p.kind === "survey" && !input.surveyIds.includes(p.id)) problems.push(`${where}: no survey "${p.id}"`);
-        if (p.kind === "idea" && !IDEA_ID.test(p.id)) problems.push(`${where}: "${p.id}" is not an idea id (a UUID)`);
-      });
-    }
+    const refs = { forums: forums.map((f) => f.id), surveys: input.surveyIds };
+    for (const v of policies)
+      for (const p of promptProblems(v, refs)) problems.push(`${v.version}.json: promptedBy[${p.index}].id: ${p.message}`);
     if (problems.length > 0) errors.push(new ContentValidationError("reward policy references", "src/content/policy", problems));
   }
   if (errors.length === 1) throw errors[0];

@@ -5,6 +5,7 @@
 // the folder (the file named after the version, newer than the one in force).
 // Problems come back keyed by field, as the API's error `fields` are.
 import { ZHonour } from "../programme/honours.ts";
+import { promptProblems, type PromptRefs } from "../policy/prompts.ts";
 import { ZPolicyVersion, type TPolicyVersion } from "../policy/schema.ts";
 import { checkAgainstPolicy, checkCycleFile, type ResultsContext } from "../results/parse.ts";
 import { parsePeriod } from "../results/period.ts";
@@ -19,8 +20,12 @@ export const RESULTS_DIR = "src/content/results";
 
 const nonEmpty = (p: Problems) => (Object.keys(p).length > 0 ? p : null);
 
-/** A new policy version's problems (null: it passes), given the version in force it supersedes. */
-export function policyDraftProblems(body: unknown, inForce: Pick<TPolicyVersion, "version"> | null): Problems | null {
+/**
+ * A new policy version's problems (null: it passes), given the version in
+ * force it supersedes and, when known, the forums and surveys the site has
+ * (what prompted the version must be one of them, as the build checks).
+ */
+export function policyDraftProblems(body: unknown, inForce: Pick<TPolicyVersion, "version"> | null, refs?: PromptRefs): Problems | null {
   const parsed = ZPolicyVersion.safeParse(body);
   if (!parsed.success) return problemsOfIssues(parsed.error.issues);
   const problems: Problems = {};
@@ -31,6 +36,9 @@ export function policyDraftProblems(body: unknown, inForce: Pick<TPolicyVersion,
     problems.version = problem("version_newer", `a new version must be newer than the version in force (${inForce.version})`, {
       version: inForce.version,
     });
+  if (refs)
+    for (const { index, code, vars, message } of promptProblems(p, refs))
+      problems[`promptedBy.${index}.id`] ??= problem(code, message, vars);
   return nonEmpty(problems);
 }
 

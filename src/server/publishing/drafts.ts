@@ -86,6 +86,15 @@ const forumRefs = (today: string) => ({
   today,
 });
 
+/** What prompted a policy version, as the running site has it: its forums (the files the build read) and its surveys. */
+const promptRefs = () => ({
+  forums: Object.keys(BUILT_CONTENT).flatMap((path) => {
+    const m = /^src\/content\/forums\/(.+)\.md$/.exec(path);
+    return m ? [m[1]!] : [];
+  }),
+  surveys: SURVEYS.map((s) => s.id),
+});
+
 /** The file a draft is committed as: an honour carries the consent HR recorded. */
 const publishedContent = (d: StoredDraft): Record<string, unknown> => (d.kind === "honour" ? honourFile(d.body, true) : d.body);
 
@@ -148,7 +157,7 @@ export async function checkDraftBody(
     return;
   }
   if (d.kind === "policy") {
-    const problems = policyDraftProblems(body, d.supersedes ? { version: versionOfPath(d.supersedes) } : null);
+    const problems = policyDraftProblems(body, d.supersedes ? { version: versionOfPath(d.supersedes) } : null, promptRefs());
     if (problems) throw refused("policy version", problems);
     if (body.version !== versionOfPath(d.path))
       throw refused("policy version", {
