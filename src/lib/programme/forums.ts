@@ -9,6 +9,7 @@ import { LOCALES, type Locale } from "#i18n/config.ts";
 import { isDay, type Day } from "../clock.ts";
 import { ZLocalized } from "../policy/schema.ts";
 import { ContentValidationError, formatPath, type ContentFile } from "../content.ts";
+import { problem as coded, problemOfIssue, type Problem, type ProblemCode, type ProblemVars } from "../publishing/problems.ts";
 
 const day = z.iso.date("a day is written YYYY-MM-DD");
 const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "a local date and time, YYYY-MM-DDTHH:MM");
@@ -60,7 +61,7 @@ export const ZForum = z.strictObject({
   /** Local date and time in `timeZone`. */
   starts: localTime,
   ends: localTime,
-  timeZone: z.string().refine(isTimeZone, "an IANA time zone such as Asia/Shanghai"),
+  timeZone: z.string().refine(isTimeZone, { message: "an IANA time zone such as Asia/Shanghai", params: { problem: "time_zone" } }),
   place: ZLocalized,
   /** For an online or hybrid forum. */
   link: z.url({ protocol: /^https$/, error: "an https:// link" }).optional(),
@@ -107,27 +108,30 @@ export function parseForums(files: ContentFile[], refs: ForumRefs): Forum[] {
   const problems: string[] = [];
   const out: Forum[] = [];
   for (const { path, text } of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const forum = checkForumFile(path, text, refs, (field, message) => problems.push(`${path}: ${field}: ${message}`));
+    const forum = checkForumFile(path, text, refs, (field, p) => problems.push(`${path}: ${field}: ${p.message}`));
     if (forum) out.push(forum);
   }
   if (problems.length > 0) throw new ContentValidationError("forums", "src/content/forums", problems);
   return out.sort((a, b) => b.starts.localeCompare(a.starts));
 }
 
-/** Where a check found a problem: the field (as formatPath writes it) and what is wrong. */
-export type ForumProblem = (field: string, message: string) => void;
+/**
+ * Where a check found a problem: the field (as formatPath writes it) and what
+ * is wrong (its code and figures for HR's language, the build's English words).
+ */
+export type ForumProblem = (field: string, problem: Problem) => void;
 
 /** A forum file's front matter and its minutes per locale, before any check. */
-export function splitForumFile(text: string, problem: ForumProblem): { raw: unknown; minutes: Partial<Record<Locale, string>> } | null {
+export function splitForumFile(text: string, report: ForumProblem): { raw: unknown; minutes: Partial<Record<Locale, string>> } | null {
   const fm = FRONT_MATTER.exec(text);
   if (!fm) {
-    problem("(file)", "starts with front matter between two --- lines");
+    report("(file)", coded("front_matter", "starts with front matter between two --- lines"));
     return null;
   }
   try {
-    return { raw: parseYaml(fm[1]!), minutes: splitMinutes(fm[2]!, (m) => problem("minutes", m)) };
+    return { raw: parseYaml(fm[1]!), minutes: splitMinutes(fm[2]!, (p) => report("minutes", p)) };
   } catch (err) {
-    problem("(front matter)", `not valid YAML: ${(err as Error).message.split("\n")[0]}`);
+    report("(front matter)", coded("front_matter", `not valid YAML: ${(err as Error).message.split("\n")[0]}`));
     return null;
   }
 }
@@ -140,75 +144,88 @@ export function splitForumFile(text: string, problem: ForumProblem): { raw: unkn
 export function checkForumFile(path: string, text: string, refs: ForumRefs, at: ForumProblem): Forum | null {
   const name = FILE_NAME.exec(path.slice(path.lastIndexOf("/") + 1));
   if (!name) {
-    at("(file)", "name the file <yyyy-mm-dd>-<slug>.md, after the day of the forum");
+    at("(file)", coded("forum_file_name", "name the file <yyyy-mm-dd>-<slug>.md, after the day of the forum"));
     return null;
   }
   let count = 0;
-  const problem: ForumProblem = (field, message) => {
+  const problem: ForumProblem = (field, p) => {
     count++;
-    at(field, message);
+    at(field, p);
   };
+  const say = (field: string, code: ProblemCode, message: string, vars?: ProblemVars) => problem(field, coded(code, message, vars));
   const split = splitForumFile(text, problem);
   if (!split) return null;
   const result = ZForum.safeParse(split.raw);
   if (!result.success) {
     for (const issue of result.error.issues) {
       // an unknown field is named as a field of its own, so the console can show it where it is
-      if (issue.code === "unrecognized_keys") for (const key of issue.keys) problem(formatPath([...issue.path, key]), issue.message);
-      else problem(formatPath(issue.path), issue.message);
+      // (the build's words stay zod's own, "Unrecognized key: …")
+      if (issue.code === "unrecognized_keys")
+        for (const key of issue.keys) problem(formatPath([...issue.path, key]), { ...problemOfIssue(issue), message: issue.message });
+      else problem(formatPath(issue.path), problemOfIssue(issue));
     }
     return null;
   }
   const data = result.data;
   const { minutes } = split;
   const date = data.starts.slice(0, 10);
-  if (!isDay(date)) problem("starts", `${data.starts} is not a real day`);
-  if (date !== name[1]) problem("starts", `${date} does not match the day in the file name (${name[1]})`);
-  if (data.ends <= data.starts) problem("ends", `${data.ends} is not after ${data.starts}`);
+  if (!isDay(date)) say("starts", "not_a_day", `${data.starts} is not a real day`, { value: date });
+  if (date !== name[1]) say("starts", "forum_day", `${date} does not match the day in the file name (${name[1]})`, { day: name[1]! });
+  if (data.ends <= data.starts) say("ends", "ends_before_starts", `${data.ends} is not after ${data.starts}`, { starts: data.starts });
 
   const upcoming = date >= refs.today;
   if (upcoming) {
     if (data.findings.length + data.decisions.length + data.actions.length > 0 || Object.keys(minutes).length > 0) {
-      problem("(file)", `the forum is on ${date}, not yet held: minutes, findings, decisions and actions come after it`);
+      say("(file)", "not_yet_held", `the forum is on ${date}, not yet held: minutes, findings, decisions and actions come after it`, {
+        day: date,
+      });
     }
   } else if (Object.keys(minutes).length > 0) {
-    for (const l of LOCALES) if (!minutes[l]) problem("minutes", `no minutes in ${l} (add a <!-- ${l} --> section)`);
+    for (const l of LOCALES)
+      if (!minutes[l]) say("minutes", "minutes_missing", `no minutes in ${l} (add a <!-- ${l} --> section)`, { locale: l });
   }
 
   const actionIds = new Set<string>();
   data.actions.forEach((a, i) => {
-    if (actionIds.has(a.id)) problem(`actions[${i}].id`, `duplicate action id "${a.id}"`);
+    if (actionIds.has(a.id)) say(`actions[${i}].id`, "duplicate_id", `duplicate action id "${a.id}"`, { id: a.id });
     actionIds.add(a.id);
-    if (a.due < date) problem(`actions[${i}].due`, `${a.due} is before the forum (${date})`);
-    if (a.status !== "open" && !a.outcome) problem(`actions[${i}].outcome`, `say what came of a ${a.status} action`);
+    if (a.due < date) say(`actions[${i}].due`, "due_before_forum", `${a.due} is before the forum (${date})`, { day: date });
+    if (a.status !== "open" && !a.outcome) say(`actions[${i}].outcome`, "outcome_missing", `say what came of a ${a.status} action`);
   });
+  const published = [...refs.policy].join(", ");
+  const noPolicy = (field: string, version: string) =>
+    say(field, "policy_unknown", `no published policy version "${version}"`, { version, published });
+  const surveys = [...refs.surveys].join(", ");
+  const noSurvey = (field: string, survey: string) =>
+    say(field, "survey_unknown", `no survey "${survey}" (surveys: ${surveys})`, { survey, surveys });
   data.decisions.forEach((d, i) => {
     d.actions.forEach((id, j) => {
-      if (!actionIds.has(id)) problem(`decisions[${i}].actions[${j}]`, `no action "${id}" in this forum`);
+      if (!actionIds.has(id)) say(`decisions[${i}].actions[${j}]`, "unknown_action", `no action "${id}" in this forum`, { id });
     });
-    if (d.policy && !refs.policy.has(d.policy)) problem(`decisions[${i}].policy`, `no published policy version "${d.policy}"`);
+    if (d.policy && !refs.policy.has(d.policy)) noPolicy(`decisions[${i}].policy`, d.policy);
   });
   data.findings.forEach((f, i) => {
-    if (!refs.surveys.has(f.survey)) problem(`findings[${i}].survey`, `no survey "${f.survey}" (surveys: ${[...refs.surveys].join(", ")})`);
+    if (!refs.surveys.has(f.survey)) noSurvey(`findings[${i}].survey`, f.survey);
   });
   data.concerns.surveys.forEach((s, i) => {
-    if (!refs.surveys.has(s)) problem(`concerns.surveys[${i}]`, `no survey "${s}" (surveys: ${[...refs.surveys].join(", ")})`);
+    if (!refs.surveys.has(s)) noSurvey(`concerns.surveys[${i}]`, s);
   });
   data.concerns.policy.forEach((v, i) => {
-    if (!refs.policy.has(v)) problem(`concerns.policy[${i}]`, `no published policy version "${v}"`);
+    if (!refs.policy.has(v)) noPolicy(`concerns.policy[${i}]`, v);
   });
   return count === 0 ? { ...data, id: path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/, ""), date, minutes } : null;
 }
 
 /** The body split at its `<!-- locale -->` lines; text before the first one is refused. */
-function splitMinutes(body: string, problem: (message: string) => void): Partial<Record<Locale, string>> {
+function splitMinutes(body: string, problem: (p: Problem) => void): Partial<Record<Locale, string>> {
   const parts = body.split(LOCALE_MARK);
   const out: Partial<Record<Locale, string>> = {};
-  if (parts[0]!.trim() !== "") problem("write the minutes after a <!-- en --> or <!-- zh-cn --> line");
+  if (parts[0]!.trim() !== "") problem(coded("minutes_before_mark", "write the minutes after a <!-- en --> or <!-- zh-cn --> line"));
   for (let i = 1; i < parts.length; i += 2) {
     const locale = parts[i]!;
     const text = parts[i + 1]!.trim();
-    if (!(LOCALES as readonly string[]).includes(locale)) problem(`unknown locale "${locale}" (known: ${LOCALES.join(", ")})`);
+    if (!(LOCALES as readonly string[]).includes(locale))
+      problem(coded("minutes_locale", `unknown locale "${locale}" (known: ${LOCALES.join(", ")})`, { locale, known: LOCALES.join(", ") }));
     else if (text !== "") out[locale as Locale] = text;
   }
   return out;

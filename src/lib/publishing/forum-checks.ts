@@ -13,9 +13,7 @@ import { formatPath } from "../content.ts";
 import { hasUnsafeCharacters, UNSAFE_LINE_MESSAGE, UNSAFE_TEXT_MESSAGE } from "../text/unsafe-text.ts";
 import { formatForumFile, type ForumBody } from "../programme/forum-file.ts";
 import { checkForumFile, LOCALE_MARK, type ForumRefs } from "../programme/forums.ts";
-
-/** A forum draft's problems keyed by field, in the build's English words (the forum form shows them as they are). */
-export type ForumProblems = Record<string, string>;
+import { problem, type Problems } from "./problems.ts";
 
 export const FORUM_DIR = "src/content/forums";
 /** A forum's id is its file name without .md: <yyyy-mm-dd>-<slug>. */
@@ -32,28 +30,37 @@ function strings(value: unknown, path: (string | number)[] = []): [string, strin
   return [];
 }
 
-/** A forum draft's problems keyed by field (null: it passes), `path` the file it writes. */
-export function forumDraftProblems(body: Record<string, unknown>, path: string, refs: ForumRefs): ForumProblems | null {
-  const problems: ForumProblems = {};
+/**
+ * A forum draft's problems keyed by field (null: it passes), `path` the file
+ * it writes: codes for HR's language, the build's English words for the API.
+ */
+export function forumDraftProblems(body: Record<string, unknown>, path: string, refs: ForumRefs): Problems | null {
+  const problems: Problems = {};
   const minutes = body.minutes;
   if (minutes !== undefined) {
-    if (!minutes || typeof minutes !== "object" || Array.isArray(minutes)) problems.minutes = "the minutes per language: en and zh-cn";
+    if (!minutes || typeof minutes !== "object" || Array.isArray(minutes))
+      problems.minutes = problem("minutes_per_language", "the minutes per language: en and zh-cn");
     else
       for (const [l, text] of Object.entries(minutes)) {
         const at = `minutes.${l}`;
-        if (!(LOCALES as readonly string[]).includes(l)) problems[at] = "not a field of this file";
-        else if (typeof text !== "string") problems[at] = "the minutes are text";
-        else if (new RegExp(LOCALE_MARK.source, "m").test(text)) problems[at] = "a line like <!-- en --> would split the minutes";
-        else if (HTML_TAG.test(text)) problems[at] = "write the minutes in Markdown, without HTML tags (<…>)";
+        if (!(LOCALES as readonly string[]).includes(l)) problems[at] = problem("unknown_field", "not a field of this file");
+        else if (typeof text !== "string") problems[at] = problem("wrong_type", "the minutes are text");
+        else if (new RegExp(LOCALE_MARK.source, "m").test(text))
+          problems[at] = problem("minutes_mark", "a line like <!-- en --> would split the minutes");
+        else if (HTML_TAG.test(text)) problems[at] = problem("minutes_html", "write the minutes in Markdown, without HTML tags (<…>)");
       }
   }
   for (const [at, text] of strings(body)) {
     const minutes = at.startsWith("minutes.");
-    if (hasUnsafeCharacters(text, { lineBreaks: minutes })) problems[at] ??= minutes ? UNSAFE_TEXT_MESSAGE : UNSAFE_LINE_MESSAGE;
+    if (hasUnsafeCharacters(text, { lineBreaks: minutes }))
+      problems[at] ??= minutes ? problem("unsafe_text", UNSAFE_TEXT_MESSAGE) : problem("unsafe_line", UNSAFE_LINE_MESSAGE);
   }
   if (Object.keys(problems).length > 0) return problems;
-  checkForumFile(path, formatForumFile(body as ForumBody), refs, (field, message) => {
-    problems[field === "(file)" || field === "(front matter)" ? "body" : field] ??= message;
+  checkForumFile(path, formatForumFile(body as ForumBody), refs, (field, p) => {
+    // the minutes missing in one language are that language's field in the form
+    const at =
+      field === "(file)" || field === "(front matter)" ? "body" : p.code === "minutes_missing" ? `minutes.${p.vars.locale}` : field;
+    problems[at] ??= p;
   });
   return Object.keys(problems).length > 0 ? problems : null;
 }
