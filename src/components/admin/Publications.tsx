@@ -192,7 +192,7 @@ export function Publications({ t, actor, series, templates = [], policy, results
           </details>
           <OutcomeLine at="new-forum" outcome={outcome} />
           <p>{t("admin.forum.startLead")}</p>
-          <label>
+          <label className="admin-forum-pick">
             {t("admin.forum.pick")}
             <select name="forum" value={forumId} onChange={(e) => setForumId(e.currentTarget.value)}>
               {forums.forums.map((f) => (
