@@ -2,12 +2,14 @@
 // build reads: the formatter gives back every shipped forum byte for byte
 // (so a published file passes Prettier like a hand-made one), and the server's
 // check on a draft is the build's own per-file check, finding what it finds,
-// each problem with its code for HR's language and the build's English words.
+// each problem with its code for HR's language and the build's English words;
+// the console's check on the fields (without the file's YAML) finds the same.
 import { describe, expect, it } from "vitest";
 import { format as prettier } from "prettier";
 import { formatForumFile, readForumFile, type ForumBody } from "#lib/programme/forum-file.ts";
 import { parseForums } from "#lib/programme/forums.ts";
-import { forumDraftProblems, forumPath } from "#lib/publishing/forum-checks.ts";
+import { forumDraftProblems as fileProblems, forumPath } from "#lib/publishing/forum-checks.ts";
+import { forumFieldProblems } from "#lib/publishing/forum-draft.ts";
 import { problemFields, problemKey, type Problems } from "#lib/publishing/problems.ts";
 import { ui } from "#i18n/index.ts";
 import { fill } from "#i18n/translate.ts";
@@ -20,6 +22,12 @@ const refs = { surveys: new Set(SURVEYS.map((s) => s.id)), policy: new Set(["202
 const HELD = "2026-09-17-survey-results-and-bonus-timing";
 const UPCOMING = "2026-12-10-annual-review-preparation";
 const bodyOf = (id: string) => readForumFile(forums.find((f) => f.path === `${id}.md`)!.text)!;
+/** The server's check, through the file's text; the console's, on the fields without YAML, finds the same. */
+function forumDraftProblems(body: Record<string, unknown>, path: string, r: typeof refs): Problems | null {
+  const problems = fileProblems(body, path, r);
+  expect(forumFieldProblems(body, path, r), "the console's check").toEqual(problems);
+  return problems;
+}
 /** The problems as the API's fields: the build's English words by field. */
 const words = (problems: Problems | null) => (problems ? problemFields(problems) : null);
 

@@ -21,6 +21,7 @@ function codesInSources(): Set<string> {
     "src/lib/policy/schema.ts",
     "src/lib/programme/honours.ts",
     "src/lib/programme/forums.ts",
+    "src/lib/programme/forum-rules.ts",
     "src/lib/results/schema.ts",
     "src/lib/results/parse.ts",
   ];

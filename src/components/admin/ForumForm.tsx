@@ -2,16 +2,16 @@
 // or, once held, recorded (minutes, survey findings, decisions, action items
 // and what they concern). Setting an action to done or dropped with what came
 // of it is how a "you said, we did" entry is published: that page is made
-// from the forums and the policy. As HR types, the build's own per-file check
-// (src/lib/publishing/forum-checks.ts) says what it would refuse, in HR's
-// language, beside the field; the server runs the same check before storing
-// the draft.
+// from the forums and the policy. As HR types, the build's own forum rules
+// (src/lib/publishing/forum-draft.ts, on the fields, without the file's YAML)
+// say what it would refuse, in HR's language, beside the field; the server
+// runs them on the file the draft would commit before storing it.
 import { useMemo, useState, type ReactNode, type SyntheticEvent } from "react";
 import { LOCALES, type Locale } from "#i18n/config.ts";
 import type { Draft } from "#lib/publishing/model.ts";
 import type { ForumBody } from "#lib/programme/forum-file.ts";
-import { ACTION_STATUSES } from "#lib/programme/forums.ts";
-import { forumDraftProblems, forumPath } from "#lib/publishing/forum-checks.ts";
+import { ACTION_STATUSES } from "#lib/programme/forum-rules.ts";
+import { forumFieldProblems, forumPath } from "#lib/publishing/forum-draft.ts";
 import { problemKey } from "#lib/publishing/problems.ts";
 import { adminApi, describeError, type T } from "./api.ts";
 import { Field, type FieldA11y } from "./Field.tsx";
@@ -118,7 +118,7 @@ export function ForumForm({ t, context, draft, onSaved }: Props) {
   const forumId = draft ? draft.path.split("/").at(-1)!.replace(/\.md$/, "") : `${body.starts.slice(0, 10)}-${slug}`;
   const file = cleaned(body);
   const refs = useMemo(() => ({ surveys: new Set(context.surveys), policy: new Set(context.policy), today: context.today }), [context]);
-  const problems = useMemo(() => forumDraftProblems(file, forumPath(forumId), refs) ?? {}, [file, forumId, refs]);
+  const problems = useMemo(() => forumFieldProblems(file, forumPath(forumId), refs) ?? {}, [file, forumId, refs]);
   const held = body.starts !== "" && body.starts.slice(0, 10) < context.today;
 
   /**
