@@ -15,9 +15,16 @@ import { policyFingerprint } from "#lib/policy/fingerprint.ts";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-/** Every `problem: "…"`, problem("…" and say(…, "…" in the checks' sources: the codes the checks give. */
+/** Every `problem: "…"`, problem("…", coded("…" and say(…, "…" in the checks' sources: the codes the checks give. */
 function codesInSources(): Set<string> {
-  const files = ["src/lib/policy/schema.ts", "src/lib/programme/honours.ts", "src/lib/results/schema.ts", "src/lib/results/parse.ts"];
+  const files = [
+    "src/lib/policy/schema.ts",
+    "src/lib/programme/honours.ts",
+    "src/lib/programme/forums.ts",
+    "src/lib/programme/forum-rules.ts",
+    "src/lib/results/schema.ts",
+    "src/lib/results/parse.ts",
+  ];
   const dir = "src/lib/publishing";
   files.push(
     ...readdirSync(dir)
@@ -28,7 +35,7 @@ function codesInSources(): Set<string> {
   for (const file of files) {
     const text = readFileSync(file, "utf8");
     for (const m of text.matchAll(/problem: "([a-z_]+)"/g)) codes.add(m[1]!);
-    for (const m of text.matchAll(/problem\("([a-z_]+)"/g)) codes.add(m[1]!);
+    for (const m of text.matchAll(/(?:problem|coded)\("([a-z_]+)"/g)) codes.add(m[1]!);
     for (const m of text.matchAll(/say\(\s*[^,]+,\s*"([a-z_]+)"/g)) codes.add(m[1]!);
   }
   return codes;

@@ -2,16 +2,19 @@
 // or, once held, recorded (minutes, survey findings, decisions, action items
 // and what they concern). Setting an action to done or dropped with what came
 // of it is how a "you said, we did" entry is published: that page is made
-// from the forums and the policy. As HR types, the build's own per-file check
-// (src/lib/publishing/forum-checks.ts) says what it would refuse, beside the
-// field; the server runs the same check before storing the draft.
-import { useId, useMemo, useState, type ReactNode, type SyntheticEvent } from "react";
+// from the forums and the policy. As HR types, the build's own forum rules
+// (src/lib/publishing/forum-draft.ts, on the fields, without the file's YAML)
+// say what it would refuse, in HR's language, beside the field; the server
+// runs them on the file the draft would commit before storing it.
+import { useMemo, useState, type ReactNode, type SyntheticEvent } from "react";
 import { LOCALES, type Locale } from "#i18n/config.ts";
 import type { Draft } from "#lib/publishing/model.ts";
 import type { ForumBody } from "#lib/programme/forum-file.ts";
-import { ACTION_STATUSES } from "#lib/programme/forums.ts";
-import { forumDraftProblems, forumPath } from "#lib/publishing/forum-checks.ts";
+import { ACTION_STATUSES } from "#lib/programme/forum-rules.ts";
+import { forumFieldProblems, forumPath } from "#lib/publishing/forum-draft.ts";
+import { problemKey } from "#lib/publishing/problems.ts";
 import { adminApi, describeError, type T } from "./api.ts";
+import { Field, type FieldA11y } from "./Field.tsx";
 import { honourSlug } from "./HonourForm.tsx";
 
 /** What a forum may refer to, as the site was built: the console's copy of the build's references. */
@@ -105,7 +108,6 @@ const list = (raw: string) =>
     .filter(Boolean);
 
 export function ForumForm({ t, context, draft, onSaved }: Props) {
-  const id = useId();
   const [body, setBody] = useState<Body>(() => (draft ? (structuredClone(draft.body) as unknown as Body) : announced()));
   const [visited, setVisited] = useState<ReadonlySet<string> | "all">(new Set<string>());
   const [serverFields, setServerFields] = useState<Record<string, string>>({});
@@ -116,10 +118,21 @@ export function ForumForm({ t, context, draft, onSaved }: Props) {
   const forumId = draft ? draft.path.split("/").at(-1)!.replace(/\.md$/, "") : `${body.starts.slice(0, 10)}-${slug}`;
   const file = cleaned(body);
   const refs = useMemo(() => ({ surveys: new Set(context.surveys), policy: new Set(context.policy), today: context.today }), [context]);
-  const problems = useMemo(() => forumDraftProblems(file, forumPath(forumId), refs) ?? {}, [file, forumId, refs]);
+  const problems = useMemo(() => forumFieldProblems(file, forumPath(forumId), refs) ?? {}, [file, forumId, refs]);
   const held = body.starts !== "" && body.starts.slice(0, 10) < context.today;
 
-  const problemFor = (field: string) => serverFields[field] ?? (visited === "all" || visited.has(field) ? problems[field] : undefined);
+  /**
+   * The problem with `field` in HR's words, once HR has left `visitedAs` (the
+   * input that holds it): the check's, else what the server said (in English,
+   * the API's words) about a draft the check passed.
+   */
+  const problemFor = (field: string, visitedAs = field) => {
+    const p = visited === "all" || visited.has(visitedAs) ? problems[field] : undefined;
+    return p ? t(problemKey(p.code), p.vars) : serverFields[field];
+  };
+  /** The first problem among the items of a list written in one input (decisions[0].actions[1] in decisions[0].actions). */
+  const itemProblem = (key: string, count: number) =>
+    problemFor(key) ?? Array.from({ length: count }, (_, j) => problemFor(`${key}[${j}]`, key)).find(Boolean);
   const visit = (field: string) => setVisited((v) => (v === "all" || v.has(field) ? v : new Set(v).add(field)));
   const edit = (change: (b: Body) => void) => {
     const next = structuredClone(body);
@@ -146,25 +159,19 @@ export function ForumForm({ t, context, draft, onSaved }: Props) {
     }
   }
 
-  const errorId = (key: string) => `${id}-${key.replace(/[^a-z0-9-]/gi, "_")}`;
-  const field = (key: string, label: string, input: ReactNode) => (
-    <label key={key}>
-      {label}
+  const field = (key: string, label: string, input: (a11y: FieldA11y) => ReactNode, problem = problemFor(key)) => (
+    <Field key={key} label={label} problem={problem}>
       {input}
-      {problemFor(key) && (
-        <span className="field-error" id={errorId(key)}>
-          {problemFor(key)}
-        </span>
-      )}
-    </label>
+    </Field>
   );
-  const describedBy = (key: string) => (problemFor(key) ? errorId(key) : undefined);
-  const text = (key: string, label: string, value: string, set: (v: string) => void, type = "text") =>
+  const text = (key: string, label: string, value: string, set: (v: string) => void, type = "text", problem = problemFor(key)) =>
     field(
       key,
       label,
-      <input type={type} name={key} value={value} aria-describedby={describedBy(key)} onChange={(e) => set(e.currentTarget.value)} />,
+      (a11y) => <input type={type} name={key} value={value} onChange={(e) => set(e.currentTarget.value)} {...a11y} />,
+      problem,
     );
+  // a problem with the whole text (an action done without its outcome) is shown on the field in HR's own language
   const localized = (key: string, label: string, value: Partial<Localized> | undefined, set: (l: Locale, v: string) => void, rows = 0) =>
     LOCALES.map((l) => {
       const path = `${key}.${l}`;
@@ -172,10 +179,14 @@ export function ForumForm({ t, context, draft, onSaved }: Props) {
         name: path,
         lang: l,
         value: value?.[l] ?? "",
-        "aria-describedby": describedBy(path),
         onChange: (e: { currentTarget: { value: string } }) => set(l, e.currentTarget.value),
       };
-      return field(path, `${label} (${t(`admin.policy.lang.${l}`)})`, rows ? <textarea rows={rows} {...props} /> : <input {...props} />);
+      return field(
+        path,
+        `${label} (${t(`admin.policy.lang.${l}`)})`,
+        (a11y) => (rows ? <textarea rows={rows} {...props} {...a11y} /> : <input {...props} {...a11y} />),
+        problemFor(path) ?? (l === t.locale ? problemFor(key, path) : undefined),
+      );
     });
   const remove = (onClick: () => void, what: string) => (
     <button type="button" className="button secondary" onClick={onClick} aria-label={`${t("admin.forum.remove")}: ${what}`}>
@@ -230,9 +241,7 @@ export function ForumForm({ t, context, draft, onSaved }: Props) {
                   edit((b) => (b.actions![i]!.owner[l] = v)),
                 )}
                 {text(`actions[${i}].due`, t("admin.forum.action.due"), a.due, (v) => edit((b) => (b.actions![i]!.due = v)), "date")}
-                {field(
-                  `actions[${i}].status`,
-                  t("admin.forum.action.status"),
+                {field(`actions[${i}].status`, t("admin.forum.action.status"), (a11y) => (
                   <select
                     name={`actions[${i}].status`}
                     value={a.status}
@@ -240,14 +249,15 @@ export function ForumForm({ t, context, draft, onSaved }: Props) {
                       const v = e.currentTarget.value as Action["status"];
                       edit((b) => (b.actions![i]!.status = v));
                     }}
+                    {...a11y}
                   >
                     {ACTION_STATUSES.map((s) => (
                       <option key={s} value={s}>
                         {t(`admin.forum.status.${s}`)}
                       </option>
                     ))}
-                  </select>,
-                )}
+                  </select>
+                ))}
                 {localized(
                   `actions[${i}].outcome`,
                   t("admin.forum.action.outcome"),
@@ -255,7 +265,6 @@ export function ForumForm({ t, context, draft, onSaved }: Props) {
                   (l, v) => edit((b) => (b.actions![i]!.outcome = { ...(b.actions![i]!.outcome ?? empty()), [l]: v })),
                   2,
                 )}
-                {problemFor(`actions[${i}].outcome`) && <span className="field-error">{problemFor(`actions[${i}].outcome`)}</span>}
                 {remove(() => edit((b) => b.actions!.splice(i, 1)), a.id)}
               </fieldset>
             ))}
@@ -277,9 +286,7 @@ export function ForumForm({ t, context, draft, onSaved }: Props) {
                 {localized(`decisions[${i}].text`, t("admin.forum.decision.text"), d.text, (l, v) =>
                   edit((b) => (b.decisions![i]!.text[l] = v)),
                 )}
-                {field(
-                  `decisions[${i}].policy`,
-                  t("admin.forum.decision.policy"),
+                {field(`decisions[${i}].policy`, t("admin.forum.decision.policy"), (a11y) => (
                   <select
                     name={`decisions[${i}].policy`}
                     value={d.policy ?? ""}
@@ -287,6 +294,7 @@ export function ForumForm({ t, context, draft, onSaved }: Props) {
                       const v = e.currentTarget.value;
                       edit((b) => (b.decisions![i]!.policy = v || undefined));
                     }}
+                    {...a11y}
                   >
                     <option value="">—</option>
                     {context.policy.map((v) => (
@@ -294,17 +302,15 @@ export function ForumForm({ t, context, draft, onSaved }: Props) {
                         {v}
                       </option>
                     ))}
-                  </select>,
-                )}
-                {text(`decisions[${i}].actions`, t("admin.forum.decision.actions"), d.actions.join(", "), (v) =>
-                  edit((b) => (b.decisions![i]!.actions = list(v))),
-                )}
-                {d.actions.map((_, j) =>
-                  problemFor(`decisions[${i}].actions[${j}]`) ? (
-                    <span key={j} className="field-error">
-                      {problemFor(`decisions[${i}].actions[${j}]`)}
-                    </span>
-                  ) : null,
+                  </select>
+                ))}
+                {text(
+                  `decisions[${i}].actions`,
+                  t("admin.forum.decision.actions"),
+                  d.actions.join(", "),
+                  (v) => edit((b) => (b.decisions![i]!.actions = list(v))),
+                  "text",
+                  itemProblem(`decisions[${i}].actions`, d.actions.length),
                 )}
                 {remove(() => edit((b) => b.decisions!.splice(i, 1)), t("admin.forum.decision", { n: i + 1 }))}
               </fieldset>
@@ -322,9 +328,7 @@ export function ForumForm({ t, context, draft, onSaved }: Props) {
             {(body.findings ?? []).map((f, i) => (
               <fieldset key={i}>
                 <legend>{t("admin.forum.finding", { n: i + 1 })}</legend>
-                {field(
-                  `findings[${i}].survey`,
-                  t("admin.forum.finding.survey"),
+                {field(`findings[${i}].survey`, t("admin.forum.finding.survey"), (a11y) => (
                   <select
                     name={`findings[${i}].survey`}
                     value={f.survey}
@@ -332,6 +336,7 @@ export function ForumForm({ t, context, draft, onSaved }: Props) {
                       const v = e.currentTarget.value;
                       edit((b) => (b.findings![i]!.survey = v));
                     }}
+                    {...a11y}
                   >
                     <option value="">—</option>
                     {context.surveys.map((s) => (
@@ -339,8 +344,8 @@ export function ForumForm({ t, context, draft, onSaved }: Props) {
                         {s}
                       </option>
                     ))}
-                  </select>,
-                )}
+                  </select>
+                ))}
                 {localized(`findings[${i}].text`, t("admin.forum.finding.text"), f.text, (l, v) =>
                   edit((b) => (b.findings![i]!.text[l] = v)),
                 )}
@@ -358,17 +363,15 @@ export function ForumForm({ t, context, draft, onSaved }: Props) {
           <fieldset>
             <legend>{t("admin.forum.concerns")}</legend>
             {(["ideas", "surveys", "policy"] as const).map((k) =>
-              text(`concerns.${k}`, t(`admin.forum.concerns.${k}`), (body.concerns?.[k] ?? []).join(", "), (v) =>
-                edit((b) => (b.concerns = { ...b.concerns, [k]: list(v) })),
+              text(
+                `concerns.${k}`,
+                t(`admin.forum.concerns.${k}`),
+                (body.concerns?.[k] ?? []).join(", "),
+                (v) => edit((b) => (b.concerns = { ...b.concerns, [k]: list(v) })),
+                "text",
+                itemProblem(`concerns.${k}`, body.concerns?.[k]?.length ?? 0),
               ),
             )}
-            {Object.entries(problems)
-              .filter(([k]) => k.startsWith("concerns."))
-              .map(([k, m]) => (
-                <span key={k} className="field-error">
-                  {k}: {m}
-                </span>
-              ))}
           </fieldset>
         </>
       )}

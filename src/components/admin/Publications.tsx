@@ -22,7 +22,7 @@ const PolicyDraft = lazy(() => import("./PolicyDraft.tsx").then((m) => ({ defaul
 const HonourForm = lazy(() => import("./HonourForm.tsx").then((m) => ({ default: m.HonourForm })));
 // the results form brings the import's scoring and the build's results check: fetched when HR opens it
 const ResultsDraft = lazy(() => import("./ResultsDraft.tsx").then((m) => ({ default: m.ResultsDraft })));
-// the forum form brings the build's forum check (zod, yaml): fetched when HR opens it or a forum draft is shown
+// the forum form brings the build's forum rules (zod; not the file's yaml): fetched when HR opens it or a forum draft is shown
 const ForumForm = lazy(() => import("./ForumForm.tsx").then((m) => ({ default: m.ForumForm })));
 // the survey editor brings survey-core, survey-react-ui and the build's survey check: fetched when HR opens a survey draft
 const SurveyEditor = lazy(() => import("./SurveyEditor.tsx").then((m) => ({ default: m.SurveyEditor })));
@@ -193,7 +193,7 @@ export function Publications({ t, actor, series, templates = [], policy, results
           </details>
           <OutcomeLine at="new-forum" outcome={outcome} />
           <p>{t("admin.forum.startLead")}</p>
-          <label>
+          <label className="admin-forum-pick">
             {t("admin.forum.pick")}
             <select name="forum" value={forumId} onChange={(e) => setForumId(e.currentTarget.value)}>
               {forums.forums.map((f) => (

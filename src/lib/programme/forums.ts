@@ -4,97 +4,15 @@
 // they concern (ideas, surveys, policy versions). The body is the minutes, in
 // both languages, each after a `<!-- en -->` / `<!-- zh-cn -->` line.
 import { parse as parseYaml } from "yaml";
-import { z } from "zod";
 import { LOCALES, type Locale } from "#i18n/config.ts";
-import { isDay, type Day } from "../clock.ts";
-import { ZLocalized } from "../policy/schema.ts";
-import { ContentValidationError, formatPath, type ContentFile } from "../content.ts";
-import { IDEA_ID } from "./idea-id.ts";
+import type { Day } from "../clock.ts";
+import { ContentValidationError, type ContentFile } from "../content.ts";
+import { problem as coded, type Problem } from "../publishing/problems.ts";
+import { checkForum, LOCALE_MARK, type Forum, type ForumProblem, type ForumRefs, type TAction } from "./forum-rules.ts";
 
-export { IDEA_ID };
+export * from "./forum-rules.ts";
 
-const day = z.iso.date("a day is written YYYY-MM-DD");
-const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "a local date and time, YYYY-MM-DDTHH:MM");
-const slug = z.string().regex(/^[a-z][a-z0-9-]*$/, "lower-case letters, digits and hyphens");
-
-export const ACTION_STATUSES = ["open", "done", "dropped"] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
-
-export const ZConcerns = z.strictObject({
-  ideas: z.array(z.string().regex(IDEA_ID, "an idea id from the suggestion box (a UUID)")).default([]),
-  surveys: z.array(z.string()).default([]),
-  policy: z.array(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a policy version id, YYYY-MM")).default([]),
-});
-export type TConcerns = z.infer<typeof ZConcerns>;
-
-export const ZAction = z.strictObject({
-  id: slug,
-  text: ZLocalized,
-  /** A role, never a person's name: "Head of workforce planning". */
-  owner: ZLocalized,
-  due: day,
-  status: z.enum(ACTION_STATUSES),
-  /** What came of it, once done or dropped. */
-  outcome: ZLocalized.optional(),
-});
-export type TAction = z.infer<typeof ZAction>;
-
-export const ZDecision = z.strictObject({
-  text: ZLocalized,
-  /** The policy version that carried the change out, if it led to one. */
-  policy: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional(),
-  /** Action items (ids in this forum) that carry it out. */
-  actions: z.array(slug).default([]),
-});
-export type TDecision = z.infer<typeof ZDecision>;
-
-/** A survey result discussed at the forum, in words a reader can check against the survey's published results. */
-export const ZFinding = z.strictObject({
-  survey: z.string(),
-  text: ZLocalized,
-});
-export type TFinding = z.infer<typeof ZFinding>;
-
-export const ZForum = z.strictObject({
-  /** Local date and time in `timeZone`. */
-  starts: localTime,
-  ends: localTime,
-  timeZone: z.string().refine(isTimeZone, "an IANA time zone such as Asia/Shanghai"),
-  place: ZLocalized,
-  /** For an online or hybrid forum. */
-  link: z.url({ protocol: /^https$/, error: "an https:// link" }).optional(),
-  topic: ZLocalized,
-  /** Who may attend. */
-  audience: ZLocalized,
-  findings: z.array(ZFinding).default([]),
-  decisions: z.array(ZDecision).default([]),
-  actions: z.array(ZAction).default([]),
-  concerns: ZConcerns.default({ ideas: [], surveys: [], policy: [] }),
-});
-export type TForum = z.infer<typeof ZForum>;
-
-export interface Forum extends TForum {
-  /** The file name without .md: yyyy-mm-dd-slug, also the URL. */
-  id: string;
-  /** The day it starts (local). */
-  date: Day;
-  /** Minutes in Markdown per locale; empty before the forum is held. */
-  minutes: Partial<Record<Locale, string>>;
-}
-
-export interface ForumRefs {
-  surveys: ReadonlySet<string>;
-  /** Published policy versions. */
-  policy: ReadonlySet<string>;
-  today: Day;
-}
-
-const FILE_NAME = /^(\d{4}-\d{2}-\d{2})-[a-z0-9][a-z0-9-]*\.md$/;
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
-export const LOCALE_MARK = /^<!--\s*([a-z-]+)\s*-->\s*$/m;
 
 export function isUpcoming(forum: Pick<Forum, "date">, today: Day): boolean {
   return forum.date >= today;
@@ -109,27 +27,24 @@ export function parseForums(files: ContentFile[], refs: ForumRefs): Forum[] {
   const problems: string[] = [];
   const out: Forum[] = [];
   for (const { path, text } of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const forum = checkForumFile(path, text, refs, (field, message) => problems.push(`${path}: ${field}: ${message}`));
+    const forum = checkForumFile(path, text, refs, (field, p) => problems.push(`${path}: ${field}: ${p.message}`));
     if (forum) out.push(forum);
   }
   if (problems.length > 0) throw new ContentValidationError("forums", "src/content/forums", problems);
   return out.sort((a, b) => b.starts.localeCompare(a.starts));
 }
 
-/** Where a check found a problem: the field (as formatPath writes it) and what is wrong. */
-export type ForumProblem = (field: string, message: string) => void;
-
 /** A forum file's front matter and its minutes per locale, before any check. */
-export function splitForumFile(text: string, problem: ForumProblem): { raw: unknown; minutes: Partial<Record<Locale, string>> } | null {
+export function splitForumFile(text: string, report: ForumProblem): { raw: unknown; minutes: Partial<Record<Locale, string>> } | null {
   const fm = FRONT_MATTER.exec(text);
   if (!fm) {
-    problem("(file)", "starts with front matter between two --- lines");
+    report("(file)", coded("front_matter", "starts with front matter between two --- lines"));
     return null;
   }
   try {
-    return { raw: parseYaml(fm[1]!), minutes: splitMinutes(fm[2]!, (m) => problem("minutes", m)) };
+    return { raw: parseYaml(fm[1]!), minutes: splitMinutes(fm[2]!, (p) => report("minutes", p)) };
   } catch (err) {
-    problem("(front matter)", `not valid YAML: ${(err as Error).message.split("\n")[0]}`);
+    report("(front matter)", coded("front_matter", `not valid YAML: ${(err as Error).message.split("\n")[0]}`));
     return null;
   }
 }
@@ -140,89 +55,22 @@ export function splitForumFile(text: string, problem: ForumProblem): { raw: unkn
  * it. Returns the forum, or null after reporting each problem.
  */
 export function checkForumFile(path: string, text: string, refs: ForumRefs, at: ForumProblem): Forum | null {
-  const name = FILE_NAME.exec(path.slice(path.lastIndexOf("/") + 1));
-  if (!name) {
-    at("(file)", "name the file <yyyy-mm-dd>-<slug>.md, after the day of the forum");
-    return null;
-  }
-  let count = 0;
-  const problem: ForumProblem = (field, message) => {
-    count++;
-    at(field, message);
-  };
-  const split = splitForumFile(text, problem);
-  if (!split) return null;
-  const result = ZForum.safeParse(split.raw);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      // an unknown field is named as a field of its own, so the console can show it where it is
-      if (issue.code === "unrecognized_keys") for (const key of issue.keys) problem(formatPath([...issue.path, key]), issue.message);
-      else problem(formatPath(issue.path), issue.message);
-    }
-    return null;
-  }
-  const data = result.data;
-  const { minutes } = split;
-  const date = data.starts.slice(0, 10);
-  if (!isDay(date)) problem("starts", `${data.starts} is not a real day`);
-  if (date !== name[1]) problem("starts", `${date} does not match the day in the file name (${name[1]})`);
-  if (data.ends <= data.starts) problem("ends", `${data.ends} is not after ${data.starts}`);
-
-  const upcoming = date >= refs.today;
-  if (upcoming) {
-    if (data.findings.length + data.decisions.length + data.actions.length > 0 || Object.keys(minutes).length > 0) {
-      problem("(file)", `the forum is on ${date}, not yet held: minutes, findings, decisions and actions come after it`);
-    }
-  } else if (Object.keys(minutes).length > 0) {
-    for (const l of LOCALES) if (!minutes[l]) problem("minutes", `no minutes in ${l} (add a <!-- ${l} --> section)`);
-  }
-
-  const actionIds = new Set<string>();
-  data.actions.forEach((a, i) => {
-    if (actionIds.has(a.id)) problem(`actions[${i}].id`, `duplicate action id "${a.id}"`);
-    actionIds.add(a.id);
-    if (a.due < date) problem(`actions[${i}].due`, `${a.due} is before the forum (${date})`);
-    if (a.status !== "open" && !a.outcome) problem(`actions[${i}].outcome`, `say what came of a ${a.status} action`);
-  });
-  data.decisions.forEach((d, i) => {
-    d.actions.forEach((id, j) => {
-      if (!actionIds.has(id)) problem(`decisions[${i}].actions[${j}]`, `no action "${id}" in this forum`);
-    });
-    if (d.policy && !refs.policy.has(d.policy)) problem(`decisions[${i}].policy`, `no published policy version "${d.policy}"`);
-  });
-  data.findings.forEach((f, i) => {
-    if (!refs.surveys.has(f.survey)) problem(`findings[${i}].survey`, `no survey "${f.survey}" (surveys: ${[...refs.surveys].join(", ")})`);
-  });
-  data.concerns.surveys.forEach((s, i) => {
-    if (!refs.surveys.has(s)) problem(`concerns.surveys[${i}]`, `no survey "${s}" (surveys: ${[...refs.surveys].join(", ")})`);
-  });
-  data.concerns.policy.forEach((v, i) => {
-    if (!refs.policy.has(v)) problem(`concerns.policy[${i}]`, `no published policy version "${v}"`);
-  });
-  return count === 0 ? { ...data, id: path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/, ""), date, minutes } : null;
+  return checkForum(path, (report) => splitForumFile(text, report), refs, at);
 }
 
 /** The body split at its `<!-- locale -->` lines; text before the first one is refused. */
-function splitMinutes(body: string, problem: (message: string) => void): Partial<Record<Locale, string>> {
+function splitMinutes(body: string, problem: (p: Problem) => void): Partial<Record<Locale, string>> {
   const parts = body.split(LOCALE_MARK);
   const out: Partial<Record<Locale, string>> = {};
-  if (parts[0]!.trim() !== "") problem("write the minutes after a <!-- en --> or <!-- zh-cn --> line");
+  if (parts[0]!.trim() !== "") problem(coded("minutes_before_mark", "write the minutes after a <!-- en --> or <!-- zh-cn --> line"));
   for (let i = 1; i < parts.length; i += 2) {
     const locale = parts[i]!;
     const text = parts[i + 1]!.trim();
-    if (!(LOCALES as readonly string[]).includes(locale)) problem(`unknown locale "${locale}" (known: ${LOCALES.join(", ")})`);
+    if (!(LOCALES as readonly string[]).includes(locale))
+      problem(coded("minutes_locale", `unknown locale "${locale}" (known: ${LOCALES.join(", ")})`, { locale, known: LOCALES.join(", ") }));
     else if (text !== "") out[locale as Locale] = text;
   }
   return out;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The UTC instant of a local date-time in a time zone (exact, DST included). */

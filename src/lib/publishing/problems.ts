@@ -32,6 +32,9 @@ export const PROBLEM_CODES = [
   "format_currency",
   "format_href",
   "format_fingerprint",
+  "format_link",
+  "format_datetime",
+  "format_idea",
   // a policy version's rules
   "range_order",
   "target_is_threshold",
@@ -88,6 +91,27 @@ export const PROBLEM_CODES = [
   "tiers_sum",
   "tiers_withheld_fit",
   "tiers_derivable",
+  // a staff forum's rules
+  "forum_file_name",
+  "front_matter",
+  "not_a_day",
+  "forum_day",
+  "ends_before_starts",
+  "time_zone",
+  "not_yet_held",
+  "minutes_missing",
+  "minutes_before_mark",
+  "minutes_locale",
+  "minutes_per_language",
+  "minutes_mark",
+  "minutes_html",
+  "due_before_forum",
+  "outcome_missing",
+  "unknown_action",
+  "survey_unknown",
+  // any text HR writes
+  "unsafe_text",
+  "unsafe_line",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -114,6 +138,11 @@ const REGEX_FIELDS: Partial<Record<string, ProblemCode>> = {
   currency: "format_currency",
   href: "format_href",
   fingerprint: "format_fingerprint",
+  // a forum's local date-times, the ideas and policy versions it concerns
+  starts: "format_datetime",
+  ends: "format_datetime",
+  ideas: "format_idea",
+  policy: "format_version",
 };
 
 /** A zod issue as a problem: the schema's own code for its rules, else one from the issue's kind. */
@@ -142,6 +171,7 @@ export function problemOfIssue(issue: z.core.$ZodIssue): Problem {
     }
     case "invalid_format": {
       if (issue.format === "date") return { code: "format_date", vars: {}, message };
+      if (issue.format === "url") return { code: "format_link", vars: {}, message };
       const key = [...issue.path].reverse().find((p) => typeof p === "string");
       return { code: (typeof key === "string" && REGEX_FIELDS[key]) || "format_slug", vars: {}, message };
     }

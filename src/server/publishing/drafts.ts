@@ -17,7 +17,7 @@ import {
   type Problems,
   type ResultsRules,
 } from "#lib/publishing/content-checks.ts";
-import { problem } from "#lib/publishing/problems.ts";
+import { problem, problemFields } from "#lib/publishing/problems.ts";
 import { policyFingerprint } from "#lib/policy/fingerprint.ts";
 import { ZPolicyVersion, type TPolicyVersion } from "#lib/policy/schema.ts";
 import { republishProblems, republishRefusal, type PublishedFigures } from "#lib/results/republish.ts";
@@ -111,14 +111,16 @@ export function checkSurveyFile(body: unknown): void {
   if (problems.length > 0) {
     const fields: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const p of problems) fields[p.path] ??= p.message;
-    throw refused("survey", fields);
+    throw refusedFields("survey", fields);
   }
 }
 
-/** A draft the build would refuse: the problems, by field, in the checks' English words (the console says coded ones in HR's language). */
-const refused = (what: string, problems: Problems | Record<string, string>) => {
-  const fields = Object.fromEntries(Object.entries(problems).map(([field, p]) => [field, typeof p === "string" ? p : p.message]));
-  return new HttpError(
+/** A draft the build would refuse: the problems, by field, in the checks' English words (the console says them in HR's language). */
+const refused = (what: string, problems: Problems) => refusedFields(what, problemFields(problems));
+
+/** The same from English words by field: a survey's checks have codes of their own (src/lib/surveys/check.ts). */
+const refusedFields = (what: string, fields: Record<string, string>) =>
+  new HttpError(
     422,
     "invalid_draft",
     `The ${what} would not pass the build's checks: ${Object.entries(fields)
@@ -127,7 +129,6 @@ const refused = (what: string, problems: Problems | Record<string, string>) => {
       .join("; ")}`,
     { fields },
   );
-};
 
 const versionOfPath = (path: string) => path.slice(path.lastIndexOf("/") + 1, -".json".length);
 
