@@ -10,7 +10,7 @@ import { formatForumFile, readForumFile, type ForumBody } from "#lib/programme/f
 import { parseForums } from "#lib/programme/forums.ts";
 import { forumDraftProblems as fileProblems, forumPath } from "#lib/publishing/forum-checks.ts";
 import { forumFieldProblems } from "#lib/publishing/forum-draft.ts";
-import { problemFields, problemKey, type Problems } from "#lib/publishing/problems.ts";
+import { problemFields, problemKey, type Problems } from "#lib/problems.ts";
 import { ui } from "#i18n/index.ts";
 import { fill } from "#i18n/translate.ts";
 import { ContentValidationError } from "#lib/content.ts";

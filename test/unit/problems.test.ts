@@ -9,7 +9,7 @@ import { LOCALES } from "#i18n/config.ts";
 import { ui } from "#i18n/index.ts";
 import { fill } from "#i18n/translate.ts";
 import { honourDraftProblems, policyDraftProblems, resultsDraftProblems } from "#lib/publishing/content-checks.ts";
-import { PROBLEM_CODES, problemKey, type Problems } from "#lib/publishing/problems.ts";
+import { PROBLEM_CODES, problemKey, type Problems } from "#lib/problems.ts";
 import { ZPolicyVersion } from "#lib/policy/schema.ts";
 import { policyFingerprint } from "#lib/policy/fingerprint.ts";
 

@@ -12,7 +12,7 @@ import type { Draft } from "#lib/publishing/model.ts";
 import type { ForumBody } from "#lib/programme/forum-file.ts";
 import { ACTION_STATUSES } from "#lib/programme/forum-rules.ts";
 import { forumFieldProblems, forumPath } from "#lib/publishing/forum-draft.ts";
-import { problemKey } from "#lib/publishing/problems.ts";
+import { problemKey } from "#lib/problems.ts";
 import { adminApi, describeError, type T } from "./api.ts";
 import { Field, type FieldA11y } from "./Field.tsx";
 import { honourSlug } from "./HonourForm.tsx";

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState, type ChangeEvent, type ReactNode, type Sy
 import { LOCALES, type Locale } from "#i18n/config.ts";
 import type { TRewardForm } from "#lib/policy/schema.ts";
 import { honourDraftProblems } from "#lib/publishing/content-checks.ts";
-import { problemKey } from "#lib/publishing/problems.ts";
+import { problemKey } from "#lib/problems.ts";
 import { adminApi, describeError, type T } from "./api.ts";
 import { Field, type FieldA11y } from "./Field.tsx";
 

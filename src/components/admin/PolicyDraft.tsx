@@ -13,7 +13,7 @@ import { diffPolicies, type FieldValue } from "#lib/policy/diff.ts";
 import { ZPolicyVersion, type TPolicyVersion } from "#lib/policy/schema.ts";
 import { diffWords } from "#lib/policy/wording.ts";
 import { policyDraftProblems } from "#lib/publishing/content-checks.ts";
-import { problemKey, type Problem } from "#lib/publishing/problems.ts";
+import { problemKey, type Problem } from "#lib/problems.ts";
 import type { KeysOf } from "#i18n/index.ts";
 import { translator, type Strings } from "#i18n/translate.ts";
 import type { Draft } from "#lib/publishing/model.ts";

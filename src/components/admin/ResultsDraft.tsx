@@ -16,7 +16,7 @@ import { isRefused, scoreExport, type Refused, type Scored } from "#lib/results/
 import type { CycleAggregates } from "#lib/results/import.ts";
 import type { TCycleResults } from "#lib/results/schema.ts";
 import { resultsDraftProblems } from "#lib/publishing/content-checks.ts";
-import { problemKey } from "#lib/publishing/problems.ts";
+import { problemKey } from "#lib/problems.ts";
 import { adminApi, describeError, type T } from "./api.ts";
 import { Field } from "./Field.tsx";
 import { sayKpiProblem } from "./kpiProblemWords.ts";

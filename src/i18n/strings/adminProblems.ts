@@ -1,5 +1,5 @@
 // What the build's checks find wrong in a draft, in HR's words
-// ("admin.problem.<code>", one per code of src/lib/publishing/problems.ts;
+// ("admin.problem.<code>", one per code of src/lib/problems.ts;
 // test/unit/problems.test.ts checks both languages have every one). The
 // console shows them beside the field or in the list of what to fix.
 export const adminProblems = {

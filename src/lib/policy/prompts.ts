@@ -12,7 +12,7 @@ export interface PromptRefs {
   surveys: readonly string[];
 }
 
-/** The rules' codes; the console says them in HR's words (src/lib/publishing/problems.ts lists them with the others). */
+/** The rules' codes; the console says them in HR's words (src/lib/problems.ts lists them with the others). */
 export type PromptProblemCode = "unknown_forum" | "forum_after" | "unknown_survey" | "idea_id";
 
 export interface PromptProblem {

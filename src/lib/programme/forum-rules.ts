@@ -7,7 +7,7 @@ import { isDay, type Day } from "../clock.ts";
 import { ZLocalized } from "../policy/schema.ts";
 import { formatPath } from "../content.ts";
 import { IDEA_ID } from "./idea-id.ts";
-import { problem as coded, problemOfIssue, type Problem, type ProblemCode, type ProblemVars } from "../publishing/problems.ts";
+import { problem as coded, problemOfIssue, type Problem, type ProblemCode, type ProblemVars } from "../problems.ts";
 
 const day = z.iso.date("a day is written YYYY-MM-DD");
 const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "a local date and time, YYYY-MM-DDTHH:MM");

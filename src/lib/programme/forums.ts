@@ -7,7 +7,7 @@ import { parse as parseYaml } from "yaml";
 import { LOCALES, type Locale } from "#i18n/config.ts";
 import type { Day } from "../clock.ts";
 import { ContentValidationError, type ContentFile } from "../content.ts";
-import { problem as coded, type Problem } from "../publishing/problems.ts";
+import { problem as coded, type Problem } from "../problems.ts";
 import { checkForum, LOCALE_MARK, type Forum, type ForumProblem, type ForumRefs, type TAction } from "./forum-rules.ts";
 
 export * from "./forum-rules.ts";

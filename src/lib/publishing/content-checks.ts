@@ -10,9 +10,9 @@ import { ZPolicyVersion, type TPolicyVersion } from "../policy/schema.ts";
 import { checkAgainstPolicy, checkCycleFile, type ResultsContext } from "../results/parse.ts";
 import { parsePeriod } from "../results/period.ts";
 import { ZCycleResults } from "../results/schema.ts";
-import { problem, problemsOfIssues, type Problems } from "./problems.ts";
+import { problem, problemsOfIssues, type Problems } from "../problems.ts";
 
-export type { Problems } from "./problems.ts";
+export type { Problems } from "../problems.ts";
 
 export const POLICY_DIR = "src/content/policy";
 export const HONOUR_DIR = "src/content/honours";

@@ -8,7 +8,7 @@
 import { formatForumFile, type ForumBody } from "../programme/forum-file.ts";
 import { checkForumFile, type ForumRefs } from "../programme/forums.ts";
 import { draftReport, forumTextProblems } from "./forum-draft.ts";
-import type { Problems } from "./problems.ts";
+import type { Problems } from "../problems.ts";
 
 export { FORUM_DIR, FORUM_ID, forumPath } from "./forum-draft.ts";
 

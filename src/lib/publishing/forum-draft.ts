@@ -15,7 +15,7 @@ import { LOCALES, type Locale } from "#i18n/config.ts";
 import { formatPath } from "../content.ts";
 import { hasUnsafeCharacters, UNSAFE_LINE_MESSAGE, UNSAFE_TEXT_MESSAGE } from "../text/unsafe-text.ts";
 import { checkForum, LOCALE_MARK, type ForumProblem, type ForumRefs } from "../programme/forum-rules.ts";
-import { problem, type Problems } from "./problems.ts";
+import { problem, type Problems } from "../problems.ts";
 
 export const FORUM_DIR = "src/content/forums";
 /** A forum's id is its file name without .md: <yyyy-mm-dd>-<slug>. */

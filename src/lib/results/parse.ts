@@ -10,7 +10,7 @@ import { versionInForce } from "../policy/versions.ts";
 import { isSmallGroup, suppressPartition } from "../anonymity/suppression.ts";
 import { comparePeriodsNewestFirst, parsePeriod, periodContains, type Period } from "./period.ts";
 import { ZCycleResults, type TCycleResults, type TScoreBand } from "./schema.ts";
-import { problem, type Problem, type ProblemCode, type ProblemVars } from "../publishing/problems.ts";
+import { problem, type Problem, type ProblemCode, type ProblemVars } from "../problems.ts";
 
 /** Where a rule reports a problem: the field, and what is wrong (its code and figures for HR's language, its English words). */
 export type At = (field: string, problem: Problem) => void;

@@ -17,7 +17,7 @@ import {
   type Problems,
   type ResultsRules,
 } from "#lib/publishing/content-checks.ts";
-import { problem, problemFields } from "#lib/publishing/problems.ts";
+import { problem, problemFields } from "#lib/problems.ts";
 import { policyFingerprint } from "#lib/policy/fingerprint.ts";
 import { ZPolicyVersion, type TPolicyVersion } from "#lib/policy/schema.ts";
 import { republishProblems, republishRefusal, type PublishedFigures } from "#lib/results/republish.ts";
