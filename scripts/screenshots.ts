@@ -16,7 +16,15 @@ import { pinnedClock } from "#lib/clock.ts";
 import { useTranslations } from "#i18n/index.ts";
 import { launchBrowser } from "../test/e2e/browser.ts";
 import { freshState, startServer } from "../test/e2e/server.ts";
-import { H2_2025, pickExport, surveyFromTemplate, writeResultsTexts } from "../test/e2e/console-steps.ts";
+import {
+  draftFromHeldForum,
+  H2_2025,
+  markActionDone,
+  pickExport,
+  surveyFromTemplate,
+  writeOutcome,
+  writeResultsTexts,
+} from "../test/e2e/console-steps.ts";
 
 interface Shot {
   file: string;
@@ -133,6 +141,24 @@ const SHOTS: Shot[] = [
     },
   },
   {
+    // the rest of a policy version, in Chinese: when the monthly cycle's rewards are paid rewritten, the forum that prompted it picked
+    file: "screenshot-policy-cycles-zh.png",
+    path: "/zh-cn/admin/publish/",
+    width: 1280,
+    colorScheme: "dark",
+    height: 1300,
+    prepare: async (page) => {
+      await signIn(page);
+      await page.locator("[data-start-policy]").click();
+      const form = page.locator("[data-policy-draft]");
+      await form.locator("[data-checks-pass]").waitFor();
+      await form.locator('textarea[name="cycles.0.paid.zh-cn"]').fill("月度绩效奖金随当月工资发放。");
+      await form.locator("[data-add-prompt]").click();
+      await form.locator('select[name="promptedBy.0.id"]').selectOption("2026-09-17-survey-results-and-bonus-timing");
+      await form.locator('[data-cycle="monthly"]').evaluate((el) => el.scrollIntoView({ block: "start" }));
+    },
+  },
+  {
     // an honour written in the console, Chinese on a phone: the honour roll's check points at a reason too short
     file: "screenshot-honour-phone-zh.png",
     path: "/zh-cn/admin/publish/",
@@ -232,13 +258,14 @@ const SHOTS: Shot[] = [
     prepare: async (page) => {
       await signIn(page);
       await page.locator("[data-new-forum]").evaluate((el) => el.scrollIntoView({ block: "start" }));
-      await page.getByLabel(en("admin.forum.pick")).selectOption("2026-09-17-survey-results-and-bonus-timing");
-      await page.getByRole("button", { name: en("admin.forum.start") }).click();
+      await draftFromHeldForum(page, en, "2026-09-17-survey-results-and-bonus-timing");
       const action = page.locator('[data-forum-form] [data-action="bonus-by-the-10th"]');
       await action.waitFor();
-      await action.getByLabel(en("admin.forum.action.status")).selectOption("done");
-      await action.locator('textarea[name$=".outcome.en"]').fill("From October, the bonus is paid with the salary of the 10th.");
-      await action.locator('textarea[name$=".outcome.zh-cn"]').fill("自十月起，奖金随每月10日的工资一并发放。");
+      await markActionDone(action, en);
+      await writeOutcome(action, {
+        en: "From October, the bonus is paid with the salary of the 10th.",
+        "zh-cn": "自十月起，奖金随每月10日的工资一并发放。",
+      });
       await action.evaluate((el) => el.scrollIntoView({ block: "start" }));
     },
   },

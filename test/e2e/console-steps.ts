@@ -44,3 +44,22 @@ export async function surveyFromTemplate(page: Page, survey: NewSurvey, create?:
   await form.locator('input[name="title.zh-cn"]').fill(survey.title["zh-cn"]);
   await (create ? form.getByRole("button", { name: create }) : form.locator("button[type=submit]")).click();
 }
+
+/** The console's words these steps find their controls by, in its language. */
+type ForumWords = (key: "admin.forum.pick" | "admin.forum.start" | "admin.forum.action.status") => string;
+
+/** A held forum drafted for its minutes, decisions and actions: picked, then started. */
+export async function draftFromHeldForum(page: Page, say: ForumWords, forum: string): Promise<void> {
+  await page.getByLabel(say("admin.forum.pick")).selectOption(forum);
+  await page.getByRole("button", { name: say("admin.forum.start") }).click();
+}
+
+/** An action of the forum form marked done; what came of it is asked next. */
+export async function markActionDone(action: Locator, say: ForumWords): Promise<void> {
+  await action.getByLabel(say("admin.forum.action.status")).selectOption("done");
+}
+
+/** What came of an action, in both languages: the "you said, we did" entry. */
+export async function writeOutcome(action: Locator, outcome: { en: string; "zh-cn": string }): Promise<void> {
+  for (const [l, text] of Object.entries(outcome)) await action.locator(`textarea[name$=".outcome.${l}"]`).fill(text);
+}

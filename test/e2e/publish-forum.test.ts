@@ -13,6 +13,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "#i18n/translate.ts";
 import { pickStrings } from "#i18n/index.ts";
+import { draftFromHeldForum, markActionDone, writeOutcome } from "./console-steps.ts";
 import { ANA, approveAndPublish, startPublishingRig, type PublishingRig } from "./publishing-rig.ts";
 
 const HELD = "2026-09-17-survey-results-and-bonus-timing";
@@ -73,14 +74,13 @@ describe("publishing staff forums from the console", () => {
       const ana = await rig.signIn(url, ANA);
       try {
         // record the outcome of an open action on the held forum
-        await ana.page.getByLabel(t("admin.forum.pick")).selectOption(HELD);
-        await ana.page.getByRole("button", { name: t("admin.forum.start") }).click();
+        await draftFromHeldForum(ana.page, t, HELD);
         const { card, id } = await cardAt(ana.page, `src/content/forums/${HELD}.md`);
         heldId = id;
         const form = card.locator("[data-forum-form]");
         await form.locator("[data-you-said-we-did]").waitFor();
         const action = form.locator(`[data-action="${run.action}"]`);
-        await action.getByLabel(t("admin.forum.action.status")).selectOption("done");
+        await markActionDone(action, t);
         await form.getByRole("button", { name: t("admin.policy.save") }).click();
         // the build's own rule, in HR's language, on the outcome in HR's language, before anything is sent
         const outcome = action.locator(`textarea[name$=".outcome.${lang}"]`);
@@ -89,7 +89,7 @@ describe("publishing staff forums from the console", () => {
         const said = await ana.page.locator(`[id="${describedBy.at(-1)}"]`).textContent();
         expect(said).toBe(t("admin.problem.outcome_missing"));
         if (lang === "zh-cn") expect(said).toBe("请说明这项行动的结果：已完成或已取消的行动须填写结果。");
-        for (const l of ["en", "zh-cn"] as const) await action.locator(`textarea[name$=".outcome.${l}"]`).fill(run.outcome[l]);
+        await writeOutcome(action, run.outcome);
         await expect.poll(() => outcome.getAttribute("aria-invalid")).toBe(null);
         await Promise.all([
           ana.page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes(id) && r.status() === 200),

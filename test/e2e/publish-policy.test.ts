@@ -26,6 +26,7 @@ import type { RunningServer } from "./server.ts";
 const FILE = "src/content/policy/2027-01.json";
 const POLICY = "src/content/policy";
 const BONUS_FORUM = "2026-09-17-survey-results-and-bonus-timing";
+const TRAINING = { en: "Two coaching sessions on first-contact resolution.", "zh-cn": "两次关于首次解决率的辅导课。" };
 const PROMPTED = { en: "The bonus is paid with the salary of the month it is for.", "zh-cn": "奖金随所属月份的工资发放。" };
 let rig: PublishingRig;
 let tree: string;
@@ -119,6 +120,12 @@ describe("publishing a new policy version from the console", () => {
         await form.locator("[data-checks-pass]").waitFor();
         // when the monthly cycle's rewards are paid, rewritten in HR's language
         await form.locator(`[data-cycle="monthly"] textarea[name="cycles.0.paid.${lang}"]`).fill(paid);
+        // what the Good tier's training involves, for employees, in both languages
+        await form
+          .locator("[data-tier='2'] details", { has: form.locator('textarea[name="tiers.2.rewards.1.detail.en"]') })
+          .locator("summary")
+          .click();
+        for (const [l, text] of Object.entries(TRAINING)) await form.locator(`textarea[name="tiers.2.rewards.1.detail.${l}"]`).fill(text);
         // what prompted it: September's forum on bonus timing, picked from the site's forums; until it is picked, its problem
         await form.getByRole("button", { name: t("admin.policy.addPrompt") }).click();
         const forum = form.locator('select[name="promptedBy.0.id"]');
@@ -199,6 +206,7 @@ describe("publishing a new policy version from the console", () => {
       expect(written.cycles[0].paid[lang]).toBe(paid);
       expect(change.changes.find((c) => c.section === "cycles" && c.id === "monthly")?.fields.map((f) => f.field)).toEqual(["paid"]);
       expect(written.promptedBy).toEqual([{ kind: "forum", id: BONUS_FORUM, change: PROMPTED }]);
+      expect(written.tiers[2].rewards[1]).toEqual({ form: "training", detail: TRAINING });
     });
   }
 
@@ -213,6 +221,7 @@ describe("publishing a new policy version from the console", () => {
     const current = await page("/zh-cn/policy/");
     expect(current).toContain('data-policy-version="2027-01"');
     expect(current).toContain("月度绩效奖金随当月工资发放。");
+    expect(current).toContain(TRAINING["zh-cn"]);
     expect(await page("/policy/")).toContain('data-policy-version="2027-01"');
     // and what prompted it, among what staff said and what was done
     expect(await page("/zh-cn/you-said-we-did/")).toContain(PROMPTED["zh-cn"]);
@@ -221,10 +230,11 @@ describe("publishing a new policy version from the console", () => {
     expect(history).toContain("客户满意度权重调整为 30%。");
     expect(history).toMatch(/href="\/zh-cn\/policy\/compare\/2026-07\/2027-01\/?"/);
     const compare = await page("/zh-cn/policy/compare/2026-07/2027-01/");
-    expect(compare).toMatch(/data-change-count="3"/);
+    expect(compare).toMatch(/data-change-count="4"/);
     for (const [section, id] of [
       ["criteria", "csat"],
       ["criteria", "resolution-rate"],
+      ["tiers", "good"],
       ["cycles", "monthly"],
     ])
       expect(compare, `${section} ${id}`).toMatch(new RegExp(`data-section="${section}"[\\s\\S]*data-id="${id}"`));

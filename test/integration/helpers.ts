@@ -55,3 +55,11 @@ export function expectError(result: ApiResult, status: number, code: string) {
   }
   return body.error as { code: string; message: string; fields?: Record<string, string> };
 }
+
+/** A draft as D1 stores it: a refused edit leaves it byte for byte as it was. */
+export const storedDraft = async (id: string) =>
+  (await env.DB.prepare("SELECT body, version, state FROM content_drafts WHERE id = ?1").bind(id).first<{
+    body: string;
+    version: number;
+    state: string;
+  }>())!;

@@ -9,7 +9,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { parsePolicySet } from "#lib/policy/parse.ts";
-import { api } from "./helpers.ts";
+import { api, storedDraft } from "./helpers.ts";
 
 const ANA = { Authorization: "Bearer test-hr-token-ana-0123456789abcdef-0123" };
 const LI = { Authorization: "Bearer test-hr-token-li-0123456789abcdef-01234" };
@@ -36,14 +36,6 @@ async function auditOf(id: string) {
     .all<{ actor: string; action: string; detail: string }>();
   return results.map((r) => ({ actor: r.actor, action: r.action, detail: JSON.parse(r.detail) as Record<string, unknown> }));
 }
-
-/** The draft as D1 stores it: a refused edit leaves it byte for byte as it was. */
-const stored = async (id: string) =>
-  (await env.DB.prepare("SELECT body, version, state FROM content_drafts WHERE id = ?1").bind(id).first<{
-    body: string;
-    version: number;
-    state: string;
-  }>())!;
 
 const patch = (id: string, version: number, body: unknown, headers = ANA) =>
   api(`/api/admin/drafts/${id}`, { method: "PATCH", headers, json: { version, body } });
@@ -81,7 +73,7 @@ describe("a new policy version", () => {
     expect((await patch(draft.id, draft.version, older)).body.error.fields.version).toMatch(/newer than the version in force \(2026-07\)/);
 
     // the rest of the version: its cycles, channels and what prompted it, refused as the build refuses them, the draft as it was
-    const before = await stored(draft.id);
+    const before = await storedDraft(draft.id);
     const cycles = structuredClone(draft.body);
     cycles.cycles[0].rewards.push("gift-card");
     cycles.cycles[1].id = cycles.cycles[0].id;
@@ -106,7 +98,7 @@ describe("a new policy version", () => {
       422,
       { "promptedBy.0.id": 'no forum "2026-06-12-no-such-forum" in src/content/forums', "promptedBy.1.id": 'no survey "pulse-1999-01"' },
     ]);
-    expect(await stored(draft.id)).toEqual(before);
+    expect(await storedDraft(draft.id)).toEqual(before);
 
     // a valid edit: satisfaction weighs more, resolution less
     body.criteria[1].weight -= 5;

@@ -6,18 +6,11 @@
 // same, one more once they change.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { api } from "./helpers.ts";
+import { api, storedDraft } from "./helpers.ts";
 
 const ANA = { Authorization: "Bearer test-hr-token-ana-0123456789abcdef-0123" };
 const LI = { Authorization: "Bearer test-hr-token-li-0123456789abcdef-01234" };
 const TITLE = { default: "Canteen survey 2027", "zh-cn": "2027年食堂调查" };
-
-const stored = async (id: string) =>
-  (await env.DB.prepare("SELECT body, version, state FROM content_drafts WHERE id = ?1").bind(id).first<{
-    body: string;
-    version: number;
-    state: string;
-  }>())!;
 
 async function fromTemplate(id: string) {
   const res = await api("/api/admin/drafts", { method: "POST", headers: ANA, json: { template: "pulse-2026-11", id, title: TITLE } });
@@ -81,7 +74,7 @@ describe("a survey from a template", () => {
 describe("editing a survey draft's questions", () => {
   it("refuses a question the build would refuse, with its field, and leaves the stored draft as it was", async () => {
     const draft = await fromTemplate("lockers-2027");
-    const before = await stored(draft.id);
+    const before = await storedDraft(draft.id);
     const body = structuredClone(draft.body);
     body.definition.pages[0].elements[0].type = "file";
     const bad = await patch(draft.id, { version: draft.version, body });
@@ -103,7 +96,7 @@ describe("editing a survey draft's questions", () => {
     expect([segment.status, Object.keys(segment.body.error.fields)]).toEqual([422, ["segments"]]);
     const carried = await patch(draft.id, { version: draft.version, body: { ...draft.body, minGroupSize: 5, access: "invitation" } });
     expect([carried.status, Object.keys(carried.body.error.fields).sort()]).toEqual([422, ["access", "minGroupSize"]]);
-    expect(await stored(draft.id)).toEqual(before);
+    expect(await storedDraft(draft.id)).toEqual(before);
   });
 
   it("stores an edited question; a series' run keeps the previous run's version until its questions change, then one more", async () => {

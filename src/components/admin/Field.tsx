@@ -51,7 +51,12 @@ export function NumberInput({
   value,
   onChange,
   ...rest
-}: { value: number | undefined; onChange: (n: number) => void; name: string } & FieldA11y & { "aria-label"?: string }) {
+}: {
+  value: number | undefined;
+  /** The number meant, and the text as typed (an optional number left empty is no number at all). */
+  onChange: (n: number, text: string) => void;
+  name: string;
+} & FieldA11y & { "aria-label"?: string }) {
   const shown = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? "" : String(n));
   const [text, setText] = useState(shown(value));
   // a change from outside (an item removed above this one) shows; HR's own typing is kept as typed
@@ -64,7 +69,7 @@ export function NumberInput({
       value={text}
       onChange={(e) => {
         setText(e.currentTarget.value);
-        onChange(parse(e.currentTarget.value));
+        onChange(parse(e.currentTarget.value), e.currentTarget.value);
       }}
       {...rest}
     />

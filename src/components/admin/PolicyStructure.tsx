@@ -211,15 +211,38 @@ export function PolicyStructure({ t, calc, body, edit, problemAt }: Props) {
                       />
                       {label(f, f.id)}
                     </label>
-                    {j >= 0 && tier.rewards[j]!.percentOfBase !== undefined && (
-                      <>
-                        {number(
-                          `tiers.${i}.rewards.${j}.percentOfBase`,
-                          t("admin.policy.field.percentOfBase"),
-                          tier.rewards[j]!.percentOfBase,
-                          (v) => edit((b) => (b.tiers[i]!.rewards[j]!.percentOfBase = v)),
+                    {/* a material reward may carry a bonus as a share of base pay: left empty, it carries none */}
+                    {j >= 0 &&
+                      (f.kind === "material" || tier.rewards[j]!.percentOfBase !== undefined) &&
+                      number(
+                        `tiers.${i}.rewards.${j}.percentOfBase`,
+                        t("admin.policy.field.percentOfBase"),
+                        tier.rewards[j]!.percentOfBase,
+                        (v, text) =>
+                          edit((b) => {
+                            const r = b.tiers[i]!.rewards[j]!;
+                            if (text.trim() === "") delete r.percentOfBase;
+                            else r.percentOfBase = v;
+                          }),
+                      )}
+                    {j >= 0 && (
+                      <details className="admin-policy-detail" {...(tier.rewards[j]!.detail ? { open: true } : {})}>
+                        <summary>{t("admin.policy.rewardDetail")}</summary>
+                        {localized(
+                          `tiers.${i}.rewards.${j}.detail`,
+                          "detail",
+                          tier.rewards[j]!.detail ?? empty(),
+                          (l, v) =>
+                            edit((b) => {
+                              const r = b.tiers[i]!.rewards[j]!;
+                              const detail = { ...(r.detail ?? empty()), [l]: v };
+                              // both languages empty: no detail, as most rewards have none
+                              if (LOCALES.every((x) => detail[x] === "")) delete r.detail;
+                              else r.detail = detail;
+                            }),
+                          2,
                         )}
-                      </>
+                      </details>
                     )}
                     {j >= 0 && problemAt(`tiers.${i}.rewards.${j}.form`) && (
                       <span className="field-error">{problemAt(`tiers.${i}.rewards.${j}.form`)}</span>

@@ -44,7 +44,7 @@ export function policyFields(t: T, problemAt: (path: string) => string | undefin
         }
       </Field>
     ));
-  const number = (path: string, labelText: string, value: number | undefined, set: (n: number) => void) => (
+  const number = (path: string, labelText: string, value: number | undefined, set: (n: number, text: string) => void) => (
     <Field label={labelText} problem={problemAt(path)}>
       {(a11y) => <NumberInput name={path} value={value} onChange={set} {...a11y} />}
     </Field>
