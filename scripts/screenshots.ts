@@ -141,7 +141,7 @@ const SHOTS: Shot[] = [
     },
   },
   {
-    // the rest of a policy version, in Chinese: when the monthly cycle's rewards are paid rewritten, the forum that prompted it picked
+    // the end of a policy draft, in Chinese: the budget, and the forum that prompted the change picked from the site's own
     file: "screenshot-policy-cycles-zh.png",
     path: "/zh-cn/admin/publish/",
     width: 1280,
@@ -150,12 +150,15 @@ const SHOTS: Shot[] = [
     prepare: async (page) => {
       await signIn(page);
       await page.locator("[data-start-policy]").click();
-      const form = page.locator("[data-policy-draft]");
+      // the drafts made for the pictures before it are on the page too: this one is the newest
+      const form = page.locator("[data-policy-draft]").last();
       await form.locator("[data-checks-pass]").waitFor();
       await form.locator('textarea[name="cycles.0.paid.zh-cn"]').fill("月度绩效奖金随当月工资发放。");
       await form.locator("[data-add-prompt]").click();
       await form.locator('select[name="promptedBy.0.id"]').selectOption("2026-09-17-survey-results-and-bonus-timing");
-      await form.locator('[data-cycle="monthly"]').evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await form.locator('textarea[name="promptedBy.0.change.en"]').fill("The bonus is paid with the salary of the month it is for.");
+      await form.locator('textarea[name="promptedBy.0.change.zh-cn"]').fill("奖金随所属月份的工资发放。");
+      await form.locator("[data-prompted-by]").evaluate((el) => el.scrollIntoView({ block: "end" }));
     },
   },
   {
