@@ -1028,7 +1028,7 @@ export const admin = {
     "admin.signIn.disabled":
       "本服务器尚未配置人力资源访问：请设置 ADMIN_TOKEN（至少 32 个字符）或 Cloudflare Access（ACCESS_TEAM_DOMAIN 和 ACCESS_AUD）。",
     "admin.error": "出现错误：{message}",
-    "admin.refusal.edit_conflict": "在您打开之后，其他人修改了此内容。页面已显示最新状态，请核对后重试。",
+    "admin.refusal.edit_conflict": "在您打开之后，其他人修改了此内容。请刷新页面查看其修改，然后重新进行您的修改。",
     "admin.refusal.publish_conflict":
       "草稿创建后，有人在代码库中修改了此文件。草稿已退回审核：请对照已发布的文件检查，然后重新批准并发布。",
     "admin.refusal.publish_incomplete": "新版本已发布，但未能将上一版本标记为已替代，因此网站仍显示上一版本。请联系开发人员进行标记。",
