@@ -370,7 +370,7 @@ export const admin = {
       "HR access is not configured on this server: set ADMIN_TOKEN (at least 32 characters) or Cloudflare Access (ACCESS_TEAM_DOMAIN and ACCESS_AUD).",
     "admin.error": "Something went wrong: {message}",
     "admin.refusal.edit_conflict":
-      "Someone else changed this after you opened it. The page shows it as it is now: check it, then try again.",
+      "Someone else changed this after you opened it. Reload the page to see their change, then make yours again.",
     "admin.refusal.publish_conflict":
       "Someone else changed this file in the repository after the draft was made. The draft is back to review: check it against the published file, then approve and publish it again.",
     "admin.refusal.publish_incomplete":
