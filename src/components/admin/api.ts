@@ -78,9 +78,29 @@ export type AdminStrings = Strings<AdminKey>;
 export type T = Translator<AdminKey>;
 
 /** Refusals HR meets in the normal course of work, said in the console's language (the API's message is English). */
-const OWN_WORDS: Partial<Record<string, AdminKey>> = {
+export const OWN_WORDS: Partial<Record<string, AdminKey>> = {
   network: "admin.network",
   consent_missing: "admin.honour.consentMissing",
+  // publishing: what the server refuses in the course of HR's work (test/unit/admin-refusals.test.ts keeps this list whole)
+  edit_conflict: "admin.refusal.edit_conflict",
+  publish_conflict: "admin.refusal.publish_conflict",
+  publish_incomplete: "admin.refusal.publish_incomplete",
+  four_eyes: "admin.refusal.four_eyes",
+  not_a_draft: "admin.refusal.not_a_draft",
+  not_approved: "admin.refusal.not_approved",
+  already_published: "admin.refusal.already_published",
+  not_in_force: "admin.refusal.not_in_force",
+  id_taken: "admin.refusal.id_taken",
+  no_consent_needed: "admin.refusal.no_consent_needed",
+  small_change: "admin.refusal.small_change",
+  publishing_not_configured: "admin.refusal.publishing_not_configured",
+  publish_unavailable: "admin.refusal.publish_unavailable",
+  publish_refused: "admin.refusal.publish_refused",
+  role_refused: "admin.refusal.role_refused",
+  not_found: "admin.refusal.not_found",
+  invalid_draft: "admin.refusal.invalid_draft",
+  no_next_run: "admin.refusal.no_next_run",
+  no_template: "admin.refusal.no_template",
 };
 
 export function describeError(t: T, error: ApiError): string {

@@ -369,6 +369,31 @@ export const admin = {
     "admin.signIn.disabled":
       "HR access is not configured on this server: set ADMIN_TOKEN (at least 32 characters) or Cloudflare Access (ACCESS_TEAM_DOMAIN and ACCESS_AUD).",
     "admin.error": "Something went wrong: {message}",
+    "admin.refusal.edit_conflict":
+      "Someone else changed this after you opened it. Reload the page to see their change, then make yours again.",
+    "admin.refusal.publish_conflict":
+      "Someone else changed this file in the repository after the draft was made. The draft is back to review: check it against the published file, then approve and publish it again.",
+    "admin.refusal.publish_incomplete":
+      "The new version is published, but the previous one could not be marked as superseded, so the site keeps showing the previous version. Ask a developer to mark it.",
+    "admin.refusal.four_eyes": "You drafted this publication: another HR person must approve it.",
+    "admin.refusal.not_a_draft": "This draft has already been approved or published.",
+    "admin.refusal.not_approved": "Only an approved draft can be published.",
+    "admin.refusal.already_published": "This is already published in the repository: start a new draft.",
+    "admin.refusal.not_in_force": "That version is no longer in force: draft from the current one.",
+    "admin.refusal.id_taken": "This id is already used by a published survey or another draft. Choose another.",
+    "admin.refusal.no_consent_needed": "Only an honour that names a person needs their consent.",
+    "admin.refusal.small_change":
+      "The site's published figures for this cycle changed meanwhile, and this draft would change some of them by fewer than k people. Score the export again.",
+    "admin.refusal.publishing_not_configured": "Publishing is not set up on this server yet. Ask whoever deploys Candor to configure it.",
+    "admin.refusal.publish_unavailable": "The repository could not be reached; nothing was published. Please try again shortly.",
+    "admin.refusal.publish_refused":
+      "The repository refused the publication (the publishing token may lack access). Nothing was published; tell whoever deploys Candor.",
+    "admin.refusal.role_refused": "Your HR role does not allow this: some roles may only read drafts, or draft but not approve.",
+    "admin.refusal.not_found": "This draft or file no longer exists. Reload the page to see the current list.",
+    "admin.refusal.invalid_draft": "The server's checks refused this draft: correct the fields marked, then save again.",
+    "admin.refusal.no_next_run":
+      "This survey has no next run to start here: it is not part of a series, its id names no month or half-year, or it is an invitation survey, whose next run needs its own key (ask a developer).",
+    "admin.refusal.no_template": "This survey cannot serve as a template: choose one of the published surveys offered.",
     "admin.network": "The server could not be reached. Nothing was changed; please try again.",
     // --- what HR never sees
     "admin.never.title": "What you can never see",
@@ -1003,6 +1028,27 @@ export const admin = {
     "admin.signIn.disabled":
       "本服务器尚未配置人力资源访问：请设置 ADMIN_TOKEN（至少 32 个字符）或 Cloudflare Access（ACCESS_TEAM_DOMAIN 和 ACCESS_AUD）。",
     "admin.error": "出现错误：{message}",
+    "admin.refusal.edit_conflict": "在您打开之后，其他人修改了此内容。请刷新页面查看其修改，然后重新进行您的修改。",
+    "admin.refusal.publish_conflict":
+      "草稿创建后，有人在代码库中修改了此文件。草稿已退回审核：请对照已发布的文件检查，然后重新批准并发布。",
+    "admin.refusal.publish_incomplete": "新版本已发布，但未能将上一版本标记为已替代，因此网站仍显示上一版本。请联系开发人员进行标记。",
+    "admin.refusal.four_eyes": "此发布内容由您起草，须由另一位 HR 人员批准。",
+    "admin.refusal.not_a_draft": "此草稿已被批准或已发布。",
+    "admin.refusal.not_approved": "只有已批准的草稿才能发布。",
+    "admin.refusal.already_published": "代码库中已有此内容：请新建草稿。",
+    "admin.refusal.not_in_force": "该版本已不再生效：请从现行版本起草。",
+    "admin.refusal.id_taken": "此编号已被已发布的问卷或其他草稿使用，请另选一个。",
+    "admin.refusal.no_consent_needed": "只有提到具体个人的表彰才需要本人同意。",
+    "admin.refusal.small_change": "在此期间，网站上此周期已发布的数据有变，此草稿会使其中部分数据变化少于 k 人。请重新为导出文件评分。",
+    "admin.refusal.publishing_not_configured": "此服务器尚未设置发布功能。请联系负责部署 Candor 的人员进行配置。",
+    "admin.refusal.publish_unavailable": "无法连接代码库，未发布任何内容。请稍后重试。",
+    "admin.refusal.publish_refused": "代码库拒绝了此次发布（发布令牌可能没有权限）。未发布任何内容，请告知负责部署 Candor 的人员。",
+    "admin.refusal.role_refused": "您的 HR 角色无权执行此操作：有的角色只能查看草稿，或只能起草、不能批准。",
+    "admin.refusal.not_found": "此草稿或文件已不存在。请刷新页面查看最新列表。",
+    "admin.refusal.invalid_draft": "服务器检查未通过此草稿：请更正标出的字段后重新保存。",
+    "admin.refusal.no_next_run":
+      "此问卷无法在此开始下一期：它不属于系列问卷、其编号未标明月份或半年，或它是邀请制问卷，下一期需要单独的密钥（请联系开发人员）。",
+    "admin.refusal.no_template": "此问卷不能用作模板：请从列出的已发布问卷中选择。",
     "admin.network": "无法连接服务器，未做任何更改，请重试。",
     "admin.never.title": "系统不向您展示的信息",
     "admin.never.body":
