@@ -2,10 +2,8 @@
 // figures (src/lib/results/kpi-problems.ts). A line of the small-change rule
 // is put together from its figures, so a tier is named as HR's policy names
 // it in this language rather than by its id.
-import { kpiProblemKey, type Figure, type KpiProblem, type ShownCount } from "#lib/results/kpi-problems.ts";
+import { kpiProblemKey, signed, type Figure, type KpiProblem, type ShownCount } from "#lib/results/kpi-problems.ts";
 import type { T } from "./api.ts";
-
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 /** `tierName`: a tier's name in the console's language, from its id. */
 export function sayKpiProblem(t: T, p: KpiProblem, tierName: (id: string) => string): string {

@@ -61,5 +61,8 @@ export const kpiProblem = (
   figures?: KpiProblem["figures"],
 ): KpiProblem => (figures ? { code, vars, message, figures } : { code, vars, message });
 
+/** A change in people as the lines write it, in both the terminal's words and the console's: +2, -1, 0. */
+export const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
 /** The UI string that says a line in HR's words. */
 export const kpiProblemKey = (code: KpiProblemCode) => `admin.results.detail.${code}` as const;

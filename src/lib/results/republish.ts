@@ -19,7 +19,7 @@
 // allowed) go out, with their codes and figures for the console and in the
 // words scripts/results-import.ts refuses with.
 import { clampMinGroupSize } from "../anonymity/threshold.ts";
-import { kpiProblem, type Figure, type KpiProblem, type ShownCount } from "./kpi-problems.ts";
+import { kpiProblem, signed, type Figure, type KpiProblem, type ShownCount } from "./kpi-problems.ts";
 import type { TScoreBand } from "./schema.ts";
 
 /** What a cycle file publishes about the supervisors (the rest of it is HR's own writing). */
@@ -49,7 +49,6 @@ function couldBeSmall(lo: number, hi: number, k: number): boolean {
   return (lo <= k - 1 && hi >= 1) || (lo <= -1 && hi >= -(k - 1));
 }
 
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 const describeChange = (lo: number, hi: number) =>
   lo === hi ? `a change of ${signed(lo)}` : `a change somewhere between ${signed(lo)} and ${signed(hi)}`;
 
