@@ -12,7 +12,6 @@ import { problem as coded, problemOfIssue, type Problem, type ProblemCode, type 
 const day = z.iso.date("a day is written YYYY-MM-DD");
 const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "a local date and time, YYYY-MM-DDTHH:MM");
 const slug = z.string().regex(/^[a-z][a-z0-9-]*$/, "lower-case letters, digits and hyphens");
-export { IDEA_ID };
 
 export const ACTION_STATUSES = ["open", "done", "dropped"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
